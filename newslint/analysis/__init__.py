@@ -1,0 +1,1 @@
+"""Shared text analysis computed lazily for a Document: sentences, quotations, skipped regions."""

@@ -1,0 +1,1 @@
+"""Python checks, one module per rule family. Importing a module registers its rules."""

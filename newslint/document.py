@@ -1,0 +1,216 @@
+"""The Document: prose text of an article, its structure, and an exact map
+from every prose character back to the source file.
+
+Source loaders (``newslint.sources``) build a Document with a
+:class:`TextBuilder`; checks read it and report spans of ``Document.text``;
+``Document.locate`` turns such a span into source line/column/offset. This is
+the only place where offsets are translated.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from array import array
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from newslint.diagnostics import Location, Range
+
+if TYPE_CHECKING:
+    from newslint.analysis.quotations import Quotation
+
+
+class Span(NamedTuple):
+    """A half-open range ``[start, end)`` of the prose text."""
+
+    start: int
+    end: int
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True)
+class Directive:
+    """A suppression comment found in the source (``newslint-disable ...``).
+
+    ``line`` is the 1-based source line the comment starts on, ``end_line``
+    the one it ends on. ``body`` is the text after the ``newslint-`` marker,
+    e.g. ``"disable-next-line filler spelling.misspelled"``.
+    """
+
+    line: int
+    end_line: int
+    body: str
+
+
+class TextBuilder:
+    """Accumulates prose text while recording where each character came from.
+
+    ``add(text, src_start)`` copies source characters one for one (the usual
+    case). ``add(text, src_start, src_end)`` records text that stands for a
+    source range of another length (an HTML entity, a Markdown escape, a
+    separator): each of its characters maps to the whole source range.
+    """
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._starts = array("l")
+        self._ends = array("l")
+        self.length = 0
+
+    def add(self, text: str, src_start: int, src_end: int | None = None) -> Span:
+        if not text:
+            return Span(self.length, self.length)
+        begin = self.length
+        self._parts.append(text)
+        if src_end is None:
+            self._starts.extend(range(src_start, src_start + len(text)))
+            self._ends.extend(range(src_start + 1, src_start + len(text) + 1))
+        else:
+            self._starts.extend([src_start] * len(text))
+            self._ends.extend([src_end] * len(text))
+        self.length += len(text)
+        return Span(begin, self.length)
+
+    def separate(self, separator: str, src_offset: int) -> None:
+        """Add a break between blocks (``"\\n\\n"``) unless text already ends so."""
+        if self.length and not self.text_endswith(separator):
+            self.add(separator, src_offset, src_offset)
+
+    def text_endswith(self, suffix: str) -> bool:
+        tail = "".join(self._parts[-len(suffix) :])
+        return tail.endswith(suffix)
+
+    def build(self) -> tuple[str, array, array]:
+        return "".join(self._parts), self._starts, self._ends
+
+
+@dataclass(eq=False)
+class Document:
+    """One article, ready for the checks.
+
+    ``text`` is the prose (markup removed, entities decoded, code blocks
+    dropped); ``source`` is the decoded file (BOM removed, line endings
+    kept). Spans (``headline``, ``paragraphs``, ``skipped`` ...) index ``text``.
+    """
+
+    path: str
+    source: str
+    format: str  # "text" | "markdown" | "html"
+    text: str
+    src_starts: array
+    src_ends: array
+    paragraphs: list[Span] = field(default_factory=list)
+    headline: Span | None = None
+    byline: Span | None = None
+    headings: list[Span] = field(default_factory=list)  # headings below the headline
+    skipped: list[Span] = field(default_factory=list)  # code, URLs, e-mail, handles
+    sic: list[Span] = field(default_factory=list)  # words marked [sic]
+    article_date: dt.date | None = None
+    front_matter: dict[str, Any] = field(default_factory=dict)
+    directives: list[Directive] = field(default_factory=list)
+
+    @classmethod
+    def from_builder(cls, builder: TextBuilder, **fields: Any) -> Document:
+        text, starts, ends = builder.build()
+        return cls(text=text, src_starts=starts, src_ends=ends, **fields)
+
+    # -- text helpers ------------------------------------------------------
+
+    def span_text(self, span: Span | tuple[int, int]) -> str:
+        return self.text[span[0] : span[1]]
+
+    @property
+    def headline_text(self) -> str | None:
+        return self.span_text(self.headline) if self.headline else None
+
+    @property
+    def byline_text(self) -> str | None:
+        return self.span_text(self.byline) if self.byline else None
+
+    @cached_property
+    def body(self) -> list[Span]:
+        """Paragraphs that are neither the headline nor the byline."""
+        special = {s for s in (self.headline, self.byline) if s is not None}
+        return [p for p in self.paragraphs if p not in special]
+
+    @cached_property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+    # -- lazily computed analysis, shared by all checks ---------------------
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        from newslint.analysis.sentences import split_sentences
+
+        return split_sentences(self.text, self.paragraphs)
+
+    @cached_property
+    def quotations(self) -> list[Quotation]:
+        from newslint.analysis.quotations import find_quotations
+
+        return find_quotations(self.text, self.paragraphs)
+
+    def in_quotation(self, span: Span) -> bool:
+        """True when ``span`` lies inside a direct quotation."""
+        return any(q.span.contains(span) for q in self.quotations)
+
+    def in_skipped(self, span: Span) -> bool:
+        """True when ``span`` touches code, a URL, an e-mail address or a handle."""
+        return any(s.overlaps(span) for s in self.skipped)
+
+    def scope_of(self, span: Span) -> str:
+        """``"headline"``, ``"byline"`` or ``"body"``."""
+        if self.headline and self.headline.overlaps(span):
+            return "headline"
+        if self.byline and self.byline.overlaps(span):
+            return "byline"
+        return "body"
+
+    # -- mapping to the source -------------------------------------------------
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        starts = [0]
+        src = self.source
+        i = src.find("\n")
+        while i != -1:
+            starts.append(i + 1)
+            i = src.find("\n", i + 1)
+        return starts
+
+    def source_offset(self, text_offset: int, *, end: bool = False) -> int:
+        """Source offset of a prose offset (``end=True`` for an exclusive end)."""
+        if not self.text:
+            return 0
+        if end:
+            if text_offset <= 0:
+                return self.src_starts[0]
+            return self.src_ends[min(text_offset, len(self.text)) - 1]
+        if text_offset >= len(self.text):
+            return self.src_ends[-1]
+        return self.src_starts[text_offset]
+
+    def location(self, src_offset: int) -> Location:
+        line_index = bisect.bisect_right(self._line_starts, src_offset) - 1
+        column = src_offset - self._line_starts[line_index] + 1
+        return Location(line=line_index + 1, column=column, offset=src_offset)
+
+    def locate(self, start: int, end: int) -> Range:
+        src_start = self.source_offset(start)
+        src_end = max(src_start, self.source_offset(end, end=True)) if end > start else src_start
+        return Range(self.location(src_start), self.location(src_end))
+
+    def line_text(self, line: int) -> str:
+        """Source line ``line`` (1-based) without its line ending."""
+        starts = self._line_starts
+        begin = starts[line - 1]
+        stop = starts[line] if line < len(starts) else len(self.source)
+        return self.source[begin:stop].rstrip("\r\n")

@@ -1,0 +1,1 @@
+"""Adapters for external engines: proselint, pyspellchecker, LanguageTool."""

@@ -1,0 +1,179 @@
+"""Rule metadata, the rule contract, and selection by id prefix.
+
+Every rule, whether declared in a TOML pack or written in Python, is
+described by a :class:`RuleMeta`. Rules are run by *providers*: one provider
+may run many rules in a single pass (the pack matcher runs every pack rule at
+once; an engine adapter runs all of its engine's checks). A Python check is a
+function registered with :func:`rule`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from newslint.diagnostics import Applicability, Diagnostic, Severity
+from newslint.document import Document
+
+DOCS_URL = "https://newslint.readthedocs.io/en/latest/rules/{id}"
+
+
+@dataclass(frozen=True)
+class Example:
+    """A documented example: ``flagged`` says whether the rule must fire on it.
+
+    ``text`` is plain text unless ``format`` says ``markdown`` or ``html``.
+    ``fixed`` is what ``--fix`` must make of it (flagged examples with a safe fix).
+    """
+
+    text: str
+    flagged: bool
+    format: str = "text"
+    fixed: str | None = None
+
+
+@dataclass(frozen=True)
+class RuleMeta:
+    id: str
+    summary: str  # one line
+    why: str  # why an editor should care
+    severity: Severity = Severity.WARNING
+    fix: Applicability | None = None  # the best fix it can offer, if any
+    examples: tuple[Example, ...] = ()
+    default_enabled: bool = True  # False for opt-in packs (e.g. ap.)
+    origin: str = "newslint"  # "pack rules/filler.toml", "python newslint.checks.x" ...
+    options: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def url(self) -> str:
+        return DOCS_URL.format(id=self.id)
+
+    @property
+    def family(self) -> str:
+        return self.id.split(".", 1)[0]
+
+
+@dataclass
+class CheckContext:
+    """What a check may know besides the document: settings from the config."""
+
+    language: str = "en-US"
+    accept_words: frozenset[str] = frozenset()
+    reject_words: frozenset[str] = frozenset()
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+class Provider(Protocol):
+    """Runs a set of rules over a document."""
+
+    def rules(self) -> Sequence[RuleMeta]: ...
+
+    def check(
+        self, doc: Document, selected: frozenset[str], ctx: CheckContext
+    ) -> Iterable[Diagnostic]:
+        """Yield diagnostics for the rules in ``selected`` only."""
+        ...
+
+
+CheckFunction = Callable[[Document, CheckContext, RuleMeta], Iterable[Diagnostic]]
+
+
+@dataclass(frozen=True)
+class PythonRule:
+    meta: RuleMeta
+    function: CheckFunction
+
+
+_PYTHON_RULES: dict[str, PythonRule] = {}
+
+
+def rule(
+    id: str,
+    *,
+    summary: str,
+    why: str,
+    examples: Sequence[Example],
+    severity: Severity = Severity.WARNING,
+    fix: Applicability | None = None,
+    default_enabled: bool = True,
+) -> Callable[[CheckFunction], CheckFunction]:
+    """Register a Python check. The function yields diagnostics for one rule."""
+
+    def register(function: CheckFunction) -> CheckFunction:
+        meta = RuleMeta(
+            id=id,
+            summary=summary,
+            why=why,
+            severity=severity,
+            fix=fix,
+            examples=tuple(examples),
+            default_enabled=default_enabled,
+            origin=f"python {function.__module__}",
+        )
+        if id in _PYTHON_RULES:
+            raise ValueError(f"rule {id} registered twice")
+        _PYTHON_RULES[id] = PythonRule(meta, function)
+        return function
+
+    return register
+
+
+class PythonProvider:
+    """Runs the registered Python checks (modules under ``newslint.checks``)."""
+
+    def __init__(self) -> None:
+        import newslint.checks  # noqa: F401  (importing registers the checks)
+
+        self._rules = dict(_PYTHON_RULES)
+
+    def rules(self) -> Sequence[RuleMeta]:
+        return [r.meta for r in self._rules.values()]
+
+    def check(
+        self, doc: Document, selected: frozenset[str], ctx: CheckContext
+    ) -> Iterator[Diagnostic]:
+        for rule_id, python_rule in self._rules.items():
+            if rule_id in selected:
+                yield from python_rule.function(doc, ctx, python_rule.meta)
+
+
+# -- selection -----------------------------------------------------------------
+
+
+def matches_prefix(rule_id: str, prefix: str) -> bool:
+    """``names`` matches ``names.misspelled``; ``name`` does not."""
+    prefix = prefix.strip().rstrip(".")
+    return prefix in ("", "all", "ALL") or rule_id == prefix or rule_id.startswith(prefix + ".")
+
+
+def select_rules(
+    rules: Iterable[RuleMeta],
+    select: Sequence[str] | None = None,
+    extend_select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+) -> frozenset[str]:
+    """The ids to run: ``select`` (default: every rule enabled by default),
+    plus ``extend_select``, minus ``ignore``. A more specific ``ignore`` beats
+    a broader ``select`` and vice versa (the longest matching prefix wins),
+    as in ruff."""
+    chosen: set[str] = set()
+    for meta in rules:
+        best: tuple[int, bool] = (-1, False)
+        if select is None:
+            best = (0, meta.default_enabled)
+        for prefixes, verdict in ((select or (), True), (extend_select, True), (ignore, False)):
+            for prefix in prefixes:
+                if matches_prefix(meta.id, prefix):
+                    length = len(prefix.strip().rstrip("."))
+                    if length >= best[0]:
+                        best = (length, verdict)
+        if best[1]:
+            chosen.add(meta.id)
+    return frozenset(chosen)
+
+
+def unknown_prefixes(rules: Iterable[RuleMeta], prefixes: Iterable[str]) -> list[str]:
+    """Prefixes that match no rule at all (a likely typo in select/ignore)."""
+    ids = [m.id for m in rules]
+    return [p for p in prefixes if not any(matches_prefix(i, p) for i in ids)]

@@ -1,0 +1,1 @@
+"""Source loaders: turn a file of one format into a Document."""
