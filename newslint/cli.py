@@ -1,1 +1,218 @@
-def main() -> None: ...
+"""The command line: ``newslint check|rules|explain``.
+
+Commands only parse options and hand over to the runner, the registry and
+the formatters; no linting logic lives here.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from newslint import __version__
+from newslint.config import CliOverrides, ConfigResolver
+from newslint.diagnostics import ConfigError
+
+EXIT_USAGE = 2
+
+
+def _split_ids(values: Sequence[str]) -> tuple[str, ...] | None:
+    """``--select a,b --select c`` -> ("a", "b", "c"); None when not given."""
+    if not values:
+        return None
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+def _fail(message: str) -> None:
+    click.echo(f"newslint: error: {message}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newslint")
+def main() -> None:
+    """newslint: an editorial quality linter for news copy."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="Use this config file for every file instead of discovering one.")
+@click.option("--select", multiple=True, metavar="IDS",
+         help="Run only these rules (ids or prefixes, comma-separated).")
+@click.option("--extend-select", multiple=True, metavar="IDS",
+         help="Run these rules in addition to the selected ones (e.g. ap).")
+@click.option("--ignore", multiple=True, metavar="IDS", help="Do not run these rules.")
+@click.option("--format", "output_format",
+              type=click.Choice(["text", "concise", "json", "sarif", "github"]),
+              help="Output format [default: text on a terminal, github under GitHub "
+                   "Actions, concise otherwise].")
+@click.option("--output-file", "-o", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write the report to a file instead of stdout.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
+              help="Lowest severity that makes the exit code 1 [default: warning].")
+@click.option("--language", type=click.Choice(["en-US", "en-GB"]),
+              help="Spelling variant of the copy.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes in place.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
+@click.option("--diff", is_flag=True, help="Show what --fix would change; write nothing.")
+@click.option("--statistics", is_flag=True, help="Print a count of findings per rule.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0,
+              help="Worker processes [default: one per core].")
+@click.option("--stdin-filename", metavar="NAME",
+              help="Lint standard input as if it were this file (format, config).")
+@click.option("--color/--no-color", default=None, help="Force colour on or off.")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress bar on stderr [default: on a terminal].")
+def check(
+    paths: tuple[Path, ...],
+    config_path: Path | None,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    output_format: str | None,
+    output_file: Path | None,
+    fail_on: str | None,
+    language: str | None,
+    fix: bool,
+    unsafe_fixes: bool,
+    diff: bool,
+    statistics: bool,
+    jobs: int,
+    stdin_filename: str | None,
+    color: bool | None,
+    progress: bool | None,
+) -> None:
+    """Lint news copy: Markdown, HTML and plain-text files or directories.
+
+    Use - as the path (with --stdin-filename) to read standard input.
+    Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage,
+    configuration or input errors.
+    """
+    from newslint.formatters import default_format, get_formatter, use_color, write_statistics
+    from newslint.runner import Runner, RunOptions
+
+    if not paths and stdin_filename is None:
+        _fail("no paths given (use 'newslint check PATH ...', or '-' with --stdin-filename)")
+    overrides = CliOverrides(
+        select=_split_ids(select),
+        extend_select=_split_ids(extend_select) or (),
+        ignore=_split_ids(ignore) or (),
+        fail_on=fail_on,
+        language=language,
+    )
+    stderr_tty = sys.stderr.isatty()
+    options = RunOptions(
+        fix=fix and not diff,
+        unsafe_fixes=unsafe_fixes,
+        diff=diff,
+        jobs=jobs,
+        progress=stderr_tty if progress is None else progress,
+    )
+    try:
+        runner = Runner(ConfigResolver(config_path, overrides), options)
+        if stdin_filename is not None or paths == (Path("-"),):
+            text = sys.stdin.read()
+            result = runner.result([runner.lint_text(text, stdin_filename or "stdin.txt")])
+        else:
+            result = runner.run(list(paths))
+    except ConfigError as exc:
+        _fail(str(exc))
+        return
+
+    out = output_file.open("w", encoding="utf-8") if output_file else sys.stdout
+    try:
+        is_tty = output_file is None and sys.stdout.isatty()
+        name = output_format or default_format(is_tty, os.environ)
+        colored = use_color(is_tty, os.environ) if color is None else color
+        for file in result.files:
+            if file.diff:
+                out.write(file.diff)
+        formatter = get_formatter(name)
+        formatter.write(result, out, color=colored)
+        if not formatter.includes_notices:
+            for notice in result.notices:
+                click.echo(f"newslint: {notice}", err=True)
+        if statistics:
+            write_statistics(result, sys.stderr if name in ("json", "sarif") else out)
+    finally:
+        if output_file:
+            out.close()
+    sys.exit(result.exit_code)
+
+
+def _all_rules(config_path: Path | None) -> dict:
+    from newslint.engine import RuleSet, build_providers
+
+    try:
+        config = ConfigResolver(config_path, CliOverrides()).for_path(Path.cwd() / "-")
+        rule_set = RuleSet(config, build_providers(config))
+        return {"metas": rule_set.metas, "selected": rule_set.selected}
+    except ConfigError as exc:
+        _fail(str(exc))
+        raise
+
+
+@main.command("rules")
+@click.argument("prefixes", nargs=-1)
+@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
+def list_rules(prefixes: tuple[str, ...], config_path: Path | None, output_format: str) -> None:
+    """List the rules (optionally those under the given id prefixes)."""
+    import json
+
+    from newslint.registry import matches_prefix
+
+    found = _all_rules(config_path)
+    metas = [
+        m for m in sorted(found["metas"].values(), key=lambda m: m.id)
+        if not prefixes or any(matches_prefix(m.id, p) for p in prefixes)
+    ]
+    if not metas:
+        _fail(f"no rule matches {' '.join(prefixes)!r}")
+    if output_format == "json":
+        rows = [
+            {"id": m.id, "severity": str(m.severity), "enabled": m.id in found["selected"],
+             "fix": str(m.fix) if m.fix else None, "summary": m.summary}
+            for m in metas
+        ]
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    width = max(len(m.id) for m in metas)
+    for m in metas:
+        state = " " if m.id in found["selected"] else "-"
+        click.echo(f"{state} {m.id:<{width}}  {m.severity!s:<7}  {m.summary}")
+    click.echo(f"\n{len(metas)} rules; '-' marks rules off in this configuration "
+               "(turn them on with --extend-select).")
+
+
+@main.command()
+@click.argument("rule_id")
+@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False))
+def explain(rule_id: str, config_path: Path | None) -> None:
+    """Print a rule's full documentation with its examples."""
+    import difflib
+
+    metas = _all_rules(config_path)["metas"]
+    meta = metas.get(rule_id)
+    if meta is None:
+        close = difflib.get_close_matches(rule_id, list(metas), n=3)
+        hint = f" (did you mean {', '.join(close)}?)" if close else ""
+        _fail(f"unknown rule {rule_id!r}{hint}")
+    click.echo(f"{meta.id}\n{'=' * len(meta.id)}\n")
+    click.echo(f"{meta.summary}\n")
+    click.echo(f"Severity: {meta.severity}    Fix: {meta.fix or 'none'}    "
+               f"Enabled by default: {'yes' if meta.default_enabled else 'no (opt-in)'}")
+    click.echo(f"Defined in: {meta.origin}\n")
+    click.echo(f"Why\n---\n{meta.why}\n")
+    click.echo("Examples\n--------")
+    for example in meta.examples:
+        label = "Flagged" if example.flagged else "Clean  "
+        click.echo(f"{label}: {example.text}")
+        if example.fixed is not None:
+            click.echo(f"  fixed: {example.fixed}")
+    click.echo(f"\n{meta.url}")

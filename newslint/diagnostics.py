@@ -31,6 +31,21 @@ class Severity(enum.IntEnum):
             ) from None
 
 
+FAIL_ON_NEVER = "never"
+
+
+def parse_fail_on(value: str) -> Severity | None:
+    """The ``fail-on`` setting: a severity, or None for "never fail on findings"."""
+    if value.strip().lower() == FAIL_ON_NEVER:
+        return None
+    try:
+        return Severity.parse(value)
+    except ValueError:
+        raise ValueError(
+            f"unknown fail-on level {value!r} (expected one of: error, warning, info, never)"
+        ) from None
+
+
 class Applicability(str, enum.Enum):
     """How far a suggestion may be trusted (the JSON contract's values)."""
 

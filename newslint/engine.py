@@ -1,0 +1,122 @@
+"""From source text to located, filtered, sorted diagnostics for one file.
+
+    source ─► Document ─► providers (packs, Python checks, engines)
+           ─► severity overrides ─► source ranges ─► suppressions ─► sort/dedupe
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from newslint.config import Config
+from newslint.diagnostics import ConfigError, Diagnostic, InputError
+from newslint.document import Document
+from newslint.registry import CheckContext, Provider, RuleMeta, matches_prefix, select_rules
+from newslint.results import FileResult
+from newslint.sources import load_document
+from newslint.suppressions import Suppressions, parse_directives
+
+
+def build_providers(config: Config) -> list[Provider]:
+    """Every provider for this configuration; heavy engines import lazily."""
+    from newslint.packs import PackProvider, shipped_pack_paths
+    from newslint.registry import PythonProvider
+
+    packs = [*shipped_pack_paths(), *config.packs]
+    return [PackProvider(packs), PythonProvider()]
+
+
+@dataclass
+class RuleSet:
+    """The providers and selected rule ids for one configuration."""
+
+    config: Config
+    providers: list[Provider]
+
+    @cached_property
+    def metas(self) -> dict[str, RuleMeta]:
+        found: dict[str, RuleMeta] = {}
+        for provider in self.providers:
+            for meta in provider.rules():
+                if meta.id in found:
+                    raise ConfigError(
+                        f"rule {meta.id} is defined twice ({found[meta.id].origin}; {meta.origin})"
+                    )
+                found[meta.id] = meta
+        return found
+
+    @cached_property
+    def selected(self) -> frozenset[str]:
+        c = self.config
+        return select_rules(self.metas.values(), c.select, c.extend_select, c.ignore)
+
+    @cached_property
+    def context(self) -> CheckContext:
+        accept, reject = self.config.vocabulary()
+        return CheckContext(
+            language=self.config.language,
+            accept_words=accept,
+            reject_words=reject,
+            options=dict(self.config.rule_options),
+        )
+
+    def selected_for(self, path: Path) -> frozenset[str]:
+        ignored = self.config.ignored_for(path)
+        if not ignored:
+            return self.selected
+        return frozenset(
+            i for i in self.selected if not any(matches_prefix(i, p) for p in ignored)
+        )
+
+
+def _dedupe_and_sort(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
+    seen: set[tuple[str, int, int]] = set()
+    kept: list[Diagnostic] = []
+    for diag in sorted(diagnostics, key=lambda d: d.sort_key):
+        assert diag.range is not None
+        key = (diag.rule, diag.range.start.offset, diag.range.end.offset)
+        if key not in seen:
+            seen.add(key)
+            kept.append(diag)
+    return kept
+
+
+def lint_document(
+    doc: Document, rules: RuleSet, path: Path, suppressions: Suppressions
+) -> list[Diagnostic]:
+    """Run the selected rules on a document and return located diagnostics."""
+    selected = rules.selected_for(path)
+    raw: list[Diagnostic] = []
+    for provider in rules.providers:
+        if any(meta.id in selected for meta in provider.rules()):
+            raw.extend(provider.check(doc, selected, rules.context))
+
+    located: list[Diagnostic] = []
+    for diag in raw:
+        if diag.rule not in rules.metas:
+            raise AssertionError(f"a provider reported unregistered rule {diag.rule}")
+        severity = rules.config.severity_for(diag.rule, diag.severity)
+        if severity is None:  # severity "off"
+            continue
+        range_ = doc.locate(diag.start, diag.end)
+        text = doc.source[range_.start.offset : range_.end.offset]
+        located.append(diag.located(range_, text).with_severity(severity))
+
+    kept = suppressions.filter(located, doc.source.splitlines())
+    return _dedupe_and_sort(kept)
+
+
+def lint_source(
+    path: Path, display: str, source: str, rules: RuleSet, fmt: str | None = None
+) -> FileResult:
+    """Lint already-decoded text; parsing problems become file errors."""
+    try:
+        doc = load_document(display, source, fmt)
+    except InputError as exc:
+        return FileResult(display, errors=[str(exc)], source=source)
+    suppressions = parse_directives(doc.directives)
+    errors = [f"{display}:{line}: {message}" for line, message in suppressions.errors]
+    return FileResult(display, lint_document(doc, rules, path, suppressions), errors, source)

@@ -1,0 +1,21 @@
+"""``--statistics``: how often each rule fired, most frequent first."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TextIO
+
+from newslint.results import RunResult
+
+
+def write_statistics(result: RunResult, out: TextIO) -> None:
+    counts = Counter(d.rule for f in result.files for d in f.diagnostics)
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    if not rows:
+        return
+    count_width = len(str(rows[0][1]))
+    rule_width = max(len(rule) for rule, _ in rows)
+    for rule, count in rows:
+        meta = result.rules.get(rule)
+        summary = meta.summary if meta else ""
+        out.write(f"{count:>{count_width}}  {rule:<{rule_width}}  {summary}".rstrip() + "\n")

@@ -1,0 +1,180 @@
+"""A whole run: find the files, lint them (in parallel when there are many),
+apply fixes, and collect the results in a stable order."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from newslint.config import Config, ConfigResolver
+from newslint.diagnostics import ConfigError, InputError
+from newslint.engine import RuleSet, build_providers, lint_source
+from newslint.reading import discover, read_source
+from newslint.registry import RuleMeta
+from newslint.results import FileResult, RunResult
+
+# Below this many files a worker pool costs more than it saves.
+PARALLEL_THRESHOLD = 8
+# --fix re-lints after fixing; fixes that enable other fixes converge fast.
+MAX_FIX_PASSES = 4
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
+    jobs: int = 0  # 0: one per core
+    progress: bool = False
+
+
+class Runner:
+    def __init__(self, resolver: ConfigResolver, options: RunOptions) -> None:
+        self.resolver = resolver
+        self.options = options
+        self._rule_sets: dict[int, RuleSet] = {}
+
+    def rule_set(self, config: Config) -> RuleSet:
+        key = id(config)
+        if key not in self._rule_sets:
+            self._rule_sets[key] = RuleSet(config, build_providers(config))
+        return self._rule_sets[key]
+
+    # -- one file ----------------------------------------------------------------
+
+    def lint_file(self, path: Path) -> FileResult:
+        display = _display(path)
+        try:
+            config = self.resolver.for_path(path)
+            rules = self.rule_set(config)
+            source = read_source(path, max_size=config.max_file_size)
+        except InputError as exc:
+            return FileResult(display, errors=[str(exc)])
+        except ConfigError as exc:
+            return FileResult(display, errors=[str(exc)])
+        result = lint_source(path, display, source.text, rules)
+        if self.options.fix or self.options.diff:
+            result = self._fix(path, display, source.text, source.had_bom, result, rules)
+        return result
+
+    def lint_text(self, text: str, filename: str) -> FileResult:
+        """Lint text from stdin as if it were the file ``filename``."""
+        path = Path(filename)
+        try:
+            rules = self.rule_set(self.resolver.for_path(path))
+        except ConfigError as exc:
+            return FileResult(filename, errors=[str(exc)])
+        return lint_source(path, filename, text, rules)
+
+    def _fix(
+        self, path: Path, display: str, original: str, bom: bool, result: FileResult,
+        rules: RuleSet,
+    ) -> FileResult:
+        from newslint.fix import apply_edits, plan_edits, unified_diff, write_atomically
+
+        text = original
+        for _ in range(MAX_FIX_PASSES):
+            edits = plan_edits(text, result.diagnostics, unsafe=self.options.unsafe_fixes)
+            if not edits:
+                break
+            text = apply_edits(text, edits)
+            result = lint_source(path, display, text, rules)
+        if text == original:
+            return result
+        if self.options.diff:
+            # Report what the file holds now, and the diff that --fix would apply.
+            before = lint_source(path, display, original, rules)
+            before.diff = unified_diff(display, original, text)
+            return before
+        try:
+            write_atomically(path, text, bom=bom)
+        except OSError as exc:
+            failed = lint_source(path, display, original, rules)
+            failed.errors.append(f"{display}: fixes not written: {exc}")
+            return failed
+        result.fixed = True
+        return result
+
+    # -- many files ----------------------------------------------------------------
+
+    def run(self, paths: Sequence[Path]) -> RunResult:
+        targets = discover(paths, self._is_excluded)
+        files: list[FileResult] = []
+        todo = [t.path for t in targets if t.error is None]
+        linted = iter(self._map(todo))
+        for target in targets:
+            if target.error is not None:
+                display = _display(target.path)
+                files.append(FileResult(display, errors=[f"{display}: {target.error}"]))
+            else:
+                files.append(next(linted))
+        return self.result(files)
+
+    def result(self, files: list[FileResult]) -> RunResult:
+        metas: dict[str, RuleMeta] = {}
+        # fail-on is a property of the run: take it from the working directory's config.
+        fail_on = self.resolver.for_path(Path.cwd() / "-").fail_on
+        for rule_set in self._rule_sets.values():
+            metas.update(rule_set.metas)
+        return RunResult(files=files, rules=metas, fail_on=fail_on)
+
+    def _is_excluded(self, path: Path) -> bool:
+        try:
+            return self.resolver.for_path(path).is_excluded(path)
+        except ConfigError:
+            return False  # the error is reported when the file is linted
+
+    def _map(self, paths: list[Path]) -> Iterator[FileResult]:
+        jobs = self.options.jobs or os.cpu_count() or 1
+        if jobs == 1 or len(paths) < PARALLEL_THRESHOLD:
+            results: Iterable[FileResult] = map(self.lint_file, paths)
+        else:
+            results = _parallel(self, paths, jobs)
+        if self.options.progress and len(paths) > 1:
+            results = _with_progress(results, len(paths))
+        return iter(results)
+
+
+# Worker processes are forked with the parent's Runner, so configuration and
+# compiled packs are shared copy-on-write instead of rebuilt per process.
+_WORKER_RUNNER: Runner | None = None
+
+
+def _lint_in_worker(path: Path) -> FileResult:
+    assert _WORKER_RUNNER is not None
+    return _WORKER_RUNNER.lint_file(path)
+
+
+def _parallel(runner: Runner, paths: list[Path], jobs: int) -> Iterator[FileResult]:
+    global _WORKER_RUNNER
+    # Warm the caches (config discovery, pack compilation) before forking.
+    for path in paths[:1]:
+        runner.rule_set(runner.resolver.for_path(path)).selected  # noqa: B018
+    _WORKER_RUNNER = runner
+    context = multiprocessing.get_context("fork")
+    chunksize = max(1, min(16, len(paths) // (jobs * 4)))
+    with context.Pool(jobs) as pool:
+        # imap keeps the input order, so output is stable whatever finishes first.
+        yield from pool.imap(_lint_in_worker, paths, chunksize=chunksize)
+
+
+def _with_progress(results: Iterable[FileResult], total: int) -> Iterator[FileResult]:
+    import sys
+
+    import click
+
+    with click.progressbar(
+        results, length=total, label="Linting", file=sys.stderr, show_pos=True
+    ) as bar:
+        yield from bar
+
+
+def _display(path: Path) -> str:
+    """Paths as the user would write them: relative to the working directory."""
+    try:
+        return Path(os.path.abspath(path)).relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,302 @@
+"""End-to-end runs of the real CLI on real files: exit codes, bad input,
+selection, configuration, directives, formats, --fix and --diff."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES, run_cli
+
+CLEAN = """Council approves harbour budget
+
+By Maria Lopes
+
+The city council approved a 12 million pound budget for the harbour on Tuesday,
+the council's finance chair, Ana Ruiz, told reporters.
+"""
+
+FLAWED = """Council approves harbour budget
+
+By Maria Lopes
+
+The council recieved the plan on Tuesday, its finance chair, Ana Ruiz, said.
+
+You may also like
+"""
+
+
+def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def diagnostics(run, path_suffix: str = "") -> list[dict]:
+    return [
+        d for f in run.json()["files"] if f["path"].endswith(path_suffix) for d in f["diagnostics"]
+    ]
+
+
+# -- exit codes and the JSON contract -------------------------------------------
+
+
+def test_clean_file_exits_zero(tmp_path: Path) -> None:
+    run = run_cli("check", "--format", "json", write(tmp_path / "clean.txt", CLEAN), cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert run.json()["summary"] == {"files": 1, "diagnostics": 0, "errors": 0}
+
+
+def test_findings_exit_one_and_json_locates_them(tmp_path: Path) -> None:
+    write(tmp_path / "flawed.txt", FLAWED)
+    run = run_cli("check", "--format", "json", "flawed.txt", cwd=tmp_path)
+    assert run.returncode == 1, run.stderr
+    data = run.json()
+    assert data["version"] == 1 and data["tool"]["name"] == "newslint"
+    found = {d["rule"]: d for d in diagnostics(run)}
+    misspelled = found["spelling.misspelled"]
+    assert misspelled["text"] == "recieved"
+    assert misspelled["range"]["start"] == {"line": 5, "column": 13, "offset": 61}
+    assert misspelled["range"]["end"]["offset"] == 69
+    assert misspelled["suggestions"] == [{"replacement": "received", "applicability": "safe"}]
+    assert misspelled["severity"] in ("error", "warning", "info")
+    assert misspelled["url"].endswith("spelling.misspelled")
+    assert found["filler.web-leftover"]["range"]["start"]["line"] == 7
+    assert data["files"][0]["errors"] == []
+
+
+def test_fail_on_decides_the_exit_code(tmp_path: Path) -> None:
+    write(tmp_path / "flawed.txt", FLAWED)
+    write(tmp_path / ".newslint.toml", '[severity]\nfiller = "info"\nspelling = "warning"\n')
+    assert run_cli("check", "--fail-on", "error", "flawed.txt", cwd=tmp_path).returncode == 0
+    assert run_cli("check", "--fail-on", "warning", "flawed.txt", cwd=tmp_path).returncode == 1
+    assert run_cli("check", "--fail-on", "never", "flawed.txt", cwd=tmp_path).returncode == 0
+    only_info = run_cli("check", "--select", "filler", "flawed.txt", cwd=tmp_path)
+    assert only_info.returncode == 0  # info is below the default fail-on (warning)
+
+
+# -- bad input never stops the run ------------------------------------------------
+
+
+def test_bad_inputs_are_reported_and_the_rest_is_linted(tmp_path: Path) -> None:
+    write(tmp_path / "good.txt", FLAWED)
+    (tmp_path / "latin1.txt").write_bytes("Caf\xe9 owners said so.".encode("latin-1"))
+    (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    (tmp_path / "empty-dir").mkdir()
+    write(tmp_path / "big.txt", "The mayor said so. " * 2000)
+    write(tmp_path / ".newslint.toml", 'max-file-size = "20KB"\n')
+    run = run_cli("check", "--format", "json", "good.txt", "latin1.txt", "binary.txt",
+                  "missing.md", "empty-dir", "big.txt", cwd=tmp_path)
+    assert run.returncode == 2
+    files = {f["path"]: f for f in run.json()["files"]}
+    assert files["good.txt"]["diagnostics"], "the good file must still be linted"
+    assert "UTF-8" in files["latin1.txt"]["errors"][0]
+    assert "binary" in files["binary.txt"]["errors"][0]
+    assert "no such file" in files["missing.md"]["errors"][0]
+    assert "no lintable files" in files["empty-dir"]["errors"][0]
+    assert "limit" in files["big.txt"]["errors"][0]
+    for name in ("latin1.txt", "binary.txt", "missing.md", "empty-dir", "big.txt"):
+        assert files[name]["diagnostics"] == []
+        assert name in files[name]["errors"][0], "the error must name the file"
+    assert run.json()["summary"]["errors"] == 5
+
+
+def test_bad_input_in_text_output_names_the_file(tmp_path: Path) -> None:
+    (tmp_path / "latin1.md").write_bytes(b"Caf\xe9")
+    run = run_cli("check", "--format", "text", "latin1.md", cwd=tmp_path)
+    assert run.returncode == 2
+    assert "latin1.md" in run.stdout + run.stderr and "UTF-8" in run.stdout + run.stderr
+
+
+def test_malformed_config_is_a_usage_error(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", CLEAN)
+    write(tmp_path / ".newslint.toml", 'selct = ["filler"]\n')
+    run = run_cli("check", "a.txt", cwd=tmp_path)
+    assert run.returncode == 2
+    assert "selct" in run.stdout + run.stderr and "select" in run.stdout + run.stderr
+
+
+# -- selection and configuration ----------------------------------------------------
+
+
+def test_select_and_ignore_by_prefix(tmp_path: Path) -> None:
+    write(tmp_path / "flawed.txt", FLAWED)
+    only_filler = run_cli("check", "--format", "json", "--select", "filler", "flawed.txt",
+                          cwd=tmp_path)
+    assert set(only_filler.rules()) == {"filler.web-leftover"}
+    no_spelling = run_cli("check", "--format", "json", "--ignore", "spelling", "flawed.txt",
+                          cwd=tmp_path)
+    assert "spelling.misspelled" not in no_spelling.rules()
+    assert "filler.web-leftover" in no_spelling.rules()
+
+
+def test_config_discovered_walking_up(tmp_path: Path) -> None:
+    write(tmp_path / "desk" / "2026" / "flawed.txt", FLAWED)
+    write(tmp_path / "desk" / ".newslint.toml",
+          'ignore = ["filler"]\n[severity]\n"spelling.misspelled" = "error"\n')
+    run = run_cli("check", "--format", "json", "desk/2026/flawed.txt", cwd=tmp_path)
+    found = diagnostics(run)
+    assert [d["rule"] for d in found] == ["spelling.misspelled"]
+    assert found[0]["severity"] == "error"
+
+
+def test_per_file_ignores_and_exclude(tmp_path: Path) -> None:
+    write(tmp_path / "wire" / "a.txt", FLAWED)
+    write(tmp_path / "drafts" / "b.txt", FLAWED)
+    write(tmp_path / "pyproject.toml",
+          '[tool.newslint]\nexclude = ["drafts/**"]\n'
+          '[tool.newslint.per-file-ignores]\n"wire/*.txt" = ["spelling"]\n')
+    run = run_cli("check", "--format", "json", ".", cwd=tmp_path)
+    paths = [f["path"] for f in run.json()["files"]]
+    assert paths == ["wire/a.txt"]
+    assert set(run.rules()) == {"filler.web-leftover"}
+
+
+# -- suppression directives, all three formats -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("a.md", "# Title\n\nThe plan was recieved.\n\n<!-- newslint-disable-next-line spelling -->\n"
+                 "The plan was recieved.\n"),
+        ("a.html", "<h1>Title</h1><p>The plan was recieved.</p>\n"
+                   "<!-- newslint-disable-next-line spelling -->\n<p>The plan was recieved.</p>\n"),
+        ("a.txt", "Title\n\nThe plan was recieved.\n\n[[ newslint-disable-next-line spelling ]]\n"
+                  "The plan was recieved.\n"),
+    ],
+)
+def test_disable_next_line(tmp_path: Path, name: str, text: str) -> None:
+    write(tmp_path / name, text)
+    run = run_cli("check", "--format", "json", name, cwd=tmp_path)
+    found = diagnostics(run)
+    assert [d["rule"] for d in found] == ["spelling.misspelled"]
+    assert found[0]["range"]["start"]["line"] == 3
+
+
+def test_disable_file(tmp_path: Path) -> None:
+    write(tmp_path / "a.md", "<!-- newslint-disable-file -->\n# T\n\nIt was recieved.\n")
+    assert run_cli("check", "a.md", cwd=tmp_path).returncode == 0
+
+
+# -- stdin ---------------------------------------------------------------------------------
+
+
+def test_stdin_with_filename(tmp_path: Path) -> None:
+    run = run_cli("check", "--format", "json", "--stdin-filename", "story.md", "-",
+                  input="# Title\n\nThe plan was recieved.\n", cwd=tmp_path)
+    assert run.returncode == 1
+    data = run.json()
+    assert data["files"][0]["path"] == "story.md"
+    assert data["files"][0]["diagnostics"][0]["range"]["start"] == {
+        "line": 3, "column": 14, "offset": 22}
+
+
+# -- output formats --------------------------------------------------------------------------
+
+
+def test_text_format_shows_source_and_caret(tmp_path: Path) -> None:
+    write(tmp_path / "flawed.txt", FLAWED)
+    run = run_cli("check", "--format", "text", "flawed.txt", cwd=tmp_path)
+    assert "The council recieved the plan" in run.stdout
+    caret_line = next(line for line in run.stdout.splitlines() if "^" in line)
+    assert caret_line.count("^") == len("recieved")
+    assert "\x1b[" not in run.stdout  # no colour when not a terminal
+
+
+def test_concise_format(tmp_path: Path) -> None:
+    write(tmp_path / "flawed.txt", FLAWED)
+    run = run_cli("check", "--format", "concise", "flawed.txt", cwd=tmp_path)
+    assert "flawed.txt:5:13: " in run.stdout and "spelling.misspelled" in run.stdout
+
+
+def test_github_format_is_chosen_under_actions(tmp_path: Path) -> None:
+    write(tmp_path / "flawed.txt", FLAWED)
+    run = run_cli("check", "flawed.txt", cwd=tmp_path, env={"GITHUB_ACTIONS": "true"})
+    line = next(x for x in run.stdout.splitlines() if "spelling.misspelled" in x)
+    assert line.startswith("::") and "file=flawed.txt,line=5,col=13,endLine=5,endColumn=21" in line
+
+
+def test_sarif_format(tmp_path: Path) -> None:
+    write(tmp_path / "flawed.txt", FLAWED)
+    sarif = json.loads(run_cli("check", "--format", "sarif", "flawed.txt", cwd=tmp_path).stdout)
+    assert sarif["version"] == "2.1.0"
+    results = sarif["runs"][0]["results"]
+    rule_ids = [r["id"] for r in sarif["runs"][0]["tool"]["driver"]["rules"]]
+    assert {r["ruleId"] for r in results} <= set(rule_ids)
+    region = next(r for r in results if r["ruleId"] == "spelling.misspelled")[
+        "locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"]) == (5, 13)
+
+
+def test_statistics(tmp_path: Path) -> None:
+    write(tmp_path / "flawed.txt", FLAWED)
+    run = run_cli("check", "--format", "concise", "--statistics", "flawed.txt", cwd=tmp_path)
+    assert any("spelling.misspelled" in line and "1" in line for line in run.stdout.splitlines()
+               if not line.startswith("flawed.txt"))
+
+
+# -- --fix and --diff -------------------------------------------------------------------------
+
+
+def test_fix_writes_safe_fixes_atomically_and_is_idempotent(tmp_path: Path) -> None:
+    path = write(tmp_path / "flawed.md", "# Budget\r\n\r\nThe goverment recieved it. 🙂 Café.\r\n")
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())  # with a BOM
+    os.chmod(path, 0o640)
+    run = run_cli("check", "--fix", "--select", "spelling", "flawed.md", cwd=tmp_path)
+    assert run.returncode == 0, run.stdout + run.stderr
+    data = path.read_bytes()
+    assert data == "\ufeff# Budget\r\n\r\nThe government received it. 🙂 Café.\r\n".encode()
+    assert (path.stat().st_mode & 0o777) == 0o640
+    assert list(tmp_path.iterdir()) == [path], "no temporary file left behind"
+    again = run_cli("check", "--fix", "--select", "spelling", "flawed.md", cwd=tmp_path)
+    assert again.returncode == 0 and path.read_bytes() == data
+
+
+def test_diff_shows_fix_without_writing(tmp_path: Path) -> None:
+    path = write(tmp_path / "flawed.txt", FLAWED)
+    run = run_cli("check", "--diff", "--select", "spelling", "flawed.txt", cwd=tmp_path)
+    assert "-The council recieved the plan" in run.stdout
+    assert "+The council received the plan" in run.stdout
+    assert path.read_text() == FLAWED
+
+
+# -- parallel runs -------------------------------------------------------------------------------
+
+
+def test_parallel_output_is_stable_and_matches_serial(tmp_path: Path) -> None:
+    for i in range(24):
+        write(tmp_path / f"story-{i:02}.txt", FLAWED if i % 3 else CLEAN)
+    serial = run_cli("check", "--format", "json", "--jobs", "1", ".", cwd=tmp_path)
+    parallel = run_cli("check", "--format", "json", "--jobs", "2", ".", cwd=tmp_path)
+    assert serial.stdout == parallel.stdout
+    assert [f["path"] for f in parallel.json()["files"]] == sorted(
+        f"story-{i:02}.txt" for i in range(24))
+
+
+# -- rules and explain ----------------------------------------------------------------------------
+
+
+def test_rules_lists_and_filters(tmp_path: Path) -> None:
+    run = run_cli("rules", "filler", cwd=tmp_path)
+    assert run.returncode == 0
+    assert "filler.web-leftover" in run.stdout and "spelling.misspelled" not in run.stdout
+
+
+def test_explain_prints_documentation(tmp_path: Path) -> None:
+    run = run_cli("explain", "spelling.misspelled", cwd=tmp_path)
+    assert run.returncode == 0
+    assert "Why" in run.stdout and "Flagged" in run.stdout and "Clean" in run.stdout
+    unknown = run_cli("explain", "spelling.mispelled", cwd=tmp_path)
+    assert unknown.returncode == 2 and "spelling.misspelled" in unknown.stderr
+
+
+def test_examples_directory_lints(tmp_path: Path) -> None:
+    run = run_cli("check", "--format", "json", str(EXAMPLES))
+    assert run.returncode == 1, run.stderr
+    data = run.json()
+    assert data["summary"]["errors"] == 0
+    clean = [f for f in data["files"] if Path(f["path"]).name.startswith("clean")]
+    assert clean and all(not f["diagnostics"] for f in clean)
