@@ -1,1 +1,199 @@
-"""Source loaders: turn a file of one format into a Document."""
+"""Source loaders: turn a file of one format into a Document.
+
+Each format has its own module (``text``, ``markdown``, ``html``) with a
+``load(path, source) -> Document`` function; this module picks one and holds
+the small helpers they share (date lines, finishing a Document).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from typing import Any
+
+from newslint.analysis.skipped import find_skipped, merge_spans
+from newslint.document import Document, Span, TextBuilder
+
+_EXTENSIONS = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+}
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH_DMY = _MONTH.replace("month", "month2")
+_DAY_SUFFIX = r"(?:st|nd|rd|th)?"
+_DATE = re.compile(
+    r"(?P<iso>(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2}))"
+    rf"|\b{_MONTH}\s+(?P<day>\d{{1,2}}){_DAY_SUFFIX},?\s+(?P<year>\d{{4}})\b"
+    rf"|\b(?P<day2>\d{{1,2}}){_DAY_SUFFIX}\s+{_MONTH_DMY},?\s+(?P<year2>\d{{4}})\b",
+    re.IGNORECASE,
+)
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+_HEADER_PARAGRAPHS = 3  # bylines and datelines sit within the first few blocks
+_DATE_LABEL = re.compile(
+    r"^\s*(?:(?:first\s+)?published|updated|last\s+updated|posted|date[d]?)(?:\s+on)?\s*:?\s*",
+    re.IGNORECASE,
+)
+_BEFORE_DATE = re.compile(rf"^[\s,.|·•—–-]*(?:{_WEEKDAY})?[\s,]*$", re.IGNORECASE)
+_AFTER_DATE = re.compile(
+    r"^(?:T[\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?[\s,.|·•—–-]*"
+    r"(?:(?:at\s+)?\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?)?[\s.]*$",
+    re.IGNORECASE,
+)
+
+
+def detect_format(path: str) -> str:
+    """``"markdown"``, ``"html"`` or ``"text"`` from the file name."""
+    return _EXTENSIONS.get(os.path.splitext(path)[1].lower(), "text")
+
+
+def load_document(path: str, source: str, fmt: str | None = None) -> Document:
+    """Build the Document for ``source`` (decoded, BOM removed, line endings kept)."""
+    fmt = fmt or detect_format(path)
+    if fmt == "markdown":
+        from newslint.sources import markdown as loader
+    elif fmt == "html":
+        from newslint.sources import html as loader
+    elif fmt == "text":
+        from newslint.sources import text as loader
+    else:
+        raise ValueError(f"unknown source format: {fmt!r}")
+    return loader.load(path, source)
+
+
+def parse_date(value: str) -> dt.date | None:
+    """The first date written in ``value`` (ISO, "Feb. 6, 2026", "6 February 2026")."""
+    m = _DATE.search(value)
+    return _date_from_match(m) if m else None
+
+
+def _date_from_match(m: re.Match[str]) -> dt.date | None:
+    try:
+        if m.group("iso"):
+            return dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        if m.group("day"):
+            month = _MONTHS[m.group("month").lower()]
+            return dt.date(int(m.group("year")), month, int(m.group("day")))
+        month = _MONTHS[m.group("month2").lower()]
+        return dt.date(int(m.group("year2")), month, int(m.group("day2")))
+    except ValueError:  # "February 30" is not a date line
+        return None
+
+
+def dateline_date(line: str) -> dt.date | None:
+    """The date of a line that holds only a date (with an optional label, weekday, time)."""
+    if len(line) > 80:
+        return None
+    label = _DATE_LABEL.match(line)
+    rest = line[label.end() :] if label else line
+    m = _DATE.search(rest)
+    if not m or not _BEFORE_DATE.match(rest[: m.start()]) or not _AFTER_DATE.match(rest[m.end() :]):
+        return None
+    return _date_from_match(m)
+
+
+def coerce_date(value: Any) -> dt.date | None:
+    """A front-matter or attribute value as a date."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        return parse_date(value)
+    return None
+
+
+def is_byline(text: str) -> bool:
+    """A short line such as "By Jane Doe" (not "By contrast, ..." or a sentence)."""
+    m = re.match(r"by\s+(\S)", text, re.IGNORECASE)
+    return bool(
+        m
+        and m.group(1).isupper()
+        and "\n" not in text
+        and len(text.split()) <= 12
+        and not re.search(r"[a-z]{2}[.!?]$", text)
+    )
+
+
+def header_fields(
+    text: str, paragraphs: list[Span], first: int
+) -> tuple[list[Span], Span | None, dt.date | None]:
+    """Find a byline and a dateline among the paragraphs from index ``first`` on.
+
+    A top paragraph made of such lines ("By Jane Doe" / "Feb. 6, 2026") is split
+    into one paragraph per line, so the byline is a paragraph of its own.
+    Returns the paragraphs, the byline span and the date.
+    """
+    result = list(paragraphs[:first])
+    byline: Span | None = None
+    date: dt.date | None = None
+    for index, para in enumerate(paragraphs[first:]):
+        if index >= _HEADER_PARAGRAPHS:
+            result.append(para)
+            continue
+        lines = _line_spans(text, para)
+        meta = [is_byline(text[s:e]) or dateline_date(text[s:e]) is not None for s, e in lines]
+        parts = lines if len(lines) > 1 and any(meta) else [para]
+        for span in parts:
+            part = text[span.start : span.end]
+            if byline is None and is_byline(part):
+                byline = span
+            elif date is None:
+                date = dateline_date(part)
+        result.extend(parts)
+    return result, byline, date
+
+
+def _line_spans(text: str, para: Span) -> list[Span]:
+    spans = []
+    start = para.start
+    while start <= para.end:
+        stop = text.find("\n", start, para.end)
+        stop = para.end if stop < 0 else stop
+        span = strip_span(text, start, stop)
+        if span:
+            spans.append(span)
+        start = stop + 1
+    return spans
+
+
+def strip_span(text: str, start: int, end: int) -> Span | None:
+    """``[start, end)`` without surrounding whitespace, or None when only whitespace."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end) if end > start else None
+
+
+def finish(builder: TextBuilder, *, code: list[Span] | None = None, **fields: Any) -> Document:
+    """Create the Document and add the skipped regions found in its text."""
+    doc = Document.from_builder(builder, **fields)
+    skipped, sic = find_skipped(doc.text)
+    doc.skipped = merge_spans(skipped + (code or []))
+    doc.sic = sic
+    return doc

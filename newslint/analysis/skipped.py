@@ -1,0 +1,67 @@
+"""Regions of prose that checks must not lint: URLs, e-mail addresses,
+social handles, hashtags, and words an editor marked ``[sic]``.
+
+Loaders call :func:`find_skipped` on the finished text and add the spans of
+code they dropped or kept themselves.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newslint.document import Span
+
+# A URL runs to the next space or quote; trailing sentence punctuation is trimmed below.
+_URL = re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"“”‘’]+", re.IGNORECASE)
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_HANDLE = re.compile(r"(?<![\w@.])@\w{1,30}")
+# Hashtags start with a letter so "#1 seed" stays prose.
+_HASHTAG = re.compile(r"(?<![\w&#])#[^\W\d]\w*")
+_SIC = re.compile(r"([\w'’.-]*\w)[\"”’'.,;:!?)]*\s*([\[(]sic[.!]?[\])])", re.IGNORECASE)
+_TRAILING = ".,;:!?'\"”’)]}>"
+
+
+def _trim_url(text: str, start: int, end: int) -> int:
+    """Drop trailing punctuation that belongs to the sentence, keeping balanced parens."""
+    while end > start and text[end - 1] in _TRAILING:
+        if text[end - 1] == ")" and text.count("(", start, end) >= text.count(")", start, end):
+            break
+        end -= 1
+    return end
+
+
+def merge_spans(spans: list[Span]) -> list[Span]:
+    """Sort spans and merge those that overlap or touch."""
+    merged: list[Span] = []
+    for span in sorted(spans):
+        if merged and span.start <= merged[-1].end:
+            if span.end > merged[-1].end:
+                merged[-1] = Span(merged[-1].start, span.end)
+        else:
+            merged.append(span)
+    return merged
+
+
+def find_skipped(text: str) -> tuple[list[Span], list[Span]]:
+    """Return ``(skipped, sic)`` spans of ``text``, each sorted."""
+    skipped: list[Span] = []
+    for m in _URL.finditer(text):
+        end = _trim_url(text, m.start(), m.end())
+        if end > m.start():
+            skipped.append(Span(m.start(), end))
+    for m in _EMAIL.finditer(text):
+        end = m.end()
+        while end > m.start() and text[end - 1] in ".-":
+            end -= 1
+        skipped.append(Span(m.start(), end))
+    taken = merge_spans(skipped)
+    for pattern in (_HANDLE, _HASHTAG):
+        for m in pattern.finditer(text):
+            span = Span(m.start(), m.end())
+            if not any(s.overlaps(span) for s in taken):
+                skipped.append(span)
+    sic: list[Span] = []
+    for m in _SIC.finditer(text):
+        sic.append(Span(m.start(1), m.end(1)))
+        skipped.append(Span(m.start(2), m.end(2)))
+    return merge_spans(skipped), sorted(sic)

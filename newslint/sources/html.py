@@ -1,0 +1,257 @@
+"""HTML loader built on the standard library's ``html.parser``.
+
+Character references are kept apart from text (``convert_charrefs=False``) so
+each decoded character maps to its whole entity in the source. Runs of HTML
+whitespace collapse to one space mapped to the whole run; page furniture
+(scripts, navigation, footers, forms ...) is left out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from newslint.document import Directive, Document, Span, TextBuilder
+from newslint.sources import coerce_date, finish, header_fields, strip_span
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_SKIP = _words(
+    "script style nav aside footer noscript template form head svg iframe button select "
+    "textarea object canvas pre"
+)
+_BLOCK = _words(
+    "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote table tr td th caption br hr "
+    "section article main header figure figcaption pre address details summary body"
+)
+_VOID = _words("area base br col embed hr img input link meta param source track wbr")
+_HEADINGS = _words("h1 h2 h3 h4 h5 h6")
+_DATE_META = frozenset(
+    ("article:published_time", "datepublished", "date", "pubdate", "dc.date", "publish-date")
+)
+_WHITESPACE = re.compile(r"[ \t\r\n\f]+|[^ \t\r\n\f]+")
+_DIRECTIVE = re.compile(r"^\s*newslint-(.*?)\s*$", re.DOTALL)
+
+
+@dataclass
+class _Block:
+    kind: str
+    pieces: list[tuple[str, int, int | None, bool]] = field(default_factory=list)
+    byline: bool = False
+
+
+@dataclass
+class _Open:
+    tag: str
+    skip: bool
+    code: bool
+    byline: bool
+    article: bool
+
+
+def _is_byline_element(attrs: dict[str, str]) -> bool:
+    if "author" in attrs.get("rel", "").lower().split():
+        return True
+    marks = f"{attrs.get('class', '')} {attrs.get('itemprop', '')}".lower()
+    return "byline" in marks or "author" in marks
+
+
+class _Parser(HTMLParser):
+    def __init__(self, source: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.source = source
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
+        self.stack: list[_Open] = []
+        self.skip = self.code = self.bylines = self.articles = 0
+        self.blocks: list[_Block] = []
+        self.block = _Block("p")
+        self.title: _Block | None = None
+        self.in_title = False
+        self.directives: list[Directive] = []
+        self.times: list[tuple[str, bool]] = []  # datetime value, inside article/header
+        self.meta_date: str | None = None
+
+    def src_offset(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    # -- structure ----------------------------------------------------------------
+
+    def new_block(self, kind: str = "p") -> None:
+        if self.block.pieces:
+            self.blocks.append(self.block)
+        self.block = _Block(kind)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = {k: v or "" for k, v in attrs}
+        if tag == "meta":
+            self.meta(attributes)
+        elif tag == "time" and not self.skip and attributes.get("datetime"):
+            self.times.append((attributes["datetime"], self.articles > 0))
+        if tag == "title" and self.title is None and not any(e.tag == "svg" for e in self.stack):
+            self.in_title, self.title = True, _Block("title")
+        if tag in _BLOCK and not self.skip:
+            self.new_block(tag)
+        if tag in _VOID:
+            return
+        hidden = "hidden" in attributes or attributes.get("aria-hidden") == "true"
+        entry = _Open(
+            tag,
+            skip=tag in _SKIP or hidden,
+            code=tag in ("code", "kbd", "samp", "tt"),
+            byline=_is_byline_element(attributes),
+            article=tag in ("article", "header", "main"),
+        )
+        self.stack.append(entry)
+        self.count(entry, 1)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
+        if tag in _BLOCK and not self.skip:
+            self.new_block()
+        if not any(entry.tag == tag for entry in self.stack):
+            return  # a stray end tag
+        while self.stack:
+            entry = self.stack.pop()
+            self.count(entry, -1)
+            if entry.tag == tag:
+                break
+        if tag in _SKIP:
+            self.new_block()
+
+    def count(self, entry: _Open, step: int) -> None:
+        self.skip += step * entry.skip
+        self.code += step * entry.code
+        self.bylines += step * entry.byline
+        self.articles += step * entry.article
+
+    def meta(self, attributes: dict[str, str]) -> None:
+        key = (
+            attributes.get("property") or attributes.get("name") or attributes.get("itemprop", "")
+        ).lower()
+        if key in _DATE_META and attributes.get("content") and self.meta_date is None:
+            self.meta_date = attributes["content"]
+
+    # -- text -----------------------------------------------------------------------
+
+    def target(self) -> _Block | None:
+        if self.in_title:
+            return self.title
+        return None if self.skip else self.block
+
+    def handle_data(self, data: str) -> None:
+        block = self.target()
+        if block is None:
+            return
+        start = self.src_offset()
+        if self.source[start : start + len(data)] != data:
+            found = self.source.find(data, start)
+            start = found if found >= 0 else start
+        for m in _WHITESPACE.finditer(data):
+            run = m.group()
+            if run[0] not in " \t\r\n\f":
+                self.add(block, run, start + m.start(), None)
+            elif block.pieces and not block.pieces[-1][0].endswith(" "):
+                end = start + m.end() if run != " " else None
+                self.add(block, " ", start + m.start(), end)
+
+    def add(self, block: _Block, text: str, src_start: int, src_end: int | None) -> None:
+        block.pieces.append((text, src_start, src_end, self.code > 0))
+        if self.bylines and block is self.block:
+            block.byline = True
+
+    def reference(self, prefix: str, name: str) -> None:
+        block = self.target()
+        if block is None:
+            return
+        start = self.src_offset()
+        end = start + len(prefix) + len(name)
+        if self.source[end : end + 1] == ";":
+            end += 1
+        raw = self.source[start:end]
+        decoded = html.unescape(raw)
+        self.add(block, decoded, start, None if decoded == raw else end)
+
+    def handle_entityref(self, name: str) -> None:
+        self.reference("&", name)
+
+    def handle_charref(self, name: str) -> None:
+        self.reference("&#", name)
+
+    def handle_comment(self, data: str) -> None:
+        m = _DIRECTIVE.match(data)
+        if m:
+            line = self.getpos()[0]
+            self.directives.append(
+                Directive(line, line + data.count("\n"), " ".join(m.group(1).split()))
+            )
+
+
+def _emit(builder: TextBuilder, block: _Block, code: list[Span]) -> Span:
+    builder.separate("\n\n", block.pieces[0][1])
+    begin = builder.length
+    for text, src_start, src_end, is_code in block.pieces:
+        span = builder.add(text, src_start, src_end)
+        if is_code:
+            code.append(span)
+    return Span(begin, builder.length)
+
+
+def load(path: str, source: str) -> Document:
+    parser = _Parser(source)
+    parser.feed(source)
+    parser.close()
+    parser.new_block()
+    blocks = parser.blocks
+    if parser.title and parser.title.pieces and not any(b.kind == "h1" for b in blocks):
+        blocks = [parser.title, *blocks]
+
+    builder = TextBuilder()
+    code: list[Span] = []
+    emitted = [(_emit(builder, block, code), block) for block in blocks]
+    text = builder.build()[0]
+    paragraphs: list[Span] = []
+    headline = byline = None
+    headings: list[Span] = []
+    for raw, block in emitted:
+        span = strip_span(text, raw.start, raw.end)
+        if span is None:
+            continue
+        paragraphs.append(span)
+        if headline is None and block.kind in ("h1", "title"):
+            headline = span
+        elif block.kind in _HEADINGS:
+            headings.append(span)
+        if byline is None and block.byline:
+            byline = span
+    first = paragraphs.index(headline) + 1 if headline is not None else 0
+    paragraphs, fallback_byline, dateline = header_fields(text, paragraphs, first)
+    return finish(
+        builder,
+        code=code,
+        path=path,
+        source=source,
+        format="html",
+        paragraphs=paragraphs,
+        headline=headline,
+        byline=byline or fallback_byline,
+        headings=headings,
+        article_date=_article_date(parser) or dateline,
+        directives=parser.directives,
+    )
+
+
+def _article_date(parser: _Parser) -> dt.date | None:
+    in_article = [value for value, inside in parser.times if inside]
+    for value in (*in_article[:1], parser.meta_date, *parser.times[:1]):
+        date = coerce_date(value[0] if isinstance(value, tuple) else value)
+        if date is not None:
+            return date
+    return None

@@ -1,0 +1,278 @@
+"""Markdown loader built on markdown-it-py (CommonMark plus tables).
+
+markdown-it gives block tokens with source line ranges and inline tokens
+with their decoded text but no columns, so each piece of inline text is found
+in the source by searching forward from a cursor that only moves ahead.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Any
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from newslint.document import Directive, Document, Span, TextBuilder
+from newslint.sources import coerce_date, finish, header_fields, strip_span
+
+# text_join would fold entities and escapes into plain text and hide their source form.
+_MD = (
+    MarkdownIt("commonmark", {"typographer": False, "linkify": False})
+    .use(front_matter_plugin)
+    .enable(["table", "strikethrough"])
+    .disable("text_join")
+)
+_COMMENT_DIRECTIVE = re.compile(r"<!--\s*newslint-(.*?)\s*-->", re.DOTALL)
+_HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_BLOCK_OF_INLINE = {"heading_open", "paragraph_open", "th_open", "td_open"}
+
+
+class _Loader:
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
+        self.builder = TextBuilder()
+        self.cursor = 0
+        self.blocks: list[tuple[Span, str]] = []  # raw span and its kind
+        self.code: list[Span] = []
+        self.directives: list[Directive] = []
+        self.front_matter: dict[str, Any] = {}
+        self.fm_headline: Span | None = None
+        self.fm_byline: Span | None = None
+
+    # -- positions ------------------------------------------------------------
+
+    def line_offset(self, line: int) -> int:
+        """Source offset of 0-based ``line`` (the end of the source past the last line)."""
+        return self.line_starts[line] if line < len(self.line_starts) else len(self.source)
+
+    def line_number(self, offset: int) -> int:
+        return bisect.bisect_right(self.line_starts, offset)
+
+    def add_directives(self, start: int, end: int) -> None:
+        for m in _COMMENT_DIRECTIVE.finditer(self.source, start, end):
+            self.directives.append(
+                Directive(
+                    self.line_number(m.start()),
+                    self.line_number(m.end() - 1),
+                    " ".join(m.group(1).split()),
+                )
+            )
+
+    # -- front matter ------------------------------------------------------------
+
+    def front(self, token: Token) -> None:
+        try:
+            data = yaml.safe_load(token.content)
+        except yaml.YAMLError:
+            data = None
+        self.front_matter = data if isinstance(data, dict) else {}
+        start, end = self.line_offset(token.map[0]), self.line_offset(token.map[1])
+        for key in ("title", "headline"):
+            title = _scalar(self.front_matter.get(key))
+            if title:
+                self.fm_headline = self.front_value(key, title, start, end)
+                break
+        for key in ("byline", "author", "authors"):
+            name = _scalar(self.front_matter.get(key))
+            if name:
+                self.fm_byline = self.front_value(key, name, start, end)
+                break
+        self.cursor = end
+
+    def front_value(self, key: str, value: str, start: int, end: int) -> Span:
+        """Add a front-matter value as a paragraph mapped to where it is written."""
+        self.builder.separate("\n\n", start)
+        key_line = re.compile(rf"^{re.escape(key)}\s*:[ \t]*(.*?)[ \t]*\r?$", re.MULTILINE)
+        m = key_line.search(self.source, start, end)
+        if m is None:
+            span = self.builder.add(value, start, end)
+        else:
+            raw_start, raw_end = m.span(1)
+            found = self.source.find(value, raw_start, raw_end) if raw_end > raw_start else -1
+            if found >= 0:
+                span = self.builder.add(value, found)
+            else:  # quoted with escapes, folded, or a list: map to the whole value
+                span = self.builder.add(value, raw_start, max(raw_end, m.end()))
+        self.blocks.append((span, "front"))
+        return span
+
+    # -- inline content ----------------------------------------------------------
+
+    def inline(self, token: Token, kind: str) -> None:
+        assert token.map is not None
+        self.cursor = max(self.cursor, self.line_offset(token.map[0]))
+        region_end = self.line_offset(token.map[1])
+        self.builder.separate("\n\n", self.cursor)
+        begin = self.builder.length
+        for child in token.children or []:
+            self.inline_child(child, region_end)
+        self.blocks.append((Span(begin, self.builder.length), kind))
+
+    def inline_child(self, child: Token, region_end: int) -> None:
+        src, kind = self.source, child.type
+        if kind == "text":
+            self.add_found(child.content, region_end)
+        elif kind == "text_special":  # an entity or escape: markup is its source form
+            found = src.find(child.markup, self.cursor, region_end)
+            if found < 0:
+                self.add_found(child.content, region_end)
+            else:
+                self.builder.add(child.content, found, found + len(child.markup))
+                self.cursor = found + len(child.markup)
+        elif kind in ("softbreak", "hardbreak"):
+            found = src.find("\n", self.cursor, region_end)
+            if found < 0:
+                self.builder.add("\n", self.cursor, self.cursor)
+            else:
+                self.builder.add("\n", found)
+                self.cursor = found + 1
+        elif kind == "code_inline":
+            self.code_span(child, region_end)
+        elif kind == "html_inline":
+            found = src.find(child.content, self.cursor, region_end)
+            start = self.cursor if found < 0 else found
+            end = region_end if found < 0 else found + len(child.content)
+            if child.content.startswith("<!--"):
+                self.add_directives(start, end)
+            if found >= 0:
+                self.cursor = end
+        elif kind == "image":
+            found = src.find("![", self.cursor, region_end)
+            if found >= 0:
+                self.cursor = found + 1
+                self.skip_link_tail(region_end)
+        elif kind == "link_close":
+            if child.markup == "autolink":
+                found = src.find(">", self.cursor, region_end)
+                self.cursor = found + 1 if found >= 0 else self.cursor
+            else:
+                self.skip_link_tail(region_end)
+
+    def add_found(self, content: str, region_end: int) -> None:
+        found = self.source.find(content, self.cursor, region_end)
+        if found >= 0:
+            self.builder.add(content, found)
+            self.cursor = found + len(content)
+        else:  # normalised by markdown-it (e.g. an autolink): map to where we are
+            self.builder.add(content, self.cursor, min(self.cursor + len(content), region_end))
+
+    def code_span(self, child: Token, region_end: int) -> None:
+        src, ticks = self.source, child.markup
+        opening = src.find(ticks, self.cursor, region_end)
+        if opening < 0:
+            self.add_found(child.content, region_end)
+            return
+        inner = opening + len(ticks)
+        found = src.find(child.content, inner, region_end)
+        closing = src.find(ticks, found + len(child.content) if found >= 0 else inner, region_end)
+        end = closing + len(ticks) if closing >= 0 else region_end
+        if found >= 0 and (closing < 0 or found + len(child.content) <= closing):
+            span = self.builder.add(child.content, found)
+        else:  # the code ran over a line break, which markdown-it made a space
+            span = self.builder.add(child.content, opening, end)
+        self.code.append(span)
+        self.cursor = end
+
+    def skip_link_tail(self, region_end: int) -> None:
+        """Move the cursor past ``](destination "title")`` or ``][label]``."""
+        src = self.source
+        close = src.find("]", self.cursor, region_end)
+        if close < 0:
+            return
+        pos = close + 1
+        if pos < region_end and src[pos] == "(":
+            depth, pos = 0, pos
+            while pos < region_end:
+                ch = src[pos]
+                if ch == "\\":
+                    pos += 1
+                elif ch == "(":
+                    depth += 1
+                elif ch == ")":
+                    depth -= 1
+                    if depth == 0:
+                        pos += 1
+                        break
+                pos += 1
+        elif pos < region_end and src[pos] == "[":
+            label_end = src.find("]", pos, region_end)
+            pos = label_end + 1 if label_end >= 0 else pos
+        self.cursor = pos
+
+    # -- the whole file -------------------------------------------------------------
+
+    def run(self) -> None:
+        tokens = _MD.parse(self.source)
+        for index, token in enumerate(tokens):
+            kind = token.type
+            if kind == "front_matter":
+                self.front(token)
+            elif kind == "inline" and index and tokens[index - 1].type in _BLOCK_OF_INLINE:
+                opener = tokens[index - 1]
+                self.inline(token, opener.tag if opener.type == "heading_open" else "paragraph")
+            elif kind == "html_block" and token.map:
+                start, end = self.line_offset(token.map[0]), self.line_offset(token.map[1])
+                self.add_directives(start, end)
+                self.cursor = max(self.cursor, end)
+            elif kind in ("fence", "code_block") and token.map:
+                self.cursor = max(self.cursor, self.line_offset(token.map[1]))
+
+
+def _scalar(value: Any) -> str | None:
+    """A front-matter value as one line of text ("A, B" for a list of authors)."""
+    if isinstance(value, dict):
+        value = value.get("name")
+    if isinstance(value, list):
+        names = [_scalar(v) for v in value]
+        value = ", ".join(n for n in names if n)
+    if value is None or isinstance(value, (dict, list)):
+        return None
+    text = " ".join(str(value).split())
+    return text or None
+
+
+def load(path: str, source: str) -> Document:
+    loader = _Loader(source)
+    loader.run()
+    text = loader.builder.build()[0]
+    headline, headings = loader.fm_headline, []
+    paragraphs: list[Span] = []
+    for raw, kind in loader.blocks:
+        span = strip_span(text, raw.start, raw.end)
+        if span is None:
+            continue
+        paragraphs.append(span)
+        if kind == "h1" and headline is None:
+            headline = span
+        elif kind in _HEADING_TAGS:
+            headings.append(span)
+    first = paragraphs.index(headline) + 1 if headline in paragraphs else 0
+    special = [s for s in (loader.fm_headline, loader.fm_byline) if s is not None]
+    first = max([first] + [paragraphs.index(s) + 1 for s in special if s in paragraphs])
+    paragraphs, byline, date = header_fields(text, paragraphs, first)
+    return finish(
+        loader.builder,
+        code=loader.code,
+        path=path,
+        source=source,
+        format="markdown",
+        paragraphs=paragraphs,
+        headline=headline,
+        byline=loader.fm_byline or byline,
+        headings=headings,
+        article_date=coerce_date(_first_date(loader.front_matter)) or date,
+        front_matter=loader.front_matter,
+        directives=loader.directives,
+    )
+
+
+def _first_date(front_matter: dict[str, Any]) -> Any:
+    for key in ("date", "published", "pubdate", "publishDate", "published_at"):
+        if front_matter.get(key):
+            return front_matter[key]
+    return None

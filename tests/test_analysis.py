@@ -1,0 +1,206 @@
+"""Shared text analysis: sentences, quotations, skipped regions."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from newslint.analysis.quotations import find_quotations
+from newslint.analysis.sentences import split_sentences
+from newslint.analysis.skipped import find_skipped
+from newslint.document import Span
+from newslint.sources import load_document
+
+
+def blocks(text: str) -> list[Span]:
+    """Paragraph spans: runs of text separated by blank lines."""
+    return [Span(m.start(), m.end()) for m in re.finditer(r"\S(?:.|\n(?!\n))*", text)]
+
+
+def sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_sentences(text, blocks(text))]
+
+
+def quotes(text: str) -> list[tuple[str, str, bool, int]]:
+    return [
+        (
+            text[q.span.start : q.span.end],
+            text[q.content.start : q.content.end],
+            q.nested,
+            q.paragraphs,
+        )
+        for q in find_quotations(text, blocks(text))
+    ]
+
+
+# -- sentences ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The U.S. Treasury announced new sanctions on Tuesday.",
+        "The summit opened on Feb. 6 with a closed session.",
+        "Mr. Smith and Dr. Lee met Gov. Ortiz in St. Louis.",
+        "Protesters gathered in Washington, D.C., before dawn.",
+        "Sen. Alma Reyes, D-N.M., voted against the bill.",
+        "The vote is set for 9 a.m. Tuesday in the Senate.",
+    ],
+)
+def test_abbreviations_do_not_split(sentence: str) -> None:
+    assert sentences(sentence) == [sentence]
+
+
+def test_real_sentences_split_and_exclude_whitespace() -> None:
+    text = "  The council met at 5 p.m. The mayor did not attend.  Nobody knew why!  "
+    assert sentences(text) == [
+        "The council met at 5 p.m.",
+        "The mayor did not attend.",
+        "Nobody knew why!",
+    ]
+
+
+def test_sentences_stay_inside_paragraphs() -> None:
+    text = "The bridge reopened\n\nTraffic resumed. Drivers cheered.\nA soft break here."
+    assert sentences(text) == [
+        "The bridge reopened",
+        "Traffic resumed.",
+        "Drivers cheered.",
+        "A soft break here.",
+    ]
+
+
+def test_quoted_sentences() -> None:
+    # Back-to-back quotations are separate sentences ...
+    text = "“Crops failed this year.” “We need seed money,” the farmer said. Aid arrived later."
+    assert sentences(text) == [
+        "“Crops failed this year.”",
+        "“We need seed money,” the farmer said.",
+        "Aid arrived later.",
+    ]
+    # ... while a quotation of two sentences stays with its attribution, as pysbd does.
+    text = "“Crops failed. We need seed money,” the farmer said. Aid arrived in spring."
+    assert sentences(text) == [
+        "“Crops failed. We need seed money,” the farmer said.",
+        "Aid arrived in spring.",
+    ]
+
+
+def test_sentence_spans_index_the_text() -> None:
+    text = "Rain fell. “It flooded,” she said. Schools closed."
+    spans = split_sentences(text, [Span(0, len(text))])
+    assert [text[s:e] for s, e in spans] == [
+        "Rain fell.",
+        "“It flooded,” she said.",
+        "Schools closed.",
+    ]
+    assert spans[1].start == text.index("“")
+
+
+# -- quotations -----------------------------------------------------------------------
+
+
+def test_straight_and_curly_quotes() -> None:
+    text = 'He said "we will rebuild" and she replied “not this year.”'
+    assert quotes(text) == [
+        ('"we will rebuild"', "we will rebuild", False, 1),
+        ("“not this year.”", "not this year.", False, 1),
+    ]
+
+
+def test_nested_single_quotes() -> None:
+    text = "“The sign read ‘closed for repairs’ all week,” a resident said."
+    found = quotes(text)
+    assert found[0][1] == "The sign read ‘closed for repairs’ all week,"
+    assert found[1] == ("‘closed for repairs’", "closed for repairs", True, 1)
+    straight = "\"They called it 'a test run' at first,\" he said."
+    assert quotes(straight)[1] == ("'a test run'", "a test run", True, 1)
+
+
+def test_apostrophes_are_not_quotes() -> None:
+    text = (
+        "\"We don't play rock 'n' roll like in the '90s,\" the players' coach said, "
+        '"and the fans\' mood shows it."'
+    )
+    found = quotes(text)
+    assert [q[1] for q in found] == [
+        "We don't play rock 'n' roll like in the '90s,",
+        "and the fans' mood shows it.",
+    ]
+    assert not any(q[2] for q in found)
+
+
+def test_possessive_inside_nested_quote() -> None:
+    text = "“They chanted ‘the players' union stays’ for an hour,” he said."
+    assert quotes(text)[1][1] == "the players' union stays"
+
+
+def test_quote_continued_across_paragraphs() -> None:
+    text = (
+        "“We lost the harvest,” the farmer said. “Then we lost the mill.\n\n"
+        "“Now we are waiting for help,” he added.\n\n"
+        "Officials declined to comment."
+    )
+    found = quotes(text)
+    assert found[0] == ("“We lost the harvest,”", "We lost the harvest,", False, 1)
+    span, content, nested, paragraphs = found[1]
+    assert span.startswith("“Then we lost") and span.endswith("waiting for help,”")
+    assert content.endswith("for help,")
+    assert (nested, paragraphs) == (False, 2)
+    assert len(found) == 2
+
+
+def test_unclosed_quote_ends_with_its_paragraph() -> None:
+    text = "The mayor said “we will not back down\n\nCrews worked through the night."
+    assert quotes(text) == [("“we will not back down", "we will not back down", False, 1)]
+
+
+def test_inches_are_not_quotes() -> None:
+    assert quotes("The 6'2\" guard scored 30 points.") == []
+
+
+def test_document_in_quotation() -> None:
+    doc = load_document("q.txt", "Sirens Sound\n\nShe said “stay indoors” twice.\n")
+    inside = doc.text.index("indoors")
+    outside = doc.text.index("twice")
+    assert doc.in_quotation(Span(inside, inside + 7))
+    assert not doc.in_quotation(Span(outside, outside + 5))
+
+
+# -- skipped --------------------------------------------------------------------------
+
+
+def test_urls_emails_handles_hashtags() -> None:
+    text = (
+        "Read https://news.example/story_(update). Or www.city.example, "
+        "write to tips@paper.example; follow @cityhall #Flood2026 for the #1 pick."
+    )
+    skipped, sic = find_skipped(text)
+    assert [text[s:e] for s, e in skipped] == [
+        "https://news.example/story_(update)",
+        "www.city.example",
+        "tips@paper.example",
+        "@cityhall",
+        "#Flood2026",
+    ]
+    assert sic == []
+
+
+def test_sic() -> None:
+    text = 'The letter said the money was "recieved" [sic] and spent. Goverment [sic] spending.'
+    skipped, sic = find_skipped(text)
+    assert [text[s:e] for s, e in sic] == ["recieved", "Goverment"]
+    assert [text[s:e] for s, e in skipped] == ["[sic]", "[sic]"]
+
+
+def test_loader_adds_skipped_and_sic() -> None:
+    doc = load_document(
+        "a.md", "Email `desk@paper.example` or see teh [sic] note at www.x.example.\n"
+    )
+    assert [doc.span_text(s) for s in doc.skipped] == [
+        "desk@paper.example",
+        "[sic]",
+        "www.x.example",
+    ]
+    assert [doc.span_text(s) for s in doc.sic] == ["teh"]

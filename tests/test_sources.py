@@ -1,0 +1,324 @@
+"""Source loaders: structure detection and exact mapping back to the source."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newslint.document import Document
+from newslint.sources import detect_format, load_document
+
+
+def where(doc: Document, needle: str, nth: int = 0) -> tuple[int, int, int, str]:
+    """(line, column, offset, source text) of the nth occurrence of ``needle`` in the prose."""
+    start = -1
+    for _ in range(nth + 1):
+        start = doc.text.index(needle, start + 1)
+    rng = doc.locate(start, start + len(needle))
+    return (
+        rng.start.line,
+        rng.start.column,
+        rng.start.offset,
+        doc.source[rng.start.offset : rng.end.offset],
+    )
+
+
+def assert_exact_map(doc: Document) -> None:
+    """Every character copied one for one points at the same character in the source."""
+    for i, ch in enumerate(doc.text):
+        start, end = doc.src_starts[i], doc.src_ends[i]
+        if end - start == 1:
+            assert doc.source[start] == ch, (i, ch)
+
+
+@pytest.mark.parametrize(
+    ("path", "fmt"),
+    [
+        ("story.md", "markdown"),
+        ("STORY.Markdown", "markdown"),
+        ("a/b.html", "html"),
+        ("page.HTM", "html"),
+        ("notes.txt", "text"),
+        ("README", "text"),
+    ],
+)
+def test_detect_format(path: str, fmt: str) -> None:
+    assert detect_format(path) == fmt
+
+
+# -- plain text ---------------------------------------------------------------------
+
+PLAIN = (
+    "Council Approves Harbor Budget\n"
+    "\n"
+    "By Maria Ortega\n"
+    "February 6, 2026\n"
+    "\n"
+    "[[ newslint-disable-next-line filler ]]\n"
+    "The council voted 7-2 on Thursday. Señora Núñez 🙂 abstained,\n"
+    "citing costs.\n"
+    "\n"
+    "Contact press@harbor.example or visit www.harbor.example for details.\n"
+)
+
+
+def test_plain_text_structure() -> None:
+    doc = load_document("story.txt", PLAIN)
+    assert doc.format == "text"
+    assert doc.headline_text == "Council Approves Harbor Budget"
+    assert doc.byline_text == "By Maria Ortega"
+    assert doc.article_date == dt.date(2026, 2, 6)
+    assert [d.line for d in doc.directives] == [6]
+    assert doc.directives[0].body == "disable-next-line filler"
+    assert "newslint" not in doc.text
+    assert [doc.span_text(p) for p in doc.body] == [
+        "February 6, 2026",
+        "The council voted 7-2 on Thursday. Señora Núñez 🙂 abstained,\nciting costs.",
+        "Contact press@harbor.example or visit www.harbor.example for details.",
+    ]
+    assert [doc.span_text(s) for s in doc.skipped] == ["press@harbor.example", "www.harbor.example"]
+
+
+def test_plain_text_maps_non_ascii_and_emoji() -> None:
+    doc = load_document("story.txt", PLAIN)
+    assert where(doc, "Núñez") == (7, 43, PLAIN.index("Núñez"), "Núñez")
+    # 🙂 is one code point: the word after it sits two columns later.
+    line, column, _, _ = where(doc, "🙂")
+    assert (line, column) == (7, 49)
+    assert where(doc, "abstained")[1] == 51
+    assert where(doc, "citing") == (8, 1, PLAIN.index("citing"), "citing")
+    assert_exact_map(doc)
+
+
+def test_plain_text_crlf() -> None:
+    source = PLAIN.replace("\n", "\r\n")
+    doc = load_document("story.txt", source)
+    assert "\r" not in doc.text
+    assert doc.headline_text == "Council Approves Harbor Budget"
+    assert [d.line for d in doc.directives] == [6]
+    # A span across the line break covers the whole "\r\n" in the source.
+    assert where(doc, "costs") == (8, 8, source.index("costs"), "costs")
+    assert where(doc, "abstained,\nciting")[3] == "abstained,\r\nciting"
+    assert_exact_map(doc)
+
+
+def test_plain_text_without_headline_or_byline() -> None:
+    source = (
+        "The storm knocked out power across\nthe county on Sunday.\n\nCrews worked overnight.\n"
+    )
+    doc = load_document("story.txt", source)
+    assert doc.headline is None
+    assert doc.byline is None
+    assert doc.article_date is None
+    assert len(doc.paragraphs) == 2
+
+
+def test_by_contrast_is_not_a_byline() -> None:
+    source = "Storm Season Ends\n\nBy contrast, last year was calm.\n\nMore text here.\n"
+    doc = load_document("story.txt", source)
+    assert doc.headline_text == "Storm Season Ends"
+    assert doc.byline is None
+
+
+# -- Markdown -----------------------------------------------------------------------
+
+MARKDOWN = """\
+---
+title: "Ceasefire talks resume in Geneva"
+author: Lena Fischer
+date: 2026-02-06
+---
+
+The *U.S.* envoy met [the Ukrainian delegation](https://example.org/t_(g) "x") on **Feb. 6**.
+Officials said `git log` showed nothing &amp; Зеленський smiled 🙂 at José.
+
+<!-- newslint-disable-next-line names -->
+> Talks were "constructive," one aide
+> told reporters.
+
+- First point raised
+- Second point, with ![a photo of the hall](hall.jpg) attached
+
+```python
+print("this is code, not prose")
+```
+
+| Delegate | Country |
+|----------|---------|
+| Ana Núñez | Spain |
+
+## What comes next
+"""
+
+
+def test_markdown_front_matter() -> None:
+    doc = load_document("talks.md", MARKDOWN)
+    assert doc.front_matter["author"] == "Lena Fischer"
+    assert doc.headline_text == "Ceasefire talks resume in Geneva"
+    assert doc.byline_text == "Lena Fischer"
+    assert doc.article_date == dt.date(2026, 2, 6)
+    # The headline points at the title value inside the front matter.
+    assert where(doc, "Ceasefire") == (2, 9, MARKDOWN.index("Ceasefire"), "Ceasefire")
+    assert where(doc, "Lena")[:2] == (3, 9)
+
+
+def test_markdown_inline_markup_is_mapped() -> None:
+    doc = load_document("talks.md", MARKDOWN)
+    assert "*" not in doc.text and "](" not in doc.text
+    assert where(doc, "U.S.")[:2] == (7, 6)
+    assert where(doc, "envoy")[:2] == (7, 12)
+    assert where(doc, "the Ukrainian delegation")[1:] == (
+        23,
+        MARKDOWN.index("the Ukrainian"),
+        "the Ukrainian delegation",
+    )
+    # A span across emphasis markers covers them in the source.
+    assert where(doc, "on Feb. 6")[3] == "on **Feb. 6"
+    assert where(doc, "Feb. 6")[3] == "Feb. 6"
+    assert_exact_map(doc)
+
+
+def test_markdown_entities_code_and_unicode() -> None:
+    doc = load_document("talks.md", MARKDOWN)
+    assert where(doc, "&")[3] == "&amp;"
+    assert where(doc, "showed nothing")[:2] == (8, 26)  # text after inline code
+    assert [doc.span_text(s) for s in doc.skipped] == ["git log"]  # the link URL is not prose
+    assert where(doc, "Зеленський")[:2] == (8, 47)
+    assert where(doc, "José")[:2] == (8, 70)
+
+
+def test_markdown_blocks() -> None:
+    doc = load_document("talks.md", MARKDOWN)
+    texts = [doc.span_text(p) for p in doc.paragraphs]
+    assert 'Talks were "constructive," one aide\ntold reporters.' in texts
+    assert "First point raised" in texts
+    assert "Ana Núñez" in texts and "Spain" in texts
+    assert "print" not in doc.text
+    assert "photo of the hall" not in doc.text
+    assert where(doc, "told reporters")[:2] == (12, 3)  # blockquote, second line
+    assert where(doc, "Second point")[:2] == (15, 3)  # list item
+    assert where(doc, "attached")[:2] == (15, 55)  # after an image
+    assert where(doc, "Spain")[:2] == (23, 15)  # table cell
+    assert [doc.span_text(h) for h in doc.headings] == ["What comes next"]
+    assert [(d.line, d.body) for d in doc.directives] == [(10, "disable-next-line names")]
+
+
+def test_markdown_crlf_maps_to_the_same_places() -> None:
+    lf = load_document("talks.md", MARKDOWN)
+    source = MARKDOWN.replace("\n", "\r\n")
+    crlf = load_document("talks.md", source)
+    assert crlf.text == lf.text
+    for needle in ("envoy", "José", "told reporters", "Spain", "Ceasefire"):
+        line, column, offset, found = where(crlf, needle)
+        assert (line, column, found) == (*where(lf, needle)[:2], needle)
+        assert offset == source.index(needle)
+    assert [d.line for d in crlf.directives] == [10]
+    assert_exact_map(crlf)
+
+
+def test_markdown_h1_headline_and_byline_paragraph() -> None:
+    source = (
+        "# Port strike enters third week\n\nBy Omar Haddad\n\n"
+        "Feb. 9, 2026\n\nDock workers stayed out.\n"
+    )
+    doc = load_document("strike.md", source)
+    assert doc.headline_text == "Port strike enters third week"
+    assert doc.byline_text == "By Omar Haddad"
+    assert doc.article_date == dt.date(2026, 2, 9)
+    assert doc.headings == []
+    assert [doc.span_text(p) for p in doc.body] == ["Feb. 9, 2026", "Dock workers stayed out."]
+
+
+def test_markdown_escape_and_hard_break() -> None:
+    source = "Prices rose 5\\* in *March*  \nand fell after.\n"
+    doc = load_document("prices.md", source)
+    assert doc.text == "Prices rose 5* in March\nand fell after."
+    assert where(doc, "*")[3] == "\\*"
+    assert where(doc, "and fell")[:2] == (2, 1)
+
+
+# -- HTML ---------------------------------------------------------------------------
+
+HTML = """\
+<!DOCTYPE html>
+<html><head><title>Flood waters recede | Daily Ledger</title>
+<meta property="article:published_time" content="2026-02-05T08:00:00Z">
+<script>var note = "<p>not prose</p>";</script></head>
+<body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><header><h1>Flood waters recede &amp; residents return</h1>
+<p class="byline">By <a rel="author" href="/staff/kim">Hana Kim</a></p>
+<time datetime="2026-02-06T10:00">Feb. 6</time></header>
+<!-- newslint-disable-next-line
+     filler -->
+<p>The mayor&#8217;s office said&nbsp;crews in   Ciudad Real,
+   Zelenskyy&#x2019;s envoy and José 🙂 met. Run <code>make check</code> today.</p>
+<pre>code block text</pre>
+<aside>Related: older story</aside>
+<ul><li>First item</li><li>Second <em>item</em></li></ul>
+<h2>Aftermath</h2>
+</article>
+<footer>Copyright Daily Ledger</footer>
+</body></html>
+"""
+
+
+def test_html_structure() -> None:
+    doc = load_document("flood.html", HTML)
+    assert doc.headline_text == "Flood waters recede & residents return"
+    assert doc.byline_text == "By Hana Kim"
+    assert doc.article_date == dt.date(2026, 2, 6)  # <time> in the article wins over <meta>
+    assert [doc.span_text(h) for h in doc.headings] == ["Aftermath"]
+    assert [(d.line, d.end_line, d.body) for d in doc.directives] == [
+        (9, 10, "disable-next-line filler")
+    ]
+    for furniture in ("not prose", "Home", "older story", "Copyright", "code block", "recede |"):
+        assert furniture not in doc.text
+    assert "make check" in [doc.span_text(s) for s in doc.skipped]
+
+
+def test_html_entities_and_whitespace_map_to_source() -> None:
+    doc = load_document("flood.html", HTML)
+    assert where(doc, "&")[3] == "&amp;"
+    assert where(doc, "mayor’s")[3] == "mayor&#8217;s"
+    assert where(doc, "office")[:2] == (11, 22)  # a word after an entity
+    assert where(doc, "\xa0")[3] == "&nbsp;"
+    assert where(doc, "crews in Ciudad")[3] == "crews in   Ciudad"
+    assert where(doc, "Zelenskyy’s")[3] == "Zelenskyy&#x2019;s"
+    line, column, offset, found = where(doc, "José")
+    assert (line, column, found) == (12, 33, "José")
+    assert offset == HTML.index("José")
+    assert where(doc, "met")[:2] == (12, 40)  # after an emoji
+    assert where(doc, "today")[:2] == (12, 73)  # after inline code
+    assert where(doc, "Second item")[3] == "Second <em>item"
+    assert_exact_map(doc)
+
+
+def test_html_crlf() -> None:
+    source = HTML.replace("\n", "\r\n")
+    doc = load_document("flood.html", source)
+    assert where(doc, "José")[:3] == (12, 33, source.index("José"))
+    assert [d.line for d in doc.directives] == [9]
+    assert_exact_map(doc)
+
+
+def test_html_title_when_no_h1_and_meta_date() -> None:
+    source = (
+        "<html><head><title>Rail fares rise</title>"
+        '<meta property="article:published_time" content="2026-01-30T07:00:00Z"></head>'
+        "<body><p>By Priya Nair</p><p>Fares rose 4% on Monday.</p></body></html>"
+    )
+    doc = load_document("fares.htm", source)
+    assert doc.headline_text == "Rail fares rise"
+    assert where(doc, "Rail")[2] == source.index("Rail")
+    assert doc.byline_text == "By Priya Nair"
+    assert doc.article_date == dt.date(2026, 1, 30)
+    assert [doc.span_text(p) for p in doc.body] == ["Fares rose 4% on Monday."]
+
+
+def test_format_override() -> None:
+    doc = load_document("story.txt", "# Not a heading here\n", fmt="markdown")
+    assert doc.format == "markdown"
+    assert doc.headline_text == "Not a heading here"
+    with pytest.raises(ValueError):
+        load_document("story.txt", "x", fmt="docx")
