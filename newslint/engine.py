@@ -7,14 +7,21 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
 from newslint.config import Config
 from newslint.diagnostics import ConfigError, Diagnostic, InputError
 from newslint.document import Document
-from newslint.registry import CheckContext, Provider, RuleMeta, matches_prefix, select_rules
+from newslint.registry import (
+    CheckContext,
+    Provider,
+    RuleMeta,
+    covering_meta,
+    matches_prefix,
+    select_rules,
+)
 from newslint.results import FileResult
 from newslint.sources import load_document
 from newslint.suppressions import Suppressions, parse_directives
@@ -22,11 +29,12 @@ from newslint.suppressions import Suppressions, parse_directives
 
 def build_providers(config: Config) -> list[Provider]:
     """Every provider for this configuration; heavy engines import lazily."""
+    from newslint.engines import engine_providers
     from newslint.packs import PackProvider, shipped_pack_paths
     from newslint.registry import PythonProvider
 
     packs = [*shipped_pack_paths(), *config.packs]
-    return [PackProvider(packs), PythonProvider()]
+    return [PackProvider(packs), PythonProvider(), *engine_providers(config)]
 
 
 @dataclass
@@ -35,6 +43,7 @@ class RuleSet:
 
     config: Config
     providers: list[Provider]
+    _active: dict[frozenset[str], list[Provider]] = field(default_factory=dict)
 
     @cached_property
     def metas(self) -> dict[str, RuleMeta]:
@@ -63,6 +72,31 @@ class RuleSet:
             options=dict(self.config.rule_options),
         )
 
+    def active_providers(self, selected: frozenset[str]) -> list[Provider]:
+        """Providers with at least one selected rule: an engine whose rules are
+        all off is never started (ignoring ``grammar`` never starts LanguageTool)."""
+        key = selected
+        if key not in self._active:
+            self._active[key] = [
+                p for p in self.providers if any(m.id in selected for m in p.rules())
+            ]
+        return self._active[key]
+
+    def accepts(self, rule_id: str, selected: frozenset[str], path: Path) -> bool:
+        """Whether a reported id is selected. Ids under a dynamic family meta
+        (``grammar.UPPERCASE_SENTENCE_START``) are judged by the same prefixes."""
+        if rule_id in selected:
+            return True
+        meta = covering_meta(rule_id, self.metas)
+        if meta is None:
+            raise AssertionError(f"a provider reported unregistered rule {rule_id}")
+        if meta.id == rule_id or meta.id not in selected:
+            return False
+        c = self.config
+        probe = replace(meta, id=rule_id, dynamic=False)
+        ignore = (*c.ignore, *c.ignored_for(path))
+        return bool(select_rules([probe], c.select, c.extend_select, ignore))
+
     def selected_for(self, path: Path) -> frozenset[str]:
         ignored = self.config.ignored_for(path)
         if not ignored:
@@ -90,14 +124,13 @@ def lint_document(
     """Run the selected rules on a document and return located diagnostics."""
     selected = rules.selected_for(path)
     raw: list[Diagnostic] = []
-    for provider in rules.providers:
-        if any(meta.id in selected for meta in provider.rules()):
-            raw.extend(provider.check(doc, selected, rules.context))
+    for provider in rules.active_providers(selected):
+        raw.extend(provider.check(doc, selected, rules.context))
 
     located: list[Diagnostic] = []
     for diag in raw:
-        if diag.rule not in rules.metas:
-            raise AssertionError(f"a provider reported unregistered rule {diag.rule}")
+        if not rules.accepts(diag.rule, selected, path):
+            continue
         severity = rules.config.severity_for(diag.rule, diag.severity)
         if severity is None:  # severity "off"
             continue

@@ -43,6 +43,9 @@ class RuleMeta:
     examples: tuple[Example, ...] = ()
     default_enabled: bool = True  # False for opt-in packs (e.g. ap.)
     origin: str = "newslint"  # "pack rules/filler.toml", "python newslint.checks.x" ...
+    # A dynamic meta documents a family of ids only known at run time
+    # (``grammar`` covers ``grammar.<LanguageTool rule id>``).
+    dynamic: bool = False
     options: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @property
@@ -171,6 +174,18 @@ def select_rules(
         if best[1]:
             chosen.add(meta.id)
     return frozenset(chosen)
+
+
+def covering_meta(rule_id: str, metas: dict[str, RuleMeta]) -> RuleMeta | None:
+    """The meta of ``rule_id``: its own, or the dynamic family meta above it."""
+    if rule_id in metas:
+        return metas[rule_id]
+    parts = rule_id.split(".")
+    for cut in range(len(parts) - 1, 0, -1):
+        meta = metas.get(".".join(parts[:cut]))
+        if meta is not None and meta.dynamic:
+            return meta
+    return None
 
 
 def unknown_prefixes(rules: Iterable[RuleMeta], prefixes: Iterable[str]) -> list[str]:
