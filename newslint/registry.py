@@ -46,6 +46,10 @@ class RuleMeta:
     # A dynamic meta documents a family of ids only known at run time
     # (``grammar`` covers ``grammar.<LanguageTool rule id>``).
     dynamic: bool = False
+    # False for rules that a whole-family selector (``--select proselint``)
+    # must not switch on; they are selected only by a deeper prefix or their
+    # id (proselint's restricted-vocabulary checks, off in proselint itself).
+    family_selectable: bool = True
     options: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @property
@@ -169,6 +173,8 @@ def select_rules(
             for prefix in prefixes:
                 if matches_prefix(meta.id, prefix):
                     length = len(prefix.strip().rstrip("."))
+                    if verdict and not meta.family_selectable and length <= len(meta.family):
+                        continue
                     if length >= best[0]:
                         best = (length, verdict)
         if best[1]:

@@ -37,7 +37,15 @@ def test_rule_is_documented(meta) -> None:
     assert len(meta.why) > 20
     assert any(e.flagged for e in meta.examples), "needs a flagged example"
     assert any(not e.flagged for e in meta.examples), "needs a clean example"
-    assert (FIXTURES / f"{meta.id}.toml").is_file(), "needs tests/fixtures/rules/<id>.toml"
+    if needs_fixture_file(meta):
+        assert (FIXTURES / f"{meta.id}.toml").is_file(), "needs tests/fixtures/rules/<id>.toml"
+
+
+def needs_fixture_file(meta) -> bool:
+    """newslint's own rules carry fixture files; rules that wrap another engine
+    (proselint, LanguageTool) are covered by parity and real-engine tests,
+    except the spelling rules, whose logic is ours."""
+    return not meta.origin.startswith("engine ") or meta.family == "spelling"
 
 
 @pytest.mark.parametrize("meta", RULES, ids=lambda m: m.id)
