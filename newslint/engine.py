@@ -119,13 +119,21 @@ def _dedupe_and_sort(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
 
 
 def lint_document(
-    doc: Document, rules: RuleSet, path: Path, suppressions: Suppressions
+    doc: Document, rules: RuleSet, path: Path, suppressions: Suppressions, errors: list[str]
 ) -> list[Diagnostic]:
-    """Run the selected rules on a document and return located diagnostics."""
+    """Run the selected rules on a document and return located diagnostics.
+
+    A rule that fails on this document (a user's pack regex that ran out of
+    time) is appended to ``errors``; the other rules' findings are kept.
+    """
     selected = rules.selected_for(path)
     raw: list[Diagnostic] = []
     for provider in rules.active_providers(selected):
-        raw.extend(provider.check(doc, selected, rules.context))
+        try:
+            raw.extend(provider.check(doc, selected, rules.context))
+        except InputError as exc:  # e.g. PackTimeout, which keeps the other rules' findings
+            raw.extend(getattr(exc, "diagnostics", ()))
+            errors.append(str(exc))
 
     located: list[Diagnostic] = []
     for diag in raw:
@@ -152,4 +160,5 @@ def lint_source(
         return FileResult(display, errors=[str(exc)], source=source)
     suppressions = parse_directives(doc.directives)
     errors = [f"{display}:{line}: {message}" for line, message in suppressions.errors]
-    return FileResult(display, lint_document(doc, rules, path, suppressions), errors, source)
+    diagnostics = lint_document(doc, rules, path, suppressions, errors)
+    return FileResult(display, diagnostics, errors, source)

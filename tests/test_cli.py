@@ -301,3 +301,45 @@ def test_examples_directory_lints(tmp_path: Path) -> None:
     assert data["summary"]["errors"] == 0
     clean = [f for f in data["files"] if Path(f["path"]).name.startswith("clean")]
     assert clean and all(not f["diagnostics"] for f in clean)
+
+
+# -- user packs --------------------------------------------------------------------------------
+
+
+HOUSE_PACK = """[pack]
+name = "house"
+description = "A newsroom's own words"
+
+[[rule]]
+id = "style.house-words"
+kind = "substitution"
+summary = "House spellings"
+why = "The desk spells these one way."
+message = "House style is '{replacement}', not '{match}'"
+examples.flagged = ["The e-mail arrived."]
+examples.clean = ["The email arrived."]
+[rule.swap]
+"e-mail" = "email"
+"""
+
+
+def test_user_pack_from_config(tmp_path: Path) -> None:
+    write(tmp_path / "house.toml", HOUSE_PACK)
+    write(tmp_path / ".newslint.toml", 'packs = ["house.toml"]\n')
+    write(tmp_path / "a.txt", "Title\n\nReaders sent an e-mail to the desk, the editor said.\n")
+    run = run_cli("check", "--format", "json", "a.txt", cwd=tmp_path)
+    found = diagnostics(run)
+    assert [(d["rule"], d["text"]) for d in found] == [("style.house-words", "e-mail")]
+    assert found[0]["suggestions"][0]["replacement"] == "email"
+
+
+def test_catastrophic_user_pattern_is_rejected(tmp_path: Path) -> None:
+    bad = HOUSE_PACK.replace('kind = "substitution"', 'kind = "existence"\npatterns = ["(a+)+b"]')
+    bad = bad[: bad.index("[rule.swap]")]
+    write(tmp_path / "house.toml", bad)
+    write(tmp_path / ".newslint.toml", 'packs = ["house.toml"]\n')
+    write(tmp_path / "a.txt", "Title\n\n" + "a" * 5000 + "\n")
+    run = run_cli("check", "a.txt", cwd=tmp_path, timeout=60)
+    assert run.returncode == 2
+    message = run.stdout + run.stderr
+    assert "house.toml" in message and "style.house-words" in message

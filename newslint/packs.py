@@ -1,0 +1,379 @@
+"""Declarative rule packs (``rules/*.toml``), run as one compiled matcher.
+
+:class:`PackProvider` loads and validates pack files (``newslint.packs_schema``),
+compiles the selected rules into one regex (``newslint.packs_compile``) and
+runs a single ``finditer`` per document. The kind logic (substitution lookup,
+first-variant-wins consistency, occurrence counts, antecedents) then works on
+the candidates. The matcher runs under a timeout; a rule that exhausts it is
+reported through :class:`PackTimeout` rather than hanging the run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import regex
+
+from newslint.diagnostics import Diagnostic, InputError, Suggestion
+from newslint.document import Document, Span
+from newslint.packs_compile import compile_rules, rule_regex
+from newslint.packs_schema import (
+    PATTERN_FLAGS,
+    PackError,
+    PackRule,
+    display_path,
+    load_pack_file,
+    normalise,
+)
+from newslint.registry import CheckContext, RuleMeta
+
+__all__ = [
+    "PackError",
+    "PackProvider",
+    "PackRule",
+    "PackSet",
+    "PackTimeout",
+    "load_packs",
+    "preserve_case",
+    "shipped_pack_paths",
+]
+
+# Matcher time budget per document: a base plus an allowance per character,
+# far above what a sane pattern needs (about a millisecond per 1,000 words).
+TIMEOUT_BASE = 1.0
+TIMEOUT_PER_MILLION_CHARS = 10.0
+
+
+class PackTimeout(InputError):
+    """Pack rules that ran out of time on a file.
+
+    ``diagnostics`` holds what the other pack rules found in the file, so the
+    engine can report both the failure and the findings.
+    """
+
+    def __init__(self, path: str, rule_ids: Sequence[str], diagnostics: Sequence[Diagnostic]):
+        names = ", ".join(rule_ids)
+        super().__init__(path, f"pack rule {names} timed out (catastrophic regex?) and was skipped")
+        self.rule_ids = tuple(rule_ids)
+        self.diagnostics = list(diagnostics)
+
+
+# -- locating packs ----------------------------------------------------------------
+
+
+def _shipped_dir() -> Path:
+    here = Path(__file__).resolve().parent
+    installed = here / "_packs"  # the wheel force-includes rules/ here
+    if installed.is_dir():
+        return installed
+    return here.parent / "rules"  # a source checkout
+
+
+def shipped_pack_paths() -> list[Path]:
+    """The packs that come with newslint, sorted by file name."""
+    return sorted(_shipped_dir().glob("*.toml"))
+
+
+# -- loading, cached by file identity ------------------------------------------------
+
+
+@dataclass
+class PackSet:
+    """The validated rules of some pack files, and their compiled matchers."""
+
+    rules: list[PackRule]
+    _matchers: dict[frozenset[str], _Matcher] = field(default_factory=dict)
+    compiled: int = 0  # how many combined patterns were built (for tests)
+
+    def matcher(self, selected: frozenset[str]) -> _Matcher:
+        chosen = frozenset(r.id for r in self.rules if r.id in selected)
+        found = self._matchers.get(chosen)
+        if found is None:
+            rules = [r for r in self.rules if r.id in chosen]
+            found = _Matcher(rules, compile_rules(rules))
+            self.compiled += 1
+            self._matchers[chosen] = found
+        return found
+
+
+_CACHE: dict[tuple[tuple[str, int, int], ...], PackSet] = {}
+
+
+def load_packs(paths: Sequence[Path]) -> PackSet:
+    """Load and validate pack files; cached while no file changes."""
+    key_parts = []
+    for path in paths:
+        try:
+            stat = path.stat()
+        except OSError:
+            stat = None
+        key_parts.append(
+            (str(path.resolve()), stat.st_mtime_ns if stat else -1, stat.st_size if stat else -1)
+        )
+    key = tuple(key_parts)
+    cached = _CACHE.get(key)
+    if cached is not None:
+        return cached
+    shipped = _shipped_dir()
+    rules: list[PackRule] = []
+    origins: dict[str, str] = {}
+    for path in paths:
+        shown = display_path(path, shipped)
+        for rule in load_pack_file(path, shown):
+            if rule.id in origins:
+                raise PackError(
+                    shown, f"rule id already defined in {origins[rule.id]}", rule.id, "id"
+                )
+            origins[rule.id] = shown
+            rules.append(rule)
+    pack_set = PackSet(rules)
+    _CACHE[key] = pack_set
+    return pack_set
+
+
+def meta_of(rule: PackRule) -> RuleMeta:
+    return RuleMeta(
+        id=rule.id,
+        summary=rule.summary,
+        why=rule.why,
+        severity=rule.severity,
+        fix=rule.fix,
+        examples=rule.examples,
+        default_enabled=rule.default_enabled,
+        origin=rule.origin,
+        options={
+            "kind": rule.kind,
+            "case-sensitive": rule.case_sensitive,
+            "word-boundaries": rule.word_boundaries,
+            "skip-quotations": rule.skip_quotations,
+            "scope": sorted(rule.scope),
+        },
+    )
+
+
+# -- matching ----------------------------------------------------------------------
+
+
+def preserve_case(matched: str, replacement: str) -> str:
+    """Give ``replacement`` the capitalisation pattern of ``matched``."""
+    letters = [ch for ch in matched if ch.isalpha()]
+    if not letters:
+        return replacement
+    if len(letters) > 1 and all(ch.isupper() for ch in letters):
+        return replacement.upper()
+    if letters[0].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+@dataclass
+class _Matcher:
+    rules: list[PackRule]
+    pattern: regex.Pattern[str]
+    scans: int = 0  # finditer calls made (for tests)
+    _singles: dict[int, regex.Pattern[str]] = field(default_factory=dict)
+
+    def candidates(self, text: str, timeout: float) -> tuple[list[tuple[int, int, int]], list[str]]:
+        """(rule index, start, end) of every match, and ids of rules that timed out."""
+        self.scans += 1
+        try:
+            found = [
+                (int(m.lastgroup[1:]), m.start(), m.end())  # type: ignore[index]
+                for m in self.pattern.finditer(text, timeout=timeout)
+            ]
+            return found, []
+        except TimeoutError:
+            return self._one_by_one(text, timeout)
+
+    def _one_by_one(
+        self, text: str, timeout: float
+    ) -> tuple[list[tuple[int, int, int]], list[str]]:
+        # Slow path after a timeout: run each rule alone to find the culprit(s)
+        # and keep the results of the others.
+        found: list[tuple[int, int, int]] = []
+        failed: list[str] = []
+        for index, rule in enumerate(self.rules):
+            single = self._singles.get(index)
+            if single is None:
+                single = regex.compile(rule_regex(rule), PATTERN_FLAGS)
+                self._singles[index] = single
+            try:
+                found.extend(
+                    (index, m.start(), m.end()) for m in single.finditer(text, timeout=timeout)
+                )
+            except TimeoutError:
+                failed.append(rule.id)
+        found.sort(key=lambda item: (item[1], item[0]))
+        return found, failed
+
+
+class PackProvider:
+    """Runs the rules of some pack files (a :class:`newslint.registry.Provider`)."""
+
+    def __init__(self, pack_paths: Sequence[Path], timeout: float | None = None) -> None:
+        self.paths = [Path(p) for p in pack_paths]
+        self.pack_set = load_packs(self.paths)
+        self.timeout = timeout
+        self._metas = [meta_of(r) for r in self.pack_set.rules]
+
+    def rules(self) -> list[RuleMeta]:
+        return list(self._metas)
+
+    def check(
+        self, doc: Document, selected: frozenset[str], ctx: CheckContext
+    ) -> Iterator[Diagnostic]:
+        matcher = self.pack_set.matcher(selected)
+        if not matcher.rules or not doc.text:
+            return iter(())
+        timeout = self.timeout
+        if timeout is None:
+            timeout = TIMEOUT_BASE + TIMEOUT_PER_MILLION_CHARS * len(doc.text) / 1_000_000
+        found, failed = matcher.candidates(doc.text, timeout)
+        run = _Run(doc, ctx, matcher.rules, timeout)
+        diagnostics = run.diagnostics(found)
+        failed += run.failed
+        if failed:
+            raise PackTimeout(doc.path, failed, diagnostics)
+        return iter(diagnostics)
+
+
+class _Run:
+    """The kind logic for one document."""
+
+    def __init__(
+        self, doc: Document, ctx: CheckContext, rules: list[PackRule], timeout: float
+    ) -> None:
+        self.doc = doc
+        self.ctx = ctx
+        self.rules = rules
+        self.timeout = timeout
+        self.accept = ctx.accept_words | {w.lower() for w in ctx.accept_words}
+        self.failed: list[str] = []
+
+    def diagnostics(self, found: Iterable[tuple[int, int, int]]) -> list[Diagnostic]:
+        out: list[Diagnostic] = []
+        first_variant: dict[tuple[int, int], str] = {}  # (rule, group) -> first text
+        counted: dict[int, list[tuple[int, int]]] = {}
+        introduced: dict[int, set[str]] = {}
+        text = self.doc.text
+        for index, start, end in found:
+            rule = self.rules[index]
+            if not self.wanted(rule, start, end):
+                continue
+            matched = text[start:end]
+            kind = rule.kind
+            if kind == "existence":
+                out.append(self.report(rule, start, end, match=matched))
+            elif kind == "substitution":
+                if matched in self.accept or matched.lower() in self.accept:
+                    continue
+                right = rule.swap.get(normalise(matched, rule.case_sensitive))
+                if right is not None:
+                    replacement = preserve_case(matched, right)
+                    out.append(
+                        self.report(
+                            rule, start, end, replacement, match=matched, replacement=replacement
+                        )
+                    )
+            elif kind == "consistency":
+                self.consistency(rule, index, start, end, first_variant, out)
+            elif kind == "occurrence":
+                counted.setdefault(index, []).append((start, end))
+            else:
+                key = normalise(matched, rule.case_sensitive)
+                seen = introduced.setdefault(index, set())
+                if key not in seen:
+                    seen.add(key)
+                    if not self.antecedent_before(rule, matched, start):
+                        out.append(self.report(rule, start, end, match=matched))
+        for index, spans in counted.items():
+            out.extend(self.occurrences(self.rules[index], spans))
+        out.sort(key=lambda d: (d.start, d.end, d.rule))
+        return out
+
+    def wanted(self, rule: PackRule, start: int, end: int) -> bool:
+        doc = self.doc
+        span = Span(start, end)
+        if doc.skipped and doc.in_skipped(span):
+            return False
+        if doc.sic and any(s.overlaps(span) for s in doc.sic):
+            return False
+        if len(rule.scope) < 3 and doc.scope_of(span) not in rule.scope:
+            return False
+        return not (rule.skip_quotations and doc.in_quotation(span))
+
+    def report(
+        self, rule: PackRule, start: int, end: int, fix_with: str | None = None, **fields: object
+    ) -> Diagnostic:
+        message = rule.message.format(summary=rule.summary, id=rule.id, **fields)
+        suggestions: tuple[Suggestion, ...] = ()
+        if fix_with is not None and rule.fix is not None:
+            suggestions = (Suggestion(fix_with, rule.fix),)
+        return Diagnostic(
+            rule=rule.id,
+            message=message,
+            start=start,
+            end=end,
+            severity=rule.severity,
+            suggestions=suggestions,
+            extra={"origin": rule.origin},
+        )
+
+    def consistency(
+        self,
+        rule: PackRule,
+        index: int,
+        start: int,
+        end: int,
+        first_variant: dict[tuple[int, int], str],
+        out: list[Diagnostic],
+    ) -> None:
+        matched = self.doc.text[start:end]
+        key = normalise(matched, rule.case_sensitive)
+        for group_index, group in enumerate(rule.variants):
+            forms = {normalise(v, rule.case_sensitive): v for v in group}
+            if key not in forms:
+                continue
+            first = first_variant.setdefault((index, group_index), forms[key])
+            if normalise(first, rule.case_sensitive) != key:
+                replacement = preserve_case(matched, first)
+                out.append(
+                    self.report(
+                        rule,
+                        start,
+                        end,
+                        replacement,
+                        match=matched,
+                        replacement=replacement,
+                        first=first,
+                    )
+                )
+            return
+
+    def occurrences(self, rule: PackRule, spans: list[tuple[int, int]]) -> list[Diagnostic]:
+        limit = rule.max
+        if rule.per_words:
+            # Short texts count as per_words long, so one use in a brief isn't "too many".
+            limit = int(rule.max * max(self.doc.word_count, rule.per_words) / rule.per_words)
+        if len(spans) <= limit:
+            return []
+        text = self.doc.text
+        return [
+            self.report(rule, s, e, match=text[s:e], count=len(spans), max=limit)
+            for s, e in spans[limit:]
+        ]
+
+    def antecedent_before(self, rule: PackRule, matched: str, start: int) -> bool:
+        assert rule.antecedent is not None
+        source = rule.antecedent.replace("{match}", regex.escape(matched))
+        flags = PATTERN_FLAGS | (0 if rule.case_sensitive else regex.IGNORECASE)
+        # The antecedent may enclose the match ("Federal Reserve (Fed)"), so it
+        # counts when it *starts* at or before the match.
+        try:
+            found = regex.compile(source, flags).search(self.doc.text, timeout=self.timeout)
+        except TimeoutError:
+            self.failed.append(rule.id)
+            return True
+        return found is not None and found.start() <= start
