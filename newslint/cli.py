@@ -40,34 +40,68 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
-              help="Use this config file for every file instead of discovering one.")
-@click.option("--select", multiple=True, metavar="IDS",
-         help="Run only these rules (ids or prefixes, comma-separated).")
-@click.option("--extend-select", multiple=True, metavar="IDS",
-         help="Run these rules in addition to the selected ones (e.g. ap).")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Use this config file for every file instead of discovering one.",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="IDS",
+    help="Run only these rules (ids or prefixes, comma-separated).",
+)
+@click.option(
+    "--extend-select",
+    multiple=True,
+    metavar="IDS",
+    help="Run these rules in addition to the selected ones (e.g. ap).",
+)
 @click.option("--ignore", multiple=True, metavar="IDS", help="Do not run these rules.")
-@click.option("--format", "output_format",
-              type=click.Choice(["text", "concise", "json", "sarif", "github"]),
-              help="Output format [default: text on a terminal, github under GitHub "
-                   "Actions, concise otherwise].")
-@click.option("--output-file", "-o", type=click.Path(path_type=Path, dir_okay=False),
-              help="Write the report to a file instead of stdout.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
-              help="Lowest severity that makes the exit code 1 [default: warning].")
-@click.option("--language", type=click.Choice(["en-US", "en-GB"]),
-              help="Spelling variant of the copy.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "concise", "json", "sarif", "github"]),
+    help="Output format [default: text on a terminal, github under GitHub "
+    "Actions, concise otherwise].",
+)
+@click.option(
+    "--output-file",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the report to a file instead of stdout.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info", "never"]),
+    help="Lowest severity that makes the exit code 1 [default: warning].",
+)
+@click.option(
+    "--language", type=click.Choice(["en-US", "en-GB"]), help="Spelling variant of the copy."
+)
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
 @click.option("--diff", is_flag=True, help="Show what --fix would change; write nothing.")
 @click.option("--statistics", is_flag=True, help="Print a count of findings per rule.")
-@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0,
-              help="Worker processes [default: one per core].")
-@click.option("--stdin-filename", metavar="NAME",
-              help="Lint standard input as if it were this file (format, config).")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Worker processes [default: one per core].",
+)
+@click.option(
+    "--stdin-filename",
+    metavar="NAME",
+    help="Lint standard input as if it were this file (format, config).",
+)
 @click.option("--color/--no-color", default=None, help="Force colour on or off.")
-@click.option("--progress/--no-progress", default=None,
-              help="Progress bar on stderr [default: on a terminal].")
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Progress bar on stderr [default: on a terminal].",
+)
 def check(
     paths: tuple[Path, ...],
     config_path: Path | None,
@@ -169,15 +203,21 @@ def list_rules(prefixes: tuple[str, ...], config_path: Path | None, output_forma
 
     found = _all_rules(config_path)
     metas = [
-        m for m in sorted(found["metas"].values(), key=lambda m: m.id)
+        m
+        for m in sorted(found["metas"].values(), key=lambda m: m.id)
         if not prefixes or any(matches_prefix(m.id, p) for p in prefixes)
     ]
     if not metas:
         _fail(f"no rule matches {' '.join(prefixes)!r}")
     if output_format == "json":
         rows = [
-            {"id": m.id, "severity": str(m.severity), "enabled": m.id in found["selected"],
-             "fix": str(m.fix) if m.fix else None, "summary": m.summary}
+            {
+                "id": m.id,
+                "severity": str(m.severity),
+                "enabled": m.id in found["selected"],
+                "fix": str(m.fix) if m.fix else None,
+                "summary": m.summary,
+            }
             for m in metas
         ]
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
@@ -186,8 +226,10 @@ def list_rules(prefixes: tuple[str, ...], config_path: Path | None, output_forma
     for m in metas:
         state = " " if m.id in found["selected"] else "-"
         click.echo(f"{state} {m.id:<{width}}  {m.severity!s:<7}  {m.summary}")
-    click.echo(f"\n{len(metas)} rules; '-' marks rules off in this configuration "
-               "(turn them on with --extend-select).")
+    click.echo(
+        f"\n{len(metas)} rules; '-' marks rules off in this configuration "
+        "(turn them on with --extend-select)."
+    )
 
 
 @main.command()
@@ -205,8 +247,10 @@ def explain(rule_id: str, config_path: Path | None) -> None:
         _fail(f"unknown rule {rule_id!r}{hint}")
     click.echo(f"{meta.id}\n{'=' * len(meta.id)}\n")
     click.echo(f"{meta.summary}\n")
-    click.echo(f"Severity: {meta.severity}    Fix: {meta.fix or 'none'}    "
-               f"Enabled by default: {'yes' if meta.default_enabled else 'no (opt-in)'}")
+    click.echo(
+        f"Severity: {meta.severity}    Fix: {meta.fix or 'none'}    "
+        f"Enabled by default: {'yes' if meta.default_enabled else 'no (opt-in)'}"
+    )
     click.echo(f"Defined in: {meta.origin}\n")
     click.echo(f"Why\n---\n{meta.why}\n")
     click.echo("Examples\n--------")

@@ -1,7 +1,7 @@
 """From source text to located, filtered, sorted diagnostics for one file.
 
-    source ─► Document ─► providers (packs, Python checks, engines)
-           ─► severity overrides ─► source ranges ─► suppressions ─► sort/dedupe
+source ─► Document ─► providers (packs, Python checks, engines)
+       ─► severity overrides ─► source ranges ─► suppressions ─► sort/dedupe
 """
 
 from __future__ import annotations
@@ -101,9 +101,7 @@ class RuleSet:
         ignored = self.config.ignored_for(path)
         if not ignored:
             return self.selected
-        return frozenset(
-            i for i in self.selected if not any(matches_prefix(i, p) for p in ignored)
-        )
+        return frozenset(i for i in self.selected if not any(matches_prefix(i, p) for p in ignored))
 
 
 def _dedupe_and_sort(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:

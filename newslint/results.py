@@ -50,6 +50,8 @@ class RunResult:
         """0 clean, 1 findings at or above fail-on, 2 input/usage errors."""
         if self.error_count:
             return 2
-        if self.fail_on is not None and any(d.severity >= self.fail_on for f in self.files for d in f.diagnostics):
+        if self.fail_on is not None and any(
+            d.severity >= self.fail_on for f in self.files for d in f.diagnostics
+        ):
             return 1
         return 0

@@ -70,7 +70,12 @@ class Runner:
         return lint_source(path, filename, text, rules)
 
     def _fix(
-        self, path: Path, display: str, original: str, bom: bool, result: FileResult,
+        self,
+        path: Path,
+        display: str,
+        original: str,
+        bom: bool,
+        result: FileResult,
         rules: RuleSet,
     ) -> FileResult:
         from newslint.fix import apply_edits, plan_edits, unified_diff, write_atomically

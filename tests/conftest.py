@@ -49,8 +49,13 @@ class CliRun:
         return [d["rule"] for f in self.json()["files"] for d in f["diagnostics"]]
 
 
-def run_cli(*args: str | Path, cwd: Path | None = None, input: str | None = None,
-            env: dict[str, str] | None = None, timeout: float = 120) -> CliRun:
+def run_cli(
+    *args: str | Path,
+    cwd: Path | None = None,
+    input: str | None = None,
+    env: dict[str, str] | None = None,
+    timeout: float = 120,
+) -> CliRun:
     """Run ``python -m newslint`` for real and capture what it prints."""
     # Tests must not pick up the GitHub format when CI itself runs on Actions.
     full_env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}

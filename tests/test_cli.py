@@ -87,8 +87,18 @@ def test_bad_inputs_are_reported_and_the_rest_is_linted(tmp_path: Path) -> None:
     (tmp_path / "empty-dir").mkdir()
     write(tmp_path / "big.txt", "The mayor said so. " * 2000)
     write(tmp_path / ".newslint.toml", 'max-file-size = "20KB"\n')
-    run = run_cli("check", "--format", "json", "good.txt", "latin1.txt", "binary.txt",
-                  "missing.md", "empty-dir", "big.txt", cwd=tmp_path)
+    run = run_cli(
+        "check",
+        "--format",
+        "json",
+        "good.txt",
+        "latin1.txt",
+        "binary.txt",
+        "missing.md",
+        "empty-dir",
+        "big.txt",
+        cwd=tmp_path,
+    )
     assert run.returncode == 2
     files = {f["path"]: f for f in run.json()["files"]}
     assert files["good.txt"]["diagnostics"], "the good file must still be linted"
@@ -123,19 +133,23 @@ def test_malformed_config_is_a_usage_error(tmp_path: Path) -> None:
 
 def test_select_and_ignore_by_prefix(tmp_path: Path) -> None:
     write(tmp_path / "flawed.txt", FLAWED)
-    only_filler = run_cli("check", "--format", "json", "--select", "filler", "flawed.txt",
-                          cwd=tmp_path)
+    only_filler = run_cli(
+        "check", "--format", "json", "--select", "filler", "flawed.txt", cwd=tmp_path
+    )
     assert set(only_filler.rules()) == {"filler.web-leftover"}
-    no_spelling = run_cli("check", "--format", "json", "--ignore", "spelling", "flawed.txt",
-                          cwd=tmp_path)
+    no_spelling = run_cli(
+        "check", "--format", "json", "--ignore", "spelling", "flawed.txt", cwd=tmp_path
+    )
     assert "spelling.misspelled" not in no_spelling.rules()
     assert "filler.web-leftover" in no_spelling.rules()
 
 
 def test_config_discovered_walking_up(tmp_path: Path) -> None:
     write(tmp_path / "desk" / "2026" / "flawed.txt", FLAWED)
-    write(tmp_path / "desk" / ".newslint.toml",
-          'ignore = ["filler"]\n[severity]\n"spelling.misspelled" = "error"\n')
+    write(
+        tmp_path / "desk" / ".newslint.toml",
+        'ignore = ["filler"]\n[severity]\n"spelling.misspelled" = "error"\n',
+    )
     run = run_cli("check", "--format", "json", "desk/2026/flawed.txt", cwd=tmp_path)
     found = diagnostics(run)
     assert [d["rule"] for d in found] == ["spelling.misspelled"]
@@ -145,9 +159,11 @@ def test_config_discovered_walking_up(tmp_path: Path) -> None:
 def test_per_file_ignores_and_exclude(tmp_path: Path) -> None:
     write(tmp_path / "wire" / "a.txt", FLAWED)
     write(tmp_path / "drafts" / "b.txt", FLAWED)
-    write(tmp_path / "pyproject.toml",
-          '[tool.newslint]\nexclude = ["drafts/**"]\n'
-          '[tool.newslint.per-file-ignores]\n"wire/*.txt" = ["spelling"]\n')
+    write(
+        tmp_path / "pyproject.toml",
+        '[tool.newslint]\nexclude = ["drafts/**"]\n'
+        '[tool.newslint.per-file-ignores]\n"wire/*.txt" = ["spelling"]\n',
+    )
     run = run_cli("check", "--format", "json", ".", cwd=tmp_path)
     paths = [f["path"] for f in run.json()["files"]]
     assert paths == ["wire/a.txt"]
@@ -160,12 +176,21 @@ def test_per_file_ignores_and_exclude(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "text"),
     [
-        ("a.md", "# Title\n\nThe plan was recieved.\n\n<!-- newslint-disable-next-line spelling -->\n"
-                 "The plan was recieved.\n"),
-        ("a.html", "<h1>Title</h1><p>The plan was recieved.</p>\n"
-                   "<!-- newslint-disable-next-line spelling -->\n<p>The plan was recieved.</p>\n"),
-        ("a.txt", "Title\n\nThe plan was recieved.\n\n[[ newslint-disable-next-line spelling ]]\n"
-                  "The plan was recieved.\n"),
+        (
+            "a.md",
+            "# Title\n\nThe plan was recieved.\n\n<!-- newslint-disable-next-line spelling -->\n"
+            "The plan was recieved.\n",
+        ),
+        (
+            "a.html",
+            "<h1>Title</h1><p>The plan was recieved.</p>\n"
+            "<!-- newslint-disable-next-line spelling -->\n<p>The plan was recieved.</p>\n",
+        ),
+        (
+            "a.txt",
+            "Title\n\nThe plan was recieved.\n\n[[ newslint-disable-next-line spelling ]]\n"
+            "The plan was recieved.\n",
+        ),
     ],
 )
 def test_disable_next_line(tmp_path: Path, name: str, text: str) -> None:
@@ -186,13 +211,24 @@ def test_disable_file(tmp_path: Path) -> None:
 
 
 def test_stdin_with_filename(tmp_path: Path) -> None:
-    run = run_cli("check", "--format", "json", "--stdin-filename", "story.md", "-",
-                  input="# Title\n\nThe plan was recieved.\n", cwd=tmp_path)
+    run = run_cli(
+        "check",
+        "--format",
+        "json",
+        "--stdin-filename",
+        "story.md",
+        "-",
+        input="# Title\n\nThe plan was recieved.\n",
+        cwd=tmp_path,
+    )
     assert run.returncode == 1
     data = run.json()
     assert data["files"][0]["path"] == "story.md"
     assert data["files"][0]["diagnostics"][0]["range"]["start"] == {
-        "line": 3, "column": 14, "offset": 22}
+        "line": 3,
+        "column": 14,
+        "offset": 22,
+    }
 
 
 # -- output formats --------------------------------------------------------------------------
@@ -227,16 +263,20 @@ def test_sarif_format(tmp_path: Path) -> None:
     results = sarif["runs"][0]["results"]
     rule_ids = [r["id"] for r in sarif["runs"][0]["tool"]["driver"]["rules"]]
     assert {r["ruleId"] for r in results} <= set(rule_ids)
-    region = next(r for r in results if r["ruleId"] == "spelling.misspelled")[
-        "locations"][0]["physicalLocation"]["region"]
+    region = next(r for r in results if r["ruleId"] == "spelling.misspelled")["locations"][0][
+        "physicalLocation"
+    ]["region"]
     assert (region["startLine"], region["startColumn"]) == (5, 13)
 
 
 def test_statistics(tmp_path: Path) -> None:
     write(tmp_path / "flawed.txt", FLAWED)
     run = run_cli("check", "--format", "concise", "--statistics", "flawed.txt", cwd=tmp_path)
-    assert any("spelling.misspelled" in line and "1" in line for line in run.stdout.splitlines()
-               if not line.startswith("flawed.txt"))
+    assert any(
+        "spelling.misspelled" in line and "1" in line
+        for line in run.stdout.splitlines()
+        if not line.startswith("flawed.txt")
+    )
 
 
 # -- --fix and --diff -------------------------------------------------------------------------
@@ -274,7 +314,8 @@ def test_parallel_output_is_stable_and_matches_serial(tmp_path: Path) -> None:
     parallel = run_cli("check", "--format", "json", "--jobs", "2", ".", cwd=tmp_path)
     assert serial.stdout == parallel.stdout
     assert [f["path"] for f in parallel.json()["files"]] == sorted(
-        f"story-{i:02}.txt" for i in range(24))
+        f"story-{i:02}.txt" for i in range(24)
+    )
 
 
 # -- rules and explain ----------------------------------------------------------------------------

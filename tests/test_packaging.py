@@ -32,8 +32,7 @@ def test_wheel_installs_and_lints_with_shipped_packs(tmp_path: Path) -> None:
     venv.create(env_dir, with_pip=True)  # no system site-packages: deps must be declared
     python = env_dir / "bin" / "python"
     subprocess.run(
-        [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-         str(wheel)],
+        [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", str(wheel)],
         check=True,
     )
     article = tmp_path / "work" / "ferry.txt"
@@ -41,13 +40,18 @@ def test_wheel_installs_and_lints_with_shipped_packs(tmp_path: Path) -> None:
     article.write_text(ARTICLE, encoding="utf-8")
     run = subprocess.run(
         [str(env_dir / "bin" / "newslint"), "check", "--format", "json", "ferry.txt"],
-        cwd=article.parent, capture_output=True, text=True,
+        cwd=article.parent,
+        capture_output=True,
+        text=True,
     )
     assert run.returncode == 1, run.stderr
     rules = {d["rule"] for d in json.loads(run.stdout)["files"][0]["diagnostics"]}
     assert {"spelling.misspelled", "filler.web-leftover"} <= rules
     listing = subprocess.run(
-        [str(python), "-m", "newslint", "rules"], cwd=article.parent, capture_output=True,
-        text=True, check=True,
+        [str(python), "-m", "newslint", "rules"],
+        cwd=article.parent,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert "filler.reader-address" in listing.stdout

@@ -21,20 +21,24 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, s
     root = tmp_path_factory.mktemp("newsroom")
     (root / "flawed.md").write_text(FLAWED, encoding="utf-8")
     (root / "clean.md").write_text(CLEAN, encoding="utf-8")
-    env = {**os.environ, "PRE_COMMIT_HOME": str(root.parent / "pre-commit-home"),
-           "NO_COLOR": "1"}
+    env = {**os.environ, "PRE_COMMIT_HOME": str(root.parent / "pre-commit-home"), "NO_COLOR": "1"}
     env.pop("GITHUB_ACTIONS", None)
     for cmd in (["git", "init", "-q"], ["git", "add", "."]):
         subprocess.run(cmd, cwd=root, check=True, env=env)
     return root, env
 
 
-def try_repo(project: tuple[Path, dict[str, str]], hook: str, *files: str
-             ) -> subprocess.CompletedProcess[str]:
+def try_repo(
+    project: tuple[Path, dict[str, str]], hook: str, *files: str
+) -> subprocess.CompletedProcess[str]:
     root, env = project
     return subprocess.run(
         ["pre-commit", "try-repo", str(REPO), hook, "--files", *files],
-        cwd=root, env=env, capture_output=True, text=True, timeout=600,
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
 
 

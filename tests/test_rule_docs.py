@@ -14,8 +14,19 @@ from newslint.fix import apply_edits, plan_edits
 
 FIXTURES = REPO / "tests" / "fixtures" / "rules"
 RULE_ID = re.compile(r"^[a-z]+(\.[a-z0-9][a-z0-9_-]*)+$")
-FAMILIES = {"spelling", "grammar", "proselint", "style", "ap", "names", "dates", "numbers",
-            "attribution", "filler", "structure"}
+FAMILIES = {
+    "spelling",
+    "grammar",
+    "proselint",
+    "style",
+    "ap",
+    "names",
+    "dates",
+    "numbers",
+    "attribution",
+    "filler",
+    "structure",
+}
 
 
 def all_rules():

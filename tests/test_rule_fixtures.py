@@ -28,8 +28,9 @@ def cases() -> list[tuple[str, int, dict]]:
     return found
 
 
-@pytest.mark.parametrize(("rule_id", "index", "case"), cases(),
-                         ids=[f"{r}-{i}" for r, i, _ in cases()])
+@pytest.mark.parametrize(
+    ("rule_id", "index", "case"), cases(), ids=[f"{r}-{i}" for r, i, _ in cases()]
+)
 def test_fixture_case(rule_id: str, index: int, case: dict) -> None:
     result = lint_snippet(case["text"], case.get("format", "text"), select=(rule_id,))
     assert not result.errors
