@@ -114,6 +114,7 @@ class Document:
     sic: list[Span] = field(default_factory=list)  # words marked [sic]
     article_date: dt.date | None = None
     front_matter: dict[str, Any] = field(default_factory=dict)
+    language: str | None = None  # declared by the article: "en-GB" / "en-US"
     directives: list[Directive] = field(default_factory=list)
 
     @classmethod

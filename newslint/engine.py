@@ -105,15 +105,25 @@ class RuleSet:
 
 
 def _dedupe_and_sort(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
-    seen: set[tuple[str, int, int]] = set()
+    """Drop repeats, then sort by position.
+
+    ``diagnostics`` come in provider order (packs, Python checks, engines), so
+    when two rules flag the same text with the same fix (our misspelling table
+    and proselint's both correcting "occured"), the first, our own, is kept:
+    one typo gives one diagnostic.
+    """
+    seen: set[tuple[object, ...]] = set()
     kept: list[Diagnostic] = []
-    for diag in sorted(diagnostics, key=lambda d: d.sort_key):
+    for diag in diagnostics:
         assert diag.range is not None
-        key = (diag.rule, diag.range.start.offset, diag.range.end.offset)
-        if key not in seen:
-            seen.add(key)
+        where = (diag.range.start.offset, diag.range.end.offset)
+        keys = [(diag.rule, *where)]
+        if diag.suggestions:
+            keys.append(("fix", *where, diag.suggestions[0].replacement.casefold()))
+        if not any(key in seen for key in keys):
+            seen.update(keys)
             kept.append(diag)
-    return kept
+    return sorted(kept, key=lambda d: d.sort_key)
 
 
 def lint_document(
@@ -126,9 +136,13 @@ def lint_document(
     """
     selected = rules.selected_for(path)
     raw: list[Diagnostic] = []
+    context = rules.context
+    if doc.language and doc.language != context.language:
+        # The article's own declaration (<html lang>, front matter) beats the config.
+        context = replace(context, language=doc.language)
     for provider in rules.active_providers(selected):
         try:
-            raw.extend(provider.check(doc, selected, rules.context))
+            raw.extend(provider.check(doc, selected, context))
         except InputError as exc:  # e.g. PackTimeout, which keeps the other rules' findings
             raw.extend(getattr(exc, "diagnostics", ()))
             errors.append(str(exc))

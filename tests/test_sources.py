@@ -322,3 +322,17 @@ def test_format_override() -> None:
     assert doc.headline_text == "Not a heading here"
     with pytest.raises(ValueError):
         load_document("story.txt", "x", fmt="docx")
+
+
+@pytest.mark.parametrize(
+    ("name", "source", "expected"),
+    [
+        ("a.html", '<html lang="en-GB"><body><p>The harbour.</p></body></html>', "en-GB"),
+        ("a.html", '<html lang="en"><body><p>The harbor.</p></body></html>', None),
+        ("a.md", "---\nlanguage: en-us\n---\n\nThe harbor.\n", "en-US"),
+        ("a.md", "---\nlang: en_GB\n---\n\nThe harbour.\n", "en-GB"),
+        ("a.txt", "The harbour.\n", None),
+    ],
+)
+def test_declared_english_variant(name: str, source: str, expected: str | None) -> None:
+    assert load_document(name, source).language == expected

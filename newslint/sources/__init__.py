@@ -190,6 +190,18 @@ def strip_span(text: str, start: int, end: int) -> Span | None:
     return Span(start, end) if end > start else None
 
 
+_ENGLISH_VARIANTS = {"en-gb": "en-GB", "en-uk": "en-GB", "en-us": "en-US"}
+
+
+def english_variant(declared: object) -> str | None:
+    """``en-GB``/``en-US`` from a declared language tag (``lang="en-gb"``), else None.
+
+    A plain ``en`` says nothing about the variant, so the config decides."""
+    if not isinstance(declared, str):
+        return None
+    return _ENGLISH_VARIANTS.get(declared.strip().replace("_", "-").lower())
+
+
 def finish(builder: TextBuilder, *, code: list[Span] | None = None, **fields: Any) -> Document:
     """Create the Document and add the skipped regions found in its text."""
     doc = Document.from_builder(builder, **fields)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from newslint.document import Directive, Document, Span, TextBuilder
-from newslint.sources import coerce_date, finish, header_fields, strip_span
+from newslint.sources import coerce_date, english_variant, finish, header_fields, strip_span
 
 
 def _words(text: str) -> frozenset[str]:
@@ -68,6 +68,7 @@ class _Parser(HTMLParser):
         self.source = source
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
         self.stack: list[_Open] = []
+        self.language: str | None = None
         self.skip = self.code = self.bylines = self.articles = 0
         self.blocks: list[_Block] = []
         self.block = _Block("p")
@@ -90,6 +91,8 @@ class _Parser(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = {k: v or "" for k, v in attrs}
+        if tag == "html" and self.language is None:
+            self.language = english_variant(attributes.get("lang"))
         if tag == "meta":
             self.meta(attributes)
         elif tag == "time" and not self.skip and attributes.get("datetime"):
@@ -244,6 +247,7 @@ def load(path: str, source: str) -> Document:
         byline=byline or fallback_byline,
         headings=headings,
         article_date=_article_date(parser) or dateline,
+        language=parser.language,
         directives=parser.directives,
     )
 

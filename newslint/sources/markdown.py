@@ -17,7 +17,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from newslint.document import Directive, Document, Span, TextBuilder
-from newslint.sources import coerce_date, finish, header_fields, strip_span
+from newslint.sources import coerce_date, english_variant, finish, header_fields, strip_span
 
 # text_join would fold entities and escapes into plain text and hide their source form.
 _MD = (
@@ -267,6 +267,9 @@ def load(path: str, source: str) -> Document:
         headings=headings,
         article_date=coerce_date(_first_date(loader.front_matter)) or date,
         front_matter=loader.front_matter,
+        language=english_variant(
+            loader.front_matter.get("language") or loader.front_matter.get("lang")
+        ),
         directives=loader.directives,
     )
 
