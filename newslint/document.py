@@ -12,14 +12,17 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from array import array
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from newslint.diagnostics import Location, Range
 
 if TYPE_CHECKING:
     from newslint.analysis.quotations import Quotation
+
+T = TypeVar("T")
 
 
 class Span(NamedTuple):
@@ -116,6 +119,7 @@ class Document:
     front_matter: dict[str, Any] = field(default_factory=dict)
     language: str | None = None  # declared by the article: "en-GB" / "en-US"
     directives: list[Directive] = field(default_factory=list)
+    _analyses: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_builder(cls, builder: TextBuilder, **fields: Any) -> Document:
@@ -158,6 +162,16 @@ class Document:
         from newslint.analysis.quotations import find_quotations
 
         return find_quotations(self.text, self.paragraphs)
+
+    def analysis(self, name: str, compute: Callable[[Document], T]) -> T:
+        """Compute a shared analysis once per document (name mentions, dates...).
+
+        Families keep their analysis code in ``newslint.analysis``; this memo
+        lets several rules share one result without each editing Document.
+        """
+        if name not in self._analyses:
+            self._analyses[name] = compute(self)
+        return self._analyses[name]
 
     def in_quotation(self, span: Span) -> bool:
         """True when ``span`` lies inside a direct quotation."""
