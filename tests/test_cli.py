@@ -150,7 +150,15 @@ def test_config_discovered_walking_up(tmp_path: Path) -> None:
         tmp_path / "desk" / ".newslint.toml",
         'ignore = ["filler"]\n[severity]\n"spelling.misspelled" = "error"\n',
     )
-    run = run_cli("check", "--format", "json", "desk/2026/flawed.txt", cwd=tmp_path)
+    run = run_cli(
+        "check",
+        "--format",
+        "json",
+        "--select",
+        "spelling.misspelled,filler",
+        "desk/2026/flawed.txt",
+        cwd=tmp_path,
+    )
     found = diagnostics(run)
     assert [d["rule"] for d in found] == ["spelling.misspelled"]
     assert found[0]["severity"] == "error"
@@ -164,7 +172,7 @@ def test_per_file_ignores_and_exclude(tmp_path: Path) -> None:
         '[tool.newslint]\nexclude = ["drafts/**"]\n'
         '[tool.newslint.per-file-ignores]\n"wire/*.txt" = ["spelling"]\n',
     )
-    run = run_cli("check", "--format", "json", ".", cwd=tmp_path)
+    run = run_cli("check", "--format", "json", "--select", "filler,spelling", ".", cwd=tmp_path)
     paths = [f["path"] for f in run.json()["files"]]
     assert paths == ["wire/a.txt"]
     assert set(run.rules()) == {"filler.web-leftover"}
@@ -195,7 +203,9 @@ def test_per_file_ignores_and_exclude(tmp_path: Path) -> None:
 )
 def test_disable_next_line(tmp_path: Path, name: str, text: str) -> None:
     write(tmp_path / name, text)
-    run = run_cli("check", "--format", "json", name, cwd=tmp_path)
+    run = run_cli(
+        "check", "--format", "json", "--select", "spelling.misspelled", name, cwd=tmp_path
+    )
     found = diagnostics(run)
     assert [d["rule"] for d in found] == ["spelling.misspelled"]
     first_line = text.splitlines().index(next(x for x in text.splitlines() if "recieved" in x))
@@ -236,7 +246,9 @@ def test_stdin_with_filename(tmp_path: Path) -> None:
 
 def test_text_format_shows_source_and_caret(tmp_path: Path) -> None:
     write(tmp_path / "flawed.txt", FLAWED)
-    run = run_cli("check", "--format", "text", "flawed.txt", cwd=tmp_path)
+    run = run_cli(
+        "check", "--format", "text", "--select", "spelling.misspelled", "flawed.txt", cwd=tmp_path
+    )
     assert "The council recieved the plan" in run.stdout
     caret_line = next(line for line in run.stdout.splitlines() if "^" in line)
     assert caret_line.count("^") == len("recieved")
@@ -368,7 +380,7 @@ def test_user_pack_from_config(tmp_path: Path) -> None:
     write(tmp_path / "house.toml", HOUSE_PACK)
     write(tmp_path / ".newslint.toml", 'packs = ["house.toml"]\n')
     write(tmp_path / "a.txt", "Title\n\nReaders sent an e-mail to the desk, the editor said.\n")
-    run = run_cli("check", "--format", "json", "a.txt", cwd=tmp_path)
+    run = run_cli("check", "--format", "json", "--select", "style", "a.txt", cwd=tmp_path)
     found = diagnostics(run)
     assert [(d["rule"], d["text"]) for d in found] == [("style.house-words", "e-mail")]
     assert found[0]["suggestions"][0]["replacement"] == "email"
