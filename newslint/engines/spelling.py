@@ -1,0 +1,295 @@
+"""Spelling rules backed by pyspellchecker: ``spelling.unknown`` and
+``spelling.variant-mix``.
+
+Only lowercase words are checked. A capitalised word is a proper noun
+mid-sentence and cannot be told from one at the start of a sentence
+(“Zelenskyy met ...”), ALL-CAPS words are acronyms, and mixed case is a brand
+(iPhone): all are left to the names checks. Known misspellings belong to the
+``spelling.misspelled`` pack, which has the safe fix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from newslint.diagnostics import Applicability, Diagnostic, Severity, Suggestion
+from newslint.document import Document
+from newslint.engines.spelling_data import GB_ONLY, misspelled_table, word_set
+from newslint.engines.spelling_variants import gb_form, us_form
+from newslint.engines.spelling_words import Compound, Word, compounds
+from newslint.registry import CheckContext, Example, RuleMeta
+
+if TYPE_CHECKING:
+    from newslint.engines.spelling_lexicon import Lexicon
+
+UNKNOWN = "spelling.unknown"
+VARIANT_MIX = "spelling.variant-mix"
+MISSPELLED = "spelling.misspelled"
+REPORT_BRITISH = "report-british"  # option of spelling.unknown, for en-US
+ORIGIN = "engine pyspellchecker"
+# Distance-2 searches (about 0.1 s each) allowed per document; later unknown
+# words get distance-1 suggestions only, so a garbled file stays fast.
+FAR_BUDGET = 10
+_VARIANT_NAMES = {"us": "US", "gb": "British"}
+# Prefixes written with a hyphen that are not words on their own (pre-tax).
+_PREFIXES = frozenset(
+    (
+        "anti", "bi", "co", "counter", "cyber", "eco", "ex", "inter", "intra", "macro",
+        "micro", "mid", "mini", "multi", "neo", "non", "pan", "post", "pre", "pro",
+        "pseudo", "re", "semi", "socio", "sub", "super", "trans", "tri", "ultra", "un",
+    )
+)  # fmt: skip
+
+_UNKNOWN_META = RuleMeta(
+    id=UNKNOWN,
+    summary="A lowercase word that is not in the dictionary for the article's language.",
+    why=(
+        "A word the dictionary does not know is usually a typo that a reader will "
+        "notice. Capitalised words (names, acronyms) are not checked: they belong to "
+        "the names checks. Words on the house reject list are reported too. British "
+        "and US spellings (colour, color) are both accepted by default, in en-US as in "
+        "en-GB: British copy uses Oxford -ize spelling and US names, newsrooms run "
+        "wire copy of both kinds, and spelling.variant-mix reports an article that "
+        "mixes them. An en-US house that bans British forms sets the rule option "
+        "report-british = true: each British-only spelling (colour, organise, defence) "
+        "is then reported with its US form. Suggestions are shown, never applied: a "
+        "dictionary cannot know which word was meant."
+    ),
+    severity=Severity.WARNING,
+    fix=Applicability.DISPLAY,
+    options={REPORT_BRITISH: False},
+    examples=(
+        Example("The minister said the budget would be publised on Thursday.", True),
+        Example("Police said the suspect had been seen near the stadum at 9pm.", True),
+        Example(
+            "Later, Volodymyr Zelenskyy met Steve Witkoff and Kirill Dmitriev in Abu Dhabi.",
+            False,
+        ),
+        Example("The NATO summit's livestream was watched by 2m people, @bbcnews said.", False),
+    ),
+    origin=ORIGIN,
+)
+
+_VARIANT_META = RuleMeta(
+    id=VARIANT_MIX,
+    summary="An article mixes US and British spellings (color and colour, organize and organise).",
+    why=(
+        "An article should use one spelling convention throughout; a mix suggests "
+        "pasted wire copy or an unfinished edit. The forms used less often are "
+        "reported with the other spelling (an unsafe fix: check the house style). "
+        "On a tie, the configured language wins. Capitalised words are not counted, "
+        "so names such as World Health Organization or Labour Party keep their own "
+        'spelling. With language = "en-US" and spelling.unknown on, British forms are '
+        "already reported one by one, so this rule stays silent."
+    ),
+    severity=Severity.WARNING,
+    fix=Applicability.UNSAFE,
+    examples=(
+        Example(
+            "The council will organise a review of the colour of the buses, "
+            "and residents may organize a petition.",
+            True,
+        ),
+        Example("The favorite to win said the color scheme had been finalized.", False),
+        Example("The favourite to win said the colour scheme had been finalised.", False),
+    ),
+    origin=ORIGIN,
+)
+
+
+@dataclass
+class _Occurrence:
+    word: Word
+    variant: str  # "us" | "gb"
+    other: str  # the same word in the other variant
+
+
+@dataclass
+class _Run:
+    """The spelling check of one document."""
+
+    doc: Document
+    selected: frozenset[str]
+    ctx: CheckContext
+    accept: frozenset[str] = frozenset()
+    reject: frozenset[str] = frozenset()
+    occurrences: list[_Occurrence] = field(default_factory=list)
+    far_left: int = FAR_BUDGET
+
+    def __post_init__(self) -> None:
+        self.accept = frozenset(w.lower() for w in self.ctx.accept_words)
+        self.reject = frozenset(w.lower() for w in self.ctx.reject_words)
+        self.lexicon: Lexicon | None = None
+        self.british = self.ctx.language == "en-GB"
+        self.want_unknown = UNKNOWN in self.selected
+        self.pack = misspelled_table()
+        self.pack_reports = MISSPELLED in self.selected
+        options = self.ctx.options.get(UNKNOWN) or {}
+        self.report_british = not self.british and bool(options.get(REPORT_BRITISH, False))
+
+    def diagnostics(self) -> Iterator[Diagnostic]:
+        for compound in compounds(self.doc):
+            yield from self.compound(compound)
+        if VARIANT_MIX in self.selected and not (self.want_unknown and self.report_british):
+            yield from self.variant_mix()
+
+    # -- spelling.unknown ---------------------------------------------------
+
+    def compound(self, compound: Compound) -> Iterator[Diagnostic]:
+        if self.reject:
+            rejected = self.rejected(compound)
+            if rejected is not None:
+                if self.want_unknown:
+                    yield rejected
+                return
+        parts = compound.parts
+        fine = [False] * len(parts)
+        if len(parts) > 1:
+            fine = self.compound_parts(parts)
+        for part, ok in zip(parts, fine, strict=True):
+            if ok:
+                continue
+            found = self.word(part)
+            if found is not None and self.want_unknown:
+                yield found
+
+    def compound_parts(self, parts: Sequence[Word]) -> list[bool]:
+        """Which parts of a hyphenated compound need no check of their own:
+        known prefixes (pre-, multi-) and neighbours that form a known word
+        together (wi-fi, co-ordinate, add-ons)."""
+        fine = [p.lower in _PREFIXES and p.text == p.lower for p in parts[:-1]] + [False]
+        for i in range(len(parts) - 1):
+            a, b = parts[i].lower, parts[i + 1].lower
+            joined = f"{a}-{b}"
+            if joined in self.accept or self.known(joined) or self.known(a + b):
+                fine[i] = fine[i + 1] = True
+        return fine
+
+    def rejected(self, compound: Compound) -> Diagnostic | None:
+        candidates = [(compound.start, compound.end, compound.text)]
+        if len(compound.parts) > 1:
+            candidates += [(p.start, p.end, p.text) for p in compound.parts]
+        for start, end, text in candidates:
+            low = text.lower()
+            if low in self.reject or (low.endswith("'s") and low[:-2] in self.reject):
+                return Diagnostic(
+                    UNKNOWN, f"'{text}' is on the house reject list", start, end, Severity.WARNING
+                )
+        return None
+
+    def load(self) -> Lexicon:
+        if self.lexicon is None:
+            from newslint.engines.spelling_lexicon import lexicon
+
+            self.lexicon = lexicon(self.ctx.language)
+        return self.lexicon
+
+    def known(self, word: str) -> bool:
+        return self.load().known(word)
+
+    def in_base(self, word: str) -> bool:
+        """In pyspellchecker's (American) dictionary, whatever the language."""
+        return word in self.load().base
+
+    def word(self, part: Word) -> Diagnostic | None:
+        text = part.text
+        if len(text) < 2 or text != text.lower():
+            return None  # single letters; names, acronyms and brands
+        stem = text[:-2] if text.endswith("'s") else text
+        if text in self.accept or stem in self.accept:
+            return None
+        gb = gb_form(stem)
+        if gb is not None:
+            self.occurrences.append(_Occurrence(part, "us", gb))
+        else:
+            us = us_form(stem, self.in_base)
+            if us is not None:
+                self.occurrences.append(_Occurrence(part, "gb", us))
+                if not self.report_british:
+                    return None
+                return self.report(
+                    part, f"'{text}' is the British spelling; en-US copy uses '{us}'", (us,)
+                )
+        if self.report_british and stem in word_set(GB_ONLY):
+            return self.report(part, f"'{text}' is a British spelling", ())
+        if self.known(text) or (stem != text and self.known(stem)):
+            return None
+        right = self.pack.get(text) or self.pack.get(stem)
+        if right is not None:
+            if self.pack_reports:
+                return None  # spelling.misspelled reports it, with a safe fix
+            return self.report(part, f"'{text}' is not in the dictionary", (right,))
+        return self.report(part, f"'{text}' is not in the dictionary", self.suggest(text))
+
+    def suggest(self, word: str) -> tuple[str, ...]:
+        from newslint.engines.spelling_lexicon import far_suggestions, near_suggestions
+
+        found = near_suggestions(word, self.ctx.language)
+        if found or self.far_left <= 0:
+            return found
+        self.far_left -= 1
+        return far_suggestions(word, self.ctx.language)
+
+    def report(self, part: Word, message: str, fixes: Sequence[str]) -> Diagnostic:
+        return Diagnostic(
+            UNKNOWN,
+            message,
+            part.start,
+            part.end,
+            Severity.WARNING,
+            tuple(Suggestion(f, Applicability.DISPLAY) for f in fixes),
+        )
+
+    # -- spelling.variant-mix -------------------------------------------------
+
+    def variant_mix(self) -> Iterator[Diagnostic]:
+        counts = {"us": 0, "gb": 0}
+        for occurrence in self.occurrences:
+            counts[occurrence.variant] += 1
+        if not counts["us"] or not counts["gb"]:
+            return
+        house = "gb" if self.british else "us"
+        if counts["us"] == counts["gb"]:
+            majority = house
+        else:
+            majority = "us" if counts["us"] > counts["gb"] else "gb"
+        examples = sorted({o.word.lower for o in self.occurrences if o.variant == majority})
+        shown = ", ".join(f"'{w}'" for w in examples[:2])
+        for occurrence in self.occurrences:
+            if occurrence.variant == majority:
+                continue
+            word = occurrence.word
+            name = _VARIANT_NAMES[occurrence.variant]
+            yield Diagnostic(
+                VARIANT_MIX,
+                f"'{word.text}' is the {name} spelling, but this article mostly uses "
+                f"{_VARIANT_NAMES[majority]} spelling ({shown})",
+                word.start,
+                word.end,
+                Severity.WARNING,
+                (Suggestion(_other_form(word.text, occurrence.other), Applicability.UNSAFE),),
+            )
+
+
+def _other_form(text: str, other: str) -> str:
+    return other + "'s" if text.endswith("'s") else other
+
+
+class SpellingProvider:
+    """Runs the spelling rules (a :class:`newslint.registry.Provider`).
+
+    Cheap to construct: pyspellchecker is imported, and its dictionary loaded,
+    on the first check of a document that needs it.
+    """
+
+    def rules(self) -> Sequence[RuleMeta]:
+        return (_UNKNOWN_META, _VARIANT_META)
+
+    def check(
+        self, doc: Document, selected: frozenset[str], ctx: CheckContext
+    ) -> Iterator[Diagnostic]:
+        if UNKNOWN not in selected and VARIANT_MIX not in selected:
+            return iter(())
+        return _Run(doc, selected, ctx).diagnostics()

@@ -1,0 +1,141 @@
+"""The dictionary behind the spelling rules: pyspellchecker's English word
+frequencies plus newslint's word lists, one per language, and suggestions.
+
+pyspellchecker is imported and its dictionary (about 160,000 words) loaded
+once per process, on the first check that needs it. Suggestions are ranked by
+edit distance, then word frequency. Unlike ``SpellChecker.correction()``,
+which explores every distance-2 edit (half a second on a long word), distance
+2 is tried only when distance 1 finds nothing, only for words of at most
+:data:`FAR_MAX_LENGTH` letters, and each word's answer is cached.
+"""
+
+from __future__ import annotations
+
+import functools
+import string
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from newslint.engines.spelling_data import GB_ONLY, NEWS_WORDS, variant_pairs, word_set
+
+FAR_MAX_LENGTH = 12  # a distance-2 search on 12 letters costs about 0.1 s
+MAX_SUGGESTIONS = 3
+NEWS_WORD_FREQUENCY = 1_000  # rank our own words like moderately common ones
+_LETTERS = string.ascii_lowercase + "'"
+
+# Seconds the last dictionary load took (None until one happens).
+load_seconds: float | None = None
+
+
+@functools.lru_cache(maxsize=1)
+def _base_frequencies() -> Mapping[str, int]:
+    global load_seconds
+    began = time.perf_counter()
+    from spellchecker import SpellChecker  # heavy: only when a check needs it
+
+    frequencies = SpellChecker(language="en").word_frequency.dictionary
+    load_seconds = time.perf_counter() - began
+    return frequencies
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Known words and their frequencies for one language setting."""
+
+    language: str
+    base: Mapping[str, int]
+    extra: dict[str, int]  # our words, by language
+    hidden: frozenset[str]  # base words that this language treats as the other variant
+
+    @functools.cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """Every word a suggestion may be (built on the first suggestion)."""
+        return (frozenset(self.base) | frozenset(self.extra)) - self.hidden
+
+    def known(self, word: str) -> bool:
+        """Whether a lowercase word is spelled right in this language."""
+        if word in self.hidden:
+            return False
+        return word in self.extra or word in self.base
+
+    def frequency(self, word: str) -> int:
+        return self.extra.get(word) or self.base.get(word, 0)
+
+
+@functools.lru_cache(maxsize=2)
+def lexicon(language: str) -> Lexicon:
+    """The dictionary for ``en-US`` or ``en-GB`` (built once per process)."""
+    base = _base_frequencies()
+    us_to_gb, gb_to_us = variant_pairs()
+    # British-only words with no safe US pair (programme) are accepted in both
+    # languages, as British spellings are (see spelling.unknown's why).
+    words = word_set(NEWS_WORDS) | word_set(GB_ONLY)
+    extra = {w: base.get(w) or NEWS_WORD_FREQUENCY for w in words}
+    if language == "en-GB":
+        extra.update({gb: base.get(us, 0) + 1 for us, gb in us_to_gb.items()})
+        hidden: frozenset[str] = frozenset()
+    else:
+        # en-US suggestions never offer a British form.
+        hidden = frozenset(gb_to_us)
+    return Lexicon(language, base, extra, hidden)
+
+
+def _edits1(word: str) -> set[str]:
+    """Every string one delete, transpose, replace or insert away."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    edits = {a + b[1:] for a, b in splits if b}
+    edits.update(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
+    edits.update(a + c + b[1:] for a, b in splits if b for c in _LETTERS)
+    edits.update(a + c + b for a, b in splits for c in _LETTERS)
+    edits.discard(word)
+    return edits
+
+
+def _ranked(lex: Lexicon, candidates: set[str]) -> list[str]:
+    return sorted(candidates, key=lambda w: (-lex.frequency(w), w))
+
+
+@functools.lru_cache(maxsize=8192)
+def near_suggestions(word: str, language: str) -> tuple[str, ...]:
+    """Known words at edit distance 1, most frequent first (at most 3)."""
+    lex = lexicon(language)
+    return tuple(_house_forms(lex, _ranked(lex, _edits1(word) & lex.vocabulary)))
+
+
+@functools.lru_cache(maxsize=4096)
+def far_suggestions(word: str, language: str) -> tuple[str, ...]:
+    """Known words at edit distance 2, most frequent first (at most 3).
+
+    Empty for words longer than :data:`FAR_MAX_LENGTH` (too costly to search).
+    """
+    if len(word) > FAR_MAX_LENGTH:
+        return ()
+    lex = lexicon(language)
+    vocabulary = lex.vocabulary
+    found: set[str] = set()
+    for edit in _edits1(word):
+        found |= vocabulary.intersection(_edits1(edit))
+    found.discard(word)
+    return tuple(_house_forms(lex, _ranked(lex, found)))
+
+
+def _house_forms(lex: Lexicon, ranked: list[str]) -> list[str]:
+    """In en-GB, offer the British form of a US candidate; drop repeats."""
+    us_to_gb = variant_pairs()[0] if lex.language == "en-GB" else {}
+    out: list[str] = []
+    for word in ranked:
+        word = us_to_gb.get(word, word)
+        if word not in out:
+            out.append(word)
+        if len(out) == MAX_SUGGESTIONS:
+            break
+    return out
+
+
+def suggestions(word: str, language: str, *, far: bool = True) -> tuple[str, ...]:
+    """Up to 3 corrections for a lowercase word: distance 1 first, then 2."""
+    found = near_suggestions(word, language)
+    if found or not far:
+        return found
+    return far_suggestions(word, language)

@@ -1,0 +1,52 @@
+"""US and British spelling variants: the listed pairs, and regular British
+forms of US dictionary words.
+
+pyspellchecker's English dictionary is American. Besides the pairs in
+``us-gb-pairs.txt``, a word the dictionary lacks is taken as a regular
+British form when undoing one British pattern gives a dictionary word:
+-ise/-yse for -ize/-yze (criticised), -isation (privatisation), -our for
+-or (succour), -re for -er in centre, metre and litre compounds
+(epicentre), ae/oe for e (paediatric) and a doubled l (tunnelled). Only
+unknown words of six letters or more are tried, so real words such as
+"four" or "prise" are never rewritten.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from newslint.engines.spelling_data import variant_pairs
+
+_ISE = re.compile(r"(?<![sz])([iy])s(e|es|ed|ing|er|ers|ation|ations|able|ational)$")
+_OUR = re.compile(r"(?<=[a-z])our(?=[a-z]*$)")
+_RE = re.compile(r"(cent|met|lit)re(s|d)?$")  # epicentre, millilitres; not "ministre"
+_AE_OE = re.compile(r"(?<=[a-z])[ao]e(?=[a-z])")
+_LL = re.compile(r"(?<=[aeiou])ll(ed|ing|er|ers|ery)$")
+
+
+def _candidates(word: str) -> list[str]:
+    found = [_ISE.sub(lambda m: m.group(1) + "z" + m.group(2), word)]
+    found += [word[: m.start()] + "or" + word[m.end() :] for m in _OUR.finditer(word)]
+    found.append(_RE.sub(lambda m: m.group(1) + "er" + (m.group(2) or ""), word))
+    found += [word[: m.start()] + "e" + word[m.end() :] for m in _AE_OE.finditer(word)]
+    found.append(_LL.sub(lambda m: "l" + m.group(1), word))
+    return [c for c in found if c != word]
+
+
+def us_form(word: str, known_us: Callable[[str], bool]) -> str | None:
+    """The US spelling of a British form (listed, or regular and unknown)."""
+    listed = variant_pairs()[1].get(word)
+    if listed is not None:
+        return listed
+    if len(word) < 6 or known_us(word):
+        return None
+    for candidate in _candidates(word):
+        if known_us(candidate):
+            return candidate
+    return None
+
+
+def gb_form(word: str) -> str | None:
+    """The British spelling of a listed US form."""
+    return variant_pairs()[0].get(word)

@@ -1,0 +1,89 @@
+"""Finding the words the spelling rules check in a Document's text.
+
+One compiled regex over ``doc.text``: words with inner apostrophes (don't,
+Britain’s) joined by hyphens into compounds (co-operate, year-olds), whose
+parts are checked one by one. Words inside skipped spans (URLs, e-mail,
+handles, hashtags, code), words marked [sic], words with digits and pieces
+of dotted or slashed names (bbc.co.uk, news/world) are left out.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from newslint.analysis.skipped import merge_spans
+from newslint.document import Document, Span
+
+_PIECE = r"[^\W_]+(?:['’][^\W_]+)*"
+_WORD = re.compile(rf"{_PIECE}(?:-{_PIECE})*")
+_PART = re.compile(_PIECE)
+_JOINERS = "./\\_@#=&+~"  # a word touching these belongs to a name, path or code
+_ENTITY_END = re.compile(r"&#?\w+;$")
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word (or one part of a hyphenated compound) and its text offsets."""
+
+    start: int
+    end: int
+    text: str  # as written, curly apostrophes straightened
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass(frozen=True)
+class Compound:
+    """A token of the text: one word, or hyphenated parts (``parts`` > 1)."""
+
+    start: int
+    end: int
+    text: str
+    parts: tuple[Word, ...]
+
+
+class _SpanIndex:
+    """Overlap tests against sorted, merged spans in O(log n)."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self.spans = merge_spans(list(spans))
+        self.starts = [s.start for s in self.spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, end - 1) - 1
+        return i >= 0 and self.spans[i].end > start
+
+
+def _joined(text: str, start: int, end: int) -> bool:
+    """True for a piece of ``bbc.co.uk``, ``news/world``, ``snake_case`` or of a
+    word cut by an undecoded character entity (``communiqu&#233;``)."""
+    before = text[start - 2 : start] if start >= 2 else ""
+    after = text[end : end + 2]
+    if len(before) == 2 and before[1] in _JOINERS and before[0].isalnum():
+        return True
+    if len(after) == 2 and after[0] in _JOINERS and (after[1].isalnum() or after[1] == "#"):
+        return True
+    return before.endswith(";") and _ENTITY_END.search(text, max(0, start - 12), start) is not None
+
+
+def compounds(doc: Document) -> Iterator[Compound]:
+    """The checkable tokens of ``doc``, in text order."""
+    text = doc.text
+    skipped = _SpanIndex([*doc.skipped, *doc.sic])
+    for m in _WORD.finditer(text):
+        start, end = m.span()
+        token = m.group()
+        if any(ch.isdigit() for ch in token) or skipped.overlaps(start, end):
+            continue
+        if _joined(text, start, end):
+            continue
+        straight = token.replace("’", "'")
+        parts = tuple(
+            Word(start + p.start(), start + p.end(), p.group()) for p in _PART.finditer(straight)
+        )
+        yield Compound(start, end, straight, parts)

@@ -1,0 +1,376 @@
+"""spelling.unknown and spelling.variant-mix: the pyspellchecker provider,
+its word lists, the real CLI with a vocabulary config, and its speed."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import REPO, lint_snippet, run_cli
+
+from newslint.diagnostics import Applicability, Diagnostic
+from newslint.engines import spelling_lexicon
+from newslint.engines.spelling import MISSPELLED, UNKNOWN, VARIANT_MIX, SpellingProvider
+from newslint.engines.spelling_data import (
+    GB_ONLY,
+    NEWS_WORDS,
+    PAIRS,
+    misspelled_table,
+    read_lines,
+    variant_pairs,
+    word_set,
+)
+from newslint.registry import CheckContext
+from newslint.sources import load_document
+
+ALL = frozenset({UNKNOWN, VARIANT_MIX, MISSPELLED})
+
+
+def run(
+    text: str,
+    language: str = "en-US",
+    selected: frozenset[str] = ALL,
+    accept: tuple[str, ...] = (),
+    reject: tuple[str, ...] = (),
+    fmt: str = "text",
+    report_british: bool = False,
+) -> tuple[str, list[Diagnostic]]:
+    """The document's prose text and the provider's diagnostics on it."""
+    doc = load_document(f"snippet.{'md' if fmt == 'markdown' else 'txt'}", text, fmt)
+    ctx = CheckContext(
+        language=language,
+        accept_words=frozenset(accept),
+        reject_words=frozenset(reject),
+        options={UNKNOWN: {"report-british": True}} if report_british else {},
+    )
+    return doc.text, list(SpellingProvider().check(doc, selected, ctx))
+
+
+def check(text: str, **kwargs) -> list[Diagnostic]:
+    return run(text, **kwargs)[1]
+
+
+def flagged(text: str, **kwargs) -> list[str]:
+    prose, diags = run(text, **kwargs)
+    return [prose[d.start : d.end] for d in diags]
+
+
+# -- what is and is not a spelling error ----------------------------------------
+
+
+@pytest.mark.parametrize("language", ["en-US", "en-GB"])
+def test_names_are_not_spelling_errors(language: str) -> None:
+    text = "Later, Volodymyr Zelenskyy met Steve Witkoff and Kirill Dmitriev in Abu Dhabi."
+    assert check(text, language=language) == []
+    assert check("Zelenskyy said the talks were useful.", language=language) == []
+
+
+def test_unknown_word_is_flagged_with_ranked_display_suggestions() -> None:
+    text = "Police said the suspect had been seen near the stadum at 9pm."
+    [diag] = check(text)
+    assert diag.rule == UNKNOWN and text[diag.start : diag.end] == "stadum"
+    assert diag.suggestions[0].replacement == "stadium"
+    assert 1 <= len(diag.suggestions) <= 3
+    assert all(s.applicability is Applicability.DISPLAY for s in diag.suggestions)
+
+
+def test_suggestions_rank_by_distance_then_frequency() -> None:
+    # "lcoal" is one transposition from "local" and two edits from rarer words.
+    near = spelling_lexicon.near_suggestions("lcoal", "en-US")
+    assert near and near[0] == "local"
+    lex = spelling_lexicon.lexicon("en-US")
+    freqs = [lex.frequency(w) for w in spelling_lexicon.near_suggestions("inspecton", "en-US")]
+    assert freqs == sorted(freqs, reverse=True)
+
+
+def test_acronyms_digits_and_mixed_case_are_skipped() -> None:
+    text = "The NATO and OPEC talks, the G7 summit, a 4x4 and mp3s, Covid-19 and iPhone sales."
+    assert flagged(text) == []
+    assert flagged("The talks with OPEC were stalld.") == ["stalld"]
+
+
+def test_urls_emails_handles_and_hashtags_are_skipped() -> None:
+    text = (
+        "See https://example.org/festivle, write to festivle@example.org, "
+        "follow @festivle and #festivle or visit news.festivle.co.uk today."
+    )
+    assert flagged(text) == []
+    assert flagged("The festivle opens today.") == ["festivle"]
+
+
+def test_possessives_and_contractions() -> None:
+    text = "The minister’s aides said the children's ward didn't close and Britain's isn't either."
+    assert flagged(text) == []
+    assert flagged("The stadum's roof leaked.") == ["stadum's"]
+
+
+def test_hyphenated_words_are_checked_part_by_part() -> None:
+    clean = "The co-operative's pre-tax profit rose; five-year-olds used the wi-fi."
+    assert flagged(clean) == []
+    text = "It was a well-knwon and long-running dispute."
+    [diag] = check(text)
+    assert text[diag.start : diag.end] == "knwon"
+
+
+def test_sic_marks_a_word_as_intended() -> None:
+    assert flagged("The banner read: welcome to the festivle [sic] of light.") == []
+    assert flagged("The banner read: welcome to the festivle of light.") == ["festivle"]
+
+
+def test_misspellings_in_quotations_are_still_checked() -> None:
+    assert flagged('"We dont know yet," the mayor said.') == ["dont"]
+
+
+def test_markdown_code_is_not_checked() -> None:
+    text = "# Update\n\nRun `festivle --now` to see the stadum figures.\n"
+    assert flagged(text, fmt="markdown") == ["stadum"]
+
+
+# -- house vocabulary -------------------------------------------------------------
+
+
+def test_accept_and_reject_words() -> None:
+    text = "The festivle was alright, organisers said."
+    assert flagged(text, language="en-GB") == ["festivle"]
+    assert flagged(text, language="en-GB", accept=("Festivle",)) == []
+    diags = check(text, language="en-GB", accept=("festivle",), reject=("alright",))
+    assert [d.message for d in diags] == ["'alright' is on the house reject list"]
+    # A capitalised rejected word is reported too: the list is the house's word.
+    assert flagged("Alright, the mayor said.", reject=("alright",)) == ["Alright"]
+
+
+def test_reject_wins_over_accept() -> None:
+    assert flagged("The stadum opened.", accept=("stadum",), reject=("stadum",)) == ["stadum"]
+
+
+def test_vocabulary_and_language_through_config_and_cli(tmp_path: Path) -> None:
+    (tmp_path / "accept.txt").write_text("festivle\n", encoding="utf-8")
+    (tmp_path / "reject.txt").write_text("alright\n", encoding="utf-8")
+    (tmp_path / ".newslint.toml").write_text(
+        'language = "en-GB"\nselect = ["spelling"]\n\n[vocabulary]\n'
+        'accept = ["accept.txt"]\nreject = ["reject.txt"]\n',
+        encoding="utf-8",
+    )
+    article = tmp_path / "story.txt"
+    article.write_text(
+        "The festivle was alright, the programme organisers said.\n\n"
+        "The centre will recieve a stadum upgrade.\n",
+        encoding="utf-8",
+    )
+    run = run_cli("check", "--format", "json", "--no-progress", article, cwd=tmp_path)
+    assert run.returncode == 1, run.stderr
+    diags = run.json()["files"][0]["diagnostics"]
+    found = sorted((d["rule"], d["text"]) for d in diags)
+    assert found == [(MISSPELLED, "recieve"), (UNKNOWN, "alright"), (UNKNOWN, "stadum")]
+    stadum = next(d for d in diags if d["text"] == "stadum")
+    assert stadum["suggestions"][0] == {"replacement": "stadium", "applicability": "display"}
+    # As en-US, British spellings are accepted too, unless the house bans them.
+    run = run_cli(
+        "check", "--format", "json", "--no-progress", "--language", "en-US", article, cwd=tmp_path
+    )
+    assert sorted(d["text"] for d in run.json()["files"][0]["diagnostics"]) == [
+        "alright",
+        "recieve",
+        "stadum",
+    ]
+    with (tmp_path / ".newslint.toml").open("a", encoding="utf-8") as config:
+        config.write('\n[rules."spelling.unknown"]\nreport-british = true\n')
+    run = run_cli(
+        "check", "--format", "json", "--no-progress", "--language", "en-US", article, cwd=tmp_path
+    )
+    texts = {d["text"]: d for d in run.json()["files"][0]["diagnostics"]}
+    assert {"organisers", "centre", "programme"} <= set(texts)
+    assert texts["centre"]["suggestions"][0]["replacement"] == "center"
+    assert texts["programme"]["message"] == "'programme' is a British spelling"
+
+
+# -- en-US and en-GB ----------------------------------------------------------------
+
+BRITISH = (
+    "The programme centre criticised the defence organisation's plans, "
+    "and the labour minister travelled to see the colour of the new trains."
+)
+
+
+def test_british_spellings_are_correct_in_en_gb() -> None:
+    assert check(BRITISH, language="en-GB") == []
+
+
+def test_british_spellings_are_accepted_in_en_us_by_default() -> None:
+    assert check(BRITISH, language="en-US") == []
+
+
+def test_british_spellings_are_reported_in_en_us_on_request() -> None:
+    diags = check(BRITISH, language="en-US", report_british=True)
+    by_word = {BRITISH[d.start : d.end]: d for d in diags}
+    for gb, us in [
+        ("centre", "center"),
+        ("criticised", "criticized"),
+        ("defence", "defense"),
+        ("organisation's", "organization"),
+        ("labour", "labor"),
+        ("travelled", "traveled"),
+        ("colour", "color"),
+    ]:
+        assert gb in by_word, gb
+        assert by_word[gb].suggestions[0].replacement == us
+        assert "British spelling" in by_word[gb].message
+    assert "programme" in {BRITISH[d.start : d.end] for d in diags}
+    assert {d.rule for d in diags} == {UNKNOWN}  # variant-mix defers to it
+
+
+def test_regular_british_forms_beyond_the_pair_list() -> None:
+    text = "The paediatric unit's epicentre was pedestrianised and the tunnelled road stylised."
+    assert check(text, language="en-GB") == []
+    assert check(text, language="en-US") == []
+    assert set(flagged(text, language="en-US", report_british=True)) == {
+        "paediatric",
+        "epicentre",
+        "pedestrianised",
+        "tunnelled",
+        "stylised",
+    }
+    assert flagged("The ministre resigned.", language="en-GB") == ["ministre"]
+
+
+# -- spelling.variant-mix -------------------------------------------------------------
+
+
+def test_variant_mix_flags_the_minority_across_word_pairs() -> None:
+    text = "The council will organise a review of the colour of the buses. Residents organize."
+    diags = check(text, language="en-GB")
+    assert [(d.rule, text[d.start : d.end]) for d in diags] == [(VARIANT_MIX, "organize")]
+    [diag] = diags
+    assert "mostly uses British spelling" in diag.message
+    assert diag.suggestions[0].replacement == "organise"
+    assert diag.suggestions[0].applicability is Applicability.UNSAFE
+
+
+def test_variant_mix_majority_can_be_us_in_en_gb() -> None:
+    text = "The color of the center was criticized, though the colour stayed."
+    diags = check(text, language="en-GB")
+    assert [text[d.start : d.end] for d in diags] == ["colour"]
+    assert "mostly uses US spelling" in diags[0].message
+
+
+def test_variant_mix_tie_goes_to_the_configured_language() -> None:
+    text = "The colour of the trams was approved, and the color of the buses."
+    only = frozenset({VARIANT_MIX})
+    assert flagged(text, language="en-GB", selected=only) == ["color"]
+    assert flagged(text, language="en-US", selected=only) == ["colour"]
+
+
+def test_variant_mix_ignores_capitalised_names() -> None:
+    text = "A World Health Organization doctor praised the labour of the nurses."
+    assert check(text, language="en-GB") == []
+
+
+def test_variant_mix_in_en_us() -> None:
+    text = "The color of the centre was criticized."
+    assert [(d.rule, text[d.start : d.end]) for d in check(text)] == [(VARIANT_MIX, "centre")]
+    # With report-british, spelling.unknown reports each British form instead.
+    diags = check(text, report_british=True)
+    assert [(d.rule, text[d.start : d.end]) for d in diags] == [(UNKNOWN, "centre")]
+
+
+# -- one typo, one diagnostic ---------------------------------------------------------------
+
+
+def test_no_double_report_with_spelling_misspelled() -> None:
+    text = "The council recieved 40 complaints and the goverment's reply."
+    result = lint_snippet(text, select=("spelling",))
+    assert sorted((d.rule, d.text) for d in result.diagnostics) == [
+        (MISSPELLED, "goverment"),
+        (MISSPELLED, "recieved"),
+    ]
+
+
+def test_unknown_borrows_the_pack_fix_when_the_pack_rule_is_off() -> None:
+    diags = check("The council recieved complaints.", selected=frozenset({UNKNOWN}))
+    [diag] = diags
+    assert diag.suggestions[0].replacement == "received"
+
+
+# -- speed and loading ----------------------------------------------------------------------
+
+
+def test_distance_two_lookup_is_bounded() -> None:
+    spelling_lexicon.lexicon("en-US")  # load outside the timing
+    spelling_lexicon.far_suggestions.cache_clear()
+    began = time.perf_counter()
+    found = spelling_lexicon.far_suggestions("goverrnmentt", "en-US")
+    elapsed = time.perf_counter() - began
+    assert "government" in found
+    assert elapsed < 0.35, elapsed
+    # Too long for a distance-2 search: answered at once, with nothing.
+    began = time.perf_counter()
+    assert spelling_lexicon.far_suggestions("internationalisationn" + "x" * 5, "en-US") == ()
+    assert time.perf_counter() - began < 0.05
+
+
+def test_provider_suggests_at_distance_two_quickly() -> None:
+    spelling_lexicon.lexicon("en-US")
+    spelling_lexicon.far_suggestions.cache_clear()
+    spelling_lexicon.near_suggestions.cache_clear()
+    began = time.perf_counter()
+    [diag] = check("Officials said the goverrnmentt would reply.")
+    assert time.perf_counter() - began < 0.5
+    assert diag.suggestions[0].replacement == "government"
+
+
+def test_dictionary_loads_once_and_lazily() -> None:
+    code = (
+        "import sys\nfrom pathlib import Path\n"
+        "from newslint.config import CliOverrides, ConfigResolver\n"
+        "from newslint.engine import RuleSet, build_providers\n"
+        "config = ConfigResolver(None, CliOverrides()).for_path(Path('x.txt'))\n"
+        "rules = RuleSet(config, build_providers(config))\n"
+        "assert 'spelling.unknown' in rules.metas\n"
+        "print('spellchecker' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "False"
+    assert spelling_lexicon.lexicon("en-GB") is spelling_lexicon.lexicon("en-GB")
+    assert spelling_lexicon.load_seconds is not None and spelling_lexicon.load_seconds < 5
+
+
+# -- the shipped word lists ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", [NEWS_WORDS, GB_ONLY, PAIRS])
+def test_data_file_is_sorted_lowercase_and_unique(name: str) -> None:
+    lines = read_lines(name)
+    assert lines, name
+    assert lines == sorted(lines), "keep the list sorted"
+    assert len(lines) == len(set(lines)), "no duplicates"
+    assert all(line == line.lower() for line in lines)
+    raw = REPO / "newslint" / "data" / "spelling" / name
+    assert raw.read_text(encoding="utf-8").endswith("\n")
+
+
+def test_pairs_are_well_formed() -> None:
+    us_to_gb, gb_to_us = variant_pairs()
+    assert len(us_to_gb) == len(read_lines(PAIRS)) == len(gb_to_us), "one pair per word"
+    assert not set(us_to_gb) & set(gb_to_us), "no word is both US and British"
+    lex = spelling_lexicon.lexicon("en-US")
+    assert all(us in lex.base for us in us_to_gb), "every US form is a dictionary word"
+    for ambiguous in ("program", "check", "tire", "curb", "draft", "story", "practice", "meter"):
+        assert ambiguous not in us_to_gb, ambiguous
+
+
+def test_word_lists_do_not_overlap_or_accept_known_misspellings() -> None:
+    news, gb_only = word_set(NEWS_WORDS), word_set(GB_ONLY)
+    us_to_gb, gb_to_us = variant_pairs()
+    table = misspelled_table()
+    assert table, "the spelling.misspelled table is readable"
+    accepted = news | gb_only | set(us_to_gb) | set(gb_to_us)
+    assert not accepted & set(table), "an accepted word is a listed misspelling"
+    assert not news & gb_only
+    assert not (news | gb_only) & (set(us_to_gb) | set(gb_to_us))
+    lex = spelling_lexicon.lexicon("en-US")
+    assert not [w for w in news if w in lex.base], "news-words only adds missing words"
