@@ -1,0 +1,524 @@
+"""Attribution analysis shared by the ``attribution.*`` rules.
+
+Reporting verbs ("said", "told", "according to" ...), which direct quotations
+have a speaker, vague and anonymous sourcing phrases, and whether a sentence
+or paragraph carries any attribution at all. Everything works on the prose
+text with quotation contents masked, so words *inside* a quote ("they said
+it would never work") never count as attribution of that quote.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newslint.analysis.quotations import Quotation
+from newslint.document import Document, Span
+
+
+def _verbs(*stems: str) -> str:
+    return "|".join(sorted(stems, key=len, reverse=True))
+
+
+# Verbs that attribute speech, any tense. Listed in full rather than stemmed so
+# that "stated" matches but "statement" never does; base forms that are mostly
+# nouns in news copy ("a claim", "the state", "a report") are left out.
+_REPORTING_LIST = """
+say says said saying tells told telling add adds added adding write writes wrote written
+writing ask asks asked asking explain explains explained explaining insist insists
+insisted insisting warn warns warned tweeted tweeting posted claimed claiming stated
+stating noted commented replied replying respond responds responded argue argues argued
+arguing admit admits admitted admitting acknowledge acknowledges acknowledged announce
+announces announced declare declares declared remark remarks remarked recalled observe
+observes observed confirm confirms confirmed deny denies denied agree agrees agreed urge
+urges urged promised predict predicts predicted concede concedes conceded reveal reveals
+revealed stressed emphasise emphasises emphasised emphasize emphasizes emphasized
+complain complains complained boast boasts boasted joked quip quips quipped laughed
+shout shouts shouted exclaim exclaimed cried vowed pledged suggest suggests suggested
+answered retort retorted countered whisper whispered mutter muttered sighed testify
+testified testifies allege alleges alleged reported maintain maintains maintained quoted
+cited continued conclude concludes concluded advise advises advised recount recounted
+tell smile smiles smiled grinned shrugged chuckled enthused muses mused reckons reckoned
+"""
+_REPORTING_WORDS = _verbs(*_REPORTING_LIST.split())
+REPORTING = re.compile(
+    rf"\b(?:{_REPORTING_WORDS})\b|\baccording\s+to\b|\bwent\s+on\b|\bpoints?\s+out\b"
+    r"|\bpointed\s+out\b|\bintimated\b"
+    r"|\bin\s+a\s+(?:statement|post|tweet|letter|interview|blog)\b",
+    re.IGNORECASE,
+)
+# Verbs that characterise a partial quote in the same sentence ("called the
+# plan "a waste of money""): attribution for that sentence only, since
+# "described the meeting as ..." before a quote paragraph names no speaker of it.
+CHARACTERISING = re.compile(
+    r"\b(?:describ|call|dub|brand|label|term|hail|welcom|condemn|criticis|criticiz|prais"
+    r"|nicknam|titl|entitl|headlin|chant|sang|sing|read)\w*|\bput\s+it\b|\bwords\s+of\b"
+    r"|\bknown\s+as\b|\bso-called\b"
+    r"|\b(?:statement|speech|interview|letter|report|memo|message|press\s+release)\b"
+    r"|\b(?:the\s+words|slogan|poster|banner|placard|motto)\b",
+    re.IGNORECASE,
+)
+# Anything that can open a quotation worth a look: the rule does nothing without.
+QUOTE_MARKS = re.compile(r"[\"“”]")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
+
+
+def mask_quotations(
+    text: str, start: int, end: int, quotations: Sequence[Quotation], keep_marks: bool = True
+) -> str:
+    """``text[start:end]`` with the contents of top-level quotations blanked out."""
+    chars = list(text[start:end])
+    for q in quotations:
+        if q.nested or q.span.end <= start or q.span.start >= end:
+            continue
+        lo = max(q.content.start if keep_marks else q.span.start, start) - start
+        hi = min(q.content.end if keep_marks else q.span.end, end) - start
+        for i in range(lo, hi):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def looks_like_title(content: str) -> bool:
+    """A work or programme title: most words capitalised, no sentence inside."""
+    words = [w for w in _WORD.findall(content) if w[0].isalpha()]
+    if len(words) < 2 or (re.search(r"[.!?…,;:]\s", content + " ") and content[-1:] in ".!?"):
+        return False
+    small = {"a", "an", "the", "of", "and", "in", "on", "to", "for", "at", "with", "or", "by"}
+    big = [w for w in words if w.lower() not in small]
+    return bool(big) and sum(w[0].isupper() for w in big) >= 0.8 * len(big)
+
+
+def is_full_quote(text: str, q: Quotation, min_words: int = 6) -> bool:
+    """A quoted sentence (or more), not a scare-quoted word, phrase or title."""
+    content = text[q.content.start : q.content.end]
+    words = word_count(content)
+    # A partial quote woven into the writer's sentence starts in lower case.
+    if words < 3 or content[:1].islower() or looks_like_title(content):
+        return False
+    if words >= min_words:
+        return True
+    # A short but complete sentence: "We will win." ends inside the marks.
+    return bool(_SENTENCE_END.search(content.rstrip(",")) and content[:1].isupper())
+
+
+# -- quotations ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QuoteAttribution:
+    """Whether one direct quotation has a speaker, and how that was decided.
+
+    ``how`` is "same-sentence", "previous-sentence", "next-sentence", "colon",
+    "previous-paragraph", "continued" or "" when no attribution was found.
+    """
+
+    quotation: Quotation
+    how: str
+
+    @property
+    def attributed(self) -> bool:
+        return bool(self.how)
+
+
+class _Sentences:
+    """Sentence lookup by offset, with quotation contents masked."""
+
+    def __init__(self, doc: Document, quotations: list[Quotation]) -> None:
+        self.doc = doc
+        self.spans = doc.sentences
+        self.starts = [s.start for s in self.spans]
+        self.top = quotations
+
+    def index_at(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+
+    def outside(self, index: int, lo: int | None = None, hi: int | None = None) -> str:
+        span = self.spans[index]
+        start = span.start if lo is None else max(lo, span.start)
+        end = span.end if hi is None else min(hi, span.end)
+        return mask_quotations(self.doc.text, start, end, self.top)
+
+    def same_paragraph(self, a: int, b: int) -> bool:
+        text = self.doc.text
+        lo, hi = sorted((self.spans[a].end, self.spans[b].start))
+        return "\n\n" not in text[lo:hi] and not _paragraph_break(text[lo:hi])
+
+
+def _paragraph_break(gap: str) -> bool:
+    return gap.count("\n") >= 2
+
+
+# A speaker named right after the quote with the verb missing: '," Mr Ray.'
+_SPEAKER_TAIL = re.compile(r"[,\s]*(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*\.")
+
+
+def _attribute(s: _Sentences, q: Quotation) -> str:
+    text = s.doc.text
+    if _SPEAKER_TAIL.match(text, q.span.end, min(len(text), q.span.end + 60)):
+        return "named-speaker"
+    first = s.index_at(q.span.start)
+    last = s.index_at(max(q.span.start, q.span.end - 1))
+    for i in range(first, last + 1):
+        outside = s.outside(i)
+        if REPORTING.search(outside) or CHARACTERISING.search(outside):
+            return "same-sentence"
+    lead = text[s.spans[first].start : q.span.start].rstrip()
+    if lead.endswith(":") or lead.endswith(":-"):
+        return "colon"
+    if q.paragraphs > 1:
+        for i in range(first, last + 1):
+            if REPORTING.search(s.outside(i)):
+                return "continued"
+    if first > 0:
+        prev = first - 1
+        if s.same_paragraph(prev, first):
+            if REPORTING.search(s.outside(prev)):
+                return "previous-sentence"
+        elif text[s.spans[first].start : q.span.start].strip() == "":
+            # The quote opens a paragraph: the one before may introduce it.
+            tail = s.outside(prev)
+            if tail.rstrip().endswith(":") or REPORTING.search(tail):
+                return "previous-paragraph"
+    following = last + 1
+    if (
+        following < len(s.spans)
+        and s.same_paragraph(last, following)
+        and REPORTING.search(s.outside(following))
+    ):
+        return "next-sentence"
+    return ""
+
+
+def _well_formed(text: str, q: Quotation) -> bool:
+    """A double-quoted quotation whose marks face the right way.
+
+    Copy that lost its paragraph breaks keeps the continued-quote opening marks
+    mid-paragraph, and a stray mark flips the pairing of every quote after it:
+    an "opening" mark followed by a space, or a "closing" one after a space, is
+    a sign of that, and such a pair is not judged at all.
+    """
+    if q.nested or text[q.span.start] not in '"“' or q.content.end <= q.content.start:
+        return False
+    if text[q.span.start + 1 : q.span.start + 2].isspace():
+        return False
+    closing = text[q.span.end - 1]
+    return not (closing in '"”' and text[q.span.end - 2 : q.span.end - 1].isspace())
+
+
+def _repair(text: str, para: Span) -> list[Quotation]:
+    """Straight-quoted quotations of one paragraph, paired by the way each mark faces.
+
+    An opening mark while a quote is open is the news convention for a quote
+    that goes on (written run-in when paragraph breaks were lost): the two
+    become one quotation. A closing mark with nothing open is ignored.
+    """
+    found: list[Quotation] = []
+    start: int | None = None
+    for m in re.finditer('"', text[para.start : para.end]):
+        i = para.start + m.start()
+        before = text[i - 1] if i > para.start else " "
+        after = text[i + 1] if i + 1 < para.end else " "
+        opens = (before.isspace() or before in "([—–-/") and not after.isspace()
+        if opens and start is None:
+            start = i
+        elif not opens and start is not None and not before.isspace():
+            found.append(Quotation(Span(start, i + 1), Span(start + 1, i), False, 1))
+            start = None
+    if start is not None:
+        found.append(Quotation(Span(start, para.end), Span(start + 1, para.end), False, 1))
+    return found
+
+
+def _candidates(doc: Document) -> list[Quotation]:
+    """Top-level double quotations, re-paired in paragraphs whose marks were mis-paired."""
+    text = doc.text
+    good = [q for q in doc.quotations if _well_formed(text, q)]
+    bad = [q for q in doc.quotations if not _well_formed(text, q) and not q.nested]
+    if not any(text[q.span.start] == '"' for q in bad):
+        return good
+    broken = [p for p in doc.paragraphs if any(p.contains(q.span) for q in bad)]
+    # A quote carried over from an earlier paragraph keeps its doc pairing.
+    kept = [q for q in good if not any(p.start <= q.span.start < p.end for p in broken)]
+    for para in broken:
+        start = max([para.start] + [q.span.end for q in kept if q.span.overlaps(para)])
+        region = Span(start, para.end)
+        kept += [q for q in _repair(text, region) if q.content.end > q.content.start]
+    kept.sort(key=lambda q: q.span.start)
+    return kept
+
+
+def quote_attributions(doc: Document) -> list[QuoteAttribution]:
+    """Every top-level double-quoted quotation with its attribution (memoised)."""
+    return doc.analysis("attribution.quotes", _compute_quotes)
+
+
+def _compute_quotes(doc: Document) -> list[QuoteAttribution]:
+    if not QUOTE_MARKS.search(doc.text):
+        return []  # no quotation marks: no sentence splitting either
+    candidates = _candidates(doc)
+    if not candidates:
+        return []
+    s = _Sentences(doc, candidates)
+    found: list[QuoteAttribution] = []
+    for q in candidates:
+        how = _attribute(s, q) or _chained(s, q, found)
+        found.append(QuoteAttribution(q, how))
+    return found
+
+
+def _chained(s: _Sentences, q: Quotation, earlier: list[QuoteAttribution]) -> str:
+    """A quote right after a sentence that ends with an attributed quotation: the
+    same speaker goes on (``said Ms Ray. "We tried." "It failed."``)."""
+    first = s.index_at(q.span.start)
+    if first == 0:
+        return ""
+    text = s.doc.text
+    opens_paragraph = text[s.spans[first].start : q.span.start].strip() == ""
+    if not (s.same_paragraph(first - 1, first) or opens_paragraph):
+        return ""
+    before = s.spans[first - 1]
+    for previous in reversed(earlier):
+        end = previous.quotation.span.end
+        if end <= before.start:
+            break
+        if (
+            previous.attributed
+            and end <= before.end
+            and not text[end : before.end].strip(" .,!?")
+            and is_full_quote(text, previous.quotation)
+        ):
+            return "chained"
+    return ""
+
+
+# -- sourcing phrases ------------------------------------------------------------
+
+_SAY = (
+    r"(?:say|says|said|suggest|suggests|suggested|indicate|indicates|indicated|claim|claims"
+    r"|claimed|believe|believes|believed|think|thinks|thought|warn|warns|warned|predict"
+    r"|predicts|predicted|estimate|estimates|estimated|fear|fears|feared|expect|expects"
+    r"|expected|agree|agreed|reckon|reckons|argue|argues|argued|insist|insisted|note|noted"
+    r"|point\s+out|pointed\s+out|told|tell)"
+)
+VAGUE = re.compile(
+    r"\b(?:(?:media\s+|news\s+|press\s+|unconfirmed\s+|some\s+|other\s+)?reports\s+"
+    r"(?:indicate|indicated|suggest|suggested|say|said|claim|claimed)"
+    r"|(?<!the\s)(?<!these\s)(?<!those\s)sources\s+(?:say|said|suggest|suggested|claim|claimed"
+    r"|believe|told|tell|indicate|indicated)"
+    r"|(?:some|many|most|other)?\s*experts\s+" + _SAY + r""
+    r"|it\s+(?:is|was|has\s+been|had\s+been)\s+(?:widely\s+|generally\s+|now\s+)?"
+    r"(?:believed|said|reported|understood|thought|rumou?red|alleged|claimed|feared)"
+    r"|(?:some|many)\s+(?:people\s+)?(?:say|believe|think|feel|argue|claim)"
+    r"|many\s+people\s+(?:say|believe|think|feel|argue|claim)"
+    r"|critics\s+(?:say|said|claim|claimed|argue|argued|believe|contend|fear|warn|warned)"
+    r"|(?:some|many|most|other)?\s*observers\s+" + _SAY + r""
+    r"|(?:people|commentators|insiders)\s+(?:say|believe|claim)"
+    r"|(?:it\s+is\s+)?widely\s+(?:believed|thought)"
+    r")\b",
+    re.IGNORECASE,
+)
+# A named source right there: "according to Reuters", "experts at Leeds
+# University", "said Dr Amara Osei", "Osei said".
+_GENERIC = (
+    r"(?!(?:He|She|They|It|We|I|You|This|That|These|Those|The|A|An|Officials|Experts|Critics"
+    r"|Sources|Analysts|Observers|Some|Many|Others|Police|Reports|But|And|However|Yet)\b)"
+)
+_NAME = rf"{_GENERIC}[A-Z][\w'’.-]*(?:\s+(?:of\s+|de\s+|van\s+)?[A-Z][\w'’.-]*)*"
+_NAMED_SAME = re.compile(
+    rf"\baccording\s+to\s+(?:the\s+)?{_NAME}"
+    rf"|\b(?:said|says|told|wrote|added)\s+(?:the\s+)?(?:[a-z]+\s+){{0,3}}{_NAME}"
+    rf"|{_NAME}\s+(?:said|says|told|wrote|added|reported|reports|found)\b"
+    rf"|\b(?:including|among\s+them|such\s+as|led\s+by|like)\s+{_NAME}",
+)
+_NAMED_NEXT = re.compile(
+    rf"\baccording\s+to\s+(?:the\s+)?{_NAME}"
+    rf"|\b(?:including|among\s+them|among\s+those|such\s+as|led\s+by|one\s+of\s+them)\b"
+    rf"|{_NAME},\s+(?:a|an|the|who|one)\b[^.!?]{{0,120}}?\b(?:said|says|told|wrote|added"
+    rf"|believes|thinks|argued|argues|warned|warns)\b"
+    rf"|\b(?:said|says)\s+{_NAME},\s+(?:a|an|the)\b",
+)
+ANONYMOUS = re.compile(
+    r"\b(?:an?|one|two|three|several)\s+(?:(?:senior|junior|former|local|government|federal"
+    r"|state|ministry|military|security|intelligence|western|european|american|british"
+    r"|administration|police|party|company|club|industry|white\s+house|diplomatic|european"
+    r"|us|uk|eu|un)\s+){0,2}"
+    r"(?:source|sources|official|officials|insider|insiders|diplomat|diplomats|aide|aides"
+    r"|person|people|executive|executives|figure|figures)\s+"
+    r"(?:familiar\s+with|close\s+to|with\s+(?:direct\s+)?knowledge\s+of|briefed\s+on"
+    r"|who\s+(?:asked|requested|spoke|declined|did\s+not\s+want|wished)"
+    r"|speaking\s+on\s+condition|said|says|told|added)"
+    r"|\b(?:people|sources|officials|those)\s+(?:familiar\s+with|close\s+to"
+    r"|with\s+(?:direct\s+)?knowledge\s+of|briefed\s+on)\s+the\s+"
+    r"(?:matter|situation|talks|plans?|negotiations|deal|discussions|investigation|decision)"
+    r"|\b(?:spoke|speaking)\s+on\s+(?:the\s+)?condition\s+of\s+anonymity"
+    r"|\b(?:asked|requested|declined)\s+not\s+to\s+be\s+(?:named|identified)"
+    r"|\bdeclined\s+to\s+be\s+(?:named|identified)",
+    re.IGNORECASE,
+)
+ANONYMITY_REASON = re.compile(
+    r"\b(?:because|as|since)\s+(?:he|she|they|the\s+\w+|it)\s+(?:was|were|is|are|had|has|have)"
+    r"\s+not\s+(?:been\s+)?(?:authori[sz]ed|allowed|permitted|cleared)"
+    r"|\bnot\s+(?:authori[sz]ed|allowed|permitted|cleared)\s+to\s+(?:speak|comment|discuss|talk)"
+    r"|\bto\s+(?:discuss|describe|talk\s+about|speak\s+about|speak\s+freely|reveal)\s+"
+    r"(?:private|internal|confidential|sensitive|classified|ongoing|closed-door)"
+    r"|\bbecause\s+of\s+the\s+sensitivity|\bfor\s+fear\s+of|\bin\s+line\s+with\s+"
+    r"|\bunder\s+(?:the\s+)?(?:\w+\s+)?(?:rules|policy|guidelines)\b"
+    r"|\bbecause\s+(?:the\s+)?\w+\s+(?:was|were|had|has|have)\s+not\s+(?:yet\s+)?been\s+"
+    r"(?:made\s+public|announced|released)"
+    r"|\bto\s+protect\s+(?:his|her|their)",
+    re.IGNORECASE,
+)
+SOURCE_WORDS = re.compile(
+    r"\b(?:according\s+to|figures|data|statistics|survey|surveys|study|studies|report|census"
+    r"|poll|polls|estimates?|research|analysis|records|forecasts?|index|ONS|showed|shows"
+    r"|show|found|finds|calculated|recorded|published|released)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class SourcingPhrase:
+    """A vague or anonymous attribution phrase and whether it is excused."""
+
+    span: Span
+    kind: str  # "vague" | "anonymous"
+    excused: bool  # named source nearby (vague) or a stated reason (anonymous)
+
+
+def sentence_after(doc: Document, span: Span) -> Span | None:
+    """The sentence after the one holding ``span``, in the same paragraph or the next."""
+    spans = doc.sentences
+    i = bisect.bisect_right([s.start for s in spans], span.start) - 1
+    return spans[i + 1] if 0 <= i < len(spans) - 1 else None
+
+
+def sentence_of(doc: Document, span: Span) -> Span:
+    spans = doc.sentences
+    i = bisect.bisect_right([s.start for s in spans], span.start) - 1
+    return spans[max(i, 0)] if spans else span
+
+
+def sourcing_phrases(doc: Document) -> list[SourcingPhrase]:
+    """Vague and anonymous attribution phrases outside quotations (memoised)."""
+    return doc.analysis("attribution.sourcing", _compute_sourcing)
+
+
+def _compute_sourcing(doc: Document) -> list[SourcingPhrase]:
+    text = doc.text
+    anonymous = [
+        Span(m.start(), m.end())
+        for m in ANONYMOUS.finditer(text)
+        if not doc.in_quotation(Span(m.start(), m.end()))
+    ]
+    vague = [
+        Span(m.start() + len(m.group()) - len(m.group().lstrip()), m.end())
+        for m in VAGUE.finditer(text)
+    ]
+    vague = [
+        v for v in vague if not doc.in_quotation(v) and not any(a.overlaps(v) for a in anonymous)
+    ]
+    if not anonymous and not vague:
+        return []  # no trigger words: no sentence splitting
+    top = [q for q in doc.quotations if not q.nested]
+    found: list[SourcingPhrase] = []
+    for span in anonymous:
+        sentence = sentence_of(doc, span)
+        reason = ANONYMITY_REASON.search(mask_quotations(text, sentence.start, sentence.end, top))
+        found.append(SourcingPhrase(span, "anonymous", bool(reason)))
+    for span in vague:
+        sentence = sentence_of(doc, span)
+        same = mask_quotations(text, sentence.start, sentence.end, top)
+        named = bool(_NAMED_SAME.search(same, span.end - sentence.start))
+        if not named and _NAMED_SAME.search(same[: span.start - sentence.start]):
+            named = bool(re.search(r"\baccording\s+to\b", same[: span.start - sentence.start]))
+        after = sentence_after(doc, span)
+        if not named and after is not None:
+            named = bool(_NAMED_NEXT.search(mask_quotations(text, after.start, after.end, top)))
+        found.append(SourcingPhrase(span, "vague", named))
+    found.sort(key=lambda p: p.span)
+    return found
+
+
+# -- figures -------------------------------------------------------------------
+
+# Only numbers that are claims somebody counted or calculated: casualty counts,
+# shares of a population, large counts of people and costs. Rates, prices,
+# market moves, budgets, dates, ages, times and scores are left alone.
+_AMOUNT = r"\d[\d,]*(?:\.\d+)?"
+_BIG = r"\s?(?:bn|m|billion|million|trillion)\b"
+_POPULATION = (
+    r"(?:people|adults|children|voters|households|families|patients|women|men|workers"
+    r"|employees|students|pupils|teenagers|businesses|firms|companies|users|consumers"
+    r"|residents|citizens|americans|britons|parents|doctors|nurses|teachers|smokers"
+    r"|drivers|homes|population|respondents|victims|refugees|migrants)\b"
+)
+_CASUALTIES = (
+    r"(?:people|civilians|soldiers|troops|children|residents|migrants|refugees|passengers"
+    r"|workers|protesters|militants|fighters|patients|victims|miners|police\s+officers)"
+)
+_STRUCK = (
+    r"(?:killed|dead|died|injured|wounded|missing|hurt|displaced|arrested|detained"
+    r"|infected|evacuated)\b"
+)
+_NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
+FIGURE = re.compile(
+    rf"(?<![\w.,-]){_AMOUNT}(?:{_BIG})?\s+(?:\w+\s+){{0,2}}?{_CASUALTIES}\s+"
+    rf"(?:(?:were|have\s+been|had\s+been|are|was|have|had)\s+)?{_STRUCK}"
+    rf"|\bdeath\s+toll\s+(?:\w+\s+){{0,4}}?{_AMOUNT}"
+    r"|\b(?:killing|killed|injuring|injured|wounding|wounded)\s+(?:at\s+least\s+"
+    rf"|more\s+than\s+|about\s+|some\s+|nearly\s+|almost\s+|around\s+)?{_AMOUNT}"
+    rf"(?=\s+(?:\w+\s+)?{_CASUALTIES}|\s*[,.])"
+    rf"|(?<![\w.,-]){_AMOUNT}\s?(?:%|per\s?cent\b|percent\b)\s+of\s+(?:all\s+|the\s+)?"
+    rf"(?:\w+\s+){{0,2}}?{_POPULATION}"
+    rf"|\b{_NUMBER_WORD}\s+in\s+(?:every\s+)?{_NUMBER_WORD}\s+(?:\w+\s+){{0,2}}?{_POPULATION}"
+    rf"|(?<![\w.,-]){_AMOUNT}{_BIG}\s+(?:\w+\s+)?{_POPULATION}"
+    rf"|\b(?:cost|costs|costing|lost|loses|losing|wasted|wastes|owed|owes|damage\s+worth"
+    rf"|fraud\s+worth)\s+(?:the\s+)?(?:\w+\s+){{0,3}}?(?:about\s+|around\s+|nearly\s+"
+    rf"|almost\s+|more\s+than\s+|over\s+|up\s+to\s+|an\s+estimated\s+)?[$£€¥]{_AMOUNT}"
+    rf"(?:{_BIG})?",
+    re.IGNORECASE,
+)
+_FIGURE_HINT = re.compile(
+    r"[%$£€¥]|per\s?cent|percent|illion|death|kill|injur|wound|dead|died|missing|\bin\s+\w+\s",
+    re.IGNORECASE,
+)
+
+
+def unsourced_figures(doc: Document) -> list[Span]:
+    """The first claim-like figure of each sentence whose paragraph names no source."""
+    return doc.analysis("attribution.figures", _compute_figures)
+
+
+def _compute_figures(doc: Document) -> list[Span]:
+    text = doc.text
+    if not _FIGURE_HINT.search(text):
+        return []
+    top = [q for q in doc.quotations if not q.nested]
+    found: list[Span] = []
+    starts: list[int] | None = None
+    for para in doc.body:
+        if para in doc.headings:
+            continue
+        plain = mask_quotations(text, para.start, para.end, top, keep_marks=False)
+        matches = list(FIGURE.finditer(plain))
+        if not matches or REPORTING.search(plain) or SOURCE_WORDS.search(plain):
+            continue
+        if starts is None:
+            starts = [s.start for s in doc.sentences]
+        seen: set[int] = set()
+        for m in matches:
+            span = Span(para.start + m.start(), para.start + m.end())
+            sentence = bisect.bisect_right(starts, span.start)
+            if doc.in_skipped(span) or sentence in seen:
+                continue
+            seen.add(sentence)
+            found.append(span)
+    return found

@@ -1,0 +1,184 @@
+"""attribution.*: quotes with no speaker, vague or anonymous sourcing, unsourced figures.
+
+The analysis (reporting verbs, which quote has a speaker, sourcing phrases)
+lives in ``newslint.analysis.attribution`` and is computed once per document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from newslint.analysis.attribution import (
+    is_full_quote,
+    quote_attributions,
+    sourcing_phrases,
+    unsourced_figures,
+)
+from newslint.diagnostics import Diagnostic, Severity
+from newslint.document import Document, Span
+from newslint.registry import CheckContext, Example, RuleMeta, rule
+
+QUOTE_ID = "attribution.quote-unattributed"
+
+
+def _in_body(doc: Document, span: Span) -> bool:
+    return doc.scope_of(span) == "body" and not any(h.overlaps(span) for h in doc.headings)
+
+
+@rule(
+    QUOTE_ID,
+    summary="A direct quotation has no speaker.",
+    why=(
+        "Readers need to know who said it: a quoted sentence with no reporting verb "
+        "('said', 'told', 'according to' ...) in its own sentence, the one before or "
+        "after, or an introducing colon, leaves the words floating. Quote paragraphs "
+        "that continue an attributed quotation, or open right after a paragraph that "
+        "introduces them, are accepted. Scare quotes, short phrases and titles are not "
+        "flagged (option min-words, default 6, unless the quote is a whole sentence)."
+    ),
+    severity=Severity.WARNING,
+    examples=[
+        Example(
+            "The council approved the budget on Tuesday.\n\n"
+            '"We have had to make choices that none of us wanted to make."',
+            flagged=True,
+        ),
+        Example(
+            '"We have had to make choices that none of us wanted to make," the council '
+            "leader, Amira Doyle, said after the vote.",
+            flagged=False,
+        ),
+        Example(
+            'Critics called the scheme "a vanity project" on Monday.',
+            flagged=False,
+        ),
+    ],
+)
+def quote_unattributed(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnostic]:
+    options = ctx.options.get(meta.id, {})
+    min_words = int(options.get("min-words", 6))
+    for found in quote_attributions(doc):
+        q = found.quotation
+        if found.attributed or not _in_body(doc, q.span):
+            continue
+        if not is_full_quote(doc.text, q, min_words):
+            continue
+        # A quotation that runs over paragraphs is reported on its first line.
+        cut = doc.text.find("\n", q.span.start, q.span.end)
+        span = q.span if cut < 0 else Span(q.span.start, cut)
+        yield Diagnostic(
+            meta.id,
+            "Quotation has no speaker: add who said it (e.g. '..., she said')",
+            span.start,
+            span.end,
+            meta.severity,
+        )
+
+
+@rule(
+    "attribution.vague",
+    summary="A claim is attributed to an unnamed, generic source.",
+    why=(
+        "'Reports indicate', 'experts believe', 'it is understood' or 'critics say' "
+        "ask the reader to trust someone they cannot check. Name the report, the "
+        "expert or the critic. Not flagged when a named source follows in the same "
+        "sentence ('according to Reuters', 'said Dr Osei') or the next one introduces "
+        "one ('Dr Osei, a fire engineer, said ...'), nor inside quotations."
+    ),
+    severity=Severity.WARNING,
+    examples=[
+        Example(
+            "Experts believe the bridge will need to be replaced within a decade.",
+            flagged=True,
+        ),
+        Example(
+            "Experts believe the bridge will need to be replaced within a decade, "
+            "according to Halvorsen Engineering.",
+            flagged=False,
+        ),
+    ],
+)
+def vague(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnostic]:
+    for phrase in sourcing_phrases(doc):
+        if phrase.kind != "vague" or phrase.excused or not _in_body(doc, phrase.span):
+            continue
+        words = doc.span_text(phrase.span)
+        yield Diagnostic(
+            meta.id,
+            f"'{words}' attributes the claim to no one in particular: name the source",
+            phrase.span.start,
+            phrase.span.end,
+            meta.severity,
+        )
+
+
+@rule(
+    "attribution.anonymous",
+    summary="An anonymous source is used without a stated reason for anonymity.",
+    why=(
+        "Many style guides allow anonymous sources only when the story says why "
+        "they could not be named ('because they were not authorised to speak "
+        "publicly'). This rule points at 'a source said', 'an official who asked not "
+        "to be named' and 'people familiar with the matter' with no reason in the same "
+        "sentence. Informational by default: anonymity is sometimes unavoidable."
+    ),
+    severity=Severity.INFO,
+    examples=[
+        Example(
+            "A senior official said the ministry would withdraw the proposal.",
+            flagged=True,
+        ),
+        Example(
+            "A senior official, who spoke on condition of anonymity because she was "
+            "not authorised to discuss the talks, said the ministry would withdraw "
+            "the proposal.",
+            flagged=False,
+        ),
+    ],
+)
+def anonymous(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnostic]:
+    for phrase in sourcing_phrases(doc):
+        if phrase.kind != "anonymous" or phrase.excused or not _in_body(doc, phrase.span):
+            continue
+        yield Diagnostic(
+            meta.id,
+            "Anonymous source with no reason given for granting anonymity",
+            phrase.span.start,
+            phrase.span.end,
+            meta.severity,
+        )
+
+
+@rule(
+    "attribution.unsourced-figure",
+    summary="A statistic, percentage, sum of money or casualty count has no source.",
+    why=(
+        "Figures are claims: readers should be told whose count or calculation it is. "
+        "Flags the first percentage, money amount, casualty count or large statistic "
+        "of a sentence when neither the sentence nor its paragraph names any source "
+        "('said', 'according to', 'figures show', 'a survey found'). Dates, years, "
+        "ages, times, addresses and scores are never flagged. Informational by default."
+    ),
+    severity=Severity.INFO,
+    examples=[
+        Example(
+            "At least 40 people were killed when the ferry capsized off the coast.",
+            flagged=True,
+        ),
+        Example(
+            "At least 40 people were killed when the ferry capsized, the coastguard said.",
+            flagged=False,
+        ),
+    ],
+)
+def unsourced_figure(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnostic]:
+    for span in unsourced_figures(doc):
+        if doc.in_quotation(span):
+            continue
+        yield Diagnostic(
+            meta.id,
+            f"'{doc.span_text(span)}' has no source in this paragraph: say whose figure it is",
+            span.start,
+            span.end,
+            meta.severity,
+        )
