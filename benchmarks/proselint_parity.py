@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""Parity of ``newslint check --select proselint`` with ``proselint check`` on news.
+
+Writes the first N articles of the BBC reference corpus as .txt files (title
+line, blank line, body) to a temporary directory outside the repository, runs
+both real command lines with JSON output and compares every finding as
+(file, rule, line, column). Prints the counts per check and any difference;
+exits 1 when they differ. Skips (exit 0) when the corpus is absent.
+
+    python benchmarks/proselint_parity.py [-n 300] [--corpus PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = REPO_ROOT.parent / "shared" / "corpora" / "news" / "bbc" / "bbc_news.jsonl"
+
+Finding = tuple[str, str, int, int]  # file name, rule, line, column
+
+
+def write_articles(corpus: Path, count: int, folder: Path) -> list[Path]:
+    """The first ``count`` articles as ``NNNN.txt``: title, blank line, body."""
+    paths = []
+    with corpus.open(encoding="utf-8") as lines:
+        for index, line in enumerate(lines):
+            if index >= count:
+                break
+            article = json.loads(line)
+            path = folder / f"{index:04d}.txt"
+            path.write_text(f"{article['title']}\n\n{article['body']}\n", encoding="utf-8")
+            paths.append(path)
+    return paths
+
+
+def clean_env(home: Path) -> dict[str, str]:
+    """No user configuration for either tool, no CI-specific output."""
+    env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
+    env.update({"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"), "NO_COLOR": "1"})
+    return env
+
+
+def proselint_command(folder: Path) -> list[str]:
+    return [sys.executable, "-m", "proselint", "check", "-o", "json", str(folder)]
+
+
+def newslint_command(folder: Path, *options: str) -> list[str]:
+    return [sys.executable, "-m", "newslint", "check", "--format", "json", "--no-progress",
+            *options, str(folder)]  # fmt: skip
+
+
+def _unambiguous(replacement: str | None) -> bool:
+    from newslint.engines.proselint import replacement_applicability
+
+    return replacement_applicability(replacement) is not None
+
+
+def proselint_findings(output: str) -> list[Finding]:
+    """Findings from proselint's JSON, as newslint keeps them: when two checks
+    flag the same text with the same fix, newslint reports the first only."""
+    found: list[Finding] = []
+    for uri, result in json.loads(output)["result"].items():
+        if "error" in result:
+            raise SystemExit(f"proselint failed on {uri}: {result['error']}")
+        seen: set[tuple[object, ...]] = set()
+        for d in result["diagnostics"]:
+            keys = [(d["check_path"], *d["span"])]
+            if _unambiguous(d["replacements"]):
+                keys.append(("fix", *d["span"], d["replacements"].casefold()))
+            if any(key in seen for key in keys):
+                continue
+            seen.update(keys)
+            found.append((uri.rsplit("/", 1)[1], "proselint." + d["check_path"], *d["pos"]))
+    return found
+
+
+def newslint_findings(output: str) -> list[Finding]:
+    return [
+        (Path(f["path"]).name, d["rule"], d["range"]["start"]["line"],
+         d["range"]["start"]["column"])
+        for f in json.loads(output)["files"]
+        for d in f["diagnostics"]
+    ]  # fmt: skip
+
+
+def run(command: list[str], cwd: Path) -> str:
+    proc = subprocess.run(
+        command, cwd=cwd, env=clean_env(cwd), capture_output=True, text=True, encoding="utf-8"
+    )
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} failed ({proc.returncode}):\n{proc.stderr}")
+    return proc.stdout
+
+
+def report(theirs: Iterable[Finding], ours: Iterable[Finding]) -> bool:
+    theirs_set, ours_set = set(theirs), set(ours)
+    counts_theirs = Counter(rule for _, rule, _, _ in theirs_set)
+    counts_ours = Counter(rule for _, rule, _, _ in ours_set)
+    print(f"{'check':<52} {'proselint':>9} {'newslint':>9}")
+    for rule, _ in (counts_theirs + counts_ours).most_common():
+        print(f"{rule:<52} {counts_theirs[rule]:>9} {counts_ours[rule]:>9}")
+    print(f"{'total':<52} {len(theirs_set):>9} {len(ours_set):>9}")
+    missing, extra = sorted(theirs_set - ours_set), sorted(ours_set - theirs_set)
+    for finding in missing:
+        print("only proselint:", *finding)
+    for finding in extra:
+        print("only newslint: ", *finding)
+    return not missing and not extra
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("-n", type=int, default=300, help="articles to write (default 300)")
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    args = parser.parse_args(argv)
+    if not args.corpus.is_file():
+        print(f"skipped: corpus not found at {args.corpus}")
+        return 0
+    with tempfile.TemporaryDirectory(prefix="newslint-proselint-") as tmp:
+        folder = Path(tmp) / "articles"
+        folder.mkdir()
+        paths = write_articles(args.corpus, args.n, folder)
+        theirs = proselint_findings(run(proselint_command(folder), Path(tmp)))
+        ours = newslint_findings(run(newslint_command(folder, "--select", "proselint"), Path(tmp)))
+    print(f"{len(paths)} articles")
+    same = report(theirs, ours)
+    print("parity: identical findings" if same else "parity: FINDINGS DIFFER")
+    return 0 if same else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,112 @@
+"""proselint 0.16 as a newslint engine: every check as ``proselint.<check path>``.
+
+The checks run on the document text exactly as ``proselint check`` runs them
+on a file (its own quotation skipping, thresholds and result cap included;
+none of newslint's filters), so ``newslint check --select proselint`` reports
+what proselint reports. They run behind one compiled matcher
+(:mod:`newslint.engines.proselint_match`), several times faster.
+
+proselint is imported only when this provider's rules are listed or run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+from newslint.diagnostics import Applicability, Diagnostic, Suggestion
+from newslint.registry import CheckContext, RuleMeta
+
+if TYPE_CHECKING:
+    from newslint.document import Document
+    from newslint.engines.proselint_match import CompiledChecks
+
+FAMILY_PREFIX = "proselint."
+# A proselint replacement with any of these offers alternatives ("because /
+# since", "quell' or 'quash") or is a pattern, not text to paste in.
+_AMBIGUOUS = ("/", "\\", " or ", "[", "]", "(", ")", "|", "?", "*", "+", "{", "}", "^", "$")
+
+
+def replacement_applicability(replacement: str | None) -> Applicability | None:
+    """How far one proselint replacement may be trusted: never safe (they are
+    not reviewed for news copy and drop the capitalisation of what they replace)."""
+    if not replacement or not replacement.strip():
+        return None
+    if any(mark in replacement for mark in _AMBIGUOUS):
+        return Applicability.DISPLAY
+    return Applicability.UNSAFE
+
+
+class _Shared:
+    """proselint's registry, our metadata and compiled matchers: built once per
+    process and shared by every provider (one is made per configuration)."""
+
+    checks: list[Any] | None = None
+    metas: list[RuleMeta] | None = None
+    compiled: dict[frozenset[str], CompiledChecks] = {}  # noqa: RUF012
+    by_selection: dict[frozenset[str], CompiledChecks | None] = {}  # noqa: RUF012
+
+
+def proselint_checks() -> list[Any]:
+    """proselint's checks in its own registry order (imports proselint)."""
+    if _Shared.checks is None:
+        from proselint.checks import __register__
+
+        _Shared.checks = list(__register__)
+    return _Shared.checks
+
+
+class ProselintProvider:
+    """Runs the selected proselint checks (a :class:`newslint.registry.Provider`)."""
+
+    def rules(self) -> Sequence[RuleMeta]:
+        if _Shared.metas is None:
+            from newslint.engines.proselint_meta import build_metas
+
+            _Shared.metas = build_metas(proselint_checks())
+        return _Shared.metas
+
+    def compiled(self, paths: frozenset[str]) -> CompiledChecks:
+        """The matcher for some check paths, built once per selection."""
+        found = _Shared.compiled.get(paths)
+        if found is None:
+            from newslint.engines.proselint_match import CompiledChecks
+
+            found = CompiledChecks([c for c in proselint_checks() if c.path in paths])
+            _Shared.compiled[paths] = found
+        return found
+
+    def _for_selection(self, selected: frozenset[str]) -> CompiledChecks | None:
+        if selected not in _Shared.by_selection:
+            n = len(FAMILY_PREFIX)
+            paths = frozenset(m.id[n:] for m in self.rules() if m.id in selected)
+            _Shared.by_selection[selected] = self.compiled(paths) if paths else None
+        return _Shared.by_selection[selected]
+
+    def check(
+        self, doc: Document, selected: frozenset[str], ctx: CheckContext
+    ) -> Iterator[Diagnostic]:
+        compiled = self._for_selection(selected)
+        if compiled is None:
+            return
+        text = doc.text
+        size = len(text)
+        for result in compiled.lint(text):
+            # proselint pads the file with a newline on each side: its offset 1 is text[0].
+            start = min(max(result.span[0] - 1, 0), size)
+            end = min(max(result.span[1] - 1, start), size)
+            applicability = replacement_applicability(result.replacements)
+            suggestions = (
+                (Suggestion(result.replacements, applicability),)
+                if applicability is not None and result.replacements
+                else ()
+            )
+            yield Diagnostic(
+                rule=FAMILY_PREFIX + result.check_path,
+                message=result.message,
+                start=start,
+                end=end,
+                suggestions=suggestions,
+                source="proselint",
+                extra={"check_path": result.check_path},
+            )

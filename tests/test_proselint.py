@@ -1,0 +1,301 @@
+"""proselint as a newslint engine: the real ``proselint check`` CLI and the
+real ``newslint check --select proselint`` must report the same findings at
+the same places, and the fast matcher must agree with proselint's own code."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import run_cli
+
+from newslint.diagnostics import Applicability
+from newslint.engines.proselint import ProselintProvider, replacement_applicability
+from newslint.engines.proselint_defaults import OFF_BY_DEFAULT
+from newslint.engines.proselint_match import (
+    _LEXICAL_ATOMIC,
+    _LEXICAL_ORIGINAL,
+    CompiledChecks,
+)
+from newslint.registry import select_rules
+
+# Articles written for these tests; between them they trip many kinds of check.
+TEXTS: dict[str, str] = {
+    "cliches.txt": (
+        "Council weathers the storm\n\n"
+        "At the end of the day, the council said it would weather the storm and get the "
+        "ball rolling on the new depot. Officials admitted it was back to the drawing "
+        "board after a bald-faced lie about the budget.\n\n"
+        "I would argue that the plan is, so to speak, a fate worse than death.\n\n"
+        "But the mayor said the low-hanging fruit had been picked.\n"
+    ),
+    "redundancy.txt": (
+        "Fire crews still remain at the scene\n\n"
+        "Crews gave advance warning that the ATM machine near the PIN number pad was "
+        "broken. The chairman said the end result was absolutely essential and that "
+        "the staff would retreat back from the site. Prices continue to cool down.\n\n"
+        "The report was more unique than the last one, and the most perfect yet. A very "
+        "well known figure called it very good. The outcome was very inevitable.\n"
+    ),
+    "typography.txt": (
+        "Market falls again!!\n\n"
+        "Shares fell...  then recovered. The logo (c) and brand (tm) and mark (r) "
+        "appeared on a 10 x 12 sign.   Traders were stunned! Really! Wow!\n\n"
+        'The minister called it "a disgrace" and "a shambles" on Monday.\n'
+        "A newly-appointed head was named.  Two spaces follow this. One here. "
+        "And one here.\n"
+    ),
+    "dates.txt": (
+        "Polls close at 10 pm\n\n"
+        "The plant opened in July of 2004 and closed in March, 2009. House prices rose "
+        "in the 1990's and the 80's. The scheme ran from 1998-2004. Voting ends at 12 "
+        "p.m. and the count starts at 10p.m. sharp, or 9 am in the morning.\n\n"
+        "Last monday the council met; in the Winter it meets less.\n"
+    ),
+    "words.txt": (
+        "Minister to utilize new powers\n\n"
+        "The minister will utilize the powers. Obviously the decision was, in effect, "
+        "irregardless of the advice. The plan was decimated and hopefully revived. "
+        "Staff were between a rock and a hard place with alot of work.\n\n"
+        "The centre and the center both opened. The colour of the color scheme was "
+        "debated. The the result was clear to the the public.\n\n"
+        "For all intensive purposes the reason is because of the cost, inter alia.\n"
+    ),
+    "quotes.txt": (
+        "Quoted words are skipped\n\n"
+        '"We will weather the storm," she said. "At the end of the day, it is very '
+        'clear."\n\n'
+        "He said it was ‘very unique’ and “absolutely essential” to act, so to speak.\n\n"
+        'The mayor called the report "a total disgrace" on Friday.\n'
+    ),
+    "unicode.txt": (
+        "Café owner’s naïve plan 🎉\n\n"
+        "The café in Zürich said its naïve plan 🎉 would weather the storm. "
+        "Émile Zola’s heirs were very pleased — at the end of the day — with the deal.\n\n"
+        "Ünsal said: the the ship sailed. 日本 officials met at 10 pm.\n"
+    ),
+    "crlf.txt": (
+        "Fire crews still remain\r\n\r\n"
+        "Crews said the fire would weather the storm.\r\n"
+        "At the end of the day, the the crews left at 10 pm.\r\n\r\n"
+        "But the very unique blaze was more unique.\r\n"
+    ),
+    "empty.txt": "",
+}
+
+
+def proselint_findings(folder: Path, config: dict | None = None) -> set[tuple[str, str, int, int]]:
+    """(file, rule, line, column) from the real proselint CLI's JSON output,
+    run with only its default configuration (no user or project config)."""
+    env = {**os.environ, "HOME": str(folder), "XDG_CONFIG_HOME": str(folder / ".config")}
+    args = [sys.executable, "-m", "proselint", "check", "-o", "json"]
+    if config is not None:
+        config_path = folder / "proselint-config.json"
+        config_path.write_text(json.dumps(config), encoding="utf-8")
+        args[4:4] = ["--config", str(config_path)]
+    proc = subprocess.run(
+        [*args, *sorted(str(p) for p in folder.glob("*.txt"))],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
+    )
+    assert proc.returncode in (0, 1), proc.stderr
+    found = set()
+    for uri, result in json.loads(proc.stdout)["result"].items():
+        assert "error" not in result, result
+        for d in same_fix_deduplicated(result["diagnostics"]):
+            found.add((uri.rsplit("/", 1)[1], "proselint." + d["check_path"], *d["pos"]))
+    return found
+
+
+def same_fix_deduplicated(diagnostics: list[dict]) -> list[dict]:
+    """proselint's findings as newslint keeps them: of two rules that flag the
+    same text with the same fix, only the first (in proselint's order) is kept
+    (see newslint.engine._dedupe_and_sort)."""
+    seen: set[tuple[object, ...]] = set()
+    kept = []
+    for d in diagnostics:
+        keys = [(d["check_path"], *d["span"])]
+        if replacement_applicability(d["replacements"]) is not None:
+            keys.append(("fix", *d["span"], d["replacements"].casefold()))
+        if not any(key in seen for key in keys):
+            seen.update(keys)
+            kept.append(d)
+    return kept
+
+
+def newslint_findings(folder: Path, *select: str) -> set[tuple[str, str, int, int]]:
+    args = [a for s in select for a in ("--select", s)]
+    run = run_cli("check", *args, "--format", "json", "--no-progress", folder)
+    assert run.returncode in (0, 1), run.stderr
+    return {
+        (
+            Path(f["path"]).name,
+            d["rule"],
+            d["range"]["start"]["line"],
+            d["range"]["start"]["column"],
+        )
+        for f in run.json()["files"]
+        for d in f["diagnostics"]
+    }
+
+
+@pytest.fixture(scope="module")
+def articles(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("proselint-parity")
+    for name, text in TEXTS.items():
+        (folder / name).write_bytes(text.encode("utf-8"))
+    return folder
+
+
+def test_parity_with_the_proselint_cli(articles: Path) -> None:
+    theirs = proselint_findings(articles)
+    ours = newslint_findings(articles, "proselint")
+    assert ours == theirs
+    # The texts are meant to exercise many checks in every file but the empty one.
+    assert len({rule for _, rule, _, _ in theirs}) >= 35
+    assert {name for name, *_ in theirs} == set(TEXTS) - {"empty.txt"}
+    assert not any("restricted" in rule for _, rule, _, _ in ours)
+
+
+def test_restricted_checks_only_by_their_own_prefix(articles: Path) -> None:
+    theirs = proselint_findings(articles, {"checks": {"restricted": True}})
+    restricted = {f for f in theirs if f[1].startswith("proselint.restricted.")}
+    assert restricted
+    assert newslint_findings(articles, "proselint.restricted") == restricted
+
+
+def test_crlf_positions_are_those_of_the_lf_text(articles: Path) -> None:
+    ours = {f for f in newslint_findings(articles, "proselint") if f[0] == "crlf.txt"}
+    line = TEXTS["crlf.txt"].split("\r\n")[3]
+    assert ("crlf.txt", "proselint.lexical_illusions", 4, line.index("the the") + 1) in ours
+
+
+def test_quotation_skipping_is_proselints(articles: Path) -> None:
+    ours = {f for f in newslint_findings(articles, "proselint") if f[0] == "quotes.txt"}
+    rules = {rule for _, rule, _, _ in ours}
+    # proselint skips "weather the storm" inside straight quotes but not its
+    # curly-quote enforcement, and reports "so to speak" outside any quote.
+    assert "proselint.cliches.misc.write_good" not in rules
+    assert "proselint.typography.symbols.curly_quotes" in rules
+    assert "proselint.hedging" in rules
+
+
+# -- the matcher against proselint's own code, in process ---------------------------
+
+
+def _proselint_reference(checks: list, text: str) -> list:
+    from proselint.tools import LintFile
+
+    registry_order = {id(c): i for i, c in enumerate(checks)}
+    assert len(registry_order) == len(checks)
+    lint_file = LintFile("<test>", text or " ")
+    lint_file.content = f"\n{text}\n"
+    lint_file._compute_bounds()
+    results = []
+    for check in checks:
+        for result in check.check_with_flags(lint_file.content):
+            if check.flags.allow_quotes or not lint_file.is_quoted_pos(result.span[0]):
+                results.append(result)
+    return results[:1000]
+
+
+def _phrase_soup(seed: int) -> list[str]:
+    """Random texts built from the checks' own phrases and our sentences."""
+    provider = ProselintProvider()
+    pieces = [e.text for m in provider.rules() for e in m.examples]
+    pieces += [t for text in TEXTS.values() for t in re.split(r"(?<=[.!?])\s", text)]
+    glue = [" ", "\n", "\n\n", ", ", ' "', '" ', " ‘", "’ ", "  ", " the ", "\u00a0"]
+    rng = random.Random(seed)
+    return [
+        "".join(rng.choice(pieces) + rng.choice(glue) for _ in range(rng.randint(1, 12)))
+        for _ in range(400)
+    ]
+
+
+def test_matcher_equals_proselints_own_checks() -> None:
+    from proselint.checks import __register__
+
+    checks = list(__register__)
+    compiled = CompiledChecks(checks)
+    texts = _phrase_soup(7)
+    fired = set()
+    for text in texts:
+        expected = _proselint_reference(checks, text)
+        assert compiled.lint(text) == expected, text
+        fired.update(r.check_path for r in expected)
+    assert len(fired) > 60  # the soup reaches most checks
+    assert compiled.runs < len(texts) * len(checks) / 4  # and most never run
+
+
+def test_atomic_lexical_pattern_is_equivalent() -> None:
+    original = re.compile(_LEXICAL_ORIGINAL, re.IGNORECASE)
+    atomic = re.compile(_LEXICAL_ATOMIC, re.IGNORECASE)
+    rng = random.Random(3)
+    words = ["the", "The", "a", "é", "x1", "1", "_", "'", "-", " ", "  ", "\n", ",", "tHe"]
+    words += ["ſ", "İ", "i", "ı", "\u00a0", "thethe", "he", "at", "on", "at the", "on at"]
+    matched = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(words) for _ in range(rng.randint(1, 30)))
+        expected = [m.span() for m in original.finditer(text)]
+        assert [m.span() for m in atomic.finditer(text)] == expected, text
+        matched += bool(expected)
+    assert matched > 300
+
+
+# -- metadata and default selection ---------------------------------------------------
+
+
+def test_every_proselint_check_is_a_rule() -> None:
+    from proselint.checks import __register__
+
+    metas = {m.id: m for m in ProselintProvider().rules()}
+    assert set(metas) == {f"proselint.{c.path}" for c in __register__}
+    for meta in metas.values():
+        assert meta.id == meta.id.lower() and meta.origin.startswith("engine ")
+        assert meta.family_selectable == (not meta.id.startswith("proselint.restricted."))
+        assert ("Off by default:" in meta.why) != meta.default_enabled
+
+
+def test_default_selection_leaves_the_noisy_checks_off() -> None:
+    metas = ProselintProvider().rules()
+    default = select_rules(metas)
+    assert "proselint.cliches.misc.write_good" in default
+    for prefix in OFF_BY_DEFAULT:
+        assert not any(m.id.startswith(f"proselint.{prefix}") for m in metas if m.id in default)
+    family = select_rules(metas, ["proselint"])
+    assert "proselint.misc.but" in family
+    assert "proselint.restricted.top1000" not in family
+    assert "proselint.restricted.top1000" in select_rules(metas, ["proselint.restricted"])
+
+
+def test_replacements_are_never_safe() -> None:
+    assert replacement_applicability("chair") is Applicability.UNSAFE
+    assert replacement_applicability("because / since") is Applicability.DISPLAY
+    assert replacement_applicability("quell' or 'quash") is Applicability.DISPLAY
+    assert replacement_applicability(r"[\.\?!] \w") is Applicability.DISPLAY
+    assert replacement_applicability(None) is None
+
+
+def test_suggestions_and_spans_in_json(articles: Path) -> None:
+    run = run_cli(
+        "check",
+        "--select",
+        "proselint.social_awareness",
+        "--format",
+        "json",
+        articles / "redundancy.txt",
+    )
+    (diag,) = run.json()["files"][0]["diagnostics"]
+    assert diag["text"] == "chairman"
+    assert diag["suggestions"] == [{"replacement": "chair", "applicability": "unsafe"}]
+    assert diag["source"] == "proselint"
