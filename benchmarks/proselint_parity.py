@@ -58,27 +58,13 @@ def newslint_command(folder: Path, *options: str) -> list[str]:
             *options, str(folder)]  # fmt: skip
 
 
-def _unambiguous(replacement: str | None) -> bool:
-    from newslint.engines.proselint import replacement_applicability
-
-    return replacement_applicability(replacement) is not None
-
-
 def proselint_findings(output: str) -> list[Finding]:
-    """Findings from proselint's JSON, as newslint keeps them: when two checks
-    flag the same text with the same fix, newslint reports the first only."""
+    """Findings from proselint's JSON, as (file, rule, line, column)."""
     found: list[Finding] = []
     for uri, result in json.loads(output)["result"].items():
         if "error" in result:
             raise SystemExit(f"proselint failed on {uri}: {result['error']}")
-        seen: set[tuple[object, ...]] = set()
         for d in result["diagnostics"]:
-            keys = [(d["check_path"], *d["span"])]
-            if _unambiguous(d["replacements"]):
-                keys.append(("fix", *d["span"], d["replacements"].casefold()))
-            if any(key in seen for key in keys):
-                continue
-            seen.update(keys)
             found.append((uri.rsplit("/", 1)[1], "proselint." + d["check_path"], *d["pos"]))
     return found
 

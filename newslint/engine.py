@@ -6,6 +6,7 @@ source ─► Document ─► providers (packs, Python checks, engines)
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -70,6 +71,7 @@ class RuleSet:
             accept_words=accept,
             reject_words=reject,
             options=dict(self.config.rule_options),
+            names=tuple(str(p) for p in self.config.names),
         )
 
     def active_providers(self, selected: frozenset[str]) -> list[Provider]:
@@ -108,21 +110,26 @@ def _dedupe_and_sort(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
     """Drop repeats, then sort by position.
 
     ``diagnostics`` come in provider order (packs, Python checks, engines), so
-    when two rules flag the same text with the same fix (our misspelling table
-    and proselint's both correcting "occured"), the first, our own, is kept:
-    one typo gives one diagnostic.
+    when rules of two *families* flag the same text with the same fix (our
+    misspelling table and proselint's both correcting "occured"), the first,
+    our own, is kept: one typo gives one diagnostic. Within a family every
+    rule is kept, so ``--select proselint`` reports exactly what proselint does.
     """
-    seen: set[tuple[object, ...]] = set()
+    seen_rule: set[tuple[str, int, int]] = set()
+    fix_family: dict[tuple[int, int, str], str] = {}
     kept: list[Diagnostic] = []
     for diag in diagnostics:
         assert diag.range is not None
         where = (diag.range.start.offset, diag.range.end.offset)
-        keys = [(diag.rule, *where)]
+        if (diag.rule, *where) in seen_rule:
+            continue
+        family = diag.rule.split(".", 1)[0]
         if diag.suggestions:
-            keys.append(("fix", *where, diag.suggestions[0].replacement.casefold()))
-        if not any(key in seen for key in keys):
-            seen.update(keys)
-            kept.append(diag)
+            fix = (*where, diag.suggestions[0].replacement.casefold())
+            if fix_family.setdefault(fix, family) != family:
+                continue
+        seen_rule.add((diag.rule, *where))
+        kept.append(diag)
     return sorted(kept, key=lambda d: d.sort_key)
 
 
@@ -163,13 +170,22 @@ def lint_document(
 
 
 def lint_source(
-    path: Path, display: str, source: str, rules: RuleSet, fmt: str | None = None
+    path: Path,
+    display: str,
+    source: str,
+    rules: RuleSet,
+    fmt: str | None = None,
+    article_date: dt.date | None = None,
 ) -> FileResult:
-    """Lint already-decoded text; parsing problems become file errors."""
+    """Lint already-decoded text; parsing problems become file errors.
+
+    ``article_date`` (``--date``) replaces the date the loader found in the article."""
     try:
         doc = load_document(display, source, fmt)
     except InputError as exc:
         return FileResult(display, errors=[str(exc)], source=source)
+    if article_date is not None:
+        doc.article_date = article_date
     suppressions = parse_directives(doc.directives)
     errors = [f"{display}:{line}: {message}" for line, message in suppressions.errors]
     diagnostics = lint_document(doc, rules, path, suppressions, errors)

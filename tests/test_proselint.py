@@ -112,25 +112,9 @@ def proselint_findings(folder: Path, config: dict | None = None) -> set[tuple[st
     found = set()
     for uri, result in json.loads(proc.stdout)["result"].items():
         assert "error" not in result, result
-        for d in same_fix_deduplicated(result["diagnostics"]):
+        for d in result["diagnostics"]:
             found.add((uri.rsplit("/", 1)[1], "proselint." + d["check_path"], *d["pos"]))
     return found
-
-
-def same_fix_deduplicated(diagnostics: list[dict]) -> list[dict]:
-    """proselint's findings as newslint keeps them: of two rules that flag the
-    same text with the same fix, only the first (in proselint's order) is kept
-    (see newslint.engine._dedupe_and_sort)."""
-    seen: set[tuple[object, ...]] = set()
-    kept = []
-    for d in diagnostics:
-        keys = [(d["check_path"], *d["span"])]
-        if replacement_applicability(d["replacements"]) is not None:
-            keys.append(("fix", *d["span"], d["replacements"].casefold()))
-        if not any(key in seen for key in keys):
-            seen.update(keys)
-            kept.append(d)
-    return kept
 
 
 def newslint_findings(folder: Path, *select: str) -> set[tuple[str, str, int, int]]:
