@@ -79,7 +79,7 @@ def test_quoted_sentences() -> None:
         "“We need seed money,” the farmer said.",
         "Aid arrived later.",
     ]
-    # ... while a quotation of two sentences stays with its attribution, as pysbd does.
+    # ... while a quotation of two sentences stays with its attribution.
     text = "“Crops failed. We need seed money,” the farmer said. Aid arrived in spring."
     assert sentences(text) == [
         "“Crops failed. We need seed money,” the farmer said.",

@@ -97,7 +97,7 @@ def test_vague_not_excused_by_unrelated_name() -> None:
 def test_no_quotes_or_triggers_computes_no_sentences() -> None:
     doc = _doc("The tram line reopened on Sunday after three weeks of repairs.\n")
     assert quote_attributions(doc) == [] and sourcing_phrases(doc) == []
-    assert "sentences" not in doc.__dict__  # the lazy pysbd split never ran
+    assert "sentences" not in doc.__dict__  # the lazy sentence split never ran
 
 
 def test_quote_in_headline_is_ignored() -> None:

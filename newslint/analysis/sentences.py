@@ -1,11 +1,15 @@
-"""Sentence spans of the prose text, computed per paragraph with pysbd."""
+"""Sentence spans of the prose text, computed per paragraph with nupunkt.
+
+nupunkt (a maintained Punkt implementation with a pretrained English model)
+gets "U.S.", "Feb. 6" and "3 p.m. Friday" right and is ~30x faster than
+pysbd, whose per-text regex compilation dominated whole lint runs.
+"""
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-import pysbd
+import nupunkt
 
 from newslint.document import Span
 
@@ -19,19 +23,6 @@ _ZONES = "ET EST EDT CT CST CDT MT MST MDT PT PST PDT GMT BST UTC CET CEST Easte
 _AFTER_TIME = frozenset(f"{_WEEKDAYS} {_MONTHS} Jan Feb Aug Sept Oct Nov Dec {_ZONES}".split(" "))
 _FIRST_WORD = re.compile(r"\w+")
 _FLATTEN = str.maketrans("\r\n", "  ")
-# A boundary that needs no pysbd: a plain lowercase word or a number before the
-# period (or any word before ! or ?), then a capital. Splitting these first keeps
-# the slow segmenter to the few chunks that hold abbreviations.
-_SURE_BOUNDARY = re.compile(
-    r"(?:(?<![^\s\"“‘(\[—–-])([a-z]{2,}|\d+%?)\.|[!?])[\"'”’)]*(?=\s+[\"“‘']?[A-Z])"
-)
-_LOWER_ABBREVIATIONS = frozenset(("etc", "vs", "approx", "est", "al", "cf", "ft", "lbs", "oz"))
-
-
-@lru_cache(maxsize=1)
-def _segmenter() -> pysbd.Segmenter:
-    # Built once: pysbd compiles many rules on construction.
-    return pysbd.Segmenter(language="en", clean=False)
 
 
 def _strip(text: str, start: int, end: int) -> Span | None:
@@ -43,7 +34,7 @@ def _strip(text: str, start: int, end: int) -> Span | None:
 
 
 def _continues(previous: str, following: str) -> bool:
-    """True when pysbd split where a news sentence actually goes on."""
+    """True when the splitter cut where a news sentence actually goes on."""
     first = following[:1]
     if not first or first.islower() or first in ",;:)]":
         return True
@@ -53,58 +44,26 @@ def _continues(previous: str, following: str) -> bool:
     return False
 
 
-def _inside_quote(text: str, start: int, end: int) -> bool:
-    """True when a double quotation opened in ``[start, end)`` is still open at ``end``.
-
-    pysbd keeps a multi-sentence quotation together; the fast path does the same.
-    """
-    curly = text.count("“", start, end) - text.count("”", start, end)
-    return curly > 0 or text.count('"', start, end) % 2 == 1
-
-
-def _chunks(text: str, para: Span) -> list[Span]:
-    """Cut a paragraph at the boundaries that are certain."""
-    chunks: list[Span] = []
-    start = para.start
-    for m in _SURE_BOUNDARY.finditer(text, para.start, para.end):
-        if m.group(1) in _LOWER_ABBREVIATIONS or _inside_quote(text, para.start, m.end()):
-            continue
-        chunks.append(Span(start, m.end()))
-        start = m.end()
-    chunks.append(Span(start, para.end))
-    return [c for c in (_strip(text, s, e) for s, e in chunks) if c is not None]
-
-
-def _segment(text: str, chunk: Span) -> list[Span]:
-    """Sentences of one chunk by pysbd, located in ``text``."""
-    flat = text[chunk.start : chunk.end].translate(_FLATTEN)
-    spans: list[Span] = []
-    cursor = 0
-    for piece in _segmenter().segment(flat):
-        piece = piece.strip()
-        if not piece:
-            continue
-        found = flat.find(piece, cursor)
-        if found < 0:  # pysbd altered the text; give up on finer splits here
-            return [chunk]
-        cursor = found + len(piece)
-        spans.append(Span(chunk.start + found, chunk.start + cursor))
-    return spans or [chunk]
+def _quote_open(sentence: str) -> bool:
+    """A double quotation opened in ``sentence`` is still open at its end: the
+    quoted sentences belong with the attribution that follows them."""
+    curly = sentence.count("“") - sentence.count("”")
+    return curly > 0 or sentence.count('"') % 2 == 1
 
 
 def _split_paragraph(text: str, para: Span) -> list[Span]:
+    # A soft line break is not a sentence boundary, hence _FLATTEN.
+    flat = text[para.start : para.end].translate(_FLATTEN)
     spans: list[Span] = []
-    for chunk in _chunks(text, para):
-        # pysbd treats a newline as a boundary; soft line breaks are not, hence _FLATTEN.
-        if _MAYBE_BOUNDARY.search(text, chunk.start, chunk.end):
-            pieces = _segment(text, chunk)
+    for start, end in nupunkt.sent_spans(flat):
+        span = _strip(text, para.start + start, para.start + end)
+        if span is None:
+            continue
+        previous = text[spans[-1].start : spans[-1].end] if spans else ""
+        if spans and (_continues(previous, text[span.start :]) or _quote_open(previous)):
+            spans[-1] = Span(spans[-1].start, span.end)
         else:
-            pieces = [chunk]
-        for span in pieces:
-            if spans and _continues(text[spans[-1].start : spans[-1].end], text[span.start :]):
-                spans[-1] = Span(spans[-1].start, span.end)
-            else:
-                spans.append(span)
+            spans.append(span)
     return spans
 
 
