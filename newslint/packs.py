@@ -10,6 +10,7 @@ reported through :class:`PackTimeout` rather than hanging the run.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +19,7 @@ import regex
 
 from newslint.diagnostics import Diagnostic, InputError, Suggestion
 from newslint.document import Document, Span
-from newslint.packs_compile import compile_rules, rule_regex
+from newslint.packs_compile import compile_rules, compile_trusted, rule_regex
 from newslint.packs_schema import (
     PATTERN_FLAGS,
     PackError,
@@ -84,6 +85,7 @@ class PackSet:
     """The validated rules of some pack files, and their compiled matchers."""
 
     rules: list[PackRule]
+    shipped: frozenset[str] = frozenset()  # ids of rules from the packs newslint ships
     _matchers: dict[frozenset[str], _Matcher] = field(default_factory=dict)
     compiled: int = 0  # how many combined patterns were built (for tests)
 
@@ -92,7 +94,10 @@ class PackSet:
         found = self._matchers.get(chosen)
         if found is None:
             rules = [r for r in self.rules if r.id in chosen]
-            found = _Matcher(rules, compile_rules(rules))
+            trusted = [i for i, r in enumerate(rules) if r.id in self.shipped]
+            fast = compile_trusted([rules[i] for i in trusted], trusted) if trusted else None
+            guarded = [r for r in rules if fast is None or r.id not in self.shipped]
+            found = _Matcher(rules, compile_rules(guarded), fast, [rules.index(r) for r in guarded])
             self.compiled += 1
             self._matchers[chosen] = found
         return found
@@ -119,16 +124,20 @@ def load_packs(paths: Sequence[Path]) -> PackSet:
     shipped = _shipped_dir()
     rules: list[PackRule] = []
     origins: dict[str, str] = {}
+    shipped_ids: set[str] = set()
     for path in paths:
         shown = display_path(path, shipped)
+        is_shipped = path.resolve().parent == shipped.resolve()
         for rule in load_pack_file(path, shown):
+            if is_shipped:
+                shipped_ids.add(rule.id)
             if rule.id in origins:
                 raise PackError(
                     shown, f"rule id already defined in {origins[rule.id]}", rule.id, "id"
                 )
             origins[rule.id] = shown
             rules.append(rule)
-    pack_set = PackSet(rules)
+    pack_set = PackSet(rules, frozenset(shipped_ids))
     _CACHE[key] = pack_set
     return pack_set
 
@@ -170,22 +179,39 @@ def preserve_case(matched: str, replacement: str) -> str:
 
 @dataclass
 class _Matcher:
+    """Shipped rules in one fast ``re`` pattern, users' rules in one ``regex``
+    pattern run under a timeout; group ``r<i>`` is ``rules[i]`` in both."""
+
     rules: list[PackRule]
-    pattern: regex.Pattern[str]
+    pattern: regex.Pattern[str]  # the guarded rules (users' packs)
+    fast: re.Pattern[str] | None = None  # the shipped rules
+    guarded: list[int] = field(default_factory=list)  # indices in ``pattern``'s order
     scans: int = 0  # finditer calls made (for tests)
     _singles: dict[int, regex.Pattern[str]] = field(default_factory=dict)
 
     def candidates(self, text: str, timeout: float) -> tuple[list[tuple[int, int, int]], list[str]]:
         """(rule index, start, end) of every match, and ids of rules that timed out."""
         self.scans += 1
-        try:
+        found: list[tuple[int, int, int]] = []
+        if self.fast is not None:
             found = [
                 (int(m.lastgroup[1:]), m.start(), m.end())  # type: ignore[index]
+                for m in self.fast.finditer(text)
+            ]
+        if not self.guarded:
+            return found, []
+        remap = self.guarded
+        try:
+            guarded = [
+                (remap[int(m.lastgroup[1:])], m.start(), m.end())  # type: ignore[index]
                 for m in self.pattern.finditer(text, timeout=timeout)
             ]
-            return found, []
+            failed: list[str] = []
         except TimeoutError:
-            return self._one_by_one(text, timeout)
+            guarded, failed = self._one_by_one(text, timeout)
+        found.extend(guarded)
+        found.sort(key=lambda item: (item[1], item[0]))
+        return found, failed
 
     def _one_by_one(
         self, text: str, timeout: float
@@ -194,7 +220,8 @@ class _Matcher:
         # and keep the results of the others.
         found: list[tuple[int, int, int]] = []
         failed: list[str] = []
-        for index, rule in enumerate(self.rules):
+        for index in self.guarded:
+            rule = self.rules[index]
             single = self._singles.get(index)
             if single is None:
                 single = regex.compile(rule_regex(rule), PATTERN_FLAGS)
