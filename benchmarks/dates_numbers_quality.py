@@ -1,0 +1,231 @@
+#!/usr/bin/env python3
+"""Quality and cost of the ``dates.*`` and ``numbers.*`` rules on real copy.
+
+1. False positives: the rules over clean BBC articles (professionally edited),
+   as findings per 1,000 words, with the most frequent findings listed.
+   ``--date`` gives every article a date so the year-less checks run too.
+2. Recall: one wrong weekday planted per article, in memory, in one of several
+   date formats; a hit is a ``dates.weekday-mismatch`` at the exact weekday span.
+3. Speed: the default run (grammar ignored) with and without these families,
+   per 1,000 words, in-process.
+
+The corpus is research-only and is never written into the repository; when it
+is absent this script says so and exits 0.
+
+    python benchmarks/dates_numbers_quality.py [--articles N] [--date 2005-03-01] [--show 15]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO.parent / "shared" / "corpora" / "news" / "bbc" / "bbc_news.jsonl"
+FAMILIES = ("dates", "numbers")
+
+# Weekday-date forms planted for recall; {wd} {Month} {Mon} {d} {y} are filled in.
+FORMS = (
+    ("us", "on {wd}, {Month} {d}, {y}", True),
+    ("uk", "on {wd} {d} {Month} {y}", True),
+    ("uk-comma", "on {wd}, {d} {Month} {y}", True),
+    ("ap", "on {wd}, {Mon} {d}", False),
+    ("ordinal-uk", "on {wd} {d}{th} {Month}", False),
+    ("ordinal-us", "on {wd}, {Month} {d}{th}", False),
+    ("bracket", "on {wd} ({Mon} {d})", False),
+    ("of", "on {wd} the {d}{th} of {Month} {y}", True),
+)
+AP_MONTHS = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.")
+AP_MONTHS += ("Nov.", "Dec.")
+
+
+def _ordinal(day: int) -> str:
+    if 10 <= day % 100 <= 20:
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+
+
+def load_articles(limit: int) -> list[tuple[str, str]]:
+    articles = []
+    with CORPUS.open(encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            articles.append((record["id"], record["title"] + "\n\n" + record["body"]))
+            if len(articles) >= limit:
+                break
+    return articles
+
+
+def make_rules(select: tuple[str, ...] | None, ignore: tuple[str, ...] = ()):
+    from newslint.config import CliOverrides, ConfigResolver
+    from newslint.engine import RuleSet, build_providers
+
+    tmp = Path(tempfile.mkdtemp())  # no config discovery from the repository
+    config = ConfigResolver(None, CliOverrides(select=select, ignore=ignore)).for_path(
+        tmp / "a.txt"
+    )
+    return RuleSet(config, build_providers(config)), tmp / "a.txt"
+
+
+def lint(text: str, rules, path: Path, date: dt.date | None):
+    from newslint.engine import lint_document
+    from newslint.sources import load_document
+    from newslint.suppressions import parse_directives
+
+    doc = load_document("a.txt", text)
+    if date is not None:
+        doc.article_date = date
+    return doc, lint_document(doc, rules, path, parse_directives(doc.directives), [])
+
+
+def false_positives(articles, date: dt.date | None, show: int) -> None:
+    rules, path = make_rules(FAMILIES)
+    words = 0
+    found: list[tuple[str, str, str]] = []
+    for ident, text in articles:
+        doc, diags = lint(text, rules, path, date)
+        words += doc.word_count
+        for d in diags:
+            context = doc.text[max(0, d.start - 50) : d.end + 50].replace("\n", " ")
+            found.append((d.rule, ident, f"{d.message} | …{context}…"))
+    rate = 1000 * len(found) / max(1, words)
+    print(f"\n== false positives on clean copy (article date: {date or 'none'}) ==")
+    print(f"articles {len(articles)}, words {words:,}, findings {len(found)}")
+    print(f"per 1,000 words: {rate:.3f}")
+    for rule_id, count in Counter(r for r, _, _ in found).most_common():
+        print(f"  {rule_id}: {count}")
+    for rule_id, ident, detail in found[:show]:
+        print(f"  - {rule_id} {ident}: {detail}")
+
+
+def recall(articles, seed: int) -> None:
+    from newslint.analysis.dates import MONTH_NAMES, WEEKDAY_NAMES
+
+    rules, path = make_rules(("dates.weekday-mismatch",))
+    rng = random.Random(seed)
+    hits: Counter[str] = Counter()
+    tries: Counter[str] = Counter()
+    misses: list[str] = []
+    for index, (ident, text) in enumerate(articles):
+        name, form, has_year = FORMS[index % len(FORMS)]
+        article_date = dt.date(2005, 1, 1) + dt.timedelta(days=rng.randrange(365))
+        date = article_date - dt.timedelta(days=rng.randrange(1, 60))
+        wrong = (date.weekday() + rng.randrange(1, 7)) % 7
+        expr = form.format(
+            wd=WEEKDAY_NAMES[wrong],
+            Month=MONTH_NAMES[date.month - 1],
+            Mon=AP_MONTHS[date.month - 1],
+            d=date.day,
+            th=_ordinal(date.day),
+            y=date.year,
+        )
+        sentence = f" The hearing was adjourned {expr}, a court official said."
+        paragraphs = text.split("\n")
+        body = [i for i, p in enumerate(paragraphs) if p.strip() and i > 1]
+        if not body:
+            continue
+        target = rng.choice(body)
+        offset = sum(len(p) + 1 for p in paragraphs[:target]) + len(paragraphs[target])
+        planted = text[:offset] + sentence + text[offset:]
+        start = offset + sentence.index(WEEKDAY_NAMES[wrong])
+        tries[name] += 1
+        _, diags = lint(planted, rules, path, None if has_year else article_date)
+        if any(d.range and d.range.start.offset == start for d in diags):
+            hits[name] += 1
+        else:
+            misses.append(f"{ident} [{name}] {expr}")
+    total_hits, total = sum(hits.values()), sum(tries.values())
+    print("\n== recall: one wrong weekday planted per article ==")
+    print(
+        f"found at the exact span: {total_hits}/{total} = {100 * total_hits / max(1, total):.1f}%"
+    )
+    for name, _, _ in FORMS:
+        print(f"  {name}: {hits[name]}/{tries[name]}")
+    for miss in misses[:10]:
+        print(f"  missed: {miss}")
+
+
+def totals_recall(articles) -> None:
+    """Breakdowns that add up in real copy, with the total changed by one in memory."""
+    from newslint.checks.numbers import breakdowns
+    from newslint.sources import load_document
+
+    rules, path = make_rules(("numbers.total-mismatch",))
+    seen = hits = 0
+    for ident, text in articles:
+        doc = load_document("a.txt", text)
+        for found in breakdowns(doc):
+            if found.sum != found.total.value or found.total.spelled or found.total.money:
+                continue
+            # Prose offsets equal source offsets for plain text without markup.
+            start, end = found.total.span
+            planted = text[:start] + str(int(found.total.value) + 1) + text[end:]
+            seen += 1
+            _, diags = lint(planted, rules, path, None)
+            if any(d.range and d.range.start.offset == start for d in diags):
+                hits += 1
+            else:
+                print(f"  missed: {ident}: {planted[start : found.span.end + 1]!r}")
+    print("\n== recall: totals that added up, changed by one ==")
+    print(f"breakdowns found in clean copy: {seen}; caught after the change: {hits}")
+
+
+def speed(articles, repeat: int) -> None:
+    full, path = make_rules(None, ("grammar",))
+    without, _ = make_rules(None, ("grammar", *FAMILIES))
+    only, _ = make_rules(FAMILIES)
+    words = sum(len(t.split()) for _, t in articles)
+    print("\n== speed, in-process, ms per 1,000 words (best of runs) ==")
+    timings = {}
+    for rules in (full, without):
+        lint(articles[0][1], rules, path, None)  # warm caches
+    for label, rules in (
+        ("default", full),
+        ("default minus dates/numbers", without),
+        ("dates+numbers only", only),
+    ):
+        best = float("inf")
+        for _ in range(repeat):
+            began = time.perf_counter()
+            for _, text in articles:
+                lint(text, rules, path, dt.date(2005, 3, 1))
+            best = min(best, time.perf_counter() - began)
+        timings[label] = 1000 * best / words * 1000
+        print(f"  {label}: {timings[label]:.2f}")
+    base = timings["default minus dates/numbers"]
+    print(f"  added by dates+numbers: {100 * (timings['default'] - base) / base:.1f}%")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=2225)
+    parser.add_argument("--date", type=dt.date.fromisoformat, help="article date for FP runs")
+    parser.add_argument("--show", type=int, default=15, help="false positives to print")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--speed-articles", type=int, default=300)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--skip-speed", action="store_true")
+    args = parser.parse_args(argv)
+    if not CORPUS.exists():
+        print(f"corpus not found at {CORPUS}: nothing to measure")
+        return 0
+    sys.path.insert(0, str(REPO))
+    articles = load_articles(args.articles)
+    false_positives(articles, None, args.show)
+    false_positives(articles, args.date or dt.date(2005, 3, 1), args.show)
+    recall(articles, args.seed)
+    totals_recall(articles)
+    if not args.skip_speed:
+        speed(articles[: args.speed_articles], args.repeat)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

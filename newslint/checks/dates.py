@@ -1,0 +1,217 @@
+"""Dates: weekdays that do not match their date, dates that cannot exist,
+and relative days ("yesterday", "last week") that contradict the article date."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+from newslint.analysis.dates import (
+    MONTH_NAMES,
+    WEEKDAY_NAMES,
+    DateMention,
+    date_mentions,
+    days_in_month,
+    format_date,
+    weekday_like,
+)
+from newslint.diagnostics import Applicability, Diagnostic, Severity, Suggestion
+from newslint.document import Document, Span
+from newslint.registry import CheckContext, Example, RuleMeta, rule
+
+
+@rule(
+    "dates.weekday-mismatch",
+    summary="A weekday written next to a date that falls on another day.",
+    why=(
+        "A wrong weekday ('Thursday, February 6, 2026' when that date is a Friday) "
+        "tells readers the copy was not checked, and one of the two facts is wrong. "
+        "Dates without a year are checked against the article's date (the year that "
+        "puts the date nearest to it); without an article date they are left alone. "
+        "The fix changes the weekday, but the date itself may be the wrong part, so it "
+        "is never applied automatically."
+    ),
+    severity=Severity.WARNING,
+    fix=Applicability.UNSAFE,
+    examples=[
+        Example("The summit ended on Thursday, February 6, 2026, in Abu Dhabi.", flagged=True),
+        Example("The summit ended on Friday, February 6, 2026, in Abu Dhabi.", flagged=False),
+    ],
+)
+def weekday_mismatch(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnostic]:
+    for mention in date_mentions(doc):
+        if mention.weekday is None or mention.weekday_span is None:
+            continue
+        date = mention.as_date(doc.article_date)
+        if date is None or date.weekday() == mention.weekday:
+            continue
+        actual = WEEKDAY_NAMES[date.weekday()]
+        written = WEEKDAY_NAMES[mention.weekday]
+        tense = "is" if doc.article_date and date > doc.article_date else "was"
+        year_note = "" if mention.year is not None else " (year taken from the article date)"
+        yield Diagnostic(
+            meta.id,
+            f"{format_date(date, mention.dmy)} {tense} a {actual}, not a {written}{year_note}",
+            mention.weekday_span.start,
+            mention.weekday_span.end,
+            meta.severity,
+            suggestions=(
+                Suggestion(
+                    weekday_like(date.weekday(), mention.weekday_text), Applicability.UNSAFE
+                ),
+            ),
+        )
+
+
+@rule(
+    "dates.impossible",
+    summary="A date that does not exist, such as February 30 or 31 April.",
+    why=(
+        "'April 31' or 'February 29, 2025' is always a typo for another day, and a "
+        "reader cannot tell which. February 29 without a year is only reported when the "
+        "article's own year is known and is not a leap year."
+    ),
+    severity=Severity.WARNING,
+    examples=[
+        Example("The hearing was adjourned until April 31.", flagged=True),
+        Example("The hearing was adjourned until April 30.", flagged=False),
+    ],
+)
+def impossible(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnostic]:
+    for mention in date_mentions(doc):
+        before = doc.text[max(0, mention.span.start - 12) : mention.span.start]
+        message = _impossible_message(mention, doc.article_date, before)
+        if message:
+            yield Diagnostic(
+                meta.id, message, mention.date_span.start, mention.date_span.end, meta.severity
+            )
+
+
+# Before "32 March" a date needs a word that introduces one: "almost 32 March
+# for Life volunteers" is a count followed by a name.
+_DATE_LEAD = re.compile(
+    r"(?:\b(?:on|until|till|by|from|since|before|after|between|and|of|the)|[,(])\s*$",
+    re.IGNORECASE,
+)
+
+
+def _impossible_message(
+    mention: DateMention, article_date: dt.date | None, before: str
+) -> str | None:
+    month = MONTH_NAMES[mention.month - 1]
+    if mention.day > days_in_month(mention.month, None):
+        plain_dmy = mention.dmy and mention.year is None and mention.weekday is None
+        if plain_dmy and not _DATE_LEAD.search(before):
+            return None
+        return f"{month} has no day {mention.day}"
+    if mention.month != 2 or mention.day != 29:
+        return None
+    year = mention.year if mention.year is not None else (article_date and article_date.year)
+    if year and not calendar.isleap(year):
+        return f"{year} is not a leap year: February has 28 days"
+    return None
+
+
+# A relative time word right before a date: "yesterday (Feb. 6)", "last week, on March 3".
+_RELATIVE = re.compile(
+    r"\b(?P<rel>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|[Ll]ast night"
+    r"|(?:[Ee]arlier |[Ll]ater )?this week|[Ll]ast week|[Nn]ext week)"
+    r"(?:\s*\(\s*(?:on\s+)?|,\s*(?:on\s+)?|\s+on\s+|\s*[—–]\s*)$"
+)
+_RELATIVE_WEEKDAY = re.compile(
+    r"\b(?P<rel>[Yy]esterday|[Tt]oday|[Tt]omorrow)\s*\(\s*(?P<wd>"
+    + "|".join(WEEKDAY_NAMES)
+    + r")\s*\)"
+)
+# Days from the article date that each phrase allows (inclusive).
+_WINDOWS: dict[str, tuple[int, int]] = {
+    "yesterday": (-1, -1),
+    "last night": (-1, 0),
+    "today": (0, 0),
+    "tonight": (0, 0),
+    "tomorrow": (1, 1),
+    "this week": (-7, 7),
+    "earlier this week": (-7, 0),
+    "later this week": (0, 7),
+    "last week": (-14, -1),
+    "next week": (1, 14),
+}
+_LOOKBEHIND = 30
+
+
+@rule(
+    "dates.relative",
+    summary="'Yesterday', 'today' or 'last week' next to a date that contradicts the article date.",
+    why=(
+        "In a story dated Tuesday, February 10, 'yesterday (Feb. 6)' or 'last week, on "
+        "March 3, 2024' cannot both be right: either the relative word or the date is "
+        "stale, often left over from an earlier draft. Needs the article date (front "
+        "matter, dateline, HTML metadata or --date). Only a relative word written right "
+        "next to a date or weekday is checked; a bare 'on Thursday' elsewhere in the "
+        "story is left alone."
+    ),
+    severity=Severity.WARNING,
+    examples=[
+        Example(
+            "---\ndate: 2026-02-10\n---\n\nThe minister resigned yesterday (Feb. 6).",
+            flagged=True,
+            format="markdown",
+        ),
+        Example(
+            "---\ndate: 2026-02-10\n---\n\nThe minister resigned yesterday (Feb. 9).",
+            flagged=False,
+            format="markdown",
+        ),
+    ],
+)
+def relative(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnostic]:
+    article = doc.article_date
+    if article is None:
+        return
+    text = doc.text
+    for mention in date_mentions(doc):
+        before = text[max(0, mention.span.start - _LOOKBEHIND) : mention.span.start]
+        m = _RELATIVE.search(before)
+        if not m:
+            continue
+        date = mention.as_date(article)
+        if date is None:
+            continue
+        phrase = m.group("rel").lower()
+        low, high = _WINDOWS[phrase]
+        offset = (date - article).days
+        if low <= offset <= high:
+            continue
+        start = mention.span.start - len(before) + m.start("rel")
+        yield Diagnostic(
+            meta.id,
+            f"'{m.group('rel')}' next to {format_date(date, mention.dmy)}, "
+            f"{_distance(offset)} the article date ({format_date(article, mention.dmy)})",
+            start,
+            start + len(m.group("rel")),
+            meta.severity,
+        )
+    for m in _RELATIVE_WEEKDAY.finditer(text):
+        offset = _WINDOWS[m.group("rel").lower()][0]
+        expected = article + dt.timedelta(days=offset)
+        written = WEEKDAY_NAMES.index(m.group("wd"))
+        if expected.weekday() == written or doc.in_skipped(Span(m.start(), m.end())):
+            continue
+        yield Diagnostic(
+            meta.id,
+            f"'{m.group('rel')}' is {WEEKDAY_NAMES[expected.weekday()]} in an article dated "
+            f"{WEEKDAY_NAMES[article.weekday()]}, {format_date(article, False)}, "
+            f"not {m.group('wd')}",
+            m.start("rel"),
+            m.end("rel"),
+            meta.severity,
+        )
+
+
+def _distance(days: int) -> str:
+    if days == 0:
+        return "the same day as"
+    unit = "day" if abs(days) == 1 else "days"
+    return f"{abs(days)} {unit} {'before' if days < 0 else 'after'}"
