@@ -189,6 +189,7 @@ class Config:
             accept_words=accept,
             reject_words=reject,
             options=self.rule_options,
+            names=tuple(str(p) for p in self.names),
         )
 
 

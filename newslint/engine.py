@@ -65,14 +65,7 @@ class RuleSet:
 
     @cached_property
     def context(self) -> CheckContext:
-        accept, reject = self.config.vocabulary()
-        return CheckContext(
-            language=self.config.language,
-            accept_words=accept,
-            reject_words=reject,
-            options=dict(self.config.rule_options),
-            names=tuple(str(p) for p in self.config.names),
-        )
+        return self.config.check_context()
 
     def active_providers(self, selected: frozenset[str]) -> list[Provider]:
         """Providers with at least one selected rule: an engine whose rules are

@@ -69,6 +69,7 @@ class CheckContext:
     accept_words: frozenset[str] = frozenset()
     reject_words: frozenset[str] = frozenset()
     options: dict[str, Any] = field(default_factory=dict)
+    names: tuple[str, ...] = ()  # house names lists (config ``names``), for names.*
 
 
 class Provider(Protocol):
