@@ -99,6 +99,18 @@ _VARIANT_META = RuleMeta(
 )
 
 
+@dataclass(frozen=True)
+class _Verdict:
+    gb: str | None  # the British form, when the word is a US spelling
+    us: str | None  # the US form, when the word is a British spelling
+    british_only: bool
+    known: bool
+    correction: str | None  # from the spelling.misspelled table
+
+
+_VERDICTS: dict[tuple[str, str], _Verdict] = {}
+
+
 @dataclass
 class _Occurrence:
     word: Word
@@ -200,28 +212,44 @@ class _Run:
         stem = text[:-2] if text.endswith("'s") else text
         if text in self.accept or stem in self.accept:
             return None
-        gb = gb_form(stem)
-        if gb is not None:
-            self.occurrences.append(_Occurrence(part, "us", gb))
-        else:
-            us = us_form(stem, self.in_base)
-            if us is not None:
-                self.occurrences.append(_Occurrence(part, "gb", us))
-                if not self.report_british:
-                    return None
-                return self.report(
-                    part, f"'{text}' is the British spelling; en-US copy uses '{us}'", (us,)
-                )
-        if self.report_british and stem in word_set(GB_ONLY):
+        verdict = self.verdict(text, stem)
+        if verdict.gb is not None:
+            self.occurrences.append(_Occurrence(part, "us", verdict.gb))
+        elif verdict.us is not None:
+            self.occurrences.append(_Occurrence(part, "gb", verdict.us))
+            if not self.report_british:
+                return None
+            return self.report(
+                part,
+                f"'{text}' is the British spelling; en-US copy uses '{verdict.us}'",
+                (verdict.us,),
+            )
+        if self.report_british and verdict.british_only:
             return self.report(part, f"'{text}' is a British spelling", ())
-        if self.known(text) or (stem != text and self.known(stem)):
+        if verdict.known:
             return None
-        right = self.pack.get(text) or self.pack.get(stem)
-        if right is not None:
+        if verdict.correction is not None:
             if self.pack_reports:
                 return None  # spelling.misspelled reports it, with a safe fix
-            return self.report(part, f"'{text}' is not in the dictionary", (right,))
+            return self.report(part, f"'{text}' is not in the dictionary", (verdict.correction,))
         return self.report(part, f"'{text}' is not in the dictionary", self.suggest(text))
+
+    def verdict(self, text: str, stem: str) -> _Verdict:
+        """What the dictionaries say of a word, cached per process and language:
+        news copy repeats its words, so most lookups are one dict hit."""
+        key = (self.ctx.language, text)
+        found = _VERDICTS.get(key)
+        if found is None:
+            gb = gb_form(stem)
+            found = _Verdict(
+                gb=gb,
+                us=None if gb is not None else us_form(stem, self.in_base),
+                british_only=stem in word_set(GB_ONLY),
+                known=self.known(text) or (stem != text and self.known(stem)),
+                correction=self.pack.get(text) or self.pack.get(stem),
+            )
+            _VERDICTS[key] = found
+        return found
 
     def suggest(self, word: str) -> tuple[str, ...]:
         from newslint.engines.spelling_lexicon import far_suggestions, near_suggestions

@@ -22,6 +22,8 @@ _WORD = re.compile(rf"{_PIECE}(?:-{_PIECE})*")
 _PART = re.compile(_PIECE)
 _JOINERS = "./\\_@#=&+~"  # a word touching these belongs to a name, path or code
 _ENTITY_END = re.compile(r"&#?\w+;$")
+_DIGIT = re.compile(r"\d")
+_SIMPLE = re.compile(r"[^\W\d_]+")  # one plain word: no apostrophe, hyphen or digit
 
 
 @dataclass(frozen=True)
@@ -78,9 +80,10 @@ def compounds(doc: Document) -> Iterator[Compound]:
     for m in _WORD.finditer(text):
         start, end = m.span()
         token = m.group()
-        if any(ch.isdigit() for ch in token) or skipped.overlaps(start, end):
+        if _DIGIT.search(token) or skipped.overlaps(start, end) or _joined(text, start, end):
             continue
-        if _joined(text, start, end):
+        if _SIMPLE.fullmatch(token):  # most tokens: one part, nothing to straighten
+            yield Compound(start, end, token, (Word(start, end, token),))
             continue
         straight = token.replace("’", "'")
         parts = tuple(
