@@ -41,6 +41,13 @@ def test_fixture_case(rule_id: str, index: int, case: dict) -> None:
         assert apply_edits(case["text"], edits) == case["fixed"]
 
 
+@pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.toml")), ids=lambda p: p.stem)
+def test_fixture_file_has_enough_cases(path: Path) -> None:
+    cases = tomllib.loads(path.read_text(encoding="utf-8"))["case"]
+    assert sum(1 for c in cases if not c.get("expect")) >= 4, "needs 4 pass cases"
+    assert sum(1 for c in cases if c.get("expect")) >= 4, "needs 4 fail cases"
+
+
 def test_every_fixture_names_a_rule() -> None:
     from test_rule_docs import RULES
 
