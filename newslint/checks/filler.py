@@ -1,0 +1,271 @@
+"""Filler that needs structure, not just phrases: SEO sections (FAQ,
+"Conclusion", "Key Takeaways" headings; runs of question headings) and
+questions or calls to action aimed at the reader at the end of a story.
+
+Phrase-level filler lives in the ``rules/filler.toml`` pack.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from newslint.diagnostics import Diagnostic
+from newslint.document import Document, Span
+from newslint.registry import CheckContext, Example, RuleMeta, rule
+
+# -- filler.seo-section ----------------------------------------------------------
+
+# Headings that belong to a search-engine template, not to a news story.
+# "Key points" and "Summary" on their own are left alone: news sites use them
+# for fact boxes.
+_SEO_HEADING = re.compile(
+    r"(?:faqs?|frequently asked questions|common questions|questions and answers"
+    r"|(?:in )?conclusions?|concluding (?:thoughts|remarks)|(?:final|closing) (?:thoughts|words)"
+    r"|(?:key |main )?takeaways?|key points to (?:remember|note|know)|things to (?:remember|know)"
+    r"|(?:the )?bottom line|wrapping (?:it )?up|wrap-?up|to sum (?:it )?up|in summary|tl;? ?dr"
+    r"|what (?:this|it) means for you|how (?:this|it) affects you|why (?:this|it) matters to you"
+    r"|future (?:trends|outlook|prospects|developments)(?: (?:in|of|for) .{1,60})?"
+    r"|introduction|everything you need to know(?: about .{1,60})?|pros and cons(?: of .{1,60})?)",
+    re.IGNORECASE,
+)
+_TRAILING = " \t:.!-–—"
+DEFAULT_QUESTION_RUN = 3
+
+
+@rule(
+    "filler.seo-section",
+    summary="A search-engine template section (FAQ, Conclusion, Key Takeaways) in a news story.",
+    why=(
+        "Sections headed 'Frequently Asked Questions', 'Conclusion', 'Key Takeaways' or "
+        "'Future Trends in ...', and runs of headings that are all questions, come from "
+        "SEO templates and machine-written copy; a news story is organised by what "
+        "happened, not by a search engine's idea of an article. It does not flag fact "
+        "boxes such as 'Key points' or a single question heading in an explainer. "
+        "Option: question-headings = 3 (how many question headings in a row count as "
+        "an SEO run; 0 turns that part off)."
+    ),
+    examples=[
+        Example(
+            "# Tram line approved\n\nThe board voted 11-4.\n\n## Frequently Asked Questions\n\n"
+            "The line opens in 2031.\n",
+            flagged=True,
+            format="markdown",
+        ),
+        Example(
+            "# Tram line approved\n\nThe board voted 11-4.\n\n## Reaction\n\n"
+            "Residents welcomed the vote.\n",
+            flagged=False,
+            format="markdown",
+        ),
+    ],
+)
+def seo_section(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnostic]:
+    options = ctx.options.get(meta.id, {})
+    run_length = int(options.get("question-headings", DEFAULT_QUESTION_RUN))
+    run: list[Span] = []
+    for heading in doc.headings:
+        title = doc.span_text(heading).strip().rstrip(_TRAILING)
+        if _SEO_HEADING.fullmatch(title):
+            yield Diagnostic(
+                meta.id,
+                f"'{title}' is an SEO template section, not part of a news story",
+                heading.start,
+                heading.start + len(title),
+                meta.severity,
+            )
+        if title.endswith("?"):
+            run.append(heading)
+            continue
+        yield from _question_run(doc, run, run_length, meta)
+        run = []
+    yield from _question_run(doc, run, run_length, meta)
+
+
+def _question_run(
+    doc: Document, run: list[Span], run_length: int, meta: RuleMeta
+) -> Iterator[Diagnostic]:
+    if run_length <= 0 or len(run) < run_length:
+        return
+    first = run[0]
+    yield Diagnostic(
+        meta.id,
+        f"{len(run)} headings in a row are questions, an SEO question-and-answer layout",
+        first.start,
+        first.end,
+        meta.severity,
+    )
+
+
+# -- filler.reader-question ---------------------------------------------------------
+
+# "you" in lowercase: "Who Do You Think You Are?" is a title, not a question to the reader.
+_SECOND_PERSON = re.compile(r"(?:^|\b)(?:you|your|yours|yourself|yourselves)\b|^You\b")
+_IDIOM = re.compile(r"\byou know\b|\byou see\b|\bmind you\b", re.IGNORECASE)
+# Verbless hooks: "Curious about what happens next?", "Ready to find out more?"
+_HOOK = re.compile(
+    r"(?:curious|wondering|interested|worried|concerned|ready|keen|eager|looking|thinking|planning"
+    r"|want|need|confused|unsure|still)\b",
+    re.IGNORECASE,
+)
+# Imperatives that open a call to action.
+_CTA_VERBS = frozenset(
+    [
+        "share",
+        "subscribe",
+        "follow",
+        "tell",
+        "send",
+        "drop",
+        "join",
+        "sign",
+        "comment",
+        "have",
+        "keep",
+        "stay",
+        "check",
+        "don't",
+        "don’t",
+        "do",
+        "be",
+        "make",
+        "visit",
+        "click",
+        "tap",
+        "download",
+        "bookmark",
+        "email",
+        "e-mail",
+        "write",
+        "contact",
+        "get",
+        "watch",
+        "read",
+        "listen",
+        "find",
+        "learn",
+        "discover",
+        "explore",
+        "remember",
+        "register",
+        "signup",
+        "sound",
+        "vote",
+    ]
+)
+# A call to action speaks to the reader or points at the publication.
+_CTA_MARKER = re.compile(
+    r"\b(?:you|your|us|our|we|this (?:story|article|page|post)|updates?|coverage|newsletter"
+    r"|comments?|views|thoughts|photos|pictures|videos|link|website|site|channel|feed|inbox"
+    r"|latest|more)\b",
+    re.IGNORECASE,
+)
+_FIRST_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_TAIL_PARAGRAPHS = 2
+_MAX_WORDS = 30
+# Pack rules that already name the phrase; a sentence they flag is theirs.
+_PACK_RULES = frozenset(("filler.chatbot-residue", "filler.web-leftover", "filler.reader-address"))
+
+
+@rule(
+    "filler.reader-question",
+    summary="A question or call to action aimed at the reader at the end of a story.",
+    why=(
+        "Stories that end by asking the reader something ('Would you pay more for faster "
+        "trains?') or telling them to do something ('Share this story', 'Tell us your "
+        "views', 'Keep checking back for updates') are content-marketing or chatbot "
+        "endings, whatever their exact words. The rule reads the last two paragraphs, "
+        "outside quotations: questions that say 'you' or open with a hook ('Curious "
+        "about ...?'), and sentences that open with an imperative such as Share, "
+        "Subscribe, Follow, Tell or Send and address the reader or the publication. "
+        "It does not flag questions in quotations or third-person questions."
+    ),
+    examples=[
+        Example(
+            "The board votes again in May.\n\nWould you ride the new line to work?",
+            flagged=True,
+        ),
+        Example(
+            "The board votes again in May.\n\nTell us how the new line would change your commute.",
+            flagged=True,
+        ),
+        Example(
+            'The board votes again in May.\n\n"Would you ride it?" one resident asked.',
+            flagged=False,
+        ),
+        Example(
+            "The board votes again in May. Whether the money arrives is another matter.",
+            flagged=False,
+        ),
+    ],
+)
+def reader_question(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnostic]:
+    headings = set(doc.headings)
+    tail = [p for p in doc.body if p not in headings][-_TAIL_PARAGRAPHS:]
+    if not tail:
+        return
+    candidates = [s for p in tail for s in _sentences(doc.text, p) if _addresses_reader(doc, s)]
+    if not candidates:
+        return
+    taken = _pack_matches(doc, tail)
+    for sentence in candidates:
+        if any(sentence.overlaps(span) for span in taken):
+            continue
+        if any(q.span.overlaps(sentence) for q in doc.quotations):
+            continue
+        yield Diagnostic(
+            meta.id,
+            "This sentence addresses the reader; end the story with reporting",
+            sentence.start,
+            sentence.end,
+            meta.severity,
+        )
+
+
+# A sentence ends at . ! or ? (and closing quotes) before a capital or an
+# opening quote. Cheaper than pysbd, and good enough for the two closing
+# paragraphs: an abbreviation split only cuts a sentence in two.
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“‘(]?[A-Z])")
+
+
+def _sentences(text: str, para: Span) -> list[Span]:
+    spans = []
+    start = para.start
+    for m in _BOUNDARY.finditer(text, para.start, para.end):
+        spans.append(Span(start, m.start()))
+        start = m.end()
+    spans.append(Span(start, para.end))
+    return [s for s in spans if s.end > s.start]
+
+
+def _addresses_reader(doc: Document, sentence: Span) -> bool:
+    text = doc.span_text(sentence).strip()
+    if not text or len(text.split()) > _MAX_WORDS or text[0] in "\"“‘'":
+        return False
+    if text.endswith("?"):
+        if _IDIOM.search(text):
+            return False
+        return bool(_SECOND_PERSON.search(text) or _HOOK.match(text))
+    first = _FIRST_WORD.match(text)
+    if first is None or first.group().lower() not in _CTA_VERBS or not first.group()[0].isupper():
+        return False
+    # "Keep Britain Tidy said ..." names an organisation: the verb must be followed
+    # by a lowercase word or a pronoun, as an imperative is.
+    rest = text[first.end() :].split()
+    if not rest or (rest[0][0].isupper() and rest[0] not in ("Us", "Our")):
+        return False
+    return bool(_CTA_MARKER.search(text[first.end() :]))
+
+
+def _pack_matches(doc: Document, paragraphs: list[Span]) -> list[Span]:
+    """Spans in ``paragraphs`` that the filler pack's phrase rules match."""
+    from newslint.packs import load_packs, shipped_pack_paths
+
+    matcher = load_packs(shipped_pack_paths()).matcher(_PACK_RULES)
+    if not matcher.rules:
+        return []
+    spans: list[Span] = []
+    for para in paragraphs:
+        found, _ = matcher.candidates(doc.span_text(para), 1.0)
+        spans.extend(Span(para.start + start, para.start + end) for _, start, end in found)
+    return spans

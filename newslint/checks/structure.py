@@ -1,0 +1,489 @@
+"""Structure: headline, byline, dateline and section problems.
+
+Options (``[rules."<id>"]`` in the config):
+
+- ``structure.byline-generic``: ``allow`` (bylines accepted as they are, e.g.
+  a house desk name), ``role-words`` (extra words that make a byline generic).
+- ``structure.headline-style``: ``style = "any" | "sentence" | "title"``.
+- ``structure.headline-length``: ``max-chars`` (100), ``max-words`` (15).
+- ``structure.dateline-mismatch``: ``tolerance-days`` (0).
+- ``structure.missing-headline``: ``min-paragraphs`` for plain text (3).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from newslint.diagnostics import Diagnostic
+from newslint.document import Document, Span
+from newslint.registry import CheckContext, Example, RuleMeta, rule
+from newslint.sources import coerce_date, dateline_date, parse_date
+
+
+def _options(ctx: CheckContext, meta: RuleMeta) -> dict[str, Any]:
+    found = ctx.options.get(meta.id, {})
+    return found if isinstance(found, dict) else {}
+
+
+# -- structure.missing-headline ---------------------------------------------------
+
+
+@rule(
+    "structure.missing-headline",
+    summary="The article has no headline.",
+    why=(
+        "Every story needs a headline: the CMS, the feed and the reader all start there, and "
+        "other checks (headline/body figures) rely on it. Markdown needs a '# ' heading or a "
+        "front-matter title, HTML an <h1> or <title>. Plain text's headline is its first "
+        "paragraph when that is a single line; a plain-text file shorter than three "
+        "paragraphs is treated as a snippet and not flagged (option min-paragraphs)."
+    ),
+    examples=[
+        Example(
+            "The council met on Tuesday and approved the budget,\nwhich adds money for roads.\n\n"
+            "The vote was 7-3.\n\nThe plan takes effect in July.\n",
+            flagged=True,
+        ),
+        Example(
+            "Council approves budget\n\nThe council met on Tuesday.\n\nThe vote was 7-3.\n",
+            flagged=False,
+        ),
+    ],
+)
+def missing_headline(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnostic]:
+    if doc.headline is not None or not doc.paragraphs:
+        return
+    if doc.format == "text":
+        minimum = int(_options(ctx, meta).get("min-paragraphs", 3))
+        if len(doc.paragraphs) < minimum:
+            return
+    first = doc.paragraphs[0]
+    line_end = doc.text.find("\n", first.start, first.end)
+    end = first.end if line_end < 0 else line_end
+    yield Diagnostic(
+        meta.id,
+        "No headline found; the article should start with one",
+        first.start,
+        end,
+        meta.severity,
+    )
+
+
+# -- structure.byline-generic ------------------------------------------------------
+
+# Words that name a role or a desk, not a person.
+_ROLE_WORDS = frozenset(
+    [
+        "admin",
+        "administrator",
+        "author",
+        "authors",
+        "board",
+        "bureau",
+        "chief",
+        "contributor",
+        "contributors",
+        "content",
+        "copy",
+        "correspondent",
+        "correspondents",
+        "desk",
+        "digital",
+        "editor",
+        "editorial",
+        "editors",
+        "editor-in-chief",
+        "executive",
+        "guest",
+        "managing",
+        "news",
+        "newsroom",
+        "online",
+        "our",
+        "political",
+        "reporter",
+        "reporters",
+        "senior",
+        "site",
+        "sports",
+        "staff",
+        "staffer",
+        "team",
+        "the",
+        "web",
+        "webmaster",
+        "writer",
+        "writers",
+        "business",
+        "associate",
+        "assistant",
+        "deputy",
+        "features",
+        "home",
+        "foreign",
+        "city",
+        "metro",
+        "local",
+        "special",
+        "member",
+        "members",
+        "agency",
+        "agencies",
+        "journalist",
+        "journalists",
+        "wire",
+        "services",
+        "service",
+        "group",
+    ]
+)
+# Wire services and agencies are accountable sources, not anonymous roles.
+_DEFAULT_ALLOW = (
+    "Reuters",
+    "Associated Press",
+    "The Associated Press",
+    "AP",
+    "AFP",
+    "Agence France-Presse",
+    "PA",
+    "PA Media",
+    "Press Association",
+    "Bloomberg",
+    "Bloomberg News",
+    "dpa",
+    "Xinhua",
+    "UPI",
+)
+_BY = re.compile(r"^\s*by\s+", re.IGNORECASE)
+_JOINERS = frozenset(("and", "&", "of", "for", "in", "at", "from"))
+
+
+@rule(
+    "structure.byline-generic",
+    summary="A generic or role-only byline ('By Staff Writer', 'By Admin', 'By News Desk').",
+    why=(
+        "A byline tells readers who is accountable for a story. 'By Chief Editor', 'By Admin' "
+        "or 'By Editorial Team' names nobody, and is a common mark of scraped or "
+        "machine-written copy. Bylines with a person's name ('By Jane Doe, Chief Editor') "
+        "and wire services (Reuters, AP, AFP, PA ...) are fine. Options: allow = [...] "
+        "bylines to accept as they are; role-words = [...] extra words that name a role."
+    ),
+    examples=[
+        Example("Harbour fire destroys boats\n\nBy Chief Editor\n\nThe fire began.\n", True),
+        Example("Harbour fire destroys boats\n\nBy Staff Writer\n\nThe fire began.\n", True),
+        Example("Harbour fire destroys boats\n\nBy Helen Marsh\n\nThe fire began.\n", False),
+        Example("Harbour fire destroys boats\n\nBy Reuters\n\nThe fire began.\n", False),
+    ],
+)
+def byline_generic(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnostic]:
+    if doc.byline is None:
+        return
+    options = _options(ctx, meta)
+    allow = {a.casefold() for a in (*_DEFAULT_ALLOW, *options.get("allow", ()))}
+    roles = _ROLE_WORDS | {w.casefold() for w in options.get("role-words", ())}
+    text = doc.span_text(doc.byline)
+    if is_generic_byline(text, allow, roles):
+        yield Diagnostic(
+            meta.id,
+            f"'{text.strip()}' names no one; give the reporter's name",
+            doc.byline.start,
+            doc.byline.end,
+            meta.severity,
+        )
+
+
+def is_generic_byline(
+    text: str, allow: set[str] | frozenset[str] = frozenset(), roles: frozenset[str] = _ROLE_WORDS
+) -> bool:
+    """True when every word of ``text`` (after "By") is a role or desk word."""
+    name = _BY.sub("", text).strip().strip(".,;:|-–—")
+    if not name or name.casefold() in allow:
+        return False
+    words = [w.strip(".,;:()'’\"") for w in re.split(r"[\s,/|]+", name)]
+    words = [w.casefold() for w in words if w and w.casefold() not in _JOINERS]
+    return bool(words) and all(w in roles for w in words)
+
+
+# -- structure.headline-style --------------------------------------------------------
+
+_SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "nor",
+        "of",
+        "on",
+        "onto",
+        "or",
+        "per",
+        "so",
+        "the",
+        "to",
+        "up",
+        "via",
+        "vs",
+        "with",
+        "yet",
+    ]
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+@rule(
+    "structure.headline-style",
+    summary="Headline capitalisation: ALL CAPS, or not in the house style (sentence/title case).",
+    why=(
+        "Headlines in capitals read as shouting and usually mean a CMS or wire format leaked "
+        "through; a headline in the wrong case breaks the house style. By default (style = "
+        "'any') only ALL-CAPS headlines are flagged. With style = 'sentence' a headline "
+        "whose ordinary words are mostly capitalised is flagged; with style = 'title' a "
+        "headline with a lowercase major word. Proper nouns cannot be told from "
+        "capitalised words, so the sentence check needs most words capitalised to fire."
+    ),
+    fix=None,
+    examples=[
+        Example("CITY COUNCIL APPROVES NEW BUDGET\n\nThe council voted 7-3.\n", True),
+        Example("City council approves new budget\n\nThe council voted 7-3.\n", False),
+    ],
+)
+def headline_style(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnostic]:
+    if doc.headline is None:
+        return
+    style = str(_options(ctx, meta).get("style", "any")).lower()
+    text = doc.span_text(doc.headline)
+    problem = headline_case_problem(text, style)
+    if problem:
+        yield Diagnostic(meta.id, problem, doc.headline.start, doc.headline.end, meta.severity)
+
+
+def headline_case_problem(text: str, style: str = "any") -> str | None:
+    """Why ``text`` breaks the headline ``style``, or None."""
+    words = _WORD.findall(text)
+    letters = [w for w in words if len(w) > 1]
+    if len(letters) >= 3 and all(w.isupper() for w in letters):
+        return "The headline is in capitals; use sentence or title case"
+    body = words[1:]  # the first word is capitalised in every style
+    if style == "title":
+        lower = [w for w in body if w.islower() and w not in _SMALL_WORDS and len(w) > 3]
+        if lower:
+            return f"Title-case headline has lowercase word(s): {', '.join(lower[:3])}"
+    elif style == "sentence":
+        ordinary = [w for w in body if w.lower() not in _SMALL_WORDS]
+        capped = [w for w in ordinary if w[0].isupper() and not w.isupper()]
+        if len(ordinary) >= 3 and len(capped) > 0.7 * len(ordinary):
+            return "The headline is in title case; house style is sentence case"
+    return None
+
+
+# -- structure.headline-length ------------------------------------------------------
+
+
+@rule(
+    "structure.headline-length",
+    summary="A headline longer than the limit (default 100 characters or 15 words).",
+    why=(
+        "Long headlines are cut off in search results, feeds and social cards, and usually "
+        "try to say two things. The limits are options: max-chars (100) and max-words (15)."
+    ),
+    examples=[
+        Example(
+            "Denver transit board approves $1.4 billion light rail extension to the "
+            "northeastern suburbs after years of debate over cost\n\nThe vote was 11-4.\n",
+            flagged=True,
+        ),
+        Example("Denver approves light rail extension\n\nThe vote was 11-4.\n", flagged=False),
+    ],
+)
+def headline_length(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnostic]:
+    if doc.headline is None:
+        return
+    options = _options(ctx, meta)
+    max_chars = int(options.get("max-chars", 100))
+    max_words = int(options.get("max-words", 15))
+    text = doc.span_text(doc.headline)
+    chars, words = len(text), len(text.split())
+    if chars > max_chars or words > max_words:
+        yield Diagnostic(
+            meta.id,
+            f"Headline is {chars} characters and {words} words "
+            f"(at most {max_chars} characters and {max_words} words)",
+            doc.headline.start,
+            doc.headline.end,
+            meta.severity,
+        )
+
+
+# -- structure.dateline-mismatch -----------------------------------------------------
+
+_FRONT_DATE_KEYS = ("date", "published", "pubdate", "publishDate", "published_at")
+# The dateline proper: the text before the first dash of a lead ("DENVER, April 8, 2026 —").
+_DATELINE_LEAD = re.compile(r"^(?P<head>[^\n—–]{3,80}?)\s(?:—|–|--|-)\s")
+_UPDATED = re.compile(r"^\s*(?:last\s+)?(?:updated|modified|edited)\b", re.IGNORECASE)
+_HEADER_BLOCKS = 3
+
+
+@rule(
+    "structure.dateline-mismatch",
+    summary="The dateline's date disagrees with the article's published date.",
+    why=(
+        "When the date at the top of the story ('DENVER, April 8, 2026 —' or a date line) "
+        "differs from the date in the front matter or the page's published time, one of "
+        "them is wrong, and readers cannot tell when the events happened. Only the first "
+        "blocks of the body are read; 'Updated ...' lines are skipped, and nothing is "
+        "flagged without a metadata date. Option: tolerance-days (0)."
+    ),
+    examples=[
+        Example(
+            "---\ntitle: Tram line approved\ndate: 2026-04-08\n---\n\n# Tram line approved\n\n"
+            "DENVER, April 9, 2026 — The board approved the line.\n",
+            flagged=True,
+            format="markdown",
+        ),
+        Example(
+            "---\ntitle: Tram line approved\ndate: 2026-04-08\n---\n\n# Tram line approved\n\n"
+            "DENVER, April 8, 2026 — The board approved the line.\n",
+            flagged=False,
+            format="markdown",
+        ),
+    ],
+)
+def dateline_mismatch(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnostic]:
+    reference = published_date(doc)
+    if reference is None:
+        return
+    tolerance = int(_options(ctx, meta).get("tolerance-days", 0))
+    headings = set(doc.headings)
+    blocks = [p for p in doc.body if p not in headings][:_HEADER_BLOCKS]
+    for block in blocks:
+        found = _dateline_in(doc, block)
+        if found is None:
+            continue
+        span, date = found
+        if abs((date - reference).days) > tolerance:
+            yield Diagnostic(
+                meta.id,
+                f"The dateline says {date:%d %B %Y} but the article is dated {reference:%d %B %Y}",
+                span.start,
+                span.end,
+                meta.severity,
+            )
+        return  # only the first dateline counts
+
+
+def published_date(doc: Document) -> dt.date | None:
+    """The metadata date: front matter, else the loader's date (HTML <time>/meta)."""
+    for key in _FRONT_DATE_KEYS:
+        if doc.front_matter.get(key):
+            return coerce_date(doc.front_matter[key])
+    if doc.format == "html":
+        return doc.article_date
+    return None
+
+
+def _dateline_in(doc: Document, block: Span) -> tuple[Span, dt.date] | None:
+    """(span of the date, date) of a date line or a dateline-led paragraph."""
+    text = doc.span_text(block)
+    first_line = text.split("\n", 1)[0]
+    if _UPDATED.match(first_line):
+        return None
+    date = dateline_date(first_line)
+    if date is not None:
+        return Span(block.start, block.start + len(first_line.rstrip())), date
+    lead = _DATELINE_LEAD.match(text)
+    if lead is None:
+        return None
+    head = lead.group("head")
+    date = parse_date(head)
+    if date is None:
+        return None
+    return Span(block.start, block.start + len(head)), date
+
+
+# -- structure.empty-section -----------------------------------------------------------
+
+_ATX = re.compile(r"[ \t]{0,3}(#{1,6})[ \t]")
+_HTML_HEADING = re.compile(r"<h([1-6])\b", re.IGNORECASE)
+
+
+@rule(
+    "structure.empty-section",
+    summary="A heading with no text under it.",
+    why=(
+        "A heading followed directly by another heading of the same or a higher level, or "
+        "by the end of the story, marks a section that was never written or whose text was "
+        "lost in an edit. A subheading directly under its parent heading is fine."
+    ),
+    examples=[
+        Example(
+            "# Budget approved\n\nThe council voted 7-3.\n\n## Reaction\n\n## What happens next\n\n"
+            "The plan takes effect in July.\n",
+            flagged=True,
+            format="markdown",
+        ),
+        Example(
+            "# Budget approved\n\nThe council voted 7-3.\n\n## Reaction\n\n"
+            "Residents welcomed it.\n",
+            flagged=False,
+            format="markdown",
+        ),
+    ],
+)
+def empty_section(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnostic]:
+    if not doc.headings:
+        return
+    headings = set(doc.headings)
+    paragraphs = doc.paragraphs
+    index = {p: i for i, p in enumerate(paragraphs)}
+    for heading in doc.headings:
+        position = index.get(heading)
+        if position is None:
+            continue
+        level = heading_level(doc, heading)
+        following = paragraphs[position + 1] if position + 1 < len(paragraphs) else None
+        if following is not None and following not in headings:
+            continue
+        if following is not None and heading_level(doc, following) > level:
+            continue  # a subheading opens the section
+        yield Diagnostic(
+            meta.id,
+            f"The section '{doc.span_text(heading)}' has no text",
+            heading.start,
+            heading.end,
+            meta.severity,
+        )
+
+
+def heading_level(doc: Document, heading: Span) -> int:
+    """1-6 from the source markup (ATX/setext Markdown, <hN> in HTML); 2 if unknown."""
+    offset = doc.source_offset(heading.start)
+    source = doc.source
+    if doc.format == "html":
+        opening = source.rfind("<h", 0, offset + 1)
+        while opening >= 0:
+            m = _HTML_HEADING.match(source, opening)
+            if m:
+                return int(m.group(1))
+            opening = source.rfind("<h", 0, opening)
+        return 2
+    line_start = source.rfind("\n", 0, offset) + 1
+    m = _ATX.match(source, line_start)
+    if m:
+        return len(m.group(1))
+    line_end = source.find("\n", offset)
+    if line_end >= 0:
+        underline = source[line_end + 1 : source.find("\n", line_end + 1)].strip()
+        if underline and set(underline) == {"="}:
+            return 1
+    return 2
