@@ -6,6 +6,7 @@ the formatters; no linting logic lives here.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from collections.abc import Sequence
@@ -102,6 +103,17 @@ def main() -> None:
     default=None,
     help="Progress bar on stderr [default: on a terminal].",
 )
+@click.option(
+    "--require-grammar",
+    is_flag=True,
+    help="Exit 2 when grammar rules are selected but LanguageTool cannot run.",
+)
+@click.option(
+    "--date",
+    "article_date",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Article date (YYYY-MM-DD) for every file, overriding front matter and datelines.",
+)
 def check(
     paths: tuple[Path, ...],
     config_path: Path | None,
@@ -120,6 +132,8 @@ def check(
     stdin_filename: str | None,
     color: bool | None,
     progress: bool | None,
+    require_grammar: bool,
+    article_date: dt.datetime | None,
 ) -> None:
     """Lint news copy: Markdown, HTML and plain-text files or directories.
 
@@ -146,6 +160,8 @@ def check(
         diff=diff,
         jobs=jobs,
         progress=stderr_tty if progress is None else progress,
+        require_grammar=require_grammar,
+        article_date=article_date.date() if article_date else None,
     )
     try:
         runner = Runner(ConfigResolver(config_path, overrides), options)
@@ -176,6 +192,9 @@ def check(
     finally:
         if output_file:
             out.close()
+    if require_grammar and runner.grammar_unavailable():
+        click.echo("newslint: error: --require-grammar: grammar checks did not run", err=True)
+        sys.exit(EXIT_USAGE)
     sys.exit(result.exit_code)
 
 
@@ -260,3 +279,12 @@ def explain(rule_id: str, config_path: Path | None) -> None:
         if example.fixed is not None:
             click.echo(f"  fixed: {example.fixed}")
     click.echo(f"\n{meta.url}")
+
+
+from newslint.engines.languagetool.cli import languagetool  # noqa: E402
+
+main.add_command(languagetool)
+
+from newslint.names_cli import names  # noqa: E402
+
+main.add_command(names)

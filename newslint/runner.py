@@ -3,14 +3,16 @@ apply fixes, and collect the results in a stable order."""
 
 from __future__ import annotations
 
+import datetime as dt
 import multiprocessing
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from newslint.analysis import names_run
 from newslint.config import Config, ConfigResolver
-from newslint.diagnostics import ConfigError, InputError
+from newslint.diagnostics import ConfigError, InputError, Severity
 from newslint.engine import RuleSet, build_providers, lint_source
 from newslint.reading import discover, read_source
 from newslint.registry import RuleMeta
@@ -29,6 +31,8 @@ class RunOptions:
     diff: bool = False
     jobs: int = 0  # 0: one per core
     progress: bool = False
+    require_grammar: bool = False  # --require-grammar (checked by the CLI)
+    article_date: dt.date | None = None  # --date: overrides every article's own date
 
 
 class Runner:
@@ -55,7 +59,9 @@ class Runner:
             return FileResult(display, errors=[str(exc)])
         except ConfigError as exc:
             return FileResult(display, errors=[str(exc)])
-        result = lint_source(path, display, source.text, rules)
+        result = lint_source(
+            path, display, source.text, rules, article_date=self.options.article_date
+        )
         if self.options.fix or self.options.diff:
             result = self._fix(path, display, source.text, source.had_bom, result, rules)
         return result
@@ -67,7 +73,7 @@ class Runner:
             rules = self.rule_set(self.resolver.for_path(path))
         except ConfigError as exc:
             return FileResult(filename, errors=[str(exc)])
-        return lint_source(path, filename, text, rules)
+        return lint_source(path, filename, text, rules, article_date=self.options.article_date)
 
     def _fix(
         self,
@@ -86,18 +92,22 @@ class Runner:
             if not edits:
                 break
             text = apply_edits(text, edits)
-            result = lint_source(path, display, text, rules)
+            result = lint_source(path, display, text, rules, article_date=self.options.article_date)
         if text == original:
             return result
         if self.options.diff:
             # Report what the file holds now, and the diff that --fix would apply.
-            before = lint_source(path, display, original, rules)
+            before = lint_source(
+                path, display, original, rules, article_date=self.options.article_date
+            )
             before.diff = unified_diff(display, original, text)
             return before
         try:
             write_atomically(path, text, bom=bom)
         except OSError as exc:
-            failed = lint_source(path, display, original, rules)
+            failed = lint_source(
+                path, display, original, rules, article_date=self.options.article_date
+            )
             failed.errors.append(f"{display}: fixes not written: {exc}")
             return failed
         result.fixed = True
@@ -109,14 +119,22 @@ class Runner:
         targets = discover(paths, self._is_excluded)
         files: list[FileResult] = []
         todo = [t.path for t in targets if t.error is None]
+        names_run.collect(len(todo) > 1)  # names.inconsistent compares files
         linted = iter(self._map(todo))
+        linted_paths: list[tuple[Path, FileResult]] = []
         for target in targets:
             if target.error is not None:
                 display = _display(target.path)
                 files.append(FileResult(display, errors=[f"{display}: {target.error}"]))
             else:
                 files.append(next(linted))
+                linted_paths.append((target.path, files[-1]))
+        # names.inconsistent: compare name spellings across the run's files.
+        names_run.apply(linted_paths, self._severity_for)
         return self.result(files)
+
+    def _severity_for(self, path: Path, rule_id: str, default: Severity) -> Severity | None:
+        return self.resolver.for_path(path).severity_for(rule_id, default)
 
     def result(self, files: list[FileResult]) -> RunResult:
         metas: dict[str, RuleMeta] = {}
@@ -124,7 +142,25 @@ class Runner:
         fail_on = self.resolver.for_path(Path.cwd() / "-").fail_on
         for rule_set in self._rule_sets.values():
             metas.update(rule_set.metas)
-        return RunResult(files=files, rules=metas, fail_on=fail_on)
+        return RunResult(files=files, rules=metas, fail_on=fail_on, notices=self.engine_notices())
+
+    def engine_notices(self) -> list[str]:
+        """One copy of each engine notice (e.g. grammar skipped: LanguageTool missing)."""
+        found: list[str] = []
+        for rule_set in self._rule_sets.values():
+            for provider in rule_set.providers:
+                for notice in getattr(provider, "notices", list)():
+                    if notice not in found:
+                        found.append(notice)
+        return found
+
+    def grammar_unavailable(self) -> bool:
+        """True when grammar rules were selected but LanguageTool could not run."""
+        return any(
+            getattr(provider, "unavailable", lambda: None)()
+            for rule_set in self._rule_sets.values()
+            for provider in rule_set.providers
+        )
 
     def _is_excluded(self, path: Path) -> bool:
         try:
@@ -148,9 +184,10 @@ class Runner:
 _WORKER_RUNNER: Runner | None = None
 
 
-def _lint_in_worker(path: Path) -> FileResult:
+def _lint_in_worker(path: Path) -> tuple[FileResult, names_run.FileNames | None]:
     assert _WORKER_RUNNER is not None
-    return _WORKER_RUNNER.lint_file(path)
+    result = _WORKER_RUNNER.lint_file(path)
+    return result, names_run.take(result.path)
 
 
 def _parallel(runner: Runner, paths: list[Path], jobs: int) -> Iterator[FileResult]:
@@ -158,12 +195,31 @@ def _parallel(runner: Runner, paths: list[Path], jobs: int) -> Iterator[FileResu
     # Warm the caches (config discovery, pack compilation) before forking.
     for path in paths[:1]:
         runner.rule_set(runner.resolver.for_path(path)).selected  # noqa: B018
+    _prepare_engines(runner, paths)
     _WORKER_RUNNER = runner
     context = multiprocessing.get_context("fork")
     chunksize = max(1, min(16, len(paths) // (jobs * 4)))
     with context.Pool(jobs) as pool:
         # imap keeps the input order, so output is stable whatever finishes first.
-        yield from pool.imap(_lint_in_worker, paths, chunksize=chunksize)
+        for result, names_summary in pool.imap(_lint_in_worker, paths, chunksize=chunksize):
+            names_run.keep(result.path, names_summary)
+            yield result
+
+
+def _prepare_engines(runner: Runner, paths: list[Path]) -> None:
+    """Let selected engines start their servers in the parent, so that forked
+    workers share one LanguageTool server that the parent stops at exit."""
+    done: set[tuple[int, frozenset[str]]] = set()
+    for path in paths:
+        try:
+            rules = runner.rule_set(runner.resolver.for_path(path))
+        except ConfigError:
+            continue  # reported when the file is linted
+        selected = rules.selected_for(path)
+        if (id(rules), selected) not in done:
+            done.add((id(rules), selected))
+            for provider in rules.active_providers(selected):
+                getattr(provider, "prepare", lambda: None)()
 
 
 def _with_progress(results: Iterable[FileResult], total: int) -> Iterator[FileResult]:

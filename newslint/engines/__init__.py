@@ -15,5 +15,9 @@ if TYPE_CHECKING:
 
 
 def engine_providers(config: Config) -> list[Provider]:
-    providers: list[Provider] = []
-    return providers
+    # Each adapter module imports its engine lazily, inside check().
+    from newslint.engines.languagetool import for_config
+    from newslint.engines.proselint import ProselintProvider
+    from newslint.engines.spelling import SpellingProvider
+
+    return [ProselintProvider(), SpellingProvider(), for_config(config)]

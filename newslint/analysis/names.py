@@ -1,0 +1,334 @@
+"""Name mentions in an article: capitalised runs, split into a title
+("U.S. Treasury Secretary") and a name ("Scott Bessent"), classified as a
+person, an organisation or something else, and grouped by surname form.
+
+One regex pass over the text; no sentence splitter (sentence splitting is too slow to run
+on every save for this). Shared by the ``names.*`` checks through
+``Document.analysis("names", analyse)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import regex
+
+from newslint.analysis.names_similar import fold
+from newslint.analysis.names_words import (
+    COMMON_WORDS,
+    CONNECTORS,
+    COUNTRY_ADJECTIVES,
+    HONORIFICS,
+    MONTHS,
+    ORG_WORDS,
+    PARTICLES,
+    PLACES,
+    SUFFIXES,
+    TITLE_HEADS,
+    TITLE_PARTS,
+    WEEKDAYS,
+    given_names,
+)
+from newslint.document import Document, Span
+
+# Capitalised words and the lower-case particles and connectors that may sit
+# inside a name; other lower-case words are never tokens (their gap breaks runs).
+_TOKEN = regex.compile(
+    r"(?<![\p{L}\p{M}\p{Nd}'’.\-])(?:(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}\p{M}\p{Nd}'’\-]*"
+    r"|(?:al|el|ad|ash|as)-\p{Lu}[\p{L}\p{M}'’\-]*"
+    r"|(?:de|van|von|der|den|da|di|du|la|le|dos|das|del|bin|ibn|al|el|ter|ten|of|the|for|and)"
+    r"(?![\p{L}\p{M}\p{Nd}'’\-]))"
+)
+_POSSESSIVE = regex.compile(r"(?:['’]s|s['’]|['’])$")
+_ARABIC_PREFIX = regex.compile(r"^(?:al|el|ad|ash|as)-\p{Lu}")
+_SPACES = (" ", "\u00a0")
+_SENTENCE_END = ".!?:;"
+_OPENERS = "\"'“‘(["
+_MAX_NAME_WORDS = 4
+# Words that never start or continue a person's name when capitalised.
+_NOT_TITLE = (COMMON_WORDS | MONTHS | WEEKDAYS | PLACES) - CONNECTORS
+_BREAKERS = COMMON_WORDS | MONTHS | WEEKDAYS | PLACES | frozenset(COUNTRY_ADJECTIVES)
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int  # possessive "'s" excluded
+    text: str
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+    @property
+    def lower(self) -> str:
+        return self.text.casefold()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A capitalised name with the title that precedes it, if any."""
+
+    tokens: tuple[Token, ...]
+    title: tuple[Token, ...] = ()
+    kind: str = "other"  # "person" | "candidate" (a pair not yet confirmed) | "single" | "org"
+    sentence_initial: bool = False  # the run begins a sentence or paragraph
+    scope: str = "body"  # "headline" | "byline" | "body"
+    before: str = ""  # the word just before the run, lower case ("former", "the")
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].end
+
+    @property
+    def surname(self) -> Token:
+        return self.tokens[-1]
+
+    @property
+    def given(self) -> str:
+        return self.tokens[0].text if len(self.tokens) > 1 else ""
+
+    @property
+    def title_text(self) -> str:
+        return " ".join(t.text for t in self.title)
+
+    @property
+    def personal_title(self) -> bool:
+        """A title that marks a person ("Mr", "Sen.", "Treasury Secretary")."""
+        return any(t.lower in TITLE_HEADS for t in self.title)
+
+    @property
+    def honorific_only(self) -> bool:
+        return bool(self.title) and all(t.lower in HONORIFICS for t in self.title)
+
+
+@dataclass
+class Form:
+    """Every occurrence of one surname spelling in the article."""
+
+    text: str
+    key: str  # case-folded
+    tokens: list[tuple[Token, Mention]] = field(default_factory=list)
+    givens: set[str] = field(default_factory=set)  # case-folded given names seen with it
+    established: bool = False  # certainly a person's surname
+
+    @property
+    def body(self) -> list[tuple[Token, Mention]]:
+        return [(t, m) for t, m in self.tokens if m.scope == "body"]
+
+    @property
+    def count(self) -> int:
+        return len(self.body) or len(self.tokens)
+
+    @property
+    def first(self) -> int:
+        body = self.body or self.tokens
+        return body[0][0].start
+
+    @property
+    def only_initial(self) -> bool:
+        """Seen only where any word is capitalised (sentence starts, headline)."""
+        return all(
+            m.scope == "headline" or (m.sentence_initial and m.tokens[0] is t and not m.title)
+            for t, m in self.tokens
+        )
+
+
+@dataclass
+class NameAnalysis:
+    mentions: list[Mention]
+    forms: dict[str, Form]  # case-folded surname spelling -> its occurrences
+    text: str
+
+    def used_in_lower_case(self, word: str) -> bool:
+        """Whether the article also uses ``word`` as an ordinary lower-case word."""
+        lower = word.casefold()
+        start = self.text.find(lower)
+        while start != -1:
+            end = start + len(lower)
+            before = self.text[start - 1] if start else " "
+            after = self.text[end] if end < len(self.text) else " "
+            if not (before.isalpha() or after.isalpha()):
+                return True
+            start = self.text.find(lower, start + 1)
+        return False
+
+    def persons(self) -> Iterator[Mention]:
+        for m in self.mentions:
+            if m.kind in ("person", "candidate", "single"):
+                yield m
+
+
+def analyse(doc: Document) -> NameAnalysis:
+    """Find the name mentions of ``doc`` (use via ``doc.analysis("names", analyse)``)."""
+    text = doc.text
+    raw = [_token(text, m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    mentions = [m for run in _runs(text, raw) for m in _mentions(doc, text, run)]
+    return NameAnalysis(mentions, _forms(mentions), text)
+
+
+def _token(text: str, start: int, end: int) -> Token:
+    word = text[start:end]
+    if end < len(text) and text[end] == "." and _abbreviation(word):
+        return Token(start, end + 1, word + ".")
+    cut = _POSSESSIVE.search(word)
+    if cut and len(word) - (cut.end() - cut.start()) >= 2 and word[0].isupper():
+        word = word[: cut.start()]
+    word = word.rstrip("-'’")
+    return Token(start, start + len(word), word)
+
+
+def _abbreviation(word: str) -> bool:
+    """ "Sen." "Dr." and initials ("J.") keep their full stop."""
+    return (len(word) == 1 and word.isupper()) or (word.casefold() + ".") in TITLE_HEADS
+
+
+def _capitalised(token: Token) -> bool:
+    return token.text[:1].isupper() or bool(_ARABIC_PREFIX.match(token.text))
+
+
+def _runs(text: str, tokens: list[Token]) -> Iterator[list[Token]]:
+    """Maximal runs of capitalised words joined by single spaces, with
+    lower-case particles and connectors allowed between them."""
+    run: list[Token] = []
+    for i, token in enumerate(tokens):
+        joined = bool(run) and text[run[-1].end : token.start] in _SPACES
+        if _capitalised(token):
+            if run and not joined:
+                yield run
+                run = []
+            run.append(token)
+            continue
+        follows = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (
+            run
+            and joined
+            and token.lower in (PARTICLES | CONNECTORS)
+            and follows is not None
+            and _capitalised(follows)
+            and text[token.end : follows.start] in _SPACES
+        ):
+            run.append(token)
+            continue
+        if run:
+            yield run
+            run = []
+    if run:
+        yield run
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and (text[i] in _OPENERS or text[i] in " \t\u00a0"):
+        i -= 1
+    return i < 0 or text[i] == "\n" or text[i] in _SENTENCE_END or text[i] in "—–-•*"
+
+
+def _word_before(text: str, start: int) -> str:
+    head = text[max(0, start - 30) : start].rstrip()
+    words = head.split()
+    return words[-1].casefold() if words else ""
+
+
+def _split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
+    """``[U.S., Treasury, Secretary, Scott, Bessent]`` -> title, name."""
+    heads = [i for i, t in enumerate(run) if t.lower in TITLE_HEADS and i < len(run) - 1]
+    if not heads:
+        return [], run
+    cut = heads[-1] + 1
+    # "Secretary of State Marco Rubio": the title runs on through "of State".
+    while cut < len(run) - 1 and run[cut].lower in CONNECTORS:
+        cut += 1
+        while cut < len(run) - 1 and (
+            run[cut].lower in TITLE_PARTS or run[cut].lower in CONNECTORS
+        ):
+            cut += 1
+    title = run[:cut]
+    # "On Tuesday U.S. Treasury Secretary": the title starts after "Tuesday".
+    stops = [i for i, t in enumerate(title) if t.lower in _NOT_TITLE]
+    if stops:
+        title = title[stops[-1] + 1 :]
+    return title, run[cut:]
+
+
+def _segments(run: list[Token]) -> Iterator[list[Token]]:
+    """Split a run at words that are never part of a name ("On", "Tuesday")."""
+    part: list[Token] = []
+    for token in run:
+        if token.lower in _BREAKERS and not token.text.islower():
+            if part:
+                yield part
+            part = []
+            continue
+        part.append(token)
+    if part:
+        yield part
+
+
+def _mentions(doc: Document, text: str, run: list[Token]) -> Iterator[Mention]:
+    title, rest = _split_title(run)
+    pieces = list(_segments(rest)) if rest else []
+    for n, name in enumerate(pieces):
+        while name and (name[-1].lower in SUFFIXES or name[-1].lower in PARTICLES):
+            name = name[:-1]
+        while name and name[0].lower in CONNECTORS | PARTICLES and _capitalised(name[0]) is False:
+            name = name[1:]
+        if not name:
+            continue
+        own_title = tuple(title) if n == 0 and name[0] is rest[0] else ()
+        first = own_title[0] if own_title else name[0]
+        yield Mention(
+            tokens=tuple(name),
+            title=own_title,
+            kind=_kind(name, own_title),
+            sentence_initial=_sentence_initial(text, first.start),
+            scope=doc.scope_of(Span(name[0].start, name[-1].end)),
+            before=_word_before(text, first.start),
+        )
+
+
+def _kind(name: list[Token], title: tuple[Token, ...]) -> str:
+    lowers = [t.lower for t in name]
+    if any(w in ORG_WORDS for w in lowers):
+        return "org"
+    if any(w in CONNECTORS for w in lowers) or len(name) > _MAX_NAME_WORDS:
+        return "other"
+    if any(t.text.isupper() and len(t.text) > 1 and "." not in t.text for t in name):
+        return "other"  # acronyms: NHS, BBC
+    if any(t.lower in TITLE_HEADS for t in title):
+        return "person"
+    if len(name) == 1:
+        return "single"
+    if lowers[0] in given_names():
+        return "person"
+    return "candidate"
+
+
+def _forms(mentions: list[Mention]) -> dict[str, Form]:
+    forms: dict[str, Form] = {}
+    for mention in mentions:
+        if mention.kind not in ("person", "candidate", "single"):
+            continue
+        surname = mention.surname
+        key = fold(surname.text)
+        form = forms.get(key)
+        if form is None:
+            form = forms[key] = Form(surname.text, key)
+        form.tokens.append((surname, mention))
+        if mention.given and mention.scope != "headline":
+            form.givens.add(fold(mention.given).rstrip("."))
+    for form in forms.values():
+        singles_in_body = any(m.kind == "single" and m.scope == "body" for _, m in form.tokens)
+        for _, mention in form.tokens:
+            if mention.scope == "headline":
+                continue
+            if (mention.kind == "person" and (mention.given or mention.title)) or (
+                mention.kind == "candidate" and singles_in_body
+            ):
+                form.established = True
+    return forms

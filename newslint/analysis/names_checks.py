@@ -1,0 +1,153 @@
+"""Helpers the names.* checks share: which spellings may be flagged, silencing
+by [sic] and the accept list, the dictionary test, and officeholder logic."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Callable, Iterator
+
+import regex
+
+from newslint.analysis.names import Form, Mention, NameAnalysis, Token
+from newslint.analysis.names_list import NamesList, Office, Person, title_key
+from newslint.analysis.names_similar import MIN_LENGTH, fold
+from newslint.analysis.names_words import COMMON_WORDS, MONTHS, PLACES, TITLE_HEADS, WEEKDAYS
+from newslint.document import Document
+from newslint.registry import CheckContext
+
+_NEVER = COMMON_WORDS | MONTHS | WEEKDAYS | PLACES
+# ", the U.S. treasury secretary," after a name.
+_SUFFIX_TITLE = regex.compile(
+    r",\s+the\s+((?:[\p{L}.\-]+\s+){0,5}?[\p{L}.\-]+)(?=\s*[,.;)]|\s+(?:who|said|told|has|had|is|was|and)\b)"
+)
+
+
+def candidate_forms(analysis: NameAnalysis) -> Iterator[Form]:
+    """Spellings long enough and name-like enough to be flagged."""
+    for form in analysis.forms.values():
+        if len(form.key) >= MIN_LENGTH - 1 and form.key not in _NEVER and form.text[:1].isupper():
+            yield form
+
+
+def clean_form(form: Form, analysis: NameAnalysis, ctx: CheckContext, doc: Document) -> bool:
+    """False for spellings the article also uses as ordinary words, or that
+    are accepted in the vocabulary or marked [sic]."""
+    if analysis.used_in_lower_case(form.text):
+        return False
+    if _accepted(ctx, form.text):
+        return False
+    return not all(silenced(doc, ctx, t) for t, _ in form.tokens)
+
+
+def _accepted(ctx: CheckContext, word: str) -> bool:
+    accept = ctx.accept_words
+    return bool(accept) and (word in accept or word.casefold() in accept or fold(word) in accept)
+
+
+def silenced(doc: Document, ctx: CheckContext, token: Token) -> bool:
+    """[sic], the accept list and skipped regions (code, URLs) silence a word."""
+    span = token.span
+    if any(s.overlaps(span) for s in doc.sic) or doc.in_skipped(span):
+        return True
+    return _accepted(ctx, token.text)
+
+
+@functools.lru_cache(maxsize=4)
+def _lexicon_test(language: str) -> Callable[[str], bool]:
+    try:  # share the spelling engine's dictionary when it is there
+        from newslint.engines.spelling_lexicon import lexicon
+
+        known = lexicon(language).known
+        return lambda word: known(word)
+    except ImportError:  # pragma: no cover - the spelling engine ships with newslint
+        from spellchecker import SpellChecker
+
+        words = SpellChecker(language="en").word_frequency.dictionary
+        return lambda word: word in words
+
+
+@functools.lru_cache(maxsize=4096)
+def is_dictionary_word(word: str, language: str) -> bool:
+    """Whether a capitalised word is also an ordinary English word. Loads the
+    dictionary on first use only, which names checks reach rarely."""
+    lower = word.casefold()
+    return lower in COMMON_WORDS or _lexicon_test(language)(lower)
+
+
+def suffix_title(text: str, end: int) -> str:
+    """The title in "Scott Bessent, the U.S. Treasury Secretary," (or "")."""
+    match = _SUFFIX_TITLE.match(text, end, min(len(text), end + 80))
+    if not match:
+        return ""
+    words = match.group(1).split()
+    if not any(w.casefold() in TITLE_HEADS for w in words[-2:]):
+        return ""
+    if words[0].casefold() in ("former", "then", "late", "outgoing", "incoming"):
+        return ""
+    return match.group(1)
+
+
+def _matches(office: Office, title: str, country: str | None) -> bool:
+    if country is not None and office.country != country:
+        return False
+    return (
+        office.title == title
+        or office.title.endswith(" " + title)
+        or office.title.startswith(title + " ")
+    )
+
+
+def _date(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def officeholder_problem(names: NamesList, mention: Mention, title_text: str, day: dt.date) -> str:
+    """Why "<title> <name>" is wrong on ``day`` by the lists, or ""."""
+    title, country = title_key(title_text)
+    if not title or title.split()[-1] in ("mr", "mrs", "ms", "dr", "sir", "dame", "lord"):
+        return ""
+    people = names.people_named(mention.surname.text, mention.given)
+    if len(people) != 1:
+        return ""
+    person = people[0]
+    said = f"'{title_text} {' '.join(t.text for t in mention.tokens)}'"
+    held = [o for o in person.offices if _matches(o, title, country)]
+    if held:
+        if any(o.held_on(day) for o in held):
+            return ""
+        office = min(held, key=lambda o: _distance(o, day))
+        then = _holder(names, person, office.title, office.country, day)
+        tail = f"; it was {then.name}" if then else ""
+        return (
+            f"{said}: {person.name} was {office.office} {office.years}, not on {_date(day)}{tail}"
+        )
+    countries = {o.country for p in names.people for o in p.offices if o.title == title}
+    if len(title.split()) < 2 or not (country or len(countries) == 1):
+        return ""
+    place = country or next(iter(countries), None)
+    then = _holder(names, person, title, place, day)
+    if then is None:
+        return ""
+    office = next(o for o in then.offices if o.title == title and o.held_on(day))
+    own = person.describe(day)
+    theirs = f" ({person.name}: {own})" if own else ""
+    return f"{said}: on {_date(day)} the {office.office} was {then.name}{theirs}"
+
+
+def _distance(office: Office, day: dt.date) -> int:
+    if office.end is not None and office.end < day:
+        return (day - office.end).days
+    return (office.start - day).days
+
+
+def _holder(
+    names: NamesList, other_than: Person, title: str, country: str | None, day: dt.date
+) -> Person | None:
+    for person in names.people:
+        if person is other_than:
+            continue
+        for office in person.offices:
+            if office.title == title and office.country == country and office.held_on(day):
+                return person
+    return None

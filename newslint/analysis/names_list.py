@@ -1,0 +1,252 @@
+"""Names lists: the shipped list of people in the news and house lists.
+
+One TOML format serves the default list (``newslint/data/names/people.toml``),
+the lists users name in config ``names``, and what ``newslint names learn``
+writes. See the header of ``people.toml`` for the fields.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newslint.analysis.names_similar import fold, similar
+from newslint.analysis.names_words import COUNTRY_ADJECTIVES, DATA_DIR
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+DEFAULT_LIST = DATA_DIR / "people.toml"
+PERSON_KEYS = frozenset(("name", "surname", "variants", "misspellings", "count", "offices"))
+OFFICE_KEYS = frozenset(("office", "country", "from", "to"))
+
+
+@dataclass(frozen=True)
+class Office:
+    office: str  # as shown in messages: "U.S. Treasury Secretary"
+    title: str  # normalised title without the country: "treasury secretary"
+    country: str
+    start: dt.date
+    end: dt.date | None  # None: still in office
+
+    def held_on(self, day: dt.date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+    @property
+    def years(self) -> str:
+        end = "" if self.end is None else str(self.end.year)
+        return f"{self.start.year}–{end}" if end != str(self.start.year) else end
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    surname: str  # the form used alone on later references
+    given: str  # the first word of the name when it is not the surname, else ""
+    variants: tuple[str, ...] = ()
+    misspellings: tuple[str, ...] = ()
+    offices: tuple[Office, ...] = ()
+    count: int | None = None
+
+    @property
+    def key(self) -> str:
+        """The last word of the surname, case-folded: how mentions find the person."""
+        return fold(self.surname.split()[-1])
+
+    def describe(self, day: dt.date | None = None) -> str:
+        """The office to name in a message: held on ``day``, else the latest."""
+        if not self.offices:
+            return ""
+        if day is not None:
+            for office in self.offices:
+                if office.held_on(day):
+                    return office.office
+        return max(self.offices, key=lambda o: o.start).office
+
+
+@dataclass
+class NamesList:
+    people: list[Person] = field(default_factory=list)
+
+    @functools.cached_property
+    def by_key(self) -> dict[str, list[Person]]:
+        index: dict[str, list[Person]] = {}
+        for person in self.people:
+            keys = {person.key} | {fold(v.split()[-1]) for v in person.variants}
+            for key in keys:
+                index.setdefault(key, []).append(person)
+        return index
+
+    @functools.cached_property
+    def by_initial(self) -> dict[str, list[tuple[str, Person]]]:
+        """Surname keys by first letter, for near-match searches."""
+        index: dict[str, list[tuple[str, Person]]] = {}
+        for key, people in self.by_key.items():
+            for person in people:
+                index.setdefault(key[:1], []).append((key, person))
+        return index
+
+    @functools.cached_property
+    def misspelled(self) -> dict[str, Person]:
+        return {fold(m.split()[-1]): p for p in self.people for m in p.misspellings}
+
+    def people_named(self, surname: str, given: str = "") -> list[Person]:
+        """People whose surname (or accepted variant) is ``surname``; with a
+        given name, only those whose given name agrees."""
+        found = self.by_key.get(fold(surname), [])
+        if given:
+            found = [p for p in found if given_agrees(p.given, given)]
+        return found
+
+
+def given_agrees(listed: str, seen: str) -> bool:
+    """ "Scott" agrees with "Scott" and "S."; an empty side agrees with anything."""
+    a, b = fold(listed).rstrip("."), fold(seen).rstrip(".")
+    if not a or not b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    return a == b or (min(len(a), len(b)) >= 5 and similar(a, b))  # Viktor/Victor
+
+
+def title_key(office: str) -> tuple[str, str | None]:
+    """``"U.S. Treasury Secretary"`` -> ``("treasury secretary", "US")``."""
+    text = normalise_title(office)
+    for adjective in sorted(COUNTRY_ADJECTIVES, key=len, reverse=True):
+        if text.startswith(adjective + " "):
+            return text[len(adjective) + 1 :], COUNTRY_ADJECTIVES[adjective]
+    return text, None
+
+
+_SYNONYMS = (
+    ("secretary of the treasury", "treasury secretary"),
+    ("secretary of defence", "defence secretary"),
+    ("secretary of war", "defence secretary"),
+    ("war secretary", "defence secretary"),
+    ("secretary of homeland security", "homeland security secretary"),
+    ("fed chairman", "federal reserve chair"),
+    ("fed chair", "federal reserve chair"),
+    ("federal reserve chairman", "federal reserve chair"),
+    ("chancellor of the exchequer", "chancellor"),
+    ("speaker of the house", "house speaker"),
+    ("nato chief", "nato secretary general"),
+    ("un chief", "un secretary general"),
+    ("pm", "prime minister"),
+    ("sen.", "senator"),
+    ("gov.", "governor"),
+)
+
+
+def normalise_title(text: str) -> str:
+    """Lower case, one spelling per title: defense/defence, hyphens as spaces."""
+    text = " ".join(text.replace("-", " ").split()).casefold()
+    text = text.replace("defense", "defence")
+    for old, new in _SYNONYMS:
+        if text == old or text.endswith(" " + old):
+            text = text[: len(text) - len(old)] + new
+    return text
+
+
+def _date(value: Any, where: str, *, end: bool) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, int) and 1000 <= value <= 9999:
+        return dt.date(value, 12, 31) if end else dt.date(value, 1, 1)
+    raise ValueError(f"{where}: expected a date or a year, got {value!r}")
+
+
+def _strings(value: Any, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ValueError(f"{where}: expected a list of names")
+    return tuple(v.strip() for v in value)
+
+
+def parse_person(entry: Any, where: str) -> Person:
+    """One ``[[person]]`` table; ``ValueError`` names the entry and the problem."""
+    if not isinstance(entry, dict):
+        raise ValueError(f"{where}: expected a table")
+    unknown = set(entry) - PERSON_KEYS
+    if unknown:
+        raise ValueError(f"{where}: unknown key {sorted(unknown)[0]!r}")
+    name = entry.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise ValueError(f"{where}: 'name' is required")
+    name = " ".join(name.split())
+    where = f"{where} ({name})"
+    words = name.split()
+    surname = entry.get("surname", words[-1])
+    if not isinstance(surname, str) or not surname.strip():
+        raise ValueError(f"{where}: 'surname' must be a name")
+    given = words[0] if len(words) > 1 and not name.startswith(surname) else ""
+    offices = []
+    for i, raw in enumerate(entry.get("offices", [])):
+        at = f"{where} office {i + 1}"
+        if not isinstance(raw, dict) or set(raw) - OFFICE_KEYS or "office" not in raw:
+            raise ValueError(f"{at}: expected {{office, country, from, to}}")
+        start = _date(raw.get("from"), at, end=False)
+        end = _date(raw["to"], at, end=True) if "to" in raw else None
+        if end is not None and end < start:
+            raise ValueError(f"{at}: 'to' is before 'from'")
+        title, _ = title_key(str(raw["office"]))
+        offices.append(Office(str(raw["office"]), title, str(raw.get("country", "")), start, end))
+    count = entry.get("count")
+    if count is not None and (not isinstance(count, int) or count < 0):
+        raise ValueError(f"{where}: 'count' must be a whole number")
+    return Person(
+        name=name,
+        surname=surname.strip(),
+        given=given,
+        variants=_strings(entry.get("variants", []), f"{where} variants"),
+        misspellings=_strings(entry.get("misspellings", []), f"{where} misspellings"),
+        offices=tuple(offices),
+        count=count,
+    )
+
+
+def parse_list(text: str, source: str) -> list[Person]:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"{source}: invalid TOML: {exc}") from None
+    entries = data.get("person", [])
+    if set(data) - {"person"} or not isinstance(entries, list):
+        raise ValueError(f"{source}: expected only [[person]] tables")
+    return [parse_person(e, f"{source}: person {i + 1}") for i, e in enumerate(entries)]
+
+
+@functools.lru_cache(maxsize=32)
+def _load(path: Path, _mtime: int) -> tuple[Person, ...]:
+    return tuple(parse_list(path.read_text(encoding="utf-8-sig"), str(path)))
+
+
+def load_file(path: Path) -> tuple[Person, ...]:
+    return _load(path, path.stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=16)
+def names_list(extra: Sequence[str | Path] = ()) -> NamesList:
+    """The default list plus house lists (later lists first: they win lookups)."""
+    people: list[Person] = []
+    for path in reversed([Path(p) for p in extra]):
+        people.extend(load_file(path))
+    people.extend(load_file(DEFAULT_LIST))
+    return NamesList(people)
+
+
+def context_lists(paths: Iterable[str | Path]) -> NamesList:
+    """The names list for a check context; a house list that cannot be read
+    raises ``ValueError`` with the file name."""
+    key = tuple(str(p) for p in paths)
+    try:
+        return names_list(key)
+    except OSError as exc:
+        raise ValueError(f"names list: {exc}") from None

@@ -1,0 +1,175 @@
+"""The run-level pass of ``names.inconsistent``: spellings across files.
+
+Each file's check leaves a small summary of its surname spellings (counts,
+given names, and the located occurrences of rare spellings, already filtered
+by the file's suppression directives) in this module's table. Worker
+processes hand their summaries back with each FileResult
+(:func:`take`/:func:`keep` in ``newslint.runner``); after every file is
+linted the parent compares them (:func:`apply`) and adds diagnostics. Only
+runs of more than one file do any of this work beyond the summaries.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from newslint.analysis.names import NameAnalysis
+from newslint.analysis.names_checks import candidate_forms, clean_form, is_dictionary_word
+from newslint.analysis.names_similar import similar
+from newslint.diagnostics import Applicability, Diagnostic, Range, Severity, Suggestion
+from newslint.document import Document
+from newslint.registry import CheckContext, RuleMeta
+from newslint.results import FileResult
+
+RULE = "names.inconsistent"
+RARE = 2  # at most this many occurrences in its one file
+FREQUENT_FILES = 3  # the other spelling appears in at least this many other files
+
+
+@dataclass(frozen=True)
+class FormSummary:
+    text: str
+    count: int
+    givens: frozenset[str]
+    established: bool
+    flaggable: bool  # may be reported as the rare spelling
+    where: tuple[tuple[Range, str], ...] = ()  # located occurrences (rare, flaggable only)
+
+
+@dataclass(frozen=True)
+class FileNames:
+    severity: Severity
+    forms: dict[str, FormSummary]
+
+
+_RECORDS: dict[str, FileNames] = {}
+_COLLECTING = False  # set by the runner for runs of more than one file
+
+
+def collect(on: bool) -> None:
+    """Switch summaries on (runs of several files) or off (one file, stdin)."""
+    global _COLLECTING
+    _COLLECTING = on
+
+
+def summarise(
+    doc: Document, analysis: NameAnalysis, ctx: CheckContext, severity: Severity
+) -> FileNames:
+    from newslint.suppressions import parse_directives
+
+    suppressions = parse_directives(doc.directives) if doc.directives else None
+    lines = doc.source.splitlines() if suppressions else None
+    forms: dict[str, FormSummary] = {}
+    for form in candidate_forms(analysis):
+        flaggable = (
+            form.count <= RARE
+            and clean_form(form, analysis, ctx, doc)
+            and not (form.only_initial and is_dictionary_word(form.text, ctx.language))
+        )
+        where: list[tuple[Range, str]] = []
+        if flaggable:
+            probes = []
+            for token, mention in form.tokens:
+                if mention.scope == "byline":
+                    continue
+                range_ = doc.locate(token.start, token.end)
+                text = doc.source[range_.start.offset : range_.end.offset]
+                probes.append(Diagnostic(RULE, "", token.start, token.end, range=range_, text=text))
+            if suppressions is not None:
+                probes = suppressions.filter(probes, lines)
+            where = [(d.range, d.text) for d in probes if d.range is not None]
+        forms[form.key] = FormSummary(
+            form.text,
+            form.count,
+            frozenset(form.givens),
+            form.established,
+            flaggable and bool(where),
+            tuple(where),
+        )
+    return FileNames(severity, forms)
+
+
+def collecting() -> bool:
+    return _COLLECTING
+
+
+def record(doc: Document, meta: RuleMeta, summary: FileNames) -> None:
+    _RECORDS[doc.path] = summary
+
+
+def take(path: str) -> FileNames | None:
+    """Remove and return a file's summary (in a worker, to send to the parent)."""
+    return _RECORDS.pop(path, None)
+
+
+def keep(path: str, summary: FileNames | None) -> None:
+    """Store a summary that a worker sent back."""
+    if summary is not None:
+        _RECORDS[path] = summary
+
+
+def apply(
+    files: Sequence[tuple[Path, FileResult]],
+    severity_for: Callable[[Path, str, Severity], Severity | None],
+) -> None:
+    """Add cross-file diagnostics to ``files`` (a no-op for fewer than two)."""
+    summaries = {r.path: _RECORDS.pop(r.path) for _, r in files if r.path in _RECORDS}
+    _RECORDS.clear()
+    if len(summaries) < 2:
+        return
+    in_files: Counter[str] = Counter()
+    texts: dict[str, str] = {}
+    givens: dict[str, set[str]] = {}
+    for summary in summaries.values():
+        for key, form in summary.forms.items():
+            if form.established:
+                in_files[key] += 1
+                texts.setdefault(key, form.text)
+                givens.setdefault(key, set()).update(form.givens)
+    frequent = [k for k, n in in_files.items() if n >= FREQUENT_FILES]
+    if not frequent:
+        return
+    for path, result in files:
+        summary = summaries.get(result.path)
+        if summary is None:
+            continue
+        added = _file_diagnostics(summary, summaries, frequent, texts, givens)
+        if not added:
+            continue
+        severity = severity_for(path, RULE, summary.severity)
+        if severity is None:
+            continue
+        result.diagnostics.extend(d.with_severity(severity) for d in added)
+        result.diagnostics.sort(key=lambda d: d.sort_key)
+
+
+def _file_diagnostics(
+    summary: FileNames,
+    summaries: dict[str, FileNames],
+    frequent: list[str],
+    texts: dict[str, str],
+    givens: dict[str, set[str]],
+) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    for key, form in summary.forms.items():
+        if not form.flaggable:
+            continue
+        if sum(1 for s in summaries.values() if key in s.forms) > 1:
+            continue  # used in another file too: not a one-off slip
+        for other in frequent:
+            if other in summary.forms or not similar(texts[other], form.text):
+                continue  # same-file pairs are names.inconsistent's job
+            seen = givens.get(other, set())
+            if form.givens and seen and not (form.givens & seen):
+                continue
+            message = f"'{form.text}' appears only here; the other files spell it '{texts[other]}'"
+            fix = (Suggestion(texts[other], Applicability.UNSAFE),)
+            for range_, text in form.where:
+                found.append(
+                    Diagnostic(RULE, message, 0, 0, summary.severity, fix, range=range_, text=text)
+                )
+            break
+    return found

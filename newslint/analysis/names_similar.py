@@ -1,0 +1,101 @@
+"""When two spellings of a name are the same name: edit distance (rapidfuzz)
+and transliteration patterns (y/i, ks/x, doubled letters, diacritics)."""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+import unicodedata
+
+from rapidfuzz.distance import OSA
+
+MIN_LENGTH = 4  # shorter names (Li, Kim, Wong) differ by one letter too often
+_DOUBLE = re.compile(r"(.)\1+")
+_TRIPLE = re.compile(r"(.)\1\1")
+_TRANSLITERATIONS = (("ks", "x"), ("ph", "f"), ("kh", "h"), ("y", "i"), ("j", "i"), ("w", "v"))
+
+
+@functools.lru_cache(maxsize=8192)
+def fold(word: str) -> str:
+    """Case-folded, without diacritics or apostrophes: "Orbán" -> "orban"."""
+    decomposed = unicodedata.normalize("NFKD", word)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return stripped.casefold().replace("’", "").replace("'", "")
+
+
+@functools.lru_cache(maxsize=8192)
+def skeleton(word: str) -> str:
+    """A spelling-insensitive key: "Zelenskyy" and "Zelensky" share "zelenski"."""
+    text = fold(word)
+    for old, new in _TRANSLITERATIONS:
+        text = text.replace(old, new)
+    return _DOUBLE.sub(r"\1", text)
+
+
+def max_distance(length: int) -> int:
+    return 2 if length >= 9 else 1
+
+
+def is_suffix_form(a: str, b: str) -> bool:
+    """Plural, possessive or adjective forms: "Korea"/"Korean", "Biden"/"Bidens"."""
+    short, long = sorted((fold(a), fold(b)), key=len)
+    tail = long[len(short) :]
+    if tail == short[-1:]:
+        return False  # a doubled last letter is a slip ("Brownn")
+    if not long.startswith(short):
+        return False
+    return tail in ("s", "es", "ns", "an", "i") or (tail == "n" and short.endswith("a"))
+
+
+def similar(a: str, b: str) -> bool:
+    """Whether two different spellings are likely one name misspelled."""
+    if a == b or min(len(a), len(b)) < MIN_LENGTH - 1 or max(len(a), len(b)) < MIN_LENGTH:
+        return False
+    if abs(len(a) - len(b)) > 2 or (a[0].isascii() and b[0].isascii() and a[0] != b[0]):
+        return a[0].casefold() == b[0].casefold() and fold(a) == fold(b)  # cheap rejection
+    fa, fb = fold(a), fold(b)
+    if fa == fb:
+        return True  # only accents or case differ
+    if fa[0] != fb[0] or is_suffix_form(a, b):
+        return False
+    if skeleton(a) == skeleton(b):
+        return True
+    limit = max_distance(min(len(fa), len(fb)))
+    if abs(len(fa) - len(fb)) > limit:
+        return False
+    return OSA.distance(fa, fb, score_cutoff=limit) <= limit
+
+
+@functools.lru_cache(maxsize=1)
+def _trigrams() -> tuple[dict[str, int], dict[str, int]]:
+    from newslint.analysis.names_words import DATA_DIR
+
+    triples: dict[str, int] = {}
+    pairs: dict[str, int] = {}
+    for line in (DATA_DIR / "letter-trigrams.txt").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            triple, count = line.split()
+            triples[triple] = int(count)
+            pairs[triple[:2]] = pairs.get(triple[:2], 0) + int(count)
+    return triples, pairs
+
+
+@functools.lru_cache(maxsize=8192)
+def plausibility(word: str) -> float:
+    """Mean letter-triple log probability: a slip ("Greenspsn") usually scores
+    lower than the name it spoils, which breaks one-against-one ties."""
+    triples, pairs = _trigrams()
+    letters = "^^" + "".join(c for c in fold(word) if "a" <= c <= "z") + "$"
+    scores = [
+        math.log(
+            (triples.get(letters[i : i + 3], 0) + 0.5) / (pairs.get(letters[i : i + 2], 0) + 14)
+        )
+        for i in range(len(letters) - 2)
+    ]
+    return sum(scores) / len(scores)
+
+
+def tripled(word: str) -> bool:
+    """Three of a letter in a row: never a name's spelling ("Elllison")."""
+    return bool(_TRIPLE.search(fold(word)))

@@ -1,0 +1,339 @@
+"""names.*: misspelled and inconsistent person names, stale titles, and
+first/later reference style.
+
+All rules read one shared analysis (``newslint.analysis.names``) and the
+names lists (``newslint.analysis.names_list``). ``names.misspelled`` is
+registered before ``names.inconsistent`` so that when both flag the same
+word with the same fix, the engine keeps the message that names the office.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from newslint.analysis import names_run
+from newslint.analysis.names import Form, Mention, NameAnalysis, analyse
+from newslint.analysis.names_checks import (
+    candidate_forms,
+    clean_form,
+    is_dictionary_word,
+    officeholder_problem,
+    silenced,
+    suffix_title,
+)
+from newslint.analysis.names_list import NamesList, Person, context_lists, given_agrees
+from newslint.analysis.names_similar import MIN_LENGTH, fold, plausibility, similar, tripled
+from newslint.analysis.names_words import given_names
+from newslint.diagnostics import Applicability, Diagnostic, InputError, Severity, Suggestion
+from newslint.document import Document
+from newslint.registry import CheckContext, Example, RuleMeta, rule
+
+PLAUSIBILITY_MARGIN = 0.1  # letter-pair score gap that decides a one-to-one tie
+
+
+def _analysis(doc: Document) -> NameAnalysis:
+    return doc.analysis("names", analyse)
+
+
+def _names(doc: Document, ctx: CheckContext) -> NamesList:
+    try:
+        return context_lists(getattr(ctx, "names", ()))
+    except ValueError as exc:
+        raise InputError(doc.path, str(exc)) from None
+
+
+def _flag(
+    doc: Document, ctx: CheckContext, meta: RuleMeta, form: Form, message: str, fix: str
+) -> Iterator[Diagnostic]:
+    for token, mention in form.tokens:
+        if mention.scope == "byline" or silenced(doc, ctx, token):
+            continue
+        yield Diagnostic(
+            meta.id,
+            message,
+            token.start,
+            token.end,
+            meta.severity,
+            suggestions=(Suggestion(fix, Applicability.UNSAFE),),
+        )
+
+
+# -- names.misspelled ------------------------------------------------------------
+
+
+@rule(
+    "names.misspelled",
+    summary="A name one slip away from a person on the names list",
+    why=(
+        "Misspelling a public figure's name is an error readers notice at once and "
+        "one a spell checker cannot catch. The default list covers heads of state "
+        "and government, foreign ministers, the U.S. and UK cabinets, congressional "
+        "leaders and the heads of the EU, UN, NATO and major central banks; add "
+        "house lists with the `names` config key. A surname alone is matched only "
+        "when it is long and distinctive; a shorter one needs the person's given "
+        "name or title beside it. The fix is unsafe: a different, real person may "
+        "be meant."
+    ),
+    severity=Severity.WARNING,
+    fix=Applicability.UNSAFE,
+    examples=[
+        Example("Treasury Secretary Scott Bescent met Gulf investors on Monday.", flagged=True),
+        Example("Treasury Secretary Scott Bessent met Gulf investors on Monday.", flagged=False),
+    ],
+)
+def misspelled(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnostic]:
+    analysis = _analysis(doc)
+    names = _names(doc, ctx)
+    for form in candidate_forms(analysis):
+        if form.key in names.by_key or not clean_form(form, analysis, ctx, doc):
+            continue
+        person = names.misspelled.get(form.key) or _near_person(form, names, analysis, ctx)
+        if person is None:
+            continue
+        right = person.surname.split()[-1]
+        office = person.describe(doc.article_date)
+        where = f" ({office})" if office else ""
+        message = f"'{form.text}' looks like a misspelling of '{right}'{where}"
+        # names.inconsistent runs next and leaves this word to us (one finding).
+        doc.analysis("names.misspelled", lambda _: set()).add(form.key)
+        yield from _flag(doc, ctx, meta, form, message, right)
+
+
+def _near_person(
+    form: Form, names: NamesList, analysis: NameAnalysis, ctx: CheckContext
+) -> Person | None:
+    if form.key in given_names() or len(form.key) < MIN_LENGTH:
+        return None
+    for key, person in names.by_initial.get(form.key[:1], ()):
+        if len(key) < MIN_LENGTH or not similar(key, form.key):
+            continue
+        if form.givens and not any(given_agrees(person.given, g) for g in form.givens):
+            continue  # "Tom Bessant" is someone else
+        given_named = bool(person.given) and any(
+            given_agrees(person.given, g) and g for g in form.givens
+        )
+        titled = any(m.personal_title and not m.honorific_only for _, m in form.tokens)
+        # A bare surname matches only when the article also spells it right.
+        distinctive = key in analysis.forms and not is_dictionary_word(form.text, ctx.language)
+        if given_named or titled or distinctive:
+            return person
+    return None
+
+
+# -- names.inconsistent ------------------------------------------------------------
+
+
+@rule(
+    "names.inconsistent",
+    summary="One person's name spelled two ways in the same article",
+    why=(
+        "Readers take two spellings for two people, and one of them is wrong. The "
+        "rule groups spellings that differ by one or two letters or by a "
+        "transliteration pattern (y/i, ks/x, doubled letters, accents) and flags "
+        "the less frequent one, suggesting the other. It does not merge names "
+        "given with different first names (two people, or relatives), and it "
+        "ignores ordinary words that happen to be capitalised. When several files are "
+        "linted together, a spelling used once in one file and one slip away from a "
+        "name common in the other files is reported too."
+    ),
+    severity=Severity.WARNING,
+    fix=Applicability.UNSAFE,
+    examples=[
+        Example(
+            "Station Commander Helen Marsh said crews arrived within minutes. "
+            "Marsh said the cause was unknown. Marshe added that no one was hurt.",
+            flagged=True,
+        ),
+        Example(
+            "Station Commander Helen Marsh said crews arrived within minutes. "
+            "Marsh said the cause was unknown.",
+            flagged=False,
+        ),
+    ],
+)
+def inconsistent(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnostic]:
+    analysis = _analysis(doc)
+    taken: set[str] = doc.analysis("names.misspelled", lambda _: set())
+    for form in candidate_forms(analysis):
+        if form.key in taken or not clean_form(form, analysis, ctx, doc):
+            continue
+        majority = _majority(form, analysis, ctx)
+        if majority is None:
+            continue
+        times = "once" if majority.count == 1 else f"{majority.count} times"
+        message = f"'{form.text}' is spelled '{majority.text}' elsewhere in this article ({times})"
+        yield from _flag(doc, ctx, meta, form, message, majority.text)
+    # For the run-level pass: spellings rare here but common in other files.
+    if names_run.collecting():
+        names_run.record(doc, meta, names_run.summarise(doc, analysis, ctx, meta.severity))
+
+
+def _majority(form: Form, analysis: NameAnalysis, ctx: CheckContext) -> Form | None:
+    best: Form | None = None
+    for other in analysis.forms.values():
+        if other is form or not similar(other.text, form.text):
+            continue
+        if not (_person_like(other) or _person_like(form)):
+            continue  # no sign that either spelling is a person's name
+        if form.givens and other.givens and not _givens_agree(form, other):
+            continue  # different first names: different people
+        if not _beats(other, form):
+            continue
+        if is_dictionary_word(form.text, ctx.language) or form.key in given_names():
+            return None  # "Beauty" beside "Beatty", "Mary" beside "Mara"
+        if best is None or other.count > best.count:
+            best = other
+    return best
+
+
+def _person_like(form: Form) -> bool:
+    return form.established or bool(form.givens)
+
+
+def _beats(a: Form, b: Form) -> bool:
+    """Whether spelling ``a`` is the right one against ``b``: the more frequent;
+    on a tie the more word-like, then the one given as a person, then the earlier."""
+    if tripled(a.text) != tripled(b.text):
+        return tripled(b.text)
+    if a.count != b.count:
+        return a.count > b.count
+    gap = plausibility(a.text) - plausibility(b.text)
+    if abs(gap) > PLAUSIBILITY_MARGIN:
+        return gap > 0
+    if a.established != b.established:
+        return a.established
+    return a.first < b.first
+
+
+def _givens_agree(a: Form, b: Form) -> bool:
+    return any(given_agrees(x, y) for x in a.givens for y in b.givens)
+
+
+# -- names.officeholder ------------------------------------------------------------
+
+
+@rule(
+    "names.officeholder",
+    summary="A title the names list says the person did not hold on the article's date",
+    why=(
+        'A stale title ("President Biden" in 2026) or the wrong one ("Treasury '
+        "Secretary Marco Rubio\") misinforms readers. The rule reads '<title> "
+        "<name>' and '<name>, the <title>' against the offices and dates in the "
+        "names lists and the article's date; it is silent without a date, when "
+        "the title is qualified ('former', 'then-', 'late'), and for people or "
+        "titles the lists do not know."
+    ),
+    severity=Severity.WARNING,
+    examples=[
+        Example(
+            "---\ndate: 2026-02-06\n---\n\nPresident Joe Biden spoke to reporters.",
+            flagged=True,
+            format="markdown",
+        ),
+        Example(
+            "---\ndate: 2026-02-06\n---\n\nFormer President Joe Biden spoke to reporters.",
+            flagged=False,
+            format="markdown",
+        ),
+    ],
+)
+def officeholder(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnostic]:
+    day = doc.article_date
+    if day is None:
+        return
+    analysis = _analysis(doc)
+    names = _names(doc, ctx)
+    for mention in analysis.persons():
+        if mention.scope == "byline" or silenced(doc, ctx, mention.surname):
+            continue
+        found = _titled(doc, mention)
+        if found is None:
+            continue
+        title, start = found
+        problem = officeholder_problem(names, mention, title, day)
+        if problem:
+            yield Diagnostic(meta.id, problem, start, mention.end, meta.severity)
+
+
+def _titled(doc: Document, mention: Mention) -> tuple[str, int] | None:
+    """The title given with the name and where the flagged span starts."""
+    if mention.title and mention.personal_title and not mention.honorific_only:
+        qualifiers = {t.lower for t in mention.title} | {mention.before}
+        if qualifiers & {"former", "ex", "then", "late", "outgoing", "incoming"}:
+            return None
+        return mention.title_text, mention.title[0].start
+    if mention.given:
+        title = suffix_title(doc.text, mention.end)
+        if title:
+            return title, mention.start
+    return None
+
+
+# -- names.first-reference ---------------------------------------------------------
+
+
+@rule(
+    "names.first-reference",
+    summary="A surname used before the full name, or the full name repeated later",
+    why=(
+        "News style gives a person's full name on first reference and the surname "
+        "alone after that. A bare surname before the full name leaves readers "
+        "guessing; repeating the full name reads as a second person. Headlines, "
+        "bylines and quotations are not checked. Set `repeat-full-name = false` in "
+        '[rules."names.first-reference"] to allow repeated full names.'
+    ),
+    severity=Severity.INFO,
+    examples=[
+        Example(
+            "Marsh said the fire started late on Monday. Station Commander Helen Marsh "
+            "said crews arrived quickly.",
+            flagged=True,
+        ),
+        Example(
+            "Station Commander Helen Marsh said crews arrived quickly. Marsh said the "
+            "fire started late on Monday.",
+            flagged=False,
+        ),
+    ],
+)
+def first_reference(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnostic]:
+    options = ctx.options.get(meta.id, {})
+    repeat = bool(options.get("repeat-full-name", True))
+    analysis = _analysis(doc)
+    for form in analysis.forms.values():
+        if not form.established:
+            continue
+        fulls = [m for _, m in form.body if m.given and m.kind in ("person", "candidate")]
+        if not fulls:
+            continue
+        first = fulls[0]
+        full_name = " ".join(t.text for t in first.tokens)
+        for token, mention in form.body:
+            if mention.start >= first.start:
+                break
+            if mention.given or (mention.title and not mention.honorific_only):
+                continue
+            if doc.in_quotation(token.span) or silenced(doc, ctx, token):
+                continue
+            yield Diagnostic(
+                meta.id,
+                f"'{token.text}' appears before the full name '{full_name}' is given",
+                token.start,
+                token.end,
+                meta.severity,
+            )
+        if not repeat:
+            continue
+        for mention in fulls[1:]:
+            if fold(mention.given) != fold(first.given):
+                continue
+            if doc.in_quotation(mention.surname.span):
+                continue
+            yield Diagnostic(
+                meta.id,
+                f"'{full_name}' was introduced earlier; use '{mention.surname.text}' alone",
+                mention.start,
+                mention.end,
+                meta.severity,
+                suggestions=(Suggestion(mention.surname.text, Applicability.UNSAFE),),
+            )

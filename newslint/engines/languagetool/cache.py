@@ -1,0 +1,97 @@
+"""Per-paragraph LanguageTool results on disk.
+
+One SQLite database in the cache directory; WAL mode lets parallel workers
+read while one writes. Each process opens its own connection (connections
+must not cross a fork). The key covers everything that changes a result:
+the paragraph text, LanguageTool's version, the language, the level and the
+disabled rules. A damaged or locked database degrades to "not cached".
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+
+from newslint.engines.languagetool.client import LTMatch
+
+SCHEMA = 1
+
+
+def settings_digest(version: str, language: str, level: str, disabled: Iterable[str]) -> str:
+    settings = json.dumps([SCHEMA, version, language, level, sorted(disabled)])
+    return hashlib.sha256(settings.encode()).hexdigest()[:16]
+
+
+def cache_key(text: str, settings: str) -> str:
+    return hashlib.sha256(f"{settings}\0{text}".encode()).hexdigest()
+
+
+class ResultCache:
+    """``key -> [LTMatch]`` in ``path`` (an SQLite file)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._conn: sqlite3.Connection | None = None
+        self._pid = -1
+        self.hits = 0
+        self.misses = 0
+
+    def _connect(self) -> sqlite3.Connection | None:
+        if self._conn is not None and self._pid == os.getpid():
+            return self._conn
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, matches TEXT NOT NULL)"
+            )
+        except sqlite3.Error:
+            return None
+        self._conn, self._pid = conn, os.getpid()
+        return conn
+
+    def get_many(self, keys: Sequence[str]) -> dict[str, list[LTMatch]]:
+        conn = self._connect()
+        found: dict[str, list[LTMatch]] = {}
+        if conn is not None and keys:
+            unique = list(dict.fromkeys(keys))
+            try:
+                for start in range(0, len(unique), 500):  # SQLite's variable limit
+                    chunk = unique[start : start + 500]
+                    marks = ",".join("?" * len(chunk))
+                    rows = conn.execute(
+                        f"SELECT key, matches FROM results WHERE key IN ({marks})", chunk
+                    )
+                    for key, matches in rows:
+                        found[key] = [LTMatch.from_json(m) for m in json.loads(matches)]
+            except (sqlite3.Error, ValueError, TypeError):
+                found = {}
+        self.hits += sum(1 for k in keys if k in found)
+        self.misses += sum(1 for k in keys if k not in found)
+        return found
+
+    def put_many(self, results: Mapping[str, list[LTMatch]]) -> None:
+        conn = self._connect()
+        if conn is None or not results:
+            return
+        rows = [(k, json.dumps([m.to_json() for m in v])) for k, v in results.items()]
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                conn.executemany("INSERT OR REPLACE INTO results VALUES (?, ?)", rows)
+                conn.execute("COMMIT")
+            except sqlite3.Error:
+                conn.execute("ROLLBACK")
+
+    def count(self) -> int:
+        conn = self._connect()
+        if conn is None:
+            return 0
+        return int(conn.execute("SELECT COUNT(*) FROM results").fetchone()[0])

@@ -1,0 +1,404 @@
+"""LanguageTool (grammar.*) against a real LanguageTool server.
+
+One server is shared by the tests that need it (``newslint languagetool
+serve --detach`` in a private cache directory that links to the real
+install); it is stopped at the end. Under CI a missing install or Java is a
+failure, locally a skip (conftest.need).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from conftest import need, run_cli
+
+from newslint.config import LanguageToolSettings
+from newslint.diagnostics import Applicability
+from newslint.engines.languagetool import provider as lt_provider
+from newslint.engines.languagetool import server as lt_server
+from newslint.engines.languagetool.cache import ResultCache, cache_key, settings_digest
+from newslint.engines.languagetool.client import LTMatch, _span, codepoint_span, split_matches
+from newslint.engines.languagetool.install import (
+    CACHE_ENV,
+    LT_VERSION,
+    find_java,
+    install_dir,
+    installed,
+    render_pom,
+)
+from newslint.registry import CheckContext
+from newslint.sources import load_document
+
+SHE_GO = "She go to the office every days."
+
+
+# -- offsets, batching, cache keys (no server) ---------------------------------------
+
+
+def test_utf16_offsets_become_code_points() -> None:
+    text = "Fans 😀 cheered 🎉🎉 as she go home."
+    # Java counts each emoji as two UTF-16 units: "go" (code point 25) is at 28.
+    start, end = codepoint_span(text, 28, 2)
+    assert (start, end) == (25, 27) and text[start:end] == "go"
+    # A match that contains emoji ends after the whole of the last one.
+    start, end = codepoint_span(text, 16, 4)
+    assert text[start:end] == "🎉🎉"
+
+
+def test_language_tool_python_match_span_uses_utf16_length() -> None:
+    text = "Fans 😀 said 🎉x go"
+    # language-tool-python gives the start in code points, the length in UTF-16.
+    match = SimpleNamespace(offset=12, error_length=3)
+    assert _span(text, match) == (12, 14)
+    assert text[12:14] == "🎉x"
+
+
+def test_split_matches_maps_a_batch_back_to_paragraphs() -> None:
+    texts = ["First one.", "Second she go."]
+    fields = {"rule": "R", "message": "m", "replacements": (), "issue_type": "grammar",
+              "category": "C"}  # fmt: skip
+    second = len(texts[0]) + 2
+    found = split_matches(texts, [(0, 5, fields), (second + 7, second + 13, fields)])
+    assert [(m.start, m.end) for m in found[0]] == [(0, 5)]
+    assert [texts[1][m.start : m.end] for m in found[1]] == ["she go"]
+
+
+def test_pom_excludes_language_all_and_pins_the_version() -> None:
+    pom = render_pom("6.8")
+    assert "<artifactId>language-all</artifactId></exclusion>" in pom
+    assert "<artifactId>language-en</artifactId><version>6.8</version>" in pom
+    assert "<artifactId>languagetool-server</artifactId><version>6.8</version>" in pom
+
+
+def test_cache_key_covers_version_language_level_and_rules(tmp_path: Path) -> None:
+    base = settings_digest("6.8", "en-US", "default", ["A"])
+    variants = [
+        settings_digest("6.6", "en-US", "default", ["A"]),
+        settings_digest("6.8", "en-GB", "default", ["A"]),
+        settings_digest("6.8", "en-US", "picky", ["A"]),
+        settings_digest("6.8", "en-US", "default", ["A", "B"]),
+    ]
+    assert len({base, *variants}) == 5
+    cache = ResultCache(tmp_path / "c.sqlite3")
+    match = LTMatch("HE_VERB_AGR", "msg", 4, 6, ("goes",), "grammar", "GRAMMAR")
+    cache.put_many({cache_key("x", base): [match]})
+    assert ResultCache(cache.path).get_many([cache_key("x", base)]) == {
+        cache_key("x", base): [match]
+    }
+    assert cache.get_many([cache_key("x", variants[0])]) == {}
+
+
+def test_speller_rules_are_disabled_with_reasons() -> None:
+    rules = lt_provider.disabled_rules()
+    assert {"MORFOLOGIK_RULE_EN_US", "MORFOLOGIK_RULE_EN_GB", "WHITESPACE_RULE"} <= set(rules)
+    assert all(len(reason) > 10 for reason in rules.values())
+
+
+def test_mode_off_reports_nothing_and_starts_nothing() -> None:
+    doc = load_document("a.txt", f"Headline here\n\n{SHE_GO}\n")
+    provider = lt_provider.LanguageToolProvider(LanguageToolSettings(mode="off"))
+    assert list(provider.check(doc, frozenset({"grammar"}), CheckContext())) == []
+    assert provider.notices() == []
+
+
+# -- fixtures for the real server -------------------------------------------------------
+
+
+def _java_pids(marker: str) -> list[int]:
+    """LanguageTool servers whose command line mentions ``marker``."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                argv = (entry / "cmdline").read_bytes().split(b"\0")
+            except OSError:
+                continue
+            if lt_server.MAIN_CLASS.encode() in argv and any(marker.encode() in a for a in argv):
+                found.append(int(entry.name))
+    return found
+
+
+def _linked_cache(directory: Path) -> Path:
+    """A private cache dir that shares the real LanguageTool install."""
+    need(installed() is not None, f"LanguageTool {LT_VERSION} (`newslint languagetool install`)")
+    need(find_java() is not None, "Java 17+")
+    directory.mkdir(parents=True, exist_ok=True)
+    link = install_dir(root=directory)
+    if not link.exists():
+        link.symlink_to(installed(), target_is_directory=True)
+    return directory
+
+
+@pytest.fixture(scope="session")
+def lt_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """Env for CLI runs that use one shared, detached LanguageTool server."""
+    cache = _linked_cache(tmp_path_factory.mktemp("lt-cache"))
+    env = {CACHE_ENV: str(cache)}
+    run = run_cli("languagetool", "serve", "--detach", env=env, timeout=180)
+    assert run.returncode == 0, run.stderr
+    try:
+        yield env
+    finally:
+        run_cli("languagetool", "stop", env=env)
+
+
+@pytest.fixture
+def fake_java(tmp_path: Path) -> tuple[Path, Path]:
+    """A ``java`` that records that it was called and fails: (bin dir, record)."""
+    bin_dir, record = tmp_path / "bin", tmp_path / "java-called"
+    bin_dir.mkdir()
+    java = bin_dir / "java"
+    java.write_text(f'#!/bin/sh\necho "$@" >> {record}\nexit 1\n')
+    java.chmod(0o755)
+    return bin_dir, record
+
+
+def _no_java_env(cache: Path, bin_dir: Path) -> dict[str, str]:
+    return {CACHE_ENV: str(cache), "PATH": str(bin_dir), "JAVA_HOME": ""}
+
+
+def _article(tmp_path: Path, body: str, name: str = "story.txt") -> Path:
+    path = tmp_path / name
+    path.write_text(f"Council approves harbour budget\n\n{body}\n", encoding="utf-8")
+    return path
+
+
+def _grammar(run) -> list[dict]:  # type: ignore[no-untyped-def]
+    return [
+        d for f in run.json()["files"] for d in f["diagnostics"] if d["rule"].startswith("grammar.")
+    ]
+
+
+# -- the real server ----------------------------------------------------------------------
+
+
+def test_cli_flags_she_go(lt_env: dict[str, str], tmp_path: Path) -> None:
+    story = _article(tmp_path, SHE_GO)
+    run = run_cli("check", "--format", "json", "--select", "grammar", story, env=lt_env)
+    assert run.returncode == 1, run.stderr
+    found = {d["rule"]: d for d in _grammar(run)}
+    assert "grammar.HE_VERB_AGR" in found, found
+    source = story.read_text(encoding="utf-8")
+    diag = found["grammar.HE_VERB_AGR"]
+    assert diag["text"] == "go"
+    assert diag["range"]["start"]["offset"] == source.index("go to")
+    assert {s["replacement"] for s in diag["suggestions"]} >= {"goes"}
+    assert run.json()["notices"] == []
+
+
+def test_emoji_before_an_error_keeps_exact_offsets(lt_env: dict[str, str], tmp_path: Path) -> None:
+    body = "Fans 😀 of the 𝔐 club waved 🎉🎉 flags as she go home early."
+    story = _article(tmp_path, body, "emoji.md")
+    run = run_cli("check", "--format", "json", "--select", "grammar", story, env=lt_env)
+    source = story.read_text(encoding="utf-8")
+    diag = next(d for d in _grammar(run) if d["rule"] == "grammar.HE_VERB_AGR")
+    assert diag["text"] == "go"
+    assert diag["range"]["start"]["offset"] == source.index("go home")
+    assert diag["range"]["start"]["column"] == body.index("go home") + 1
+
+
+def test_languagetool_speller_is_off(lt_env: dict[str, str], tmp_path: Path) -> None:
+    story = _article(tmp_path, "The mayor recieved the award from the goverment on Friday.")
+    run = run_cli("check", "--format", "json", "--select", "grammar,spelling", story, env=lt_env)
+    assert run.returncode in (0, 1), run.stderr
+    assert _grammar(run) == []  # LanguageTool's MORFOLOGIK speller would flag both words
+
+
+def test_ignoring_one_grammar_rule(lt_env: dict[str, str], tmp_path: Path) -> None:
+    story = _article(tmp_path, SHE_GO)
+    run = run_cli(
+        "check", "--format", "json", "--select", "grammar",
+        "--ignore", "grammar.HE_VERB_AGR", story, env=lt_env,
+    )  # fmt: skip
+    rules = {d["rule"] for d in _grammar(run)}
+    assert "grammar.HE_VERB_AGR" not in rules
+    assert "grammar.EVERY_EACH_SINGULAR" in rules
+
+
+def test_served_server_is_reused_by_another_process(
+    lt_env: dict[str, str], tmp_path: Path, fake_java: tuple[Path, Path]
+) -> None:
+    status = run_cli("languagetool", "status", env=lt_env)
+    assert status.returncode == 0 and "LanguageTool 6." in status.stdout, status.stdout
+    bin_dir, record = fake_java
+    story = _article(tmp_path, f"She go to the market on Fridays, {os.getpid()} traders said.")
+    # With no usable java on PATH, grammar can only come from the served server.
+    run = run_cli("check", "--format", "json", "--select", "grammar", story,
+                  env={**lt_env, "PATH": str(bin_dir), "JAVA_HOME": ""})  # fmt: skip
+    assert _grammar(run), run.stdout + run.stderr
+    assert not record.exists()
+
+
+def test_remote_mode_uses_the_url_and_off_mode_disables(
+    lt_env: dict[str, str], tmp_path: Path, fake_java: tuple[Path, Path]
+) -> None:
+    info = json.loads((Path(lt_env[CACHE_ENV]) / lt_server.DISCOVERY_NAME).read_text())
+    bin_dir, record = fake_java
+    story = _article(tmp_path, f"She go to the library on Mondays, {os.getpid()} readers said.")
+    env = _no_java_env(tmp_path / "empty-cache", bin_dir)  # no install, no discovery file
+    config = tmp_path / ".newslint.toml"
+    config.write_text(f'[languagetool]\nmode = "remote"\nurl = "{info["url"]}"\n')
+    run = run_cli("check", "--format", "json", "--select", "grammar", story, env=env)
+    assert [d["rule"] for d in _grammar(run)] == ["grammar.HE_VERB_AGR"], run.stderr
+    config.write_text('[languagetool]\nmode = "off"\n')
+    run = run_cli("check", "--format", "json", "--select", "grammar", story, env=env)
+    assert _grammar(run) == [] and run.json()["notices"] == []
+    assert not record.exists()
+
+
+def test_cache_sends_only_changed_paragraphs(
+    lt_env: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(CACHE_ENV, lt_env[CACHE_ENV])
+    monkeypatch.setattr(lt_provider, "_CACHE", [ResultCache(tmp_path / "cache.sqlite3")])
+    monkeypatch.setattr(lt_provider, "_ENDPOINTS", {})
+    provider = lt_provider.LanguageToolProvider()
+    paragraphs = [
+        "The transport minister said the new timetable would start in May.",
+        SHE_GO,
+        "Officials expects the work to finish before the summer holidays.",
+    ]
+    ctx, selected = CheckContext(), frozenset({"grammar"})
+
+    def lint(paras: list[str]) -> list[str]:
+        doc = load_document("s.txt", "Rail plan unveiled\n\n" + "\n\n".join(paras) + "\n")
+        return [d.rule for d in provider.check(doc, selected, ctx)]
+
+    first = lint(paragraphs)
+    assert "grammar.HE_VERB_AGR" in first
+    stats = provider.client_stats()
+    assert stats["paragraphs_sent"] == 4  # headline + three paragraphs, one request
+    assert stats["requests"] == 1
+    assert lint(paragraphs) == first
+    assert provider.client_stats() == stats  # nothing sent the second time
+    edited = [*paragraphs[:2], "Officials expect the work to finish before the summer holidays."]
+    lint(edited)
+    after = provider.client_stats()
+    assert after["paragraphs_sent"] - stats["paragraphs_sent"] == 1
+    assert after["requests"] - stats["requests"] == 1
+
+
+def test_ignore_grammar_never_starts_java(tmp_path: Path, fake_java: tuple[Path, Path]) -> None:
+    cache = _linked_cache(tmp_path / "cache")
+    bin_dir, record = fake_java
+    story = _article(tmp_path, f"{SHE_GO} ({os.getpid()} {time.time()})")
+    run = run_cli("check", "--format", "json", "--ignore", "grammar", story,
+                  env=_no_java_env(cache, bin_dir))  # fmt: skip
+    assert run.returncode in (0, 1), run.stderr
+    assert not record.exists()
+    # The control: with grammar selected the same run does try to start java.
+    run = run_cli("check", "--format", "json", story, env=_no_java_env(cache, bin_dir))
+    assert record.exists()
+    assert len(run.json()["notices"]) == 1
+
+
+def test_missing_java_gives_one_notice_and_other_checks_run(tmp_path: Path) -> None:
+    cache = _linked_cache(tmp_path / "cache")
+    empty_bin = tmp_path / "empty-bin"
+    empty_bin.mkdir()
+    stories = [
+        _article(tmp_path, f"{SHE_GO} Click here to subscribe to our newsletter. {i}", f"s{i}.txt")
+        for i in range(9)  # enough files for worker processes
+    ]
+    env = _no_java_env(cache, empty_bin)
+    with_grammar = run_cli("check", "--format", "json", "--jobs", "2", *stories, env=env)
+    without = run_cli("check", "--format", "json", "--ignore", "grammar", *stories, env=env)
+    assert with_grammar.returncode == without.returncode, with_grammar.stderr
+    notices = with_grammar.json()["notices"]
+    assert len(notices) == 1 and "newslint languagetool install" in notices[0], notices
+    assert "Java" in notices[0]
+    assert _grammar(with_grammar) == []
+    strip = [(f["path"], f["diagnostics"]) for f in with_grammar.json()["files"]]
+    assert strip == [(f["path"], f["diagnostics"]) for f in without.json()["files"]]
+    required = run_cli("check", "--format", "json", "--require-grammar", stories[0], env=env)
+    assert required.returncode == 2
+    assert "--require-grammar" in required.stderr
+
+
+def test_parallel_workers_share_one_server(tmp_path: Path) -> None:
+    cache = _linked_cache(tmp_path / "cache")
+    java = find_java()
+    assert java is not None
+    bin_dir, calls = tmp_path / "bin", tmp_path / "java-calls"
+    bin_dir.mkdir()
+    (bin_dir / "java").write_text(f'#!/bin/sh\necho "$$" >> {calls}\nexec {java} "$@"\n')
+    (bin_dir / "java").chmod(0o755)
+    stories = [
+        _article(tmp_path, f"She go to the office every days, {i} commuters said.", f"s{i}.txt")
+        for i in range(10)
+    ]
+    env = {CACHE_ENV: str(cache), "PATH": f"{bin_dir}:{os.environ['PATH']}", "JAVA_HOME": ""}
+    run = run_cli("check", "--format", "json", "--jobs", "2", "--select", "grammar", *stories,
+                  env=env, timeout=180)  # fmt: skip
+    assert run.returncode == 1, run.stderr
+    assert all(
+        any(d["rule"] == "grammar.HE_VERB_AGR" for d in f["diagnostics"])
+        for f in run.json()["files"]
+    )
+    assert len(calls.read_text().split()) == 1  # one JVM for the parent and both workers
+    assert _java_pids(str(cache)) == []  # and it was stopped at exit
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGKILL, signal.SIGINT])
+def test_no_orphan_server_when_newslint_is_stopped(tmp_path: Path, signum: int) -> None:
+    cache = _linked_cache(tmp_path / "cache")
+    story = _article(tmp_path, f"{SHE_GO} {signum} {time.time()}")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newslint", "check", "--format", "json", str(story)],
+        env={**os.environ, CACHE_ENV: str(cache)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while not _java_pids(str(cache)) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert _java_pids(str(cache)), "newslint did not start LanguageTool"
+        time.sleep(0.3)  # let it get going
+        proc.send_signal(signum)
+        proc.wait(30)
+        deadline = time.monotonic() + 15
+        while _java_pids(str(cache)) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert _java_pids(str(cache)) == []
+    finally:
+        proc.kill()
+        for pid in _java_pids(str(cache)):
+            os.kill(pid, signal.SIGKILL)
+
+
+def test_applicability_single_replacement_is_unsafe() -> None:
+    doc = load_document("a.txt", "Headline here\n\nShe walk home.\n")
+    match = LTMatch("X", "m", 4, 8, ("walks",), "grammar", "GRAMMAR")
+    diag = lt_provider._diagnostic(doc, doc.body[0], match)
+    assert diag is not None and diag.rule == "grammar.X"
+    assert doc.text[diag.start : diag.end] == "walk"
+    assert [s.applicability for s in diag.suggestions] == [Applicability.UNSAFE]
+
+
+# Last in the file: it stops the shared server (later tests would start their own).
+def test_serve_status_stop_lifecycle(lt_env: dict[str, str]) -> None:
+    info = json.loads((Path(lt_env[CACHE_ENV]) / lt_server.DISCOVERY_NAME).read_text())
+    try:
+        assert lt_server.probe(info["url"]) == info["version"]
+        again = run_cli("languagetool", "serve", "--detach", env=lt_env)
+        assert "already serving" in again.stdout
+        status = run_cli("languagetool", "status", env=lt_env)
+        assert status.returncode == 0 and str(info["pid"]) in status.stdout
+        stopped = run_cli("languagetool", "stop", env=lt_env)
+        assert stopped.returncode == 0
+        assert not lt_server.is_languagetool_pid(info["pid"])
+        assert run_cli("languagetool", "status", env=lt_env).returncode == 1
+        assert not (Path(lt_env[CACHE_ENV]) / lt_server.DISCOVERY_NAME).exists()
+    finally:
+        if lt_server.is_languagetool_pid(info["pid"]):
+            os.kill(info["pid"], signal.SIGKILL)

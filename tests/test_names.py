@@ -1,0 +1,241 @@
+"""names.*: the shipped names list as data, mention extraction, similarity,
+house lists from config, the cross-file pass and `names learn`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from newslint.analysis.names import analyse
+from newslint.analysis.names_list import DEFAULT_LIST, load_file, parse_list
+from newslint.analysis.names_similar import plausibility, similar
+from newslint.names_learn import count_names, learn, to_toml
+from newslint.sources import load_document
+from tests.conftest import EXAMPLES, lint_snippet, run_cli
+
+# -- the default list as data ----------------------------------------------------
+
+
+def test_default_list_is_well_formed() -> None:
+    people = load_file(DEFAULT_LIST)
+    assert len(people) >= 150
+    for person in people:
+        assert person.offices, person.name
+        assert person.name == person.name.strip() and "  " not in person.name
+        for office in person.offices:
+            assert 1980 <= office.start.year <= 2026, person.name
+            assert office.end is None or office.start <= office.end <= dt.date(2026, 12, 31)
+            assert office.country and office.title, person.name
+
+
+def test_default_list_has_no_duplicates() -> None:
+    people = load_file(DEFAULT_LIST)
+    names = [p.name.casefold() for p in people]
+    assert len(names) == len(set(names))
+    spellings = [s.casefold() for p in people for s in (p.name, *p.variants)]
+    assert len(spellings) == len(set(spellings))
+
+
+def test_one_holder_per_office_at_a_time() -> None:
+    people = load_file(DEFAULT_LIST)
+    for day in (dt.date(2020, 6, 1), dt.date(2024, 1, 1), dt.date(2026, 7, 1)):
+        holders: dict[str, list[str]] = {}
+        for person in people:
+            for office in person.offices:
+                if office.held_on(day):
+                    holders.setdefault(office.office, []).append(person.name)
+        clashes = {o: n for o, n in holders.items() if len(n) > 1}
+        assert not clashes, (day, clashes)
+
+
+def test_list_errors_name_the_entry() -> None:
+    entry = '[[person]]\nname = "Ann Lee"\n'
+    with pytest.raises(ValueError, match=r"person 1.*'to' is before 'from'"):
+        parse_list(entry + 'offices = [{ office = "Mayor", from = 2020, to = 2019 }]', "h.toml")
+    with pytest.raises(ValueError, match="unknown key 'nmae'"):
+        parse_list('[[person]]\nnmae = "Ann Lee"', "house.toml")
+
+
+# -- similarity and mentions ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Zelensky", "Zelenskyy", True),
+        ("Bessent", "Bescent", True),
+        ("Okonkwo", "Okonkow", True),
+        ("Marsh", "Marshe", True),
+        ("Korea", "Korean", False),
+        ("Marsh", "Marshall", False),
+        ("Bessent", "Pessent", False),
+    ],
+)
+def test_similar(a: str, b: str, same: bool) -> None:
+    assert similar(a, b) is same
+
+
+def test_plausibility_prefers_the_real_spelling() -> None:
+    assert plausibility("Greenspan") > plausibility("Greenspsn")
+    assert plausibility("Bondi") > plausibility("Bodni")
+
+
+def test_mentions_split_titles_and_skip_months_and_places() -> None:
+    doc = load_document(
+        "a.txt",
+        "Talks end\n\nOn Tuesday U.S. Treasury Secretary Scott Bessent met officials in "
+        "London. In March Bessent said more.",
+    )
+    persons = [m for m in analyse(doc).mentions if m.kind == "person"]
+    assert [(m.title_text, m.given, m.surname.text) for m in persons] == [
+        ("U.S. Treasury Secretary", "Scott", "Bessent")
+    ]
+    forms = analyse(doc).forms
+    assert forms["bessent"].count == 2 and "march" not in forms and "london" not in forms
+
+
+# -- checks through the engine ------------------------------------------------------------
+
+HEAD = "Fire at the harbour\n\n"
+
+
+def _rules(text: str, select: str = "names") -> list[tuple[str, str]]:
+    result = lint_snippet(text, select=(select,))
+    assert not result.errors
+    return [(d.rule, d.text) for d in result.diagnostics]
+
+
+def test_misspelled_message_names_the_office() -> None:
+    result = lint_snippet("Treasury Secretary Scott Bescent spoke.", select=("names.misspelled",))
+    [diag] = result.diagnostics
+    assert diag.message == (
+        "'Bescent' looks like a misspelling of 'Bessent' (U.S. Treasury Secretary)"
+    )
+    assert [s.replacement for s in diag.suggestions] == ["Bessent"]
+    assert str(diag.suggestions[0].applicability) == "unsafe"
+
+
+def test_one_finding_when_misspelled_and_inconsistent_agree() -> None:
+    text = HEAD + "Treasury Secretary Scott Bessent spoke. Bessent left. Bescent returned."
+    assert _rules(text) == [("names.misspelled", "Bescent")]
+
+
+def test_accept_words_silence_names(tmp_path: Path) -> None:
+    (tmp_path / "accept.txt").write_text("Marshe\n", encoding="utf-8")
+    (tmp_path / "newslint.toml").write_text(
+        'select = ["names"]\n[vocabulary]\naccept = ["accept.txt"]\n', encoding="utf-8"
+    )
+    text = HEAD + "Station Commander Helen Marsh spoke. Marsh left. Marshe returned.\n"
+    (tmp_path / "story.txt").write_text(text, encoding="utf-8")
+    assert run_cli("check", "--format", "json", tmp_path / "story.txt").rules() == []
+    (tmp_path / "accept.txt").write_text("", encoding="utf-8")
+    assert run_cli("check", "--format", "json", tmp_path / "story.txt").rules() == [
+        "names.inconsistent"
+    ]
+
+
+def test_house_list_from_config(tmp_path: Path) -> None:
+    (tmp_path / "people.toml").write_text(
+        '[[person]]\nname = "Priya Ramaswamy"\n'
+        'offices = [{ office = "Council Leader", country = "GB", from = 2024 }]\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "newslint.toml").write_text(
+        'select = ["names.misspelled"]\nnames = ["people.toml"]\n', encoding="utf-8"
+    )
+    (tmp_path / "story.txt").write_text(
+        HEAD + "Councillor Priya Ramaswany said the vote was close.\n", encoding="utf-8"
+    )
+    run = run_cli("check", "--format", "json", tmp_path / "story.txt")
+    [diag] = run.json()["files"][0]["diagnostics"]
+    assert diag["text"] == "Ramaswany"
+    assert "Ramaswamy' (Council Leader)" in diag["message"]
+
+
+def test_first_reference_option_turns_off_repeats(tmp_path: Path) -> None:
+    text = HEAD + "Station Commander Helen Marsh spoke.\n\nHelen Marsh left.\n"
+    (tmp_path / "story.txt").write_text(text, encoding="utf-8")
+    args = ("check", "--format", "json", "--select", "names.first-reference")
+    assert run_cli(*args, tmp_path / "story.txt").rules() == ["names.first-reference"]
+    (tmp_path / "newslint.toml").write_text(
+        '[rules."names.first-reference"]\nrepeat-full-name = false\n', encoding="utf-8"
+    )
+    assert run_cli(*args, tmp_path / "story.txt").rules() == []
+
+
+def test_examples_flag_planted_names_only() -> None:
+    run = run_cli("check", "--format", "json", "--select", "names", EXAMPLES)
+    found = {
+        (Path(f["path"]).name, d["rule"], d["text"])
+        for f in run.json()["files"]
+        for d in f["diagnostics"]
+        if d["severity"] == "warning"
+    }
+    assert found == {
+        ("flawed-abu-dhabi-talks.md", "names.misspelled", "Bescent"),
+        ("flawed-harbour-fire.html", "names.inconsistent", "Marshe"),
+    }
+
+
+# -- the run-level pass -----------------------------------------------------------------
+
+
+def _archive(tmp_path: Path, jobs: str) -> list[tuple[str, str]]:
+    for i in range(9):
+        (tmp_path / f"story{i}.txt").write_text(
+            f"Harbour story {i}\n\nInspector Laura Kristiansen said the quay would reopen. "
+            "Kristiansen said divers were searching.\n",
+            encoding="utf-8",
+        )
+    (tmp_path / "odd.txt").write_text(
+        "Quay update\n\nThe quay stays shut, Kristiansan told reporters on Friday.\n",
+        encoding="utf-8",
+    )
+    run = run_cli(
+        "check", "--format", "json", "--select", "names.inconsistent", "-j", jobs, tmp_path
+    )
+    return [
+        (Path(f["path"]).name, d["text"]) for f in run.json()["files"] for d in f["diagnostics"]
+    ]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_rare_spelling_across_files(tmp_path: Path, jobs: str) -> None:
+    assert _archive(tmp_path, jobs) == [("odd.txt", "Kristiansan")]
+
+
+def test_one_file_alone_is_not_compared(tmp_path: Path) -> None:
+    (tmp_path / "odd.txt").write_text(
+        "Quay update\n\nThe quay stays shut, Kristiansan told reporters on Friday.\n",
+        encoding="utf-8",
+    )
+    assert _rules((tmp_path / "odd.txt").read_text(encoding="utf-8"), "names.inconsistent") == []
+
+
+# -- names learn -----------------------------------------------------------------------
+
+
+def test_learn_groups_spellings() -> None:
+    texts = [
+        (f"s{i}.txt", "Story\n\nInspector Laura Kristiansen said more. Kristiansen left.")
+        for i in range(12)
+    ]
+    texts.append(("x.txt", "Story\n\nInspector Laura Kristiansan said more."))
+    texts.append(("y.txt", "Story\n\nPresident Volodymyr Zelenskyy spoke. Zelenskyy left."))
+    texts += [("z.txt", "Story\n\nPresident Volodymyr Zelensky spoke. Zelensky left.")] * 3
+    entries = {e.surname: e for e in learn(*count_names(texts))}
+    assert entries["Kristiansen"].misspellings == ["Kristiansan"]
+    assert entries["Kristiansen"].name == "Laura Kristiansen"
+    assert entries["Zelensky"].variants == ["Zelenskyy"]
+    people = parse_list(to_toml(list(entries.values())), "learned.toml")
+    assert {p.name for p in people} >= {"Laura Kristiansen", "Volodymyr Zelensky"}
+
+
+def test_learn_command_writes_a_list_config_can_read(tmp_path: Path) -> None:
+    out = tmp_path / "house.toml"
+    run = run_cli("names", "learn", EXAMPLES, "-o", out)
+    assert run.returncode == 0, run.stderr
+    names = {p.name for p in parse_list(out.read_text(encoding="utf-8"), str(out))}
+    assert "Scott Bessent" in names
