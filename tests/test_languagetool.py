@@ -21,6 +21,7 @@ from types import SimpleNamespace
 import pytest
 from conftest import need, run_cli
 
+from newslint.cachedir import CACHE_ENV
 from newslint.config import LanguageToolSettings
 from newslint.diagnostics import Applicability
 from newslint.engines.languagetool import provider as lt_provider
@@ -28,7 +29,6 @@ from newslint.engines.languagetool import server as lt_server
 from newslint.engines.languagetool.cache import ResultCache, cache_key, settings_digest
 from newslint.engines.languagetool.client import LTMatch, _span, codepoint_span, split_matches
 from newslint.engines.languagetool.install import (
-    CACHE_ENV,
     LT_VERSION,
     find_java,
     install_dir,

@@ -10,11 +10,11 @@ from types import FrameType
 
 import click
 
+from newslint.cachedir import cache_root
 from newslint.engines.languagetool import server as lt_server
 from newslint.engines.languagetool.install import (
     LT_VERSION,
     InstallError,
-    cache_root,
     install,
     install_dir,
     installed,

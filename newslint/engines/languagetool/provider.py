@@ -23,13 +23,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newslint.cachedir import cache_root
 from newslint.config import LanguageToolSettings
 from newslint.diagnostics import Applicability, Diagnostic, Severity, Suggestion
 from newslint.document import Document, Span
 from newslint.engines.languagetool import server as lt_server
 from newslint.engines.languagetool.cache import ResultCache, cache_key, settings_digest
 from newslint.engines.languagetool.client import GrammarClient, LTMatch
-from newslint.engines.languagetool.install import LT_VERSION, cache_root, find_java, installed
+from newslint.engines.languagetool.install import LT_VERSION, find_java, installed
 from newslint.registry import CheckContext, Example, RuleMeta
 
 if sys.version_info >= (3, 11):

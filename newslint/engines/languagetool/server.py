@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
 
-from newslint.engines.languagetool.install import cache_root, find_java
+from newslint.cachedir import cache_root
+from newslint.engines.languagetool.install import find_java
 
 READY_TIMEOUT = 120.0  # a cold JVM on a loaded CI machine can be slow
 PROBE_TEXT = "She go to the office every days."
