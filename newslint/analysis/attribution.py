@@ -508,8 +508,11 @@ def _compute_figures(doc: Document) -> list[Span]:
         if para in doc.headings:
             continue
         plain = mask_quotations(text, para.start, para.end, top, keep_marks=False)
+        # Most news paragraphs name a source; test that before the costly FIGURE scan.
+        if REPORTING.search(plain) or SOURCE_WORDS.search(plain):
+            continue
         matches = list(FIGURE.finditer(plain))
-        if not matches or REPORTING.search(plain) or SOURCE_WORDS.search(plain):
+        if not matches:
             continue
         if starts is None:
             starts = [s.start for s in doc.sentences]
