@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
 
 from newslint.analysis.skipped import merge_spans
@@ -73,13 +73,21 @@ def _joined(text: str, start: int, end: int) -> bool:
     return before.endswith(";") and _ENTITY_END.search(text, max(0, start - 12), start) is not None
 
 
-def compounds(doc: Document) -> Iterator[Compound]:
-    """The checkable tokens of ``doc``, in text order."""
+def distinct_plain_words(text: str) -> set[str]:
+    """Every distinct one-part token of ``text`` (no apostrophe, hyphen or digit)."""
+    return {t for t in _WORD.findall(text) if _SIMPLE.fullmatch(t)}
+
+
+def compounds(doc: Document, settled: Container[str] = ()) -> Iterator[Compound]:
+    """The checkable tokens of ``doc``, in text order, less the ``settled``
+    ones (tokens already known to need nothing wherever they stand)."""
     text = doc.text
     skipped = _SpanIndex([*doc.skipped, *doc.sic])
     for m in _WORD.finditer(text):
-        start, end = m.span()
         token = m.group()
+        if token in settled:
+            continue
+        start, end = m.span()
         if _DIGIT.search(token) or skipped.overlaps(start, end) or _joined(text, start, end):
             continue
         if _SIMPLE.fullmatch(token):  # most tokens: one part, nothing to straighten
