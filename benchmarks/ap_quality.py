@@ -15,35 +15,29 @@ corpus is absent it says so and exits 0.
 from __future__ import annotations
 
 import argparse
-import json
 import tempfile
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = REPO_ROOT.parent / "shared" / "corpora" / "news" / "bbc" / "bbc_news.jsonl"
+from corpus import DEFAULT_BBC, article_text, corpus_missing, read_bbc
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_BBC)
     parser.add_argument("--limit", type=int, default=None, help="first N articles only")
     parser.add_argument("--top", type=int, default=8, help="flagged texts to list per rule")
     parser.add_argument("--rule", default="ap", help="rule id or prefix to select")
     args = parser.parse_args(argv)
 
-    if not args.corpus.is_file():
-        print(f"corpus not found: {args.corpus}; nothing to measure")
+    if corpus_missing(args.corpus):
         return 0
 
     from newslint.config import CliOverrides, ConfigResolver
     from newslint.engine import RuleSet, build_providers, lint_source
 
-    with args.corpus.open(encoding="utf-8") as handle:
-        records = [json.loads(line) for line in handle if line.strip()]
-    if args.limit is not None:
-        records = records[: args.limit]
+    records = read_bbc(args.corpus, args.limit)
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "article.txt"
@@ -55,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
         texts: dict[str, Counter[str]] = defaultdict(Counter)
         began = time.perf_counter()
         for record in records:
-            source = f"{record['title']}\n\n{record['body']}\n"
+            source = article_text(record)
             words += len(source.split())
             result = lint_source(path, path.name, source, rules)
             seen: set[str] = set()

@@ -30,18 +30,11 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = REPO_ROOT.parent / "shared" / "corpora" / "news" / "bbc" / "bbc_news.jsonl"
+from corpus import DEFAULT_BBC, REPO_ROOT, bbc_document, corpus_missing, read_bbc
+
 ANNOTATIONS = REPO_ROOT / "benchmarks" / "data" / "attribution_annotated.jsonl"
 QUOTE = "attribution.quote-unattributed"
 VAGUE = "attribution.vague"
-
-
-def _document(record: dict):
-    from newslint.sources import load_document
-
-    text = f"{record['title']}\n\n{record['body']}\n"
-    return load_document(f"{record['id']}.txt", text, "text")
 
 
 def _paragraph_offset(record: dict, index: int) -> int:
@@ -74,7 +67,7 @@ def annotated(records: dict[str, dict]) -> None:
     misses: list[str] = []
     for article, items in by_article.items():
         record = records[article]
-        doc = _document(record)
+        doc = bbc_document(record)
         flags = list(_run(doc, (QUOTE, VAGUE)))
         for row in items:
             base = _paragraph_offset(record, row["paragraph"])
@@ -150,7 +143,7 @@ def clean_copy(records: list[dict], top: int) -> None:
     per_rule: Counter[str] = Counter()
     snippets: Counter[tuple[str, str]] = Counter()
     for record in records:
-        doc = _document(record)
+        doc = bbc_document(record)
         words += doc.word_count
         for diag in _run(doc, rule_ids):
             per_rule[diag.rule] += 1
@@ -169,16 +162,14 @@ def clean_copy(records: list[dict], top: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_BBC)
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--spread", action="store_true", help="every 7th article, all categories")
     parser.add_argument("--top", type=int, default=15)
     args = parser.parse_args(argv)
-    if not args.corpus.is_file():
-        print(f"corpus not found: {args.corpus}; nothing to measure")
+    if corpus_missing(args.corpus):
         return 0
-    with args.corpus.open(encoding="utf-8") as handle:
-        records = [json.loads(line) for line in handle if line.strip()]
+    records = read_bbc(args.corpus)
     by_id = {r["id"]: r for r in records}
     annotated(by_id)
     injection(by_id)

@@ -23,26 +23,12 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-CORPUS = REPO.parent / "shared" / "corpora" / "news" / "bbc" / "bbc_news.jsonl"
-
-
-def write_articles(corpus: Path, count: int, directory: Path) -> int:
-    words = 0
-    with corpus.open(encoding="utf-8") as lines:
-        for index, line in enumerate(lines):
-            if index >= count:
-                break
-            article = json.loads(line)
-            text = f"{article['title'].strip()}\n\n{article['body'].strip()}\n"
-            (directory / f"bbc-{index:04}.txt").write_text(text, encoding="utf-8")
-            words += len(text.split())
-    return words
+from corpus import DEFAULT_BBC, REPO_ROOT, corpus_missing, read_bbc, write_articles
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_BBC)
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--language", default="en-GB")
     parser.add_argument("--select", help="rule prefixes (default: the default set)")
@@ -51,12 +37,11 @@ def main() -> int:
     parser.add_argument("--include-info", action="store_true", help="count info findings too")
     args = parser.parse_args()
 
-    if not args.corpus.is_file():
-        print(f"corpus not found at {args.corpus}: skipped")
+    if corpus_missing(args.corpus):
         return 0
     workdir = Path(tempfile.mkdtemp(prefix="newslint-precision-"))
     try:
-        words = write_articles(args.corpus, args.articles, workdir)
+        words = write_articles(read_bbc(args.corpus, args.articles), workdir)
         command = [
             sys.executable,
             "-m",
@@ -74,7 +59,7 @@ def main() -> int:
             command += ["--ignore", args.ignore]
         command.append(str(workdir))
         started = time.perf_counter()
-        proc = subprocess.run(command, capture_output=True, text=True, cwd=REPO)
+        proc = subprocess.run(command, capture_output=True, text=True, cwd=REPO_ROOT)
         elapsed = time.perf_counter() - started
         if proc.returncode >= 2 and not proc.stdout:
             print(proc.stderr)

@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import shlex
 import shutil
 import statistics
@@ -26,18 +25,18 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
+
+from corpus import DEFAULT_BBC, REPO_ROOT, missing_message, read_bbc, write_articles
 
 try:  # POSIX only; memory figures are simply omitted elsewhere.
     import resource
 except ImportError:  # pragma: no cover - Windows
     resource = None  # type: ignore[assignment]
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = REPO_ROOT.parent / "shared" / "corpora" / "news" / "bbc" / "bbc_news.jsonl"
 DEFAULT_ARTICLE = REPO_ROOT / "examples" / "clean-central-bank-rates.md"
 DEFAULT_IGNORE = ["grammar"]  # never start the LanguageTool server unless asked
 
@@ -126,37 +125,6 @@ def children_maxrss_mib() -> float | None:
     if resource is None:
         return None
     return _rss_kib(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
-
-
-def iter_corpus(path: Path, limit: int) -> Iterator[dict[str, str]]:
-    """Yield up to `limit` records of a JSON-lines corpus ({id, title, body})."""
-    with path.open(encoding="utf-8") as handle:
-        count = 0
-        for line in handle:
-            if count >= limit:
-                return
-            if line.strip():
-                yield json.loads(line)
-                count += 1
-
-
-def write_articles(records: Iterator[dict[str, str]], directory: Path) -> tuple[int, int]:
-    """Write records as plain-text articles (title, blank line, body).
-
-    Returns (files written, words written). File names keep the corpus id so
-    a finding can be traced back to its record.
-    """
-    files = words = 0
-    for index, record in enumerate(records):
-        title = str(record.get("title", "")).strip()
-        body = str(record.get("body", "")).strip()
-        stem = re.sub(r"\.txt$", "", str(record.get("id", index)))
-        slug = re.sub(r"[^A-Za-z0-9]+", "-", stem).strip("-")
-        text = f"{title}\n\n{body}\n"
-        (directory / f"{index:04d}-{slug}.txt").write_text(text, encoding="utf-8")
-        files += 1
-        words += len(text.split())
-    return files, words
 
 
 def summarize_json(stdout: str, top: int) -> tuple[int, int, list[tuple[str, int]]]:
@@ -293,7 +261,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--corpus",
         type=Path,
-        default=DEFAULT_CORPUS,
+        default=DEFAULT_BBC,
         help="JSON-lines corpus of {id, title, body} (default: <repo>/../shared/corpora/"
         "news/bbc/bbc_news.jsonl)",
     )
@@ -341,16 +309,14 @@ def corpus_section(
 ) -> dict[str, Any]:
     """The directory part: a dict of figures, or a skip reason as a string."""
     corpus: Path = args.corpus
-    if not corpus.is_file():
-        message = f"corpus not found at {corpus}; skipping the directory run"
+    message = missing_message(corpus, "skipping the directory run")
+    if message is not None:
         print(f"\n== directory run: {message}")
         return {"skipped": message}
     directory = Path(tempfile.mkdtemp(prefix="newslint-bench-"))
-    if directory.resolve().is_relative_to(REPO_ROOT):
-        shutil.rmtree(directory)
-        raise SystemExit("refusing to write corpus text inside the repository; set TMPDIR")
     try:
-        files, words = write_articles(iter_corpus(corpus, args.articles), directory)
+        records = read_bbc(corpus, args.articles)
+        files, words = len(records), write_articles(records, directory)
         print(f"\n== corpus: {files} articles, {words:,} words from {corpus}\n   into {directory}")
         section: dict[str, Any] = {
             "corpus": str(corpus),

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import random
 import sys
 import tempfile
@@ -27,8 +26,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-CORPUS = REPO.parent / "shared" / "corpora" / "news" / "bbc" / "bbc_news.jsonl"
+from corpus import DEFAULT_BBC, REPO_ROOT, article_text, corpus_missing, read_bbc
+
 FAMILIES = ("dates", "numbers")
 
 # Weekday-date forms planted for recall; {wd} {Month} {Mon} {d} {y} are filled in.
@@ -50,17 +49,6 @@ def _ordinal(day: int) -> str:
     if 10 <= day % 100 <= 20:
         return "th"
     return {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
-
-
-def load_articles(limit: int) -> list[tuple[str, str]]:
-    articles = []
-    with CORPUS.open(encoding="utf-8") as handle:
-        for line in handle:
-            record = json.loads(line)
-            articles.append((record["id"], record["title"] + "\n\n" + record["body"]))
-            if len(articles) >= limit:
-                break
-    return articles
 
 
 def make_rules(select: tuple[str, ...] | None, ignore: tuple[str, ...] = ()):
@@ -205,6 +193,7 @@ def speed(articles, repeat: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_BBC)
     parser.add_argument("--articles", type=int, default=2225)
     parser.add_argument("--date", type=dt.date.fromisoformat, help="article date for FP runs")
     parser.add_argument("--show", type=int, default=15, help="false positives to print")
@@ -213,11 +202,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--skip-speed", action="store_true")
     args = parser.parse_args(argv)
-    if not CORPUS.exists():
-        print(f"corpus not found at {CORPUS}: nothing to measure")
+    if corpus_missing(args.corpus):
         return 0
-    sys.path.insert(0, str(REPO))
-    articles = load_articles(args.articles)
+    sys.path.insert(0, str(REPO_ROOT))
+    articles = [(r["id"], article_text(r)) for r in read_bbc(args.corpus, args.articles)]
     false_positives(articles, None, args.show)
     false_positives(articles, args.date or dt.date(2005, 3, 1), args.show)
     recall(articles, args.seed)

@@ -22,7 +22,6 @@ Articles come from ../shared/corpora/news/bbc/bbc_news.jsonl when present
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import statistics
@@ -32,24 +31,22 @@ import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-CORPUS = REPO.parent / "shared" / "corpora" / "news" / "bbc" / "bbc_news.jsonl"
+from corpus import DEFAULT_BBC, REPO_ROOT, iter_bbc
+
 TARGET_WORDS = 700
 
 
-def articles(count: int) -> list[list[str]]:
+def articles(count: int, corpus: Path = DEFAULT_BBC) -> list[list[str]]:
     """Lists of paragraphs of about TARGET_WORDS words each."""
     paragraphs: list[str] = []
-    if CORPUS.is_file():
-        with CORPUS.open(encoding="utf-8") as handle:
-            for line in handle:
-                row = json.loads(line)
-                paragraphs.append(row["title"])
-                paragraphs.extend(p.strip() for p in row["body"].split("\n\n") if p.strip())
-                if len(paragraphs) > count * 40:
-                    break
+    if corpus.is_file():
+        for row in iter_bbc(corpus):
+            paragraphs.append(row["title"])
+            paragraphs.extend(p.strip() for p in row["body"].split("\n\n") if p.strip())
+            if len(paragraphs) > count * 40:
+                break
     else:
-        for path in sorted((REPO / "examples").glob("*.txt")):
+        for path in sorted((REPO_ROOT / "examples").glob("*.txt")):
             paragraphs.extend(p for p in path.read_text().split("\n\n") if p.strip())
     found: list[list[str]] = []
     current: list[str] = []
@@ -85,6 +82,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cache-dir", type=Path, help="cache dir [default: a temp dir]")
     parser.add_argument("--articles", type=int, default=20)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_BBC, help="else examples/")
     parser.add_argument("--cold-maven", action="store_true", help="use an empty mvn repository")
     args = parser.parse_args()
 
@@ -101,9 +99,9 @@ def main() -> None:
         figures["install (empty cache dir)"] = f"{seconds:.1f} s"
         seconds = timed([*newslint, "languagetool", "install"], env)
         figures["install again (idempotent)"] = f"{seconds:.2f} s"
-        run_in_process(args.articles, figures)
+        run_in_process(args.articles, args.corpus, figures)
         story = temp / "story.txt"
-        story.write_text("\n\n".join(articles(1)[0]) + "\n", encoding="utf-8")
+        story.write_text("\n\n".join(articles(1, args.corpus)[0]) + "\n", encoding="utf-8")
         command = [*newslint, "check", "--select", "grammar", "--format", "json", str(story)]
         figures["newslint check, 1 article, server started for the run"] = (
             f"{timed(command, env):.2f} s"
@@ -117,7 +115,7 @@ def main() -> None:
         print(f"{name:<{width}}  {value}")
 
 
-def run_in_process(count: int, figures: dict[str, str]) -> None:
+def run_in_process(count: int, corpus: Path, figures: dict[str, str]) -> None:
     from newslint.config import LanguageToolSettings
     from newslint.engines.languagetool import provider as lt_provider
     from newslint.engines.languagetool import server as lt_server
@@ -131,7 +129,7 @@ def run_in_process(count: int, figures: dict[str, str]) -> None:
     lt_server.own(running)
     lt_server.wait_ready(running)
     figures["server start (spawn to first answer)"] = f"{time.perf_counter() - began:.2f} s"
-    texts = articles(count + 1)
+    texts = articles(count + 1, corpus)
     client = GrammarClient(running.url, "en-GB", disabled_rules=lt_provider.disabled_rules())
     began = time.perf_counter()
     client.check_paragraphs(texts[0])

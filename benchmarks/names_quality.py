@@ -17,7 +17,6 @@ Nothing is written; exits 0 with a message when ../shared is absent.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import sys
 import tempfile
@@ -25,14 +24,14 @@ import time
 from collections import Counter
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-CORPUS = REPO.parent / "shared" / "corpora" / "news" / "bbc" / "bbc_news.jsonl"
-sys.path.insert(0, str(REPO))
+from corpus import DEFAULT_BBC, REPO_ROOT, article_text, corpus_missing, read_bbc
 
-from newslint.analysis.names import analyse  # noqa: E402
-from newslint.config import CliOverrides, ConfigResolver  # noqa: E402
-from newslint.engine import RuleSet, build_providers, lint_source  # noqa: E402
-from newslint.sources import load_document  # noqa: E402
+sys.path.insert(0, str(REPO_ROOT))
+
+from newslint.analysis.names import analyse
+from newslint.config import CliOverrides, ConfigResolver
+from newslint.engine import RuleSet, build_providers, lint_source
+from newslint.sources import load_document
 
 KEYBOARD = "qwertyuiop asdfghjkl zxcvbnm"
 
@@ -40,17 +39,6 @@ KEYBOARD = "qwertyuiop asdfghjkl zxcvbnm"
 def rule_set(tmp: Path, select: tuple[str, ...] | None, ignore: tuple[str, ...] = ()) -> RuleSet:
     config = ConfigResolver(None, CliOverrides(select=select, ignore=ignore, language="en-GB"))
     return RuleSet(config.for_path(tmp / "a.txt"), build_providers(config.for_path(tmp / "a.txt")))
-
-
-def articles(limit: int | None) -> list[str]:
-    texts = []
-    with CORPUS.open(encoding="utf-8") as handle:
-        for line in handle:
-            row = json.loads(line)
-            texts.append(f"{row['title']}\n\n{row['body']}")
-            if limit and len(texts) >= limit:
-                break
-    return texts
 
 
 def lint(text: str, rules: RuleSet, tmp: Path):
@@ -179,14 +167,14 @@ def speed(texts: list[str], tmp: Path) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_BBC)
     parser.add_argument("--limit", type=int, default=None, help="articles to read")
     parser.add_argument("--speed-sample", type=int, default=300)
     parser.add_argument("--skip-speed", action="store_true")
     args = parser.parse_args()
-    if not CORPUS.is_file():
-        print(f"names_quality: {CORPUS} not found; skipping")
+    if corpus_missing(args.corpus):
         return 0
-    texts = articles(args.limit)
+    texts = [article_text(r) for r in read_bbc(args.corpus, args.limit or None)]
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
         names = rule_set(tmp, ("names",))

@@ -22,24 +22,9 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = REPO_ROOT.parent / "shared" / "corpora" / "news" / "bbc" / "bbc_news.jsonl"
+from corpus import DEFAULT_BBC, corpus_missing, read_bbc, write_articles
 
 Finding = tuple[str, str, int, int]  # file name, rule, line, column
-
-
-def write_articles(corpus: Path, count: int, folder: Path) -> list[Path]:
-    """The first ``count`` articles as ``NNNN.txt``: title, blank line, body."""
-    paths = []
-    with corpus.open(encoding="utf-8") as lines:
-        for index, line in enumerate(lines):
-            if index >= count:
-                break
-            article = json.loads(line)
-            path = folder / f"{index:04d}.txt"
-            path.write_text(f"{article['title']}\n\n{article['body']}\n", encoding="utf-8")
-            paths.append(path)
-    return paths
 
 
 def clean_env(home: Path) -> dict[str, str]:
@@ -106,18 +91,18 @@ def report(theirs: Iterable[Finding], ours: Iterable[Finding]) -> bool:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-n", type=int, default=300, help="articles to write (default 300)")
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_BBC)
     args = parser.parse_args(argv)
-    if not args.corpus.is_file():
-        print(f"skipped: corpus not found at {args.corpus}")
+    if corpus_missing(args.corpus):
         return 0
     with tempfile.TemporaryDirectory(prefix="newslint-proselint-") as tmp:
         folder = Path(tmp) / "articles"
         folder.mkdir()
-        paths = write_articles(args.corpus, args.n, folder)
+        records = read_bbc(args.corpus, args.n)
+        write_articles(records, folder)
         theirs = proselint_findings(run(proselint_command(folder), Path(tmp)))
         ours = newslint_findings(run(newslint_command(folder, "--select", "proselint"), Path(tmp)))
-    print(f"{len(paths)} articles")
+    print(f"{len(records)} articles")
     same = report(theirs, ours)
     print("parity: identical findings" if same else "parity: FINDINGS DIFFER")
     return 0 if same else 1

@@ -30,14 +30,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from corpus import DEFAULT_BBC, corpus_missing, read_bbc, write_articles
 from proselint_parity import (
-    DEFAULT_CORPUS,
     clean_env,
     newslint_command,
     newslint_findings,
     proselint_command,
     proselint_findings,
-    write_articles,
 )
 
 
@@ -62,16 +61,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-n", type=int, default=300, help="articles (default 300)")
     parser.add_argument("-r", "--repeat", type=int, default=5, help="runs each (default 5)")
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_BBC)
     args = parser.parse_args(argv)
-    if not args.corpus.is_file():
-        print(f"skipped: corpus not found at {args.corpus}")
+    if corpus_missing(args.corpus):
         return 0
     with tempfile.TemporaryDirectory(prefix="newslint-proselint-speed-") as tmp:
         cwd = Path(tmp)
         folder = cwd / "articles"
         folder.mkdir()
-        write_articles(args.corpus, args.n, folder)
+        write_articles(read_bbc(args.corpus, args.n), folder)
         commands = {
             "proselint check": proselint_command(folder),
             "newslint --select proselint --jobs 1": newslint_command(

@@ -14,41 +14,32 @@ nothing. When the corpus is absent it says so and exits 0.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from collections import Counter
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = REPO_ROOT.parent / "shared" / "corpora" / "news" / "bbc" / "bbc_news.jsonl"
+from corpus import DEFAULT_BBC, bbc_document, corpus_missing, read_bbc
+
 RULES = ("spelling.unknown", "spelling.variant-mix")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_BBC)
     parser.add_argument("--limit", type=int, default=None, help="first N articles only")
     parser.add_argument("--language", default="en-GB", choices=("en-US", "en-GB"))
     parser.add_argument("--top", type=int, default=30, help="how many flagged words to list")
     args = parser.parse_args(argv)
 
-    if not args.corpus.is_file():
-        print(f"corpus not found: {args.corpus}; nothing to measure")
+    if corpus_missing(args.corpus):
         return 0
 
     from newslint.engines import spelling_lexicon
     from newslint.engines.spelling import MISSPELLED, SpellingProvider
     from newslint.registry import CheckContext
-    from newslint.sources import load_document
 
-    with args.corpus.open(encoding="utf-8") as handle:
-        records = [json.loads(line) for line in handle if line.strip()]
-    if args.limit is not None:
-        records = records[: args.limit]
-    documents = [
-        load_document(f"{r['id']}.txt", f"{r['title']}\n\n{r['body']}\n", "text") for r in records
-    ]
+    documents = [bbc_document(r) for r in read_bbc(args.corpus, args.limit)]
 
     provider = SpellingProvider()
     # spelling.misspelled is selected as in a default run: its words are its own.

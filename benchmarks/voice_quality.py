@@ -22,7 +22,6 @@ When the corpus is absent it says so and exits 0.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import tempfile
 import time
@@ -30,8 +29,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = REPO_ROOT.parent / "shared" / "corpora" / "news" / "bbc" / "bbc_news.jsonl"
+from corpus import DEFAULT_BBC, article_text, corpus_missing, read_bbc
+
 FAMILIES = ("filler", "structure")
 
 
@@ -283,10 +282,6 @@ INJECTIONS: tuple[Fault, ...] = (
 )
 
 
-def build_document(title: str, body: str) -> str:
-    return f"{title}\n\n{body}\n"
-
-
 def inject(title: str, body: str, fault: Fault) -> tuple[str, str]:
     """The broken article as (source, format)."""
     paras = [p for p in body.split("\n\n") if p.strip()]
@@ -308,7 +303,7 @@ def inject(title: str, body: str, fault: Fault) -> tuple[str, str]:
         return f"# {title}\n\n" + "\n\n".join(paras) + "\n\n" + fault.text, "markdown"
     else:
         raise ValueError(fault.where)
-    return build_document(title, "\n\n".join(paras)), "text"
+    return article_text({"title": title, "body": "\n\n".join(paras)}), "text"
 
 
 def make_rules(language: str):
@@ -336,7 +331,7 @@ def precision(records: list[dict], rules, top: int) -> None:
     flagged: Counter[tuple[str, str]] = Counter()
     began = time.perf_counter()
     for r in records:
-        source = build_document(r["title"], r["body"])
+        source = article_text(r)
         words += len(source.split())
         for d in lint(rules, source, "text").diagnostics:
             per_rule[d.rule] += 1
@@ -393,20 +388,16 @@ def recall(records: list[dict], rules, per_fault: int, show_misses: bool) -> Non
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_BBC)
     parser.add_argument("--limit", type=int, default=None, help="first N articles only")
     parser.add_argument("--per-fault", type=int, default=10, help="articles per planted fault")
     parser.add_argument("--top", type=int, default=20, help="how many flagged texts to list")
     parser.add_argument("--misses", action="store_true", help="list missed faults")
     args = parser.parse_args(argv)
 
-    if not args.corpus.is_file():
-        print(f"corpus not found: {args.corpus}; nothing to measure")
+    if corpus_missing(args.corpus):
         return 0
-    with args.corpus.open(encoding="utf-8") as handle:
-        records = [json.loads(line) for line in handle if line.strip()]
-    if args.limit is not None:
-        records = records[: args.limit]
+    records = read_bbc(args.corpus, args.limit)
     rules = make_rules("en-GB")
     precision(records, rules, args.top)
     recall(records, rules, args.per_fault, args.misses)
