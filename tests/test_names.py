@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from newslint.analysis.names import analyse
-from newslint.analysis.names_list import DEFAULT_LIST, load_file, parse_list
+from newslint.analysis.names_list import DEFAULT_LIST, load_file, names_list, parse_list
 from newslint.analysis.names_similar import plausibility, similar
 from newslint.names_learn import count_names, learn, to_toml
 from newslint.sources import load_document
@@ -120,6 +120,28 @@ def test_misspelled_message_names_the_office() -> None:
 def test_one_finding_when_misspelled_and_inconsistent_agree() -> None:
     text = HEAD + "Treasury Secretary Scott Bessent spoke. Bessent left. Bescent returned."
     assert _rules(text) == [("names.misspelled", "Bescent")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Head teacher Kate Tayor said the school would reopen. Taylor added that exams "
+        "would go ahead.",
+        "Head teacher Kate Taylor said the school would reopen. Tayor added that exams "
+        "would go ahead.",
+    ],
+)
+def test_one_against_one_the_dictionary_spelling_wins(text: str) -> None:
+    # Whichever occurrence carries the given name, the spelling the dictionary
+    # knows is the reference.
+    assert _rules(HEAD + text, "names.inconsistent") == [("names.inconsistent", "Tayor")]
+
+
+def test_near_lookup_is_cached_and_length_bounded() -> None:
+    names = names_list(())
+    assert [k for k, _ in names.near("bescent")] == ["bessent"]
+    assert names.near("bescent") is names.near("bescent")
+    assert names.near("bessentovich") == ()
 
 
 def test_accept_words_silence_names(tmp_path: Path) -> None:

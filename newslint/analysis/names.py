@@ -9,6 +9,7 @@ on every save for this). Shared by the ``names.*`` checks through
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -131,6 +132,11 @@ class Form:
         return body[0][0].start
 
     @property
+    def in_headline(self) -> int:
+        """Occurrences in the headline: more evidence when the body ties."""
+        return sum(1 for _, m in self.tokens if m.scope == "headline")
+
+    @property
     def only_initial(self) -> bool:
         """Seen only where any word is capitalised (sentence starts, headline)."""
         return all(
@@ -144,6 +150,15 @@ class NameAnalysis:
     mentions: list[Mention]
     forms: dict[str, Form]  # case-folded surname spelling -> its occurrences
     text: str
+
+    @functools.cached_property
+    def by_initial(self) -> dict[str, list[Form]]:
+        """Forms by the first letter of their key: two spellings of one name
+        share it (see ``names_similar.similar``), so comparisons stay local."""
+        index: dict[str, list[Form]] = {}
+        for form in self.forms.values():
+            index.setdefault(form.key[:1], []).append(form)
+        return index
 
     def used_in_lower_case(self, word: str) -> bool:
         """Whether the article also uses ``word`` as an ordinary lower-case word."""

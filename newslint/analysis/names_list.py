@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newslint.analysis.names_similar import fold, similar
+from newslint.analysis.names_similar import MIN_LENGTH, fold, similar
 from newslint.analysis.names_words import COUNTRY_ADJECTIVES, DATA_DIR
 
 if sys.version_info >= (3, 11):
@@ -26,6 +26,7 @@ else:  # pragma: no cover
 DEFAULT_LIST = DATA_DIR / "people.toml"
 PERSON_KEYS = frozenset(("name", "surname", "variants", "misspellings", "count", "offices"))
 OFFICE_KEYS = frozenset(("office", "country", "from", "to"))
+_NEAR_CACHE_SIZE = 50_000  # spellings remembered per list (a long run stays bounded)
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,36 @@ class NamesList:
             for person in people:
                 index.setdefault(key[:1], []).append((key, person))
         return index
+
+    @functools.cached_property
+    def _by_initial_length(self) -> dict[tuple[str, int], list[tuple[str, Person]]]:
+        index: dict[tuple[str, int], list[tuple[str, Person]]] = {}
+        for key, people in self.by_initial.items():
+            for k, person in people:
+                if len(k) >= MIN_LENGTH:
+                    index.setdefault((key, len(k)), []).append((k, person))
+        return index
+
+    @functools.cached_property
+    def _near_cache(self) -> dict[str, tuple[tuple[str, Person], ...]]:
+        return {}
+
+    def near(self, key: str) -> tuple[tuple[str, Person], ...]:
+        """Listed surname keys one slip away from the case-folded ``key``, with
+        their people. Cached per list: the same surnames recur across files,
+        and a scan of the whole list per spelling dominated the names checks."""
+        found = self._near_cache.get(key)
+        if found is None:
+            # similar() never pairs keys more than two letters apart in length.
+            found = tuple(
+                (k, p)
+                for size in range(len(key) - 2, len(key) + 3)
+                for k, p in self._by_initial_length.get((key[:1], size), ())
+                if similar(k, key)
+            )
+            if len(self._near_cache) < _NEAR_CACHE_SIZE:
+                self._near_cache[key] = found
+        return found
 
     @functools.cached_property
     def misspelled(self) -> dict[str, Person]:

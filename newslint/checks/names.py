@@ -28,7 +28,7 @@ from newslint.diagnostics import Applicability, Diagnostic, InputError, Severity
 from newslint.document import Document
 from newslint.registry import CheckContext, Example, RuleMeta, rule
 
-PLAUSIBILITY_MARGIN = 0.1  # letter-pair score gap that decides a one-to-one tie
+PLAUSIBILITY_MARGIN = 0.05  # letter-pair score gap that decides a one-to-one tie
 
 
 def _analysis(doc: Document) -> NameAnalysis:
@@ -85,10 +85,11 @@ def misspelled(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Dia
     analysis = _analysis(doc)
     names = _names(doc, ctx)
     for form in candidate_forms(analysis):
-        if form.key in names.by_key or not clean_form(form, analysis, ctx, doc):
+        if form.key in names.by_key:
             continue
         person = names.misspelled.get(form.key) or _near_person(form, names, analysis, ctx)
-        if person is None:
+        # The lower-case and [sic] scans are dearer than the cached list lookup.
+        if person is None or not clean_form(form, analysis, ctx, doc):
             continue
         right = person.surname.split()[-1]
         office = person.describe(doc.article_date)
@@ -104,9 +105,7 @@ def _near_person(
 ) -> Person | None:
     if form.key in given_names() or len(form.key) < MIN_LENGTH:
         return None
-    for key, person in names.by_initial.get(form.key[:1], ()):
-        if len(key) < MIN_LENGTH or not similar(key, form.key):
-            continue
+    for key, person in names.near(form.key):
         if form.givens and not any(given_agrees(person.given, g) for g in form.givens):
             continue  # "Tom Bessant" is someone else
         given_named = bool(person.given) and any(
@@ -153,12 +152,13 @@ def _near_person(
 )
 def inconsistent(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnostic]:
     analysis = _analysis(doc)
+    names = _names(doc, ctx)
     taken: set[str] = doc.analysis("names.misspelled", lambda _: set())
     for form in candidate_forms(analysis):
-        if form.key in taken or not clean_form(form, analysis, ctx, doc):
+        if form.key in taken:
             continue
-        majority = _majority(form, analysis, ctx)
-        if majority is None:
+        majority = _majority(form, analysis, names, ctx)
+        if majority is None or not clean_form(form, analysis, ctx, doc):
             continue
         times = "once" if majority.count == 1 else f"{majority.count} times"
         message = f"'{form.text}' is spelled '{majority.text}' elsewhere in this article ({times})"
@@ -168,16 +168,18 @@ def inconsistent(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[D
         names_run.record(doc, meta, names_run.summarise(doc, analysis, ctx, meta.severity))
 
 
-def _majority(form: Form, analysis: NameAnalysis, ctx: CheckContext) -> Form | None:
+def _majority(
+    form: Form, analysis: NameAnalysis, names: NamesList, ctx: CheckContext
+) -> Form | None:
     best: Form | None = None
-    for other in analysis.forms.values():
+    for other in analysis.by_initial.get(form.key[:1], ()):
         if other is form or not similar(other.text, form.text):
             continue
         if not (_person_like(other) or _person_like(form)):
             continue  # no sign that either spelling is a person's name
         if form.givens and other.givens and not _givens_agree(form, other):
             continue  # different first names: different people
-        if not _beats(other, form):
+        if not _beats(other, form, names, ctx.language):
             continue
         if is_dictionary_word(form.text, ctx.language) or form.key in given_names():
             return None  # "Beauty" beside "Beatty", "Mary" beside "Mara"
@@ -190,19 +192,35 @@ def _person_like(form: Form) -> bool:
     return form.established or bool(form.givens)
 
 
-def _beats(a: Form, b: Form) -> bool:
-    """Whether spelling ``a`` is the right one against ``b``: the more frequent;
-    on a tie the more word-like, then the one given as a person, then the earlier."""
+def _beats(a: Form, b: Form, names: NamesList, language: str) -> bool:
+    """Whether spelling ``a`` is the right one against ``b``: the more frequent
+    in the body. On a tie, evidence that does not depend on which occurrence
+    was mistyped, strongest first: the headline's spelling, the names lists, the
+    dictionary (which knows many surnames: Taylor, Kennedy, never Tayor), the
+    more word-like letter sequence; then the one given as a person, then the earlier."""
     if tripled(a.text) != tripled(b.text):
         return tripled(b.text)
     if a.count != b.count:
         return a.count > b.count
+    if a.in_headline != b.in_headline:
+        return a.in_headline > b.in_headline
+    listed_a, listed_b = a.key in names.by_key, b.key in names.by_key
+    if listed_a != listed_b:
+        return listed_a
+    known_a, known_b = _known(a, language), _known(b, language)
+    if known_a != known_b:
+        return known_a
     gap = plausibility(a.text) - plausibility(b.text)
     if abs(gap) > PLAUSIBILITY_MARGIN:
         return gap > 0
     if a.established != b.established:
         return a.established
     return a.first < b.first
+
+
+def _known(form: Form, language: str) -> bool:
+    # Short words ("Pap" beside "Pape") are too often some other word.
+    return len(form.key) >= MIN_LENGTH and is_dictionary_word(form.text, language)
 
 
 def _givens_agree(a: Form, b: Form) -> bool:
