@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -396,3 +398,33 @@ def test_catastrophic_user_pattern_is_rejected(tmp_path: Path) -> None:
     assert run.returncode == 2
     message = run.stdout + run.stderr
     assert "house.toml" in message and "style.house-words" in message
+
+
+def test_engines_are_not_imported_when_their_rules_are_off(tmp_path: Path) -> None:
+    """Start-up stays small: a run without proselint, spelling or grammar rules
+    imports none of those engines (after a first run has filled the caches)."""
+    write(tmp_path / "a.txt", CLEAN)
+    run_cli("check", "--select", "filler", "a.txt", cwd=tmp_path)
+    env = {**os.environ, "NO_COLOR": "1"}
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-X",
+            "importtime",
+            "-m",
+            "newslint",
+            "check",
+            "--select",
+            "filler",
+            "a.txt",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert proc.returncode == 0, proc.stderr
+    imported = {line.rsplit("|", 1)[-1].strip() for line in proc.stderr.splitlines()}
+    for engine in ("proselint", "language_tool_python", "spellchecker"):
+        assert engine not in imported, f"{engine} was imported"
+    assert "newslint.packs" in imported  # the probe does see our own imports

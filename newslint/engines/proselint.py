@@ -12,9 +12,12 @@ proselint is imported only when this provider's rules are listed or run.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from importlib.metadata import version
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newslint.diagnostics import Applicability, Diagnostic, Suggestion
+from newslint.metacache import cached_metas
 from newslint.registry import CheckContext, RuleMeta
 
 if TYPE_CHECKING:
@@ -56,14 +59,29 @@ def proselint_checks() -> list[Any]:
     return _Shared.checks
 
 
+_HERE = Path(__file__).parent
+
+
+def _build_metas() -> list[RuleMeta]:
+    from newslint.engines.proselint_meta import build_metas
+
+    return build_metas(proselint_checks())
+
+
 class ProselintProvider:
     """Runs the selected proselint checks (a :class:`newslint.registry.Provider`)."""
 
     def rules(self) -> Sequence[RuleMeta]:
         if _Shared.metas is None:
-            from newslint.engines.proselint_meta import build_metas
-
-            _Shared.metas = build_metas(proselint_checks())
+            _Shared.metas = cached_metas(
+                "proselint",
+                version("proselint"),
+                [
+                    Path(__file__).with_name(n)
+                    for n in ("proselint_meta.py", "proselint_defaults.py")
+                ],
+                _build_metas,
+            )
         return _Shared.metas
 
     def compiled(self, paths: frozenset[str]) -> CompiledChecks:
