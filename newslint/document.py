@@ -223,6 +223,13 @@ class Document:
         src_end = max(src_start, self.source_offset(end, end=True)) if end > start else src_start
         return Range(self.location(src_start), self.location(src_end))
 
+    def line_range(self, first: int, last: int) -> Range:
+        """Lines ``first`` to ``last`` (1-based) of the source, without the final line ending."""
+        end = self._line_starts[last] if last < len(self._line_starts) else len(self.source)
+        while end > self._line_starts[last - 1] and self.source[end - 1] in "\r\n":
+            end -= 1
+        return Range(self.location(self._line_starts[first - 1]), self.location(end))
+
     def line_text(self, line: int) -> str:
         """Source line ``line`` (1-based) without its line ending."""
         starts = self._line_starts

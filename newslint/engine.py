@@ -7,13 +7,14 @@ source ─► Document ─► providers (packs, Python checks, engines)
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
+from newslint.checks.directives import UNUSED_DIRECTIVE
 from newslint.config import Config
-from newslint.diagnostics import ConfigError, Diagnostic, InputError
+from newslint.diagnostics import ConfigError, Diagnostic, InputError, Severity
 from newslint.document import Document
 from newslint.registry import (
     CheckContext,
@@ -126,6 +127,26 @@ def _dedupe_and_sort(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
     return sorted(kept, key=lambda d: d.sort_key)
 
 
+def _unused_directives(
+    doc: Document, suppressions: Suppressions, rules: RuleSet
+) -> Iterator[Diagnostic]:
+    severity = rules.config.severity_for(UNUSED_DIRECTIVE, Severity.INFO)
+    if severity is None:
+        return
+    for directive in suppressions.unused():
+        range_ = doc.line_range(directive.line, directive.end_line)
+        text = doc.source[range_.start.offset : range_.end.offset]
+        yield Diagnostic(
+            UNUSED_DIRECTIVE,
+            f"'newslint-{directive.body}' suppresses nothing here; remove it",
+            0,
+            0,
+            severity,
+            range=range_,
+            text=text,
+        )
+
+
 def lint_document(
     doc: Document, rules: RuleSet, path: Path, suppressions: Suppressions, errors: list[str]
 ) -> list[Diagnostic]:
@@ -159,6 +180,8 @@ def lint_document(
         located.append(diag.located(range_, text).with_severity(severity))
 
     kept = suppressions.filter(located, doc.source.splitlines())
+    if UNUSED_DIRECTIVE in selected:
+        kept.extend(_unused_directives(doc, suppressions, rules))
     return _dedupe_and_sort(kept)
 
 
