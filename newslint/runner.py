@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
+import signal
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -190,6 +191,15 @@ def _lint_in_worker(path: Path) -> tuple[FileResult, names_run.FileNames | None]
     return result, names_run.take(result.path)
 
 
+def _worker_signals() -> None:
+    """Workers die at once on SIGTERM/SIGHUP, as the pool expects when it ends
+    them. The parent's handlers (which stop a LanguageTool server it owns) are
+    Python-level: a worker blocked on a lock would never run them, and would
+    be left behind holding the caller's stdout open."""
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, signal.SIG_DFL)
+
+
 def _parallel(runner: Runner, paths: list[Path], jobs: int) -> Iterator[FileResult]:
     global _WORKER_RUNNER
     # Warm the caches (config discovery, pack compilation) before forking.
@@ -199,7 +209,7 @@ def _parallel(runner: Runner, paths: list[Path], jobs: int) -> Iterator[FileResu
     _WORKER_RUNNER = runner
     context = multiprocessing.get_context("fork")
     chunksize = max(1, min(16, len(paths) // (jobs * 4)))
-    with context.Pool(jobs) as pool:
+    with context.Pool(jobs, initializer=_worker_signals) as pool:
         # imap keeps the input order, so output is stable whatever finishes first.
         for result, names_summary in pool.imap(_lint_in_worker, paths, chunksize=chunksize):
             names_run.keep(result.path, names_summary)
