@@ -261,3 +261,19 @@ def test_learn_command_writes_a_list_config_can_read(tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr
     names = {p.name for p in parse_list(out.read_text(encoding="utf-8"), str(out))}
     assert "Scott Bessent" in names
+
+
+def test_short_near_twin_in_another_file_is_not_a_slip(tmp_path: Path) -> None:
+    """Bell in many stories and Belle in one are as likely two people as a slip."""
+    for i in range(5):
+        (tmp_path / f"story{i}.txt").write_text(
+            f"Council story {i}\n\nCouncillor Mark Bell said the budget was fair. "
+            "Bell said reserves were healthy.\n",
+            encoding="utf-8",
+        )
+    (tmp_path / "other.txt").write_text(
+        "Choir news\n\nRehearsals resume on Monday, Belle told the choir.\n",
+        encoding="utf-8",
+    )
+    run = run_cli("check", "--format", "json", "--select", "names.inconsistent", tmp_path)
+    assert [d for f in run.json()["files"] for d in f["diagnostics"]] == []

@@ -146,6 +146,11 @@ def apply(
         result.diagnostics.sort(key=lambda d: d.sort_key)
 
 
+# Letters from which a one-off near-spelling of a frequent name, with no given
+# name to compare, is taken for a slip (Kristiansan/Kristiansen).
+LONG_NAME = 9
+
+
 def _file_diagnostics(
     summary: FileNames,
     summaries: dict[str, FileNames],
@@ -162,8 +167,11 @@ def _file_diagnostics(
         for other in frequent:
             if other in summary.forms or not similar(texts[other], form.text):
                 continue  # same-file pairs are names.inconsistent's job
-            seen = givens.get(other, set())
-            if form.givens and seen and not (form.givens & seen):
+            # Across articles, two similar short surnames are often two people
+            # (Forsyth and Forsythe, Bell and Belle): a slip needs a shared given
+            # name, or a name long enough that a near-twin is unlikely.
+            shared_given = bool(form.givens & givens.get(other, set()))
+            if not shared_given and (form.givens or len(form.text) < LONG_NAME):
                 continue
             message = f"'{form.text}' appears only here; the other files spell it '{texts[other]}'"
             fix = (Suggestion(texts[other], Applicability.UNSAFE),)

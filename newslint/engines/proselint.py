@@ -16,7 +16,8 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newslint.diagnostics import Applicability, Diagnostic, Suggestion
+from newslint.diagnostics import Applicability, Diagnostic, Severity, Suggestion
+from newslint.engines.proselint_defaults import is_advisory
 from newslint.metacache import cached_metas
 from newslint.registry import CheckContext, RuleMeta
 
@@ -124,6 +125,7 @@ class ProselintProvider:
                 message=result.message,
                 start=start,
                 end=end,
+                severity=Severity.INFO if is_advisory(result.check_path) else Severity.WARNING,
                 suggestions=suggestions,
                 source="proselint",
                 extra={"check_path": result.check_path},

@@ -16,7 +16,7 @@ from types import ModuleType
 from proselint.registry.checks import Check, types
 
 from newslint.diagnostics import Applicability, Severity
-from newslint.engines.proselint_defaults import default_off_reason, is_restricted
+from newslint.engines.proselint_defaults import default_off_reason, is_advisory, is_restricted
 from newslint.registry import Example, RuleMeta
 
 FAMILY = "proselint"
@@ -158,6 +158,11 @@ def build_metas(checks: Sequence[Check]) -> list[RuleMeta]:
             + (f" (after {source.group(1).strip()})" if source else "")
             + f" reports “{' '.join(group[0].message.split())}”. "
             + (f"Off by default: {off}." if off else "On by default.")
+            + (
+                " Reported at info: it is advice an editor may reject, not an error."
+                if is_advisory(path)
+                else ""
+            )
         )
         flagged = _SENTENCES.get(path) or _data_sentence(group) or _TEMPLATE.format(path)
         metas.append(
@@ -165,7 +170,7 @@ def build_metas(checks: Sequence[Check]) -> list[RuleMeta]:
                 id=f"{FAMILY}.{path}",
                 summary=_summary(group[0], title),
                 why=why,
-                severity=Severity.WARNING,
+                severity=Severity.INFO if is_advisory(path) else Severity.WARNING,
                 fix=_fix(group),
                 examples=(
                     Example(flagged, True),
