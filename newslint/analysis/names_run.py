@@ -120,10 +120,12 @@ def apply(
     _RECORDS.clear()
     if len(summaries) < 2:
         return
-    in_files: Counter[str] = Counter()
+    in_files: Counter[str] = Counter()  # files where the form is established
+    used_in: Counter[str] = Counter()  # files where it appears at all
     texts: dict[str, str] = {}
     givens: dict[str, set[str]] = {}
     for summary in summaries.values():
+        used_in.update(summary.forms.keys())
         for key, form in summary.forms.items():
             if form.established:
                 in_files[key] += 1
@@ -132,11 +134,14 @@ def apply(
     frequent = [k for k, n in in_files.items() if n >= FREQUENT_FILES]
     if not frequent:
         return
+    frequent_by_initial: dict[str, list[str]] = {}
+    for key in frequent:
+        frequent_by_initial.setdefault(texts[key][:1].lower(), []).append(key)
     for path, result in files:
         summary = summaries.get(result.path)
         if summary is None:
             continue
-        added = _file_diagnostics(summary, summaries, frequent, texts, givens)
+        added = _file_diagnostics(summary, used_in, frequent_by_initial, texts, givens)
         if not added:
             continue
         severity = severity_for(path, RULE, summary.severity)
@@ -153,8 +158,8 @@ LONG_NAME = 9
 
 def _file_diagnostics(
     summary: FileNames,
-    summaries: dict[str, FileNames],
-    frequent: list[str],
+    used_in: Counter[str],
+    frequent_by_initial: dict[str, list[str]],
     texts: dict[str, str],
     givens: dict[str, set[str]],
 ) -> list[Diagnostic]:
@@ -162,9 +167,12 @@ def _file_diagnostics(
     for key, form in summary.forms.items():
         if not form.flaggable:
             continue
-        if sum(1 for s in summaries.values() if key in s.forms) > 1:
+        if used_in[key] > 1:
             continue  # used in another file too: not a one-off slip
-        for other in frequent:
+        # Near spellings share a first letter and differ in length by at most two.
+        for other in frequent_by_initial.get(form.text[:1].lower(), ()):
+            if abs(len(texts[other]) - len(form.text)) > 2:
+                continue
             if other in summary.forms or not similar(texts[other], form.text):
                 continue  # same-file pairs are names.inconsistent's job
             # Across articles, two similar short surnames are often two people
