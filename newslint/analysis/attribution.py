@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newslint.analysis.linear import linear
 from newslint.analysis.quotations import Quotation
 from newslint.document import Document, Span
 
@@ -49,6 +50,7 @@ REPORTING = re.compile(
     r"|\bin\s+a\s+(?:statement|post|tweet|letter|interview|blog)\b",
     re.IGNORECASE,
 )
+REPORTING = linear(REPORTING)
 # Verbs that characterise a partial quote in the same sentence ("called the
 # plan "a waste of money""): attribution for that sentence only, since
 # "described the meeting as ..." before a quote paragraph names no speaker of it.
@@ -60,6 +62,7 @@ CHARACTERISING = re.compile(
     r"|\b(?:the\s+words|slogan|poster|banner|placard|motto)\b",
     re.IGNORECASE,
 )
+CHARACTERISING = linear(CHARACTERISING)
 # Anything that can open a quotation worth a look: the rule does nothing without.
 QUOTE_MARKS = re.compile(r"[\"“”]")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*")
@@ -363,6 +366,7 @@ ANONYMOUS = re.compile(
     r"|\bdeclined\s+to\s+be\s+(?:named|identified)",
     re.IGNORECASE,
 )
+ANONYMOUS = linear(ANONYMOUS)
 ANONYMITY_REASON = re.compile(
     r"\b(?:because|as|since)\s+(?:he|she|they|the\s+\w+|it)\s+(?:was|were|is|are|had|has|have)"
     r"\s+not\s+(?:been\s+)?(?:authori[sz]ed|allowed|permitted|cleared)"
@@ -382,6 +386,7 @@ SOURCE_WORDS = re.compile(
     r"|show|found|finds|calculated|recorded|published|released)\b",
     re.IGNORECASE,
 )
+SOURCE_WORDS = linear(SOURCE_WORDS)
 
 
 @dataclass(frozen=True)
