@@ -44,6 +44,7 @@ _TOKEN = regex.compile(
 _POSSESSIVE = regex.compile(r"(?:['’]s|s['’]|['’])$")
 _ARABIC_PREFIX = regex.compile(r"^(?:al|el|ad|ash|as)-\p{Lu}")
 _SPACES = (" ", "\u00a0")
+_NAME_JOINERS = PARTICLES | CONNECTORS  # lower-case words allowed inside a name
 _SENTENCE_END = ".!?:;"
 _OPENERS = "\"'“‘(["
 _MAX_NAME_WORDS = 4
@@ -223,7 +224,7 @@ def _runs(text: str, tokens: list[Token]) -> Iterator[list[Token]]:
         if (
             run
             and joined
-            and token.lower in (PARTICLES | CONNECTORS)
+            and token.lower in _NAME_JOINERS
             and follows is not None
             and _capitalised(follows)
             and text[token.end : follows.start] in _SPACES
@@ -291,7 +292,7 @@ def _mentions(doc: Document, text: str, run: list[Token]) -> Iterator[Mention]:
     for n, name in enumerate(pieces):
         while name and (name[-1].lower in SUFFIXES or name[-1].lower in PARTICLES):
             name = name[:-1]
-        while name and name[0].lower in CONNECTORS | PARTICLES and _capitalised(name[0]) is False:
+        while name and name[0].lower in _NAME_JOINERS and _capitalised(name[0]) is False:
             name = name[1:]
         if not name:
             continue
