@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import regex
 
@@ -53,19 +54,22 @@ _NOT_TITLE = (COMMON_WORDS | MONTHS | WEEKDAYS | PLACES) - CONNECTORS
 _BREAKERS = COMMON_WORDS | MONTHS | WEEKDAYS | PLACES | frozenset(COUNTRY_ADJECTIVES)
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word of a possible name. A named tuple, not a dataclass: an article
+    makes thousands and they are compared by the casefolded form many times."""
+
     start: int
     end: int  # possessive "'s" excluded
     text: str
+    lower: str  # ``text.casefold()``, computed once
 
     @property
     def span(self) -> Span:
         return Span(self.start, self.end)
 
-    @property
-    def lower(self) -> str:
-        return self.text.casefold()
+
+def _make_token(start: int, end: int, text: str) -> Token:
+    return Token(start, end, text, text.casefold())
 
 
 @dataclass(frozen=True)
@@ -191,12 +195,12 @@ def analyse(doc: Document) -> NameAnalysis:
 def _token(text: str, start: int, end: int) -> Token:
     word = text[start:end]
     if end < len(text) and text[end] == "." and _abbreviation(word):
-        return Token(start, end + 1, word + ".")
+        return _make_token(start, end + 1, word + ".")
     cut = _POSSESSIVE.search(word)
     if cut and len(word) - (cut.end() - cut.start()) >= 2 and word[0].isupper():
         word = word[: cut.start()]
     word = word.rstrip("-'’")
-    return Token(start, start + len(word), word)
+    return _make_token(start, start + len(word), word)
 
 
 def _abbreviation(word: str) -> bool:
