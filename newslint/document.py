@@ -229,10 +229,3 @@ class Document:
         while end > self._line_starts[last - 1] and self.source[end - 1] in "\r\n":
             end -= 1
         return Range(self.location(self._line_starts[first - 1]), self.location(end))
-
-    def line_text(self, line: int) -> str:
-        """Source line ``line`` (1-based) without its line ending."""
-        starts = self._line_starts
-        begin = starts[line - 1]
-        stop = starts[line] if line < len(starts) else len(self.source)
-        return self.source[begin:stop].rstrip("\r\n")

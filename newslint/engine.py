@@ -23,6 +23,7 @@ from newslint.registry import (
     covering_meta,
     matches_prefix,
     select_rules,
+    unknown_prefixes,
 )
 from newslint.results import FileResult
 from newslint.sources import load_document
@@ -62,6 +63,15 @@ class RuleSet:
     @cached_property
     def selected(self) -> frozenset[str]:
         c = self.config
+        typos = unknown_prefixes(
+            self.metas.values(), [*(c.select or ()), *c.extend_select, *c.ignore]
+        )
+        if typos:
+            where = f"{c.path}: " if c.path else ""
+            raise ConfigError(
+                f"{where}no rule matches {', '.join(repr(t) for t in typos)} "
+                "in select/extend-select/ignore (see 'newslint rules')"
+            )
         return select_rules(self.metas.values(), c.select, c.extend_select, c.ignore)
 
     @cached_property

@@ -196,6 +196,15 @@ def covering_meta(rule_id: str, metas: dict[str, RuleMeta]) -> RuleMeta | None:
 
 
 def unknown_prefixes(rules: Iterable[RuleMeta], prefixes: Iterable[str]) -> list[str]:
-    """Prefixes that match no rule at all (a likely typo in select/ignore)."""
-    ids = [m.id for m in rules]
-    return [p for p in prefixes if not any(matches_prefix(i, p) for i in ids)]
+    """Prefixes that match no rule at all (a likely typo in select/ignore).
+
+    An id under a dynamic family (``grammar.UPPERCASE_SENTENCE_START``) is known.
+    """
+    metas = list(rules)
+    dynamic = [m.id for m in metas if m.dynamic]
+    return [
+        p
+        for p in prefixes
+        if not any(matches_prefix(m.id, p) for m in metas)
+        and not any(matches_prefix(p, d) for d in dynamic)
+    ]

@@ -428,3 +428,19 @@ def test_engines_are_not_imported_when_their_rules_are_off(tmp_path: Path) -> No
     for engine in ("proselint", "language_tool_python", "spellchecker"):
         assert engine not in imported, f"{engine} was imported"
     assert "newslint.packs" in imported  # the probe does see our own imports
+
+
+def test_unknown_rule_prefix_is_a_usage_error(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", CLEAN)
+    typo = run_cli("check", "--ignore", "grammr", "a.txt", cwd=tmp_path)
+    assert typo.returncode == 2 and "grammr" in typo.stderr + typo.stdout
+    dynamic = run_cli(
+        "check",
+        "--select",
+        "filler",
+        "--ignore",
+        "grammar.UPPERCASE_SENTENCE_START",
+        "a.txt",
+        cwd=tmp_path,
+    )
+    assert dynamic.returncode == 0, dynamic.stderr
