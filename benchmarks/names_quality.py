@@ -1,6 +1,9 @@
 """Quality and cost of the names.* rules on real copy.
 
-    python benchmarks/names_quality.py [--limit N] [--speed-sample N]
+    python benchmarks/names_quality.py [--split dev|test|all] [--limit N] [--speed-sample N]
+
+Articles are taken from one split (default: dev; the project's fixed rule:
+a BBC record is TEST iff sha1("bbc:<id>") % 5 < 2). Tune on dev only.
 
 1. False positives: every names.* finding on clean BBC articles
    (../shared/corpora/news/bbc/bbc_news.jsonl), per 1,000 words, with the
@@ -8,6 +11,8 @@
 2. Recall: in memory, one occurrence of a surname that the article uses at
    least twice is misspelled (substitution, deletion, transposition,
    doubling); a hit is a names.* finding at exactly the broken word.
+   Then the same with a capitalised common word (a country, weekday,
+   institution: "Germany" -> "Germnay") misspelled once.
 3. Cost: the default rule set (without grammar) with and without names.*,
    per 1,000 words.
 
@@ -17,7 +22,9 @@ Nothing is written; exits 0 with a message when ../shared is absent.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import random
+import re
 import sys
 import tempfile
 import time
@@ -34,6 +41,12 @@ from newslint.engine import RuleSet, build_providers, lint_source
 from newslint.sources import load_document
 
 KEYBOARD = "qwertyuiop asdfghjkl zxcvbnm"
+
+
+def split_of(record: dict, source: str = "bbc") -> str:
+    """The project's fixed dev/test split (see the module docstring)."""
+    digest = hashlib.sha1(f"{source}:{record['id']}".encode()).hexdigest()
+    return "test" if int(digest, 16) % 5 < 2 else "dev"
 
 
 def rule_set(tmp: Path, select: tuple[str, ...] | None, ignore: tuple[str, ...] = ()) -> RuleSet:
@@ -132,6 +145,52 @@ def recall(texts: list[str], rules: RuleSet, tmp: Path, seed: int = 7) -> None:
     print("  sample misses: " + "; ".join(misses))
 
 
+# Capitalised words that are common in English and in news (wordfreq Zipf >= 4).
+COMMON_MIN_ZIPF = 4.0
+_CAPITALISED = re.compile(r"(?<![\w'’.-])[A-Z][a-z]{4,}(?![\w'’-])")
+
+
+def common_word_recall(texts: list[str], rules: RuleSet, tmp: Path, seed: int = 11) -> None:
+    """One capitalised common word per article ("Germany", "Parliament",
+    "Wednesday", "Hospital") misspelled once; a hit is a names.* finding there."""
+    from wordfreq import zipf_frequency
+
+    rng = random.Random(seed)
+    tried = found = 0
+    by_rule: Counter[str] = Counter()
+    misses: list[str] = []
+    for text in texts:
+        body = text.split("\n", 2)[-1]
+        offset = len(text) - len(body)
+        choices = [
+            m
+            for m in _CAPITALISED.finditer(body)
+            if zipf_frequency(m.group().lower(), "en") >= COMMON_MIN_ZIPF
+        ]
+        if not choices:
+            continue
+        match = rng.choice(choices)
+        start, word = offset + match.start(), match.group()
+        wrong = mutate(word, rng)
+        broken = text[:start] + wrong + text[start + len(word) :]
+        tried += 1
+        hits = [
+            d
+            for d in lint(broken, rules, tmp).diagnostics
+            if d.range and d.range.start.offset == start and d.text == wrong
+        ]
+        if hits:
+            found += 1
+            by_rule[hits[0].rule] += 1
+        elif len(misses) < 15:
+            misses.append(f"{word} -> {wrong}")
+    print(f"== broken copy: {tried} articles with one misspelled capitalised common word")
+    print(f"  found at the exact span: {found} ({100 * found / max(tried, 1):.1f}%)")
+    for rule_id, n in by_rule.most_common():
+        print(f"  {rule_id}: {n}")
+    print("  sample misses: " + "; ".join(misses))
+
+
 def speed(texts: list[str], tmp: Path) -> None:
     words = sum(len(t.split()) for t in texts)
     # Grammar is left out of both: LanguageTool caches per paragraph, so
@@ -171,15 +230,19 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=None, help="articles to read")
     parser.add_argument("--speed-sample", type=int, default=300)
     parser.add_argument("--skip-speed", action="store_true")
+    parser.add_argument("--split", choices=("dev", "test", "all"), default="dev")
     args = parser.parse_args()
     if corpus_missing(args.corpus):
         return 0
-    texts = [article_text(r) for r in read_bbc(args.corpus, args.limit or None)]
+    records = [r for r in read_bbc(args.corpus) if args.split in ("all", split_of(r))]
+    texts = [article_text(r) for r in records[: args.limit or None]]
+    print(f"split: {args.split} ({len(texts)} BBC articles)")
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
         names = rule_set(tmp, ("names",))
         false_positives(texts, names, tmp)
         recall(texts, names, tmp)
+        common_word_recall(texts, names, tmp)
         if not args.skip_speed:
             speed(texts[: args.speed_sample], tmp)
     return 0

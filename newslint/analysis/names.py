@@ -155,6 +155,7 @@ class NameAnalysis:
     mentions: list[Mention]
     forms: dict[str, Form]  # case-folded surname spelling -> its occurrences
     text: str
+    runs: list[list[Token]] = field(default_factory=list)  # capitalised runs, in order
 
     @functools.cached_property
     def by_initial(self) -> dict[str, list[Form]]:
@@ -188,8 +189,9 @@ def analyse(doc: Document) -> NameAnalysis:
     """Find the name mentions of ``doc`` (use via ``doc.analysis("names", analyse)``)."""
     text = doc.text
     raw = [_token(text, m.start(), m.end()) for m in _TOKEN.finditer(text)]
-    mentions = [m for run in _runs(text, raw) for m in _mentions(doc, text, run)]
-    return NameAnalysis(mentions, _forms(mentions), text)
+    runs = list(_runs(text, raw))
+    mentions = [m for run in runs for m in _mentions(doc, text, run)]
+    return NameAnalysis(mentions, _forms(mentions), text, runs)
 
 
 def _token(text: str, start: int, end: int) -> Token:

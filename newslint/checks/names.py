@@ -23,6 +23,7 @@ from newslint.analysis.names_checks import (
 )
 from newslint.analysis.names_list import NamesList, Person, context_lists, given_agrees
 from newslint.analysis.names_similar import MIN_LENGTH, fold, plausibility, similar, tripled
+from newslint.analysis.names_typos import find_typos
 from newslint.analysis.names_words import given_names
 from newslint.diagnostics import Applicability, Diagnostic, InputError, Severity, Suggestion
 from newslint.document import Document
@@ -162,6 +163,7 @@ def inconsistent(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[D
             continue
         times = "once" if majority.count == 1 else f"{majority.count} times"
         message = f"'{form.text}' is spelled '{majority.text}' elsewhere in this article ({times})"
+        taken.add(form.key)  # names.capitalised-typo leaves this word to us
         yield from _flag(doc, ctx, meta, form, message, majority.text)
     # For the run-level pass: spellings rare here but common in other files.
     if names_run.collecting():
@@ -225,6 +227,56 @@ def _known(form: Form, language: str) -> bool:
 
 def _givens_agree(a: Form, b: Form) -> bool:
     return any(given_agrees(x, y) for x in a.givens for y in b.givens)
+
+
+# -- names.capitalised-typo ------------------------------------------------------
+
+
+@rule(
+    "names.capitalised-typo",
+    summary="A capitalised word one slip away from a common word or a name in the story",
+    why=(
+        "The spell checker leaves capitalised words alone, since any of them may be a "
+        "name, so slips such as 'Germnay', 'Parliment' or 'Wednsday' go through. This "
+        "rule flags a capitalised word that is rare (by the wordfreq frequency list) "
+        "and unknown to the dictionary when one edit, a swap of two letters included, "
+        "turns it into a word a hundred times more common, or one or two edits into a "
+        "capitalised word the story uses more often. To spare real rare names, the "
+        "word must stand where the common word fits: the story capitalises that word "
+        "elsewhere, the rest of the capitalised phrase is common words ('Houses of "
+        "Parliment'), or the word is a place, month, weekday or institution word. "
+        "Words used as a person's name, with a given name or title, or more than once, "
+        "are left alone. The fix is unsafe: a rare name may be meant."
+    ),
+    severity=Severity.WARNING,
+    fix=Applicability.UNSAFE,
+    examples=[
+        Example("Ministers met in Germnay on Tuesday to discuss the budget.", flagged=True),
+        Example("Ministers met in Germany on Tuesday to discuss the budget.", flagged=False),
+    ],
+)
+def capitalised_typo(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnostic]:
+    analysis = _analysis(doc)
+    names = _names(doc, ctx)
+    taken: set[str] = doc.analysis("names.misspelled", lambda _: set())
+    for typo in find_typos(analysis, names, ctx.language, taken):
+        if silenced(doc, ctx, typo.token):
+            continue
+        if typo.in_story and typo.count:
+            times = "once" if typo.count == 1 else f"{typo.count} times"
+            message = (
+                f"'{typo.token.text}' is spelled '{typo.right}' elsewhere in this article ({times})"
+            )
+        else:
+            message = f"'{typo.token.text}' looks like a misspelling of '{typo.right}'"
+        yield Diagnostic(
+            meta.id,
+            message,
+            typo.token.start,
+            typo.token.end,
+            meta.severity,
+            suggestions=(Suggestion(typo.right, Applicability.UNSAFE),),
+        )
 
 
 # -- names.officeholder ------------------------------------------------------------

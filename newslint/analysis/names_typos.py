@@ -1,0 +1,254 @@
+"""Slips on capitalised words that are not people's names: "Germnay",
+"Parliment", "Wednsday", "Hsopital" beside "Hospital".
+
+The spelling engine checks lower-case words only (a capitalised word may be
+a name it has never seen), so these fall to the names family. A capitalised
+word is taken for a slip when all of these hold:
+
+- it is rare (``wordfreq``), unknown to the dictionary, not a given name,
+  not on the names list and not used as a person's name in the article;
+- one edit (transpositions count one) turns it into a word at least a
+  hundred times more frequent, or a slip of one or two edits turns it into
+  a capitalised word the article uses more often;
+- its surroundings fit the common word rather than a name: the article
+  capitalises that word elsewhere, or the rest of its capitalised run is
+  made of common words ("Houses of Parliment"), or, standing alone, the
+  common word is one that is capitalised in running text (a place, month,
+  weekday, institution or title word).
+
+Rare real names sit near common words all the time (Wyman/woman,
+Persson/person); they are told apart by that last condition and by being
+used as names (with a given name or a title, or more than once).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from newslint.analysis.names import NameAnalysis, Token, _sentence_initial
+from newslint.analysis.names_checks import is_dictionary_word
+from newslint.analysis.names_frequent import FREQUENT, frequent_neighbours, zipf
+from newslint.analysis.names_list import NamesList
+from newslint.analysis.names_similar import fold, is_suffix_form, similar
+from newslint.analysis.names_words import (
+    CONNECTORS,
+    COUNTRY_ADJECTIVES,
+    MONTHS,
+    ORG_WORDS,
+    PARTICLES,
+    PLACES,
+    TITLE_HEADS,
+    TITLE_PARTS,
+    WEEKDAYS,
+    given_names,
+)
+
+RARE = 3.0  # at most this Zipf frequency: a word seen a few times per million or less
+GAP = 2.0  # the common word is at least 10**GAP times more frequent
+MIN_LENGTH = 5  # shorter words have too many real neighbours
+_TITLE_CASE = regex.compile(r"\p{Lu}\p{Ll}+")
+# Common words that are capitalised in running text: a lone slip on one of
+# these mid-sentence is far likelier than a name one letter away from them.
+_CAPITALISED_WORDS = (
+    PLACES
+    | ORG_WORDS
+    | MONTHS
+    | WEEKDAYS
+    | frozenset(COUNTRY_ADJECTIVES)
+    | TITLE_HEADS
+    | TITLE_PARTS
+)
+_JOINERS = CONNECTORS | PARTICLES
+_TITLE_WORDS = TITLE_HEADS | TITLE_PARTS
+# A word the frequency list has never or hardly seen (it has about 320,000
+# entries, names and common web misspellings included) needs less context.
+UNSEEN = 1.0
+VERY_FREQUENT = 3.5
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+
+
+def _keyboard() -> dict[str, frozenset[str]]:
+    """Keys next to each key on a QWERTY keyboard, diagonals included."""
+    near: dict[str, set[str]] = {}
+    for r, row in enumerate(_ROWS):
+        for c, key in enumerate(row):
+            keys = near.setdefault(key, set())
+            for dr in (-1, 0, 1):
+                if not 0 <= r + dr < len(_ROWS):
+                    continue
+                other = _ROWS[r + dr]
+                shift = {-1: 0, 0: 0, 1: -1}[dr] if dr >= 0 else 0
+                for dc in (-1, 0, 1) if dr else (-1, 1):
+                    k = c + dc + shift
+                    if 0 <= k < len(other) and other[k] != key:
+                        keys.add(other[k])
+    return {k: frozenset(v) for k, v in near.items()}
+
+
+_NEAR_KEYS = _keyboard()
+
+
+def slip_like(typed: str, meant: str) -> bool:
+    """Whether one edit from ``meant`` to ``typed`` is the kind fingers make:
+    two neighbouring letters swapped, a letter dropped inside the word or
+    doubled, a neighbouring key hit instead or as well. A distant letter for
+    another or a letter added at the end is how names differ from words
+    (Franca/France, Goode/good), so those do not count."""
+    a, b = typed.casefold(), meant.casefold()
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 2 and diff[1] == diff[0] + 1:
+            return a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+        if len(diff) != 1:
+            return False
+        x, y = a[diff[0]], b[diff[0]]
+        return y in _NEAR_KEYS.get(x, ())
+    if len(a) == len(b) + 1:  # a letter typed as well
+        k = next((i for i in range(len(b)) if a[i] != b[i]), len(b))
+        extra = a[k]
+        around = a[k - 1 : k] + a[k + 1 : k + 2]
+        if extra in around:
+            return True  # doubled
+        return k < len(b) and any(extra in _NEAR_KEYS.get(c, ()) for c in around)
+    if len(a) + 1 == len(b):  # a letter dropped
+        k = next((i for i in range(len(a)) if a[i] != b[i]), len(a))
+        return k < len(a) or b[k] == b[k - 1] or len(b) >= 7  # "Accordin"
+    return False
+
+
+@dataclass(frozen=True)
+class Typo:
+    token: Token
+    right: str  # the spelling to suggest, cased like the slip
+    in_story: bool  # the right spelling is used in the article itself
+    count: int = 0  # times the right spelling appears in the article
+
+
+def find_typos(
+    analysis: NameAnalysis, names: NamesList, language: str, taken: set[str]
+) -> Iterator[Typo]:
+    """Capitalised slips in the article, each occurrence once."""
+    runs = analysis.runs
+    counts: Counter[str] = Counter(t.text for run in runs for t in run)
+    spelled: dict[str, str] = {}  # case-folded -> the capitalised spelling used most
+    for text, _ in counts.most_common():
+        if text[:1].isupper():
+            spelled.setdefault(text.casefold(), text)
+    # Surnames used as people's: with a title, a known given name, or alone
+    # after a full name ("Worlf War" is not a person called War).
+    known = given_names()
+    people = {
+        f.key for f in analysis.forms.values() if f.established or any(g in known for g in f.givens)
+    }
+    verdicts: dict[str, tuple[str, bool] | None] = {}
+    for run in runs:
+        for i, token in enumerate(run):
+            if token.text not in verdicts:
+                verdicts[token.text] = _verdict(
+                    token, run, i, analysis, counts, spelled, people, names, language, taken
+                )
+            verdict = verdicts[token.text]
+            if verdict is not None:
+                right, in_story = verdict
+                yield Typo(token, right, in_story, counts[right] if in_story else 0)
+
+
+def _verdict(
+    token: Token,
+    run: list[Token],
+    i: int,
+    analysis: NameAnalysis,
+    counts: Counter[str],
+    spelled: dict[str, str],
+    people: set[str],
+    names: NamesList,
+    language: str,
+    taken: set[str],
+) -> tuple[str, bool] | None:
+    word = token.text
+    key = fold(word)
+    if len(word) < MIN_LENGTH or not _TITLE_CASE.fullmatch(word) or key in taken:
+        return None
+    if key in people or key in names.by_key or token.lower in given_names():
+        return None
+    if zipf(word) > RARE or is_dictionary_word(word, language):
+        return None
+    if analysis.used_in_lower_case(word):
+        return None
+    others = [t for j, t in enumerate(run) if j != i and t.lower not in _JOINERS]
+    if any(fold(t.text) in people or t.lower in given_names() for t in others):
+        # Part of a person's name ("Ashia Hansen", "Hansen" used alone),
+        # unless it is a slip in the title before one ("Presdient Bush").
+        title = frequent_neighbours(word)[:1]
+        if not (title and title[0][0] in _TITLE_WORDS and i < len(run) - 1):
+            return None
+    # Another capitalised word in the article, used more often, one or two
+    # slips away; a spelling known to the frequency list needs a wide gap
+    # ("Eleni" and "Elena" are two people, "Cheslea" is a slip).
+    for lower, other in spelled.items():
+        if lower == token.lower or fold(other) in people or counts[other] <= counts[word]:
+            continue
+        if zipf(word) >= 1.0 and zipf(other) - zipf(word) < GAP:
+            continue
+        if other[:1] == word[:1] and similar(other, word) and not is_suffix_form(other, word):
+            return other, True
+    if counts[word] > 1:
+        return None  # used consistently: more likely a name than a repeated slip
+    for common, _ in frequent_neighbours(word):
+        if zipf(common) - zipf(word) < GAP:
+            continue
+        if common in given_names():
+            # "Anthomy Sebok": a given name slipped, before a surname.
+            if zipf(word) <= UNSEEN and i == 0 and len(run) > 1 and slip_like(word, common):
+                return common[:1].upper() + common[1:], False
+            continue
+        if is_suffix_form(common, word) or fold(common) in names.by_key:
+            continue
+        if not slip_like(word, common):
+            continue
+        if _fits(common, word, run, i, analysis, spelled):
+            return common[:1].upper() + common[1:], common in spelled
+    return None
+
+
+def _common(word: str) -> bool:
+    """A frequent word; a hyphenated one when every part is ("Co-operation")."""
+    return all(zipf(part) >= FREQUENT for part in word.split("-") if part)
+
+
+def _fits(
+    common: str, word: str, run: list[Token], i: int, analysis: NameAnalysis, spelled: dict
+) -> bool:
+    """Whether the surroundings suit the common word rather than a name."""
+    if common in spelled:
+        return True
+    unseen = zipf(word) <= UNSEEN
+    others = [t for j, t in enumerate(run) if j != i and t.lower not in _JOINERS]
+    if others:
+        if common in _TITLE_WORDS and i < len(run) - 1:
+            return True  # "Presdient Bush": the title before a name
+        before = run[:i]
+        if any(t.lower in TITLE_HEADS or t.lower in given_names() for t in before):
+            return False  # "President Wyman", "Bill Wyman": a person
+        if not all(_common(t.text) for t in others):
+            return False  # "Stade Rennais": a name in another language
+        # Two capitalised words may be a given name and a surname ("Mardy
+        # Fish"); a longer phrase of common words is an institution's name.
+        if common in _CAPITALISED_WORDS or len(run) > 2:
+            return True
+        # "Souuth Korean" but not "Serge Thion": after another capitalised
+        # word, a slip needs a place or institution word before it.
+        return unseen and (i == 0 or run[0].lower in _CAPITALISED_WORDS)
+    token = run[i]
+    if _sentence_initial(analysis.text, token.start):
+        # At a sentence start any word is capitalised; a comma after it
+        # ("Nonethless, ...") shows an adverb, not a name.
+        # A word never seen anywhere, one slip from a very common one, is
+        # a slip too ("Govrnment figures show").
+        comma = analysis.text[token.end : token.end + 1] == ","
+        return comma or (unseen and zipf(common) >= VERY_FREQUENT)
+    return common in _CAPITALISED_WORDS or (unseen and zipf(common) >= VERY_FREQUENT)
