@@ -292,9 +292,29 @@ def _segments(run: list[Token]) -> Iterator[list[Token]]:
         yield part
 
 
+def _coordinated(piece: list[Token]) -> list[list[Token]]:
+    """ "(Fans of) Richard Madeley and Judy Finnigan" -> two names; "Marks and
+    Spencer" and "Procter and Gamble" stay one (no given name opens each side)."""
+    joins = [i for i, t in enumerate(piece) if t.text == "and"]
+    if len(joins) != 1:
+        return [piece]
+    j = joins[0]
+    known = given_names()
+    right = piece[j + 1 :]
+    if not (2 <= len(right) <= 3 and right[0].lower in known):
+        return [piece]
+    for k in (j - 2, j - 3):
+        if k >= 0 and piece[k].lower in known and all(_capitalised(t) for t in piece[k:j]):
+            prefix = piece[:k]
+            while prefix and prefix[-1].lower in _NAME_JOINERS:
+                prefix = prefix[:-1]
+            return ([prefix] if prefix else []) + [piece[k:j], right]
+    return [piece]
+
+
 def _mentions(doc: Document, text: str, run: list[Token]) -> Iterator[Mention]:
     title, rest = _split_title(run)
-    pieces = list(_segments(rest)) if rest else []
+    pieces = [p for seg in _segments(rest) for p in _coordinated(seg)] if rest else []
     for n, name in enumerate(pieces):
         while name and (name[-1].lower in SUFFIXES or name[-1].lower in PARTICLES):
             name = name[:-1]

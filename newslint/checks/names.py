@@ -24,9 +24,10 @@ from newslint.analysis.names_checks import (
 from newslint.analysis.names_list import NamesList, Person, context_lists, given_agrees
 from newslint.analysis.names_similar import MIN_LENGTH, fold, plausibility, similar, tripled
 from newslint.analysis.names_typos import find_typos
+from newslint.analysis.names_variants import find_variants
 from newslint.analysis.names_words import given_names
 from newslint.diagnostics import Applicability, Diagnostic, InputError, Severity, Suggestion
-from newslint.document import Document
+from newslint.document import Document, Span
 from newslint.registry import CheckContext, Example, RuleMeta, rule
 
 PLAUSIBILITY_MARGIN = 0.05  # letter-pair score gap that decides a one-to-one tie
@@ -165,6 +166,21 @@ def inconsistent(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[D
         message = f"'{form.text}' is spelled '{majority.text}' elsewhere in this article ({times})"
         taken.add(form.key)  # names.capitalised-typo leaves this word to us
         yield from _flag(doc, ctx, meta, form, message, majority.text)
+    for variant in find_variants(analysis):
+        span = Span(variant.start, variant.end)
+        if any(s.overlaps(span) for s in doc.sic) or doc.in_skipped(span):
+            continue
+        if fold(variant.text.replace(" ", "")) in taken:
+            continue
+        times = "once" if variant.count == 1 else f"{variant.count} times"
+        yield Diagnostic(
+            meta.id,
+            f"'{variant.text}' is written '{variant.right}' elsewhere in this article ({times})",
+            variant.start,
+            variant.end,
+            meta.severity,
+            suggestions=(Suggestion(variant.right, Applicability.UNSAFE),),
+        )
     # For the run-level pass: spellings rare here but common in other files.
     if names_run.collecting():
         names_run.record(doc, meta, names_run.summarise(doc, analysis, ctx, meta.severity))
