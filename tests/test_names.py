@@ -11,6 +11,7 @@ import pytest
 from newslint.analysis.names import analyse
 from newslint.analysis.names_list import DEFAULT_LIST, load_file, names_list, parse_list
 from newslint.analysis.names_similar import plausibility, similar
+from newslint.analysis.names_typos import slip_like
 from newslint.names_learn import count_names, learn, to_toml
 from newslint.sources import load_document
 from tests.conftest import EXAMPLES, lint_snippet, run_cli
@@ -25,9 +26,38 @@ def test_default_list_is_well_formed() -> None:
         assert person.offices, person.name
         assert person.name == person.name.strip() and "  " not in person.name
         for office in person.offices:
-            assert 1980 <= office.start.year <= 2026, person.name
+            assert 1970 <= office.start.year <= 2026, person.name
             assert office.end is None or office.start <= office.end <= dt.date(2026, 12, 31)
             assert office.country and office.title, person.name
+
+
+def test_default_list_records_deaths_and_past_leaders() -> None:
+    people = {p.name: p for p in load_file(DEFAULT_LIST)}
+    dead = [p for p in people.values() if p.died is not None]
+    assert len(dead) >= 20
+    for person in dead:
+        assert dt.date(1990, 1, 1) <= person.died <= dt.date(2026, 12, 31), person.name
+        assert all(o.end is not None and o.end <= person.died for o in person.offices)
+    # Heads of government of G20 members since 2000 are on the list.
+    for name in (
+        "Tony Blair",
+        "Gerhard Schröder",
+        "Jacques Chirac",
+        "Junichiro Koizumi",
+        "Stephen Harper",
+        "John Howard",
+        "Manmohan Singh",
+        "Hu Jintao",
+    ):
+        assert name in people, name
+
+
+def test_list_rejects_an_office_after_death() -> None:
+    entry = '[[person]]\nname = "Ann Lee"\ndied = 2020-01-01\n'
+    with pytest.raises(ValueError, match="runs past 'died'"):
+        parse_list(entry + 'offices = [{ office = "Mayor", from = 2019 }]', "h.toml")
+    [person] = parse_list(entry + 'offices = [{ office = "Mayor", from = 2018, to = 2019 }]', "h")
+    assert person.died == dt.date(2020, 1, 1)
 
 
 def test_default_list_has_no_duplicates() -> None:
@@ -277,3 +307,51 @@ def test_short_near_twin_in_another_file_is_not_a_slip(tmp_path: Path) -> None:
     )
     run = run_cli("check", "--format", "json", "--select", "names.inconsistent", tmp_path)
     assert [d for f in run.json()["files"] for d in f["diagnostics"]] == []
+
+
+# -- coordinated names, capitalised slips, spacing variants --------------------------
+
+
+def test_coordinated_names_are_two_people() -> None:
+    doc = load_document(
+        "a.txt", "Story\n\nFans of Richard Madeley and Judy Finnigan's show wrote in.\n"
+    )
+    persons = [(m.given, m.surname.text) for m in analyse(doc).mentions if m.kind == "person"]
+    assert persons == [("Richard", "Madeley"), ("Judy", "Finnigan")]
+    doc = load_document("a.txt", "Story\n\nShoppers at Marks and Spencer queued.\n")
+    last = analyse(doc).mentions[-1]
+    assert [t.text for t in last.tokens] == ["Marks", "and", "Spencer"] and last.kind == "other"
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant", "slip"),
+    [
+        ("Germnay", "germany", True),  # swapped letters
+        ("Parliment", "parliament", True),  # a letter dropped
+        ("Businness", "business", True),  # a letter doubled
+        ("Indis", "india", True),  # a neighbouring key
+        ("Franca", "france", False),  # a distant letter: how names differ
+        ("Goode", "good", False),  # a letter added at the end
+    ],
+)
+def test_slip_like(typed: str, meant: str, slip: bool) -> None:
+    assert slip_like(typed, meant) is slip
+
+
+def test_capitalised_typo_suggests_the_common_word() -> None:
+    result = lint_snippet(
+        HEAD + "Crews from Germnay joined the search.", select=("names.capitalised-typo",)
+    )
+    [diag] = result.diagnostics
+    assert diag.message == "'Germnay' looks like a misspelling of 'Germany'"
+    assert [s.replacement for s in diag.suggestions] == ["Germany"]
+
+
+def test_a_rare_name_used_twice_is_not_a_slip() -> None:
+    text = HEAD + "The Senne family farm flooded. Crews reached Senne Lane at noon."
+    assert _rules(text, "names.capitalised-typo") == []
+
+
+def test_spacing_variant_is_inconsistent() -> None:
+    text = HEAD + "Robert De Niro arrived. De Niro said the film was long. DeNiro left."
+    assert _rules(text, "names.inconsistent") == [("names.inconsistent", "DeNiro")]

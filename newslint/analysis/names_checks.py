@@ -112,6 +112,8 @@ def officeholder_problem(names: NamesList, mention: Mention, title_text: str, da
         return ""
     person = people[0]
     said = f"'{title_text} {' '.join(t.text for t in mention.tokens)}'"
+    if person.died is not None and person.died < day:
+        return f"{said}: {person.name} died on {_date(person.died)}"
     held = [o for o in person.offices if _matches(o, title, country)]
     if held:
         if any(o.held_on(day) for o in held):
@@ -133,6 +135,26 @@ def officeholder_problem(names: NamesList, mention: Mention, title_text: str, da
     own = person.describe(day)
     theirs = f" ({person.name}: {own})" if own else ""
     return f"{said}: on {_date(day)} the {office.office} was {then.name}{theirs}"
+
+
+# A present-tense verb right after a name speaks of the person as alive.
+_ALIVE = regex.compile(
+    r"\s+(?:says|tells|is|has said|has told|wants|plans|believes|thinks|hopes|insists"
+    r"|warns|argues|continues|remains|lives)\b"
+)
+
+
+def dead_problem(names: NamesList, mention: Mention, text: str, day: dt.date) -> str:
+    """Why "<name> says ..." describes a person the list records as dead, or ""."""
+    if not mention.given or mention.before in ("late", "the"):
+        return ""
+    people = names.people_named(mention.surname.text, mention.given)
+    if len(people) != 1 or people[0].died is None or people[0].died >= day:
+        return ""
+    if not _ALIVE.match(text, mention.end, min(len(text), mention.end + 20)):
+        return ""
+    person = people[0]
+    return f"{person.name} died on {_date(person.died)}; the text speaks of them as alive"
 
 
 def _distance(office: Office, day: dt.date) -> int:

@@ -24,7 +24,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 DEFAULT_LIST = DATA_DIR / "people.toml"
-PERSON_KEYS = frozenset(("name", "surname", "variants", "misspellings", "count", "offices"))
+PERSON_KEYS = frozenset(("name", "surname", "variants", "misspellings", "count", "offices", "died"))
 OFFICE_KEYS = frozenset(("office", "country", "from", "to"))
 _NEAR_CACHE_SIZE = 50_000  # spellings remembered per list (a long run stays bounded)
 
@@ -55,6 +55,7 @@ class Person:
     misspellings: tuple[str, ...] = ()
     offices: tuple[Office, ...] = ()
     count: int | None = None
+    died: dt.date | None = None
 
     @property
     def key(self) -> str:
@@ -232,6 +233,9 @@ def parse_person(entry: Any, where: str) -> Person:
     count = entry.get("count")
     if count is not None and (not isinstance(count, int) or count < 0):
         raise ValueError(f"{where}: 'count' must be a whole number")
+    died = _date(entry["died"], f"{where} died", end=True) if "died" in entry else None
+    if died is not None and any(o.end is None or o.end > died for o in offices):
+        raise ValueError(f"{where}: an office runs past 'died'")
     return Person(
         name=name,
         surname=surname.strip(),
@@ -240,6 +244,7 @@ def parse_person(entry: Any, where: str) -> Person:
         misspellings=_strings(entry.get("misspellings", []), f"{where} misspellings"),
         offices=tuple(offices),
         count=count,
+        died=died,
     )
 
 

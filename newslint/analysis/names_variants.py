@@ -11,7 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newslint.analysis.names import NameAnalysis
-from newslint.analysis.names_frequent import FREQUENT, zipf
+from newslint.analysis.names_checks import is_dictionary_word
+from newslint.analysis.names_frequent import zipf
+
+COMMON = 4.0  # "Airlines": an ordinary word, not the joined form of "Air Lines"
 
 _SPACES = (" ", "\u00a0")
 
@@ -67,7 +70,7 @@ def find_variants(analysis: NameAnalysis) -> list[Variant]:
     for key, forms in groups.items():
         if len(forms) < 2 or not any(" " not in f for f in forms):
             continue  # a pair alone is just two words
-        if any(" " in f for f in forms) and zipf(key) >= FREQUENT:
+        if any(" " in f for f in forms) and zipf(key) >= COMMON and is_dictionary_word(key, "en"):
             continue  # "Airlines" and "Delta Air Lines": a common word, two names
         ranked = sorted(
             forms.values(),

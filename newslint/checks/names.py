@@ -16,6 +16,7 @@ from newslint.analysis.names import Form, Mention, NameAnalysis, analyse
 from newslint.analysis.names_checks import (
     candidate_forms,
     clean_form,
+    dead_problem,
     is_dictionary_word,
     officeholder_problem,
     silenced,
@@ -305,9 +306,11 @@ def capitalised_typo(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterat
         'A stale title ("President Biden" in 2026) or the wrong one ("Treasury '
         "Secretary Marco Rubio\") misinforms readers. The rule reads '<title> "
         "<name>' and '<name>, the <title>' against the offices and dates in the "
-        "names lists and the article's date; it is silent without a date, when "
-        "the title is qualified ('former', 'then-', 'late'), and for people or "
-        "titles the lists do not know."
+        "names lists and the article's date, and flags a person the lists record "
+        "as dead who is given a title or a present-tense verb ('Jacques Chirac "
+        "says') after their death. It is silent without a date, when the title is "
+        "qualified ('former', 'then-', 'late'), and for people or titles the lists "
+        "do not know."
     ),
     severity=Severity.WARNING,
     examples=[
@@ -334,6 +337,9 @@ def officeholder(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[D
             continue
         found = _titled(doc, mention)
         if found is None:
+            problem = dead_problem(names, mention, doc.text, day)
+            if problem:
+                yield Diagnostic(meta.id, problem, mention.start, mention.end, meta.severity)
             continue
         title, start = found
         problem = officeholder_problem(names, mention, title, day)
