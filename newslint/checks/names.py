@@ -22,7 +22,13 @@ from newslint.analysis.names_checks import (
     silenced,
     suffix_title,
 )
-from newslint.analysis.names_list import NamesList, Person, context_lists, given_agrees
+from newslint.analysis.names_list import (
+    NamesList,
+    Person,
+    context_lists,
+    given_agrees,
+    title_key,
+)
 from newslint.analysis.names_similar import MIN_LENGTH, fold, plausibility, similar, tripled
 from newslint.analysis.names_typos import find_typos
 from newslint.analysis.names_variants import find_variants
@@ -114,12 +120,22 @@ def _near_person(
         given_named = bool(person.given) and any(
             given_agrees(person.given, g) and g for g in form.givens
         )
-        titled = any(m.personal_title and not m.honorific_only for _, m in form.tokens)
+        titled = any(
+            m.personal_title and not m.honorific_only and _title_fits(m, person)
+            for _, m in form.tokens
+        )
         # A bare surname matches only when the article also spells it right.
         distinctive = key in analysis.forms and not is_dictionary_word(form.text, ctx.language)
         if given_named or titled or distinctive:
             return person
     return None
+
+
+def _title_fits(mention: Mention, person: Person) -> bool:
+    """Whether the title names one of the person's offices: "Prime Minister
+    Gordon Brwon" is Gordon Brown, "Lord Browne" is someone else."""
+    words = title_key(mention.title_text)[0].split()
+    return bool(words) and any(words[-1] in o.title.split() for o in person.offices)
 
 
 # -- names.inconsistent ------------------------------------------------------------
