@@ -37,10 +37,12 @@ from newslint.analysis.names_similar import fold, is_suffix_form, similar
 from newslint.analysis.names_words import (
     CONNECTORS,
     COUNTRY_ADJECTIVES,
+    HONORIFICS,
     MONTHS,
     ORG_WORDS,
     PARTICLES,
     PLACES,
+    SUFFIXES,
     TITLE_HEADS,
     TITLE_PARTS,
     WEEKDAYS,
@@ -67,7 +69,8 @@ _TITLE_WORDS = TITLE_HEADS | TITLE_PARTS
 # A word the frequency list has never or hardly seen (it has about 320,000
 # entries, names and common web misspellings included) needs less context.
 UNSEEN = 1.0
-VERY_FREQUENT = 3.5
+VERY_FREQUENT = 3.5  # a lone unseen word at a sentence start
+LONE_FREQUENT = 4.5  # a lone unseen word mid-sentence: names stand there too
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 
 
@@ -145,7 +148,7 @@ def find_typos(
         f.key for f in analysis.forms.values() if f.established or any(g in known for g in f.givens)
     }
     verdicts: dict[str, tuple[str, bool] | None] = {}
-    for run in runs:
+    for run in (part for whole in runs for part in _split_at_honorifics(whole)):
         for i, token in enumerate(run):
             if token.text not in verdicts:
                 verdicts[token.text] = _verdict(
@@ -155,6 +158,19 @@ def find_typos(
             if verdict is not None:
                 right, in_story = verdict
                 yield Typo(token, right, in_story, counts[right] if in_story else 0)
+
+
+def _split_at_honorifics(run: list[Token]) -> Iterator[list[Token]]:
+    """ "Tuesdayy Mr Ebbers": an honorific starts a new name; what went
+    before it is no part of that name."""
+    part: list[Token] = []
+    for token in run:
+        if token.lower in HONORIFICS and part:
+            yield part
+            part = []
+        part.append(token)
+    if part:
+        yield part
 
 
 def _verdict(
@@ -228,9 +244,16 @@ def _fits(
         return True
     unseen = zipf(word) <= UNSEEN
     others = [t for j, t in enumerate(run) if j != i and t.lower not in _JOINERS]
+    if i and run[i - 1].lower in PARTICLES:
+        return False  # "du Randt", "van Persie": a surname
+    if any(len(t.text.rstrip(".")) == 1 for t in run[:i]):
+        return False  # "Jay J Armes": a person
+    if 0 < i < len(run) - 1 and run[i + 1].lower in SUFFIXES:
+        return False  # "Andre Nzame III" (but "Worlf War II" is a slip)
     if others:
-        if common in _TITLE_WORDS and i < len(run) - 1:
-            return True  # "Presdient Bush": the title before a name
+        if common in _TITLE_WORDS:
+            # "Presdient Bush": a title stands before a name, never after.
+            return i < len(run) - 1
         before = run[:i]
         if any(t.lower in TITLE_HEADS or t.lower in given_names() for t in before):
             return False  # "President Wyman", "Bill Wyman": a person
@@ -238,7 +261,7 @@ def _fits(
             return False  # "Stade Rennais": a name in another language
         # Two capitalised words may be a given name and a surname ("Mardy
         # Fish"); a longer phrase of common words is an institution's name.
-        if common in _CAPITALISED_WORDS or len(run) > 2:
+        if common in _CAPITALISED_WORDS or len(others) > 1:
             return True
         # "Souuth Korean" but not "Serge Thion": after another capitalised
         # word, a slip needs a place or institution word before it.
@@ -251,4 +274,4 @@ def _fits(
         # a slip too ("Govrnment figures show").
         comma = analysis.text[token.end : token.end + 1] == ","
         return comma or (unseen and zipf(common) >= VERY_FREQUENT)
-    return common in _CAPITALISED_WORDS or (unseen and zipf(common) >= VERY_FREQUENT)
+    return common in _CAPITALISED_WORDS or (unseen and zipf(common) >= LONE_FREQUENT)
