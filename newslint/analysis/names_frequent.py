@@ -24,7 +24,8 @@ MIN_LENGTH = 4
 def _frequencies() -> dict[str, float]:
     from wordfreq import get_frequency_dict
 
-    return get_frequency_dict("en")
+    # The same arguments as wordfreq's own lookups, so its cache serves both.
+    return get_frequency_dict("en", "best")
 
 
 def zipf(word: str) -> float:

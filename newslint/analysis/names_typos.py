@@ -191,7 +191,7 @@ def _verdict(
         return None
     if key in people or key in names.by_key or token.lower in given_names():
         return None
-    if zipf(word) > RARE or is_dictionary_word(word, language):
+    if is_dictionary_word(word, language) or zipf(word) > RARE:
         return None
     if analysis.used_in_lower_case(word):
         return None
