@@ -195,6 +195,9 @@ def _verdict(
         return None
     if analysis.used_in_lower_case(word):
         return None
+    given = _given_slip(word, run, i, counts)
+    if given:
+        return given, False
     others = [t for j, t in enumerate(run) if j != i and t.lower not in _JOINERS]
     if any(fold(t.text) in people or t.lower in given_names() for t in others):
         # Part of a person's name ("Ashia Hansen", "Hansen" used alone),
@@ -218,10 +221,7 @@ def _verdict(
         if zipf(common) - zipf(word) < GAP:
             continue
         if common in given_names():
-            # "Anthomy Sebok": a given name slipped, before a surname.
-            if zipf(word) <= UNSEEN and i == 0 and len(run) > 1 and slip_like(word, common):
-                return common[:1].upper() + common[1:], False
-            continue
+            continue  # a given name's slip is _given_slip's to find
         if is_suffix_form(common, word) or fold(common) in names.by_key:
             continue
         if not slip_like(word, common):
@@ -229,6 +229,22 @@ def _verdict(
         if _fits(common, word, run, i, analysis, spelled):
             return common[:1].upper() + common[1:], common in spelled
     return None
+
+
+def _given_slip(word: str, run: list[Token], i: int, counts: Counter[str]) -> str:
+    """ "Anthomy Sebok", "Sttuart Quint": a word the frequency list has never
+    seen, first in a name, one slip from a common given name. The surname
+    after it may well be a known person's; that only confirms a name."""
+    if counts[word] > 1 or zipf(word) > UNSEEN or len(run) < 2:
+        return ""
+    if any(t.lower not in _TITLE_WORDS for t in run[:i]) or run[i + 1 :][:1] == []:
+        return ""
+    if run[i + 1].lower in _JOINERS:
+        return ""
+    near = frequent_neighbours(word)[:1]
+    if not near or near[0][0] not in given_names() or not slip_like(word, near[0][0]):
+        return ""
+    return near[0][0][:1].upper() + near[0][0][1:]
 
 
 def _common(word: str) -> bool:
