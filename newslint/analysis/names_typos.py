@@ -84,7 +84,7 @@ def _keyboard() -> dict[str, frozenset[str]]:
                 if not 0 <= r + dr < len(_ROWS):
                     continue
                 other = _ROWS[r + dr]
-                shift = {-1: 0, 0: 0, 1: -1}[dr] if dr >= 0 else 0
+                shift = -1 if dr == 1 else 0  # each row sits a little right of the one above
                 for dc in (-1, 0, 1) if dr else (-1, 1):
                     k = c + dc + shift
                     if 0 <= k < len(other) and other[k] != key:
@@ -237,10 +237,10 @@ def _given_slip(word: str, run: list[Token], i: int, counts: Counter[str]) -> st
     after it may well be a known person's; that only confirms a name."""
     if counts[word] > 1 or zipf(word) > UNSEEN or len(run) < 2:
         return ""
-    if any(t.lower not in _TITLE_WORDS for t in run[:i]) or run[i + 1 :][:1] == []:
-        return ""
-    if run[i + 1].lower in _JOINERS:
-        return ""
+    if i + 1 >= len(run) or run[i + 1].lower in _JOINERS:
+        return ""  # no surname after it
+    if any(t.lower not in _TITLE_WORDS for t in run[:i]):
+        return ""  # only a title may come before a given name
     near = frequent_neighbours(word)[:1]
     if not near or near[0][0] not in given_names() or not slip_like(word, near[0][0]):
         return ""
