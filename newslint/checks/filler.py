@@ -33,13 +33,14 @@ _SEO_HEADING = re.compile(
 _TRAILING = " \t:.!-–—"
 DEFAULT_QUESTION_RUN = 3
 DEFAULT_LABEL_RUN = 3
-# Evidence that a label names an essay part, not a news event: an abstract noun
-# (by its ending, or one of a few outline nouns) or an outline opener/closer.
-_ABSTRACT = re.compile(
-    r"\b(?:\w{3,}(?:tions?|sions?|ments?|ity|ities|ances?|ences?|ness|ships?|isms?)"
-    r"|benefits?|challenges?|opportunit(?:y|ies)|impacts?|implications?|importance|roles?"
-    r"|overview|background|future|outlook|ahead|insights?|tips|strategies|factors?"
-    r"|advantages?|disadvantages?|solutions?|trends?|considerations?|perspectives?|basics)\b",
+# Evidence that a run of labels is an essay outline rather than page or recipe
+# sections ("Ingredients", "Comments", "References"): the abstract nouns essay
+# templates are built from. A seed, used only inside a run of generic labels.
+_OUTLINE_NOUN = re.compile(
+    r"\b(?:benefits?|challenges?|opportunit(?:y|ies)|impacts?|implications?|importance|roles?"
+    r"|overview|background|future|outlook|ahead|insights?|tips|strategies|factors?|significance"
+    r"|advantages?|disadvantages?|solutions?|trends?|considerations?|perspectives?|basics"
+    r"|understanding|introduction|conclusions?|lessons?)\b",
     re.IGNORECASE,
 )
 _FUNCTION_WORDS = frozenset(
@@ -191,7 +192,7 @@ def _label_runs(
         ):
             run.append(heading)
             continue
-        evidence = [h for h in run if h in flagged or _ABSTRACT.search(_title(doc, h))]
+        evidence = [h for h in run if h in flagged or _OUTLINE_NOUN.search(_title(doc, h))]
         fresh = [h for h in run if h not in flagged]
         if len(run) >= run_length and len(evidence) >= 2 and fresh:
             labels = ", ".join(f"'{_title(doc, h)}'" for h in run)
