@@ -39,7 +39,7 @@ def find_qa_pairs(
         body = text[para.start : para.end]
         nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
         if QUESTION_MARKER.match(body):
-            answer_line = re.search(r"\n\s*(?=(?:A|Answer)\s?[:.)]\s)", body)
+            answer_line = re.search(r"\n\s*(?:A|Answer)\s?[:.)]\s+(?=\S)", body)
             if answer_line:
                 pairs.append(
                     (
