@@ -194,6 +194,25 @@ def test_plain_text_headings_items_and_faq() -> None:
     assert_exact_map(doc)
 
 
+def test_plain_text_faq_typed_without_blank_lines() -> None:
+    source = (
+        "Solar rebate doubled\n\nThe council approved 40 rebates on Monday.\n\n"
+        "FAQs\nWhat is the rebate?\nA payment of $3,000 per home.\n"
+        "Who can apply?\nAny owner of a home in the county,\nif the panels are permitted.\n\n"
+        "The vote was 4-1.\n"
+    )
+    doc = load_document("story.txt", source)
+    assert [doc.span_text(h) for h in doc.headings] == [
+        "FAQs",
+        "What is the rebate?",
+        "Who can apply?",
+    ]
+    assert [doc.span_text(a) for _, a in doc.qa_pairs] == [
+        "A payment of $3,000 per home.",
+        "Any owner of a home in the county,\nif the panels are permitted.",
+    ]
+
+
 def test_plain_text_short_lines_that_are_not_headings() -> None:
     source = (
         "Cup draw made\n\nThe draw was made on Sunday.\n\n"

@@ -52,13 +52,18 @@ def split_units(text: str, blocks: list[list[Span]]) -> list[Unit]:
     for number, lines in enumerate(blocks):
         current: list[Span] = []
         kind = "para"
+        asked = _bare_questions([text[s.start : s.end] for s in lines])
         for index, line in enumerate(lines):
             content = text[line.start : line.end]
             marker = _ITEM.match(content)
             question = QUESTION_MARKER.match(content)
             answer = ANSWER_MARKER.match(content)
             found = question or answer or marker
-            if found:
+            if index in asked:  # a question line over its answer, FAQ-style
+                _close(units, current, kind)
+                units.append(Unit(line, "q", 1))
+                kind, current = "a", []
+            elif found:
                 _close(units, current, kind)
                 kind = "q" if question else "a" if answer else "item"
                 current = [Span(line.start + found.end(), line.end)]
@@ -78,6 +83,21 @@ def split_units(text: str, blocks: list[list[Span]]) -> list[Unit]:
                 current.append(line)
         _close(units, current, kind)
     return units
+
+
+def _bare_questions(lines: list[str]) -> set[int]:
+    """Lines of one block that are questions each followed by an answer line, when
+    the block holds two or more of them (an FAQ typed without blank lines)."""
+    asked = {
+        index
+        for index, line in enumerate(lines[:-1])
+        if _question_line(line) and not _question_line(lines[index + 1])
+    }
+    return asked if len(asked) >= 2 else set()
+
+
+def _question_line(line: str) -> bool:
+    return line.endswith("?") and heading_like(line[:-1] or "x")
 
 
 def _close(units: list[Unit], lines: list[Span], kind: str) -> None:
@@ -174,7 +194,13 @@ def _faq_questions(text: str, units: list[Unit], found: Structure) -> set[int]:
         if not is_question:
             continue
         end = index + 1
-        while end < len(units) and end - index <= _MAX_ANSWERS and _answer(text, units[end]):
+        marked = end < len(units) and units[end].kind == "a"  # A: lines end where they end
+        while (
+            end < len(units)
+            and end - index <= _MAX_ANSWERS
+            and _answer(text, units[end])
+            and (not marked or units[end].kind == "a")
+        ):
             end += 1
         if end > index + 1:
             pairs.append((index, index + 1, end))
