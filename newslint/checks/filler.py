@@ -122,7 +122,7 @@ def seo_section(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Di
     flagged: set[Span] = set()
     for heading in doc.headings:
         title = _title(doc, heading)
-        if _SEO_HEADING.fullmatch(title):
+        if _seo_title(title):
             flagged.add(heading)
             yield Diagnostic(
                 meta.id,
@@ -137,6 +137,13 @@ def seo_section(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Di
 
 def _title(doc: Document, heading: Span) -> str:
     return doc.span_text(heading).strip().rstrip(_TRAILING)
+
+
+def _seo_title(title: str) -> bool:
+    """An SEO section name, also with a gloss ("FAQs (Frequently Asked ...)") or a
+    subtitle ("Conclusion: what comes next")."""
+    core = re.sub(r"\s*\([^()]*\)$", "", title)
+    return bool(_SEO_HEADING.fullmatch(core) or _SEO_HEADING.fullmatch(core.split(":")[0].strip()))
 
 
 def _question_runs(doc: Document, run_length: int, meta: RuleMeta) -> Iterator[Diagnostic]:
