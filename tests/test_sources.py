@@ -213,6 +213,17 @@ def test_plain_text_faq_typed_without_blank_lines() -> None:
     ]
 
 
+def test_plain_text_headline_typed_over_the_byline() -> None:
+    source = (
+        "Rates rise again for Ohio buyers\nBy Jane Doe\nRates climbed again this month.\n\n"
+        "Impact on Payments\nHigher rates mean higher monthly payments for most borrowers.\n"
+    )
+    doc = load_document("story.txt", source)
+    assert doc.headline_text == "Rates rise again for Ohio buyers"
+    assert doc.byline_text == "By Jane Doe"
+    assert [doc.span_text(h) for h in doc.headings] == ["Impact on Payments"]
+
+
 def test_plain_text_short_lines_that_are_not_headings() -> None:
     source = (
         "Cup draw made\n\nThe draw was made on Sunday.\n\n"

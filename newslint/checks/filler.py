@@ -195,7 +195,7 @@ def _label_runs(
         if (
             heading is not None
             and not _in_signoff(doc, heading)
-            and _generic_label(doc, heading, topic, body)
+            and (heading in flagged or _generic_label(doc, heading, topic, body))
         ):
             run.append(heading)
             continue

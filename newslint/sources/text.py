@@ -59,7 +59,8 @@ def load(path: str, source: str) -> Document:
     units = split_units(text, blocks)
     paragraphs = [unit.span for unit in units]
     headline = None
-    if blocks and len(blocks[0]) == 1 and len(blocks) > 1:
+    glued = bool(units) and units[0].kind == "head"  # typed directly over the next line
+    if blocks and (glued or (len(blocks[0]) == 1 and len(blocks) > 1)):
         first = text[paragraphs[0].start : paragraphs[0].end]
         if not is_byline(first) and dateline_date(first) is None:
             headline = paragraphs[0]

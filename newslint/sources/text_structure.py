@@ -74,9 +74,10 @@ def split_units(text: str, blocks: list[list[Span]]) -> list[Unit]:
                 kind, current = "para", [line]
             elif (
                 index == 0
-                and number > 0
                 and len(lines) > 1
-                and _glued_heading(content, [text[s.start : s.end] for s in lines[1:]])
+                and (_glued_headline if number == 0 else _glued_heading)(
+                    content, [text[s.start : s.end] for s in lines[1:]]
+                )
             ):
                 units.append(Unit(line, "head", 1))
             else:
@@ -115,6 +116,18 @@ def _glued_heading(first: str, rest: list[str]) -> bool:
         and len(first) < 0.6 * longest
         and bool(_SENTENCE_END.search(rest[-1]))
     )
+
+
+def _glued_headline(first: str, rest: list[str]) -> bool:
+    """A headline typed directly over the byline, the date or the first paragraph."""
+    words = first.split()
+    if not 2 <= len(words) <= 20 or _END_PUNCT.search(first) or first.endswith(":"):
+        return False
+    if not (first[0].isupper() or first[0].isdigit()) or is_byline(first):
+        return False
+    if is_byline(rest[0]) or dateline_date(rest[0]) is not None:
+        return True
+    return _glued_heading(first, rest)
 
 
 def heading_like(line: str) -> bool:
