@@ -91,3 +91,36 @@ def test_qa_pairs_in_markdown_paragraphs_are_a_run() -> None:
 def test_first_person_answers_are_an_interview() -> None:
     pairs = "\n\n".join(f"Q: Question {n}?\nA: I think so, {n} times." for n in range(1, 4))
     assert seo(f"Minister interviewed\n\nThe minister spoke on Monday.\n\n{pairs}\n") == []
+
+
+NUMBERED = """{h}Harlow County doubles solar rebate
+
+The county voted 4-1 on Monday to double its rooftop solar rebate to $3,000.
+
+{h}1. Introduction
+
+Solar energy has become an increasingly important topic for homeowners.
+
+{h}2. Key Benefits
+
+The rebate offers many benefits for residents.
+
+{h}3. The Road Ahead
+
+Only time will tell how many residents apply.
+
+Steps to apply:
+
+1. Fill in the form
+2. Attach the permit
+
+The county expects to pay the first rebates in May.
+"""
+
+
+def test_numbered_section_headings_match_markdown() -> None:
+    text = seo(NUMBERED.format(h=""))
+    markdown = seo(NUMBERED.format(h="## ").replace("## Harlow", "# Harlow"), "markdown")
+    assert text == markdown == ["Introduction", "Key Benefits"]
+    doc = load_document("a.txt", NUMBERED.format(h=""))
+    assert [doc.span_text(i) for i in doc.list_items] == ["Fill in the form", "Attach the permit"]

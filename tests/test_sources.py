@@ -253,6 +253,17 @@ def test_plain_text_wrapped_paragraph_is_not_a_heading() -> None:
     assert len(doc.paragraphs) == 3
 
 
+def test_markdown_list_items() -> None:
+    doc = load_document("a.md", "# Tolls\n\nTolls rise:\n\n- for lorries\n- for vans\n\nEnd.\n")
+    assert [doc.span_text(i) for i in doc.list_items] == ["for lorries", "for vans"]
+    assert [doc.span_text(p) for p in doc.body] == [
+        "Tolls rise:",
+        "for lorries",
+        "for vans",
+        "End.",
+    ]
+
+
 def test_markdown_and_html_question_headings_are_qa_pairs() -> None:
     md = load_document(
         "a.md",

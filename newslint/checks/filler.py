@@ -127,16 +127,26 @@ def seo_section(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Di
             yield Diagnostic(
                 meta.id,
                 f"'{title}' is an SEO template section, not part of a news story",
-                heading.start,
-                heading.start + len(title),
+                *_title_span(doc, heading),
                 meta.severity,
             )
     yield from _question_runs(doc, run_length, meta)
     yield from _label_runs(doc, label_run, flagged, meta)
 
 
+_NUMBERING = re.compile(r"\s*(?:\d{1,2}|[IVX]{1,4})[.)]\s+(?=\S)")
+
+
+def _title_span(doc: Document, heading: Span) -> Span:
+    """The heading's words: without a section number ("2. ") or trailing colon."""
+    text = doc.span_text(heading)
+    numbered = _NUMBERING.match(text)
+    start = numbered.end() if numbered else len(text) - len(text.lstrip())
+    return Span(heading.start + start, heading.start + len(text.rstrip().rstrip(_TRAILING)))
+
+
 def _title(doc: Document, heading: Span) -> str:
-    return doc.span_text(heading).strip().rstrip(_TRAILING)
+    return doc.span_text(_title_span(doc, heading))
 
 
 def _seo_title(title: str) -> bool:
@@ -208,8 +218,7 @@ def _label_runs(
                 meta.id,
                 f"{len(run)} generic section labels in a row ({labels}) follow an essay "
                 "outline, an SEO template, not a news story",
-                first.start,
-                first.start + len(_title(doc, first)),
+                *_title_span(doc, first),
                 meta.severity,
             )
         run = []

@@ -165,7 +165,7 @@ def find_structure(text: str, units: list[Unit]) -> Structure:
             found.headings.append(unit.span)
             found.levels[unit.span] = 3
             continue
-        if unit.kind == "head":
+        if unit.kind == "head" or _numbered_section(text, units, index):
             found.headings.append(unit.span)
             found.levels[unit.span] = 2
             continue
@@ -174,6 +174,8 @@ def find_structure(text: str, units: list[Unit]) -> Structure:
         nxt = units[index + 1] if index + 1 < len(units) else None
         if nxt is None:
             continue  # a short last line is a sign-off, not a section
+        if nxt.kind == "item" and _text(text, unit).endswith(":"):
+            continue  # "Steps to apply:" leads into its list
         before = short[index - 1] and index - 1 not in questions if index else False
         if before and index >= 2 and short[index - 2]:
             continue  # the third short line in a row: a list
@@ -189,7 +191,24 @@ def find_structure(text: str, units: list[Unit]) -> Structure:
             found.headings.append(unit.span)  # a section label over a subheading
             found.levels[unit.span] = 2
     found.headings.sort()
+    numbered = set(found.headings)
+    found.items = [span for span in found.items if span not in numbered]
     return found
+
+
+def _numbered_section(text: str, units: list[Unit], index: int) -> bool:
+    """ "2. Key Benefits" on a line of its own over running text, not inside a list."""
+    unit = units[index]
+    if unit.kind != "item" or unit.lines != 1 or not heading_like(_text(text, unit)):
+        return False
+    line_start = text.rfind("\n", 0, unit.span.start) + 1
+    if not re.fullmatch(r"\s*\d{1,2}[.)]\s+", text[line_start : unit.span.start]):
+        return False
+    before = units[index - 1].kind if index else "para"
+    after = units[index + 1] if index + 1 < len(units) else None
+    return (
+        before != "item" and after is not None and after.kind == "para" and _body_like(text, after)
+    )
 
 
 def _faq_questions(text: str, units: list[Unit], found: Structure) -> set[int]:
