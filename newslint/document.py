@@ -113,6 +113,11 @@ class Document:
     headline: Span | None = None
     byline: Span | None = None
     headings: list[Span] = field(default_factory=list)  # headings below the headline
+    # Levels of headings that have no markup to read them from (plain text): 2 or 3.
+    heading_levels: dict[Span, int] = field(default_factory=dict)
+    list_items: list[Span] = field(default_factory=list)  # each item is also a paragraph
+    qa_pairs: list[tuple[Span, Span]] = field(default_factory=list)  # (question, answer)
+    signoff: Span | None = None  # closing block: author note, contact, disclaimer
     skipped: list[Span] = field(default_factory=list)  # code, URLs, e-mail, handles
     sic: list[Span] = field(default_factory=list)  # words marked [sic]
     article_date: dt.date | None = None

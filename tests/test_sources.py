@@ -121,6 +121,170 @@ def test_by_contrast_is_not_a_byline() -> None:
     assert doc.byline is None
 
 
+STRUCTURED = """\
+Solar rebate doubled
+
+By Jane Doe
+
+The council approved 40 new rebates on Monday, and the first are due in May.
+
+Introduction
+
+Solar power has become an important topic. Many people want to know more.
+
+Key Benefits
+Solar power offers many benefits for homes and businesses, and it lowers bills.
+
+- Lower bills
+* Cleaner air
+2. Local jobs
+
+Frequently Asked Questions
+
+Q: What is the rebate?
+A: A payment of $3,000 per home.
+
+Q: Who can apply?
+A: Any owner of a home in the county.
+
+How long do panels last?
+
+Most last 25 years.
+
+Can tenants apply?
+
+Not this year.
+
+About the author
+
+Jane Doe writes about energy for the paper.
+
+jane@example.com
+"""
+
+
+def test_plain_text_headings_items_and_faq() -> None:
+    doc = load_document("story.txt", STRUCTURED)
+    assert doc.headline_text == "Solar rebate doubled"
+    assert [doc.span_text(h) for h in doc.headings] == [
+        "Introduction",
+        "Key Benefits",  # a short line glued over its paragraph
+        "Frequently Asked Questions",
+        "What is the rebate?",  # without its Q: marker, as a Markdown heading
+        "Who can apply?",
+        "How long do panels last?",  # bare question lines, each answered
+        "Can tenants apply?",
+        "About the author",
+    ]
+    levels = {doc.span_text(h): doc.heading_levels[h] for h in doc.headings}
+    assert levels["Frequently Asked Questions"] == 2 and levels["Who can apply?"] == 3
+    assert [doc.span_text(i) for i in doc.list_items] == [
+        "Lower bills",
+        "Cleaner air",
+        "Local jobs",
+    ]
+    assert [(doc.span_text(q), doc.span_text(a)) for q, a in doc.qa_pairs][:2] == [
+        ("What is the rebate?", "A payment of $3,000 per home."),
+        ("Who can apply?", "Any owner of a home in the county."),
+    ]
+    assert len(doc.qa_pairs) == 4
+    assert doc.span_text(doc.signoff).startswith("About the author")
+    assert doc.span_text(doc.signoff).endswith("jane@example.com")
+    assert "Lower bills" in doc.text and "- Lower bills" in doc.text  # the text is the source
+    assert_exact_map(doc)
+
+
+def test_plain_text_faq_typed_without_blank_lines() -> None:
+    source = (
+        "Solar rebate doubled\n\nThe council approved 40 rebates on Monday.\n\n"
+        "FAQs\nWhat is the rebate?\nA payment of $3,000 per home.\n"
+        "Who can apply?\nAny owner of a home in the county,\nif the panels are permitted.\n\n"
+        "The vote was 4-1.\n"
+    )
+    doc = load_document("story.txt", source)
+    assert [doc.span_text(h) for h in doc.headings] == [
+        "FAQs",
+        "What is the rebate?",
+        "Who can apply?",
+    ]
+    assert [doc.span_text(a) for _, a in doc.qa_pairs] == [
+        "A payment of $3,000 per home.",
+        "Any owner of a home in the county,\nif the panels are permitted.",
+    ]
+
+
+def test_plain_text_headline_typed_over_the_byline() -> None:
+    source = (
+        "Rates rise again for Ohio buyers\nBy Jane Doe\nRates climbed again this month.\n\n"
+        "Impact on Payments\nHigher rates mean higher monthly payments for most borrowers.\n"
+    )
+    doc = load_document("story.txt", source)
+    assert doc.headline_text == "Rates rise again for Ohio buyers"
+    assert doc.byline_text == "By Jane Doe"
+    assert [doc.span_text(h) for h in doc.headings] == ["Impact on Payments"]
+
+
+def test_plain_text_short_lines_that_are_not_headings() -> None:
+    source = (
+        "Cup draw made\n\nThe draw was made on Sunday.\n\n"
+        "Arsenal v Stoke\n\nDerby v Wigan\n\nHull v Colchester\n\n"  # a list of fixtures
+        "The ties will be played in March.\n\n"
+        "The government had claimed tobacco firms\n\n"  # a broken sentence
+        "manipulated nicotine levels.\n\n"
+        "78,000\n\n"  # a number
+        "Is it over? Not quite.\n\n"  # a lone question is not an FAQ
+        "Nobody knows.\n\n"
+        "Staff and agencies\n"  # a last short line: a sign-off
+    )
+    doc = load_document("story.txt", source)
+    assert doc.headings == []
+    assert doc.qa_pairs == []
+    assert doc.span_text(doc.signoff) == "Staff and agencies"
+
+
+def test_plain_text_wrapped_paragraph_is_not_a_heading() -> None:
+    source = (
+        "Budget approved\n\nThe council met on Tuesday and approved the\n"
+        "budget, which adds money for roads and schools\nacross the county.\n\n"
+        "The vote was 7-3.\n"
+    )
+    doc = load_document("story.txt", source)
+    assert doc.headings == []
+    assert len(doc.paragraphs) == 3
+
+
+def test_markdown_list_items() -> None:
+    doc = load_document("a.md", "# Tolls\n\nTolls rise:\n\n- for lorries\n- for vans\n\nEnd.\n")
+    assert [doc.span_text(i) for i in doc.list_items] == ["for lorries", "for vans"]
+    assert [doc.span_text(p) for p in doc.body] == [
+        "Tolls rise:",
+        "for lorries",
+        "for vans",
+        "End.",
+    ]
+
+
+def test_markdown_and_html_question_headings_are_qa_pairs() -> None:
+    md = load_document(
+        "a.md",
+        "# Tolls\n\nTolls rise.\n\n## Who pays?\n\nShipping lines.\n\nQ: When?\nA: In April.\n",
+    )
+    assert [(md.span_text(q), md.span_text(a)) for q, a in md.qa_pairs] == [
+        ("Who pays?", "Shipping lines."),
+        ("Q: When?", "In April."),
+    ]
+    page = load_document(
+        "a.html",
+        "<html><body><article><h1>Tolls</h1><p>Tolls rise.</p><h2>Who pays?</h2>"
+        "<p>Shipping lines.</p><h2>About the author</h2><p>Jo Lee covers ports.</p>"
+        "</article></body></html>",
+    )
+    assert [(page.span_text(q), page.span_text(a)) for q, a in page.qa_pairs] == [
+        ("Who pays?", "Shipping lines.")
+    ]
+    assert page.span_text(page.signoff).startswith("About the author")
+
+
 # -- Markdown -----------------------------------------------------------------------
 
 MARKDOWN = """\

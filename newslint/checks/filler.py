@@ -1,5 +1,6 @@
 """Filler that needs structure, not just phrases: SEO sections (FAQ,
-"Conclusion", "Key Takeaways" headings; runs of question headings) and
+"Conclusion", "Key Takeaways" headings; runs of question headings or Q:/A:
+pairs; essay outlines of generic section labels) and
 questions or calls to action aimed at the reader at the end of a story.
 
 Phrase-level filler lives in the ``rules/filler.toml`` pack.
@@ -31,6 +32,48 @@ _SEO_HEADING = re.compile(
 )
 _TRAILING = " \t:.!-–—"
 DEFAULT_QUESTION_RUN = 3
+DEFAULT_LABEL_RUN = 3
+# Evidence that a run of labels is an essay outline rather than page or recipe
+# sections ("Ingredients", "Comments", "References"): the abstract nouns essay
+# templates are built from. A seed, used only inside a run of generic labels.
+_OUTLINE_NOUN = re.compile(
+    r"\b(?:benefits?|challenges?|opportunit(?:y|ies)|impacts?|implications?|importance|roles?"
+    r"|overview|background|future|outlook|ahead|insights?|tips|strategies|factors?|significance"
+    r"|advantages?|disadvantages?|solutions?|trends?|considerations?|perspectives?|basics"
+    r"|understanding|introduction|conclusions?|lessons?)\b",
+    re.IGNORECASE,
+)
+_FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "the",
+        "of",
+        "in",
+        "on",
+        "for",
+        "to",
+        "with",
+        "at",
+        "by",
+        "from",
+        "into",
+        "its",
+        "their",
+        "our",
+        "your",
+        "what",
+        "how",
+        "why",
+        "is",
+        "are",
+        "vs",
+        "or",
+    ]
+)
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my|mine)\b")
+_LABEL_WORDS = 6
 
 
 @rule(
@@ -38,12 +81,18 @@ DEFAULT_QUESTION_RUN = 3
     summary="A search-engine template section (FAQ, Conclusion, Key Takeaways) in a news story.",
     why=(
         "Sections headed 'Frequently Asked Questions', 'Conclusion', 'Key Takeaways' or "
-        "'Future Trends in ...', and runs of headings that are all questions, come from "
+        "'Future Trends in ...', runs of headings that are all questions or Q:/A: pairs, "
+        "and essay outlines (three or more short generic section labels in a row such as "
+        "'Introduction', 'Key Benefits', 'Challenges and Opportunities', 'The Road Ahead', "
+        "none naming a person, place, number or event beyond the story's topic) come from "
         "SEO templates and machine-written copy; a news story is organised by what "
-        "happened, not by a search engine's idea of an article. It does not flag fact "
-        "boxes such as 'Key points' or a single question heading in an explainer. "
-        "Option: question-headings = 3 (how many question headings in a row count as "
-        "an SEO run; 0 turns that part off)."
+        "happened, not by a search engine's idea of an article. In plain text a heading "
+        "is a short line with no end punctuation over its paragraph. It does not flag "
+        "fact boxes such as 'Key points', a single question heading in an explainer, or "
+        "an interview whose answers are in the first person. "
+        "Options: question-headings = 3 (how many question headings or Q:/A: pairs in a "
+        "row count as an SEO run; 0 turns that part off); label-headings = 3 (how many "
+        "generic labels in a row count as an essay outline; 0 turns that part off)."
     ),
     examples=[
         Example(
@@ -51,6 +100,12 @@ DEFAULT_QUESTION_RUN = 3
             "The line opens in 2031.\n",
             flagged=True,
             format="markdown",
+        ),
+        Example(
+            "Tram line approved\n\nThe board voted 11-4 on Tuesday.\n\nBackground\n\n"
+            "Light rail has changed cities.\n\nKey Benefits\n\nTrams are quiet.\n\n"
+            "Challenges and Opportunities\n\nMoney is short.\n",
+            flagged=True,
         ),
         Example(
             "# Tram line approved\n\nThe board voted 11-4.\n\n## Reaction\n\n"
@@ -63,38 +118,138 @@ DEFAULT_QUESTION_RUN = 3
 def seo_section(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnostic]:
     options = ctx.options.get(meta.id, {})
     run_length = int(options.get("question-headings", DEFAULT_QUESTION_RUN))
-    run: list[Span] = []
+    label_run = int(options.get("label-headings", DEFAULT_LABEL_RUN))
+    flagged: set[Span] = set()
     for heading in doc.headings:
-        title = doc.span_text(heading).strip().rstrip(_TRAILING)
-        if _SEO_HEADING.fullmatch(title):
+        title = _title(doc, heading)
+        if _seo_title(title):
+            flagged.add(heading)
             yield Diagnostic(
                 meta.id,
                 f"'{title}' is an SEO template section, not part of a news story",
-                heading.start,
-                heading.start + len(title),
+                *_title_span(doc, heading),
                 meta.severity,
             )
-        if title.endswith("?"):
+    yield from _question_runs(doc, run_length, meta)
+    yield from _label_runs(doc, label_run, flagged, meta)
+
+
+_NUMBERING = re.compile(r"\s*(?:\d{1,2}|[IVX]{1,4})[.)]\s+(?=\S)")
+
+
+def _title_span(doc: Document, heading: Span) -> Span:
+    """The heading's words: without a section number ("2. ") or trailing colon."""
+    text = doc.span_text(heading)
+    numbered = _NUMBERING.match(text)
+    start = numbered.end() if numbered else len(text) - len(text.lstrip())
+    return Span(heading.start + start, heading.start + len(text.rstrip().rstrip(_TRAILING)))
+
+
+def _title(doc: Document, heading: Span) -> str:
+    return doc.span_text(_title_span(doc, heading))
+
+
+def _seo_title(title: str) -> bool:
+    """An SEO section name, also with a gloss ("FAQs (Frequently Asked ...)") or a
+    subtitle ("Conclusion: what comes next")."""
+    core = re.sub(r"\s*\([^()]*\)$", "", title)
+    return bool(_SEO_HEADING.fullmatch(core) or _SEO_HEADING.fullmatch(core.split(":")[0].strip()))
+
+
+def _question_runs(doc: Document, run_length: int, meta: RuleMeta) -> Iterator[Diagnostic]:
+    """Runs of question headings and Q:/A: questions with no other heading between."""
+    answers = dict(doc.qa_pairs)
+    entries = sorted(set(doc.headings) | set(answers))
+    run: list[Span] = []
+    for entry in [*entries, None]:
+        if entry is not None and (entry in answers or doc.span_text(entry).rstrip().endswith("?")):
+            run.append(entry)
+            continue
+        if run_length > 0 and len(run) >= run_length and not _interview(doc, run, answers):
+            headings = set(doc.headings)
+            what = (
+                "headings in a row are questions"
+                if all(q in headings for q in run)
+                else "questions and answers in a row"
+            )
+            yield Diagnostic(
+                meta.id,
+                f"{len(run)} {what}, an SEO question-and-answer layout",
+                run[0].start,
+                run[0].end,
+                meta.severity,
+            )
+        run = []
+
+
+def _interview(doc: Document, run: list[Span], answers: dict[Span, Span]) -> bool:
+    """Answers in the first person: an interview, not an FAQ."""
+    given = [answers[q] for q in run if q in answers]
+    speaking = sum(1 for a in given if _FIRST_PERSON.search(doc.span_text(a)))
+    return bool(given) and speaking * 2 >= len(given)
+
+
+def _label_runs(
+    doc: Document, run_length: int, flagged: set[Span], meta: RuleMeta
+) -> Iterator[Diagnostic]:
+    """Runs of generic section labels: an essay outline laid over the story."""
+    if run_length <= 0 or len(doc.headings) < run_length:
+        return
+    topic = set(_words(doc.headline_text or ""))
+    headings = set(doc.headings)
+    body = "\n".join(doc.span_text(p) for p in doc.body if p not in headings)
+    run: list[Span] = []
+    for heading in [*doc.headings, None]:
+        if heading is not None and doc.span_text(heading).rstrip().endswith("?"):
+            continue  # an FAQ's questions sit inside the outline
+        if (
+            heading is not None
+            and not _in_signoff(doc, heading)
+            and (heading in flagged or _generic_label(doc, heading, topic, body))
+        ):
             run.append(heading)
             continue
-        yield from _question_run(doc, run, run_length, meta)
+        evidence = [h for h in run if h in flagged or _OUTLINE_NOUN.search(_title(doc, h))]
+        fresh = [h for h in run if h not in flagged]
+        if len(run) >= run_length and len(evidence) >= 2 and fresh:
+            labels = ", ".join(f"'{_title(doc, h)}'" for h in run)
+            first = fresh[0]
+            yield Diagnostic(
+                meta.id,
+                f"{len(run)} generic section labels in a row ({labels}) follow an essay "
+                "outline, an SEO template, not a news story",
+                *_title_span(doc, first),
+                meta.severity,
+            )
         run = []
-    yield from _question_run(doc, run, run_length, meta)
 
 
-def _question_run(
-    doc: Document, run: list[Span], run_length: int, meta: RuleMeta
-) -> Iterator[Diagnostic]:
-    if run_length <= 0 or len(run) < run_length:
-        return
-    first = run[0]
-    yield Diagnostic(
-        meta.id,
-        f"{len(run)} headings in a row are questions, an SEO question-and-answer layout",
-        first.start,
-        first.end,
-        meta.severity,
-    )
+def _in_signoff(doc: Document, heading: Span) -> bool:
+    return doc.signoff is not None and doc.signoff.contains(heading)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[A-Za-z][\w'’-]*", text)
+
+
+def _generic_label(doc: Document, heading: Span, topic: set[str], body: str) -> bool:
+    """A short label that names nothing concrete beyond the story's topic: no number,
+    quotation or possessive, and no word the story uses as a name."""
+    title = _title(doc, heading)
+    words = _words(title)
+    if not words or len(title.split()) > _LABEL_WORDS or re.search(r"\d|[\"“”‘]|['’]s\b", title):
+        return False
+    title_case = sum(w[0].isupper() for w in words if w.lower() not in _FUNCTION_WORDS) > 1
+    for position, word in enumerate(words):
+        if word in topic or word.lower() in _FUNCTION_WORDS:
+            continue
+        if len(word) > 1 and word.isupper():
+            return False  # an acronym: an organisation or a programme
+        if word[0].isupper() and position and not title_case:
+            return False  # a capital inside a sentence-case heading is a name
+        if word[0].isupper() and re.search(rf"[a-z,;]\s+{re.escape(word)}\b", body):
+            return False  # the story itself writes it as a name
+    return True
 
 
 # -- filler.reader-question ---------------------------------------------------------

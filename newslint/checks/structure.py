@@ -467,6 +467,8 @@ def empty_section(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[
 
 def heading_level(doc: Document, heading: Span) -> int:
     """1-6 from the source markup (ATX/setext Markdown, <hN> in HTML); 2 if unknown."""
+    if heading in doc.heading_levels:  # plain text: the loader inferred it
+        return doc.heading_levels[heading]
     offset = doc.source_offset(heading.start)
     source = doc.source
     if doc.format == "html":

@@ -202,9 +202,22 @@ def english_variant(declared: object) -> str | None:
     return _ENGLISH_VARIANTS.get(declared.strip().replace("_", "-").lower())
 
 
+def _first_body(doc: Document) -> int:
+    """Index of the first paragraph below the headline and byline."""
+    special = [p for p in (doc.headline, doc.byline) if p is not None and p in doc.paragraphs]
+    return max((doc.paragraphs.index(p) + 1 for p in special), default=0)
+
+
 def finish(builder: TextBuilder, *, code: list[Span] | None = None, **fields: Any) -> Document:
-    """Create the Document and add the skipped regions found in its text."""
+    """Create the Document and add the skipped regions found in its text, and the
+    question-and-answer pairs and sign-off block when the loader did not find them."""
+    from newslint.sources.blocks import find_qa_pairs, find_signoff
+
     doc = Document.from_builder(builder, **fields)
+    if "qa_pairs" not in fields:
+        doc.qa_pairs = find_qa_pairs(doc.text, doc.paragraphs, doc.headings)
+    if "signoff" not in fields:
+        doc.signoff = find_signoff(doc.text, doc.paragraphs, _first_body(doc))
     skipped, sic = find_skipped(doc.text)
     doc.skipped = merge_spans(skipped + (code or []))
     doc.sic = sic

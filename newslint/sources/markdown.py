@@ -208,13 +208,18 @@ class _Loader:
 
     def run(self) -> None:
         tokens = _MD.parse(self.source)
+        in_item = 0  # depth of list items around the current token
         for index, token in enumerate(tokens):
             kind = token.type
+            in_item += {"list_item_open": 1, "list_item_close": -1}.get(kind, 0)
             if kind == "front_matter":
                 self.front(token)
             elif kind == "inline" and index and tokens[index - 1].type in _BLOCK_OF_INLINE:
                 opener = tokens[index - 1]
-                self.inline(token, opener.tag if opener.type == "heading_open" else "paragraph")
+                if opener.type == "heading_open":
+                    self.inline(token, opener.tag)
+                else:
+                    self.inline(token, "item" if in_item and opener.tag == "p" else "paragraph")
             elif kind == "html_block" and token.map:
                 start, end = self.line_offset(token.map[0]), self.line_offset(token.map[1])
                 self.add_directives(start, end)
@@ -242,11 +247,14 @@ def load(path: str, source: str) -> Document:
     text = loader.builder.build()[0]
     headline, headings = loader.fm_headline, []
     paragraphs: list[Span] = []
+    items: list[Span] = []
     for raw, kind in loader.blocks:
         span = strip_span(text, raw.start, raw.end)
         if span is None:
             continue
         paragraphs.append(span)
+        if kind == "item":
+            items.append(span)
         if kind == "h1" and headline is None:
             headline = span
         elif kind in _HEADING_TAGS:
@@ -265,6 +273,7 @@ def load(path: str, source: str) -> Document:
         headline=headline,
         byline=loader.fm_byline or byline,
         headings=headings,
+        list_items=items,
         article_date=coerce_date(_first_date(loader.front_matter)) or date,
         front_matter=loader.front_matter,
         language=english_variant(

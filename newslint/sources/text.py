@@ -3,6 +3,10 @@
 The text equals the source except that ``[[ newslint-... ]]`` directive lines
 are left out and CRLF line endings become ``"\\n"`` (each mapped to its whole
 ``"\\r\\n"``), so checks never see a carriage return.
+
+Structure comes from the shape of lines (``text_structure``): list items,
+``Q:``/``A:`` lines and a short line over a paragraph become paragraphs of
+their own, without their markers, as Markdown would give them.
 """
 
 from __future__ import annotations
@@ -11,6 +15,8 @@ import re
 
 from newslint.document import Directive, Document, Span, TextBuilder
 from newslint.sources import dateline_date, finish, header_fields, is_byline, strip_span
+from newslint.sources.blocks import find_signoff
+from newslint.sources.text_structure import find_structure, split_units
 
 _LINE = re.compile(r"[^\n]*\n|[^\n]+")
 _DIRECTIVE = re.compile(r"^\s*\[\[\s*newslint-(.*?)\s*\]\]\s*$")
@@ -50,13 +56,21 @@ def load(path: str, source: str) -> Document:
     close_block()
 
     text = builder.build()[0]
-    paragraphs = [Span(lines[0].start, lines[-1].end) for lines in blocks]
+    units = split_units(text, blocks)
+    paragraphs = [unit.span for unit in units]
     headline = None
-    if blocks and len(blocks[0]) == 1 and len(blocks) > 1:
+    glued = bool(units) and units[0].kind == "head"  # typed directly over the next line
+    if blocks and (glued or (len(blocks[0]) == 1 and len(blocks) > 1)):
         first = text[paragraphs[0].start : paragraphs[0].end]
         if not is_byline(first) and dateline_date(first) is None:
             headline = paragraphs[0]
     paragraphs, byline, article_date = header_fields(text, paragraphs, int(headline is not None))
+    header = {s for s in (headline, byline) if s is not None}
+    first_body = _first_body(text, paragraphs, header)
+    in_body = set(paragraphs[first_body:]) - header
+    body_units = [u for u in units if u.span in in_body]
+    structure = find_structure(text, body_units)
+    signoff = find_signoff(text, paragraphs, first_body)
 
     return finish(
         builder,
@@ -68,4 +82,21 @@ def load(path: str, source: str) -> Document:
         byline=byline,
         article_date=article_date,
         directives=directives,
+        headings=structure.headings,
+        heading_levels=structure.levels,
+        list_items=structure.items,
+        qa_pairs=structure.qa_pairs,
+        signoff=signoff,
     )
+
+
+def _first_body(text: str, paragraphs: list[Span], header: set[Span]) -> int:
+    """Index of the first paragraph after the headline, byline and date lines."""
+    index = 0
+    while index < len(paragraphs) and index < 4:
+        part = text[paragraphs[index].start : paragraphs[index].end]
+        if paragraphs[index] in header or dateline_date(part) is not None:
+            index += 1
+        else:
+            break
+    return index
