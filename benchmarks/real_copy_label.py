@@ -12,10 +12,11 @@ to benchmarks/data/real_copy/labels.jsonl.
     python benchmarks/real_copy_label.py check
 
 A needle "A ... B" spans from the first A to the end of the first B after
-it. ``nth`` (1-based) picks a later occurrence. In a batch file the class
+it; "@START-END" gives offsets directly. ``nth`` (1-based) picks a later occurrence. In a batch file the class
 CLEAN takes a comma-separated class list as its needle: the document was
 fully labelled for those classes, so any finding of them outside a labelled
-span counts as a false positive.
+span counts as a false positive. REGION "@START-END" limits a page to its
+article body: findings outside it are ignored (page chrome is not labelled).
 """
 
 from __future__ import annotations
@@ -38,7 +39,15 @@ from real_copy_corpus import (
 
 
 def locate(text: str, needle: str, nth: int = 1) -> tuple[int, int]:
-    """Offsets of the nth occurrence of needle ("A ... B" spans A to B)."""
+    """Offsets of the nth occurrence of needle ("A ... B" spans A to B).
+
+    "@START-END" gives the offsets directly (for HTML, where markup sits
+    between the words of a block)."""
+    if needle.startswith("@"):
+        start, _, end = needle[1:].partition("-")
+        if not (start.isdigit() and end.isdigit() and int(start) < int(end) <= len(text)):
+            raise LookupError(f"bad range: {needle!r}")
+        return int(start), int(end)
     head, sep, tail = needle.partition(" ... ")
     start = -1
     for _ in range(nth):
@@ -93,6 +102,11 @@ class Labels:
         if span not in spans:
             spans.append(span)
         return span
+
+    def region(self, source: str, doc_id: str, needle: str) -> None:
+        """The article body of a page: findings outside it are neither hits nor false alarms."""
+        start, end = locate(self.doc(source, doc_id).text, needle)
+        self.record(source, doc_id)["region"] = [start, end]
 
     def clean(self, source: str, doc_id: str, classes: list[str]) -> None:
         unknown = [c for c in classes if c not in CLASSES]
@@ -205,6 +219,8 @@ def main() -> int:
                 try:
                     if cls == "CLEAN":
                         labels.clean(source, doc_id, needle.split(","))
+                    elif cls == "REGION":
+                        labels.region(source, doc_id, needle)
                     else:
                         labels.add(source, doc_id, cls, needle, nth)
                 except (LookupError, KeyError) as exc:
