@@ -4,15 +4,18 @@ A label is located by a search string given on the command line (or in a
 batch file kept outside the repository); only offsets and hashes are written
 to benchmarks/data/real_copy/labels.jsonl.
 
-    python benchmarks/real_copy_label.py list aigen_news --split test --where prompt=generated_base
+    python benchmarks/real_copy_label.py list aigen_news --split dev --where prompt=generated_base
     python benchmarks/real_copy_label.py show aigen_news 017
-    python benchmarks/real_copy_label.py add aigen_news 017 machine-padding "Overall, the study ... worldwide."
+    python benchmarks/real_copy_label.py add aigen_news 017 vague-attribution "Critics say"
+    python benchmarks/real_copy_label.py add aigen_news 017 machine-padding "In the end ... come."
     python benchmarks/real_copy_label.py clean aigen_news 017 machine-padding,reader-address
-    python benchmarks/real_copy_label.py batch /tmp/labels.tsv   # source TAB id TAB class TAB needle [TAB nth]
-    python benchmarks/real_copy_label.py check
+    python benchmarks/real_copy_label.py batch /tmp/labels.tsv  # source TAB id TAB class TAB needle
+    python benchmarks/real_copy_label.py check      # spans still match the corpus text
+    python benchmarks/real_copy_label.py summary    # label counts per class and split
 
 A needle "A ... B" spans from the first A to the end of the first B after
-it; "@START-END" gives offsets directly. ``nth`` (1-based) picks a later occurrence. In a batch file the class
+it; "@START-END" gives offsets directly. ``nth`` (1-based; a fifth batch
+column) picks a later occurrence. In a batch file the class
 CLEAN takes a comma-separated class list as its needle: the document was
 fully labelled for those classes, so any finding of them outside a labelled
 span counts as a false positive. REGION "@START-END" limits a page to its
