@@ -1,0 +1,261 @@
+"""Per-class recall and precision on real text nobody on this project wrote.
+
+Reads the hand-labelled documents of benchmarks/data/real_copy/labels.jsonl
+(offsets and hashes only) from ../shared/corpora (or NEWSLINT_CORPORA), writes
+them to a temporary directory outside the repository with their own extension
+(.txt or .html), runs the real CLI (--format json, grammar off) and compares:
+
+- a label is *found* when a diagnostic of a rule mapped to its class overlaps
+  its span (source offsets, end exclusive);
+- a *flag* is a diagnostic of a mapped rule in a document fully labelled for
+  that class (``clean_for``), inside the page's article region if it has one;
+  it is *right* when it overlaps a labelled span of that class.
+
+It also measures warnings and errors per 1,000 words on clean professional
+copy (the split's BBC and iu_human articles) and the precision of
+spelling.unknown against hand-judged word verdicts
+(benchmarks/data/real_copy/spelling_verdicts.tsv: word TAB right|wrong, where
+"right" means the flag is right because the word really is misspelled).
+
+    python benchmarks/real_copy.py                  # test split (the reported figures)
+    python benchmarks/real_copy.py --split dev      # for tuning rules
+    python benchmarks/real_copy.py --unjudged       # list spelling flags lacking a verdict
+
+Cross-file findings of names.inconsistent (a comparison between unrelated
+documents of the same run) are left out. Without the corpora the script says
+what is missing and exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from real_copy_corpus import (
+    CLASS_RULES,
+    CLASSES,
+    LABELS,
+    REPO_ROOT,
+    VERDICTS,
+    RealDoc,
+    corpora_dir,
+    documents,
+    missing,
+    read_labels,
+    sha256,
+)
+
+# Clean professional copy for the false-alarm rate, with its spelling variant.
+CLEAN_SOURCES = {"bbc": "en-GB", "iu_human": "en-US"}
+CROSS_FILE = "the other files"  # names.inconsistent's run-level message
+
+
+def class_of(rule: str) -> str | None:
+    for cls, prefixes in CLASS_RULES.items():
+        if any(rule == p or rule.startswith(p + ".") for p in prefixes):
+            return cls
+    return None
+
+
+def overlaps(diag: dict, start: int, end: int) -> bool:
+    d_start = diag["range"]["start"]["offset"]
+    d_end = max(diag["range"]["end"]["offset"], d_start + 1)  # a point is one character
+    return d_start < end and start < d_end
+
+
+@dataclass
+class Tally:
+    labelled: int = 0
+    found: int = 0
+    flags: int = 0
+    right: int = 0
+    missed: list[str] = field(default_factory=list)
+
+
+def run_newslint(
+    docs: list[RealDoc], workdir: Path, language: str | None, ignore: str
+) -> tuple[list[str], dict[str, list[dict]], int]:
+    """Write the documents and lint them in one CLI run: (command, diagnostics per file, words)."""
+    if workdir.resolve().is_relative_to(REPO_ROOT):
+        raise SystemExit("refusing to write corpus text inside the repository; set TMPDIR")
+    words = 0
+    for doc in docs:
+        (workdir / doc.filename).write_text(doc.text, encoding="utf-8")
+        words += len(doc.text.split())
+    command = [sys.executable, "-m", "newslint", "check", "--format", "json", "--no-progress"]
+    if ignore:
+        command += ["--ignore", ignore]
+    if language:
+        command += ["--language", language]
+    command.append(str(workdir))
+    proc = subprocess.run(command, capture_output=True, text=True, cwd=REPO_ROOT)
+    if proc.returncode >= 2 and not proc.stdout:
+        raise SystemExit(f"newslint failed:\n{proc.stderr}")
+    report = json.loads(proc.stdout)
+    by_file = {}
+    for entry in report["files"]:
+        kept = [d for d in entry["diagnostics"] if CROSS_FILE not in d["message"]]
+        by_file[Path(entry["path"]).name] = kept
+    return command, by_file, words
+
+
+def score(labels: list[dict], docs: dict[tuple[str, str], RealDoc], diags: dict) -> dict:
+    tallies = {cls: Tally() for cls in CLASSES}
+    for record in labels:
+        doc = docs[(record["source"], record["id"])]
+        found = diags.get(doc.filename, [])
+        region = record.get("region")
+        by_class = defaultdict(list)
+        for diag in found:
+            cls = class_of(diag["rule"])
+            if cls:
+                by_class[cls].append(diag)
+        spans = defaultdict(list)
+        for span in record["spans"]:
+            spans[span["class"]].append(span)
+        for cls in CLASSES:
+            tally = tallies[cls]
+            for span in spans[cls]:
+                tally.labelled += 1
+                if any(overlaps(d, span["start"], span["end"]) for d in by_class[cls]):
+                    tally.found += 1
+                else:
+                    tally.missed.append(f"{record['source']}:{record['id']}@{span['start']}")
+            if cls not in record.get("clean_for", []):
+                continue
+            for diag in by_class[cls]:
+                if region and not overlaps(diag, *region):
+                    continue
+                tally.flags += 1
+                if any(overlaps(diag, s["start"], s["end"]) for s in spans[cls]):
+                    tally.right += 1
+    return tallies
+
+
+def read_verdicts(path: Path = VERDICTS) -> dict[str, bool]:
+    verdicts = {}
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                word, verdict = line.split("\t")[:2]
+                verdicts[word] = verdict.strip() == "right"
+    return verdicts
+
+
+def pct(part: int, whole: int) -> str:
+    return f"{100 * part / whole:5.1f}%" if whole else "   n/a"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=("test", "dev"), default="test")
+    parser.add_argument("--ignore", default="grammar", help="default: grammar")
+    parser.add_argument("--bbc-limit", type=int, help="lint only the first N BBC articles")
+    parser.add_argument("--unjudged", action="store_true", help="list unjudged spelling flags")
+    parser.add_argument("--missed", action="store_true", help="list missed labels (offsets)")
+    args = parser.parse_args()
+
+    print(f"$ python benchmarks/real_copy.py {shlex.join(sys.argv[1:])}".rstrip())
+    print(f"date: {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC, split: {args.split}")
+    print(f"corpora: {corpora_dir()}")
+    labels = [r for r in read_labels() if r["split"] == args.split]
+    if not labels:
+        print(f"no {args.split}-split labels in {LABELS}; nothing to measure")
+        return 0
+    sources = sorted({r["source"] for r in labels})
+    absent = {s: missing(s) for s in sources if missing(s)}
+    for reason in absent.values():
+        print(reason)
+    labels = [r for r in labels if r["source"] not in absent]
+
+    docs: dict[tuple[str, str], RealDoc] = {}
+    for source in sorted({r["source"] for r in labels}):
+        by_id = documents(source)
+        for record in [r for r in labels if r["source"] == source]:
+            doc = by_id.get(record["id"])
+            if doc is None or sha256(doc.text) != record["sha256"]:
+                raise SystemExit(f"{source}:{record['id']}: text changed; labels need redoing")
+            docs[(source, record["id"])] = doc
+
+    spelling: Counter[str] = Counter()
+    workroot = Path(tempfile.mkdtemp(prefix="newslint-real-copy-"))
+    try:
+        tallies = None
+        if labels:
+            work = workroot / "labelled"
+            work.mkdir()
+            command, diags, words = run_newslint(list(docs.values()), work, None, args.ignore)
+            print(f"$ {shlex.join(command[:-1])} <dir>")
+            tallies = score(labels, docs, diags)
+            for found in diags.values():
+                spelling.update(d["text"] for d in found if d["rule"] == "spelling.unknown")
+            print(f"\nlabelled documents: {len(labels)} ({len(docs)} read), {words:,} words")
+            print(
+                f"{'class':18} {'labelled':>8} {'found':>6} {'recall':>7} {'flags':>6} "
+                f"{'right':>6} {'precision':>9}"
+            )
+            for cls in CLASSES:
+                t = tallies[cls]
+                print(
+                    f"{cls:18} {t.labelled:8} {t.found:6} {pct(t.found, t.labelled):>7} "
+                    f"{t.flags:6} {t.right:6} {pct(t.right, t.flags):>9}"
+                )
+            if args.missed:
+                for cls in CLASSES:
+                    if tallies[cls].missed:
+                        print(f"  missed {cls}: {' '.join(tallies[cls].missed)}")
+
+        print("\nclean professional copy (warnings + errors per 1,000 words):")
+        for source, language in CLEAN_SOURCES.items():
+            reason = missing(source)
+            if reason:
+                print(f"  {reason}")
+                continue
+            clean = [d for d in documents(source).values() if d.split == args.split]
+            if source == "bbc" and args.bbc_limit:
+                clean = clean[: args.bbc_limit]
+            work = workroot / source
+            work.mkdir()
+            command, diags, words = run_newslint(clean, work, language, args.ignore)
+            counted = [d for found in diags.values() for d in found if d["severity"] != "info"]
+            for found in diags.values():
+                spelling.update(d["text"] for d in found if d["rule"] == "spelling.unknown")
+            rules = Counter(d["rule"] for d in counted)
+            top = ", ".join(f"{r} {n}" for r, n in rules.most_common(6))
+            print(
+                f"  {source:9} {len(clean):4} articles {words:8,} words: {len(counted):4} "
+                f"= {1000 * len(counted) / max(words, 1):.2f} per 1,000 words  [{top}]"
+            )
+            print(f"    $ {shlex.join(command[:-1])} <dir>")
+    finally:
+        shutil.rmtree(workroot, ignore_errors=True)
+
+    verdicts = read_verdicts()
+    # A flag whose source text holds markup or character references (HTML-encoded
+    # non-Latin script) is no English misspelling: a false alarm, no verdict needed.
+    verdicts.update({w: False for w in spelling if "<" in w or "&" in w})
+    judged = {w: n for w, n in spelling.items() if w in verdicts}
+    right = sum(n for w, n in judged.items() if verdicts[w])
+    total = sum(judged.values())
+    unjudged = sorted(w for w in spelling if w not in verdicts)
+    print(
+        f"\nspelling.unknown: {sum(spelling.values())} flags, {len(spelling)} distinct words; "
+        f"judged {total} flags: {right} right, {total - right} false alarms, "
+        f"precision {pct(right, total).strip()}; unjudged words: {len(unjudged)}"
+    )
+    if args.unjudged and unjudged:
+        print("  unjudged: " + " ".join(unjudged))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

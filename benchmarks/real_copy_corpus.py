@@ -1,0 +1,191 @@
+"""The real-copy development set: documents read from ../shared/corpora at run time.
+
+Sources (each folder has a SOURCE.txt with origin, commit and licence):
+
+- ``aigen_news``: ChatGPT-written news articles (news/aigen_news/aigen_news.jsonl)
+- ``fair_framed``: short LLM-written political news items (news/fair_framed/fair_framed.jsonl)
+- ``iu_human``: edited news from CNN, NYT, Reuters ... (news/iu_human/iu_human.jsonl)
+- ``bbc``: BBC News 2004-05 (news/bbc/bbc_news.jsonl)
+- ``trafilatura``: saved web pages with furniture (web/trafilatura/pages/*.html)
+
+Nothing here is copied into the repository: callers write documents to a
+temporary directory. A JSON-lines record becomes plain text exactly as the BBC
+benchmark writes it (title, blank line, body, final newline); a page is its
+decoded source. Label offsets (benchmarks/data/real_copy/labels.jsonl) index
+that text, which is also the file newslint reads, so diagnostics' source
+offsets compare with them directly.
+
+From a git worktree ``../shared`` may not exist: set NEWSLINT_CORPORA to the
+corpora directory (e.g. /work/shared/corpora).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+LABELS = REPO_ROOT / "benchmarks" / "data" / "real_copy" / "labels.jsonl"
+VERDICTS = REPO_ROOT / "benchmarks" / "data" / "real_copy" / "spelling_verdicts.tsv"
+
+# Evaluation classes and the rule ids (or dotted prefixes) counted for each.
+CLASS_RULES: dict[str, tuple[str, ...]] = {
+    "machine-padding": (
+        "filler.machine-padding",
+        "filler.machine-tell",
+        "filler.chatbot-residue",
+    ),
+    "reader-address": ("filler.reader-address", "filler.reader-question"),
+    "web-leftover": ("filler.web-leftover",),
+    "seo-section": ("filler.seo-section",),
+    "vague-attribution": ("attribution.vague",),
+    "names": ("names",),
+    "bylines": ("structure.byline-generic",),
+    "numbers": ("numbers",),
+}
+CLASSES = tuple(CLASS_RULES)
+
+# Source name -> (path under the corpora directory, format of its documents).
+JSONL_SOURCES = {
+    "aigen_news": "news/aigen_news/aigen_news.jsonl",
+    "fair_framed": "news/fair_framed/fair_framed.jsonl",
+    "iu_human": "news/iu_human/iu_human.jsonl",
+    "bbc": "news/bbc/bbc_news.jsonl",
+}
+TRAFILATURA = "web/trafilatura"
+SOURCES = (*JSONL_SOURCES, "trafilatura")
+
+
+@dataclass(frozen=True)
+class RealDoc:
+    source: str
+    id: str
+    format: str  # "txt" or "html": the extension the document is written with
+    text: str
+    meta: dict = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def split(self) -> str:
+        return split(self.source, self.id)
+
+    @property
+    def filename(self) -> str:
+        """A file name unique across sources, with the extension newslint needs."""
+        stem = re.sub(r"\.html?$", "", self.id)
+        slug = re.sub(r"[^A-Za-z0-9]+", "-", stem).strip("-")
+        return f"{self.source}--{slug}.{self.format}"
+
+
+def split(source: str, doc_id: str) -> str:
+    """The fixed DEV/TEST rule of BRIEF.md: 2 in 5 documents are TEST."""
+    digest = hashlib.sha1(f"{source}:{doc_id}".encode()).hexdigest()
+    return "test" if int(digest, 16) % 5 < 2 else "dev"
+
+
+def corpora_dir() -> Path:
+    """NEWSLINT_CORPORA when set, else <repo>/../shared/corpora."""
+    env = os.environ.get("NEWSLINT_CORPORA")
+    return Path(env) if env else REPO_ROOT.parent / "shared" / "corpora"
+
+
+def source_path(source: str, root: Path | None = None) -> Path:
+    root = root or corpora_dir()
+    if source == "trafilatura":
+        return root / TRAFILATURA
+    return root / JSONL_SOURCES[source]
+
+
+def missing(source: str, root: Path | None = None) -> str | None:
+    """Why a source is skipped, or None when it is there."""
+    path = source_path(source, root)
+    if path.exists():
+        return None
+    return f"{source}: corpus not found at {path} (set NEWSLINT_CORPORA); skipped"
+
+
+def article_text(record: dict) -> str:
+    """Title, blank line, body, final newline: the text labels index."""
+    return f"{str(record['title']).strip()}\n\n{str(record['body']).strip()}\n"
+
+
+def _iter_jsonl(source: str, path: Path) -> Iterator[RealDoc]:
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            meta = {k: v for k, v in record.items() if k not in ("title", "body")}
+            yield RealDoc(source, str(record["id"]), "txt", article_text(record), meta)
+
+
+def decode_page(data: bytes) -> str:
+    """UTF-8 as newslint reads it (BOM dropped); other pages as cp1252/latin-1.
+
+    A page that is not UTF-8 is written back as UTF-8, so offsets index the
+    text written, which is what newslint reads."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            text = data.decode("latin-1")
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def _iter_pages(path: Path) -> Iterator[RealDoc]:
+    expected = {}
+    index = path / "expected.json"
+    if index.is_file():
+        expected = {entry["file"]: entry for entry in json.loads(index.read_text("utf-8"))}
+    for page in sorted((path / "pages").glob("*.htm*")):
+        meta = expected.get(page.name, {})
+        text = decode_page(page.read_bytes())
+        yield RealDoc("trafilatura", page.name, "html", text, dict(meta))
+
+
+def iter_documents(source: str, root: Path | None = None) -> Iterator[RealDoc]:
+    """Every document of one source (nothing when it is absent: check ``missing``)."""
+    path = source_path(source, root)
+    if not path.exists():
+        return
+    if source == "trafilatura":
+        yield from _iter_pages(path)
+    else:
+        yield from _iter_jsonl(source, path)
+
+
+def documents(source: str, root: Path | None = None) -> dict[str, RealDoc]:
+    return {doc.id: doc for doc in iter_documents(source, root)}
+
+
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def sha1(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def read_labels(path: Path = LABELS) -> list[dict]:
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def write_labels(records: list[dict], path: Path = LABELS) -> None:
+    """One sorted line per document, so diffs stay small."""
+    records = sorted(records, key=lambda r: (r["source"], r["id"]))
+    for record in records:
+        record["spans"].sort(key=lambda s: (s["start"], s["end"], s["class"]))
+        record["clean_for"] = sorted(set(record.get("clean_for", [])))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as handle:
+        for record in records:
+            handle.write(json.dumps(record, ensure_ascii=True, sort_keys=True) + "\n")

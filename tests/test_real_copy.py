@@ -1,0 +1,127 @@
+"""The real-copy benchmark: labels file shape, split rule, scoring, and a clean skip.
+
+The corpora are read from ../shared/corpora (or NEWSLINT_CORPORA); tests that
+need them skip when they are absent. The labels file itself is in the repo and
+is always checked: offsets and hashes only, the fixed split rule applied.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from conftest import REPO
+
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+import real_copy
+import real_copy_corpus as corpus
+import real_copy_label
+
+RECORD_KEYS = {"source", "id", "split", "sha256", "clean_for", "spans", "region"}
+SPAN_KEYS = {"class", "start", "end", "sha1"}
+
+
+def test_labels_hold_offsets_and_hashes_only_and_follow_the_split_rule():
+    records = corpus.read_labels()
+    assert records, "labels.jsonl is empty"
+    for record in records:
+        assert set(record) <= RECORD_KEYS, record.keys()
+        assert record["source"] in corpus.SOURCES
+        assert record["split"] == corpus.split(record["source"], record["id"])
+        assert len(record["sha256"]) == 64
+        assert set(record["clean_for"]) <= set(corpus.CLASSES)
+        for span in record["spans"]:
+            assert set(span) == SPAN_KEYS
+            assert span["class"] in corpus.CLASSES
+            assert 0 <= span["start"] < span["end"]
+            assert len(span["sha1"]) == 40
+
+
+def test_split_rule_matches_the_brief():
+    # int(sha1("S:D"), 16) % 5 < 2 is TEST; remainders worked out separately: 1, 1, 2, 3.
+    assert corpus.split("trafilatura", "bbc.com.52241221.html") == "test"
+    assert corpus.split("aigen_news", "003") == "test"
+    assert corpus.split("aigen_news", "002") == "dev"
+    assert corpus.split("trafilatura", "simplyscience.ch.erdoel.html") == "dev"
+    splits = [corpus.split("aigen_news", f"{n:03d}") for n in range(400)]
+    assert 0.3 < splits.count("test") / len(splits) < 0.5
+
+
+def test_score_counts_a_label_found_and_a_flag_outside_labels_as_false():
+    text = "Headline\n\nThe mayor opened the bridge. Only time will tell. Experts say it works.\n"
+    doc = corpus.RealDoc("aigen_news", "900", "txt", text)
+    padding = text.index("Only time")
+    vague = text.index("Experts say")
+    record = {
+        "source": "aigen_news",
+        "id": "900",
+        "split": "test",
+        "sha256": corpus.sha256(text),
+        "clean_for": ["machine-padding", "vague-attribution"],
+        "spans": [
+            {"class": "machine-padding", "start": padding, "end": padding + 20, "sha1": ""},
+            {"class": "vague-attribution", "start": vague, "end": vague + 11, "sha1": ""},
+        ],
+    }
+
+    def diag(rule: str, start: int, end: int) -> dict:
+        return {"rule": rule, "range": {"start": {"offset": start}, "end": {"offset": end}}}
+
+    diags = {
+        doc.filename: [
+            diag("filler.machine-padding", padding + 5, padding + 9),  # inside the label
+            diag("filler.chatbot-residue", 12, 18),  # outside any label: a false alarm
+            diag("spelling.unknown", vague, vague + 7),  # unmapped rule: ignored
+        ]
+    }
+    tallies = real_copy.score([record], {("aigen_news", "900"): doc}, diags)
+    pad = tallies["machine-padding"]
+    assert (pad.labelled, pad.found, pad.flags, pad.right) == (1, 1, 2, 1)
+    vag = tallies["vague-attribution"]
+    assert (vag.labelled, vag.found, vag.flags) == (1, 0, 0)
+
+
+def test_region_limits_flags_on_pages():
+    text = "<p>Share</p><article><p>Body text. Share this</p></article>"
+    doc = corpus.RealDoc("trafilatura", "x.html", "html", text)
+    start = text.index("Share this")
+    record = {
+        "source": "trafilatura",
+        "id": "x.html",
+        "split": "test",
+        "sha256": corpus.sha256(text),
+        "clean_for": ["web-leftover"],
+        "region": [text.index("<article>"), len(text)],
+        "spans": [{"class": "web-leftover", "start": start, "end": start + 10, "sha1": ""}],
+    }
+    outside = {
+        "rule": "filler.web-leftover",
+        "range": {"start": {"offset": 3}, "end": {"offset": 8}},
+    }
+    tallies = real_copy.score([record], {("trafilatura", "x.html"): doc}, {doc.filename: [outside]})
+    assert (tallies["web-leftover"].flags, tallies["web-leftover"].found) == (0, 0)
+
+
+def test_benchmark_skips_cleanly_without_corpora(tmp_path):
+    env = {**os.environ, "NEWSLINT_CORPORA": str(tmp_path / "absent")}
+    proc = subprocess.run(
+        [sys.executable, "benchmarks/real_copy.py"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "corpus not found" in proc.stdout
+    assert "recall" not in proc.stdout
+
+
+def test_labelled_spans_still_match_the_corpus_text():
+    sources = {r["source"] for r in corpus.read_labels()}
+    if all(corpus.missing(source) for source in sources):
+        pytest.skip(f"real-copy corpora not found under {corpus.corpora_dir()}")
+    assert real_copy_label.check() == 0
