@@ -44,7 +44,14 @@ CLASS_RULES: dict[str, tuple[str, ...]] = {
     "web-leftover": ("filler.web-leftover",),
     "seo-section": ("filler.seo-section",),
     "vague-attribution": ("attribution.vague",),
-    "names": ("names",),
+    # Name errors only: names.first-reference is a house-style rule about how a
+    # correct name is used again, not a misspelling or a wrong officeholder.
+    "names": (
+        "names.misspelled",
+        "names.inconsistent",
+        "names.officeholder",
+        "names.capitalised-typo",
+    ),
     "bylines": ("structure.byline-generic",),
     "numbers": ("numbers",),
 }

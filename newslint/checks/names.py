@@ -415,9 +415,12 @@ def first_reference(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterato
         if not fulls:
             continue
         first = fulls[0]
+        # A bare word before an unconfirmed pair is usually a place or a team
+        # ("Walmart" ... "San Antonio Walmart"), not a surname used too early.
+        early_ok = first.kind == "person"
         full_name = " ".join(t.text for t in first.tokens)
         for token, mention in form.body:
-            if mention.start >= first.start:
+            if mention.start >= first.start or not early_ok:
                 break
             if mention.given or (mention.title and not mention.honorific_only):
                 continue
