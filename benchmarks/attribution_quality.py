@@ -141,20 +141,24 @@ def clean_copy(records: list[dict], top: int) -> None:
     rule_ids = tuple(sorted(r for r in _PYTHON_RULES if r.startswith("attribution.")))
     words = 0
     per_rule: Counter[str] = Counter()
+    warned: Counter[str] = Counter()  # a rule may lower the severity of one finding
     snippets: Counter[tuple[str, str]] = Counter()
     for record in records:
         doc = bbc_document(record)
         words += doc.word_count
         for diag in _run(doc, rule_ids):
             per_rule[diag.rule] += 1
+            warned[diag.rule] += diag.severity >= 2
             snippets[(diag.rule, doc.text[diag.start : diag.end][:60])] += 1
-    warnings = sum(n for r, n in per_rule.items() if _PYTHON_RULES[r].meta.severity >= 2)
     print(f"clean copy: {len(records)} articles, {words:,} words")
-    print(f"  warnings per 1,000 words: {1000 * warnings / words:.3f}")
+    print(f"  warnings per 1,000 words: {1000 * sum(warned.values()) / words:.3f}")
     for rule_id in rule_ids:
         severity = _PYTHON_RULES[rule_id].meta.severity
-        rate = 1000 * per_rule[rule_id] / words
-        print(f"  {rule_id} ({severity}): {per_rule[rule_id]} ({rate:.3f} per 1,000 words)")
+        rate = 1000 * warned[rule_id] / words
+        print(
+            f"  {rule_id} ({severity}): {per_rule[rule_id]}, {warned[rule_id]} warnings "
+            f"({rate:.3f} per 1,000 words)"
+        )
     print(f"  top {top} flagged snippets:")
     for (rule_id, text), count in snippets.most_common(top):
         print(f"    {count:3d} {rule_id}: {text!r}")

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from newslint.analysis.attribution import (
     is_full_quote,
+    named_attributions,
     quote_attributions,
     sourcing_phrases,
     unsourced_figures,
@@ -99,16 +100,30 @@ def quote_unattributed(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iter
     ],
 )
 def vague(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnostic]:
-    for phrase in sourcing_phrases(doc):
-        if phrase.kind != "vague" or phrase.excused or not _in_body(doc, phrase.span):
-            continue
+    found = [
+        p
+        for p in sourcing_phrases(doc)
+        if p.kind == "vague" and not p.excused and _in_body(doc, p.span)
+    ]
+    if not found:
+        return
+    # Newsroom conventions ("it is understood", "X is thought to", "BBC Sport
+    # understands") vouch for the claim in the outlet's own name: info only.
+    # A generic source in a story that names at least as many sources as it
+    # leaves vague is a summary ("analysts said" after named analysts): info.
+    # A story that leans on unnamed sources more than on named ones, or a
+    # source split in two ("some say ..., while others ..."): warning.
+    generic = [p for p in found if p.shape not in ("impersonal", "outlet")]
+    leaning = named_attributions(doc) < len(generic)
+    for phrase in found:
         words = doc.span_text(phrase.span)
+        mild = phrase.shape in ("impersonal", "outlet") or not (leaning or phrase.shape == "pair")
         yield Diagnostic(
             meta.id,
             f"'{words}' attributes the claim to no one in particular: name the source",
             phrase.span.start,
             phrase.span.end,
-            meta.severity,
+            Severity.INFO if mild else meta.severity,
         )
 
 
