@@ -431,7 +431,7 @@ def _named_before(doc: Document, sentence: Span, head: str, top: list[Quotation]
     stem = re.escape(head[:-3] if head.endswith("ies") else head.rstrip("s"))
     return bool(
         re.search(
-            rf"\b{stem}\w*\s+(?:at|from|of|with|for)\s+(?:the\s+)?[A-Z]"
+            rf"\b(?i:{stem})\w*\s+(?:at|from|of|with|for)\s+(?:the\s+)?[A-Z]"
             rf"|(?<=[a-z,]\s)[A-Z][\w&'’.-]*\s+{stem}"
             rf"|[A-Z][\w'’-]+,\s+(?:a|an|the|one|who|both)\b[^.!?]{{0,80}}\b{stem}",
             plain,

@@ -27,6 +27,10 @@ from typing import NamedTuple
 from newslint.analysis.linear import linear
 
 
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 def _inflect(lemma: str) -> set[str]:
     """Regular forms of a verb lemma: base, -s, -ed, -ing."""
     if lemma.endswith("e"):
@@ -60,9 +64,9 @@ REPORTING_FORMS: frozenset[str] = frozenset(
 # "point" only counts with "out"; "state(s)" and "report(s)" are nouns far more often.
 _NEEDS_OUT = {"point", "points", "pointed", "pointing"}
 # Past participles that make an impersonal passive ("it is understood").
-IMPERSONAL = frozenset(
+IMPERSONAL = _words(
     "thought understood believed said reported rumoured rumored alleged claimed feared "
-    "suggested speculated found shown estimated argued".split()
+    "suggested speculated found shown estimated argued"
 )
 
 # Source nouns: people who are cited as a group, and documents.
@@ -83,64 +87,64 @@ SINGULAR_HEADS = frozenset(_PEOPLE_SINGULAR.split())
 DOC_HEADS = frozenset(_DOCS.split())
 HEADS = PLURAL_HEADS | SINGULAR_HEADS | DOC_HEADS
 # Pronoun-like quantifiers that stand as a vague subject themselves ("some say").
-PRONOUN_SUBJECTS = frozenset("some many others most few".split())
+PRONOUN_SUBJECTS = _words("some many others most few")
 
 # Determiners that leave a source vague, and those that point back to one already
 # introduced (anaphora: "the report", "these experts") and so name it.
-VAGUE_DETERMINERS = frozenset(
+VAGUE_DETERMINERS = _words(
     "some many several most few other various numerous countless all more a an one "
-    "another two three four five six seven eight nine ten dozens hundreds".split()
+    "another two three four five six seven eight nine ten dozens hundreds"
 )
-DEFINITE = frozenset(
+DEFINITE = _words(
     "the these those this that its their his her our your my such both each whose which "
-    "either neither".split()
+    "either neither"
 )
 # "a number of analysts": the head of the phrase is the last noun.
-_QUANTITY_NOUNS = frozenset("number host handful lot lots majority group team panel".split())
+_QUANTITY_NOUNS = _words("number host handful lot lots majority group team panel")
 # Words inside a verb group before the verb: auxiliaries, negation, adverbs, and
 # "quick to"-style frames.
-AUXILIARIES = frozenset(
+AUXILIARIES = _words(
     "have has had having will would may might could can should must do does did are were is "
     "was be been being not n't never also now still already even often long widely generally "
     "privately publicly repeatedly increasingly soon again too all both however though "
     "quick keen eager likely unlikely ready careful right wrong happy to continue continued "
     "continues began begin begun seem seems seemed appear appears appeared tend tends tended "
-    "went go goes on".split()
+    "went go goes on"
 )
-_BELIEF_ADJECTIVES = frozenset(
+_BELIEF_ADJECTIVES = _words(
     "worried concerned convinced confident sceptical skeptical optimistic pessimistic adamant "
-    "divided unconvinced".split()
+    "divided unconvinced"
 )
-_SEE_AS = frozenset("see sees saw seeing view views viewed regard regards regarded".split())
-_TO_FRAMES = frozenset(
+_SEE_AS = _words("see sees saw seeing view views viewed regard regards regarded")
+_TO_FRAMES = _words(
     "quick keen eager likely unlikely ready careful right wrong happy continue continued "
     "continues began begin begun seem seems seemed appear appears appeared tend tends tended "
-    "went go goes on used".split()
+    "went go goes on used"
 )
-_CALL = frozenset("call calls called calling".split())
-_BE = frozenset("is are was were be been being".split())
+_CALL = _words("call calls called calling")
+_BE = _words("is are was were be been being")
 # Prepositions that attach an affiliation to a source noun ("analysts at X").
-AFFILIATION = frozenset("at from with of in for by on within inside across".split())
+AFFILIATION = _words("at from with of in for by on within inside across")
 # Introduce named members right after the noun phrase.
 MEMBERS = re.compile(r"\s*,?\s*(?:including|such\s+as|among\s+them|led\s+by|like)\s+[A-Z]")
-_FUNCTION = frozenset(
+_FUNCTION = _words(
     "and or but if as than then so because while whereas although though when where who whom "
     "that which what it he she they we you i there here not no is are was were be been to "
-    "into onto over under about after before between against during without".split()
+    "into onto over under about after before between against during without"
 )
 _STOP = (
     _FUNCTION
     | AFFILIATION
-    | frozenset("how why whether what who whom to about than like against among via per".split())
+    | _words("how why whether what who whom to about than like against among via per")
 )
 # "-ed" words that modify a source noun rather than take it as object.
-_ED_ADJECTIVES = frozenset(
+_ED_ADJECTIVES = _words(
     "respected unnamed qualified concerned informed worried renowned trusted unidentified "
-    "experienced seasoned talented skilled specialised specialized learned".split()
+    "experienced seasoned talented skilled specialised specialized learned"
 )
 # Common modifiers of source nouns: a seed so that a capitalised word opening the
 # sentence ("Industry insiders ...") is read as a common word, not a name.
-_COMMON_MODIFIERS = frozenset(
+_COMMON_MODIFIERS = _words(
     """industry independent leading local political senior top western foreign legal health
     medical market city security military government financial economic environmental
     climate tech technology media news press defence defense intelligence scientific
@@ -148,7 +152,7 @@ _COMMON_MODIFIERS = frozenset(
     early earlier several prominent respected influential outside outspoken fierce vocal
     conservative liberal opposition party union trade business energy oil property housing
     retail consumer internet software computer games music film football sport sports
-    rugby cricket tennis police army aviation travel education school university""".split()
+    rugby cricket tennis police army aviation travel education school university"""
 )
 _ADJ_SUFFIX = re.compile(
     r"(?:al|ial|ent|ant|ive|ous|ic|ing|ed|ary|ful|less|ible|able|ist|ern|ior)$", re.I
@@ -301,7 +305,7 @@ def _attached_name(tokens: list[Token], head: int, starts: set[int], text: str) 
     if k + 1 < len(tokens) and tokens[k].low == "the" and tokens[k + 1].text[:1].isupper():
         return True
     relative = k + 1 < len(tokens) and tokens[k].text == "," and tokens[k + 1].low == "who"
-    if k < len(tokens) and tokens[k].low in ("who", "that") or relative:
+    if (k < len(tokens) and tokens[k].low in ("who", "that")) or relative:
         # "experts who work at the Met Office": an affiliation inside the clause.
         stop = min(len(tokens), k + 10)
     else:
@@ -369,10 +373,10 @@ def find_vague_sources(text: str, lower_words: Container[str] | None = None) -> 
         low = t.low
         if low in HEADS or low == "people":
             hit = _generic(tokens, i, starts, lower_words, text)
-        elif _group_noun(tokens, i):
-            hit = _generic(tokens, i, starts, lower_words, text, group=True)
         elif low in PRONOUN_SUBJECTS:
             hit = _pronoun(tokens, i, starts)
+        elif _group_noun(tokens, i):
+            hit = _generic(tokens, i, starts, lower_words, text, group=True)
         elif low == "it":
             hit = _impersonal(tokens, i)
         elif low in ("is", "are", "was", "were"):
@@ -389,13 +393,13 @@ def find_vague_sources(text: str, lower_words: Container[str] | None = None) -> 
     return _merge_splits(found, text)
 
 
-_GROUP_QUANTIFIERS = frozenset("some many several few numerous various".split())
+_GROUP_QUANTIFIERS = _words("some many several few numerous various")
 # Verbs of finding: a document or a researcher "finds", a crowd does not.
-_FINDING = frozenset(
+_FINDING = _words(
     "show shows showed shown showing find finds found finding reveal reveals revealed "
-    "revealing observe observes observed observing".split()
+    "revealing observe observes observed observing"
 )
-_PEOPLE_QUANTIFIERS = frozenset("some many most few other a several".split())
+_PEOPLE_QUANTIFIERS = _words("some many most few other a several")
 
 
 def _group_noun(tokens: list[Token], i: int) -> bool:
@@ -487,9 +491,7 @@ def _pronoun(tokens: list[Token], i: int, starts: set[int]) -> tuple[int, int, s
 
 
 _PERSONAL = IMPERSONAL - {"alleged", "found", "shown", "estimated", "argued"}
-_CLAUSE_OPENERS = frozenset(
-    "and but as while whereas although though yet so because since if with".split()
-)
+_CLAUSE_OPENERS = _words("and but as while whereas although though yet so because since if with")
 
 
 def _impersonal(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
@@ -563,10 +565,7 @@ def _self_sourced(
     k = j
     while k >= 0 and tokens[k].text[:1].isupper() and _is_proper(tokens, k, starts, lower_words):
         k -= 1
-    if k < j:
-        if low in ("understands", "reveal") or low in ("learned", "learnt"):
-            return k + 1, i + 1, "outlet"
-    return None
+    return (k + 1, i + 1, "outlet") if k < j else None
 
 
 def _merge_splits(found: list[VagueSource], text: str) -> list[VagueSource]:

@@ -80,11 +80,22 @@ def quote_unattributed(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iter
     "attribution.vague",
     summary="A claim is attributed to an unnamed, generic source.",
     why=(
-        "'Reports indicate', 'experts believe', 'it is understood' or 'critics say' "
-        "ask the reader to trust someone they cannot check. Name the report, the "
-        "expert or the critic. Not flagged when a named source follows in the same "
-        "sentence ('according to Reuters', 'said Dr Osei') or the next one introduces "
-        "one ('Dr Osei, a fire engineer, said ...'), nor inside quotations."
+        "'Analysts say', 'some experts have warned', 'a new report found', 'according "
+        "to sources', 'some say ..., while others argue ...', 'we understand' or 'it is "
+        "understood' ask the reader to trust someone they cannot check. Found by "
+        "structure: a generic source phrase (optional quantifier and modifiers, a source "
+        "noun such as analysts, critics, officials, reports or studies, or a pronoun "
+        "such as 'many') as the subject of a reporting or belief verb in any tense, "
+        "before or after the claim. Not flagged when the source is named: a proper "
+        "modifier ('a Pew Research report'), a name attached by a preposition "
+        "('analysts at Barclays', 'officials from the Department of Health'), an "
+        "apposition ('Dr Jane Smith, an expert in ...'), a definite reference to a "
+        "source already introduced ('the report'), a named source in the same "
+        "sentence, or the neighbouring sentence naming them; nor inside quotations. "
+        "A warning when the story leans on unnamed sources (more vague attributions "
+        "than named ones) or splits a vague source in two; otherwise, and for newsroom "
+        "passives ('it is thought', 'X is understood to') and an outlet sourcing "
+        "itself by name ('Radio Kent understands'), informational."
     ),
     severity=Severity.WARNING,
     examples=[
