@@ -140,7 +140,7 @@ def test_clean_examples_are_silent(name: str) -> None:
     ("sentence", "span", "kind"),
     [
         ("Some experts have warned that prices will rise.", "Some experts have warned", "generic"),
-        ("Prices will rise, economists had long predicted.", "economists had long predicted", "generic"),
+        ("Prices rise, economists had long predicted.", "economists had long predicted", "generic"),
         ("Prices will rise, said several analysts.", "said several analysts", "generic"),
         ("A recent survey suggests prices will rise.", "A recent survey suggests", "generic"),
         ("Many in the industry believe prices will rise.", "Many in the industry believe", "split"),
