@@ -419,6 +419,13 @@ class _LowerWords:
         return word in self.words
 
 
+_NAMED_STUDY = re.compile(
+    r"\b(?:published|appeared|reported)\s+(?:\w+\s+)?in\s+(?:the\s+)?(?:journal\s+)?[A-Z]"
+    r"|\b(?:study|research|paper|report|survey|team|researchers|scientists)\s+"
+    r"(?:\w+\s+)?(?:by|from|at|of|in|led\s+by)\s+(?:the\s+)?[A-Z]"
+)
+
+
 def _named_before(doc: Document, sentence: Span, head: str, top: list[Quotation]) -> bool:
     """The sentence before names sources of this kind: "economists at HSBC",
     "Dr Ana Ruiz, an economist at ...", "HSBC economists"."""
@@ -487,6 +494,9 @@ def _compute_sourcing(doc: Document) -> list[SourcingPhrase]:
             named = bool(_NAMED_NEXT.search(mask_quotations(text, after.start, after.end, top)))
         if not named and source.kind == "generic":
             named = _named_before(doc, sentence, source.head, top)
+        if not named and source.head in ("researchers", "scientists"):
+            # The people behind a study the story has already named.
+            named = bool(_NAMED_STUDY.search(text, 0, sentence.start))
         found.append(SourcingPhrase(span, "vague", named, source.kind))
     found.sort(key=lambda p: p.span)
     return found

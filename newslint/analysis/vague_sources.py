@@ -393,6 +393,11 @@ def find_vague_sources(text: str, lower_words: Container[str] | None = None) -> 
     return _merge_splits(found, text)
 
 
+# Sources whose "found" or "showed" reports a finding (others find things).
+_FINDERS = DOC_HEADS | _words(
+    "researchers researcher scientists scientist experts expert analysts analyst economists "
+    "economist academics academic scholars historians specialists"
+)
 _GROUP_QUANTIFIERS = _words("some many several few numerous various")
 # Verbs of finding: a document or a researcher "finds", a crowd does not.
 _FINDING = _words(
@@ -461,8 +466,8 @@ def _generic(
     verb_start, verb_end = _verb_after_np(tokens, i)
     if verb_start < 0:
         return None
-    if (group or low == "people") and tokens[verb_end - 1].low in _FINDING:
-        return None  # "some victims showed symptoms"
+    if tokens[verb_end - 1].low in _FINDING and (group or low not in _FINDERS):
+        return None  # "some victims showed symptoms", "authorities found the boy"
     if verb_start == i + 1:
         return np_start, verb_end, "generic"
     # Attachment between head and verb: report the noun phrase and the verb
