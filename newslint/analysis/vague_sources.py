@@ -398,6 +398,8 @@ _FINDERS = DOC_HEADS | _words(
     "researchers researcher scientists scientist experts expert analysts analyst economists "
     "economist academics academic scholars historians specialists"
 )
+# Sources that stay anonymous whatever institution they belong to.
+_UNNAMED_BY_NATURE = _words("sources insiders")
 _GROUP_QUANTIFIERS = _words("some many several few numerous various")
 # Verbs of finding: a document or a researcher "finds", a crowd does not.
 _FINDING = _words(
@@ -426,6 +428,8 @@ def _generic(
 ) -> tuple[int, int, str] | None:
     low = tokens[i].low
     np_start, status = _np_left(tokens, i, starts, lower_words)
+    if status == "named" and low in _UNNAMED_BY_NATURE:
+        status = "vague"  # "Senate sources say": the institution, not the source, is named
     if status != "vague":
         return None
     det = tokens[np_start].low if np_start < i else ""
