@@ -143,6 +143,8 @@ def test_clean_examples_are_silent(name: str) -> None:
         ("Prices rise, economists had long predicted.", "economists had long predicted", "generic"),
         ("Prices will rise, said several analysts.", "said several analysts", "generic"),
         ("A recent survey suggests prices will rise.", "A recent survey suggests", "generic"),
+        ("It led many experts to believe prices will rise.", "many experts to believe", "generic"),
+        ("Critics of the Mayor's plan say prices will rise.", "Critics", "generic"),
         ("Many in the industry believe prices will rise.", "Many in the industry believe", "split"),
         ("Some say prices will rise, while others doubt it.", "Some say", "pair"),
         ("It has been reported that prices will rise.", "It has been reported", "impersonal"),

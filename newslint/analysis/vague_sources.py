@@ -319,7 +319,9 @@ def _attached_name(tokens: list[Token], head: int, starts: set[int], text: str) 
         if low in AFFILIATION:
             after_prep = True
         elif after_prep and t.text[:1].isupper() and k not in starts:
-            return True
+            # "supporters of the President's plan": a possessive modifies, names no one.
+            if not low.endswith(("'s", "s'")):
+                return True
         elif low in REPORTING_FORMS and not after_prep:
             return False
         k += 1
@@ -398,6 +400,7 @@ _FINDERS = DOC_HEADS | _words(
     "researchers researcher scientists scientist experts expert analysts analyst economists "
     "economist academics academic scholars historians specialists"
 )
+_CAUSATIVES = _words("led leading leads prompted prompting caused causing")
 # Sources that stay anonymous whatever institution they belong to.
 _UNNAMED_BY_NATURE = _words("sources insiders")
 _GROUP_QUANTIFIERS = _words("some many several few numerous various")
@@ -467,6 +470,15 @@ def _generic(
     # A noun object of a preposition is not a subject ("the views of analysts say").
     if before >= 0 and tokens[before].low in AFFILIATION | _BE | {"to", "about", "than", "like"}:
         return None  # object of a preposition, or a predicate ("are vocal supporters")
+    # "led many experts to believe": the source of a belief as a causative's object.
+    if (
+        before >= 0
+        and tokens[before].low in _CAUSATIVES
+        and i + 2 < len(tokens)
+        and tokens[i + 1].low == "to"
+        and tokens[i + 2].low in REPORTING_FORMS
+    ):
+        return np_start, i + 3, "generic"
     verb_start, verb_end = _verb_after_np(tokens, i)
     if verb_start < 0:
         return None
