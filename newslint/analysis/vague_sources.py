@@ -19,6 +19,7 @@ understand", "this newspaper has learned", "BBC Sport understands").
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Container
 from dataclasses import dataclass
@@ -186,11 +187,31 @@ class VagueSource:
     head: str
 
 
-def tokenize(text: str) -> list[Token]:
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Word and punctuation tokens of ``text[start:end]``, offsets in ``text``."""
     return [
         Token(w := m.group(), m.start(), m.end(), w.lower().replace("’", "'"))
-        for m in _TOKEN.finditer(text)
+        for m in _TOKEN.finditer(text, start, len(text) if end is None else end)
     ]
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?]+[\"'”’)]*\s+")
+
+
+def _candidate_sentences(text: str) -> list[tuple[int, int]]:
+    """Rough sentence spans that hold a trigger: only these are tokenised."""
+    hits = [m.start() for m in _SHAPES.finditer(text)]
+    hits += [m.start() for m in _SOURCE_WORDS.finditer(text)]
+    if not hits:
+        return []
+    bounds = [0] + [m.end() for m in _SENTENCE_BREAK.finditer(text)] + [len(text)]
+    spans: list[tuple[int, int]] = []
+    for hit in sorted(hits):
+        i = bisect.bisect_right(bounds, hit) - 1
+        span = (bounds[i], bounds[min(i + 1, len(bounds) - 1)])
+        if (not spans or spans[-1] != span) and span[1] > span[0]:
+            spans.append(span)
+    return spans
 
 
 def _clause_starts(tokens: list[Token]) -> set[int]:
@@ -365,10 +386,19 @@ def find_vague_sources(text: str, lower_words: Container[str] | None = None) -> 
     """Vague attributions in ``text`` (quotation contents already masked)."""
     if not triggered(text):
         return []
-    tokens = tokenize(text)
-    starts = _clause_starts(tokens)
     if lower_words is None:
-        lower_words = {t.text for t in tokens if t.text.islower()}
+        lower_words = {w for w in text.split() if w.islower()}
+    found: list[VagueSource] = []
+    for start, end in _candidate_sentences(text):
+        segment = text[start:end]
+        if _SHAPES.search(segment) or _VERB_WORDS.search(segment):
+            found += _find_in(text, tokenize(text, start, end), lower_words)
+    return _merge_splits(found, text)
+
+
+def _find_in(text: str, tokens: list[Token], lower_words: Container[str]) -> list[VagueSource]:
+    """Vague sources among the tokens of one sentence."""
+    starts = _clause_starts(tokens)
     found: list[VagueSource] = []
     taken: set[int] = set()
     for i, t in enumerate(tokens):
@@ -377,7 +407,7 @@ def find_vague_sources(text: str, lower_words: Container[str] | None = None) -> 
             hit = _generic(tokens, i, starts, lower_words, text)
         elif low in PRONOUN_SUBJECTS:
             hit = _pronoun(tokens, i, starts)
-        elif _group_noun(tokens, i):
+        elif low[-1] == "s" and _group_noun(tokens, i):
             hit = _generic(tokens, i, starts, lower_words, text, group=True)
         elif low == "it":
             hit = _impersonal(tokens, i)
@@ -392,7 +422,7 @@ def find_vague_sources(text: str, lower_words: Container[str] | None = None) -> 
         a, b, kind = hit
         taken.update(range(a, b))
         found.append(VagueSource(tokens[a].start, tokens[b - 1].end, kind, low))
-    return _merge_splits(found, text)
+    return found
 
 
 # Sources whose "found" or "showed" reports a finding (others find things).
