@@ -169,6 +169,8 @@ def test_vague_source_shapes(sentence: str, span: str, kind: str) -> None:
         "Many economists were asked whether prices will rise.",  # passive: not the source
         "Some 40% say prices will rise.",  # a figure, not a pronoun subject
         "This helps researchers to observe prices.",  # an infinitive, not a verb group
+        "Okafor and other economists say prices will rise.",  # named in the same group
+        "It is now found in most shops.",  # where, not who
     ],
 )
 def test_named_or_non_subject_sources_are_clean(sentence: str) -> None:

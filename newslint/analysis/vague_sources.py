@@ -481,8 +481,12 @@ def _generic(
     if _attached_name(tokens, i, starts, text):
         return None
     before = np_start - 1
-    # Apposition to a name: "Dr Jane Smith, an expert in ..., said".
-    if before >= 1 and tokens[before].text == "," and _names_someone(tokens, before - 1, starts):
+    # Apposition to a name, or a name in the same group: "Dr Jane Smith, an expert
+    # in ..., said", "Popik and other experts hope".
+    if before >= 1 and (
+        (tokens[before].text == "," and _names_someone(tokens, before - 1, starts))
+        or (tokens[before].low == "and" and _is_proper(tokens, before - 1, starts, lower_words))
+    ):
         return None
     # Inverted: ", said analysts" / "according to experts".
     if before >= 0:
@@ -552,6 +556,10 @@ def _impersonal(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
     while k < min(len(tokens), i + 5):
         low = tokens[k].low
         if low in IMPERSONAL:
+            # "it is found in dogs" is about where, "it has been found that" about who.
+            nxt = tokens[k + 1].low if k + 1 < len(tokens) else ""
+            if low in _FINDING and nxt != "that":
+                return None
             return (i, k + 1, "impersonal") if passive else None
         if low in ("is", "was", "has", "had", "been", "now", "also", "widely", "generally"):
             passive = passive or low in ("is", "was", "been")
