@@ -19,12 +19,19 @@ The text comes from ``<repo>/../shared/corpora/news/bbc/bbc_news.jsonl``
 (research-only, never copied into the repository); without it the script
 says so and exits 0.
 
-    python benchmarks/attribution_quality.py [--articles 300] [--spread] [--top 15]
+4. With ``--dev``: attribution.vague on the DEV split (issue 8 split rule) of
+   the machine-written news sets and the second newsroom next to BBC
+   (``news/aigen_news``, ``news/fair_framed``, ``news/iu_human``): findings
+   per 1,000 words, and recall against ``benchmarks/data/vague_dev_labels.jsonl``
+   (references only: source, id, sentence offsets, yes/no).
+
+    python benchmarks/attribution_quality.py [--articles 300] [--spread] [--top 15] [--dev]
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 from collections import Counter
@@ -141,23 +148,96 @@ def clean_copy(records: list[dict], top: int) -> None:
     rule_ids = tuple(sorted(r for r in _PYTHON_RULES if r.startswith("attribution.")))
     words = 0
     per_rule: Counter[str] = Counter()
+    warned: Counter[str] = Counter()  # a rule may lower the severity of one finding
     snippets: Counter[tuple[str, str]] = Counter()
     for record in records:
         doc = bbc_document(record)
         words += doc.word_count
         for diag in _run(doc, rule_ids):
             per_rule[diag.rule] += 1
+            warned[diag.rule] += diag.severity >= 2
             snippets[(diag.rule, doc.text[diag.start : diag.end][:60])] += 1
-    warnings = sum(n for r, n in per_rule.items() if _PYTHON_RULES[r].meta.severity >= 2)
     print(f"clean copy: {len(records)} articles, {words:,} words")
-    print(f"  warnings per 1,000 words: {1000 * warnings / words:.3f}")
+    print(f"  warnings per 1,000 words: {1000 * sum(warned.values()) / words:.3f}")
     for rule_id in rule_ids:
         severity = _PYTHON_RULES[rule_id].meta.severity
-        rate = 1000 * per_rule[rule_id] / words
-        print(f"  {rule_id} ({severity}): {per_rule[rule_id]} ({rate:.3f} per 1,000 words)")
+        rate = 1000 * warned[rule_id] / words
+        print(
+            f"  {rule_id} ({severity}): {per_rule[rule_id]}, {warned[rule_id]} warnings "
+            f"({rate:.3f} per 1,000 words)"
+        )
     print(f"  top {top} flagged snippets:")
     for (rule_id, text), count in snippets.most_common(top):
         print(f"    {count:3d} {rule_id}: {text!r}")
+
+
+DEV_LABELS = REPO_ROOT / "benchmarks" / "data" / "vague_dev_labels.jsonl"
+
+
+def _is_test(source: str, doc_id: str) -> bool:
+    """The fixed issue-8 split: TEST iff sha1("S:D") % 5 < 2. Only DEV is read here."""
+    return int(hashlib.sha1(f"{source}:{doc_id}".encode()).hexdigest(), 16) % 5 < 2
+
+
+def _dev_documents(news: Path, source: str) -> dict[str, str]:
+    path = news / source / f"{source}.jsonl"
+    docs: dict[str, str] = {}
+    if not path.is_file():
+        return docs
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            record = json.loads(line)
+            if not _is_test(source, str(record["id"])):
+                text = f"{str(record['title']).strip()}\n\n{str(record['body']).strip()}\n"
+                docs[str(record["id"])] = text
+    return docs
+
+
+def dev_sets(news: Path) -> None:
+    """attribution.vague on the DEV split of the machine-written and second-newsroom sets.
+
+    ``vague_dev_labels.jsonl`` holds references only (source, id, sentence offsets in
+    "title\n\nbody\n", yes/no): every DEV sentence a broad candidate pattern found
+    (a source word near a reporting verb), read and labelled by hand.
+    """
+    from newslint.sources import load_document
+
+    rows = [json.loads(line) for line in DEV_LABELS.read_text(encoding="utf-8").splitlines()]
+    for source in ("aigen_news", "fair_framed", "iu_human"):
+        docs = _dev_documents(news, source)
+        if not docs:
+            print(f"{source}: corpus not found under {news}; skipped")
+            continue
+        words = flags = warned = 0
+        by_doc: dict[str, list] = {}
+        for doc_id, text in docs.items():
+            doc = load_document(f"{doc_id}.txt", text, "text")
+            found = list(_run(doc, (VAGUE,)))
+            by_doc[doc_id] = found
+            words += doc.word_count
+            flags += len(found)
+            warned += sum(d.severity >= 2 for d in found)
+        print(
+            f"{source} DEV: {len(docs)} docs, {words:,} words, {flags} findings, "
+            f"{warned} warnings ({1000 * warned / words:.2f} per 1,000 words)"
+        )
+        mine = [r for r in rows if r["source"] == source and str(r["id"]) in by_doc]
+        if not mine:
+            continue
+        yes = [r for r in mine if r["vague"] == "yes"]
+
+        def hits(row: dict, warning: bool, by_doc: dict[str, list] = by_doc) -> bool:
+            return any(
+                d.start < row["end"] and row["start"] < d.end and (d.severity >= 2 or not warning)
+                for d in by_doc[str(row["id"])]
+            )
+
+        print(
+            f"  labelled vague sentences: {len(yes)}; found {sum(hits(r, False) for r in yes)}"
+            f" (as warning {sum(hits(r, True) for r in yes)}); labelled 'no' but flagged: "
+            f"{sum(hits(r, False) for r in mine if r['vague'] == 'no')} of "
+            f"{len(mine) - len(yes)}"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -166,9 +246,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--spread", action="store_true", help="every 7th article, all categories")
     parser.add_argument("--top", type=int, default=15)
+    parser.add_argument(
+        "--dev", action="store_true", help="also the DEV split of aigen_news, fair_framed, iu_human"
+    )
     args = parser.parse_args(argv)
     if corpus_missing(args.corpus):
         return 0
+    if args.dev:
+        dev_sets(args.corpus.parent.parent)
     records = read_bbc(args.corpus)
     by_id = {r["id"]: r for r in records}
     annotated(by_id)

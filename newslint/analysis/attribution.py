@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from newslint.analysis.linear import linear
 from newslint.analysis.quotations import Quotation
+from newslint.analysis.vague_sources import VagueSource, find_vague_sources, triggered
 from newslint.document import Document, Span
 
 
@@ -304,30 +305,6 @@ def _chained(s: _Sentences, q: Quotation, earlier: list[QuoteAttribution]) -> st
 
 # -- sourcing phrases ------------------------------------------------------------
 
-_SAY = (
-    r"(?:say|says|said|suggest|suggests|suggested|indicate|indicates|indicated|claim|claims"
-    r"|claimed|believe|believes|believed|think|thinks|thought|warn|warns|warned|predict"
-    r"|predicts|predicted|estimate|estimates|estimated|fear|fears|feared|expect|expects"
-    r"|expected|agree|agreed|reckon|reckons|argue|argues|argued|insist|insisted|note|noted"
-    r"|point\s+out|pointed\s+out|told|tell)"
-)
-VAGUE = re.compile(
-    r"\b(?:(?:media\s+|news\s+|press\s+|unconfirmed\s+|some\s+|other\s+)?reports\s+"
-    r"(?:indicate|indicated|suggest|suggested|say|said|claim|claimed)"
-    r"|(?<!the\s)(?<!these\s)(?<!those\s)sources\s+(?:say|said|suggest|suggested|claim|claimed"
-    r"|believe|told|tell|indicate|indicated)"
-    r"|(?:some|many|most|other)?\s*experts\s+" + _SAY + r""
-    r"|it\s+(?:is|was|has\s+been|had\s+been)\s+(?:widely\s+|generally\s+|now\s+)?"
-    r"(?:believed|said|reported|understood|thought|rumou?red|alleged|claimed|feared)"
-    r"|(?:some|many)\s+(?:people\s+)?(?:say|believe|think|feel|argue|claim)"
-    r"|many\s+people\s+(?:say|believe|think|feel|argue|claim)"
-    r"|critics\s+(?:say|said|claim|claimed|argue|argued|believe|contend|fear|warn|warned)"
-    r"|(?:some|many|most|other)?\s*observers\s+" + _SAY + r""
-    r"|(?:people|commentators|insiders)\s+(?:say|believe|claim)"
-    r"|(?:it\s+is\s+)?widely\s+(?:believed|thought)"
-    r")\b",
-    re.IGNORECASE,
-)
 # A named source right there: "according to Reuters", "experts at Leeds
 # University", "said Dr Amara Osei", "Osei said".
 _GENERIC = (
@@ -338,12 +315,11 @@ _NAME = rf"{_GENERIC}[A-Z][\w'’.-]*(?:\s+(?:of\s+|de\s+|van\s+)?[A-Z][\w'’.-
 _NAMED_SAME = re.compile(
     rf"\baccording\s+to\s+(?:the\s+)?{_NAME}"
     rf"|\b(?:said|says|told|wrote|added)\s+(?:the\s+)?(?:[a-z]+\s+){{0,3}}{_NAME}"
-    rf"|{_NAME}\s+(?:said|says|told|wrote|added|reported|reports|found)\b"
-    rf"|\b(?:including|among\s+them|such\s+as|led\s+by|like)\s+{_NAME}",
+    rf"|{_NAME}\s+(?:said|says|told|wrote|added|reported|reports|found)\b",
 )
 _NAMED_NEXT = re.compile(
     rf"\baccording\s+to\s+(?:the\s+)?{_NAME}"
-    rf"|\b(?:including|among\s+them|among\s+those|such\s+as|led\s+by|one\s+of\s+them)\b"
+    rf"|\b(?:among\s+them|among\s+those|one\s+of\s+them)\b"
     rf"|{_NAME},\s+(?:a|an|the|who|one)\b[^.!?]{{0,120}}?\b(?:said|says|told|wrote|added"
     rf"|believes|thinks|argued|argues|warned|warns)\b"
     rf"|\b(?:said|says)\s+{_NAME},\s+(?:a|an|the)\b",
@@ -396,6 +372,7 @@ class SourcingPhrase:
     span: Span
     kind: str  # "vague" | "anonymous"
     excused: bool  # named source nearby (vague) or a stated reason (anonymous)
+    shape: str = ""  # for vague phrases: the VagueSource kind ("generic", "impersonal" ...)
 
 
 def sentence_after(doc: Document, span: Span) -> Span | None:
@@ -411,6 +388,78 @@ def sentence_of(doc: Document, span: Span) -> Span:
     return spans[max(i, 0)] if spans else span
 
 
+def _vague_sources(doc: Document, top: list[Quotation]) -> list[tuple[Span, VagueSource]]:
+    """Vague sources paragraph by paragraph, quotation contents masked."""
+    text = doc.text
+    lower_words = _LowerWords(text)
+    found: list[tuple[Span, VagueSource]] = []
+    for para in doc.paragraphs:
+        if not triggered(text[para.start : para.end]):
+            continue
+        plain = mask_quotations(text, para.start, para.end, top)
+        for source in find_vague_sources(plain, lower_words):
+            found.append((Span(para.start + source.start, para.start + source.end), source))
+    return found
+
+
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'-]*\b")
+
+
+class _LowerWords:
+    """Words the document writes in lower case, collected on first use (rarely needed:
+    only to read a capitalised word opening a sentence)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.words: set[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self.words is None:
+            self.words = set(_LOWER_WORD.findall(self.text))
+        return word in self.words
+
+
+_NAMED_STUDY = re.compile(
+    r"\b(?:published|appeared|reported)\s+(?:\w+\s+)?in\s+(?:the\s+)?(?:journal\s+)?[A-Z]"
+    r"|\b(?:study|research|paper|report|survey|team|researchers|scientists)\s+"
+    r"(?:\w+\s+)?(?:by|from|at|of|in|led\s+by)\s+(?:the\s+)?[A-Z]"
+)
+
+
+def _named_before(doc: Document, sentence: Span, head: str, top: list[Quotation]) -> bool:
+    """The sentence before names sources of this kind: "economists at HSBC",
+    "Dr Ana Ruiz, an economist at ...", "HSBC economists"."""
+    spans = doc.sentences
+    i = bisect.bisect_right([s.start for s in spans], sentence.start) - 1
+    if i <= 0:
+        return False
+    prev = spans[i - 1]
+    plain = mask_quotations(doc.text, prev.start, prev.end, top)
+    stem = re.escape(head[:-3] if head.endswith("ies") else head.rstrip("s"))
+    return bool(
+        re.search(
+            rf"\b(?i:{stem})\w*\s+(?:at|from|of|with|for)\s+(?:the\s+)?[A-Z]"
+            rf"|(?<=[a-z,]\s)[A-Z][\w&'’.-]*\s+{stem}"
+            rf"|[A-Z][\w'’-]+,\s+(?:a|an|the|one|who|both)\b[^.!?]{{0,80}}\b{stem}",
+            plain,
+        )
+    )
+
+
+def named_attributions(doc: Document) -> int:
+    """How many attributions name their source ("Osei said", "said Dr Osei",
+    "according to Reuters"), quotation contents masked (memoised)."""
+    return doc.analysis("attribution.named", _count_named)
+
+
+def _count_named(doc: Document) -> int:
+    top = [q for q in doc.quotations if not q.nested]
+    return sum(
+        len(_NAMED_SAME.findall(mask_quotations(doc.text, p.start, p.end, top)))
+        for p in doc.paragraphs
+    )
+
+
 def sourcing_phrases(doc: Document) -> list[SourcingPhrase]:
     """Vague and anonymous attribution phrases outside quotations (memoised)."""
     return doc.analysis("attribution.sourcing", _compute_sourcing)
@@ -423,22 +472,18 @@ def _compute_sourcing(doc: Document) -> list[SourcingPhrase]:
         for m in ANONYMOUS.finditer(text)
         if not doc.in_quotation(Span(m.start(), m.end()))
     ]
-    vague = [
-        Span(m.start() + len(m.group()) - len(m.group().lstrip()), m.end())
-        for m in VAGUE.finditer(text)
-    ]
-    vague = [
-        v for v in vague if not doc.in_quotation(v) and not any(a.overlaps(v) for a in anonymous)
-    ]
-    if not anonymous and not vague:
-        return []  # no trigger words: no sentence splitting
+    found_trigger = triggered(text)
+    if not anonymous and not found_trigger:
+        return []  # no trigger words: no quotation or sentence analysis
     top = [q for q in doc.quotations if not q.nested]
+    vague = _vague_sources(doc, top) if found_trigger else []
+    vague = [v for v in vague if not any(a.overlaps(v[0]) for a in anonymous)]
     found: list[SourcingPhrase] = []
     for span in anonymous:
         sentence = sentence_of(doc, span)
         reason = ANONYMITY_REASON.search(mask_quotations(text, sentence.start, sentence.end, top))
         found.append(SourcingPhrase(span, "anonymous", bool(reason)))
-    for span in vague:
+    for span, source in vague:
         sentence = sentence_of(doc, span)
         same = mask_quotations(text, sentence.start, sentence.end, top)
         named = bool(_NAMED_SAME.search(same, span.end - sentence.start))
@@ -447,7 +492,12 @@ def _compute_sourcing(doc: Document) -> list[SourcingPhrase]:
         after = sentence_after(doc, span)
         if not named and after is not None:
             named = bool(_NAMED_NEXT.search(mask_quotations(text, after.start, after.end, top)))
-        found.append(SourcingPhrase(span, "vague", named))
+        if not named and source.kind == "generic":
+            named = _named_before(doc, sentence, source.head, top)
+        if not named and source.head in ("researchers", "scientists"):
+            # The people behind a study the story has already named.
+            named = bool(_NAMED_STUDY.search(text, 0, sentence.start))
+        found.append(SourcingPhrase(span, "vague", named, source.kind))
     found.sort(key=lambda p: p.span)
     return found
 

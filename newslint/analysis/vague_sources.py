@@ -1,0 +1,674 @@
+"""Vague attribution by structure.
+
+A claim is vaguely attributed when its source is a generic noun phrase --
+optional quantifier, modifiers, a source noun ("some independent analysts",
+"a new report", "research") -- that is the subject of a reporting or belief
+verb in any tense or order ("analysts say", "some experts have warned",
+"critics were quick to point out", "..., said observers", "according to
+experts"), and nothing names it: no proper noun attached by a preposition
+("analysts at Barclays", "a report by the IMF"), no proper modifier ("a Pew
+Research report", "Treasury officials"), no apposition ("..., including Dr
+Osei"). The word lists below are word *classes* (source nouns, reporting and
+belief verbs, auxiliaries); the phrase is parsed, not matched whole.
+
+Two other shapes are found here too: a source split in two ("some say ...,
+while others ...": pronoun quantifiers as subjects), impersonal or
+self-sourcing ("it is understood", "the player is thought to", "we
+understand", "this newspaper has learned", "BBC Sport understands").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Container
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from newslint.analysis.linear import linear
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def _inflect(lemma: str) -> set[str]:
+    """Regular forms of a verb lemma: base, -s, -ed, -ing."""
+    if lemma.endswith("e"):
+        return {lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"}
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return {lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    if lemma.endswith(("s", "sh", "ch", "x")):
+        return {lemma, lemma + "es", lemma + "ed", lemma + "ing"}
+    return {lemma, lemma + "s", lemma + "ed", lemma + "ing"}
+
+
+# Reporting and belief verbs (lemmas; regular forms generated) ...
+_REGULAR = """
+believe suggest warn predict argue claim fear expect estimate indicate note agree
+reckon insist contend speculate maintain reveal conclude report doubt caution
+acknowledge admit question worry confirm allege urge recommend advise forecast
+calculate concede stress emphasise emphasize highlight observe assert dispute
+complain suspect assume anticipate worry state point add explain describe accuse praise
+hail tout criticise criticize condemn slam advocate
+remark reply respond counter caution believe wonder hope imply accept concur
+"""
+# ... and the irregular ones, all forms listed.
+_IRREGULAR = """
+say says said saying tell tells told telling think thinks thought thinking
+show shows showed shown showing find finds found finding feel feels felt feeling
+write writes wrote written writing
+"""
+REPORTING_FORMS: frozenset[str] = frozenset(
+    {form for lemma in _REGULAR.split() for form in _inflect(lemma)} | set(_IRREGULAR.split())
+) - {"point", "points", "pointed", "pointing", "states", "state", "report", "reports"}
+# "point" only counts with "out"; "state(s)" and "report(s)" are nouns far more often.
+_NEEDS_OUT = {"point", "points", "pointed", "pointing"}
+# Past participles that make an impersonal passive ("it is understood").
+IMPERSONAL = _words(
+    "thought understood believed said reported rumoured rumored alleged claimed feared "
+    "suggested speculated found shown estimated argued"
+)
+
+# Source nouns: people who are cited as a group, and documents.
+_PEOPLE_PLURAL = """
+analysts experts observers critics insiders officials sources commentators economists
+scientists researchers pundits specialists academics watchers strategists diplomats
+campaigners scholars historians sceptics skeptics detractors
+"""
+_PEOPLE_SINGULAR = """
+analyst expert observer critic commentator economist scientist researcher pundit
+specialist academic watcher strategist scholar
+"""
+_DOCS = "report reports study studies research survey surveys findings"
+# Interested parties cited as a bloc.
+_PARTIES = "authorities supporters opponents proponents advocates"
+PLURAL_HEADS = frozenset(_PEOPLE_PLURAL.split() + _PARTIES.split())
+SINGULAR_HEADS = frozenset(_PEOPLE_SINGULAR.split())
+DOC_HEADS = frozenset(_DOCS.split())
+HEADS = PLURAL_HEADS | SINGULAR_HEADS | DOC_HEADS
+# Pronoun-like quantifiers that stand as a vague subject themselves ("some say").
+PRONOUN_SUBJECTS = _words("some many others most few")
+
+# Determiners that leave a source vague, and those that point back to one already
+# introduced (anaphora: "the report", "these experts") and so name it.
+VAGUE_DETERMINERS = _words(
+    "some many several most few other various numerous countless all more a an one "
+    "another two three four five six seven eight nine ten dozens hundreds"
+)
+DEFINITE = _words(
+    "the these those this that its their his her our your my such both each whose which "
+    "either neither"
+)
+# "a number of analysts": the head of the phrase is the last noun.
+_QUANTITY_NOUNS = _words("number host handful lot lots majority group team panel")
+# Words inside a verb group before the verb: auxiliaries, negation, adverbs, and
+# "quick to"-style frames.
+AUXILIARIES = _words(
+    "have has had having will would may might could can should must do does did are were is "
+    "was be been being not n't never also now still already even often long widely generally "
+    "privately publicly repeatedly increasingly soon again too all both however though "
+    "quick keen eager likely unlikely ready careful right wrong happy to continue continued "
+    "continues began begin begun seem seems seemed appear appears appeared tend tends tended "
+    "went go goes on"
+)
+_BELIEF_ADJECTIVES = _words(
+    "worried concerned convinced confident sceptical skeptical optimistic pessimistic adamant "
+    "divided unconvinced"
+)
+_SEE_AS = _words("see sees saw seeing view views viewed regard regards regarded")
+_TO_FRAMES = _words(
+    "quick keen eager likely unlikely ready careful right wrong happy continue continued "
+    "continues began begin begun seem seems seemed appear appears appeared tend tends tended "
+    "went go goes on used"
+)
+_CALL = _words("call calls called calling")
+_BE = _words("is are was were be been being")
+# Prepositions that attach an affiliation to a source noun ("analysts at X").
+AFFILIATION = _words("at from with of in for by on within inside across")
+# Introduce named members right after the noun phrase.
+MEMBERS = re.compile(r"\s*,?\s*(?:including|such\s+as|among\s+them|led\s+by|like)\s+[A-Z]")
+_FUNCTION = _words(
+    "and or but if as than then so because while whereas although though when where who whom "
+    "that which what it he she they we you i there here not no is are was were be been to "
+    "into onto over under about after before between against during without"
+)
+_STOP = (
+    _FUNCTION
+    | AFFILIATION
+    | _words("how why whether what who whom to about than like against among via per")
+)
+# "-ed" words that modify a source noun rather than take it as object.
+_ED_ADJECTIVES = _words(
+    "respected unnamed qualified concerned informed worried renowned trusted unidentified "
+    "experienced seasoned talented skilled specialised specialized learned"
+)
+# Common modifiers of source nouns: a seed so that a capitalised word opening the
+# sentence ("Industry insiders ...") is read as a common word, not a name.
+_COMMON_MODIFIERS = _words(
+    """industry independent leading local political senior top western foreign legal health
+    medical market city security military government financial economic environmental
+    climate tech technology media news press defence defense intelligence scientific
+    academic many some most several other various numerous new recent latest previous
+    early earlier several prominent respected influential outside outspoken fierce vocal
+    conservative liberal opposition party union trade business energy oil property housing
+    retail consumer internet software computer games music film football sport sports
+    rugby cricket tennis police army aviation travel education school university"""
+)
+_ADJ_SUFFIX = re.compile(
+    r"(?:al|ial|ent|ant|ive|ous|ic|ing|ed|ary|ful|less|ible|able|ist|ern|ior)$", re.I
+)
+
+_TOKEN = re.compile(r"[A-Za-z][\w'’-]*|\d[\d,.%]*|[.!?]+|[,;:()—–]")
+
+
+class Token(NamedTuple):
+    text: str
+    start: int
+    end: int
+    low: str  # lower case, curly apostrophe straightened
+
+
+@dataclass(frozen=True)
+class VagueSource:
+    """One vague attribution: its span in the searched text and its kind.
+
+    kind: "generic" (a generic source noun phrase with a reporting verb),
+    "split" (a pronoun subject: "many believe", "some say"), "pair" (a source
+    split in two in one sentence: "some say ..., while others argue ..."),
+    "self" (the publication sourcing itself without a name), "impersonal" ("it
+    is understood", "X is thought to"), "outlet" (a named outlet: "BBC Sport
+    understands"). ``head`` is the source noun or pronoun.
+    """
+
+    start: int
+    end: int
+    kind: str
+    head: str
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Word and punctuation tokens of ``text[start:end]``, offsets in ``text``."""
+    return [
+        Token(w := m.group(), m.start(), m.end(), w.lower().replace("’", "'"))
+        for m in _TOKEN.finditer(text, start, len(text) if end is None else end)
+    ]
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?]+[\"'”’)]*\s+")
+
+
+def _candidate_sentences(text: str) -> list[tuple[int, int]]:
+    """Rough sentence spans that hold a trigger: only these are tokenised."""
+    hits = [m.start() for m in _SHAPES.finditer(text)]
+    hits += [m.start() for m in _SOURCE_WORDS.finditer(text)]
+    if not hits:
+        return []
+    bounds = [0] + [m.end() for m in _SENTENCE_BREAK.finditer(text)] + [len(text)]
+    spans: list[tuple[int, int]] = []
+    for hit in sorted(hits):
+        i = bisect.bisect_right(bounds, hit) - 1
+        span = (bounds[i], bounds[min(i + 1, len(bounds) - 1)])
+        if (not spans or spans[-1] != span) and span[1] > span[0]:
+            spans.append(span)
+    return spans
+
+
+def _clause_starts(tokens: list[Token]) -> set[int]:
+    """Indices of tokens that open a sentence (capital there is not evidence of a name)."""
+    starts = {0}
+    for i, t in enumerate(tokens[:-1]):
+        if t.text[0] in ".!?:;(—–":
+            starts.add(i + 1)
+    return starts
+
+
+def _is_proper(tokens: list[Token], i: int, starts: set[int], lower_words: Container[str]) -> bool:
+    """A capitalised word that names something (not just a sentence opener)."""
+    word = tokens[i].text
+    if not word[:1].isupper() or word in ("I",):
+        return False
+    low = tokens[i].low
+    if i not in starts:
+        return low not in PRONOUN_SUBJECTS
+    if low in _COMMON_MODIFIERS or low in VAGUE_DETERMINERS or low in DEFINITE:
+        return False
+    if low in lower_words:
+        return False
+    return not _ADJ_SUFFIX.search(low) or len(low) <= 4
+
+
+def _names_someone(tokens: list[Token], i: int, starts: set[int]) -> bool:
+    """A name ends at ``i``: a capitalised word that does not open the sentence."""
+    return tokens[i].text[:1].isupper() and i not in starts  # not "However,"
+
+
+def _verb_at(tokens: list[Token], i: int) -> int:
+    """End index (exclusive) of a reporting verb group starting at ``i``, else -1."""
+    j = i
+    limit = min(len(tokens), i + 6)
+    passive = False  # after a form of "be": "officials were told" is not sourcing
+    while j < limit:
+        low = tokens[j].low
+        if passive and low in _BELIEF_ADJECTIVES:
+            return j + 1  # "some are worried that ..."
+        if low in _SEE_AS and any(t.low == "as" for t in tokens[j + 1 : j + 7]):
+            return j + 1  # "some see it as ..."
+        if low == "to" and (j == i or tokens[j - 1].low not in _TO_FRAMES):
+            return -1  # "allowing scientists to observe": an infinitive, not a verb group
+        if low in _CALL and j + 1 < len(tokens) and tokens[j + 1].low == "for":
+            return -1 if passive and not low.endswith("ing") else j + 1  # "many are calling for"
+        if low in REPORTING_FORMS or (
+            low in _NEEDS_OUT and j + 1 < len(tokens) and tokens[j + 1].low == "out"
+        ):
+            if passive and not low.endswith("ing"):
+                return -1
+            return j + (2 if low in _NEEDS_OUT else 1)
+        if low in AUXILIARIES or (low.endswith("ly") and len(low) > 4):
+            if low in _BE:
+                passive = True
+            elif low == "to":
+                passive = False
+            j += 1
+            continue
+        return -1
+    return -1
+
+
+def _np_left(
+    tokens: list[Token], head: int, starts: set[int], lower_words: Container[str]
+) -> tuple[int, str]:
+    """Start index of the noun phrase ending at ``head`` and its status.
+
+    Status: "vague", "named" (proper modifier) or "definite" (anaphoric or
+    possessive: refers to a source already introduced).
+    """
+    j = head - 1
+    modifiers = 0
+    while j >= 0 and modifiers < 3:
+        t = tokens[j]
+        low = t.low
+        if not t.text[0].isalpha():
+            break
+        if low in VAGUE_DETERMINERS:
+            start = j
+            # "a number of", "a host of": step over "a <quantity> of".
+            if low in ("a", "an") and j + 2 < head and tokens[j + 1].low in _QUANTITY_NOUNS:
+                pass
+            return start, "vague"
+        if low in DEFINITE:
+            return j, "definite"
+        if low.endswith(("'s", "s'")):
+            return j, "definite" if not _is_proper(tokens, j, starts, lower_words) else "named"
+        if low in _QUANTITY_NOUNS or low == "of":
+            j -= 1
+            continue
+        if low in _STOP or low in REPORTING_FORMS or low in AUXILIARIES:
+            break
+        if _is_proper(tokens, j, starts, lower_words):
+            return j, "named"
+        if low.endswith("ed") and low not in _ED_ADJECTIVES:
+            return j, "object"  # "ignored research", "received reports": a verb's object
+        modifiers += 1
+        j -= 1
+    return j + 1, "vague"
+
+
+def _attached_name(tokens: list[Token], head: int, starts: set[int], text: str) -> bool:
+    """A proper noun attached after the head: "analysts at Barclays", ", including Dr Osei"."""
+    end = tokens[head].end
+    if MEMBERS.match(text, end):
+        return True
+    k = head + 1
+    # A name in apposition with no comma: "analysts IDC", "analysts the Radicati Group".
+    if k < len(tokens) and tokens[k].text[:1].isupper() and tokens[k].low not in PRONOUN_SUBJECTS:
+        return True
+    if k + 1 < len(tokens) and tokens[k].low == "the" and tokens[k + 1].text[:1].isupper():
+        return True
+    relative = k + 1 < len(tokens) and tokens[k].text == "," and tokens[k + 1].low == "who"
+    if (k < len(tokens) and tokens[k].low in ("who", "that")) or relative:
+        # "experts who work at the Met Office": an affiliation inside the clause.
+        stop = min(len(tokens), k + 10)
+    else:
+        stop = min(len(tokens), k + 7)
+    after_prep = False
+    while k < stop:
+        t = tokens[k]
+        if t.text[0] in ".!?;:—–(" or (t.text == "," and not (k == head + 1 and relative)):
+            return False  # the attachment ends with its clause
+        low = t.low
+        if low in AFFILIATION:
+            after_prep = True
+        elif after_prep and t.text[:1].isupper() and k not in starts:
+            # "supporters of the President's plan": a possessive modifies, names no one.
+            if not low.endswith(("'s", "s'")):
+                return True
+        elif low in REPORTING_FORMS and not after_prep:
+            return False
+        k += 1
+    return False
+
+
+def _verb_after_np(tokens: list[Token], head: int) -> tuple[int, int]:
+    """(verb group start, end) after the head, over attachments; (-1, -1) if none."""
+    k = head + 1
+    if k >= len(tokens):
+        return -1, -1
+    end = _verb_at(tokens, k)
+    if end > 0:
+        return k, end
+    nxt = tokens[k].low
+    second = tokens[k + 1].low if k + 1 < len(tokens) else ""
+    if not (nxt in AFFILIATION or nxt in ("who", "that") or (nxt == "," and second == "who")):
+        return -1, -1  # no attachment to step over: the noun is not this verb's subject
+    stop = min(len(tokens), head + 14)
+    relative = nxt in ("who", "that", ",")
+    while k < stop:
+        t = tokens[k]
+        if t.text[0] in ".!?;:(" or (t.text == "," and not relative and k > head + 1):
+            return -1, -1
+        if t.low == "being":
+            return -1, -1  # "reports of bodies being found": the verb is not the noun's
+        end = _verb_at(tokens, k)
+        if end > 0:
+            return k, end
+        k += 1
+    return -1, -1
+
+
+def _adjacent_verb_after(tokens: list[Token], head: int) -> tuple[int, int]:
+    """Only directly after the head (for pronoun subjects, which take no attachments)."""
+    end = _verb_at(tokens, head + 1)
+    return (head + 1, end) if end > 0 else (-1, -1)
+
+
+def find_vague_sources(text: str, lower_words: Container[str] | None = None) -> list[VagueSource]:
+    """Vague attributions in ``text`` (quotation contents already masked)."""
+    if not triggered(text):
+        return []
+    if lower_words is None:
+        lower_words = {w for w in text.split() if w.islower()}
+    found: list[VagueSource] = []
+    for start, end in _candidate_sentences(text):
+        segment = text[start:end]
+        if _SHAPES.search(segment) or _VERB_WORDS.search(segment):
+            found += _find_in(text, tokenize(text, start, end), lower_words)
+    return _merge_splits(found, text)
+
+
+def _find_in(text: str, tokens: list[Token], lower_words: Container[str]) -> list[VagueSource]:
+    """Vague sources among the tokens of one sentence."""
+    starts = _clause_starts(tokens)
+    found: list[VagueSource] = []
+    taken: set[int] = set()
+    for i, t in enumerate(tokens):
+        low = t.low
+        if low in HEADS or low == "people":
+            hit = _generic(tokens, i, starts, lower_words, text)
+        elif low in PRONOUN_SUBJECTS:
+            hit = _pronoun(tokens, i, starts)
+        elif low[-1] == "s" and _group_noun(tokens, i):
+            hit = _generic(tokens, i, starts, lower_words, text, group=True)
+        elif low == "it":
+            hit = _impersonal(tokens, i)
+        elif low in ("is", "are", "was", "were"):
+            hit = _personal_passive(tokens, i)
+        elif low == "we" or low in ("understands", "learned", "learnt", "reveal"):
+            hit = _self_sourced(tokens, i, starts, lower_words)
+        else:
+            continue
+        if hit is None or any(k in taken for k in range(hit[0], hit[1])):
+            continue
+        a, b, kind = hit
+        taken.update(range(a, b))
+        found.append(VagueSource(tokens[a].start, tokens[b - 1].end, kind, low))
+    return found
+
+
+# Sources whose "found" or "showed" reports a finding (others find things).
+_FINDERS = DOC_HEADS | _words(
+    "researchers researcher scientists scientist experts expert analysts analyst economists "
+    "economist academics academic scholars historians specialists"
+)
+_CAUSATIVES = _words("led leading leads prompted prompting caused causing")
+# Sources that stay anonymous whatever institution they belong to.
+_UNNAMED_BY_NATURE = _words("sources insiders")
+_GROUP_QUANTIFIERS = _words("some many several few numerous various")
+# Verbs of finding: a document or a researcher "finds", a crowd does not.
+_FINDING = _words(
+    "show shows showed shown showing find finds found finding reveal reveals revealed "
+    "revealing observe observes observed observing"
+)
+_PEOPLE_QUANTIFIERS = _words("some many most few other a several")
+
+
+def _group_noun(tokens: list[Token], i: int) -> bool:
+    """Any plural noun right before a verb group ("many basketball fans argue")."""
+    low = tokens[i].text
+    if not (low.islower() and low.endswith("s") and not low.endswith("ss") and len(low) > 3):
+        return False
+    nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
+    return nxt in REPORTING_FORMS or nxt in AUXILIARIES or nxt in _SEE_AS
+
+
+def _generic(
+    tokens: list[Token],
+    i: int,
+    starts: set[int],
+    lower_words: Container[str],
+    text: str,
+    group: bool = False,
+) -> tuple[int, int, str] | None:
+    low = tokens[i].low
+    np_start, status = _np_left(tokens, i, starts, lower_words)
+    if status == "named" and low in _UNNAMED_BY_NATURE:
+        status = "vague"  # "Senate sources say": the institution, not the source, is named
+    if status != "vague":
+        return None
+    det = tokens[np_start].low if np_start < i else ""
+    if group and det not in _GROUP_QUANTIFIERS:
+        return None  # an ordinary plural noun needs "some", "many" ... to be a vague source
+    if np_start == i and i > 0 and (tokens[i - 1].text == ")" or tokens[i - 1].low.endswith("ly")):
+        return None  # "Frank (left) advocates", "strongly advocates": a verb
+    if low == "people" and det not in _PEOPLE_QUANTIFIERS:
+        return None  # "give people", "people say": narrative more often than sourcing
+    if low in SINGULAR_HEADS and det not in ("a", "an", "one", "another"):
+        return None
+    if low in ("report", "study", "survey") and det not in ("a", "an", "one", "another"):
+        return None
+    if low == "findings" and det not in ("new", "recent", "some"):
+        return None
+    if _attached_name(tokens, i, starts, text):
+        return None
+    before = np_start - 1
+    # Apposition to a name, or a name in the same group: "Dr Jane Smith, an expert
+    # in ..., said", "Popik and other experts hope".
+    if before >= 1 and (
+        (tokens[before].text == "," and _names_someone(tokens, before - 1, starts))
+        or (tokens[before].low == "and" and _is_proper(tokens, before - 1, starts, lower_words))
+    ):
+        return None
+    # Inverted: ", said analysts" / "according to experts".
+    if before >= 0:
+        prev = tokens[before].low
+        if prev == "to" and before >= 1 and tokens[before - 1].low == "according":
+            return before - 1, i + 1, "generic"
+        if (
+            prev in REPORTING_FORMS
+            and prev not in ("told", "tell", "tells", "telling", "show", "shows", "see", "saw")
+            and (before == 0 or tokens[before - 1].text in (",", "—", "–") or before in starts)
+        ):
+            nxt = tokens[i + 1].text if i + 1 < len(tokens) else "."
+            if nxt[0] in ".!?,;" or nxt.lower() in AFFILIATION:
+                return before, i + 1, "generic"
+    # A noun object of a preposition is not a subject ("the views of analysts say").
+    if before >= 0 and tokens[before].low in AFFILIATION | _BE | {"to", "about", "than", "like"}:
+        return None  # object of a preposition, or a predicate ("are vocal supporters")
+    # "led many experts to believe": the source of a belief as a causative's object.
+    if (
+        before >= 0
+        and tokens[before].low in _CAUSATIVES
+        and i + 2 < len(tokens)
+        and tokens[i + 1].low == "to"
+        and tokens[i + 2].low in REPORTING_FORMS
+    ):
+        return np_start, i + 3, "generic"
+    verb_start, verb_end = _verb_after_np(tokens, i)
+    if verb_start < 0:
+        return None
+    if tokens[verb_end - 1].low in _FINDING and (group or low not in _FINDERS):
+        return None  # "some victims showed symptoms", "authorities found the boy"
+    if verb_start == i + 1:
+        return np_start, verb_end, "generic"
+    # Attachment between head and verb: report the noun phrase and the verb
+    # together only when they are close; otherwise the phrase alone.
+    return np_start, i + 1, "generic"
+
+
+def _pronoun(tokens: list[Token], i: int, starts: set[int]) -> tuple[int, int, str] | None:
+    """ "some say", "many believe", "others contend" as whole subjects."""
+    if i > 0 and tokens[i - 1].text[0].isalpha() and tokens[i - 1].low not in _CLAUSE_OPENERS:
+        return None  # "the some", "than many": not a subject pronoun
+    _, end = _adjacent_verb_after(tokens, i)
+    if end < 0:
+        # "many in the industry believe"
+        if i + 3 < len(tokens) and tokens[i + 1].low == "in" and tokens[i + 2].low == "the":
+            k = i + 3
+            while k < min(len(tokens), i + 6) and tokens[k].text.islower():
+                _, end = _adjacent_verb_after(tokens, k)
+                if end > 0:
+                    return i, end, "split"
+                k += 1
+        return None
+    if tokens[end - 1].low in _FINDING:
+        return None  # "many found the going hard"
+    return i, end, "split"
+
+
+_PERSONAL = IMPERSONAL - {"alleged", "found", "shown", "estimated", "argued"}
+_CLAUSE_OPENERS = _words("and but as while whereas although though yet so because since if with")
+
+
+def _impersonal(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
+    """ "it is understood", "it has been widely reported"."""
+    k = i + 1
+    passive = False  # "it has said" is the company speaking, "it has been said" is not
+    while k < min(len(tokens), i + 5):
+        low = tokens[k].low
+        if low in IMPERSONAL:
+            # "it is found in dogs" is about where, "it has been found that" about who.
+            nxt = tokens[k + 1].low if k + 1 < len(tokens) else ""
+            if low in _FINDING and nxt != "that":
+                return None
+            return (i, k + 1, "impersonal") if passive else None
+        if low in ("is", "was", "has", "had", "been", "now", "also", "widely", "generally"):
+            passive = passive or low in ("is", "was", "been")
+            k += 1
+            continue
+        return None
+    return None
+
+
+def _personal_passive(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
+    """ "the striker is understood to have agreed", "she was said to be"."""
+    k = i + 1
+    while k < min(len(tokens), i + 4) and tokens[k].low in ("now", "also", "widely", "generally"):
+        k += 1
+    # "is alleged to" is the law's caution, "were found to" a study's finding.
+    participle = tokens[k].low if k < len(tokens) else ""
+    if participle in _PERSONAL and tokens[k + 1 :][:1] and (tokens[k + 1].low == "to"):
+        return i, k + 2, "impersonal"
+    return None
+
+
+def _self_sourced(
+    tokens: list[Token], i: int, starts: set[int], lower_words: Container[str]
+) -> tuple[int, int, str] | None:
+    """ "we understand", "this newspaper has learned", "BBC Sport understands"."""
+    low = tokens[i].low
+    if low == "we":
+        k = i + 1
+        while k < len(tokens) and tokens[k].low in ("have", "has", "can", "now", "also", "been"):
+            k += 1
+        if k >= len(tokens):
+            return None
+        verb = tokens[k].low
+        if verb in ("learned", "learnt", "reveal") or (
+            verb == "told" and tokens[k - 1].low == "been"
+        ):
+            return i, k + 1, "self"
+        if verb == "understand" and k == i + 1:
+            # "We understand that the club ..." but not "we understand your anger".
+            nxt = tokens[k + 1].low if k + 1 < len(tokens) else ""
+            closing = nxt in (".", ",") or not nxt
+            if closing or (nxt == "that" and i in starts):
+                return i, k + 1, "self"
+        return None
+    # Outlet as subject of "understands" / "has learned" / "can reveal".
+    j = i - 1
+    if low == "learned" or low == "learnt":
+        if j < 0 or tokens[j].low not in ("has", "have"):
+            return None
+        j -= 1
+    elif low == "reveal":
+        if j < 0 or tokens[j].low != "can":
+            return None
+        j -= 1
+    if j < 0 or not tokens[j].text[0].isalpha():
+        return None
+    if tokens[j].low in ("newspaper", "paper", "outlet", "website", "site", "publication"):
+        if j >= 1 and tokens[j - 1].low in ("this", "our", "the"):
+            return j - 1, i + 1, "self"
+        return None
+    # A run of proper words right before: an outlet naming itself.
+    k = j
+    while k >= 0 and tokens[k].text[:1].isupper() and _is_proper(tokens, k, starts, lower_words):
+        k -= 1
+    return (k + 1, i + 1, "outlet") if k < j else None
+
+
+def _merge_splits(found: list[VagueSource], text: str) -> list[VagueSource]:
+    """ "some say ..., while others ...": report the split once, on its first half."""
+    kept: list[VagueSource] = []
+    for source in found:
+        if (
+            source.head == "others"
+            and kept
+            and kept[-1].head != "others"
+            and kept[-1].kind in ("split", "generic")
+            and not re.search(r"[.!?]\s", text[kept[-1].end : source.start])
+        ):
+            first = kept[-1]
+            kept[-1] = VagueSource(first.start, first.end, "pair", first.head)
+            continue
+        kept.append(source)
+    return kept
+
+
+_HEADS_ALT = "|".join(
+    sorted(HEADS | PRONOUN_SUBJECTS | _GROUP_QUANTIFIERS | {"people"}, key=len, reverse=True)
+)
+# Cheap gate: a source noun (or pronoun subject) somewhere before a reporting verb
+# within a short distance, either order, or the impersonal and self-sourcing shapes.
+_VERBS_ALT = "|".join(
+    sorted(
+        REPORTING_FORMS | _NEEDS_OUT | _SEE_AS | _BELIEF_ADJECTIVES | _CALL, key=len, reverse=True
+    )
+)
+_SOURCE_WORDS = linear(re.compile(rf"\b(?:{_HEADS_ALT})\b", re.IGNORECASE))
+_VERB_WORDS = linear(re.compile(rf"\b(?:{_VERBS_ALT})\b", re.IGNORECASE))
+_SHAPES = linear(
+    re.compile(
+        r"\baccording\s+to\b"
+        r"|\b(?:is|was|are|were|been)\s+(?:\w+ly\s+|now\s+|also\s+)?"
+        r"(?:thought|understood|believed|said|reported|rumou?red|alleged|claimed|feared"
+        r"|suggested|speculated|found|shown|estimated|argued)\b"
+        r"|\bwe\b|\b(?:understands|learned|learnt|reveal)\b",
+        re.IGNORECASE,
+    )
+)
+
+
+def triggered(text: str) -> bool:
+    """Cheap gate: a source word and a reporting verb, or one of the other shapes."""
+    return bool(_SHAPES.search(text) or (_SOURCE_WORDS.search(text) and _VERB_WORDS.search(text)))
