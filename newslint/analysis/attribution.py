@@ -273,7 +273,7 @@ def _compute_quotes(doc: Document) -> list[QuoteAttribution]:
     s = _Sentences(doc, candidates)
     found: list[QuoteAttribution] = []
     for q in candidates:
-        how = _attribute(s, q) or _chained(s, q, found)
+        how = _attribute(s, q) or _chained(s, q, found) or _implied(s, q, found)
         found.append(QuoteAttribution(q, how))
     return found
 
@@ -300,6 +300,51 @@ def _chained(s: _Sentences, q: Quotation, earlier: list[QuoteAttribution]) -> st
             and is_full_quote(text, previous.quotation)
         ):
             return "chained"
+    return ""
+
+
+# "he claims", "She has trained": a person as the subject of a verb.
+_PRONOUN_SUBJECT = re.compile(r"\b(?:[Hh]e|[Ss]he)\s+(?:[a-z]+ly\s+)?[a-z]+(?:s|ed|es)\b")
+
+
+def _implied(s: _Sentences, q: Quotation, earlier: list[QuoteAttribution]) -> str:
+    """A quote right after a sentence about a person is theirs, by news
+    convention: 'Fostering Network director Robert Tapsfield criticised the
+    system. "There is no logic to it."' The sentence before must name a person
+    the story has introduced (a given name or a personal title, or a surname
+    the story gives in full), have he or she as a subject, or hold an
+    attributed quotation; an organisation or a document is not a speaker."""
+    first = s.index_at(q.span.start)
+    if first == 0:
+        return ""
+    doc = s.doc
+    text = doc.text
+    opens_paragraph = text[s.spans[first].start : q.span.start].strip() == ""
+    if not (s.same_paragraph(first - 1, first) or opens_paragraph):
+        return ""
+    before = s.spans[first - 1]
+    if any(
+        a.attributed and before.contains(a.quotation.span) and is_full_quote(text, a.quotation)
+        for a in earlier
+    ):
+        return "implied"
+    if _PRONOUN_SUBJECT.search(s.outside(first - 1)):
+        return "implied"
+    from newslint.analysis.names import analyse, fold
+
+    names = doc.analysis("names", analyse)
+    for mention in names.mentions:
+        if mention.start >= before.end:
+            break
+        if mention.start < before.start or doc.in_quotation(Span(mention.start, mention.end)):
+            continue
+        # A pair of capitalised words not known as a person ("Vera Drake", a film)
+        # does not count: it may be a title or a place.
+        if mention.kind == "person" and (mention.given or mention.personal_title):
+            return "implied"
+        form = names.forms.get(fold(mention.surname.text))
+        if mention.kind in ("single", "candidate") and form is not None and form.established:
+            return "implied"
     return ""
 
 

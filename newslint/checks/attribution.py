@@ -34,7 +34,10 @@ def _in_body(doc: Document, span: Span) -> bool:
         "('said', 'told', 'according to' ...) in its own sentence, the one before or "
         "after, or an introducing colon, leaves the words floating. Quote paragraphs "
         "that continue an attributed quotation, or open right after a paragraph that "
-        "introduces them, are accepted. Scare quotes, short phrases and titles are not "
+        "introduces them, are accepted, and so is a quote right after a sentence about "
+        "a person the story has introduced ('Mayor Lena Ortiz toured the site. \"We will "
+        "rebuild.\"'): news convention makes that person the speaker. A sentence about an "
+        "organisation or a document does not. Scare quotes, short phrases and titles are not "
         "flagged (option min-words, default 6, unless the quote is a whole sentence)."
     ),
     severity=Severity.WARNING,
