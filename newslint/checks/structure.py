@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from newslint.analysis.names_words import given_names
 from newslint.diagnostics import Diagnostic
 from newslint.document import Document, Span
 from newslint.registry import CheckContext, Example, RuleMeta, rule
@@ -157,7 +158,15 @@ _DEFAULT_ALLOW = (
     "Xinhua",
     "UPI",
 )
-_BY = re.compile(r"^\s*by\s+", re.IGNORECASE)
+_BY = re.compile(
+    r"^\s*(?:(?:posted|written|words|story|reporting|text)\s+by|author|by)\s*:?\s+", re.IGNORECASE
+)
+# Where the name ends: a separator, a date or time, an e-mail or handle, "on ...".
+_NAME_END = re.compile(
+    r"\s*(?:[|•·–—]|\s-\s|\bon\s|\bat\s|\bupdated\b|\bpublished\b|@|\d).*$", re.IGNORECASE
+)
+# A CMS account name rather than a person: one lower-case or run-together token.
+_HANDLE = re.compile(r"[a-z][a-z0-9_.]*|[A-Za-z]+[0-9_][A-Za-z0-9_]*")
 _JOINERS = frozenset(("and", "&", "of", "for", "in", "at", "from"))
 
 
@@ -198,13 +207,17 @@ def byline_generic(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator
 def is_generic_byline(
     text: str, allow: set[str] | frozenset[str] = frozenset(), roles: frozenset[str] = _ROLE_WORDS
 ) -> bool:
-    """True when every word of ``text`` (after "By") is a role or desk word."""
-    name = _BY.sub("", text).strip().strip(".,;:|-–—")
+    """True when the name in ``text`` (after "By", up to a date or separator) is
+    only role or desk words ("Staff Writer"), or a CMS account name ("admin",
+    "corklive", "user5105") rather than a person's name."""
+    name = _NAME_END.sub("", _BY.sub("", text)).strip().strip(".,;:|-–—")
     if not name or name.casefold() in allow:
         return False
     words = [w.strip(".,;:()'’\"") for w in re.split(r"[\s,/|]+", name)]
     words = [w.casefold() for w in words if w and w.casefold() not in _JOINERS]
-    return bool(words) and all(w in roles for w in words)
+    if bool(words) and all(w in roles for w in words):
+        return True
+    return _HANDLE.fullmatch(name) is not None and name.casefold() not in given_names()
 
 
 # -- structure.headline-style --------------------------------------------------------

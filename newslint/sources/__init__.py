@@ -127,12 +127,30 @@ def coerce_date(value: Any) -> dt.date | None:
     return None
 
 
+# "By Jane Doe", "Posted by admin", "Written by: Jane Doe", "Author: Jane Doe".
+_BYLINE_LEAD = re.compile(
+    r"(?:(?P<label>(?:posted|written|words|story|reporting|text)\s+by|author)\s*:?|by)\s+(\S)",
+    re.IGNORECASE,
+)
+
+
+# "by admin | May 2": one lower-case account name, then the end or a date or separator.
+_ACCOUNT_BYLINE = re.compile(r"by\s+[a-z][\w.]*\s*(?:$|[|•·]|-\s|on\s|\d)", re.IGNORECASE)
+
+
 def is_byline(text: str) -> bool:
-    """A short line such as "By Jane Doe" (not "By contrast, ..." or a sentence)."""
-    m = re.match(r"by\s+(\S)", text, re.IGNORECASE)
+    """A short line such as "By Jane Doe" (not "By contrast, ..." or a sentence).
+
+    After a plain "By" the name must be capitalised; after a label ("Posted by",
+    "Author:") a CMS user name in lower case ("posted by admin") counts too."""
+    m = _BYLINE_LEAD.match(text)
     return bool(
         m
-        and m.group(1).isupper()
+        and (
+            m.group(2).isupper()
+            or m.group("label") is not None
+            or _ACCOUNT_BYLINE.match(text) is not None
+        )
         and "\n" not in text
         and len(text.split()) <= 12
         and not re.search(r"[a-z]{2}[.!?]$", text)
