@@ -64,20 +64,28 @@ _DOWN = (
     r"went down|gone down|down"
 )
 _MULT_VERBS = "|".join(_VERB_FACTORS)
+# Words allowed before the figure after "from"/"to" ("to just 21", "to a record £4bn").
+_PRE = r"(?:a\s+|the\s+|just\s+|only\s+|about\s+|around\s+|nearly\s+|almost\s+|some\s+|"
+_PRE += r"(?:just\s+)?(?:more\s+than|over|under)\s+|a\s+record\s+(?:of\s+)?|last\s+year's\s+)?"
+# Up to four words between a figure and the other end of "from A to B", within a clause.
+_WORDS = r"(?:\s+(?!and\b|but\b|while\b|whereas\b)[^\s,;]+){0,4}?"
 # A change verb, up to six words, an optional "by P%", then "from A to B" or "to B from A".
 _CHANGE = re.compile(
     rf"\b{_HEDGE_GROUP}(?P<verb>{_MULT_VERBS}|{_UP}|{_DOWN})\b"
     r"(?P<gap>(?:\s+(?!from\b|to\b|by\b)[\w'’-]+){0,6}?)"
     r"(?:\s+by)?(?:\s+(?P<pct>(?:about|around|nearly|almost|more than|some|over|roughly)\s+)?"
     r"(?P<p>\d+(?:\.\d+)?)(?:%|\s+per\s*cent|\s+percent)(?P<points>\s+points)?)?,?"
-    r"\s+(?:from\s+(?:a\s+|the\s+)?(?P<a1>[$£€]?\d)[^;]*?\s+to\s+(?:a\s+|the\s+)?(?P<b1>[$£€]?\d)"
-    r"|to\s+(?:a\s+|the\s+)?(?P<b2>[$£€]?\d)[^;]*?,?\s+from\s+(?:a\s+|the\s+)?(?P<a2>[$£€]?\d))",
+    rf"\s+(?:from\s+(?:a\s+|the\s+)?(?P<a1>[$£€]?\d)(?:[^\s;]*(?<!,)){_WORDS}\s+to\s+"
+    rf"{_PRE}(?P<b1>[$£€]?\d)"
+    rf"|to\s+{_PRE}(?P<b2>[$£€]?\d)[^\s;]*{_WORDS},?\s+(?:up\s+|down\s+)?from\s+"
+    rf"{_PRE}(?P<a2>[$£€]?\d))",
     re.IGNORECASE,
 )
 # "£50m, up 25% from £40m": the new figure first.
 _UP_FROM = re.compile(
-    r",?\s+(?P<verb>up|down)(?:\s+by)?(?:\s+(?P<p>\d+(?:\.\d+)?)(?:%|\s+per\s*cent|\s+percent))?"
-    r"\s+(?:from|on)\s+(?:a\s+|the\s+|last\s+year's\s+)?(?=[$£€\d])",
+    r"(?:%|\s+per\s*cent\b|\s+percent\b)?(?P<gap>(?:\s+(?!and\b|but\b|while\b|up\b|down\b)[^\s,;()]+){0,6}?)"
+    r"(?:,|\s[-–—])?\s+(?P<verb>up|down)(?:\s+by)?(?:\s+(?P<p>\d+(?:\.\d+)?)(?:%|\s+per\s*cent|\s+percent))?"
+    rf"\s+(?:from|on)\s+{_PRE}(?=[$£€\d])",
     re.IGNORECASE,
 )
 _DOWN_VERBS = re.compile(rf"^(?:{_DOWN}|halved)$", re.IGNORECASE)
@@ -86,11 +94,14 @@ _RANK = re.compile(r"\b(?:place|position|rank|ranking|rankings|spot|seed|No\.?|n
 
 
 @dataclass(frozen=True)
-class Mismatch:
-    """A stated relation between two figures that no rounding of them satisfies."""
+class Comparison:
+    """A stated relation between two figures, and whether some rounding of them
+    satisfies it (``holds``); ``figures`` are the two figures compared."""
 
     span: Span
     message: str
+    holds: bool
+    figures: tuple[Figure, Figure]
 
 
 @dataclass(frozen=True)
@@ -98,7 +109,7 @@ class _Value:
     low: float
     high: float
     value: float
-    money: bool
+    money: str  # the currency sign, "" when not money
     percent: bool
 
 
@@ -121,18 +132,20 @@ def _bounds(figure: Figure) -> tuple[float, float]:
     return low, high
 
 
-def _value(figure: Figure, like: Figure | None = None) -> _Value:
+def _value(text: str, figure: Figure, like: Figure | None = None) -> _Value:
     """The figure as an interval; ``like`` lends its scale, currency and % sign to a
     bare figure ("from 1.2 to 1.5 million", "from 40 to 35%")."""
     low, high = _bounds(figure)
     value, money, percent = figure.value, figure.money, figure.percent
-    if like is not None and figure.value == (parse_number(figure.text) or 0):
+    if like is not None and not figure.spelled and figure.value == parse_number(figure.text):
         scale = like.value / (parse_number(like.text) or 1)
         if scale > 1 and figure.value < 1000 and not figure.money:
             low, high, value = low * scale, high * scale, value * scale
-        money = money or like.money
+        if not money and like.money:
+            money, figure = True, like
         percent = percent or like.percent
-    return _Value(low, high, value, money, percent)
+    sign = text[figure.span.start] if money else ""
+    return _Value(low, high, value, sign, percent)
 
 
 def _usable(text: str, figure: Figure) -> bool:
@@ -185,7 +198,7 @@ def _figure_at(figures: list[Figure], start: int) -> Figure | None:
     return None
 
 
-def comparisons(text: str, sentence: Span, previous: Span | None) -> Iterator[Mismatch]:
+def comparisons(text: str, sentence: Span, previous: Span | None) -> Iterator[Comparison]:
     """Stated relations in ``sentence`` that its figures contradict; ``previous`` is
     the sentence before, where "That is double the 200 ..." finds its first figure."""
     figures = [f for f in find_figures(text, sentence.start, sentence.end) if _usable(text, f)]
@@ -197,7 +210,7 @@ def comparisons(text: str, sentence: Span, previous: Span | None) -> Iterator[Mi
 
 def _relations(
     text: str, sentence: Span, previous: Span | None, figures: list[Figure]
-) -> Iterator[Mismatch]:
+) -> Iterator[Comparison]:
     """ "A, more than double the B": A = factor x B."""
     for m in _RELATION.finditer(text, sentence.start, sentence.end):
         second = _figure_at(figures, m.end())
@@ -220,7 +233,7 @@ def _relations(
             first = earlier[0]
         else:
             continue
-        a, b = _value(first), _value(second)
+        a, b = _value(text, first), _value(text, second)
         if a.money != b.money or a.percent != b.percent:
             continue
         rel = m.group("rel").lower()
@@ -230,23 +243,24 @@ def _relations(
         else:
             factors = [_FRACTIONS.get(rel) or _MULTIPLES[rel.split()[0]]]
         low, high = _ratio(a, b)
-        if any(_window(low, high, f, m.group("hedge")) for f in factors):
-            continue
+        holds = any(_window(low, high, f, m.group("hedge")) for f in factors)
         span = Span(min(first.span.start, m.start()), second.span.end)
         if first.span.start < sentence.start:
             span = Span(m.start(), second.span.end)
         said = " ".join(filter(None, (m.group("hedge"), m.group("rel")))).lower()
         if b.value:
-            yield Mismatch(
+            yield Comparison(
                 span,
                 f"{_show(a.value)} is {_times(a.value / b.value)} {_show(b.value)}, not {said}",
+                holds,
+                (first, second),
             )
 
 
-def _changes(text: str, sentence: Span, figures: list[Figure]) -> Iterator[Mismatch]:
+def _changes(text: str, sentence: Span, figures: list[Figure]) -> Iterator[Comparison]:
     """ "rose from A to B", "doubled to B from A", "B, up P% from A"."""
     for m in _CHANGE.finditer(text, sentence.start, sentence.end):
-        if any(_figure_at(figures, i) for i in range(m.start("verb"), m.end("gap"))):
+        if re.search(r"\d", m.group("gap")):
             continue  # a figure inside the gap: the verb may govern something else
         if m.group("a1"):
             a_fig, b_fig = _figure_at(figures, m.start("a1")), _figure_at(figures, m.start("b1"))
@@ -261,7 +275,7 @@ def _changes(text: str, sentence: Span, figures: list[Figure]) -> Iterator[Misma
         yield from _check_change(text, sentence, m, a_fig, b_fig)
     for b_fig in figures:
         m = _UP_FROM.match(text, b_fig.span.end, sentence.end)
-        if m is None:
+        if m is None or re.search(r"\d", m.group("gap")):
             continue
         a_fig = _figure_at(figures, m.end())
         if a_fig is not None:
@@ -274,10 +288,10 @@ def _start(f: Figure) -> int:
 
 def _check_change(
     text: str, sentence: Span, m: re.Match[str], a_fig: Figure, b_fig: Figure
-) -> Iterator[Mismatch]:
+) -> Iterator[Comparison]:
     if _RANK.search(text, sentence.start, sentence.end):
         return
-    a, b = _value(a_fig, b_fig), _value(b_fig, a_fig)
+    a, b = _value(text, a_fig, b_fig), _value(text, b_fig, a_fig)
     if a.money != b.money or a.percent != b.percent or a.value <= 0:
         return
     verb = m.group("verb").lower()
@@ -285,23 +299,29 @@ def _check_change(
     span = Span(
         min(m.start(), a_fig.span.start, b_fig.span.start), max(a_fig.span.end, b_fig.span.end)
     )
+    pair = (a_fig, b_fig)
     down = bool(_DOWN_VERBS.match(verb))
-    if (down and b.value > a.value) or (not down and b.value < a.value):
-        yield Mismatch(
+    wrong_way = (down and b.value > a.value) or (not down and b.value < a.value)
+    if wrong_way or b.value == a.value:
+        yield Comparison(
             span,
             f"'{m.group('verb')}' but the figure goes from {_show(a.value)} to {_show(b.value)}",
+            not wrong_way,
+            pair,
         )
         return
     low, high = _ratio(b, a)
     if verb in _VERB_FACTORS:
-        if not _window(low, high, _VERB_FACTORS[verb], hedge):
-            yield Mismatch(
-                span,
-                f"{_show(a.value)} to {_show(b.value)} is {_times(b.value / a.value)} the start, "
-                f"not '{m.group('verb')}'",
-            )
+        yield Comparison(
+            span,
+            f"{_show(a.value)} to {_show(b.value)} is {_times(b.value / a.value)} the start, "
+            f"not '{m.group('verb')}'",
+            _window(low, high, _VERB_FACTORS[verb], hedge),
+            pair,
+        )
         return
     if not m.group("p") or m.groupdict().get("points"):
+        yield Comparison(span, "direction", True, pair)  # direction only, and it holds
         return
     p = float(m.group("p"))
     step = 0.5 * 10 ** -len(m.group("p").split(".")[1]) if "." in m.group("p") else 0.5
@@ -314,9 +334,10 @@ def _check_change(
     fits = fits or (change[0] <= p + step and change[1] >= p - step)
     if a.percent:  # "from 20% to 25%": percentage points are also a reading
         fits = fits or abs(abs(b.value - a.value) - p) <= 1 + step
-    if not fits:
-        actual = abs(b.value - a.value) / a.value * 100
-        yield Mismatch(
-            span,
-            f"{_show(a.value)} to {_show(b.value)} is a change of {actual:.3g}%, not {p:g}%",
-        )
+    actual = abs(b.value - a.value) / a.value * 100
+    yield Comparison(
+        span,
+        f"{_show(a.value)} to {_show(b.value)} is a change of {actual:.3g}%, not {p:g}%",
+        fits,
+        pair,
+    )

@@ -425,7 +425,7 @@ def comparison_mismatch(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Ite
         previous: Span | None = None
         for sentence in _sentences(text, para):
             for found in comparisons(text, sentence, previous):
-                if not doc.in_quotation(found.span):
+                if not found.holds and not doc.in_quotation(found.span):
                     yield Diagnostic(
                         meta.id, found.message, found.span.start, found.span.end, meta.severity
                     )
@@ -504,17 +504,24 @@ def _years_fit(years: int, expected: int, kind: str, hedge: str) -> bool:
     return expected - 1 <= years <= expected  # this year's anniversary may be yet to come
 
 
+_MONTH = r"(?:(?:January|February|March|April|May|June|July|August|September|October|"
+_MONTH += r"November|December)\s+)?"
+_AGO_YEAR_AFTER = re.compile(rf",?\s+(?:\(|[—–]\s*)?in\s+{_MONTH}(?P<y>1[89]\d\d|20\d\d)\b")
+_AGO_YEAR_BEFORE = re.compile(rf"\bin\s+{_MONTH}(?P<y>1[89]\d\d|20\d\d),?\s+(?:[—–]\s*)?$")
+
+
 def _event_year(text: str, sentence: Span, m: re.Match[str], head: str | None):
     """(year, event noun) for a statement, or None when the story does not settle it."""
     s_text = text[sentence.start : sentence.end]
     kind = m.group("kind").lower()
     years_here = {int(y.group(1)) for y in YEAR.finditer(s_text)}
     if head is None:  # "20 years ago, in 2004": the year must stand right beside it
-        near = text[max(sentence.start, m.start() - 30) : min(sentence.end, m.end() + 30)]
-        close = {int(y.group(1)) for y in YEAR.finditer(near)}
-        if len(close) != 1 or len(years_here) != 1 or not re.search(r"\bin\s+\d{4}", near):
+        after = _AGO_YEAR_AFTER.match(text, m.end(), sentence.end)
+        before = _AGO_YEAR_BEFORE.search(text, sentence.start, m.start())
+        found = after or before
+        if found is None or len(years_here) != 1:
             return None
-        return close.pop(), "event"
+        return int(found.group("y")), "event"
     if kind == "after" and (not NOW.search(s_text) or PAST.search(s_text)):
         return None
     if kind == "since" and PAST.search(s_text):
