@@ -202,7 +202,7 @@ def comparisons_recall(articles, date: dt.date) -> None:
     from newslint.sources import load_document
 
     rules, path = make_rules(("numbers.comparison-mismatch", "numbers.anniversary-mismatch"))
-    checked = holding = hits = 0
+    checked = holding = hits = quoted = 0
     flagged: list[str] = []
     for ident, text in articles:
         doc, diags = lint(text, rules, path, date)
@@ -216,6 +216,9 @@ def comparisons_recall(articles, date: dt.date) -> None:
                 for found in comparisons(doc.text, sentence, previous):
                     checked += 1
                     if not found.holds or found.figures[0].span.start < sentence.start:
+                        continue
+                    if doc.in_quotation(found.span):
+                        quoted += 1  # the rule leaves quotations alone by design
                         continue
                     holding += 1
                     first, second = found.figures
@@ -244,7 +247,10 @@ def comparisons_recall(articles, date: dt.date) -> None:
                         print(f"  missed after altering: {ident}: {missed!r}")
                 previous = sentence
     print("\n== comparisons in dev copy (numbers.comparison-mismatch) ==")
-    print(f"dev articles {len(articles)}; comparisons checked {checked}, holding {holding}")
+    print(
+        f"dev articles {len(articles)}; comparisons checked {checked}, holding {holding} "
+        f"outside quotations ({quoted} more inside)"
+    )
     print(f"one figure altered so the comparison fails: found {hits}/{holding}")
     print(f"findings of the new rules on unaltered dev copy (article date {date}): {len(flagged)}")
     for line in flagged:

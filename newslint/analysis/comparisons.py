@@ -191,6 +191,15 @@ def _times(ratio: float) -> str:
     )
 
 
+_PERCENT_SIGN = re.compile(r"%|\s+per\s*cent\b|\s+percent\b")
+
+
+def _end(text: str, figure: Figure) -> int:
+    """Where the figure ends, its % sign or "per cent" included."""
+    m = _PERCENT_SIGN.match(text, figure.span.end) if figure.percent else None
+    return m.end() if m else figure.span.end
+
+
 def _figure_at(figures: list[Figure], start: int) -> Figure | None:
     for f in figures:
         if f.span.start <= start < f.span.end:
@@ -244,9 +253,9 @@ def _relations(
             factors = [_FRACTIONS.get(rel) or _MULTIPLES[rel.split()[0]]]
         low, high = _ratio(a, b)
         holds = any(_window(low, high, f, m.group("hedge")) for f in factors)
-        span = Span(min(first.span.start, m.start()), second.span.end)
+        span = Span(min(first.span.start, m.start()), _end(text, second))
         if first.span.start < sentence.start:
-            span = Span(m.start(), second.span.end)
+            span = Span(m.start(), _end(text, second))
         said = " ".join(filter(None, (m.group("hedge"), m.group("rel")))).lower()
         if b.value:
             yield Comparison(
@@ -297,7 +306,8 @@ def _check_change(
     verb = m.group("verb").lower()
     hedge = m.groupdict().get("hedge")
     span = Span(
-        min(m.start(), a_fig.span.start, b_fig.span.start), max(a_fig.span.end, b_fig.span.end)
+        min(m.start(), a_fig.span.start, b_fig.span.start),
+        max(_end(text, a_fig), _end(text, b_fig)),
     )
     pair = (a_fig, b_fig)
     down = bool(_DOWN_VERBS.match(verb))

@@ -133,8 +133,46 @@ def _stem(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
-def event_years(text: str, head: str) -> list[tuple[int, Span]]:
-    """Years the story attaches to ``head``: "the 2004 tsunami", "tsunami of 2004"."""
+# Event nouns whose year copy usually gives with the verb: "his death" / "died in 1977".
+_VERBS = {
+    "death": "died",
+    "birth": "born",
+    "release": "released",
+    "closure": "closed",
+    "launch": "launched",
+    "opening": "opened",
+    "founding": "founded",
+    "formation": "formed",
+    "election": "elected",
+    "disappearance": "disappeared",
+    "murder": "murdered",
+    "killing": "killed",
+}
+_MONTH = (
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+)?"
+)
+
+
+def _verb_years(text: str, head: str, names: set[str]) -> Iterator[tuple[int, Span]]:
+    """ "Presley died in 1977" for "his death", when a name of the statement's sentence
+    stands within the same sentence as the verb."""
+    verb = _VERBS.get(head.lower())
+    if verb is None:
+        return
+    pattern = re.compile(
+        rf"\b{verb}\b(?:\s+[\w'’-]+){{0,4}}?\s+(?:in|on)\s+{_MONTH}(?:\d{{1,2}},?\s+)?"
+        rf"(?P<y>1[89]\d\d|20\d\d)\b(?![,.]\d)"
+    )
+    for m in pattern.finditer(text):
+        start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start()))
+        if names & set(re.findall(r"\b[A-Z][a-z]+\b", text[start + 2 : m.start()])):
+            yield int(m.group("y")), Span(m.start("y"), m.end("y"))
+
+
+def event_years(text: str, head: str, names: set[str] = frozenset()) -> list[tuple[int, Span]]:
+    """Years the story attaches to ``head``: "the 2004 tsunami", "tsunami of 2004",
+    and for "death", "birth" and the like "died in 1977" beside one of ``names``."""
     stem = re.escape(_stem(head))
     before = re.compile(
         rf"\b(?P<y>1[89]\d\d|20\d\d)(?:'s|’s)?(?:\s+[A-Za-z][\w-]*){{0,3}}?\s+{stem}s?\b",
@@ -152,6 +190,7 @@ def event_years(text: str, head: str) -> list[tuple[int, Span]]:
             if re.search(r"\d{4}\s*[-–]|and\s+\d{4}|\bto\s+\d{4}", gap):
                 continue
             found.append((int(m.group("y")), Span(m.start("y"), m.end("y"))))
+    found.extend(_verb_years(text, head, set(names)))
     return found
 
 

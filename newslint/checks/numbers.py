@@ -526,7 +526,9 @@ def _event_year(text: str, sentence: Span, m: re.Match[str], head: str | None):
         return None
     if kind == "since" and PAST.search(s_text):
         return None
-    found = {year for year, _ in event_years(text, head)}
+    # Names in the statement's sentence (not its first word) tie a verb to the event.
+    names = set(re.findall(r"(?<=\s)[A-Z][a-z]+\b", s_text)) - {"The", "His", "Her", "Their"}
+    found = {year for year, _ in event_years(text, head, names)}
     if len(found) != 1:
         return None
     year = found.pop()
