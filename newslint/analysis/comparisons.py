@@ -37,6 +37,7 @@ _FRACTIONS = {
 }
 _MULTIPLES = {"double": 2.0, "twice": 2.0, "triple": 3.0, "treble": 3.0, "quadruple": 4.0}
 _VERB_FACTORS = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
+_VERB_FACTORS |= {"double": 2.0, "triple": 3.0, "treble": 3.0, "quadruple": 4.0, "halve": 0.5}
 _SMALL = r"two|three|four|five|six|seven|eight|nine|ten|\d+(?:\.\d+)?"
 _HEDGES = (
     r"more than|over|almost|nearly|about|around|roughly|some|approximately|just over|"
@@ -76,7 +77,9 @@ _CHANGE = re.compile(
     r"(?:\s+by)?(?:\s+(?P<pct>(?:about|around|nearly|almost|more than|some|over|roughly)\s+)?"
     r"(?P<p>\d+(?:\.\d+)?)(?:%|\s+per\s*cent|\s+percent)(?P<points>\s+points)?)?,?"
     rf"\s+(?:from\s+(?:a\s+|the\s+)?(?P<a1>[$£€]?\d)(?:[^\s;]*(?<!,)){_WORDS}\s+to\s+"
-    rf"{_PRE}(?P<b1>[$£€]?\d)"
+    rf"{_PRE}(?P<b1>[$£€]?\d)(?:[^\s,;]|,(?=\d))*(?:\s+(?!or\b)[a-z]+){{0,2}}"
+    r"(?:,?\s+(?:or|a\s+(?:rise|fall|drop|increase|decrease|decline|jump|cut)\s+of)\s+"
+    r"(?P<p2>\d+(?:\.\d+)?)(?:%|\s+per\s*cent|\s+percent))?"
     rf"|to\s+{_PRE}(?P<b2>[$£€]?\d)[^\s;]*{_WORDS},?\s+(?:up\s+|down\s+)?from\s+"
     rf"{_PRE}(?P<a2>[$£€]?\d))",
     re.IGNORECASE,
@@ -90,7 +93,10 @@ _UP_FROM = re.compile(
 )
 _DOWN_VERBS = re.compile(rf"^(?:{_DOWN}|halved)$", re.IGNORECASE)
 # Ranks and league places improve as they fall.
-_RANK = re.compile(r"\b(?:place|position|rank|ranking|rankings|spot|seed|No\.?|number)\b", re.I)
+_RANK = re.compile(
+    r"\b(?:place|position|rank|ranking|rankings|spot|seed|No\.?\s*\d|number\s+(?:one|\d))\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -330,11 +336,12 @@ def _check_change(
             pair,
         )
         return
-    if not m.group("p") or m.groupdict().get("points"):
+    stated = m.group("p") or m.groupdict().get("p2")
+    if not stated or m.groupdict().get("points"):
         yield Comparison(span, "direction", True, pair)  # direction only, and it holds
         return
-    p = float(m.group("p"))
-    step = 0.5 * 10 ** -len(m.group("p").split(".")[1]) if "." in m.group("p") else 0.5
+    p = float(stated)
+    step = 0.5 * 10 ** -len(stated.split(".")[1]) if "." in stated else 0.5
     change = ((low - 1) * 100, (high - 1) * 100)
     if down:
         change = ((1 - high) * 100, (1 - low) * 100)
