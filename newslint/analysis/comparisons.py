@@ -213,9 +213,19 @@ def _figure_at(figures: list[Figure], start: int) -> Figure | None:
     return None
 
 
+# Every comparison has a digit after one of these words (cheap test before parsing figures).
+_CUE = re.compile(
+    r"\b(?:from|on|double|twice|tripl|trebl|quadrupl|halv|half|third|quarter|fifth|tenth|"
+    r"times)\w*\b.*?\d",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
 def comparisons(text: str, sentence: Span, previous: Span | None) -> Iterator[Comparison]:
     """Stated relations in ``sentence`` that its figures contradict; ``previous`` is
     the sentence before, where "That is double the 200 ..." finds its first figure."""
+    if not _CUE.search(text, sentence.start, sentence.end):
+        return
     figures = [f for f in find_figures(text, sentence.start, sentence.end) if _usable(text, f)]
     if not figures:
         return

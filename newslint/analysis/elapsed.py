@@ -194,8 +194,13 @@ def event_years(text: str, head: str, names: set[str] = frozenset()) -> list[tup
     return found
 
 
+_CUE = re.compile(r"year|anniversary", re.IGNORECASE)
+
+
 def statements(text: str, sentence: Span) -> Iterator[tuple[re.Match[str], int, str | None]]:
     """(match, stated years, event head or None for "ago") in one sentence."""
+    if not _CUE.search(text, sentence.start, sentence.end):
+        return  # the forms below start anywhere; a plain search for their anchor is cheaper
     for form in _FORMS:
         for m in form.finditer(text, sentence.start, sentence.end):
             groups = m.groupdict()
