@@ -246,6 +246,7 @@ def comparisons_recall(articles, date: dt.date) -> None:
                         missed = text[found.span.start : found.span.end]
                         print(f"  missed after altering: {ident}: {missed!r}")
                 previous = sentence
+    anniversary_recall(articles, date, rules, path)
     print("\n== comparisons in dev copy (numbers.comparison-mismatch) ==")
     print(
         f"dev articles {len(articles)}; comparisons checked {checked}, holding {holding} "
@@ -255,6 +256,35 @@ def comparisons_recall(articles, date: dt.date) -> None:
     print(f"findings of the new rules on unaltered dev copy (article date {date}): {len(flagged)}")
     for line in flagged:
         print(f"  - {line}")
+
+
+def anniversary_recall(articles, date: dt.date, rules, path) -> None:
+    """Elapsed-years statements whose event year the story gives, with the count
+    changed by three in memory (digits only)."""
+    from newslint.analysis.elapsed import statements
+    from newslint.checks.numbers import _event_year, _sentences
+    from newslint.sources import load_document
+
+    resolved = tried = hits = 0
+    for _ident, text in articles:
+        doc = load_document("a.txt", text)
+        for para in doc.body:
+            for sentence in _sentences(doc.text, para):
+                for m, years, head in statements(doc.text, sentence):
+                    if _event_year(doc.text, sentence, m, head) is None:
+                        continue
+                    resolved += 1
+                    digits = re.search(r"\d+", m.group())
+                    if digits is None:
+                        continue
+                    tried += 1
+                    start = m.start() + digits.start()
+                    planted = text[:start] + str(years + 3) + text[m.start() + digits.end() :]
+                    _, after = lint(planted, rules, path, date)
+                    hits += any(d.rule == "numbers.anniversary-mismatch" for d in after)
+    print("\n== elapsed years in dev copy (numbers.anniversary-mismatch) ==")
+    print(f"statements whose event year the story gives: {resolved}")
+    print(f"count changed by three: found {hits}/{tried}")
 
 
 def speed(articles, repeat: int) -> None:
