@@ -123,6 +123,13 @@ def _comparisons(text: str) -> list[tuple[bool, str]]:
         ),
         # Percentages of percentages may be points: 20% to 25% is 5 points or 25%.
         ("The jobless rate rose 5% from 20% to 25%.", [(True, "rose 5% from 20% to 25%")]),
+        # The stated change may follow the figures, or the old figure may come "compared with".
+        ("Sales rose from £40m to £50m, a 35% increase.", [(False, "rose from £40m to £50m")]),
+        ("Sales rose from £40m to £50m, or 25%.", [(True, "rose from £40m to £50m")]),
+        (
+            "Profit rose 15% to £50m, compared with £40m in 2023.",
+            [(False, "rose 15% to £50m, compared with £40m")],
+        ),
         # Different currencies are never compared.
         ("Profit rose to £50m from $40m.", []),
         # A clause break ends the comparison: "from 23% ... and inflation slowed to 4.3%".

@@ -78,15 +78,19 @@ _CHANGE = re.compile(
     r"(?P<p>\d+(?:\.\d+)?)(?:%|\s+per\s*cent|\s+percent)(?P<points>\s+points)?)?,?"
     rf"\s+(?:from\s+(?:a\s+|the\s+)?(?P<a1>[$£€]?\d)(?:[^\s;]*(?<!,)){_WORDS}\s+to\s+"
     rf"{_PRE}(?P<b1>[$£€]?\d)(?:[^\s,;]|,(?=\d))*(?:\s+(?!or\b)[a-z]+){{0,2}}"
-    r"(?:,?\s+(?:or|a\s+(?:rise|fall|drop|increase|decrease|decline|jump|cut)\s+of)\s+"
-    r"(?P<p2>\d+(?:\.\d+)?)(?:%|\s+per\s*cent|\s+percent))?"
-    rf"|to\s+{_PRE}(?P<b2>[$£€]?\d)[^\s;]*{_WORDS},?\s+(?:up\s+|down\s+)?from\s+"
+    r"(?:,?\s+(?:or|(?:a|an)\s+(?:rise|fall|drop|increase|decrease|decline|jump|cut)\s+of|"
+    r"up|down)\s+(?P<p2>\d+(?:\.\d+)?)(?:%|\s+per\s*cent|\s+percent)"
+    r"|,?\s+(?:a|an)\s+(?P<p3>\d+(?:\.\d+)?)(?:%|\s+per\s*cent|\s+percent)\s+"
+    r"(?:rise|fall|drop|increase|decrease|decline|jump|cut)\b)?"
+    rf"|to\s+{_PRE}(?P<b2>[$£€]?\d)[^\s;]*{_WORDS},?\s+(?:up\s+|down\s+)?"
+    r"(?:from|compared\s+(?:with|to))\s+"
     rf"{_PRE}(?P<a2>[$£€]?\d))",
     re.IGNORECASE,
 )
 # "£50m, up 25% from £40m": the new figure first.
 _UP_FROM = re.compile(
-    r"(?:%|\s+per\s*cent\b|\s+percent\b)?(?P<gap>(?:\s+(?!and\b|but\b|while\b|up\b|down\b)[^\s,;()]+){0,6}?)"
+    r"(?:%|\s+per\s*cent\b|\s+percent\b)?"
+    r"(?P<gap>(?:\s+(?!and\b|but\b|while\b)[^\s,;()]+){0,8}?)"
     r"(?:,|\s[-–—])?\s+(?P<verb>up|down)(?:\s+by)?(?:\s+(?P<p>\d+(?:\.\d+)?)(?:%|\s+per\s*cent|\s+percent))?"
     rf"\s+(?:from|on)\s+{_PRE}(?=[$£€\d])",
     re.IGNORECASE,
@@ -215,7 +219,8 @@ def _figure_at(figures: list[Figure], start: int) -> Figure | None:
 
 # Every comparison has a digit after one of these words (cheap test before parsing figures).
 _CUE = re.compile(
-    r"\b(?:from|on|double|twice|tripl|trebl|quadrupl|halv|half|third|quarter|fifth|tenth|"
+    r"\b(?:from|on|compared|double|twice|tripl|trebl|quadrupl|halv|half|third|quarter|fifth|"
+    r"tenth|"
     r"times)\w*\b.*?\d",
     re.IGNORECASE | re.DOTALL,
 )
@@ -346,7 +351,8 @@ def _check_change(
             pair,
         )
         return
-    stated = m.group("p") or m.groupdict().get("p2")
+    groups = m.groupdict()
+    stated = groups.get("p") or groups.get("p2") or groups.get("p3")
     if not stated or m.groupdict().get("points"):
         yield Comparison(span, "direction", True, pair)  # direction only, and it holds
         return
