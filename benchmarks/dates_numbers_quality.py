@@ -6,7 +6,13 @@
    ``--date`` gives every article a date so the year-less checks run too.
 2. Recall: one wrong weekday planted per article, in memory, in one of several
    date formats; a hit is a ``dates.weekday-mismatch`` at the exact weekday span.
-3. Speed: the default run (grammar ignored) with and without these families,
+3. Comparisons (dev split only): every figure comparison the
+   ``numbers.comparison-mismatch`` analysis can check in dev BBC copy is counted, and
+   one figure of each comparison that holds is altered in memory so that it fails
+   (the compared figure scaled x0.4 or x2.5, or the change from A to B tripled or
+   reversed); a hit is a finding overlapping the comparison. Findings of the two
+   new rules on unaltered dev copy are listed for judging by hand.
+4. Speed: the default run (grammar ignored) with and without these families,
    per 1,000 words, in-process.
 
 The corpus is research-only and is never written into the repository; when it
@@ -19,7 +25,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import random
+import re
 import sys
 import tempfile
 import time
@@ -165,6 +173,120 @@ def totals_recall(articles) -> None:
     print(f"breakdowns found in clean copy: {seen}; caught after the change: {hits}")
 
 
+def is_dev(source: str, ident: str) -> bool:
+    """The fixed DEV/TEST split of BRIEF.md: TEST iff sha1("S:D") % 5 < 2."""
+    return int(hashlib.sha1(f"{source}:{ident}".encode()).hexdigest(), 16) % 5 >= 2
+
+
+def _altered(text: str, figure, factor: float) -> str:
+    """``figure`` multiplied by ``factor``, written like the original ("1.2" -> "3.0")."""
+    start = figure.span.start + (1 if text[figure.span.start] in "$£€" else 0)
+    end = start + len(figure.text)
+    raw = float(figure.text.replace(",", "")) if figure.text[0].isdigit() else None
+    if raw is None:
+        from newslint.analysis.numbers import parse_number
+
+        raw = parse_number(figure.text) or 0.0
+    value = raw * factor
+    decimals = len(figure.text.split(".")[1]) if "." in figure.text else 0
+    written = f"{value:,.{decimals}f}" if "," in figure.text else f"{value:.{decimals}f}"
+    if not decimals and round(value) == raw:
+        written = str(int(raw) + 1)
+    return text[:start] + written + text[end:]
+
+
+def comparisons_recall(articles, date: dt.date) -> None:
+    """Comparisons in dev copy that hold, each broken by altering one figure."""
+    from newslint.analysis.comparisons import comparisons
+    from newslint.checks.numbers import _sentences
+    from newslint.sources import load_document
+
+    rules, path = make_rules(("numbers.comparison-mismatch", "numbers.anniversary-mismatch"))
+    checked = holding = hits = quoted = 0
+    flagged: list[str] = []
+    for ident, text in articles:
+        doc, diags = lint(text, rules, path, date)
+        for d in diags:
+            context = doc.text[max(0, d.start - 80) : d.end + 40].replace("\n", " ")
+            flagged.append(f"{d.rule} {ident}: {d.message} | …{context}…")
+        doc = load_document("a.txt", text)
+        for para in doc.body:
+            previous = None
+            for sentence in _sentences(doc.text, para):
+                for found in comparisons(doc.text, sentence, previous):
+                    checked += 1
+                    if not found.holds or found.figures[0].span.start < sentence.start:
+                        continue
+                    if doc.in_quotation(found.span):
+                        quoted += 1  # the rule leaves quotations alone by design
+                        continue
+                    holding += 1
+                    first, second = found.figures
+                    if found.message == "direction":  # "rose from A to B": reverse it
+                        up = second.value > first.value
+                        planted = _altered(
+                            text, second, (0.5 if up else 2) * first.value / second.value
+                        )
+                    elif " to " in found.message:  # change A -> B: triple the change
+                        factor = (3 * second.value - 2 * first.value) / second.value
+                        planted = _altered(text, second, factor if factor > 0 else 0.1)
+                    else:  # A = k x B: scale A out of reach of the relation
+                        hedged = re.search(r"not (?:less than|under|fewer than)", found.message)
+                        planted = _altered(text, first, 2.5 if hedged else 0.4)
+                    _, after = lint(planted, rules, path, None)
+                    if any(
+                        d.rule == "numbers.comparison-mismatch"
+                        and d.range
+                        and d.range.start.offset < found.span.end
+                        and d.range.end.offset > found.span.start
+                        for d in after
+                    ):
+                        hits += 1
+                    else:
+                        missed = text[found.span.start : found.span.end]
+                        print(f"  missed after altering: {ident}: {missed!r}")
+                previous = sentence
+    anniversary_recall(articles, date, rules, path)
+    print("\n== comparisons in dev copy (numbers.comparison-mismatch) ==")
+    print(
+        f"dev articles {len(articles)}; comparisons checked {checked}, holding {holding} "
+        f"outside quotations ({quoted} more inside)"
+    )
+    print(f"one figure altered so the comparison fails: found {hits}/{holding}")
+    print(f"findings of the new rules on unaltered dev copy (article date {date}): {len(flagged)}")
+    for line in flagged:
+        print(f"  - {line}")
+
+
+def anniversary_recall(articles, date: dt.date, rules, path) -> None:
+    """Elapsed-years statements whose event year the story gives, with the count
+    changed by three in memory (digits only)."""
+    from newslint.analysis.elapsed import statements
+    from newslint.checks.numbers import _event_year, _sentences
+    from newslint.sources import load_document
+
+    resolved = tried = hits = 0
+    for _ident, text in articles:
+        doc = load_document("a.txt", text)
+        for para in doc.body:
+            for sentence in _sentences(doc.text, para):
+                for m, years, head in statements(doc.text, sentence):
+                    if _event_year(doc.text, sentence, m, head) is None:
+                        continue
+                    resolved += 1
+                    digits = re.search(r"\d+", m.group())
+                    if digits is None:
+                        continue
+                    tried += 1
+                    start = m.start() + digits.start()
+                    planted = text[:start] + str(years + 3) + text[m.start() + digits.end() :]
+                    _, after = lint(planted, rules, path, date)
+                    hits += any(d.rule == "numbers.anniversary-mismatch" for d in after)
+    print("\n== elapsed years in dev copy (numbers.anniversary-mismatch) ==")
+    print(f"statements whose event year the story gives: {resolved}")
+    print(f"count changed by three: found {hits}/{tried}")
+
+
 def speed(articles, repeat: int) -> None:
     full, path = make_rules(None, ("grammar",))
     without, _ = make_rules(None, ("grammar", *FAMILIES))
@@ -210,6 +332,8 @@ def main(argv: list[str] | None = None) -> int:
     false_positives(articles, args.date or dt.date(2005, 3, 1), args.show)
     recall(articles, args.seed)
     totals_recall(articles)
+    dev = [(ident, text) for ident, text in articles if is_dev("bbc", ident)]
+    comparisons_recall(dev, args.date or dt.date(2005, 3, 1))
     if not args.skip_speed:
         speed(articles[: args.speed_articles], args.repeat)
     return 0

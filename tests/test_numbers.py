@@ -93,3 +93,75 @@ def test_examples_planted_numbers_are_caught(cli) -> None:
             "12 boats in total, seven fishing vessels and four pleasure craft",
         ),
     ]
+
+
+def _comparisons(text: str) -> list[tuple[bool, str]]:
+    from newslint.analysis.comparisons import comparisons
+    from newslint.document import Span
+
+    return [
+        (c.holds, text[c.span.start : c.span.end])
+        for c in comparisons(text, Span(0, len(text)), None)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Rounding: "2.3 million" may be 2.25m, so "nearly doubled" from 1.2m holds.
+        (
+            "Sales nearly doubled from 1.2 million to 2.3 million.",
+            [(True, "nearly doubled from 1.2 million to 2.3 million")],
+        ),
+        # The bare first figure takes the second's scale: 1.2 to 1.5 million is +25%.
+        ("Sales rose 25% from 1.2 to 1.5 million.", [(True, "rose 25% from 1.2 to 1.5 million")]),
+        ("Sales rose 40% from 1.2 to 1.5 million.", [(False, "rose 40% from 1.2 to 1.5 million")]),
+        # "N times more" is read both ways (N and N + 1).
+        (
+            "Exports hit 400 tonnes, three times more than the 100 tonnes of 2003.",
+            [(True, "400 tonnes, three times more than the 100")],
+        ),
+        # Percentages of percentages may be points: 20% to 25% is 5 points or 25%.
+        ("The jobless rate rose 5% from 20% to 25%.", [(True, "rose 5% from 20% to 25%")]),
+        # The stated change may follow the figures, or the old figure may come "compared with".
+        ("Sales rose from £40m to £50m, a 35% increase.", [(False, "rose from £40m to £50m")]),
+        ("Sales rose from £40m to £50m, or 25%.", [(True, "rose from £40m to £50m")]),
+        (
+            "Profit rose 15% to £50m, compared with £40m in 2023.",
+            [(False, "rose 15% to £50m, compared with £40m")],
+        ),
+        # Different currencies are never compared.
+        ("Profit rose to £50m from $40m.", []),
+        # A clause break ends the comparison: "from 23% ... and inflation slowed to 4.3%".
+        ("Output was down from 23% in May, and inflation slowed to 4.3% in June.", []),
+        ("Tickets went from £8 to £12.", []),  # no comparison verb
+    ],
+)
+def test_comparisons(text: str, expected: list[tuple[bool, str]]) -> None:
+    assert _comparisons(text) == expected
+
+
+def test_comparison_message() -> None:
+    result = lint_snippet(
+        "They sold 45,000 tickets, three times the 20,000 sold in 2023.",
+        select=("numbers.comparison-mismatch",),
+    )
+    [diag] = result.diagnostics
+    assert diag.message == "45,000 is 2.25 times 20,000, not three times"
+
+
+def test_anniversary_needs_an_article_date(cli, tmp_path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "Harbour rebuilt\n\nThe 2004 tsunami destroyed the harbour. Twenty years after the "
+        "tsunami, the fishing fleet is still smaller.\n",
+        encoding="utf-8",
+    )
+    args = ("check", "--select", "numbers.anniversary-mismatch", "--format", "json")
+    undated = cli(*args, str(story)).json()["files"][0]["diagnostics"]
+    dated = cli(*args, "--date", "2026-03-01", str(story)).json()["files"][0]["diagnostics"]
+    assert undated == []
+    assert [d["message"] for d in dated] == [
+        "The story dates the tsunami to 2004: on the article date (2026-03-01) that is "
+        "22 years, not 20"
+    ]

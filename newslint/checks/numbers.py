@@ -7,6 +7,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from newslint.analysis.comparisons import comparisons
+from newslint.analysis.elapsed import NOW, PAST, YEAR, event_years, statements
 from newslint.analysis.numbers import Figure, find_figures, parse_number, same_value
 from newslint.diagnostics import Diagnostic, Severity
 from newslint.document import Document, Span
@@ -391,3 +393,145 @@ def headline_mismatch(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Itera
             end,
             meta.severity,
         )
+
+
+@rule(
+    "numbers.comparison-mismatch",
+    summary="Two figures that contradict the relation stated between them in words.",
+    why=(
+        "'Sales reached 30,000, more than double the 20,000 of last year', 'rose from 40 "
+        "to 35' or 'up 25% from £40m to £60m' cannot be right as written: either a figure "
+        "or the relation is wrong, and readers check the sum. Multiples and fractions "
+        "('twice', 'three times', 'a third of', 'less than half'), change verbs ('doubled', "
+        "'halved', 'rose', 'fell') and stated percentage changes are checked against both "
+        "figures in the same sentence (or the one before, for 'That is double ...'). Every "
+        "figure is read as the range it could be rounded from ('300' is 250-350) and hedges "
+        "('nearly', 'about', 'more than') widen the relation, so only clear failures are "
+        "flagged. Ranks and league places, which improve as they fall, are left alone."
+    ),
+    severity=Severity.WARNING,
+    examples=[
+        Example(
+            "The charity raised £30,000, more than double the £20,000 it raised in 2024.", True
+        ),
+        Example(
+            "The charity raised £45,000, more than double the £20,000 it raised in 2024.", False
+        ),
+    ],
+)
+def comparison_mismatch(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnostic]:
+    text = doc.text
+    for para in doc.body:
+        previous: Span | None = None
+        for sentence in _sentences(text, para):
+            for found in comparisons(text, sentence, previous):
+                if not found.holds and not doc.in_quotation(found.span):
+                    yield Diagnostic(
+                        meta.id, found.message, found.span.start, found.span.end, meta.severity
+                    )
+            previous = sentence
+
+
+@rule(
+    "numbers.anniversary-mismatch",
+    summary="'N years since EVENT' that disagrees with the event's year and the article date.",
+    why=(
+        "When a story dates an event ('the 2004 tsunami') and later says '20 years after the "
+        "tsunami' or 'the 20th anniversary of the tsunami', the reader can subtract, and a "
+        "wrong count is usually a figure copied from an older story. The event's year is "
+        "taken where the story attaches a year to the same noun ('the 2004 tsunami', 'the "
+        "crash in 2016'); the count must match the article date's year, allowing for the "
+        "anniversary not having come round yet and for hedges ('nearly 20 years'). 'N years "
+        "after' is checked only when the sentence speaks of now ('now', 'still', 'is', "
+        "'has'): 'Five years after the 1986 disaster, the town was abandoned' tells a past "
+        "story. Without an article date (front matter, a dateline or --date) nothing is "
+        "checked. Kept in the numbers family because it is a stated figure contradicting "
+        "two other figures in the story, like the other numbers.* rules."
+    ),
+    severity=Severity.WARNING,
+    examples=[
+        Example(
+            "---\ndate: 2026-03-01\n---\n\nThe 2004 tsunami killed thousands. Twenty years after "
+            "the tsunami, the coast is still rebuilding.",
+            True,
+        ),
+        Example(
+            "---\ndate: 2026-03-01\n---\n\nThe 2004 tsunami killed thousands. Twenty-one years "
+            "after the tsunami, the coast is still rebuilding.",
+            False,
+        ),
+    ],
+)
+def anniversary_mismatch(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnostic]:
+    if doc.article_date is None:
+        return
+    text = doc.text
+    now = doc.article_date.year
+    for para in doc.body:
+        for sentence in _sentences(text, para):
+            for m, years, head in statements(text, sentence):
+                found = _event_year(text, sentence, m, head)
+                if found is None:
+                    continue
+                event_year, event = found
+                expected = now - event_year
+                kind = m.group("kind").lower()
+                hedge = (m.groupdict().get("hedge") or "").lower()
+                if expected < 0 or _years_fit(years, expected, kind, hedge):
+                    continue
+                span = Span(m.start(), m.end("kind") if kind == "ago" else m.end())
+                if doc.in_quotation(span):
+                    continue
+                yield Diagnostic(
+                    meta.id,
+                    f"The story dates the {event} to {event_year}: on the article date "
+                    f"({doc.article_date.isoformat()}) that is {expected} years, not {years}",
+                    span.start,
+                    span.end,
+                    meta.severity,
+                )
+
+
+def _years_fit(years: int, expected: int, kind: str, hedge: str) -> bool:
+    if hedge in ("more than", "over", "just over"):
+        return years <= expected
+    if hedge in ("nearly", "almost", "just under"):
+        return expected - 1 <= years <= expected + 1
+    if hedge:
+        return abs(years - expected) <= 2
+    if kind == "anniversary":
+        return abs(years - expected) <= 1  # a preview or a look back at this year's date
+    return expected - 1 <= years <= expected  # this year's anniversary may be yet to come
+
+
+_MONTH = r"(?:(?:January|February|March|April|May|June|July|August|September|October|"
+_MONTH += r"November|December)\s+)?"
+_AGO_YEAR_AFTER = re.compile(rf",?\s+(?:\(|[—–]\s*)?in\s+{_MONTH}(?P<y>1[89]\d\d|20\d\d)\b")
+_AGO_YEAR_BEFORE = re.compile(rf"\bin\s+{_MONTH}(?P<y>1[89]\d\d|20\d\d),?\s+(?:[—–]\s*)?$")
+
+
+def _event_year(text: str, sentence: Span, m: re.Match[str], head: str | None):
+    """(year, event noun) for a statement, or None when the story does not settle it."""
+    s_text = text[sentence.start : sentence.end]
+    kind = m.group("kind").lower()
+    years_here = {int(y.group(1)) for y in YEAR.finditer(s_text)}
+    if head is None:  # "20 years ago, in 2004": the year must stand right beside it
+        after = _AGO_YEAR_AFTER.match(text, m.end(), sentence.end)
+        before = _AGO_YEAR_BEFORE.search(text, sentence.start, m.start())
+        found = after or before
+        if found is None or len(years_here) != 1:
+            return None
+        return int(found.group("y")), "event"
+    if kind == "after" and (not NOW.search(s_text) or PAST.search(s_text)):
+        return None
+    if kind == "since" and PAST.search(s_text):
+        return None
+    # Names in the statement's sentence (not its first word) tie a verb to the event.
+    names = set(re.findall(r"(?<=\s)[A-Z][a-z]+\b", s_text)) - {"The", "His", "Her", "Their"}
+    found = {year for year, _ in event_years(text, head, names)}
+    if len(found) != 1:
+        return None
+    year = found.pop()
+    if years_here - {year}:
+        return None  # another year in the sentence: the count may be from that year
+    return year, head
