@@ -1,0 +1,124 @@
+"""English word frequencies from ``wordfreq`` for the spelling rules.
+
+pyspellchecker's list predates much of today's news vocabulary (biofuel,
+inbox, coronavirus, defenseman), established loanwords (derriere, edamame)
+and technical terms. ``wordfreq`` is a maintained list built from many
+sources: a word with a real frequency there is English someone writes, so
+spelling.unknown leaves it alone -- unless it is a *slip* of a far more
+frequent dictionary word (wtih for with, reponse for response), because
+common misspellings are frequent too.
+
+Frequencies are Zipf values (log10 of occurrences per billion words: about 7
+for "the", 5 for "report", 2 for "biofuel"). The filtered list is kept in
+newslint's cache directory as marshal, keyed by wordfreq's version and
+:data:`FORMAT`, so a cold run loads it in a few hundredths of a second.
+"""
+
+from __future__ import annotations
+
+import functools
+import marshal
+import math
+from collections.abc import Callable
+from pathlib import Path
+
+from newslint.cachedir import cache_root
+
+# Bump when the table's filtering changes: it is part of the cache key.
+FORMAT = 1
+# Words rarer than this are never kept (Zipf; about one in ten billion words).
+FLOOR = 1.0
+# A frequent word is a slip when a dictionary word one slip away is this many
+# Zipf steps more frequent (2 = a hundred times).
+SLIP_GAP = 2.0
+# Words this short count only a swap or a missing apostrophe as a slip.
+SHORT = 3
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+
+
+def _keyboard() -> dict[str, str]:
+    """Letters beside each letter on a QWERTY keyboard (same or next row)."""
+    where = {c: (r, i) for r, row in enumerate(_ROWS) for i, c in enumerate(row)}
+    return {
+        c: "".join(
+            d for d, (r2, i2) in where.items() if d != c and abs(r2 - r) <= 1 and abs(i2 - i) <= 1
+        )
+        for c, (r, i) in where.items()
+    }
+
+
+_NEIGHBOURS = _keyboard()
+
+
+def _cache_path() -> Path:
+    from importlib.metadata import version
+
+    return cache_root() / f"spelling-en-wordfreq-{version('wordfreq')}-f{FORMAT}.marshal"
+
+
+@functools.lru_cache(maxsize=1)
+def table() -> dict[str, int]:
+    """Lowercase alphabetic words (apostrophes allowed) with Zipf >= FLOOR,
+    as hundredths of a Zipf step. Built from wordfreq once, then cached."""
+    from newslint.engines.spelling_lexicon import write_cache
+
+    path = _cache_path()
+    try:
+        return marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    from wordfreq import get_frequency_dict  # heavy: only when the cache is cold
+
+    found: dict[str, int] = {}
+    for word, freq in get_frequency_dict("en", "best").items():
+        z = 9 + math.log10(freq)
+        if z >= FLOOR and word.replace("'", "").isalpha() and word == word.lower():
+            found[word] = round(z * 100)
+    write_cache(path, marshal.dumps(found))
+    return found
+
+
+def zipf(word: str) -> float:
+    """Zipf frequency of a lowercase word (0.0 below :data:`FLOOR`)."""
+    return table().get(word.replace("’", "'"), 0) / 100
+
+
+def _slips(word: str) -> set[str]:
+    """Words a typist aiming at them could have typed as ``word``: a letter
+    dropped, two letters swapped, a letter added inside the word, a
+    neighbouring key struck, or an apostrophe left out (dont)."""
+    n = len(word)
+    found = {word[:i] + "'" + word[i:] for i in range(1, n)}
+    found.update(word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(n - 1))
+    if n <= SHORT:
+        found.discard(word)
+        return found  # any short string is one letter from a common word (og, hr)
+    found.update(word[:i] + c + word[i:] for i in range(n + 1) for c in _LETTERS)
+    found.update(word[:i] + word[i + 1 :] for i in range(1, n - 1))
+    found.update(
+        word[:i] + c + word[i + 1 :] for i in range(n) for c in _NEIGHBOURS.get(word[i], "")
+    )
+    found.discard(word)
+    return found
+
+
+def slip_of(word: str, known: Callable[[str], bool]) -> str | None:
+    """The far more frequent dictionary word that ``word`` is a slip of, if any."""
+    own = zipf(word)
+    best, best_z = None, own + SLIP_GAP
+    for candidate in _slips(word):
+        z = zipf(candidate)
+        if "'" in candidate and "'" not in word:
+            # A dropped apostrophe (dont): the contraction need only be more
+            # frequent, and the dictionary, which lacks contractions, is not asked.
+            if z > own and (best is None or z > best_z):
+                best, best_z = candidate, z
+        elif z >= best_z and known(candidate):
+            best, best_z = candidate, z
+    return best
+
+
+def frequent_word(word: str, known: Callable[[str], bool]) -> bool:
+    """Whether a word the dictionary lacks is real English by frequency."""
+    return zipf(word) > 0 and slip_of(word, known) is None
