@@ -22,6 +22,7 @@ MIN_WORDS = 12  # fewer counted words than this: too little to tell
 # A paragraph needs more evidence: a short one with two typos is still English.
 PARAGRAPH_MIN_WORDS = 8
 PARAGRAPH_SHARE = 0.5
+SENTENCE_MIN_WORDS = 5  # a German sentence quoted in an English paragraph
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ def evidence(tokens: Iterable[str], known: Callable[[str], bool]) -> LanguageEvi
 @dataclass(frozen=True)
 class DocumentLanguage:
     whole: LanguageEvidence
-    foreign_paragraphs: tuple[Span, ...]  # paragraphs of another language
+    foreign_paragraphs: tuple[Span, ...]  # paragraphs and sentences of another language
 
     @property
     def english(self) -> bool:
@@ -69,9 +70,9 @@ def document_language(doc: Document) -> DocumentLanguage:
         whole = evidence(_TOKEN.findall(d.text), known)
         foreign = tuple(
             p
-            for p in d.paragraphs
+            for p in (*d.paragraphs, *d.sentences)
             if evidence(_TOKEN.findall(d.text, p.start, p.end), known).foreign(
-                PARAGRAPH_MIN_WORDS, PARAGRAPH_SHARE
+                PARAGRAPH_MIN_WORDS if p in d.paragraphs else SENTENCE_MIN_WORDS, PARAGRAPH_SHARE
             )
         )
         return DocumentLanguage(whole, foreign)

@@ -31,24 +31,11 @@ FLOOR = 1.0
 # A frequent word is a slip when a dictionary word one slip away is this many
 # Zipf steps more frequent (2 = a hundred times).
 SLIP_GAP = 2.0
-# Words this short count only a swap or a missing apostrophe as a slip.
-SHORT = 3
+# Words this short count only a swap or a missing apostrophe as a slip: any
+# short string is one letter from a common word (chia, padi, sich, tude).
+SHORT = 5
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
-_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 
-
-def _keyboard() -> dict[str, str]:
-    """Letters beside each letter on a QWERTY keyboard (same or next row)."""
-    where = {c: (r, i) for r, row in enumerate(_ROWS) for i, c in enumerate(row)}
-    return {
-        c: "".join(
-            d for d, (r2, i2) in where.items() if d != c and abs(r2 - r) <= 1 and abs(i2 - i) <= 1
-        )
-        for c, (r, i) in where.items()
-    }
-
-
-_NEIGHBOURS = _keyboard()
 
 
 def _cache_path() -> Path:
@@ -86,19 +73,15 @@ def zipf(word: str) -> float:
 
 def _slips(word: str) -> set[str]:
     """Words a typist aiming at them could have typed as ``word``: a letter
-    dropped, two letters swapped, a letter added inside the word, a
-    neighbouring key struck, or an apostrophe left out (dont)."""
+    dropped, two letters swapped, a letter added inside the word, or an
+    apostrophe left out (dont). A wrong letter is not counted: one letter
+    changed turns many real words into commoner ones (gaming/faming)."""
     n = len(word)
     found = {word[:i] + "'" + word[i:] for i in range(1, n)}
     found.update(word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(n - 1))
-    if n <= SHORT:
-        found.discard(word)
-        return found  # any short string is one letter from a common word (og, hr)
-    found.update(word[:i] + c + word[i:] for i in range(n + 1) for c in _LETTERS)
-    found.update(word[:i] + word[i + 1 :] for i in range(1, n - 1))
-    found.update(
-        word[:i] + c + word[i + 1 :] for i in range(n) for c in _NEIGHBOURS.get(word[i], "")
-    )
+    if n > SHORT:
+        found.update(word[:i] + c + word[i:] for i in range(n + 1) for c in _LETTERS)
+        found.update(word[:i] + word[i + 1 :] for i in range(1, n - 1))
     found.discard(word)
     return found
 
