@@ -35,7 +35,11 @@ SLIP_GAP = 2.0
 # short string is one letter from a common word (chia, padi, sich, tude).
 SHORT = 5
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
-
+_VOWELS = "aeiou"
+# A rare word (Zipf below this, 7 letters or more) is also compared with
+# dictionary words two edits away (restaraunt for restaurant).
+FAR_BELOW = 2.0
+FAR_MIN_LENGTH = 7
 
 
 def _cache_path() -> Path:
@@ -82,6 +86,10 @@ def _slips(word: str) -> set[str]:
     if n > SHORT:
         found.update(word[:i] + c + word[i:] for i in range(n + 1) for c in _LETTERS)
         found.update(word[:i] + word[i + 1 :] for i in range(1, n - 1))
+        # One vowel for another, the commonest spelling slip (definately, seperate).
+        found.update(
+            word[:i] + v + word[i + 1 :] for i in range(n) if word[i] in _VOWELS for v in _VOWELS
+        )
     found.discard(word)
     return found
 
@@ -99,6 +107,12 @@ def slip_of(word: str, known: Callable[[str], bool]) -> str | None:
                 best, best_z = candidate, z
         elif z >= best_z and known(candidate):
             best, best_z = candidate, z
+    if best is None and 0 < own < FAR_BELOW and len(word) >= FAR_MIN_LENGTH:
+        from newslint.engines.spelling_lexicon import far_suggestions
+
+        for candidate in far_suggestions(word, "en-US"):
+            if zipf(candidate) >= own + SLIP_GAP + 1:
+                return candidate
     return best
 
 
