@@ -407,6 +407,8 @@ class _Run:
             return self.report(part, f"'{text}' is not in the dictionary", (verdict.correction,))
         if verdict.slip is not None:
             return self.report(part, f"'{text}' is not in the dictionary", (verdict.slip,))
+        # Words too long for a distance-2 search (12+ letters) count as searched:
+        # on dev they were mostly technical terms (leukocytoclastic).
         searched = self.far_left > 0
         fixes = self.suggest(text)
         if not fixes and searched:
