@@ -409,6 +409,10 @@ class _Run:
             return self.report(part, f"'{text}' is not in the dictionary", (verdict.slip,))
         # Words too long for a distance-2 search (12+ letters) count as searched:
         # on dev they were mostly technical terms (leukocytoclastic).
+        from newslint.engines.spelling_frequency import foreign_word
+
+        if foreign_word(stem):
+            return None  # a loanword or quotation (latifundios, realidad)
         searched = self.far_left > 0
         fixes = self.suggest(text)
         if not fixes and searched:

@@ -119,3 +119,42 @@ def slip_of(word: str, known: Callable[[str], bool]) -> str | None:
 def frequent_word(word: str, known: Callable[[str], bool]) -> bool:
     """Whether a word the dictionary lacks is real English by frequency."""
     return zipf(word) > 0 and slip_of(word, known) is None
+
+
+# Languages whose everyday words turn up in English copy as quotations and
+# loanwords (realidad, gewesen, latifundios), and how common a word must be there.
+FOREIGN_LANGUAGES = ("de", "es", "fr", "it", "nl", "pt")
+FOREIGN_ZIPF = 2.5
+
+
+@functools.lru_cache(maxsize=1)
+def _foreign_words() -> frozenset[str]:
+    """Common lowercase words of :data:`FOREIGN_LANGUAGES`. Loaded only when a
+    word is about to be reported (a few documents in a hundred), cached."""
+    from importlib.metadata import version
+
+    from newslint.engines.spelling_lexicon import write_cache
+
+    path = cache_root() / (
+        f"spelling-foreign-wordfreq-{version('wordfreq')}-f{FORMAT}-{FOREIGN_ZIPF}.marshal"
+    )
+    try:
+        return marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    from wordfreq import get_frequency_dict
+
+    floor = 10 ** (FOREIGN_ZIPF - 9)
+    found = frozenset(
+        word
+        for language in FOREIGN_LANGUAGES
+        for word, freq in get_frequency_dict(language, "best").items()
+        if freq >= floor and word.isalpha() and word == word.lower()
+    )
+    write_cache(path, marshal.dumps(found))
+    return found
+
+
+def foreign_word(word: str) -> bool:
+    """A common word of another language written in English copy: not a typo."""
+    return word in _foreign_words()
