@@ -416,6 +416,14 @@ def test_a_term_no_dictionary_word_is_near_is_not_a_slip() -> None:
     assert flagged("The chemists made benzonitrile in the lab.") == []
 
 
+def test_common_words_of_other_languages_are_loanwords_not_typos() -> None:
+    assert flagged("The state seized the so-called latifundios, or large estates.") == []
+    # ... unless they are a slip of an English word (French reponse, response).
+    assert flagged("The reponse was swift, officials said.", selected=frozenset({UNKNOWN})) == [
+        "reponse"
+    ]
+
+
 def test_units_after_numbers_species_and_repeated_terms() -> None:
     assert flagged("Add 2 tbsp of oil; Gerrard 79 og, Drogba 107.") == []
     assert flagged("The plant, minoris, was found.") == ["minoris"]
