@@ -45,7 +45,8 @@ FAR_MIN_LENGTH = 7
 def _cache_path() -> Path:
     from importlib.metadata import version
 
-    return cache_root() / f"spelling-en-wordfreq-{version('wordfreq')}-f{FORMAT}.marshal"
+    # Everything that shapes the table is in its name, so a change rebuilds it.
+    return cache_root() / f"spelling-en-wordfreq-{version('wordfreq')}-f{FORMAT}-{FLOOR}.marshal"
 
 
 @functools.lru_cache(maxsize=1)
