@@ -16,6 +16,7 @@ from newslint.checks.directives import UNUSED_DIRECTIVE
 from newslint.config import Config
 from newslint.diagnostics import ConfigError, Diagnostic, InputError, Severity
 from newslint.document import Document
+from newslint.engines.spelling import language_gate
 from newslint.registry import (
     CheckContext,
     Provider,
@@ -171,7 +172,11 @@ def lint_document(
     if doc.language and doc.language != context.language:
         # The article's own declaration (<html lang>, front matter) beats the config.
         context = replace(context, language=doc.language)
-    for provider in rules.active_providers(selected):
+    # A document in another language gets one finding saying so, not a flood.
+    gate = language_gate(doc, selected)
+    if gate is not None:
+        raw.append(gate)
+    for provider in [] if gate else rules.active_providers(selected):
         try:
             raw.extend(provider.check(doc, selected, context))
         except InputError as exc:  # e.g. PackTimeout, which keeps the other rules' findings

@@ -13,7 +13,14 @@ from conftest import REPO, lint_snippet, run_cli
 
 from newslint.diagnostics import Applicability, Diagnostic
 from newslint.engines import spelling_lexicon
-from newslint.engines.spelling import MISSPELLED, UNKNOWN, VARIANT_MIX, SpellingProvider
+from newslint.engines.spelling import (
+    MISSPELLED,
+    MIXED_SCRIPT,
+    NOT_ENGLISH,
+    UNKNOWN,
+    VARIANT_MIX,
+    SpellingProvider,
+)
 from newslint.engines.spelling_data import (
     GB_ONLY,
     NEWS_WORDS,
@@ -374,3 +381,140 @@ def test_word_lists_do_not_overlap_or_accept_known_misspellings() -> None:
     assert not (news | gb_only) & (set(us_to_gb) | set(gb_to_us))
     lex = spelling_lexicon.lexicon("en-US")
     assert not [w for w in news if w in lex.base], "news-words only adds missing words"
+
+
+# -- today's vocabulary, context and bad input (issue 8) ---------------------------
+
+
+def test_words_with_a_real_frequency_are_known() -> None:
+    text = (
+        "The defenseman checked his inbox for news of the biofuel plant, closed since "
+        "the coronavirus outbreak, and of the edamame farm's new livestream."
+    )
+    assert flagged(text) == []
+
+
+def test_a_frequent_slip_of_a_far_more_frequent_word_is_still_flagged() -> None:
+    diags = check("Officials said the report was published wtih little notice.")
+    assert [(d.message, d.suggestions[0].replacement) for d in diags] == [
+        ("'wtih' is not in the dictionary", "with")
+    ]
+    # Typos wordfreq has seen: a vowel for a vowel, two edits from a common word.
+    only = frozenset({UNKNOWN})
+    assert flagged("Analysts said it would definately wait.", selected=only) == ["definately"]
+    assert flagged("The restaraunt reopened.", selected=only) == ["restaraunt"]
+
+
+def test_forms_of_known_words_are_known() -> None:
+    text = "The engagers and rechargers were unrecycled, said the phonecam makers."
+    assert flagged(text) == []
+    # Words run together around a function word are slips, not compounds.
+    assert flagged("The countof ballots was slow.") == ["countof"]
+
+
+def test_a_term_no_dictionary_word_is_near_is_not_a_slip() -> None:
+    assert flagged("The chemists made benzonitrile in the lab.") == []
+
+
+def test_common_words_of_other_languages_are_loanwords_not_typos() -> None:
+    assert flagged("The state seized the so-called latifundios, or large estates.") == []
+    # ... unless they are a slip of an English word (French reponse, response).
+    assert flagged("The reponse was swift, officials said.", selected=frozenset({UNKNOWN})) == [
+        "reponse"
+    ]
+
+
+def test_units_after_numbers_species_and_repeated_terms() -> None:
+    assert flagged("Add 2 tbsp of oil; Gerrard 79 og, Drogba 107.") == []
+    assert flagged("The plant, minoris, was found.") == ["minoris"]
+    assert flagged("Botanists found Salvia minoris and S. minoris near the river.") == []
+    once = "The snarfle was seen on Monday."
+    assert flagged(once) == ["snarfle"]
+    assert flagged(once + " A second snarfle came. The third snarfle left.") == []
+
+
+def test_parts_of_hyphenated_names_are_not_checked() -> None:
+    text = "Laah Chong-gyu met Ould-Abdallah and Arantxa Sánchez-Vicario in Abdel-aziz Street."
+    assert flagged(text) == []
+
+
+def test_other_scripts_ligatures_and_foreign_letters_are_not_misspellings() -> None:
+    assert flagged("Crowds chanted «Слава» outside the 日本語 school on Monday.") == []
+    assert flagged("The ﬂexible rules and the fáinne badge were welcomed.") == []
+
+
+def test_mixed_script_words_give_one_finding_per_document() -> None:
+    text = "G\u043e\u043egle said thi\u0455 n\u0435w app was slow. R\u0435aders agreed."
+    diags = check(text, selected=frozenset({UNKNOWN, MIXED_SCRIPT}))
+    assert [d.rule for d in diags] == [MIXED_SCRIPT]
+    assert "Cyrillic" in diags[0].message and "3 more" in diags[0].message
+
+
+def test_a_paragraph_in_another_language_is_not_spell_checked() -> None:
+    text = (
+        "Rebels seize airport\n\n"
+        "The rebels said the airport would stay closed until talks resumed.\n\n"
+        "Nosotros no vamos a salir del aeropuerto hasta que el gobierno escuche nuestras "
+        "demandas, dijo un portavoz.\n\n"
+        "The stadum was also closed.\n"
+    )
+    assert flagged(text) == ["stadum"]
+
+
+NOT_ENGLISH_ARTICLE = (
+    "Le gouvernement annonce une réforme\n\n"
+    "Le gouvernement a annoncé jeudi une nouvelle réforme des retraites. Selon le "
+    "ministre, les syndicats seront reçus la semaine prochaine. Les manifestations se "
+    'poursuivent dans plusieurs villes du pays, "comme prévu", a dit un porte-parole.\n'
+)
+
+
+def test_a_document_in_another_language_gets_one_finding_and_nothing_else(
+    tmp_path: Path,
+) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text(NOT_ENGLISH_ARTICLE, encoding="utf-8")
+    run = run_cli("check", "--format", "json", "--no-progress", article, cwd=tmp_path)
+    diags = run.json()["files"][0]["diagnostics"]
+    assert [d["rule"] for d in diags] == [NOT_ENGLISH], diags
+    assert "does not look like English" in diags[0]["message"]
+    # Ignoring the rule is how a house lints such a document anyway.
+    run = run_cli(
+        "check", "--format", "json", "--no-progress", "--ignore", f"{NOT_ENGLISH},grammar",
+        article, cwd=tmp_path,
+    )  # fmt: skip
+    rules = {d["rule"] for d in run.json()["files"][0]["diagnostics"]}
+    assert UNKNOWN in rules
+
+
+NO_SENTENCES = {
+    "empty.txt": "",
+    "blank.txt": "\n\n   \n",
+    "menu.txt": "Home\nNews\nSport\nWeather\nContact us\n",
+    "figures.md": "- 12\n- 45\n- 78\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+    "lorem.txt": "Lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor "
+    "incididunt ut labore et dolore magna aliqua ut enim ad minim veniam quis nostrud\n",
+}
+
+
+def test_input_with_no_english_sentences_gets_at_most_one_finding(tmp_path: Path) -> None:
+    for name, text in NO_SENTENCES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    run = run_cli(
+        "check", "--format", "json", "--no-progress", "--ignore", "grammar", tmp_path,
+        cwd=tmp_path,
+    )  # fmt: skip
+    found = {
+        Path(f["path"]).name: [d["rule"] for d in f["diagnostics"]] for f in run.json()["files"]
+    }
+    assert all(len(rules) <= 1 for rules in found.values()), found
+    assert found.get("lorem.txt") == [NOT_ENGLISH]
+
+
+def test_english_copy_is_english() -> None:
+    from newslint.analysis.language import document_language
+
+    doc = load_document("a.txt", "Storm warning\n\nThe Met Office said gusts were likely.\n")
+    assert document_language(doc).english
+    doc = load_document("a.txt", NOT_ENGLISH_ARTICLE)
+    assert not document_language(doc).english

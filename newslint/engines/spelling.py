@@ -10,15 +10,23 @@ mid-sentence and cannot be told from one at the start of a sentence
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newslint.diagnostics import Applicability, Diagnostic, Severity, Suggestion
-from newslint.document import Document
+from newslint.document import Document, Span
 from newslint.engines.spelling_data import GB_ONLY, misspelled_table, word_set
 from newslint.engines.spelling_variants import gb_form, us_form
-from newslint.engines.spelling_words import Compound, Word, compounds, distinct_plain_words
+from newslint.engines.spelling_words import (
+    Compound,
+    Word,
+    compounds,
+    distinct_plain_words,
+    word_counts,
+)
 from newslint.registry import CheckContext, Example, RuleMeta
 
 if TYPE_CHECKING:
@@ -27,6 +35,8 @@ if TYPE_CHECKING:
 UNKNOWN = "spelling.unknown"
 VARIANT_MIX = "spelling.variant-mix"
 MISSPELLED = "spelling.misspelled"
+MIXED_SCRIPT = "spelling.mixed-script"
+NOT_ENGLISH = "spelling.not-english"
 REPORT_BRITISH = "report-british"  # option of spelling.unknown, for en-US
 ORIGIN = "engine pyspellchecker"
 # Distance-2 searches (about 0.1 s each) allowed per document; later unknown
@@ -37,7 +47,7 @@ _VARIANT_NAMES = {"us": "US", "gb": "British"}
 _PREFIXES = frozenset(
     (
         "anti", "bi", "co", "counter", "cyber", "eco", "ex", "inter", "intra", "macro",
-        "micro", "mid", "mini", "multi", "neo", "non", "pan", "post", "pre", "pro",
+        "micro", "mid", "mini", "mis", "multi", "neo", "non", "pan", "post", "pre", "pro",
         "pseudo", "re", "semi", "socio", "sub", "super", "trans", "tri", "ultra", "un",
     )
 )  # fmt: skip
@@ -48,7 +58,19 @@ _UNKNOWN_META = RuleMeta(
     why=(
         "A word the dictionary does not know is usually a typo that a reader will "
         "notice. Capitalised words (names, acronyms) are not checked: they belong to "
-        "the names checks. Words on the house reject list are reported too. British "
+        "the names checks. Today's vocabulary is known from the wordfreq frequency "
+        "list (biofuel, inbox, edamame), unless a word is one slip (a letter dropped, "
+        "added or swapped, a vowel changed, an apostrophe left out) from a dictionary "
+        "word a hundred times more frequent: wtih, dont. Regular forms, prefixed words "
+        "and compounds of known words are known too (engagers, unrecycled, passcard). "
+        "A word is also left alone where its context explains it: a unit after a number "
+        "(2 tbsp), a species after its genus (Salvia minoris), a part of a hyphenated "
+        "name (Chong-gyu), a term the article uses three times or more, a word in "
+        "another script or with letters English does not use, a paragraph or sentence "
+        "in another language, a common word of German, Spanish, French, Italian, Dutch "
+        "or Portuguese (latifundios), and a word no dictionary word is within two edits of "
+        "(benzonitrile): a typo is a near miss of a word. Words on the house reject "
+        "list are reported too. British "
         "and US spellings (colour, color) are both accepted by default, in en-US as in "
         "en-GB: British copy uses Oxford -ize spelling and US names, newsrooms run "
         "wire copy of both kinds, and spelling.variant-mix reports an article that "
@@ -68,6 +90,87 @@ _UNKNOWN_META = RuleMeta(
             False,
         ),
         Example("The NATO summit's livestream was watched by 2m people, @bbcnews said.", False),
+    ),
+    origin=ORIGIN,
+)
+
+_VOWEL = re.compile("[aeiouy]")  # a "word" without one is code or an abbreviation (xvf, tcpd)
+_SUFFIXES = ("s", "es", "ers", "er", "ing", "ed", "ness", "ly")
+_FUNCTION_WORDS = frozenset(
+    (
+        "all", "and", "any", "are", "for", "from", "had", "has", "have", "her", "his",
+        "its", "not", "off", "one", "our", "out", "the", "them", "then", "they", "this",
+        "was", "who", "why", "with", "you",
+    )
+)  # fmt: skip
+# A word this often in one article was written on purpose: a typo is rarely
+# repeated letter for letter (kamaboko, simdjson, superminds).
+REPEATED = 3
+# A word of at most this many letters right after a number is a unit (2 tbsp, 79 og).
+UNIT_LENGTH = 4
+_AFTER_NUMBER = re.compile(r"\d(?:bn|m|k)?\s?$")
+# A lowercase word after a capitalised genus (or its initial) with a Latin
+# ending is a species name: Jatropha curcas, B. glabra, Homo sapiens.
+_GENUS = re.compile(r"(?:\b([A-Z][a-z]{2,})|\b[A-Z]\.)\s$")
+_EPITHET = re.compile(r"(?:us|um|a|ae|i|ii|is|es|ens|ensis|oides|ata|ina|ella|ica|ix)$")
+# A genus is a rare word (Zipf): "Obama publis" is no species.
+GENUS_MAX_ZIPF = 4.0
+
+_MIXED_META = RuleMeta(
+    id=MIXED_SCRIPT,
+    summary="Words mixing Latin letters with look-alikes from another script (Gооgle, Cyrillic o).",
+    why=(
+        "A letter from another alphabet that looks like a Latin one (Cyrillic o, Greek "
+        "omicron, a full-width e) makes a word that reads as English but matches no "
+        "dictionary, search or name list; spam and text dodging filters do it on purpose, "
+        "and pasting can bring it in by accident. One finding per article, at the first "
+        "such word, says how many there are: retype them. Those words are not reported "
+        "again by spelling.unknown."
+    ),
+    severity=Severity.WARNING,
+    fix=None,
+    examples=(
+        Example("The company said G\u043e\u043egle had agreed to pay the fine.", True),
+        Example("Customers said the n\u0435w app was slow.", True),
+        Example("The company said Google had agreed to pay the fine.", False),
+        Example(
+            "Crowds gathered outside the Kremlin (\u041a\u0440\u0435\u043c\u043b\u044c) on Monday.",
+            False,
+        ),
+    ),
+    origin=ORIGIN,
+)
+
+_NOT_ENGLISH_META = RuleMeta(
+    id=NOT_ENGLISH,
+    summary="The document is not in English, so it was not checked.",
+    why=(
+        "newslint's rules are written for English copy: on an article in French, German "
+        "or Russian every word would be an unknown word and every sentence a grammar "
+        "error. When fewer than 70% of a document's lowercase words are English "
+        "dictionary words (edited English news scores above 85%), this one finding "
+        "says so and every other rule stands down for that document. Ignore this rule "
+        "to lint such a document anyway. Within an English article, a paragraph in "
+        "another language (a quotation in Spanish) is left out of spelling.unknown."
+    ),
+    severity=Severity.WARNING,
+    fix=None,
+    examples=(
+        Example(
+            "Le gouvernement a annoncé jeudi une nouvelle réforme des retraites. Selon le "
+            "ministre, les syndicats seront reçus la semaine prochaine dans la capitale.",
+            True,
+        ),
+        Example(
+            "Der Bundestag hat am Donnerstag ein neues Gesetz beschlossen. Die Regierung "
+            "will damit die Mieten in den Städten begrenzen, sagen die Kritiker.",
+            True,
+        ),
+        Example(
+            "The government announced a new pension reform on Thursday. Unions will be "
+            "received next week, the minister said, as protests continue.",
+            False,
+        ),
     ),
     origin=ORIGIN,
 )
@@ -106,6 +209,7 @@ class _Verdict:
     british_only: bool
     known: bool
     correction: str | None  # from the spelling.misspelled table
+    slip: str | None = None  # the frequent word a frequent-looking slip was aimed at
 
 
 _VERDICTS: dict[tuple[str, str], _Verdict] = {}
@@ -140,12 +244,47 @@ class _Run:
         self.pack_reports = MISSPELLED in self.selected
         options = self.ctx.options.get(UNKNOWN) or {}
         self.report_british = not self.british and bool(options.get(REPORT_BRITISH, False))
+        self.mixed: list[Word] = []
+        self._counts: Counter[str] | None = None
+        self._foreign: list[Span] | None = None
 
     def diagnostics(self) -> Iterator[Diagnostic]:
         for compound in compounds(self.doc, self.settled()):
-            yield from self.compound(compound)
+            if not self.in_foreign_paragraph(compound.start):
+                yield from self.compound(compound)
         if VARIANT_MIX in self.selected and not (self.want_unknown and self.report_british):
             yield from self.variant_mix()
+        if self.mixed and MIXED_SCRIPT in self.selected:
+            yield self.mixed_script()
+
+    def in_foreign_paragraph(self, offset: int) -> bool:
+        """Inside a paragraph in another language (a quotation in Spanish)."""
+        if self._foreign is None:
+            from newslint.analysis.language import document_language
+
+            self._foreign = list(document_language(self.doc).foreign_paragraphs)
+        return any(p.start <= offset < p.end for p in self._foreign)
+
+    def repeated(self, word: str) -> bool:
+        if self._counts is None:
+            self._counts = word_counts(self.doc.text)
+        return self._counts[word] + self._counts[word + "'s"] >= REPEATED
+
+    def mixed_script(self) -> Diagnostic:
+        from newslint.engines.spelling_scripts import script_name, scripts
+
+        first = self.mixed[0]
+        odd = scripts(first.text).other or "?"
+        others = sorted({w.text for w in self.mixed[1:]} - {first.text})
+        more = f" and {len(self.mixed) - 1} more ({', '.join(others[:3])})" if others else ""
+        return Diagnostic(
+            MIXED_SCRIPT,
+            f"'{first.text}' mixes Latin letters with {script_name(odd)} '{odd}'{more}: "
+            "retype these words in plain Latin letters",
+            first.start,
+            first.end,
+            Severity.WARNING,
+        )
 
     def settled(self) -> set[str]:
         """Plain words that need no look where they stand: capitalised ones
@@ -158,7 +297,8 @@ class _Run:
             if low in self.reject:
                 continue
             if token != low or len(token) < 2 or token in self.accept:
-                settled.add(token)
+                if token.isascii() or not _mixed(token):
+                    settled.add(token)
                 continue
             verdict = self.verdict(token, token)
             plain = verdict.known and verdict.gb is None and verdict.us is None
@@ -179,6 +319,9 @@ class _Run:
         fine = [False] * len(parts)
         if len(parts) > 1:
             fine = self.compound_parts(parts)
+            if any(p.text[:1].isupper() and not self.known(p.lower) for p in parts):
+                # A name's parts (Laah Chong-gyu, Abdel-aziz): left to the names checks.
+                fine = [True] * len(parts)
         for part, ok in zip(parts, fine, strict=True):
             if ok:
                 continue
@@ -194,7 +337,8 @@ class _Run:
         for i in range(len(parts) - 1):
             a, b = parts[i].lower, parts[i + 1].lower
             joined = f"{a}-{b}"
-            if joined in self.accept or self.known(joined) or self.known(a + b):
+            plural = b.endswith("s") and self.known(f"{a}-{b[:-1]}")  # hi-fis
+            if joined in self.accept or self.known(joined) or self.known(a + b) or plural:
                 fine[i] = fine[i + 1] = True
         return fine
 
@@ -226,6 +370,17 @@ class _Run:
 
     def word(self, part: Word) -> Diagnostic | None:
         text = part.text
+        if not text.isascii():
+            from newslint.engines.spelling_scripts import plain_latin, scripts
+
+            found = scripts(text)
+            if found.other is not None:
+                if found.latin:
+                    self.mixed.append(part)
+                return None  # another script: not an English misspelling
+            text = plain_latin(text)  # ﬂexible
+            if not text.isascii() and not self.known(text.lower()):
+                return None  # Latin letters English does not use (fáinne, schäme): a foreign word
         if len(text) < 2 or text != text.lower():
             return None  # single letters; names, acronyms and brands
         stem = text[:-2] if text.endswith("'s") else text
@@ -245,13 +400,44 @@ class _Run:
             )
         if self.report_british and verdict.british_only:
             return self.report(part, f"'{text}' is a British spelling", ())
-        if verdict.known:
+        if verdict.known or not _VOWEL.search(stem) or self.in_context(part, stem):
             return None
         if verdict.correction is not None:
             if self.pack_reports:
                 return None  # spelling.misspelled reports it, with a safe fix
             return self.report(part, f"'{text}' is not in the dictionary", (verdict.correction,))
-        return self.report(part, f"'{text}' is not in the dictionary", self.suggest(text))
+        if verdict.slip is not None:
+            return self.report(part, f"'{text}' is not in the dictionary", (verdict.slip,))
+        # Words too long for a distance-2 search (12+ letters) count as searched:
+        # on dev they were mostly technical terms (leukocytoclastic).
+        from newslint.engines.spelling_frequency import foreign_word
+
+        if foreign_word(stem):
+            return None  # a loanword or quotation (latifundios, realidad)
+        searched = self.far_left > 0
+        fixes = self.suggest(text)
+        if not fixes and searched:
+            # Nothing within two edits: a term, name or foreign word
+            # (benzonitrile, vcpkg), not a slip of any word we know.
+            return None
+        return self.report(part, f"'{text}' is not in the dictionary", fixes)
+
+    def in_context(self, part: Word, word: str) -> bool:
+        """Known from where it stands: a unit after a number (2 tbsp, 79 og),
+        a species after its genus (Jatropha curcas), or a term the article
+        repeats."""
+        text = self.doc.text
+        before = max(0, part.start - 40)
+        if len(word) <= UNIT_LENGTH and _AFTER_NUMBER.search(text, before, part.start):
+            return True
+        if len(word) >= 4 and _EPITHET.search(word):
+            genus = _GENUS.search(text, before, part.start)
+            if genus is not None:
+                from newslint.engines.spelling_frequency import zipf
+
+                if genus.group(1) is None or zipf(genus.group(1).lower()) < GENUS_MAX_ZIPF:
+                    return True
+        return self.repeated(word)
 
     def verdict(self, text: str, stem: str) -> _Verdict:
         """What the dictionaries say of a word, cached per process and language:
@@ -260,15 +446,83 @@ class _Run:
         found = _VERDICTS.get(key)
         if found is None:
             gb = gb_form(stem)
+            us = None if gb is not None else us_form(stem, self.in_base)
+            known = self.known(text) or (stem != text and self.known(stem))
+            slip = None
+            if not known and gb is None and us is None:
+                known, slip = self.by_frequency(stem)
             found = _Verdict(
                 gb=gb,
-                us=None if gb is not None else us_form(stem, self.in_base),
+                us=us,
                 british_only=stem in word_set(GB_ONLY),
-                known=self.known(text) or (stem != text and self.known(stem)),
+                known=known,
                 correction=self.pack.get(text) or self.pack.get(stem),
+                slip=slip,
             )
             _VERDICTS[key] = found
         return found
+
+    def by_frequency(self, word: str) -> tuple[bool, str | None]:
+        """(known, slip) for a word the dictionary lacks: real English when
+        wordfreq has it, unless it is a slip of a far more frequent word; an
+        apostrophe standing in for a quotation mark (of'safeguarding) joins
+        two known words."""
+        from newslint.engines.spelling_frequency import slip_of, zipf
+
+        if "'" in word:
+            pieces = word.split("'")
+            if all(len(p) > 1 and (self.known(p) or zipf(p) > 0) for p in pieces):
+                return True, None
+        for suffix in (
+            "s",
+            "es",
+            "er",
+            "ers",
+        ):  # plurals and agents first: hopers is no slip of hopes
+            base = word[: -len(suffix)]
+            if (
+                word.endswith(suffix)
+                and len(base) >= 3
+                and (self.known(base) or self.known(base + "e"))
+            ):
+                return True, None
+        slip = slip_of(word, self.known)
+        if slip is not None:
+            return False, slip
+        if zipf(word) > 0:
+            return True, None
+        return self.derived(word), None
+
+    def derived(self, word: str) -> bool:
+        """A regular form of a known word (amputators, engagers, becomings),
+        a prefixed one (unrecycled, nondifferent) or a closed compound of two
+        content words (phonecam, passcard). Two words run together around a
+        function word (countof, delaysin) or after a plural (questionsmarks)
+        stay unknown: those are slips."""
+        from newslint.engines.spelling_frequency import zipf
+
+        def real(w: str) -> bool:
+            return self.known(w) or zipf(w) > 0
+
+        for suffix in _SUFFIXES:
+            base = word[: -len(suffix)]
+            if word.endswith(suffix) and len(base) >= 3 and (real(base) or real(base + "e")):
+                return True
+        for i in range(2, len(word) - 2):
+            head, tail = word[:i], word[i:]
+            if head in _PREFIXES and len(tail) >= 4 and real(tail):
+                return True
+            if (
+                len(head) >= 3
+                and len(tail) >= 3
+                and head not in _FUNCTION_WORDS
+                and tail not in _FUNCTION_WORDS
+                and not head.endswith(("s", "ing"))
+                and self.known(head)
+                and self.known(tail)
+            ):
+                return True
+        return False
 
     def suggest(self, word: str) -> tuple[str, ...]:
         from newslint.engines.spelling_lexicon import far_suggestions, near_suggestions
@@ -320,6 +574,36 @@ class _Run:
             )
 
 
+def language_gate(doc: Document, selected: frozenset[str]) -> Diagnostic | None:
+    """The one spelling.not-english finding for a document in another
+    language (the engine then runs no other rule on it), else None."""
+    if NOT_ENGLISH not in selected:
+        return None
+    from newslint.analysis.language import document_language
+
+    found = document_language(doc)
+    if found.english:
+        return None
+    whole = found.whole
+    first = doc.paragraphs[0] if doc.paragraphs else Span(0, len(doc.text))
+    end = doc.text.find("\n", first.start, first.end)
+    return Diagnostic(
+        NOT_ENGLISH,
+        f"This text does not look like English ({whole.english} of {whole.counted} "
+        f"lowercase words, {whole.share:.0%}, are English words); no other rule was run on it",
+        first.start,
+        first.end if end < 0 else end,
+        Severity.WARNING,
+    )
+
+
+def _mixed(token: str) -> bool:
+    from newslint.engines.spelling_scripts import scripts
+
+    found = scripts(token)
+    return found.latin and found.other is not None
+
+
 def _other_form(text: str, other: str) -> str:
     return other + "'s" if text.endswith("'s") else other
 
@@ -332,11 +616,11 @@ class SpellingProvider:
     """
 
     def rules(self) -> Sequence[RuleMeta]:
-        return (_UNKNOWN_META, _VARIANT_META)
+        return (_UNKNOWN_META, _VARIANT_META, _MIXED_META, _NOT_ENGLISH_META)
 
     def check(
         self, doc: Document, selected: frozenset[str], ctx: CheckContext
     ) -> Iterator[Diagnostic]:
-        if UNKNOWN not in selected and VARIANT_MIX not in selected:
+        if not selected & {UNKNOWN, VARIANT_MIX, MIXED_SCRIPT}:
             return iter(())
         return _Run(doc, selected, ctx).diagnostics()

@@ -47,7 +47,7 @@ def _base_frequencies() -> Mapping[str, int]:
         from spellchecker import SpellChecker  # heavy: only when a check needs it
 
         frequencies = dict(SpellChecker(language="en").word_frequency.dictionary)
-        _write_cache(cached, marshal.dumps(frequencies))
+        write_cache(cached, marshal.dumps(frequencies))
     load_seconds = time.perf_counter() - began
     return frequencies
 
@@ -58,7 +58,7 @@ def _frequency_cache_path() -> Path:
     return cache_root() / f"spelling-en-pyspellchecker-{version('pyspellchecker')}.marshal"
 
 
-def _write_cache(path: Path, data: bytes) -> None:
+def write_cache(path: Path, data: bytes) -> None:
     """Best effort and atomic: a read-only or full cache only costs speed."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

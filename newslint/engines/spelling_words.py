@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Container, Iterator
 from dataclasses import dataclass
 
@@ -68,6 +69,8 @@ def _joined(text: str, start: int, end: int) -> bool:
     after = text[end : end + 2]
     if len(before) == 2 and before[1] in _JOINERS and before[0].isalnum():
         return True
+    if before.endswith("\\"):
+        return True  # a TeX command (\displaystyle) or an escape
     if len(after) == 2 and after[0] in _JOINERS and (after[1].isalnum() or after[1] == "#"):
         return True
     return before.endswith(";") and _ENTITY_END.search(text, max(0, start - 12), start) is not None
@@ -76,6 +79,11 @@ def _joined(text: str, start: int, end: int) -> bool:
 def distinct_plain_words(text: str) -> set[str]:
     """Every distinct one-part token of ``text`` (no apostrophe, hyphen or digit)."""
     return {t for t in _WORD.findall(text) if _SIMPLE.fullmatch(t)}
+
+
+def word_counts(text: str) -> Counter[str]:
+    """How often each lowercased token (apostrophes straightened) occurs."""
+    return Counter(t.lower().replace("’", "'") for t in _WORD.findall(text))
 
 
 def compounds(doc: Document, settled: Container[str] = ()) -> Iterator[Compound]:

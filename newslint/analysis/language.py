@@ -1,0 +1,80 @@
+"""Is a document, or a paragraph of it, English?
+
+Evidence, not a model: the share of lowercase words the English dictionary
+knows. Capitalised words are left out (names tell nothing, and German
+capitalises every noun); words in a script without case (Chinese, Arabic,
+Hindi) count against English. Edited English news scores 0.85-1.0 on this
+measure, German, French and Spanish pages 0.25-0.55 (measured on the dev
+split of the BBC and trafilatura corpora), so one threshold separates them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from newslint.document import Document, Span
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+ENGLISH_SHARE = 0.7  # below this a text is not English
+MIN_WORDS = 12  # fewer counted words than this: too little to tell
+# A paragraph needs more evidence: a short one with two typos is still English.
+PARAGRAPH_MIN_WORDS = 8
+PARAGRAPH_SHARE = 0.5
+SENTENCE_MIN_WORDS = 5  # a German sentence quoted in an English paragraph
+
+
+@dataclass(frozen=True)
+class LanguageEvidence:
+    english: int  # lowercase words the dictionary knows
+    counted: int  # lowercase words, plus words in a script without case
+
+    @property
+    def share(self) -> float:
+        return self.english / self.counted if self.counted else 1.0
+
+    def foreign(self, min_words: int = MIN_WORDS, share: float = ENGLISH_SHARE) -> bool:
+        return self.counted >= min_words and self.share < share
+
+
+def evidence(tokens: Iterable[str], known: Callable[[str], bool]) -> LanguageEvidence:
+    english = counted = 0
+    for token in tokens:
+        if token.islower():
+            counted += 1
+            english += known(token.replace("’", "'"))
+        elif not any(c.isupper() or c.islower() for c in token):
+            counted += 1  # a script without case: not English
+    return LanguageEvidence(english, counted)
+
+
+@dataclass(frozen=True)
+class DocumentLanguage:
+    whole: LanguageEvidence
+    foreign_paragraphs: tuple[Span, ...]  # paragraphs and sentences of another language
+
+    @property
+    def english(self) -> bool:
+        return not self.whole.foreign()
+
+
+def document_language(doc: Document) -> DocumentLanguage:
+    """The language evidence of ``doc``, computed once and shared. The en-GB
+    dictionary is used whatever the configured variant: it accepts both."""
+    from newslint.engines.spelling_lexicon import lexicon
+
+    known = lexicon("en-GB").known
+
+    def compute(d: Document) -> DocumentLanguage:
+        whole = evidence(_TOKEN.findall(d.text), known)
+        foreign = tuple(
+            p
+            for p in (*d.paragraphs, *d.sentences)
+            if evidence(_TOKEN.findall(d.text, p.start, p.end), known).foreign(
+                PARAGRAPH_MIN_WORDS if p in d.paragraphs else SENTENCE_MIN_WORDS, PARAGRAPH_SHARE
+            )
+        )
+        return DocumentLanguage(whole, foreign)
+
+    return doc.analysis("language", compute)

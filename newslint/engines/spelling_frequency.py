@@ -1,0 +1,161 @@
+"""English word frequencies from ``wordfreq`` for the spelling rules.
+
+pyspellchecker's list predates much of today's news vocabulary (biofuel,
+inbox, coronavirus, defenseman), established loanwords (derriere, edamame)
+and technical terms. ``wordfreq`` is a maintained list built from many
+sources: a word with a real frequency there is English someone writes, so
+spelling.unknown leaves it alone -- unless it is a *slip* of a far more
+frequent dictionary word (wtih for with, reponse for response), because
+common misspellings are frequent too.
+
+Frequencies are Zipf values (log10 of occurrences per billion words: about 7
+for "the", 5 for "report", 2 for "biofuel"). The filtered list is kept in
+newslint's cache directory as marshal, keyed by wordfreq's version and
+:data:`FORMAT`, so a cold run loads it in a few hundredths of a second.
+"""
+
+from __future__ import annotations
+
+import functools
+import marshal
+import math
+from collections.abc import Callable
+from pathlib import Path
+
+from newslint.cachedir import cache_root
+
+# Bump when the table's filtering changes: it is part of the cache key.
+FORMAT = 1
+# Words rarer than this are never kept (Zipf; about one in ten billion words).
+FLOOR = 1.0
+# A frequent word is a slip when a dictionary word one slip away is this many
+# Zipf steps more frequent (2 = a hundred times).
+SLIP_GAP = 2.0
+# Words this short count only a swap or a missing apostrophe as a slip: any
+# short string is one letter from a common word (chia, padi, sich, tude).
+SHORT = 5
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_VOWELS = "aeiou"
+# A rare word (Zipf below this, 7 letters or more) is also compared with
+# dictionary words two edits away (restaraunt for restaurant).
+FAR_BELOW = 2.0
+FAR_MIN_LENGTH = 7
+
+
+def _cache_path() -> Path:
+    from importlib.metadata import version
+
+    # Everything that shapes the table is in its name, so a change rebuilds it.
+    return cache_root() / f"spelling-en-wordfreq-{version('wordfreq')}-f{FORMAT}-{FLOOR}.marshal"
+
+
+@functools.lru_cache(maxsize=1)
+def table() -> dict[str, int]:
+    """Lowercase alphabetic words (apostrophes allowed) with Zipf >= FLOOR,
+    as hundredths of a Zipf step. Built from wordfreq once, then cached."""
+    from newslint.engines.spelling_lexicon import write_cache
+
+    path = _cache_path()
+    try:
+        return marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    from wordfreq import get_frequency_dict  # heavy: only when the cache is cold
+
+    found: dict[str, int] = {}
+    for word, freq in get_frequency_dict("en", "best").items():
+        z = 9 + math.log10(freq)
+        if z >= FLOOR and word.replace("'", "").isalpha() and word == word.lower():
+            found[word] = round(z * 100)
+    write_cache(path, marshal.dumps(found))
+    return found
+
+
+def zipf(word: str) -> float:
+    """Zipf frequency of a lowercase word (0.0 below :data:`FLOOR`)."""
+    return table().get(word.replace("’", "'"), 0) / 100
+
+
+def _slips(word: str) -> set[str]:
+    """Words a typist aiming at them could have typed as ``word``: a letter
+    dropped, two letters swapped, a letter added inside the word, or an
+    apostrophe left out (dont). A wrong letter is not counted: one letter
+    changed turns many real words into commoner ones (gaming/faming)."""
+    n = len(word)
+    found = {word[:i] + "'" + word[i:] for i in range(1, n)}
+    found.update(word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(n - 1))
+    if n > SHORT:
+        found.update(word[:i] + c + word[i:] for i in range(n + 1) for c in _LETTERS)
+        found.update(word[:i] + word[i + 1 :] for i in range(1, n - 1))
+        # One vowel for another, the commonest spelling slip (definately, seperate).
+        found.update(
+            word[:i] + v + word[i + 1 :] for i in range(n) if word[i] in _VOWELS for v in _VOWELS
+        )
+    found.discard(word)
+    return found
+
+
+def slip_of(word: str, known: Callable[[str], bool]) -> str | None:
+    """The far more frequent dictionary word that ``word`` is a slip of, if any."""
+    own = zipf(word)
+    best, best_z = None, own + SLIP_GAP
+    for candidate in _slips(word):
+        z = zipf(candidate)
+        if "'" in candidate and "'" not in word:
+            # A dropped apostrophe (dont): the contraction need only be more
+            # frequent, and the dictionary, which lacks contractions, is not asked.
+            if z > own and (best is None or z > best_z):
+                best, best_z = candidate, z
+        elif z >= best_z and known(candidate):
+            best, best_z = candidate, z
+    if best is None and 0 < own < FAR_BELOW and len(word) >= FAR_MIN_LENGTH:
+        from newslint.engines.spelling_lexicon import far_suggestions
+
+        for candidate in far_suggestions(word, "en-US"):
+            if zipf(candidate) >= own + SLIP_GAP + 1:
+                return candidate
+    return best
+
+
+def frequent_word(word: str, known: Callable[[str], bool]) -> bool:
+    """Whether a word the dictionary lacks is real English by frequency."""
+    return zipf(word) > 0 and slip_of(word, known) is None
+
+
+# Languages whose everyday words turn up in English copy as quotations and
+# loanwords (realidad, gewesen, latifundios), and how common a word must be there.
+FOREIGN_LANGUAGES = ("de", "es", "fr", "it", "nl", "pt")
+FOREIGN_ZIPF = 2.5
+
+
+@functools.lru_cache(maxsize=1)
+def _foreign_words() -> frozenset[str]:
+    """Common lowercase words of :data:`FOREIGN_LANGUAGES`. Loaded only when a
+    word is about to be reported (a few documents in a hundred), cached."""
+    from importlib.metadata import version
+
+    from newslint.engines.spelling_lexicon import write_cache
+
+    path = cache_root() / (
+        f"spelling-foreign-wordfreq-{version('wordfreq')}-f{FORMAT}-{FOREIGN_ZIPF}.marshal"
+    )
+    try:
+        return marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    from wordfreq import get_frequency_dict
+
+    floor = 10 ** (FOREIGN_ZIPF - 9)
+    found = frozenset(
+        word
+        for language in FOREIGN_LANGUAGES
+        for word, freq in get_frequency_dict(language, "best").items()
+        if freq >= floor and word.isalpha() and word == word.lower()
+    )
+    write_cache(path, marshal.dumps(found))
+    return found
+
+
+def foreign_word(word: str) -> bool:
+    """A common word of another language written in English copy: not a typo."""
+    return word in _foreign_words()
