@@ -21,7 +21,7 @@ from newslint.document import Document, Span
 # The abstract/evaluative word class: words that judge or generalise rather
 # than report. One match per stem prefix (``importan`` covers important,
 # importance); a sentence needs several before anything is said about it.
-_ABSTRACT_STEMS = (
+_ABSTRACT_WORDS = (
     "importan crucial vital essential significan pivotal critical key fundamental "
     "landscape journey future challeng communit role shap navigat implication potential "
     "impact highlight underscor reminder remind ensur broader society societ world "
@@ -37,7 +37,8 @@ _ABSTRACT_STEMS = (
     "dynamic crossroad paradigm narrative discourse dialogue perspective "
     "excit eager hope optimis optimiz welfare priorit impressive talent undoubted "
     "incredibl amazing touching special devastat powerful nuanced "
-).split()
+)
+_ABSTRACT_STEMS = _ABSTRACT_WORDS.split()
 _ABSTRACT = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in _ABSTRACT_STEMS) + r")[\w-]*")
 # Weekdays, months and times: a date anchors a sentence.
 _DATE = re.compile(
@@ -53,10 +54,11 @@ _NUMBER = re.compile(
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 # Capitalised words that do not name anything.
-_NOT_NAMES = frozenset(
+_NOT_NAME_WORDS = (
     "I I'm I've I'd I'll A An The This That These Those It Its We Our They Their He She His Her "
-    "As While With In On At By For From Overall Ultimately However But And Or So If When".split()
+    "As While With In On At By For From Overall Ultimately However But And Or So If When"
 )
+_NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
 
 
 @dataclass(frozen=True)

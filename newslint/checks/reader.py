@@ -28,24 +28,25 @@ from newslint.registry import CheckContext, Example, RuleMeta, rule
 
 # Verbs that open an imperative to a reader. A word class, not phrases: what
 # makes the sentence an imperative is its shape (checked in _imperative).
-_VERBS = frozenset(
-    """share subscribe follow tell send drop join sign comment keep stay check visit click tap
+_VERB_WORDS = """
+    share subscribe follow tell send drop join sign comment keep stay check visit click tap
     download bookmark email e-mail write contact get watch read listen find learn discover
     explore remember register vote consider try take make be don't don’t do head go see
     speak talk ask seek consult book grab catch enjoy dive start browse
-    support donate help protect avoid look leave give hit tune""".split()
-)
+    support donate help protect avoid look leave give hit tune have
+"""
+_VERBS = frozenset(_VERB_WORDS.split())
 # Verbs that double as nouns or titles ("Share prices fell", "Watch makers"):
 # they need the reader or the publication named in the sentence.
-_NOUNISH = frozenset(
-    "share sign comment check visit email e-mail watch vote drop look help support "
-    "take make".split()
+_NOUNISH_WORDS = (
+    "share sign comment check visit email e-mail watch vote drop look help support take make have"
 )
+_NOUNISH = frozenset(_NOUNISH_WORDS.split())
 # What may follow an imperative verb: an object, a particle, a complement.
 _AFTER = re.compile(
     r"(?:you|your|yours|yourself|our|us|the|a|an|this|these|those|it|them|more|up|out|in|on"
     r"|to|for|with|about|sure|informed|updated|tuned|connected|safe|ahead|back|away|by|all"
-    r"|any|some|every|further|what|how|why|whether|if|that|me|an?|informed|aware|mindful)\b"
+    r"|any|some|every|further|what|how|why|whether|if|that|me|aware|mindful|[a-z]+ing)\b"
 )
 _READER = re.compile(
     r"\b(?:you|your|yours|yourself|our|us|we|this (?:story|article|page|post|site)|newsletter"
