@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newslint.analysis.names_words import given_names
 from newslint.document import Document, Span
 
 # The abstract/evaluative word class: words that judge or generalise rather
@@ -135,14 +136,22 @@ def _quoted(doc: Document, span: Span) -> bool:
 
 
 def _names(text: str, *, initial: bool = False) -> list[str]:
-    """Capitalised words other than the first: names, in news copy."""
+    """Capitalised words other than the first: names, in news copy. The first
+    word counts when it is a given name or starts a run of capitals ("Tom
+    Holland said"), so "Daniel argues ..." is anchored too."""
     found = []
-    for i, m in enumerate(_WORD.finditer(text)):
+    words = list(_WORD.finditer(text))
+    for i, m in enumerate(words):
         word = m.group()
-        if (i == 0 and not initial) or not word[0].isupper() or word in _NOT_NAMES:
+        if not word[0].isupper() or word in _NOT_NAMES:
             continue
-        # A capital after a colon or sentence-internal opener is not a name.
-        if m.start() >= 2 and text[m.start() - 2] in ":;":
+        if i == 0 and not initial:
+            following = words[1].group() if len(words) > 1 else ""
+            starts_run = following[:1].isupper() and following not in _NOT_NAMES
+            if not starts_run and word.casefold() not in given_names():
+                continue
+        # A capital after a colon or semicolon opens a clause, it is not a name.
+        elif m.start() >= 2 and text[m.start() - 2] in ":;":
             continue
         found.append(_POSSESSIVE.sub("", word))
     return found
