@@ -95,7 +95,7 @@ def main() -> int:
     for cls, (tp, gold, pred) in counts.items():
         recall = tp / gold if gold else float("nan")
         precision = tp / pred if pred else float("nan")
-        print(f"{cls:16} recall {tp}/{gold} = {recall:.0%}  precision {tp}/{pred} = {precision:.0%}")
+        print(f"{cls:16} recall {tp}/{gold} = {recall:.0%} precision {tp}/{pred} = {precision:.0%}")
     for source in ("bbc", "iu_human"):
         started, words, per = time.perf_counter(), 0, {c: 0 for c in CLASSES}
         for record in records(source).values():
