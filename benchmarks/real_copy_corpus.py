@@ -37,6 +37,7 @@ VERDICTS = REPO_ROOT / "benchmarks" / "data" / "real_copy" / "spelling_verdicts.
 CLASS_RULES: dict[str, tuple[str, ...]] = {
     "machine-padding": (
         "filler.machine-padding",
+        "filler.generic-padding",
         "filler.machine-tell",
         "filler.chatbot-residue",
     ),

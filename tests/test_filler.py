@@ -80,3 +80,42 @@ def test_examples_planted_filler_caught_and_clean_silent() -> None:
             assert found == [], path.name
         elif path.name in PLANTED:
             assert found == sorted(PLANTED[path.name]), path.name
+
+
+def test_specificity_anchors_and_position() -> None:
+    from newslint.analysis.specificity import padding_score, specificity
+
+    text = (
+        "Reef study\n\nScientists at the University of Tasmania counted 3,400 colonies.\n\n"
+        "Ultimately, the findings highlight the importance of protecting our future.\n"
+    )
+    doc = load_document("a.txt", text)
+    first, last = specificity(doc)
+    assert first.anchored and first.figures and not first.last_paragraph
+    assert padding_score(doc, first) == 0
+    assert not last.anchored and last.last_sentence and last.abstract >= 3
+    assert padding_score(doc, last) >= 4
+
+
+def test_generic_padding_threshold_option() -> None:
+    text = (
+        "Tram line approved\n\nThe board voted 11-4 on Tuesday.\n\n"
+        "Overall, the decision serves as a reminder of the importance of the future.\n"
+    )
+    doc = load_document("a.txt", text)
+    select = frozenset(("filler.generic-padding",))
+    found = PythonProvider().check(doc, select, CheckContext(options={}))
+    assert len(list(found)) == 1
+    strict = CheckContext(options={"filler.generic-padding": {"threshold": 50}})
+    assert list(PythonProvider().check(doc, select, strict)) == []
+
+
+def test_reader_imperative_found_early_but_not_generic_you() -> None:
+    body = "\n\n".join(f"Paragraph {i} of the report on the budget." for i in range(5))
+    early = f"Budget approved\n\nExplore our guide to the new tax bands.\n\n{body}\n"
+    review = f"Game reviewed\n\n{body}\n\nThe game lets you save your best lap.\n"
+    select = ("filler.reader-question",)
+    assert [d.text for d in lint_snippet(early, select=select).diagnostics] == [
+        "Explore our guide to the new tax bands."
+    ]
+    assert lint_snippet(review, select=select).diagnostics == []

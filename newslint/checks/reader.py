@@ -1,0 +1,218 @@
+"""filler.reader-question: copy that talks to the reader, found by structure.
+
+Four shapes, read outside quotations:
+
+- an imperative aimed at the reader anywhere in the story: a sentence (or the
+  main clause after a fronted "If you ...," clause) that opens with a verb in
+  its base form and no subject, followed by an object, "you", "your", "our"
+  or "more" ("Explore our other articles", "Stay informed about the vote by
+  following ...", "Make sure you ...", "If you struggle to sleep, speak to
+  your doctor");
+- a question with "you" or a verbless hook ("Want to learn more about ...?",
+  "Curious about ...?") in the closing paragraphs, or a hook anywhere;
+- a chatbot offering its user to revise or expand the text ("Would you like
+  me to expand on any section?", "Let me know if you want a shorter version");
+- generic second person ("you can't chase a fox with dogs"), song titles and
+  reviews' "you" are not reader address and stay clean: a bare "you" needs
+  one of the shapes above.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from newslint.diagnostics import Diagnostic
+from newslint.document import Document, Span
+from newslint.registry import CheckContext, Example, RuleMeta, rule
+
+# Verbs that open an imperative to a reader. A word class, not phrases: what
+# makes the sentence an imperative is its shape (checked in _imperative).
+_VERB_WORDS = """
+    share subscribe follow tell send drop join sign comment keep stay check visit click tap
+    download bookmark email e-mail write contact get watch read listen find learn discover
+    explore remember register vote consider try take make be don't don’t do head go see
+    speak talk ask seek consult book grab catch enjoy dive start browse
+    support donate help protect avoid look leave give hit tune have
+"""
+_VERBS = frozenset(_VERB_WORDS.split())
+# Verbs that double as nouns or titles ("Share prices fell", "Watch makers"):
+# they need the reader or the publication named in the sentence.
+_NOUNISH_WORDS = (
+    "share sign comment check visit email e-mail watch vote drop look help support take make have"
+)
+_NOUNISH = frozenset(_NOUNISH_WORDS.split())
+# What may follow an imperative verb: an object, a particle, a complement.
+_AFTER = re.compile(
+    r"(?:you|your|yours|yourself|our|us|the|a|an|this|these|those|it|them|more|up|out|in|on"
+    r"|to|for|with|about|sure|informed|updated|tuned|connected|safe|ahead|back|away|by|all"
+    r"|any|some|every|further|what|how|why|whether|if|that|me|aware|mindful|[a-z]+ing)\b"
+)
+_READER = re.compile(
+    r"\b(?:you|your|yours|yourself|our|us|we|this (?:story|article|page|post|site)|newsletter"
+    r"|updates?|coverage|comments?|inbox|website|channel|latest|more|informed|tuned)\b",
+    re.IGNORECASE,
+)
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b|^You\b")
+_IDIOM = re.compile(r"\byou know\b|\byou see\b|\bmind you\b|\bthank you\b", re.IGNORECASE)
+# Verbless hooks: "Want to learn more about ...?", "Curious about ...?".
+_HOOK = re.compile(
+    r"(?:want|wanting|curious|wondering|interested|ready|keen|eager|looking for|thinking of"
+    r"|planning|need|confused|unsure|still (?:not sure|wondering|curious))\b",
+    re.IGNORECASE,
+)
+# A chatbot to its user: first person offering an edit, second person asked.
+_OFFER = re.compile(
+    r"\b(?:(?:would|do) you (?:like|want) me to|let me know (?:if|whether|what|how)"
+    r"|if you(?:['’]d| would)? (?:like|want|prefer),? I\b|I can (?:also )?(?:expand|shorten"
+    r"|revise|adjust|rewrite|tailor|add|provide|make|adapt|elaborate|tweak|condense|change)"
+    r"|I(?:['’]d| would) be happy to)",
+    re.IGNORECASE,
+)
+# A fronted condition or time clause addressed to the reader: "If you ..., ".
+_FRONTED = re.compile(
+    r"(?:so,? |and )?(?:(?:if|when|whenever|whether|once|until|before|after|while|(?:the )?next"
+    r" time) you\b[^,;]{0,120}, |(?:so|and|now|then|meanwhile),? )",
+    re.IGNORECASE,
+)
+_FIRST_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_TAIL_PARAGRAPHS = 2
+_MAX_WORDS = 45
+# Pack rules that already name the phrase; a sentence they flag is theirs.
+_PACK_RULES = frozenset(("filler.chatbot-residue", "filler.web-leftover", "filler.reader-address"))
+
+
+@rule(
+    "filler.reader-question",
+    summary="A question, call to action or advice aimed at the reader, or a chatbot's offer.",
+    why=(
+        "News copy reports; it does not ask its readers things ('Would you pay more for "
+        "faster trains?'), tell them what to do ('Explore our other articles', 'Stay "
+        "informed about the vote by following ...', 'Make sure you check ...', 'If you "
+        "struggle to sleep, speak to your doctor') or carry a chatbot's offer to its user "
+        "('Would you like me to expand on any section?'). The rule reads the structure, "
+        "outside quotations: a sentence that opens with a verb in its base form and no "
+        "subject, followed by an object or 'you', anywhere in the story; questions that "
+        "say 'you' in the last two paragraphs, or open with a hook ('Want to learn more "
+        "about ...?') anywhere; first person offering to revise the text. Generic 'you' "
+        "in reviews and explainers, song titles and quoted speech stay clean. A "
+        "newsroom's own call-out ('Send us your pictures') is reader address too: "
+        "suppress it where it is house style."
+    ),
+    examples=[
+        Example(
+            "The board votes again in May.\n\nWould you ride the new line to work?",
+            flagged=True,
+        ),
+        Example(
+            "The board votes again in May.\n\nWant to learn more about the tram? "
+            "Explore our other articles on transport.",
+            flagged=True,
+        ),
+        Example(
+            'The board votes again in May.\n\n"Would you ride it?" one resident asked.',
+            flagged=False,
+        ),
+        Example(
+            "The board votes again in May. Whether the money arrives is another matter.",
+            flagged=False,
+        ),
+    ],
+)
+def reader_question(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnostic]:
+    headings = set(doc.headings)
+    body = [p for p in doc.body if p not in headings]
+    if not body:
+        return
+    tail_start = body[-_TAIL_PARAGRAPHS:][0].start
+    found: list[tuple[Span, str]] = []
+    for sentence in doc.sentences:
+        if doc.scope_of(sentence) != "body" or any(h.overlaps(sentence) for h in headings):
+            continue
+        raw = doc.span_text(sentence)
+        text = _unquoted(doc, sentence).strip()
+        kind = _addresses_reader(text, sentence.start >= tail_start)
+        # A question next to quoted speech is usually the speaker's, even when
+        # the quotation marks could not be paired.
+        if kind == "question" and any(mark in raw for mark in '"“”'):
+            continue
+        if kind:
+            found.append((sentence, kind))
+    if not found:
+        return
+    taken = _pack_matches(doc, body)
+    for sentence, kind in found:
+        if any(sentence.overlaps(span) for span in taken):
+            continue
+        yield Diagnostic(meta.id, _MESSAGES[kind], sentence.start, sentence.end, meta.severity)
+
+
+_MESSAGES = {
+    "question": "This question is put to the reader; report instead",
+    "imperative": "This sentence tells the reader what to do; news copy reports",
+    "offer": "A chatbot's offer to its user was left in the copy; remove it",
+}
+
+
+def _unquoted(doc: Document, sentence: Span) -> str:
+    """The sentence with quoted speech blanked out (offsets kept)."""
+    text = doc.span_text(sentence)
+    for q in doc.quotations:
+        if q.span.overlaps(sentence):
+            a = max(q.span.start, sentence.start) - sentence.start
+            b = min(q.span.end, sentence.end) - sentence.start
+            text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
+def _addresses_reader(text: str, in_tail: bool) -> str | None:
+    # Quoted speech is blanked out; a quote mark left over means quoting we
+    # could not pair, so whose words these are is unknown.
+    if not text or len(text.split()) > _MAX_WORDS or '"' in text or "“" in text or "”" in text:
+        return None
+    if _OFFER.search(text) and _SECOND_PERSON.search(text):
+        return "offer"
+    if text.endswith("?"):
+        if _IDIOM.search(text):
+            return None
+        if _HOOK.match(text) or (in_tail and _SECOND_PERSON.search(text)):
+            return "question"
+        return None
+    if _imperative(text):
+        return "imperative"
+    fronted = _FRONTED.match(text)
+    if fronted and _imperative(text[fronted.end() :], capital=False):
+        return "imperative"
+    return None
+
+
+def _imperative(text: str, *, capital: bool = True) -> bool:
+    """Opens with a base-form verb, no subject, then an object or 'you'."""
+    first = _FIRST_WORD.match(text)
+    if first is None:
+        return False
+    word = first.group()
+    verb = word.lower()
+    if verb not in _VERBS or (capital and not word[0].isupper()):
+        return False
+    rest = text[first.end() :].lstrip(" ,")
+    # "Keep Britain Tidy said ...": a capital after the verb is a name or a title.
+    if not rest or rest[0].isupper() or not _AFTER.match(rest):
+        return False
+    if verb in _NOUNISH or rest.startswith(("the ", "a ", "an ", "it ", "them ")):
+        return bool(_READER.search(rest))
+    return True
+
+
+def _pack_matches(doc: Document, paragraphs: list[Span]) -> list[Span]:
+    """Spans in ``paragraphs`` that the filler pack's phrase rules match."""
+    from newslint.packs import load_packs, shipped_pack_paths
+
+    matcher = load_packs(shipped_pack_paths()).matcher(_PACK_RULES)
+    if not matcher.rules:
+        return []
+    spans: list[Span] = []
+    for para in paragraphs:
+        found, _ = matcher.candidates(doc.span_text(para), 1.0)
+        spans.extend(Span(para.start + start, para.start + end) for _, start, end in found)
+    return spans
