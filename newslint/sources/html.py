@@ -28,8 +28,19 @@ _SKIP = _words(
 )
 _BLOCK = _words(
     "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote table tr td th caption br hr "
-    "section article main header figure figcaption pre address details summary body"
+    "section article main header figure figcaption pre address details summary body "
+    "center fieldset legend menu hgroup dialog search thead tbody tfoot option optgroup"
 )
+# Phrasing elements: text on either side of them belongs to one line, and a word
+# may be split by them ("un<em>believ</em>able"). Any other element renders as a
+# box of its own (custom elements, <time>, <label> ...): words on either side of
+# it are separated, as they are between two sibling elements ("</a><a>").
+_INLINE = _words(
+    "a abbr b bdi bdo cite code data del dfn em font i ins kbd mark q s samp small span "
+    "strong sub sup tt u var big nobr"
+)
+# ARIA landmarks that hold site furniture, left out like their elements (<nav> ...).
+_SKIP_ROLES = _words("navigation contentinfo search menu menubar toolbar dialog alertdialog")
 _VOID = _words("area base br col embed hr img input link meta param source track wbr")
 _HEADINGS = _words("h1 h2 h3 h4 h5 h6")
 _DATE_META = frozenset(
@@ -77,6 +88,10 @@ class _Parser(HTMLParser):
         self.directives: list[Directive] = []
         self.times: list[tuple[str, bool]] = []  # datetime value, inside article/header
         self.meta_date: str | None = None
+        # Tags passed since the last text: "</x><y>" (siblings) or a box element
+        # between two words means the words are apart on the page.
+        self.apart = False
+        self.closed = False
 
     def src_offset(self) -> int:
         line, column = self.getpos()
@@ -101,12 +116,14 @@ class _Parser(HTMLParser):
             self.in_title, self.title = True, _Block("title")
         if tag in _BLOCK and not self.skip:
             self.new_block(tag)
+        if self.closed or tag not in _INLINE:
+            self.apart = True
         if tag in _VOID:
             return
         hidden = "hidden" in attributes or attributes.get("aria-hidden") == "true"
         entry = _Open(
             tag,
-            skip=tag in _SKIP or hidden,
+            skip=tag in _SKIP or hidden or attributes.get("role", "").lower() in _SKIP_ROLES,
             code=tag in ("code", "kbd", "samp", "tt"),
             byline=_is_byline_element(attributes),
             article=tag in ("article", "header", "main"),
@@ -117,6 +134,9 @@ class _Parser(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self.in_title = False
+        self.closed = True
+        if tag not in _INLINE:
+            self.apart = True
         if tag in _BLOCK and not self.skip:
             self.new_block()
         if not any(entry.tag == tag for entry in self.stack):
@@ -157,6 +177,7 @@ class _Parser(HTMLParser):
         if self.source[start : start + len(data)] != data:
             found = self.source.find(data, start)
             start = found if found >= 0 else start
+        self.separate(block, data, start)
         for m in _WHITESPACE.finditer(data):
             run = m.group()
             if run[0] not in " \t\r\n\f":
@@ -164,6 +185,14 @@ class _Parser(HTMLParser):
             elif block.pieces and not block.pieces[-1][0].endswith(" "):
                 end = start + m.end() if run != " " else None
                 self.add(block, " ", start + m.start(), end)
+
+    def separate(self, block: _Block, data: str, start: int) -> None:
+        """A space between two words that markup keeps apart ("only</a><a>for")."""
+        if self.apart and block.pieces and data[:1].isalnum():
+            last = block.pieces[-1][0]
+            if last[-1:].isalnum():
+                self.add(block, " ", start, start)
+        self.apart = self.closed = False
 
     def add(self, block: _Block, text: str, src_start: int, src_end: int | None) -> None:
         block.pieces.append((text, src_start, src_end, self.code > 0))
@@ -180,6 +209,7 @@ class _Parser(HTMLParser):
             end += 1
         raw = self.source[start:end]
         decoded = html.unescape(raw)
+        self.separate(block, decoded, start)
         self.add(block, decoded, start, None if decoded == raw else end)
 
     def handle_entityref(self, name: str) -> None:

@@ -1,0 +1,70 @@
+"""The HTML reader keeps words apart that the page shows apart, and together
+those that inline markup only decorates."""
+
+from __future__ import annotations
+
+import pytest
+
+from newslint.sources import load_document
+
+
+def body(markup: str) -> str:
+    return load_document("page.html", f"<html><body>{markup}</body></html>").text
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        # Sibling elements are separate items on the page.
+        (
+            '<p><a href="/a">Home</a><a href="/b">News</a><a href="/c">Sport</a></p>',
+            "Home News Sport",
+        ),
+        ("<p><span>2,531</span><span>Fans</span></p>", "2,531 Fans"),
+        # A span opened inside a run of text is decoration: the page shows "onlyfor" too.
+        ("<p>Sign up only<span>for</span> members</p>", "Sign up onlyfor members"),
+        ("<p><span>only</span><span>for</span> members</p>", "only for members"),
+        # A box element (custom, <time>, <label>) between two words.
+        ("<p>Posted<time>21:22</time>by Ann</p>", "Posted 21:22 by Ann"),
+        ("<p>Share<share-button>Tweet</share-button>Email</p>", "Share Tweet Email"),
+        # New box elements end a paragraph.
+        ("<center>Top</center><center>Bottom</center>", "Top\n\nBottom"),
+    ],
+)
+def test_apart(markup: str, expected: str) -> None:
+    assert body(markup) == expected
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        # Inline markup inside a word or around punctuation joins nothing apart.
+        ("<p>un<em>believ</em>able</p>", "unbelievable"),
+        ("<p><b>E</b>nclosing the yard</p>", "Enclosing the yard"),
+        ("<p>k<i>-NN</i> models</p>", "k-NN models"),
+        ('<p>See <a href="/r">the report</a>.</p>', "See the report."),
+        ("<p><b>piano</b><span>.</span></p>", "piano."),
+        ("<p>10 m<sup>3</sup> of water</p>", "10 m3 of water"),
+        ("<p>Caf&eacute;<b>s</b> open</p>", "Cafés open"),
+    ],
+)
+def test_together(markup: str, expected: str) -> None:
+    assert body(markup) == expected
+
+
+def test_furniture_roles_are_left_out() -> None:
+    text = body(
+        '<div role="navigation"><a href="/">Home</a></div><p>Fares rose.</p>'
+        '<div role="contentinfo">Copyright</div>'
+    )
+    assert text == "Fares rose."
+
+
+def test_separator_maps_to_source() -> None:
+    source = "<html><body><p><a>only</a><a>for</a></p></body></html>"
+    doc = load_document("page.html", source)
+    start = doc.text.index("for")
+    rng = doc.locate(start, start + 3)
+    assert source[rng.start.offset : rng.end.offset] == "for"
+    space = doc.locate(start - 1, start)
+    assert space.start.offset == space.end.offset == source.index("for")
