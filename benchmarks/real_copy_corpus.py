@@ -42,7 +42,7 @@ CLASS_RULES: dict[str, tuple[str, ...]] = {
         "filler.chatbot-residue",
     ),
     "reader-address": ("filler.reader-address", "filler.reader-question"),
-    "web-leftover": ("filler.web-leftover",),
+    "web-leftover": ("filler.web-leftover", "filler.web-furniture"),
     "seo-section": ("filler.seo-section",),
     "vague-attribution": ("attribution.vague",),
     # Name errors only: names.first-reference is a house-style rule about how a

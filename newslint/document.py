@@ -94,6 +94,20 @@ class TextBuilder:
         return "".join(self._parts), self._starts, self._ends
 
 
+@dataclass(frozen=True)
+class PageBlock:
+    """What the HTML reader saw around one block of text, for telling page
+    furniture from the article: the element that opened it, how many of its
+    characters are link text, the class/id/role words of the nearest elements
+    around it (innermost last), and whether it sits inside <article>/<main>."""
+
+    span: Span
+    tag: str
+    link_chars: int
+    marks: tuple[str, ...]
+    in_article: bool
+
+
 @dataclass(eq=False)
 class Document:
     """One article, ready for the checks.
@@ -124,6 +138,7 @@ class Document:
     front_matter: dict[str, Any] = field(default_factory=dict)
     language: str | None = None  # declared by the article: "en-GB" / "en-US"
     directives: list[Directive] = field(default_factory=list)
+    page_blocks: list[PageBlock] = field(default_factory=list)  # HTML only
     _analyses: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @classmethod

@@ -172,8 +172,11 @@ def lint_document(
     if doc.language and doc.language != context.language:
         # The article's own declaration (<html lang>, front matter) beats the config.
         context = replace(context, language=doc.language)
-    # A document in another language gets one finding saying so, not a flood.
-    gate = language_gate(doc, selected)
+    # A document in another language, or a page with no article text, gets one
+    # finding saying so, not a flood.
+    from newslint.checks.web import furniture_gate
+
+    gate = language_gate(doc, selected) or furniture_gate(doc, selected)
     if gate is not None:
         raw.append(gate)
     for provider in [] if gate else rules.active_providers(selected):

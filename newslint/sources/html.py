@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from newslint.document import Directive, Document, Span, TextBuilder
+from newslint.document import Directive, Document, PageBlock, Span, TextBuilder
 from newslint.sources import coerce_date, english_variant, finish, header_fields, strip_span
 
 
@@ -47,6 +47,7 @@ _DATE_META = frozenset(
     ("article:published_time", "datepublished", "date", "pubdate", "dc.date", "publish-date")
 )
 _WHITESPACE = re.compile(r"[ \t\r\n\f]+|[^ \t\r\n\f]+")
+_MARK_DEPTH = 4  # class words of the nearest elements say what a block is; outer ones, the page
 _DIRECTIVE = re.compile(r"^\s*newslint-(.*?)\s*$", re.DOTALL)
 
 
@@ -55,6 +56,9 @@ class _Block:
     kind: str
     pieces: list[tuple[str, int, int | None, bool]] = field(default_factory=list)
     byline: bool = False
+    link_chars: int = 0
+    marks: tuple[str, ...] = ()  # class/id/role words of the nearest open elements
+    in_article: bool = False
 
 
 @dataclass
@@ -64,6 +68,15 @@ class _Open:
     code: bool
     byline: bool
     article: bool
+    link: bool
+    marks: str
+
+
+def _marks(attributes: dict[str, str]) -> str:
+    """An element's class, id and role words, lowercased ("share-bar social")."""
+    return " ".join(
+        attributes.get(k, "") for k in ("class", "id", "role") if k in attributes
+    ).lower()
 
 
 def _is_byline_element(attrs: dict[str, str]) -> bool:
@@ -80,7 +93,7 @@ class _Parser(HTMLParser):
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
         self.stack: list[_Open] = []
         self.language: str | None = None
-        self.skip = self.code = self.bylines = self.articles = 0
+        self.skip = self.code = self.bylines = self.articles = self.links = 0
         self.blocks: list[_Block] = []
         self.block = _Block("p")
         self.title: _Block | None = None
@@ -127,6 +140,8 @@ class _Parser(HTMLParser):
             code=tag in ("code", "kbd", "samp", "tt"),
             byline=_is_byline_element(attributes),
             article=tag in ("article", "header", "main"),
+            link=tag == "a",
+            marks=_marks(attributes),
         )
         self.stack.append(entry)
         self.count(entry, 1)
@@ -154,6 +169,7 @@ class _Parser(HTMLParser):
         self.code += step * entry.code
         self.bylines += step * entry.byline
         self.articles += step * entry.article
+        self.links += step * entry.link
 
     def meta(self, attributes: dict[str, str]) -> None:
         key = (
@@ -195,7 +211,12 @@ class _Parser(HTMLParser):
         self.apart = self.closed = False
 
     def add(self, block: _Block, text: str, src_start: int, src_end: int | None) -> None:
+        if not block.pieces and block is self.block:
+            block.marks = tuple(e.marks for e in self.stack if e.marks)[-_MARK_DEPTH:]
+            block.in_article = self.articles > 0
         block.pieces.append((text, src_start, src_end, self.code > 0))
+        if self.links and text != " ":
+            block.link_chars += len(text)
         if self.bylines and block is self.block:
             block.byline = True
 
@@ -253,11 +274,15 @@ def load(path: str, source: str) -> Document:
     paragraphs: list[Span] = []
     headline = byline = None
     headings: list[Span] = []
+    page_blocks: list[PageBlock] = []
     for raw, block in emitted:
         span = strip_span(text, raw.start, raw.end)
         if span is None:
             continue
         paragraphs.append(span)
+        page_blocks.append(
+            PageBlock(span, block.kind, block.link_chars, block.marks, block.in_article)
+        )
         if headline is None and block.kind in ("h1", "title"):
             headline = span
         elif block.kind in _HEADINGS:
@@ -279,6 +304,7 @@ def load(path: str, source: str) -> Document:
         article_date=_article_date(parser) or dateline,
         language=parser.language,
         directives=parser.directives,
+        page_blocks=page_blocks,
     )
 
 

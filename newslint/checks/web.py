@@ -1,0 +1,211 @@
+"""filler.web-furniture: page furniture found by structure and evidence.
+
+The filler pack's filler.web-leftover knows furniture by its wording and the
+shape of a line of its own. This rule finds what wording cannot: menus
+flattened into a line, page-number links, CSS class names leaked into prose,
+and, in HTML, blocks inside the article body that jusText's boilerplate
+classifier rejects *and* whose elements are named for furniture
+(``class="related-stories"``, ``id="newsletter-promo"``). Two independent
+signs, because either alone also fires on real article paragraphs.
+
+It also owns the furniture gate: a page with no article text gets one finding
+saying so instead of a flood from every other rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from newslint.analysis import furniture
+from newslint.diagnostics import Diagnostic, Severity
+from newslint.document import Document, PageBlock, Span
+from newslint.registry import CheckContext, Example, RuleMeta, rule
+
+RULE = "filler.web-furniture"
+_PACK_RULES = frozenset(("filler.web-leftover",))
+_PROSE_WORDS = 6  # a sentence of article text has at least this many words
+
+
+@rule(
+    RULE,
+    summary="Web page furniture found by its structure: menus, page links, CSS classes.",
+    why=(
+        "A story copied from a web page keeps furniture that no phrase list covers: a "
+        "navigation menu flattened into one line ('Home News Sport Business Weather'), "
+        "page-number links ('‹ Prev 1 2 3 Next ›'), CSS class names ('col-md-6', "
+        "'wp-block-button', 'sr-only') and, in HTML, blocks inside the article that the "
+        "jusText boilerplate classifier rejects (short, link-heavy, few function words) and "
+        "whose markup names them as furniture (class='related-stories', 'newsletter-promo', "
+        "'share-bar'). A menu needs short capitalised labels with no sentence punctuation, "
+        "enough of them section or button names, so a title-case headline stays clean. A "
+        "page with no article text at all gets one finding saying so, and no other rule is "
+        "run on it. Furniture named by its wording ('Advertisement', 'Sign up for our "
+        "newsletter') is filler.web-leftover."
+    ),
+    examples=[
+        Example(
+            "Home News Sport Business Weather\n\nThe harbour reopened on Monday after "
+            "three weeks of repairs.",
+            flagged=True,
+        ),
+        Example(
+            "The harbour reopened on Monday after three weeks of repairs.\n\n"
+            "col-md-6 col-sm-12 The port authority said traffic was back to normal.",
+            flagged=True,
+        ),
+        Example(
+            "Harbour Reopens After Repairs\n\nThe harbour reopened on Monday after "
+            "three weeks of repairs.",
+            flagged=False,
+        ),
+        Example(
+            "The home news desk and the sport desk moved to the new building in May.",
+            flagged=False,
+        ),
+    ],
+)
+def web_furniture(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnostic]:
+    flagged: list[Span] = []
+    for para in doc.paragraphs:
+        if para == doc.byline:
+            continue
+        for start, end in furniture.lines(doc.text, para.start, para.end):
+            kind = _line_kind(doc.text[start:end])
+            if kind:
+                flagged.append(Span(start, end))
+                yield Diagnostic(meta.id, _MESSAGES[kind], start, end, meta.severity)
+        for start, end in furniture.css_class_runs(doc.text, para.start, para.end):
+            span = Span(start, end)
+            if not doc.in_skipped(span) and not any(span.overlaps(f) for f in flagged):
+                yield Diagnostic(meta.id, _MESSAGES["css"], start, end, meta.severity)
+    yield from _classified_blocks(doc, flagged, meta)
+
+
+def _line_kind(line: str) -> str | None:
+    if furniture.page_links(line):
+        return "pages"
+    if furniture.menu_labels(line):
+        return "menu"
+    return None
+
+
+_MESSAGES = {
+    "menu": "This line is a navigation menu from a web page, not part of the story",
+    "pages": "These are page-number links from a web page, not part of the story",
+    "css": "CSS class names from a web page's markup leaked into the text",
+}
+
+
+def _classified_blocks(doc: Document, flagged: list[Span], meta: RuleMeta) -> Iterator[Diagnostic]:
+    """HTML blocks inside the article body (first to last block jusText keeps)
+    that jusText rejects and whose markup names them as furniture."""
+    if not doc.page_blocks:
+        return
+    from newslint.analysis.boilerplate import classify
+
+    verdicts = classify(doc)
+    # The body runs from the first to the last block that reads like prose before
+    # jusText weighs the neighbours: its final verdicts can reject a whole article
+    # of short paragraphs.
+    prose = [i for i, v in enumerate(verdicts) if v.context_free in ("good", "neargood")]
+    if not prose:
+        return
+    body = verdicts[prose[0] : prose[-1] + 1]
+    link_items = [v.boilerplate and _link_item(doc, v.block) for v in body]
+    candidates = []
+    for index, verdict in enumerate(body):
+        family = furniture.marked_family(verdict.block.marks) if verdict.boilerplate else None
+        if family is None and link_items[index] and any(link_items[index - 1 : index + 2 : 2]):
+            family = "a list of links to other stories"
+        if family == "comments" and _sentence_like(doc.span_text(verdict.span)):
+            continue  # a reader's comment, not the comment system's furniture
+        if family and not any(verdict.span.overlaps(f) for f in flagged):
+            candidates.append((verdict.span, family))
+    taken = _pack_matches(doc, [span for span, _ in candidates])
+    for span, family in candidates:
+        if any(span.overlaps(t) for t in taken):
+            continue
+        yield Diagnostic(
+            meta.id,
+            f"This block is page furniture ({family}), not part of the story",
+            span.start,
+            span.end,
+            meta.severity,
+        )
+
+
+def _link_item(doc: Document, block: PageBlock) -> bool:
+    """A list item that is a headline-sized link ("How one firm turns CO2 into soap")."""
+    length = block.span.end - block.span.start
+    words = len(doc.span_text(block.span).split())
+    return block.tag == "li" and block.link_chars * 5 >= length * 4 and words >= 4
+
+
+def _pack_matches(doc: Document, spans: list[Span]) -> list[Span]:
+    """Spans that filler.web-leftover already reports (one finding per leftover)."""
+    if not spans:
+        return []
+    from newslint.packs import load_packs, shipped_pack_paths
+
+    matcher = load_packs(shipped_pack_paths()).matcher(_PACK_RULES)
+    if not matcher.rules:
+        return []
+    found: list[Span] = []
+    for span in spans:
+        hits, _ = matcher.candidates(doc.span_text(span), 1.0)
+        found.extend(Span(span.start + start, span.start + end) for _, start, end in hits)
+    return found
+
+
+# -- the furniture gate ---------------------------------------------------------------
+
+
+def furniture_gate(doc: Document, selected: frozenset[str]) -> Diagnostic | None:
+    """The one finding for a page that is nothing but furniture (the engine then
+    runs no other rule on it), else None. A page has article text when a block
+    holds a sentence of six words or more that is neither furniture by its wording
+    nor, in HTML, mostly link text or inside an element named for furniture."""
+    if RULE not in selected or not doc.paragraphs:
+        return None
+    blocks = {b.span: b for b in doc.page_blocks}
+    candidates = [
+        p
+        for p in doc.paragraphs
+        if _sentence_like(doc.span_text(p)) and not (p in blocks and _marked(blocks[p]))
+    ]
+    if any(not _pack_matches(doc, [c]) for c in candidates):
+        return None  # article text: the usual case, decided on the first block
+    furniture_blocks = sum(_is_furniture(doc, p, blocks.get(p)) for p in doc.paragraphs)
+    if furniture_blocks * 2 < len(doc.paragraphs):
+        return None  # no sentences, but no furniture either (a table, a list of figures)
+    first = doc.paragraphs[0]
+    end = doc.text.find("\n", first.start, first.end)
+    return Diagnostic(
+        RULE,
+        f"No article text found: {furniture_blocks} of the {len(doc.paragraphs)} blocks here "
+        "are page furniture (menus, buttons, labels); no other rule was run on it",
+        first.start,
+        first.end if end < 0 else end,
+        Severity.WARNING,
+    )
+
+
+def _is_furniture(doc: Document, para: Span, block: PageBlock | None) -> bool:
+    if any(_line_kind(doc.text[s:e]) for s, e in furniture.lines(doc.text, para.start, para.end)):
+        return True
+    if furniture.css_class_runs(doc.text, para.start, para.end) or _pack_matches(doc, [para]):
+        return True
+    return block is not None and _marked(block)
+
+
+def _marked(block: PageBlock) -> bool:
+    """An HTML block that is mostly link text or sits in an element named for furniture."""
+    length = block.span.end - block.span.start
+    return block.link_chars * 2 > length or furniture.marked_family(block.marks) is not None
+
+
+def _sentence_like(text: str) -> bool:
+    text = text.strip()
+    if len(text.split()) < _PROSE_WORDS or furniture.menu_labels(text):
+        return False
+    return text[-1:] in '.!?"”’)' or len(text.split()) >= 2 * _PROSE_WORDS

@@ -1,0 +1,131 @@
+"""Page furniture: the one-finding gate for pages with no article text, the
+HTML boilerplate classifier, and the line shapes in newslint.analysis.furniture."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import run_cli
+
+from newslint.analysis import furniture
+from newslint.sources import load_document
+
+FURNITURE_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><title>Menu | Harbour Gazette</title></head><body>
+<div class="top-links"><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a>
+<a href="/business">Business</a> <a href="/weather">Weather</a></div>
+<div class="login-box"><p>Log in | Register</p><p>Forgot your password?</p><p>Remember me</p></div>
+<div class="ad-slot"><p>- Advertisement -</p></div>
+<div class="share-tools"><a href="#">Facebook</a> <a href="#">Twitter</a>
+<a href="#">Email</a></div>
+<p>Page 1 of 3</p>
+<p>We use cookies to improve your experience on our website. Accept all cookies</p>
+</body></html>
+"""
+
+FURNITURE_TEXT = """Home News Sport Business Weather Travel
+
+Log in | Register
+
+ADVERTISEMENT
+
+Page 1 of 3
+
+Facebook Twitter WhatsApp Email
+"""
+
+ARTICLE = """Harbour tolls to rise
+
+The port authority said tolls for freight vessels would rise by 6 per cent in April.
+
+ADVERTISEMENT
+
+Fishing crews said the rise would cost them about £2,000 a year.
+"""
+
+
+def lint_json(tmp_path: Path, name: str, text: str, *extra: str) -> list[dict]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    run = run_cli("check", "--format", "json", "--ignore", "grammar", *extra, path)
+    assert run.returncode in (0, 1), run.stderr
+    return json.loads(run.stdout)["files"][0]["diagnostics"]
+
+
+@pytest.mark.parametrize(
+    ("name", "text"), [("menu.html", FURNITURE_PAGE), ("menu.txt", FURNITURE_TEXT)]
+)
+def test_a_page_of_furniture_gets_one_finding(tmp_path: Path, name: str, text: str) -> None:
+    found = lint_json(tmp_path, name, text)
+    assert len(found) == 1, found
+    assert found[0]["rule"] == "filler.web-furniture"
+    assert found[0]["message"].startswith("No article text found")
+
+
+def test_ignoring_the_rule_lints_the_page_anyway(tmp_path: Path) -> None:
+    found = lint_json(tmp_path, "menu.txt", FURNITURE_TEXT, "--ignore", "filler.web-furniture")
+    assert not any(d["message"].startswith("No article text") for d in found)
+    assert {d["rule"] for d in found} == {"filler.web-leftover"}
+
+
+def test_an_article_with_a_leftover_is_not_gated(tmp_path: Path) -> None:
+    found = lint_json(tmp_path, "story.txt", ARTICLE)
+    assert [(d["rule"], d["text"]) for d in found] == [("filler.web-leftover", "ADVERTISEMENT")]
+
+
+def test_classifier_verdicts_line_up_with_blocks() -> None:
+    from newslint.analysis.boilerplate import classify
+
+    doc = load_document("page.html", FURNITURE_PAGE)
+    verdicts = classify(doc)
+    assert [v.span for v in verdicts] == [b.span for b in doc.page_blocks]
+    assert all(v.boilerplate for v in verdicts)  # nothing on this page is prose
+    assert not classify(load_document("story.txt", ARTICLE))  # HTML only
+
+
+@pytest.mark.parametrize(
+    ("line", "menu"),
+    [
+        ("Home News Sport Business Weather", True),
+        ("UK | World | Cost of Living | Climate", True),
+        ("Facebook Twitter WhatsApp Email", True),
+        ("Bank Raises Interest Rates Again", False),
+        ("Chelsea Arsenal Liverpool Everton", False),
+        ("News, sport and weather were cut.", False),
+        ("John Smith | Reuters", False),
+    ],
+)
+def test_menu_labels(line: str, menu: bool) -> None:
+    assert furniture.menu_labels(line) is menu
+
+
+@pytest.mark.parametrize(
+    ("line", "pages"),
+    [("‹ Prev 1 2 3 … 9 Next ›", True), ("« 1 2 3 »", True), ("1 2 3 4", False), ("Next", False)],
+)
+def test_page_links(line: str, pages: bool) -> None:
+    assert furniture.page_links(line) is pages
+
+
+def test_css_class_runs() -> None:
+    text = "col-md-6 col-sm-12 The far-reaching, well-known plan; see wp-block-image."
+    assert [text[s:e] for s, e in furniture.css_class_runs(text)] == [
+        "col-md-6 col-sm-12",
+        "wp-block-image",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("marks", "family"),
+    [
+        (("article-body", "related-stories"), "related links"),
+        (("share-bar",), "share buttons"),
+        (("entry-content",), None),
+        (("post-12 category-popular tag-sport",), None),  # WordPress topic classes
+        (("sr-only",), "screen-reader text"),
+    ],
+)
+def test_marked_family(marks: tuple[str, ...], family: str | None) -> None:
+    assert furniture.marked_family(marks) == family
