@@ -75,6 +75,16 @@ def test_an_article_with_a_leftover_is_not_gated(tmp_path: Path) -> None:
     assert [(d["rule"], d["text"]) for d in found] == [("filler.web-leftover", "ADVERTISEMENT")]
 
 
+def test_a_one_sentence_story_ending_in_a_leftover_is_not_gated(tmp_path: Path) -> None:
+    text = (
+        "Harbour budget approved\n\nThe council approved the harbour budget on Tuesday "
+        "by seven votes to three. Click here to subscribe to our newsletter.\n"
+    )
+    found = lint_json(tmp_path, "short.txt", text)
+    assert not any(d["message"].startswith("No article text") for d in found), found
+    assert {d["rule"] for d in found} == {"filler.web-leftover"}
+
+
 def test_classifier_verdicts_line_up_with_blocks() -> None:
     from newslint.analysis.boilerplate import classify
 

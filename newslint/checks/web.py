@@ -173,7 +173,7 @@ def furniture_gate(doc: Document, selected: frozenset[str]) -> Diagnostic | None
         for p in doc.paragraphs
         if _sentence_like(doc.span_text(p)) and not (p in blocks and _marked(blocks[p]))
     ]
-    if any(not _pack_matches(doc, [c]) for c in candidates):
+    if any(_mostly_prose(doc, c) for c in candidates):
         return None  # article text: the usual case, decided on the first block
     furniture_blocks = sum(_is_furniture(doc, p, blocks.get(p)) for p in doc.paragraphs)
     if furniture_blocks * 2 < len(doc.paragraphs):
@@ -188,6 +188,19 @@ def furniture_gate(doc: Document, selected: frozenset[str]) -> Diagnostic | None
         first.end if end < 0 else end,
         Severity.WARNING,
     )
+
+
+def _mostly_prose(doc: Document, para: Span) -> bool:
+    """A block with a sentence of its own that no web-leftover phrase touches:
+    "She said ... Click here to subscribe." is a story with a leftover in it,
+    "We use cookies to ... Accept all cookies" is a banner."""
+    hits = _pack_matches(doc, [para])
+    for sentence in doc.sentences:
+        if sentence.end <= para.start or sentence.start >= para.end:
+            continue
+        if _sentence_like(doc.span_text(sentence)) and not any(h.overlaps(sentence) for h in hits):
+            return True
+    return False
 
 
 def _is_furniture(doc: Document, para: Span, block: PageBlock | None) -> bool:
