@@ -11,8 +11,9 @@ NEWSLINT_CORPORA) at run time; nothing is copied into the repository.
 The lint mode runs the real CLI (--select filler, grammar off) on the pages and
 counts, for every "without" snippet that leaks into newslint's text, whether a
 web-leftover diagnostic overlaps its block (the snippets are fragments), and for
-every "with" snippet whether one does (a false alarm). "body" counts only snippets between the first and the last
-block holding a "with" snippet: the article body, where leftovers matter most.
+every "with" snippet whether one does (a false alarm). "body" counts only
+snippets between the first and the last block holding a "with" snippet: the
+article body, where leftovers matter most.
 
 The compare mode labels each block newslint extracts inside the article body
 ("without" snippet: furniture; "with" snippet: article) and asks each classifier

@@ -14,6 +14,7 @@ saying so instead of a flood from every other rule.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from newslint.analysis import furniture
@@ -24,6 +25,7 @@ from newslint.registry import CheckContext, Example, RuleMeta, rule
 RULE = "filler.web-furniture"
 _PACK_RULES = frozenset(("filler.web-leftover",))
 _PROSE_WORDS = 6  # a sentence of article text has at least this many words
+_REPEAT_WORDS = (8, 40)  # the length of a pull quote
 
 
 @rule(
@@ -33,7 +35,8 @@ _PROSE_WORDS = 6  # a sentence of article text has at least this many words
         "A story copied from a web page keeps furniture that no phrase list covers: a "
         "navigation menu flattened into one line ('Home News Sport Business Weather'), "
         "page-number links ('‹ Prev 1 2 3 Next ›'), CSS class names ('col-md-6', "
-        "'wp-block-button', 'sr-only') and, in HTML, blocks inside the article that the "
+        "'wp-block-button', 'sr-only'), pull quotes and teasers that repeat a sentence of "
+        "the story, and, in HTML, blocks inside the article that the "
         "jusText boilerplate classifier rejects (short, link-heavy, few function words) and "
         "whose markup names them as furniture (class='related-stories', 'newsletter-promo', "
         "'share-bar'). A menu needs short capitalised labels with no sentence punctuation, "
@@ -78,7 +81,36 @@ def web_furniture(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[
             span = Span(start, end)
             if not doc.in_skipped(span) and not any(span.overlaps(f) for f in flagged):
                 yield Diagnostic(meta.id, _MESSAGES["css"], start, end, meta.severity)
+    for span in _repeated_blocks(doc):
+        if not any(span.overlaps(f) for f in flagged):
+            flagged.append(span)
+            yield Diagnostic(meta.id, _MESSAGES["repeat"], span.start, span.end, meta.severity)
     yield from _classified_blocks(doc, flagged, meta)
+
+
+_QUOTES_AND_SPACE = re.compile(r"[\s\"'“”‘’]+")
+
+
+def _repeated_blocks(doc: Document) -> list[Span]:
+    """Short blocks whose words stand again inside a longer block of the story:
+    pull quotes and teasers that the page's layout repeated."""
+    special = {doc.headline, doc.byline}
+    texts = [
+        (p, _QUOTES_AND_SPACE.sub(" ", doc.span_text(p)).strip(" .").lower())
+        for p in doc.paragraphs
+        if p not in special
+    ]
+    found = []
+    for index, (para, text) in enumerate(texts):
+        if not _REPEAT_WORDS[0] <= text.count(" ") + 1 <= _REPEAT_WORDS[1]:
+            continue
+        if any(
+            text in other and (len(other) > len(text) or earlier < index)
+            for earlier, (_, other) in enumerate(texts)
+            if earlier != index
+        ):
+            found.append(para)
+    return found
 
 
 def _line_kind(line: str) -> str | None:
@@ -93,6 +125,7 @@ _MESSAGES = {
     "menu": "This line is a navigation menu from a web page, not part of the story",
     "pages": "These are page-number links from a web page, not part of the story",
     "css": "CSS class names from a web page's markup leaked into the text",
+    "repeat": "This block repeats words from the story: a pull quote or teaser from the page",
 }
 
 
