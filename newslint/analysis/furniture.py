@@ -96,6 +96,132 @@ _SCREEN_READER = frozenset(
 _CLASS_WORD = re.compile(r"[-_]+")
 
 
+def _labels(family: str, text: str) -> dict[str, str]:
+    return dict.fromkeys((label.strip() for label in text.split(";") if label.strip()), family)
+
+
+# Interface labels, each a whole line on the page: the line is looked up after its
+# decoration, case and counts are normalised away ("- ADVERTISEMENT -" -> "advertisement",
+# "Comments (12)" -> "comments #"). A set lookup costs nothing at start-up, unlike the
+# alternation the filler pack used to compile for the same lines.
+_LABELS = {
+    **_labels(
+        "an ad marker",
+        "advertisement; advertisements; advertising; advert; ad; ads; sponsored; sponsored content;"
+        "sponsored post; sponsored story; sponsored stories; sponsored links; sponsored link;"
+        "paid content; paid post; paid partnership; promoted; promoted content; promoted stories;"
+        "promoted links; partner content; advertisement feature",
+    ),
+    **_labels(
+        "a page link",
+        "previous; prev; next; older; newer; previous page; next page; prev page; older posts;"
+        "newer posts; older entries; newer entries; previous post; next post; previous article;"
+        "next article; previous story; next story; next slide; previous slide; next photo;"
+        "previous photo; page # of #; # of # pages; load more; show more; see more",
+    ),
+    **_labels(
+        "a comment-system notice",
+        "comment; comments; # comment; # comments; comments #; # replies; # reply; # responses;"
+        "show comments; hide comments; load more comments; view all comments;"
+        "view all # comments; read comments; see comments; add a comment; add comment;"
+        "add your comment; post comment; reply; cancel reply; report; report abuse;"
+        "report comment; report this comment; sort by; sorted by; newest first; oldest first;"
+        "newest; oldest; most liked; join the conversation; join the discussion; join the debate",
+    ),
+    **_labels(
+        "a login-panel label",
+        "log in; login; sign in; signin; sign up; signup; register; log out; logout; sign out;"
+        "my account; create an account; create account; create a free account;"
+        "create your account; forgot your password?; forgot password?; forgot your password;"
+        "forgot password; forgot your username?; remember me; keep me signed in;"
+        "keep me logged in; username; user name; password; email address; e-mail address;"
+        "not a member?; don't have an account?; already have an account?;"
+        "already registered?; new user?; reset password; reset your password; subscribe",
+    ),
+    **_labels(
+        "a share or page-tool button",
+        "share; share this; tweet; pin; pin it; print; save; email; e-mail; copy link; link copied;"
+        "facebook; twitter; whatsapp; linkedin; reddit; pinterest; flipboard; telegram;"
+        "messenger; print this article; print this story; print article;"
+        "print recipe; save article; save this article; save this story; gift this article;"
+        "gift article; listen to this article; listen to this story; listen to article;"
+        "click to enlarge; tap to unmute; tap to expand; tap to enlarge; back to top;"
+        "scroll to top; report an error; report a correction; report a typo; report a mistake;"
+        "report a correction or typo; suggest a correction; feedback to editors;"
+        "feedback to the editors; explore further",
+    ),
+    **_labels(
+        "a teaser label",
+        "related; related articles; related stories; related coverage; related content;"
+        "related posts; related reading; related topics; related links; related videos;"
+        "related searches; recommended; recommended stories; recommended articles;"
+        "recommended reading; most read; most popular; most viewed;"
+        "most shared; most commented; most read this week; most popular this week;"
+        "most popular today; most read today; trending; trending now; trending stories;"
+        "also read; read also; read more; read next; see also; keep reading; continue reading;"
+        "more on this story; more on this topic; more stories; more news; more videos;"
+        "more photos; top stories; top news; top headlines; latest news; latest stories;"
+        "latest headlines; latest articles; latest posts; latest videos; editor's pick;"
+        "editor's picks; editors' picks; popular now; popular stories; popular today;"
+        "from around the web; around the web; in other news; don't miss; must read;"
+        "watch next; up next; what to read next; you may like; you might like;"
+        "recent posts; recent articles; recent stories; tags; tagged; tagged with; tagged in;"
+        "filed under; categories",
+    ),
+}
+# Labels that may also head a line ("Read more: Flood warnings", "Tags: Sixers, NBA").
+_HEAD_FAMILIES = frozenset(("a teaser label", "an ad marker", "a comment-system notice"))
+_HEAD_PAGE_LINKS = frozenset(
+    (
+        "next article",
+        "previous article",
+        "next story",
+        "previous story",
+        "next post",
+        "previous post",
+        "prev",
+    )
+)
+_DECORATION = " \t-–—_*•·=~|[](){}<>«»‹›→←:.!↑^\"'“”"
+_COUNT = re.compile(r"\(?\d[\d,.]*k?\)?")
+_HEAD = re.compile(r"\s*(?::|»|›|→|…|\.\.\.)\s*")
+_PARTS = re.compile(r"\s+(?:\||/|•|·|or)\s+|\s*[|•·]\s*")
+_SPONSOR = re.compile(r"(?:sponsored|paid for|presented|brought to you) by\b")
+
+
+def _label_key(text: str) -> str:
+    key = _COUNT.sub("#", text.lower().replace("’", "'"))
+    return " ".join(key.strip(_DECORATION).split())
+
+
+def label_line(line: str) -> tuple[str, int] | None:
+    """(family, length of the label) when ``line`` is an interface label: a whole
+    line ("- Advertisement -", "12 comments", "Log in | Register") or the head of
+    one ("Read more: ...", "Next article: ..."); else None."""
+    if len(line) > 120:
+        return None
+    key = _label_key(line)
+    family = _LABELS.get(key)
+    if family:
+        return family, len(line)
+    parts = [_label_key(part) for part in _PARTS.split(line)]
+    if len(parts) > 1 and all(part in _LABELS for part in parts):
+        return _LABELS[parts[0]], len(line)
+    if _SPONSOR.match(key) and len(key.split()) <= 8:
+        return "an ad marker", len(line)
+    if key.startswith("more from ") and len(key.split()) <= 6:
+        return "a teaser label", len(line)
+    if key.endswith(("newsletter", "newsletters")) and len(key.split()) <= 6:
+        return "a newsletter sign-up label", len(line)
+    head = _HEAD.search(line)
+    if head and head.start() > 0:
+        key = _label_key(line[: head.start()])
+        family = _LABELS.get(key)
+        if family in _HEAD_FAMILIES or key in _HEAD_PAGE_LINKS or key.startswith("more from "):
+            return family or "a teaser label", head.start()
+    return None
+
+
 def menu_labels(line: str) -> bool:
     """A menu flattened into one line: "Home News Sport Business Weather",
     "UK | World | Cost of Living | Climate". Short capitalised labels, no

@@ -26,6 +26,7 @@ RULE = "filler.web-furniture"
 _PACK_RULES = frozenset(("filler.web-leftover",))
 _PROSE_WORDS = 6  # a sentence of article text has at least this many words
 _REPEAT_WORDS = (8, 40)  # the length of a pull quote
+_GROUP = 3  # furniture findings before or after a page's article reported as one
 
 
 @rule(
@@ -68,6 +69,20 @@ _REPEAT_WORDS = (8, 40)  # the length of a pull quote
     ],
 )
 def web_furniture(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnostic]:
+    found = sorted(_structural(doc, meta), key=lambda d: d.start)
+    body = _article_body(doc)
+    if body is None:
+        yield from found
+        return
+    # Around the article of a saved page: one finding for each side, not one per menu item.
+    before = [d for d in found if d.end <= body.start]
+    after = [d for d in found if d.start >= body.end]
+    yield from _grouped(before, "before", meta)
+    yield from (d for d in found if d.end > body.start and d.start < body.end)
+    yield from _grouped(after, "after", meta)
+
+
+def _structural(doc: Document, meta: RuleMeta) -> Iterator[Diagnostic]:
     flagged: list[Span] = []
     for para in doc.paragraphs:
         if para == doc.byline:
@@ -75,8 +90,9 @@ def web_furniture(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[
         for start, end in furniture.lines(doc.text, para.start, para.end):
             kind = _line_kind(doc.text[start:end])
             if kind:
-                flagged.append(Span(start, end))
-                yield Diagnostic(meta.id, _MESSAGES[kind], start, end, meta.severity)
+                message, length = kind
+                flagged.append(Span(start, start + length))
+                yield Diagnostic(meta.id, message, start, start + length, meta.severity)
         for start, end in furniture.css_class_runs(doc.text, para.start, para.end):
             span = Span(start, end)
             if not doc.in_skipped(span) and not any(span.overlaps(f) for f in flagged):
@@ -86,6 +102,30 @@ def web_furniture(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[
             flagged.append(span)
             yield Diagnostic(meta.id, _MESSAGES["repeat"], span.start, span.end, meta.severity)
     yield from _classified_blocks(doc, flagged, meta)
+
+
+def _article_body(doc: Document) -> Span | None:
+    """From the first to the last HTML block that reads like prose to jusText."""
+    if not doc.page_blocks:
+        return None
+    from newslint.analysis.boilerplate import classify
+
+    prose = [v.span for v in classify(doc) if v.context_free in ("good", "neargood")]
+    return Span(prose[0].start, prose[-1].end) if prose else None
+
+
+def _grouped(found: list[Diagnostic], side: str, meta: RuleMeta) -> Iterator[Diagnostic]:
+    if len(found) < _GROUP:
+        yield from found
+        return
+    yield Diagnostic(
+        meta.id,
+        f"{len(found)} lines {side} the article are page furniture (menus, labels, buttons); "
+        "remove them",
+        found[0].start,
+        found[-1].end,
+        meta.severity,
+    )
 
 
 _QUOTES_AND_SPACE = re.compile(r"[\s\"'“”‘’]+")
@@ -113,11 +153,19 @@ def _repeated_blocks(doc: Document) -> list[Span]:
     return found
 
 
-def _line_kind(line: str) -> str | None:
+def _line_kind(line: str) -> tuple[str, int] | None:
+    """(message, length of the furniture) for a line that is page furniture."""
     if furniture.page_links(line):
-        return "pages"
+        return _MESSAGES["pages"], len(line)
+    label = furniture.label_line(line)
+    if label:
+        family, length = label
+        return (
+            f"'{line[:length].strip()}' is {family} from a web page, not part of the story",
+            length,
+        )
     if furniture.menu_labels(line):
-        return "menu"
+        return _MESSAGES["menu"], len(line)
     return None
 
 
@@ -174,19 +222,26 @@ def _link_item(doc: Document, block: PageBlock) -> bool:
     return block.tag == "li" and block.link_chars * 5 >= length * 4 and words >= 4
 
 
-def _pack_matches(doc: Document, spans: list[Span]) -> list[Span]:
-    """Spans that filler.web-leftover already reports (one finding per leftover)."""
+def _pack_matches(
+    doc: Document, spans: list[Span], selected: frozenset[str] = _PACK_RULES
+) -> list[Span]:
+    """Spans that filler.web-leftover reports (one finding per leftover). The
+    gate passes the run's selection, so it shares the pack provider's compiled
+    matcher instead of compiling one of its own on every cold start."""
     if not spans:
         return []
     from newslint.packs import load_packs, shipped_pack_paths
 
-    matcher = load_packs(shipped_pack_paths()).matcher(_PACK_RULES)
-    if not matcher.rules:
+    matcher = load_packs(shipped_pack_paths()).matcher(selected)
+    wanted = {i for i, r in enumerate(matcher.rules) if r.id in _PACK_RULES}
+    if not wanted:
         return []
     found: list[Span] = []
     for span in spans:
         hits, _ = matcher.candidates(doc.span_text(span), 1.0)
-        found.extend(Span(span.start + start, span.start + end) for _, start, end in hits)
+        found.extend(
+            Span(span.start + start, span.start + end) for i, start, end in hits if i in wanted
+        )
     return found
 
 
@@ -206,9 +261,9 @@ def furniture_gate(doc: Document, selected: frozenset[str]) -> Diagnostic | None
         for p in doc.paragraphs
         if _sentence_like(doc.span_text(p)) and not (p in blocks and _marked(blocks[p]))
     ]
-    if any(_mostly_prose(doc, c) for c in candidates):
+    if any(_mostly_prose(doc, c, selected) for c in candidates):
         return None  # article text: the usual case, decided on the first block
-    furniture_blocks = sum(_is_furniture(doc, p, blocks.get(p)) for p in doc.paragraphs)
+    furniture_blocks = sum(_is_furniture(doc, p, blocks.get(p), selected) for p in doc.paragraphs)
     if furniture_blocks * 2 < len(doc.paragraphs):
         return None  # no sentences, but no furniture either (a table, a list of figures)
     first = doc.paragraphs[0]
@@ -223,11 +278,11 @@ def furniture_gate(doc: Document, selected: frozenset[str]) -> Diagnostic | None
     )
 
 
-def _mostly_prose(doc: Document, para: Span) -> bool:
+def _mostly_prose(doc: Document, para: Span, selected: frozenset[str]) -> bool:
     """A block with a sentence of its own that no web-leftover phrase touches:
     "She said ... Click here to subscribe." is a story with a leftover in it,
     "We use cookies to ... Accept all cookies" is a banner."""
-    hits = _pack_matches(doc, [para])
+    hits = _pack_matches(doc, [para], selected)
     for sentence in doc.sentences:
         if sentence.end <= para.start or sentence.start >= para.end:
             continue
@@ -236,10 +291,14 @@ def _mostly_prose(doc: Document, para: Span) -> bool:
     return False
 
 
-def _is_furniture(doc: Document, para: Span, block: PageBlock | None) -> bool:
+def _is_furniture(
+    doc: Document, para: Span, block: PageBlock | None, selected: frozenset[str]
+) -> bool:
     if any(_line_kind(doc.text[s:e]) for s, e in furniture.lines(doc.text, para.start, para.end)):
         return True
-    if furniture.css_class_runs(doc.text, para.start, para.end) or _pack_matches(doc, [para]):
+    if furniture.css_class_runs(doc.text, para.start, para.end):
+        return True
+    if _pack_matches(doc, [para], selected):
         return True
     return block is not None and _marked(block)
 
