@@ -70,7 +70,7 @@ _GROUP = 3  # furniture findings before or after a page's article reported as on
 )
 def web_furniture(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnostic]:
     found = sorted(_structural(doc, meta), key=lambda d: d.start)
-    body = _article_body(doc)
+    body = _article_body(doc) if len(found) >= _GROUP else None
     if body is None:
         yield from found
         return
@@ -180,8 +180,8 @@ _MESSAGES = {
 def _classified_blocks(doc: Document, flagged: list[Span], meta: RuleMeta) -> Iterator[Diagnostic]:
     """HTML blocks inside the article body (first to last block jusText keeps)
     that jusText rejects and whose markup names them as furniture."""
-    if not doc.page_blocks:
-        return
+    if not any(furniture.marked_family(b.marks) or _link_item(doc, b) for b in doc.page_blocks):
+        return  # nothing for the classifier to confirm: jusText (and lxml) stay unloaded
     from newslint.analysis.boilerplate import classify
 
     verdicts = classify(doc)
