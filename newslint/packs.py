@@ -404,3 +404,30 @@ class _Run:
             self.failed.append(rule.id)
             return True
         return found is not None and found.start() <= start
+
+
+def shipped_rule_spans(
+    doc: Document,
+    spans: Iterable[Span],
+    rule_ids: frozenset[str],
+    selected: frozenset[str] | None = None,
+) -> list[Span]:
+    """Where the shipped pack rules ``rule_ids`` match inside ``spans``.
+
+    Python checks use it to leave a sentence to the phrase rule that already
+    names it. ``selected`` (the run's selection) lets them share the matcher the
+    pack provider compiled instead of compiling one of their own."""
+    spans = list(spans)
+    if not spans:
+        return []
+    matcher = load_packs(shipped_pack_paths()).matcher(selected or rule_ids)
+    wanted = {i for i, r in enumerate(matcher.rules) if r.id in rule_ids}
+    if not wanted:
+        return []
+    found: list[Span] = []
+    for span in spans:
+        hits, _ = matcher.candidates(doc.span_text(span), 1.0)
+        found.extend(
+            Span(span.start + start, span.start + end) for i, start, end in hits if i in wanted
+        )
+    return found

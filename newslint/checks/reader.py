@@ -206,13 +206,6 @@ def _imperative(text: str, *, capital: bool = True) -> bool:
 
 def _pack_matches(doc: Document, paragraphs: list[Span]) -> list[Span]:
     """Spans in ``paragraphs`` that the filler pack's phrase rules match."""
-    from newslint.packs import load_packs, shipped_pack_paths
+    from newslint.packs import shipped_rule_spans
 
-    matcher = load_packs(shipped_pack_paths()).matcher(_PACK_RULES)
-    if not matcher.rules:
-        return []
-    spans: list[Span] = []
-    for para in paragraphs:
-        found, _ = matcher.candidates(doc.span_text(para), 1.0)
-        spans.extend(Span(para.start + start, para.start + end) for _, start, end in found)
-    return spans
+    return shipped_rule_spans(doc, paragraphs, _PACK_RULES)

@@ -228,21 +228,9 @@ def _pack_matches(
     """Spans that filler.web-leftover reports (one finding per leftover). The
     gate passes the run's selection, so it shares the pack provider's compiled
     matcher instead of compiling one of its own on every cold start."""
-    if not spans:
-        return []
-    from newslint.packs import load_packs, shipped_pack_paths
+    from newslint.packs import shipped_rule_spans
 
-    matcher = load_packs(shipped_pack_paths()).matcher(selected)
-    wanted = {i for i, r in enumerate(matcher.rules) if r.id in _PACK_RULES}
-    if not wanted:
-        return []
-    found: list[Span] = []
-    for span in spans:
-        hits, _ = matcher.candidates(doc.span_text(span), 1.0)
-        found.extend(
-            Span(span.start + start, span.start + end) for i, start, end in hits if i in wanted
-        )
-    return found
+    return shipped_rule_spans(doc, spans, _PACK_RULES, selected)
 
 
 # -- the furniture gate ---------------------------------------------------------------
