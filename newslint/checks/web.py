@@ -263,7 +263,7 @@ def furniture_gate(doc: Document, selected: frozenset[str]) -> Diagnostic | None
         for p in doc.paragraphs
         if _sentence_like(doc.span_text(p)) and not (p in blocks and _marked(blocks[p]))
     ]
-    if any(_has_prose(doc, c, selected) for c in candidates):
+    if any(not _pack_matches(doc, [c], selected) for c in candidates):
         return None  # article text: the usual case, decided on the first block
     furniture_blocks = sum(_is_furniture(doc, p, blocks.get(p), selected) for p in doc.paragraphs)
     if furniture_blocks * 2 < len(doc.paragraphs):
@@ -296,24 +296,6 @@ def _marked(block: PageBlock) -> bool:
     """An HTML block that is mostly link text or sits in an element named for furniture."""
     length = block.span.end - block.span.start
     return block.link_chars * 2 > length or furniture.marked_family(block.marks) is not None
-
-
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+")
-
-
-def _has_prose(doc: Document, para: Span, selected: frozenset[str]) -> bool:
-    """A sentence of six words or more in which filler.web-leftover finds nothing."""
-    start = para.start
-    for end in [m.start() for m in _SENTENCE_END.finditer(doc.text, para.start, para.end)] + [
-        para.end
-    ]:
-        sentence = Span(start, end)
-        start = end
-        if len(doc.span_text(sentence).split()) >= _PROSE_WORDS and not _pack_matches(
-            doc, [sentence], selected
-        ):
-            return True
-    return False
 
 
 def _sentence_like(text: str) -> bool:
