@@ -73,7 +73,8 @@ _MARK_FAMILIES = {
     **dict.fromkeys(
         ("newsletter", "newsletters", "subscribe", "subscription", "signup"), "newsletter"
     ),
-    **dict.fromkeys(("paywall", "buybox", "regwall", "meter"), "subscription pitch"),
+    # Not "paywall": sites wrap the gated article itself in it.
+    **dict.fromkeys(("buybox", "regwall", "subscribe-box", "piano-offer"), "subscription pitch"),
     **dict.fromkeys(
         ("share", "sharing", "sharebar", "social", "addthis", "sharethis"), "share buttons"
     ),

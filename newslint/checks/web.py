@@ -195,6 +195,8 @@ def _classified_blocks(doc: Document, flagged: list[Span], meta: RuleMeta) -> It
     link_items = [v.boilerplate and _link_item(doc, v.block) for v in body]
     candidates = []
     for index, verdict in enumerate(body):
+        if verdict.span == doc.headline:
+            continue
         family = furniture.marked_family(verdict.block.marks) if verdict.boilerplate else None
         if family is None and link_items[index] and any(link_items[index - 1 : index + 2 : 2]):
             family = "a list of links to other stories"

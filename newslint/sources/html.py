@@ -141,7 +141,7 @@ class _Parser(HTMLParser):
             byline=_is_byline_element(attributes),
             article=tag in ("article", "header", "main"),
             link=tag == "a",
-            marks=_marks(attributes),
+            marks="" if tag in ("html", "body") else _marks(attributes),  # page-wide classes
         )
         self.stack.append(entry)
         self.count(entry, 1)
