@@ -273,9 +273,13 @@ def _mostly_prose(doc: Document, para: Span, selected: frozenset[str]) -> bool:
     "She said ... Click here to subscribe." is a story with a leftover in it,
     "We use cookies to ... Accept all cookies" is a banner."""
     hits = _pack_matches(doc, [para], selected)
+    if not hits:
+        return True  # the usual case: no sentence split needed
     for sentence in doc.sentences:
-        if sentence.end <= para.start or sentence.start >= para.end:
+        if sentence.end <= para.start:
             continue
+        if sentence.start >= para.end:
+            break
         if _sentence_like(doc.span_text(sentence)) and not any(h.overlaps(sentence) for h in hits):
             return True
     return False
