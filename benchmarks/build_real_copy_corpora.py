@@ -1,0 +1,145 @@
+"""Rebuild the real-copy corpora (aigen_news, fair_framed, iu_human) outside the repo.
+
+The three JSON-lines sources of benchmarks/real_copy.py are derived from two
+public research repositories; this script derives them again on a new machine,
+writes a SOURCE.txt beside each, and checks every labelled document's sha256
+in benchmarks/data/real_copy/labels.jsonl, so label offsets are known to index
+the same text. No text enters the repository.
+
+    git clone https://github.com/iu-ai-research/human-AI-generatedTextCorpus /tmp/iu
+    git clone https://github.com/yoojuneho/Fair-or-Framed /tmp/ff
+    pip install pandas   # the first repository stores DataFrames as pickles
+    python benchmarks/build_real_copy_corpora.py --iu-repo /tmp/iu --fair-repo /tmp/ff \\
+        --out ../shared/corpora
+
+The repositories may also be bare git directories (files are read with
+``git show <commit>:<path>``, at the commit the labels were made from).
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import real_copy_corpus as corpus
+
+IU_COMMIT = "32805de"
+FAIR_COMMIT = "c99a78b"
+FAIR_FILES = (19, 37, 55, 73, 91)  # kappa/scoring data/explicit_<n>_.json
+
+SOURCE_NOTES = {
+    "aigen_news": (
+        "400 ChatGPT (gpt-3.5) news articles: 200 generated from a headline, 200 one-paragraph\n"
+        "rewrites. iu-ai-research/human-AI-generatedTextCorpus @{iu}, news_chatgpt_generated.pkl.\n"
+        "No licence file; research use, cite Mindner/Schlippe/Schaaff 2023.\n"
+    ),
+    "iu_human": (
+        "100 edited news articles 2016-19 (CNN, People, NYT, Reuters, The Verge ...), the human\n"
+        "originals of aigen_news. iu-ai-research/human-AI-generatedTextCorpus @{iu},\n"
+        "news_human_generated.pkl. (c) the publishers; research use.\n"
+    ),
+    "fair_framed": (
+        "150 short LLM-written political news items. yoojuneho/Fair-or-Framed @{fair},\n"
+        "kappa/scoring data/explicit_*.json. No licence file; research use.\n"
+    ),
+}
+
+
+def git_show(repo: Path, commit: str, path: str) -> bytes:
+    return subprocess.run(
+        ["git", "-C", str(repo), "show", f"{commit}:{path}"], capture_output=True, check=True
+    ).stdout
+
+
+def _pickled_frame(repo: Path, path: str):  # -> pandas.DataFrame
+    try:
+        import pandas
+    except ImportError:
+        sys.exit("build_real_copy_corpora: needs pandas to read the pickles (pip install pandas)")
+    return pandas.read_pickle(io.BytesIO(git_show(repo, IU_COMMIT, path)))
+
+
+def iu_records(repo: Path, path: str) -> Iterator[dict]:
+    """One record per DataFrame row; the id is the row number, three digits."""
+    frame = _pickled_frame(repo, path)
+    for index, row in frame.iterrows():
+        yield {
+            "id": f"{int(index):03d}",
+            "title": str(row["title_en"]),
+            "body": str(row["text"]),
+            "prompt" if row["author"] == "ChatGPT" else "outlet": str(row["source"]),
+            "category": str(row["category"]),
+            "date": str(row["date"]),
+        }
+
+
+def fair_records(repo: Path) -> Iterator[dict]:
+    """e<file>-r<run>-a<article>: file number, two-digit run index, article index."""
+    for number in FAIR_FILES:
+        path = f"kappa/scoring data/explicit_{number}_.json"
+        runs = json.loads(git_show(repo, FAIR_COMMIT, path))
+        for run in runs:
+            for position, article in enumerate(run["articles"]):
+                yield {
+                    "id": f"e{number}-r{run['run_index']:02d}-a{position}",
+                    "title": article["headline"],
+                    "body": article["article"],
+                }
+
+
+def write_source(out: Path, source: str, records: list[dict]) -> Path:
+    path = corpus.source_path(source, out)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as handle:
+        for record in records:
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    note = SOURCE_NOTES[source].format(iu=IU_COMMIT, fair=FAIR_COMMIT)
+    (path.parent / "SOURCE.txt").write_text(note, encoding="utf-8")
+    return path
+
+
+def check_hashes(source: str, records: list[dict]) -> list[str]:
+    """Labelled documents whose rebuilt text differs from the labelled text."""
+    texts = {record["id"]: corpus.article_text(record) for record in records}
+    problems = []
+    for label in corpus.read_labels():
+        if label["source"] != source:
+            continue
+        text = texts.get(label["id"])
+        if text is None:
+            problems.append(f"{source}:{label['id']}: not in the rebuilt corpus")
+        elif corpus.sha256(text) != label["sha256"]:
+            problems.append(f"{source}:{label['id']}: text differs from the labelled text")
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--iu-repo", type=Path, required=True)
+    parser.add_argument("--fair-repo", type=Path, required=True)
+    parser.add_argument("--out", type=Path, default=corpus.corpora_dir())
+    args = parser.parse_args(argv)
+    built = {
+        "aigen_news": list(iu_records(args.iu_repo, "news_chatgpt_generated.pkl")),
+        "iu_human": list(iu_records(args.iu_repo, "news_human_generated.pkl")),
+        "fair_framed": list(fair_records(args.fair_repo)),
+    }
+    problems = []
+    for source, records in built.items():
+        path = write_source(args.out, source, records)
+        problems += check_hashes(source, records)
+        print(f"{source}: {len(records)} documents -> {path}")
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
