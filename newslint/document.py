@@ -139,6 +139,7 @@ class Document:
     language: str | None = None  # declared by the article: "en-GB" / "en-US"
     directives: list[Directive] = field(default_factory=list)
     page_blocks: list[PageBlock] = field(default_factory=list)  # HTML only
+    site_names: tuple[str, ...] = ()  # HTML: og:site_name, the host's name ("bettycrocker")
     _analyses: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @classmethod

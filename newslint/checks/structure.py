@@ -139,6 +139,11 @@ _ROLE_WORDS = frozenset(
         "services",
         "service",
         "group",
+        "kitchen",
+        "kitchens",
+        "test",
+        "studio",
+        "studios",
     ]
 )
 # Wire services and agencies are accountable sources, not anonymous roles.
@@ -159,11 +164,21 @@ _DEFAULT_ALLOW = (
     "UPI",
 )
 _BY = re.compile(
-    r"^\s*(?:(?:posted|written|words|story|reporting|text)\s+by|author|by)\s*:?\s+", re.IGNORECASE
+    r"^\s*(?:(?:posted|written|words|story|reporting|text|recipe)\s+by|author|by)\s*:?\s+",
+    re.IGNORECASE,
 )
-# Where the name ends: a separator, a date or time, an e-mail or handle, "on ...".
+# Where the name ends: a separator, a date or time, an e-mail or handle, "on ...",
+# or the next field of a card ("Course: Main").
 _NAME_END = re.compile(
-    r"\s*(?:[|•·–—]|\s-\s|\bon\s|\bat\s|\bupdated\b|\bpublished\b|@|\d).*$", re.IGNORECASE
+    r"\s*(?:[|•·–—]|\s-\s|\bon\s|\bat\s|\bupdated\b|\bpublished\b|@|\d|\s\w+:\s).*$",
+    re.IGNORECASE,
+)
+# Closed-class words: a person's name never holds one ("Eat What Tonight",
+# "Our Reporter"), a site, brand or desk name often does. Words that are also
+# names (An, No, My, Le, Ho), particles (de, van, al) and "the" (The Guardian) are left out.
+_FUNCTION_WORDS = frozenset(
+    {"this", "that", "these", "those", "what", "which", "how", "why", "when", "where"}
+    | {"our", "your", "their", "its", "not", "every"}
 )
 # A CMS account name rather than a person: one lower-case or run-together token.
 _HANDLE = re.compile(r"[a-z][a-z0-9_.]*|[A-Za-z]+[0-9_][A-Za-z0-9_]*")
@@ -176,9 +191,14 @@ _JOINERS = frozenset(("and", "&", "of", "for", "in", "at", "from"))
     why=(
         "A byline tells readers who is accountable for a story. 'By Chief Editor', 'By Admin' "
         "or 'By Editorial Team' names nobody, and is a common mark of scraped or "
-        "machine-written copy. Bylines with a person's name ('By Jane Doe, Chief Editor') "
-        "and wire services (Reuters, AP, AFP, PA ...) are fine. Options: allow = [...] "
-        "bylines to accept as they are; role-words = [...] extra words that name a role."
+        "machine-written copy. The rule reads the name after 'By', 'Posted by', 'Recipe by' "
+        "or 'Author:' up to a date or separator, and flags role or desk words only, a CMS "
+        "account name ('admin'), the site's own name from the page's metadata or address "
+        "('By Betty Crocker Kitchens' on bettycrocker.com), and a phrase with a closed-class "
+        "word and no given name ('By Eat What Tonight'). Bylines with a person's name "
+        "('By Jane Doe, Chief Editor', 'by Jane Doe, Phys.org') and wire services (Reuters, "
+        "AP, AFP, PA ...) are fine. Options: allow = [...] bylines to accept as they are; "
+        "role-words = [...] extra words that name a role."
     ),
     examples=[
         Example("Harbour fire destroys boats\n\nBy Chief Editor\n\nThe fire began.\n", True),
@@ -194,7 +214,7 @@ def byline_generic(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator
     allow = {a.casefold() for a in (*_DEFAULT_ALLOW, *options.get("allow", ()))}
     roles = _ROLE_WORDS | {w.casefold() for w in options.get("role-words", ())}
     text = doc.span_text(doc.byline)
-    if is_generic_byline(text, allow, roles):
+    if is_generic_byline(text, allow, roles, doc.site_names):
         yield Diagnostic(
             meta.id,
             f"'{text.strip()}' names no one; give the reporter's name",
@@ -205,19 +225,50 @@ def byline_generic(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator
 
 
 def is_generic_byline(
-    text: str, allow: set[str] | frozenset[str] = frozenset(), roles: frozenset[str] = _ROLE_WORDS
+    text: str,
+    allow: set[str] | frozenset[str] = frozenset(),
+    roles: frozenset[str] = _ROLE_WORDS,
+    sites: tuple[str, ...] = (),
 ) -> bool:
-    """True when the name in ``text`` (after "By", up to a date or separator) is
-    only role or desk words ("Staff Writer"), or a CMS account name ("admin",
-    "corklive", "user5105") rather than a person's name."""
-    name = _NAME_END.sub("", _BY.sub("", text)).strip().strip(".,;:|-–—")
+    """True when the name in ``text`` (after "By", up to a date or separator)
+    names no person: only role or desk words ("Staff Writer"); the site's own
+    name, alone or with role words ("Betty Crocker Kitchens" on bettycrocker.com);
+    a phrase with a closed-class word and no given name ("Eat What Tonight");
+    or a CMS account name ("admin", "corklive", "user5105")."""
+    body = _BY.sub("", text)
+    name = _NAME_END.sub("", body).strip().strip(".,;:|-–—")
     if not name or name.casefold() in allow:
+        return False
+    given = given_names()
+    # "The Guardian 02/10/2020 Anna Fazackerley": a person is named after the date.
+    tail = body[len(name) :].split()
+    if any(w.strip(".,;:()").casefold() in given and w[:1].isupper() for w in tail):
         return False
     words = [w.strip(".,;:()'’\"") for w in re.split(r"[\s,/|]+", name)]
     words = [w.casefold() for w in words if w and w.casefold() not in _JOINERS]
-    if bool(words) and all(w in roles for w in words):
+    if not words:
+        return False
+    rest = _without_site(words, sites)
+    if all(w in roles for w in rest):
         return True
-    return _HANDLE.fullmatch(name) is not None and name.casefold() not in given_names()
+    if any(w in _FUNCTION_WORDS for w in words) and not any(w in given for w in words):
+        return True
+    return _HANDLE.fullmatch(name) is not None and name.casefold() not in given
+
+
+def _site_key(name: str) -> str:
+    """Letters of a site name without a domain ending ("BettyCrocker.com" -> "bettycrocker")."""
+    name = re.sub(r"\.(?:com|org|net|co\.uk|co|uk|ie|news)$", "", name.strip().casefold())
+    return re.sub(r"[^a-z0-9]", "", name)
+
+
+def _without_site(words: list[str], sites: tuple[str, ...]) -> list[str]:
+    """The byline's words after a leading run that spells the site's name."""
+    keys = {k for k in map(_site_key, sites) if len(k) >= 3}
+    for size in range(len(words), 0, -1):
+        if re.sub(r"[^a-z0-9]", "", "".join(words[:size])) in keys:
+            return words[size:]
+    return words
 
 
 # -- structure.headline-style --------------------------------------------------------

@@ -10,12 +10,20 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import itertools
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from newslint.document import Directive, Document, PageBlock, Span, TextBuilder
-from newslint.sources import coerce_date, english_variant, finish, header_fields, strip_span
+from newslint.sources import (
+    coerce_date,
+    english_variant,
+    finish,
+    header_fields,
+    is_byline,
+    strip_span,
+)
 
 
 def _words(text: str) -> frozenset[str]:
@@ -46,6 +54,7 @@ _HEADINGS = _words("h1 h2 h3 h4 h5 h6")
 _DATE_META = frozenset(
     ("article:published_time", "datepublished", "date", "pubdate", "dc.date", "publish-date")
 )
+_SITE_META = frozenset(("og:site_name", "application-name", "og:url"))
 _WHITESPACE = re.compile(r"[ \t\r\n\f]+|[^ \t\r\n\f]+")
 _MARK_DEPTH = 4  # class words of the nearest elements say what a block is; outer ones, the page
 _DIRECTIVE = re.compile(r"^\s*newslint-(.*?)\s*$", re.DOTALL)
@@ -101,6 +110,7 @@ class _Parser(HTMLParser):
         self.directives: list[Directive] = []
         self.times: list[tuple[str, bool]] = []  # datetime value, inside article/header
         self.meta_date: str | None = None
+        self.site_names: set[str] = set()
         # Tags passed since the last text: "</x><y>" (siblings) or a box element
         # between two words means the words are apart on the page.
         self.apart = False
@@ -123,6 +133,8 @@ class _Parser(HTMLParser):
             self.language = english_variant(attributes.get("lang"))
         if tag == "meta":
             self.meta(attributes)
+        elif tag == "link" and attributes.get("rel", "").lower() == "canonical":
+            self.site_names.add(_site_name(attributes.get("href", ""), url=True))
         elif tag == "time" and not self.skip and attributes.get("datetime"):
             self.times.append((attributes["datetime"], self.articles > 0))
         if tag == "title" and self.title is None and not any(e.tag == "svg" for e in self.stack):
@@ -134,9 +146,13 @@ class _Parser(HTMLParser):
         if tag in _VOID:
             return
         hidden = "hidden" in attributes or attributes.get("aria-hidden") == "true"
+        # A form straight under <body> wraps the whole page (ASP.NET), not a widget.
+        page_form = tag == "form" and all(e.tag in ("html", "body") for e in self.stack)
         entry = _Open(
             tag,
-            skip=tag in _SKIP or hidden or attributes.get("role", "").lower() in _SKIP_ROLES,
+            skip=(tag in _SKIP and not page_form)
+            or hidden
+            or attributes.get("role", "").lower() in _SKIP_ROLES,
             code=tag in ("code", "kbd", "samp", "tt"),
             byline=_is_byline_element(attributes),
             article=tag in ("article", "header", "main"),
@@ -177,6 +193,8 @@ class _Parser(HTMLParser):
         ).lower()
         if key in _DATE_META and attributes.get("content") and self.meta_date is None:
             self.meta_date = attributes["content"]
+        if key in _SITE_META and attributes.get("content"):
+            self.site_names.add(_site_name(attributes["content"], url=key == "og:url"))
 
     # -- text -----------------------------------------------------------------------
 
@@ -272,7 +290,8 @@ def load(path: str, source: str) -> Document:
     emitted = [(_emit(builder, block, code), block) for block in blocks]
     text = builder.build()[0]
     paragraphs: list[Span] = []
-    headline = byline = None
+    headline = None
+    candidates: list[tuple[Span, _Block]] = []
     headings: list[Span] = []
     page_blocks: list[PageBlock] = []
     for raw, block in emitted:
@@ -287,8 +306,9 @@ def load(path: str, source: str) -> Document:
             headline = span
         elif block.kind in _HEADINGS:
             headings.append(span)
-        if byline is None and block.byline:
-            byline = span
+        if block.byline:
+            candidates.append((span, block))
+    byline = _byline(text, candidates, headline)
     first = paragraphs.index(headline) + 1 if headline is not None else 0
     paragraphs, fallback_byline, dateline = header_fields(text, paragraphs, first)
     return finish(
@@ -305,7 +325,52 @@ def load(path: str, source: str) -> Document:
         language=parser.language,
         directives=parser.directives,
         page_blocks=page_blocks,
+        site_names=tuple(sorted(n for n in parser.site_names if n)),
     )
+
+
+def _site_name(value: str, url: bool) -> str:
+    """A site's name, or for a URL its host without "www." and the suffix
+    ("https://www.bettycrocker.com/x" -> "bettycrocker")."""
+    if not url:
+        return value.strip()
+    host = re.sub(r"^[a-z]+://", "", value.strip().lower()).split("/", 1)[0]
+    labels = host.split(".")
+    if len(labels) > 2 and len(labels[-1]) == 2 and labels[-2] in ("co", "com", "org", "net", "ac"):
+        labels = labels[:-1]  # bbc.co.uk
+    return labels[-2] if len(labels) > 1 else ""
+
+
+# A byline element that holds only its label; the name follows in the next one.
+_BYLINE_LABEL = re.compile(r"(?:by|von|par|por|(?:posted|written)\s+by|author)\s*:?", re.IGNORECASE)
+_BYLINE_WORDS = 12  # an author bio or a teaser is longer than a byline
+
+
+def _byline(text: str, candidates: list[tuple[Span, _Block]], headline: Span | None) -> Span | None:
+    """The story's byline among the blocks marked as author or byline.
+
+    Sites mark whole header bars, comment lists and author bios that way, so
+    the first marked block is often the site logo ("corklive"), a commenter
+    or a bio. Prefer, after the headline: a name right after a lone "By"
+    label, then a line that reads as a byline ("By Jane Doe"), then the first
+    short marked block; never one inside a comment section."""
+    after = [(s, b) for s, b in candidates if headline is None or s.start > headline.start]
+    pool = [
+        (s, b)
+        for s, b in (after or candidates)
+        if not any("comment" in mark for mark in b.marks)
+        and len(text[s.start : s.end].split()) <= _BYLINE_WORDS
+    ]
+    for (span, _), (following, _) in itertools.pairwise(pool):
+        if _BYLINE_LABEL.fullmatch(text[span.start : span.end].strip()):
+            return following
+    for span, _ in pool:
+        if is_byline(text[span.start : span.end]):
+            return span
+    for span, _ in pool:
+        if not _BYLINE_LABEL.fullmatch(text[span.start : span.end].strip()):
+            return span
+    return None
 
 
 def _article_date(parser: _Parser) -> dt.date | None:
