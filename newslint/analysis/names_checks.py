@@ -137,6 +137,22 @@ def officeholder_problem(names: NamesList, mention: Mention, title_text: str, da
     return f"{said}: on {_date(day)} the {office.office} was {then.name}{theirs}"
 
 
+def former_problem(names: NamesList, mention: Mention, title_text: str, day: dt.date) -> str:
+    """Why "former <title> <name>" is wrong on ``day`` (they still held it), or ""."""
+    title, country = title_key(title_text)
+    if not title or title.split()[-1] in ("mr", "mrs", "ms", "dr", "sir", "dame", "lord"):
+        return ""
+    people = names.people_named(mention.surname.text, mention.given)
+    if len(people) != 1:
+        return ""
+    person = people[0]
+    held = [o for o in person.offices if _matches(o, title, country) and o.held_on(day)]
+    if not held:
+        return ""
+    said = f"'former {title_text} {' '.join(t.text for t in mention.tokens)}'"
+    return f"{said}: {person.name} was still {held[0].office} on {_date(day)}"
+
+
 # A present-tense verb right after a name speaks of the person as alive.
 _ALIVE = regex.compile(
     r"\s+(?:says|tells|is|has said|has told|wants|plans|believes|thinks|hopes|insists"

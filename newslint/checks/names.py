@@ -17,6 +17,7 @@ from newslint.analysis.names_checks import (
     candidate_forms,
     clean_form,
     dead_problem,
+    former_problem,
     is_dictionary_word,
     officeholder_problem,
     silenced,
@@ -324,8 +325,10 @@ def capitalised_typo(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterat
         "<name>' and '<name>, the <title>' against the offices and dates in the "
         "names lists and the article's date, and flags a person the lists record "
         "as dead who is given a title or a present-tense verb ('Jacques Chirac "
-        "says') after their death. It is silent without a date, when the title is "
-        "qualified ('former', 'then-', 'late'), and for people or titles the lists "
+        "says') after their death, or called 'former' while still in the office "
+        "('former President Obama' in 2016). It is silent without a date (archive copy "
+        "checked against today's date would flag every past officeholder), when the title "
+        "is qualified otherwise ('then-', 'late'), and for people or titles the lists "
         "do not know."
     ),
     severity=Severity.WARNING,
@@ -351,6 +354,14 @@ def officeholder(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[D
     for mention in analysis.persons():
         if mention.scope == "byline" or silenced(doc, ctx, mention.surname):
             continue
+        former = _former(mention)
+        if former is not None:
+            problem = former_problem(names, mention, former, day)
+            if problem:
+                yield Diagnostic(
+                    meta.id, problem, mention.title[0].start, mention.end, meta.severity
+                )
+            continue
         found = _titled(doc, mention)
         if found is None:
             problem = dead_problem(names, mention, doc.text, day)
@@ -361,6 +372,16 @@ def officeholder(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[D
         problem = officeholder_problem(names, mention, title, day)
         if problem:
             yield Diagnostic(meta.id, problem, start, mention.end, meta.severity)
+
+
+def _former(mention: Mention) -> str | None:
+    """The title of "former <title> <name>" ("ex-" too), or None."""
+    if not (mention.title and mention.personal_title and not mention.honorific_only):
+        return None
+    qualifiers = {t.lower for t in mention.title} | {mention.before}
+    if not qualifiers & {"former", "ex"}:
+        return None
+    return " ".join(t.text for t in mention.title if t.lower not in ("former", "ex", "ex-"))
 
 
 def _titled(doc: Document, mention: Mention) -> tuple[str, int] | None:
