@@ -9,6 +9,7 @@ word with the same fix, the engine keeps the message that names the office.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from newslint.analysis import names_run
@@ -23,6 +24,7 @@ from newslint.analysis.names_checks import (
     silenced,
     suffix_title,
 )
+from newslint.analysis.names_frequent import zipf
 from newslint.analysis.names_list import (
     NamesList,
     Person,
@@ -208,9 +210,15 @@ def _majority(
     form: Form, analysis: NameAnalysis, names: NamesList, ctx: CheckContext
 ) -> Form | None:
     best: Form | None = None
+    if any(c.isdigit() for c in form.text):
+        return None  # model numbers: A380s beside A300s
     for other in analysis.by_initial.get(form.key[:1], ()):
         if other is form or not similar(other.text, form.text):
             continue
+        if _same_stem_compound(form.text, other.text):
+            continue  # "Idol-style" beside "Idol-type": the name is the same
+        if _in_sheet(analysis.text, form) and _in_sheet(analysis.text, other):
+            continue  # both in team sheets: each item is a different player
         if not (_person_like(other) or _person_like(form)):
             continue  # no sign that either spelling is a person's name
         if form.givens and other.givens and not _givens_agree(form, other):
@@ -222,6 +230,29 @@ def _majority(
         if best is None or other.count > best.count:
             best = other
     return best
+
+
+def _same_stem_compound(a: str, b: str) -> bool:
+    """Two hyphenated words with the same capitalised first part."""
+    return "-" in a and "-" in b and a.split("-", 1)[0] == b.split("-", 1)[0]
+
+
+_SHEET_ITEMS = 4  # a line or sentence listing this many names is a team sheet
+
+
+def _in_sheet(text: str, form: Form) -> bool:
+    """Whether a use of the spelling is an item of a comma-separated list of
+    short names ("Murphy, Horgan, O'Driscoll, D'Arcy"), as in team sheets.
+    Sheets list different people, so two close spellings there are two people."""
+    for token, _ in form.tokens:
+        start = max(text.rfind("\n", 0, token.start), text.rfind(". ", 0, token.start)) + 1
+        stop = min(
+            i for i in (text.find("\n", token.end), text.find(". ", token.end), len(text)) if i >= 0
+        )
+        items = [i.strip() for i in re.split(r"[,;]", text[start:stop])]
+        if len(items) >= _SHEET_ITEMS and all(0 < len(i.split()) <= 4 for i in items[1:-1]):
+            return True
+    return False
 
 
 def _person_like(form: Form) -> bool:
@@ -246,6 +277,9 @@ def _beats(a: Form, b: Form, names: NamesList, language: str) -> bool:
     known_a, known_b = _known(a, language), _known(b, language)
     if known_a != known_b:
         return known_a
+    common_a, common_b = zipf(a.text), zipf(b.text)
+    if abs(common_a - common_b) >= 1.5:
+        return common_a > common_b  # "Janeiro" against "Janeir"
     gap = plausibility(a.text) - plausibility(b.text)
     if abs(gap) > PLAUSIBILITY_MARGIN:
         return gap > 0
