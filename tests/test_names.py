@@ -258,6 +258,25 @@ def test_rare_spelling_across_files(tmp_path: Path, jobs: str) -> None:
     assert _archive(tmp_path, jobs) == [("odd.txt", "Kristiansan")]
 
 
+def test_widely_used_spelling_across_files_is_another_name(tmp_path: Path) -> None:
+    """Across unrelated stories, a spelling common in the world's text (the club
+    Livingston) beside a frequent one (Livingstone) is another name, not a slip."""
+    for i in range(9):
+        (tmp_path / f"story{i}.txt").write_text(
+            f"Transport story {i}\n\nMayor Ken Livingstone said the fares would rise. "
+            "Livingstone said the buses were full.\n",
+            encoding="utf-8",
+        )
+    (tmp_path / "other.txt").write_text(
+        "Harbour 2-1 Livingston\n\nHarbour wrapped up their cup tie against Livingston with "
+        "two goals in the first 10 minutes.\n\nTom Keel scored inside the opening minute, "
+        "heading over the keeper from a free kick.\n",
+        encoding="utf-8",
+    )
+    run = run_cli("check", "--format", "json", "--select", "names.inconsistent", tmp_path)
+    assert [d["text"] for f in run.json()["files"] for d in f["diagnostics"]] == []
+
+
 def test_one_file_alone_is_not_compared(tmp_path: Path) -> None:
     (tmp_path / "odd.txt").write_text(
         "Quay update\n\nThe quay stays shut, Kristiansan told reporters on Friday.\n",

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from newslint.analysis.names import NameAnalysis
 from newslint.analysis.names_checks import candidate_forms, clean_form, is_dictionary_word
+from newslint.analysis.names_frequent import zipf
 from newslint.analysis.names_similar import similar
 from newslint.diagnostics import Applicability, Diagnostic, Range, Severity, Suggestion
 from newslint.document import Document
@@ -154,6 +155,9 @@ def apply(
 # Letters from which a one-off near-spelling of a frequent name, with no given
 # name to compare, is taken for a slip (Kristiansan/Kristiansen).
 LONG_NAME = 9
+# wordfreq Zipf from which a one-off spelling is a real name elsewhere, not a
+# slip: Jameson 3.2, Livingston 3.4, Johannesson 1.5; Alumnia and Kristiansan 0.
+KNOWN_SPELLING = 1.5
 
 
 def _file_diagnostics(
@@ -169,6 +173,8 @@ def _file_diagnostics(
             continue
         if used_in[key] > 1:
             continue  # used in another file too: not a one-off slip
+        if zipf(form.text) >= KNOWN_SPELLING:
+            continue  # a spelling seen widely is someone's name (Jameson, Livingston)
         # Near spellings share a first letter and differ in length by at most two.
         for other in frequent_by_initial.get(form.text[:1].lower(), ()):
             if abs(len(texts[other]) - len(form.text)) > 2:

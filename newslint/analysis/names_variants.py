@@ -1,5 +1,6 @@
-"""One name written with different spacing or capitals in one article:
-"Mc Donald" and "McDonald", "Youtube" and "YouTube", "De Niro" and "DeNiro".
+"""One name written with different spacing, capitals or accents in one article:
+"Mc Donald" and "McDonald", "Youtube" and "YouTube", "De Niro" and "DeNiro",
+"Atlético" and "Atletico".
 
 Letters and their order agree, so the two are certainly one name; the less
 frequent form is reported. On a tie the form with capitals inside the word
@@ -8,6 +9,7 @@ wins (a writer who types "YouTube" meant it), then the earlier one.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from newslint.analysis.names import NameAnalysis
@@ -38,6 +40,12 @@ class _Form:
         return sum(c.isupper() for c in self.text.replace(" ", "")[1:])
 
 
+def _bare(text: str) -> str:
+    """Case-folded letters without accents: "Atlético" and "Atletico" share one key."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def _shape_ok(text: str) -> bool:
     letters = text.replace(" ", "")
     # All capitals is a headline or an acronym's shape, not a spelling choice.
@@ -50,7 +58,7 @@ def find_variants(analysis: NameAnalysis) -> list[Variant]:
     for run in analysis.runs:
         for i, token in enumerate(run):
             if token.text[:1].isupper() and _shape_ok(token.text):
-                form = groups.setdefault(token.lower, {}).setdefault(
+                form = groups.setdefault(_bare(token.text), {}).setdefault(
                     token.text, _Form(token.text, [])
                 )
                 form.places.append((token.start, token.end))
@@ -63,7 +71,7 @@ def find_variants(analysis: NameAnalysis) -> list[Variant]:
                     and nxt.text[:1].isupper()
                     and _shape_ok(pair)
                 ):
-                    key = (token.text + nxt.text).casefold()
+                    key = _bare(token.text + nxt.text)
                     form = groups.setdefault(key, {}).setdefault(pair, _Form(pair, []))
                     form.places.append((token.start, nxt.end))
     found: list[Variant] = []

@@ -151,11 +151,15 @@ def _title_fits(mention: Mention, person: Person) -> bool:
         "Readers take two spellings for two people, and one of them is wrong. The "
         "rule groups spellings that differ by one or two letters or by a "
         "transliteration pattern (y/i, ks/x, doubled letters, accents) and flags "
-        "the less frequent one, suggesting the other. It does not merge names "
-        "given with different first names (two people, or relatives), and it "
-        "ignores ordinary words that happen to be capitalised. When several files are "
-        "linted together, a spelling used once in one file and one slip away from a "
-        "name common in the other files is reported too."
+        "the less frequent one, suggesting the other; on a tie, the spelling the word "
+        "list knows. Spacing, capital and accent variants count too ('Mc Donald', "
+        "'Youtube', 'Atletico' beside 'McDonald', 'YouTube', 'Atlético'). It does not "
+        "merge names given with different first names (two people, or relatives) or "
+        "two close surnames that both stand in team sheets (two players), and it "
+        "ignores ordinary words that happen to be capitalised and model numbers. When "
+        "several files are linted together, a spelling used once in one file and one "
+        "slip away from a name common in the other files is reported too, unless the "
+        "spelling is itself widely used (Jameson beside Jamieson)."
     ),
     severity=Severity.WARNING,
     fix=Applicability.UNSAFE,
