@@ -10,7 +10,7 @@ wins (a writer who types "YouTube" meant it), then the earlier one.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newslint.analysis.names import NameAnalysis
 from newslint.analysis.names_checks import is_dictionary_word
@@ -34,6 +34,9 @@ class Variant:
 class _Form:
     text: str
     places: list[tuple[int, int]]
+    # The capitalised words beside each use ("" at the edge of a name).
+    before: set[str] = field(default_factory=set)
+    after: set[str] = field(default_factory=set)
 
     @property
     def inner_capitals(self) -> int:
@@ -52,6 +55,17 @@ def _shape_ok(text: str) -> bool:
     return letters.isalpha() and len(letters) >= 4 and not letters.isupper()
 
 
+def _apart(forms: list[_Form]) -> bool:
+    """Single words that never share a neighbour: the first name of one person
+    and the surname of another ("Luis Suárez", "Filipe Luís"), not one name."""
+    single = [f for f in forms if " " not in f.text]
+    if len(single) < 2:
+        return False
+    return not set.intersection(*(f.after for f in single)) and not set.intersection(
+        *(f.before for f in single)
+    )
+
+
 def find_variants(analysis: NameAnalysis) -> list[Variant]:
     text = analysis.text
     groups: dict[str, dict[str, _Form]] = {}  # letters only, case-folded -> forms
@@ -62,6 +76,8 @@ def find_variants(analysis: NameAnalysis) -> list[Variant]:
                     token.text, _Form(token.text, [])
                 )
                 form.places.append((token.start, token.end))
+                form.before.add(_bare(run[i - 1].text) if i else "")
+                form.after.add(_bare(run[i + 1].text) if i + 1 < len(run) else "")
             if i + 1 < len(run):
                 nxt = run[i + 1]
                 pair = f"{token.text} {nxt.text}"
@@ -80,6 +96,8 @@ def find_variants(analysis: NameAnalysis) -> list[Variant]:
             continue  # a pair alone is just two words
         if any(" " in f for f in forms) and zipf(key) >= COMMON and is_dictionary_word(key, "en"):
             continue  # "Airlines" and "Delta Air Lines": a common word, two names
+        if _apart(list(forms.values())):
+            continue  # "Luis Suárez" and "Filipe Luís": two people who share a name
         ranked = sorted(
             forms.values(),
             key=lambda f: (-len(f.places), -f.inner_capitals, f.places[0][0]),
