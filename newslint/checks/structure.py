@@ -110,6 +110,7 @@ _ROLE_WORDS = frozenset(
         "senior",
         "site",
         "sports",
+        "sport",
         "staff",
         "staffer",
         "team",
@@ -180,6 +181,7 @@ _FUNCTION_WORDS = frozenset(
     {"this", "that", "these", "those", "what", "which", "how", "why", "when", "where"}
     | {"our", "your", "their", "its", "not", "every"}
 )
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
 # A CMS account name rather than a person: one lower-case or run-together token.
 _HANDLE = re.compile(r"[a-z][a-z0-9_.]*|[A-Za-z]+[0-9_][A-Za-z0-9_]*")
 _JOINERS = frozenset(("and", "&", "of", "for", "in", "at", "from"))
@@ -194,7 +196,8 @@ _JOINERS = frozenset(("and", "&", "of", "for", "in", "at", "from"))
         "machine-written copy. The rule reads the name after 'By', 'Posted by', 'Recipe by' "
         "or 'Author:' up to a date or separator, and flags role or desk words only, a CMS "
         "account name ('admin'), the site's own name from the page's metadata or address "
-        "('By Betty Crocker Kitchens' on bettycrocker.com), and a phrase with a closed-class "
+        "('By Betty Crocker Kitchens' on bettycrocker.com, 'By Times of Israel staff'), "
+        "an outlet's initials with desk words ('By TOI staff'), and a phrase with a closed-class "
         "word and no given name ('By Eat What Tonight'). Bylines with a person's name "
         "('By Jane Doe, Chief Editor', 'by Jane Doe, Phys.org') and wire services (Reuters, "
         "AP, AFP, PA ...) are fine. Options: allow = [...] bylines to accept as they are; "
@@ -244,16 +247,39 @@ def is_generic_byline(
     tail = body[len(name) :].split()
     if any(w.strip(".,;:()").casefold() in given and w[:1].isupper() for w in tail):
         return False
-    words = [w.strip(".,;:()'’\"") for w in re.split(r"[\s,/|]+", name)]
-    words = [w.casefold() for w in words if w and w.casefold() not in _JOINERS]
+    raw = [w.strip(".,;:()'’\"") for w in re.split(r"[\s,/|]+", name)]
+    raw = [w for w in raw if w and w.casefold() not in _JOINERS]
+    words = [w.casefold() for w in raw]
     if not words:
         return False
     rest = _without_site(words, sites)
     if all(w in roles for w in rest):
         return True
+    # An outlet's initials with desk words ("TOI staff", "HNT Web Desk"); a bare
+    # acronym is a wire service or the outlet itself and is left to `allow`.
+    outlet = [w for w in raw if _ACRONYM.fullmatch(w)]
+    others = [w.casefold() for w in raw if not _ACRONYM.fullmatch(w)]
+    wire = any(w.casefold() in allow for w in outlet)  # "AFP/The Local": a wire credit
+    if outlet and others and not wire and all(w in roles for w in others):
+        return True
     if any(w in _FUNCTION_WORDS for w in words) and not any(w in given for w in words):
         return True
     return _HANDLE.fullmatch(name) is not None and name.casefold() not in given
+
+
+def _site_keys(sites: tuple[str, ...]) -> set[str]:
+    """Each site name's letters and its initials ("The Times of Israel" -> "toi", "ttoi")."""
+    keys = set()
+    for site in sites:
+        keys.add(_site_key(site))
+        words = re.findall(r"[A-Za-z]+", site)
+        # As the byline's words are compared: joiners dropped ("Times of Israel").
+        keys.add("".join(w for w in words if w.casefold() not in _JOINERS).casefold())
+        keys.add("".join(w for w in words if w.casefold() not in {*_JOINERS, "the"}).casefold())
+        if len(words) >= 2:
+            keys.add("".join(w[0] for w in words).casefold())
+            keys.add("".join(w[0] for w in words if w.casefold() != "the").casefold())
+    return {k for k in keys if len(k) >= 3}
 
 
 def _site_key(name: str) -> str:
@@ -264,7 +290,9 @@ def _site_key(name: str) -> str:
 
 def _without_site(words: list[str], sites: tuple[str, ...]) -> list[str]:
     """The byline's words after a leading run that spells the site's name."""
-    keys = {k for k in map(_site_key, sites) if len(k) >= 3}
+    keys = _site_keys(sites)
+    if words[:1] == ["the"]:
+        words = words[1:]
     for size in range(len(words), 0, -1):
         if re.sub(r"[^a-z0-9]", "", "".join(words[:size])) in keys:
             return words[size:]
