@@ -42,7 +42,7 @@ _TOKEN = regex.compile(
     r"|(?:de|van|von|der|den|da|di|du|la|le|dos|das|del|bin|ibn|al|el|ter|ten|of|the|for|and)"
     r"(?![\p{L}\p{M}\p{Nd}'’\-]))"
 )
-_POSSESSIVE = regex.compile(r"(?:['’]s|s['’]|['’])$")
+_POSSESSIVE = regex.compile(r"(?:['’]s|['’])$")  # "Holmes'" is Holmes, not Holme
 _ARABIC_PREFIX = regex.compile(r"^(?:al|el|ad|ash|as)-\p{Lu}")
 _SPACES = (" ", "\u00a0")
 _NAME_JOINERS = PARTICLES | CONNECTORS  # lower-case words allowed inside a name
