@@ -31,6 +31,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import shlex
 import shutil
 import subprocess
@@ -81,31 +82,47 @@ class Tally:
     missed: list[str] = field(default_factory=list)
 
 
+def story_date(doc: RealDoc) -> str | None:
+    """The story's date from the corpus record (YYYY-MM-DD), when it has one."""
+    value = str(doc.meta.get("date", ""))[:10]
+    return value if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else None
+
+
 def run_newslint(
     docs: list[RealDoc], workdir: Path, language: str | None, ignore: str
 ) -> tuple[list[str], dict[str, list[dict]], int]:
-    """Write the documents and lint them in one CLI run: (command, diagnostics per file, words)."""
+    """Lint the documents: (command, diagnostics per file, words).
+
+    A newsroom's copy carries its date (front matter, CMS field), so a story
+    whose record has a date is linted with ``--date``: one CLI run per date,
+    the rest in one run without it."""
     if workdir.resolve().is_relative_to(REPO_ROOT):
         raise SystemExit("refusing to write corpus text inside the repository; set TMPDIR")
     words = 0
+    by_date: dict[str | None, list[RealDoc]] = defaultdict(list)
     for doc in docs:
-        (workdir / doc.filename).write_text(doc.text, encoding="utf-8")
+        by_date[story_date(doc)].append(doc)
         words += len(doc.text.split())
-    command = [sys.executable, "-m", "newslint", "check", "--format", "json", "--no-progress"]
+    base = [sys.executable, "-m", "newslint", "check", "--format", "json", "--no-progress"]
     if ignore:
-        command += ["--ignore", ignore]
+        base += ["--ignore", ignore]
     if language:
-        command += ["--language", language]
-    command.append(str(workdir))
-    proc = subprocess.run(command, capture_output=True, text=True, cwd=REPO_ROOT)
-    if proc.returncode >= 2 and not proc.stdout:
-        raise SystemExit(f"newslint failed:\n{proc.stderr}")
-    report = json.loads(proc.stdout)
-    by_file = {}
-    for entry in report["files"]:
-        kept = [d for d in entry["diagnostics"] if CROSS_FILE not in d["message"]]
-        by_file[Path(entry["path"]).name] = kept
-    return command, by_file, words
+        base += ["--language", language]
+    by_file: dict[str, list[dict]] = {}
+    for date, group in sorted(by_date.items(), key=lambda item: item[0] or ""):
+        folder = workdir / (date or "undated")
+        folder.mkdir()
+        for doc in group:
+            (folder / doc.filename).write_text(doc.text, encoding="utf-8")
+        command = [*base, *(["--date", date] if date else []), str(folder)]
+        proc = subprocess.run(command, capture_output=True, text=True, cwd=REPO_ROOT)
+        if proc.returncode >= 2 and not proc.stdout:
+            raise SystemExit(f"newslint failed:\n{proc.stderr}")
+        for entry in json.loads(proc.stdout)["files"]:
+            kept = [d for d in entry["diagnostics"] if CROSS_FILE not in d["message"]]
+            by_file[Path(entry["path"]).name] = kept
+    dated = ["--date", "<story date>"] if by_date.keys() - {None} else []
+    return [*base, *dated, str(workdir)], by_file, words
 
 
 def score(labels: list[dict], docs: dict[tuple[str, str], RealDoc], diags: dict) -> dict:
