@@ -38,6 +38,7 @@ _ABSTRACT_WORDS = (
     "dynamic crossroad paradigm narrative discourse dialogue perspective "
     "excit eager hope optimis optimiz welfare priorit impressive talent undoubted "
     "incredibl amazing touching special devastat powerful nuanced "
+    "necess consensus imperative moral tension dignity stabilit enrich traction "
 )
 _ABSTRACT_STEMS = _ABSTRACT_WORDS.split()
 _ABSTRACT = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in _ABSTRACT_STEMS) + r")[\w-]*")
@@ -47,9 +48,14 @@ _DATE = re.compile(
     r"|April|May|June|July|August|September|October|November|December|yesterday|today"
     r"|tomorrow|tonight|(?:last|next|this) (?:week|month|year|spring|summer|autumn|winter))\b"
 )
+# A spelled-out number counts as a figure when it counts something. "One" is
+# left out ("one of the most talented", "no one"), and so are compounds that
+# only look numeric ("third-party", "half-hearted") and "the two" standing for
+# people already named.
 _NUMBER = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
-    r"|forty|fifty|hundred|thousand|million|billion|dozen|half|third|quarter)\b",
+    r"\d|\b(?<!-)(?<!\bthe )(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|third|quarter)"
+    r"\b(?!-(?:party|hearted|rate|class|hand)\b)",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
@@ -74,6 +80,7 @@ class SentenceInfo:
     paragraph: int  # index among body paragraphs
     last_paragraph: bool
     last_sentence: bool  # last sentence of the story
+    after_report: bool = False  # the sentence before quotes or reports someone
 
     @property
     def anchored(self) -> bool:
@@ -96,6 +103,7 @@ def analyse(doc: Document) -> list[SentenceInfo]:
     out: list[SentenceInfo] = []
     index = 0
     last = len(body) - 1
+    reported = False
     for number, para in enumerate(body):
         while index < len(sentences) and sentences[index].end <= para.start:
             index += 1
@@ -119,8 +127,10 @@ def analyse(doc: Document) -> list[SentenceInfo]:
                     paragraph=number,
                     last_paragraph=number == last,
                     last_sentence=False,
+                    after_report=reported,
                 )
             )
+            reported = bool(_REPORTED.search(text)) or out[-1].quoted
     if out:
         final = out[-1]
         out[-1] = SentenceInfo(**{**final.__dict__, "last_sentence": True})
@@ -177,15 +187,48 @@ _VERDICT = re.compile(
     r"|(?:a|an) (?:stark |important |powerful |timely )?reminder|(?:the|a) way forward"
     r"|step forward|one thing is (?:certain|clear)|(?:is|are|was|['’]s) clear(?: that)?"
     r"|more (?:needs|remains) to be done|look forward to|can expect|no doubt|safe to say"
-    r"|(?:is|are) sure to|will continue to|only hope"
+    r"|(?:is|are|['’]s) sure to|will continue to|only hope|worth (?:noting|mentioning)"
     r"|(?:it|this) (?:is|will be) (?:interesting|crucial|important|essential|vital)"
     r"|(?:plays?|playing) (?:a|an) \w+ role|the importance of|the need for|in shaping)\b",
     re.IGNORECASE,
 )
 
+# Reporting verbs, any tense: a statement someone made is reporting, even
+# when its words are abstract.
 _REPORTED = re.compile(
-    r"\b(?:said|says|told|tells|according to|stressed|added|argued|warned|called for"
-    r"|believes?|insisted|claimed|announced)\b"
+    r"\b(?:s(?:ay|ays|aid|aying)|t(?:ell|ells|old|elling)|according to|stress(?:es|ed)?"
+    r"|add(?:s|ed)|argu(?:e|es|ed|ing)|warn(?:s|ed)?|call(?:s|ed)? for|believ(?:e|es|ed)"
+    r"|insist(?:s|ed)?|claim(?:s|ed)?|announc(?:e|es|ed)|stat(?:es|ed|ing)|not(?:es|ed)"
+    r"|explain(?:s|ed)?|describ(?:es|ed)|spok(?:e|en)|speaks|suggest(?:s|ed)?|prais(?:es|ed)"
+    r"|admit(?:s|ted)?|acknowledg(?:es|ed)|reveal(?:s|ed)|confirm(?:s|ed)|predict(?:s|ed)?"
+    r"|estimat(?:es|ed)|report(?:s|ed)|wr(?:ote|ites|itten)|expect(?:s|ed)|fear(?:s|ed)|concerned)\b"
+)
+# Backshifted "would" or a first-person opening right after a report or a
+# quotation: the speaker's words continue, paraphrased or unmarked.
+_SPEAKER_VOICE = re.compile(r"\bwould\b|^(?:We|I)\b")
+# A summary whose subject only points back at what came before ("These views
+# reflect ...", "This ongoing debate highlights ...", "The recent hack
+# underscores ...") and whose verb relates ideas rather than reporting an
+# event: the story commenting on itself. The subject has no name in it.
+_SUMMARY = re.compile(
+    r"(?:(?:this|these|those|such|their|its|the) (?:[a-z][\w-]* ){0,3}?|it (?:also )?)"
+    r"(?:(?:has|have) )?(?:reflects?|highlights?|underscores?|underlines?|illustrates?"
+    r"|demonstrates?|emphasi[sz]es?|signals?|represents?|presents?|points? to|speaks? to"
+    r"|serves? as|shows? (?:that |the |how )|puts? a spotlight|(?:shed|shone|shines?) (?:a )?light"
+    r"|(?:is|are) (?:central|crucial|essential|key|vital|critical|fundamental) (?:to|for))\b",
+    re.IGNORECASE,
+)
+# A group of people in general rather than anyone in particular ("fans",
+# "enthusiasts", "residents"): a subject that anchors nothing.
+_GROUP = re.compile(
+    r"\b(?:fans|enthusiasts|aficionados|lovers|audiences|viewers|readers|followers"
+    r"|supporters|consumers|music-?lovers|moviegoers|gamers|onlookers|observers"
+    r"|many people|people everywhere|everyone)\b",
+    re.IGNORECASE,
+)
+# A superlative verdict that no figure measures ("one of the most talented").
+_SUPERLATIVE = re.compile(
+    r"\bone of the (?:most|best|top|greatest|finest|biggest|brightest|leading)\b", re.IGNORECASE
 )
 
 
@@ -194,15 +237,32 @@ def padding_score(doc: Document, info: SentenceInfo) -> int:
     if info.anchored or info.words < 4:
         return 0
     text = doc.span_text(info.span)
+    if info.after_report and _SPEAKER_VOICE.search(text):
+        return 0  # indirect speech going on: "The CEA predicted ... Gaming would continue"
     score = info.abstract
     if info.last_paragraph:
         score += 1
     if _WRAP_UP.match(text):
         score += 1
     score += 2 * len(_VERDICT.findall(text))
+    summary = _SUMMARY.match(text)
+    if summary and not info.names:
+        score += 2
+        text = text[summary.end() :]  # its own verb is no report of anyone's words
+    reported = _REPORTED.search(text)
+    if _GROUP.search(text) and not reported:
+        score += 1
+    if _SUPERLATIVE.search(text):
+        score += 1
+    if "!" in text:
+        score += 1
     # Someone named, or a statement attributed, is reporting even when abstract.
-    if info.names:
+    # (A name met before does not anchor a closing paragraph: wrap-ups name
+    # the story's subject again.)
+    if info.names and not info.last_paragraph:
         score -= 1
-    if _REPORTED.search(text):
+    if reported:
+        if info.names:
+            return 0  # someone named said it: that is reporting
         score -= 2
     return score
