@@ -13,6 +13,7 @@ Shared through ``Document.analysis("specificity", analyse)``.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -53,7 +54,7 @@ _DATE = re.compile(
 # only look numeric ("third-party", "half-hearted") and "the two" standing for
 # people already named.
 _NUMBER = re.compile(
-    r"\d|\b(?<!-)(?<!\bthe )(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"(?<![A-Za-z\d])\d[\d,.]*(?![A-Za-z\d])|\b(?<!-)(?<!\bthe )(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
     r"|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|third|quarter)"
     r"\b(?!-(?:party|hearted|rate|class|hand)\b)",
     re.IGNORECASE,
@@ -75,12 +76,13 @@ class SentenceInfo:
     abstract: int  # distinct abstract/evaluative words
     names: tuple[str, ...]  # capitalised non-initial words (names of people, places, bodies)
     new_names: int  # names not seen earlier in the story
-    figures: bool  # a number or a date
+    figures: bool  # a number or a date not given before in the story
     quoted: bool  # contains a quotation mark
     paragraph: int  # index among body paragraphs
     last_paragraph: bool
     last_sentence: bool  # last sentence of the story
     after_report: bool = False  # the sentence before quotes or reports someone
+    closes_paragraph: bool = False  # last sentence of a paragraph of two or more
 
     @property
     def anchored(self) -> bool:
@@ -97,8 +99,11 @@ def analyse(doc: Document) -> list[SentenceInfo]:
     headings = set(doc.headings)
     body = [p for p in doc.body if p not in headings]
     seen: set[str] = set()
+    seen_figures: set[str] = set()
     if doc.headline is not None:
-        seen.update(_names(doc.span_text(doc.headline), initial=True))
+        headline = doc.span_text(doc.headline)
+        seen.update(_names(headline, initial=True))
+        _new_figures(headline, seen_figures)
     sentences = doc.sentences
     out: list[SentenceInfo] = []
     index = 0
@@ -107,6 +112,7 @@ def analyse(doc: Document) -> list[SentenceInfo]:
     for number, para in enumerate(body):
         while index < len(sentences) and sentences[index].end <= para.start:
             index += 1
+        first = len(out)
         while index < len(sentences) and sentences[index].start < para.end:
             span = sentences[index]
             index += 1
@@ -114,15 +120,17 @@ def analyse(doc: Document) -> list[SentenceInfo]:
             names = _names(text)
             new = sum(1 for n in set(names) if n not in seen)
             seen.update(names)
-            words = len(_WORD.findall(text))
+            tokens = _WORD.findall(text)
+            words = len(tokens)
+            abstract = set(_ABSTRACT.findall(text.lower()))
             out.append(
                 SentenceInfo(
                     span=span,
                     words=words,
-                    abstract=len(set(_ABSTRACT.findall(text.lower()))),
+                    abstract=len(abstract),
                     names=tuple(names),
                     new_names=new,
-                    figures=bool(_NUMBER.search(text) or _DATE.search(text)),
+                    figures=_new_figures(text, seen_figures),
                     quoted=_quoted(doc, span),
                     paragraph=number,
                     last_paragraph=number == last,
@@ -131,10 +139,22 @@ def analyse(doc: Document) -> list[SentenceInfo]:
                 )
             )
             reported = bool(_REPORTED.search(text)) or out[-1].quoted
+        if len(out) - first >= 2:
+            out[-1] = dataclasses.replace(out[-1], closes_paragraph=True)
     if out:
         final = out[-1]
         out[-1] = SentenceInfo(**{**final.__dict__, "last_sentence": True})
     return out
+
+
+def _new_figures(text: str, seen: set[str]) -> bool:
+    """A figure or date the story has not given before ("the 2017 season" again
+    anchors nothing new); ``seen`` is updated."""
+    found = {m.group().lower().rstrip(".,") for m in _NUMBER.finditer(text)}
+    found |= {m.group().lower() for m in _DATE.finditer(text)}
+    new = bool(found - seen)
+    seen |= found
+    return new
 
 
 def _quoted(doc: Document, span: Span) -> bool:
@@ -177,7 +197,7 @@ _WRAP_UP = re.compile(
     r"(?:overall|ultimately|in the end|in short|in summary|all in all|indeed|in any case"
     r"|moving forward|going forward|looking ahead|as (?:the|this|such|these)\b[^,]{0,60}"
     r"\b(?:continues?|unfolds?|evolves?|progress(?:es)?|develops?)|while (?:there|more|much|it)\b"
-    r"|as (?:we|they|the world|society) )",
+    r"|as (?:we|they|the world|society) |despite (?:the|these|this|all|its|their|his|her)\b[^,]{0,50},)",
     re.IGNORECASE,
 )
 # Generic verdicts about the future or the story's meaning; seeds only, the
@@ -201,7 +221,7 @@ _REPORTED = re.compile(
     r"|insist(?:s|ed)?|claim(?:s|ed)?|announc(?:e|es|ed)|stat(?:es|ed|ing)|not(?:es|ed)"
     r"|explain(?:s|ed)?|describ(?:es|ed)|spok(?:e|en)|speaks|suggest(?:s|ed)?|prais(?:es|ed)"
     r"|admit(?:s|ted)?|acknowledg(?:es|ed)|reveal(?:s|ed)|confirm(?:s|ed)|predict(?:s|ed)?"
-    r"|estimat(?:es|ed)|report(?:s|ed)|wr(?:ote|ites|itten)|expect(?:s|ed)|fear(?:s|ed)|concerned)\b"
+    r"|estimat(?:es|ed)|report(?:s|ed)|wr(?:ote|ites|itten)|(?<!be )found that|(?:has|have|had) found|urg(?:es|ed)|reiterat(?:es|ed)|expect(?:s|ed)|fear(?:s|ed)|concerned)\b"
 )
 # Backshifted "would" or a first-person opening right after a report or a
 # quotation: the speaker's words continue, paraphrased or unmarked.
@@ -232,6 +252,24 @@ _SUPERLATIVE = re.compile(
 )
 
 
+# Forecasts that commit to nothing: "will be remembered for years to come",
+# "promises to be a thriller", "all eyes will be on ...".
+_FORECAST = re.compile(
+    r"\b(?:for (?:years|decades|generations) to come|(?:in|for) the (?:near |coming |foreseeable )?"
+    r"future|(?:promises?|(?:is|are) (?:set|poised|likely|bound)) to (?:be|become|continue)"
+    r"|will (?:\w+ )?(?:be remembered|go down in history)|what (?:lies|the future holds) ahead"
+    r"|all eyes (?:will be|are) on|(?:will|would) be (?:interesting|fascinating|exciting) to"
+    r"|to come\b)",
+    re.IGNORECASE,
+)
+# The writer vouching for a judgement instead of showing evidence for it.
+_STANCE = re.compile(
+    r"\b(?:undoubtedly|certainly|surely|clearly|definitely|truly|indeed|no doubt|it seems"
+    r"|it looks like|(?:it is|it['’]s) (?:evident|clear|safe to say|no surprise|not surprising))\b",
+    re.IGNORECASE,
+)
+
+
 def padding_score(doc: Document, info: SentenceInfo) -> int:
     """How strongly an unanchored sentence reads as padding (0 when anchored)."""
     if info.anchored or info.words < 4:
@@ -240,7 +278,14 @@ def padding_score(doc: Document, info: SentenceInfo) -> int:
     if info.after_report and _SPEAKER_VOICE.search(text):
         return 0  # indirect speech going on: "The CEA predicted ... Gaming would continue"
     score = info.abstract
+    framed = any(p.search(text) for p in (_STANCE, _FORECAST, _SUPERLATIVE)) or bool(
+        _WRAP_UP.match(text)
+    )
+    # The closing paragraph, or the sentence that closes a longer paragraph:
+    # where a writer with nothing to add sums up.
     if info.last_paragraph:
+        score += 1
+    if info.closes_paragraph:
         score += 1
     if _WRAP_UP.match(text):
         score += 1
@@ -254,12 +299,16 @@ def padding_score(doc: Document, info: SentenceInfo) -> int:
         score += 1
     if _SUPERLATIVE.search(text):
         score += 1
+    if _STANCE.search(text):
+        score += 1
+    if _FORECAST.search(text):
+        score += 1
     if "!" in text:
         score += 1
     # Someone named, or a statement attributed, is reporting even when abstract.
-    # (A name met before does not anchor a closing paragraph: wrap-ups name
-    # the story's subject again.)
-    if info.names and not info.last_paragraph:
+    # (A name met before does not anchor a framed closer: "As for Silas, it's
+    # safe to say ..." names the story's subject again.)
+    if info.names and not (info.last_paragraph and framed):
         score -= 1
     if reported:
         if info.names:

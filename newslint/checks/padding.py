@@ -52,8 +52,17 @@ DEFAULT_THRESHOLD = 4
 )
 def generic_padding(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnostic]:
     threshold = int(ctx.options.get(meta.id, {}).get("threshold", DEFAULT_THRESHOLD))
-    for info in specificity(doc):
-        if padding_score(doc, info) < threshold or doc.in_quotation(info.span):
+    scored = [
+        (info, padding_score(doc, info))
+        for info in specificity(doc)
+        if not doc.in_quotation(info.span)
+    ]
+    # Machine padding comes in clusters (an empty opener, a wrap-up per
+    # paragraph, a closer): at the threshold a sentence needs a second one
+    # in the story; one point above it stands alone.
+    corroborated = sum(1 for _, score in scored if score >= threshold) >= 2
+    for info, score in scored:
+        if score < threshold or (score == threshold and not corroborated):
             continue
         yield Diagnostic(
             meta.id,
