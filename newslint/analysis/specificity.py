@@ -54,8 +54,8 @@ _DATE = re.compile(
 # only look numeric ("third-party", "half-hearted") and "the two" standing for
 # people already named.
 _NUMBER = re.compile(
-    r"(?<![A-Za-z\d])\d[\d,.]*(?![A-Za-z\d])|\b(?<!-)(?<!\bthe )(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-    r"|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|third|quarter)"
+    r"(?<![A-Za-z\d])\d[\d,.]*(?![A-Za-z\d])"
+    r"|\b(?<!-)(?<!\bthe )(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|third|quarter)"
     r"\b(?!-(?:party|hearted|rate|class|hand)\b)",
     re.IGNORECASE,
 )
@@ -197,7 +197,8 @@ _WRAP_UP = re.compile(
     r"(?:overall|ultimately|in the end|in short|in summary|all in all|indeed|in any case"
     r"|moving forward|going forward|looking ahead|as (?:the|this|such|these)\b[^,]{0,60}"
     r"\b(?:continues?|unfolds?|evolves?|progress(?:es)?|develops?)|while (?:there|more|much|it)\b"
-    r"|as (?:we|they|the world|society) |despite (?:the|these|this|all|its|their|his|her)\b[^,]{0,50},)",
+    r"|as (?:we|they|the world|society) "
+    r"|despite (?:the|these|this|all|its|their|his|her)\b[^,]{0,50},)",
     re.IGNORECASE,
 )
 # Generic verdicts about the future or the story's meaning; seeds only, the
@@ -221,7 +222,9 @@ _REPORTED = re.compile(
     r"|insist(?:s|ed)?|claim(?:s|ed)?|announc(?:e|es|ed)|stat(?:es|ed|ing)|not(?:es|ed)"
     r"|explain(?:s|ed)?|describ(?:es|ed)|spok(?:e|en)|speaks|suggest(?:s|ed)?|prais(?:es|ed)"
     r"|admit(?:s|ted)?|acknowledg(?:es|ed)|reveal(?:s|ed)|confirm(?:s|ed)|predict(?:s|ed)?"
-    r"|estimat(?:es|ed)|report(?:s|ed)|wr(?:ote|ites|itten)|(?<!be )found that|(?:has|have|had) found|urg(?:es|ed)|reiterat(?:es|ed)|expect(?:s|ed)|fear(?:s|ed)|concerned)\b"
+    r"|estimat(?:es|ed)|report(?:s|ed)|wr(?:ote|ites|itten)|(?<!be )found that"
+    r"|(?:has|have|had) found|urg(?:es|ed)|reiterat(?:es|ed)|expect(?:s|ed)|fear(?:s|ed)"
+    r"|concerned)\b"
 )
 # Backshifted "would" or a first-person opening right after a report or a
 # quotation: the speaker's words continue, paraphrased or unmarked.
