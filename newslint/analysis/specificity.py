@@ -55,7 +55,8 @@ _DATE = re.compile(
 # people already named.
 _NUMBER = re.compile(
     r"(?<![A-Za-z\d])\d[\d,.]*(?![A-Za-z\d])"
-    r"|\b(?<!-)(?<!\bthe )(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|third|quarter)"
+    r"|\b(?<!-)(?<!\bthe )(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|third|quarter)"
     r"\b(?!-(?:party|hearted|rate|class|hand)\b)",
     re.IGNORECASE,
 )
