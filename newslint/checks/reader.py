@@ -75,8 +75,25 @@ _FRONTED = re.compile(
     r" time) you\b[^,;]{0,120}, |(?:so|and|now|then|meanwhile),? )",
     re.IGNORECASE,
 )
+# Advice in the publication's own voice, addressed to "we" all: a means
+# clause and an inclusive modal ("By making small changes to our habits, we
+# can ...", "By working together, we can ...", "As a society, we must ...").
+# A bare "we must" is left alone: in news copy it is nearly always a speaker's.
+_INCLUSIVE = re.compile(
+    r"(?:(?:by|through) [a-z]+ing\b[^,;]{0,120}|together|as (?:a )?(?:society|community"
+    r"|nation|consumers|citizens|readers|parents|individuals)),? (?:we|all of us|each of us)"
+    r" (?:all )?(?:can|must|should|need to|have to|ought to|could)\b",
+    re.IGNORECASE,
+)
+# A condition put to the reader about themselves, closing a story: "So, if
+# you're looking for ..., X is a must-see", "Whether you're a fan of ...".
+_YOU_CONDITION = re.compile(
+    r"(?:so,? |and |but )?(?:if|whether) you(?:['’]re| are)\b", re.IGNORECASE
+)
 _FIRST_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _TAIL_PARAGRAPHS = 2
+# Shapes a quoted speaker uses as often as a writer does.
+_SPEAKERS_TOO = frozenset(("question", "advice", "you"))
 _MAX_WORDS = 45
 # Pack rules that already name the phrase; a sentence they flag is theirs.
 _PACK_RULES = frozenset(("filler.chatbot-residue", "filler.web-leftover", "filler.reader-address"))
@@ -132,9 +149,9 @@ def reader_question(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterato
         raw = doc.span_text(sentence)
         text = _unquoted(doc, sentence).strip()
         kind = _addresses_reader(text, sentence.start >= tail_start)
-        # A question next to quoted speech is usually the speaker's, even when
-        # the quotation marks could not be paired.
-        if kind == "question" and any(mark in raw for mark in '"“”'):
+        # A question or a "you"/"we" next to quoted speech is usually the
+        # speaker's, even when the quotation marks could not be paired.
+        if kind in _SPEAKERS_TOO and any(mark in raw for mark in '"“”'):
             continue
         if kind:
             found.append((sentence, kind))
@@ -151,6 +168,8 @@ _MESSAGES = {
     "question": "This question is put to the reader; report instead",
     "imperative": "This sentence tells the reader what to do; news copy reports",
     "offer": "A chatbot's offer to its user was left in the copy; remove it",
+    "advice": "This sentence gives the reader advice in the publication's voice; news copy reports",
+    "you": "This sentence talks to the reader about themselves; news copy reports",
 }
 
 
@@ -180,6 +199,10 @@ def _addresses_reader(text: str, in_tail: bool) -> str | None:
         return None
     if _imperative(text):
         return "imperative"
+    if _INCLUSIVE.match(text):
+        return "advice"
+    if in_tail and _YOU_CONDITION.match(text):
+        return "you"
     fronted = _FRONTED.match(text)
     if fronted and _imperative(text[fronted.end() :], capital=False):
         return "imperative"
