@@ -35,7 +35,7 @@ _ABSTRACT_WORDS = (
     "significance milestone testament step forward ultimate overall continu "
     "unfold remain uncertain complex concern prioriti approach strateg "
     "contribut outcome development issue matter aspect factor solution "
-    "harmon balance inclusiv divers equit meaningful invaluable vibrant "
+    "harmon balanc inclusiv divers equit meaningful invaluable vibrant "
     "dynamic crossroad paradigm narrative discourse dialogue perspective "
     "excit eager hope optimis optimiz welfare priorit impressive talent undoubted "
     "incredibl amazing touching special devastat powerful nuanced "

@@ -1,6 +1,6 @@
 """filler.reader-question: copy that talks to the reader, found by structure.
 
-Four shapes, read outside quotations:
+Five shapes, read outside quotations:
 
 - an imperative aimed at the reader anywhere in the story: a sentence (or the
   main clause after a fronted "If you ...," clause) that opens with a verb in
@@ -12,6 +12,11 @@ Four shapes, read outside quotations:
   "Curious about ...?") in the closing paragraphs, or a hook anywhere;
 - a chatbot offering its user to revise or expand the text ("Would you like
   me to expand on any section?", "Let me know if you want a shorter version");
+- advice in the publication's voice to an inclusive "we" after a means clause
+  ("By making small changes to our habits, we can ...", "By working
+  together, we can ...");
+- a condition put to the reader in the closing paragraphs ("So, if you're
+  looking for a day out, the aquarium is a must-see");
 - generic second person ("you can't chase a fox with dogs"), song titles and
   reviews' "you" are not reader address and stay clean: a bare "you" needs
   one of the shapes above.
@@ -111,7 +116,9 @@ _PACK_RULES = frozenset(("filler.chatbot-residue", "filler.web-leftover", "fille
         "outside quotations: a sentence that opens with a verb in its base form and no "
         "subject, followed by an object or 'you', anywhere in the story; questions that "
         "say 'you' in the last two paragraphs, or open with a hook ('Want to learn more "
-        "about ...?') anywhere; first person offering to revise the text. Generic 'you' "
+        "about ...?') anywhere; advice to an inclusive 'we' after a means clause ('By "
+        "working together, we can ...'); 'if you're ...' conditions closing the story; "
+        "first person offering to revise the text. Generic 'you' "
         "in reviews and explainers, song titles and quoted speech stay clean. A "
         "newsroom's own call-out ('Send us your pictures') is reader address too: "
         "suppress it where it is house style."
