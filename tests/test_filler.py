@@ -132,7 +132,7 @@ def test_specificity_repeated_figure_and_speaker_context() -> None:
         "Fans will remember this 3-1 win for years to come.\n"
     )
     doc = load_document("a.txt", text)
-    first, report, continued, summary, closer = specificity(doc)
+    first, _report, continued, summary, closer = specificity(doc)
     assert first.figures and first.anchored
     # "3-1" was given already (headline and first paragraph): no new figure.
     assert not closer.figures and not closer.anchored
