@@ -199,7 +199,8 @@ _WRAP_UP = re.compile(
     r"|moving forward|going forward|looking ahead|as (?:the|this|such|these)\b[^,]{0,60}"
     r"\b(?:continues?|unfolds?|evolves?|progress(?:es)?|develops?)|while (?:there|more|much|it)\b"
     r"|as (?:we|they|the world|society) "
-    r"|despite (?:the|these|this|all|its|their|his|her)\b[^,]{0,50},)",
+    r"|despite (?:the|these|this|all|its|their|his|her)\b[^,]{0,50},"
+    r"|(?:while|although|though)\b[^,]{0,80}\bmay\b)",
     re.IGNORECASE,
 )
 # Generic verdicts about the future or the story's meaning; seeds only, the

@@ -70,10 +70,13 @@ def generic_padding(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterato
     ]
     # Machine padding comes in clusters (an empty opener, a wrap-up per
     # paragraph, a closer): at the threshold a sentence needs a second one
-    # in the story; one point above it stands alone.
+    # in the story, and once there are two, the closing paragraph is read one
+    # point lower; one point above the threshold a sentence stands alone.
     corroborated = sum(1 for _, score in scored if score >= threshold) >= 2
     for info, score in scored:
-        if score < threshold or (score == threshold and not corroborated):
+        if score > threshold:
+            pass
+        elif not corroborated or score < threshold - info.last_paragraph:
             continue
         yield Diagnostic(
             meta.id,
