@@ -231,6 +231,7 @@ _REPORTED = re.compile(
 # Backshifted "would" or a first-person opening right after a report or a
 # quotation: the speaker's words continue, paraphrased or unmarked.
 _SPEAKER_VOICE = re.compile(r"\bwould\b|^(?:We|I)\b")
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|me|my|myself)\b")
 # A summary whose subject only points back at what came before ("These views
 # reflect ...", "This ongoing debate highlights ...", "The recent hack
 # underscores ...") and whose verb relates ideas rather than reporting an
@@ -282,6 +283,8 @@ def padding_score(doc: Document, info: SentenceInfo) -> int:
     text = doc.span_text(info.span)
     if info.after_report and _SPEAKER_VOICE.search(text):
         return 0  # indirect speech going on: "The CEA predicted ... Gaming would continue"
+    if _FIRST_PERSON.search(text):
+        return 0  # someone's own voice (a speaker, a columnist, a reader's letter)
     score = info.abstract
     framed = any(p.search(text) for p in (_STANCE, _FORECAST, _SUPERLATIVE)) or bool(
         _WRAP_UP.match(text)
