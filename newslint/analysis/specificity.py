@@ -48,6 +48,7 @@ _DATE = re.compile(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March"
     r"|April|May|June|July|August|September|October|November|December|yesterday|today"
     r"|tomorrow|tonight|(?:last|next|this) (?:week|month|year|spring|summer|autumn|winter))\b"
+    r"(?!['’]s)"
 )
 # A spelled-out number counts as a figure when it counts something. "One" is
 # left out ("one of the most talented", "no one"), and so are compounds that
@@ -55,8 +56,8 @@ _DATE = re.compile(
 # people already named.
 _NUMBER = re.compile(
     r"(?<![A-Za-z\d])\d[\d,.]*(?![A-Za-z\d])"
-    r"|\b(?<!-)(?<!\bthe )(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-    r"|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|third|quarter)"
+    r"|\b(?<!-)(?<!\bthe )(?<!\bthese )(?<!\bthose )(?:two|three|four|five|six|seven|eight"
+    r"|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|third|quarter)"
     r"\b(?!-(?:party|hearted|rate|class|hand)\b)",
     re.IGNORECASE,
 )
@@ -103,7 +104,7 @@ def analyse(doc: Document) -> list[SentenceInfo]:
     seen_figures: set[str] = set()
     if doc.headline is not None:
         headline = doc.span_text(doc.headline)
-        seen.update(_names(headline, initial=True))
+        seen.update(_name_key(n) for n in _names(headline, initial=True))
         _new_figures(headline, seen_figures)
     sentences = doc.sentences
     out: list[SentenceInfo] = []
@@ -119,8 +120,10 @@ def analyse(doc: Document) -> list[SentenceInfo]:
             index += 1
             text = doc.span_text(span)
             names = _names(text)
-            new = sum(1 for n in set(names) if n not in seen)
-            seen.update(names)
+            # "Olympic" after "Olympics" is no new name.
+            keys = {_name_key(n) for n in names}
+            new = len(keys - seen)
+            seen.update(keys)
             tokens = _WORD.findall(text)
             words = len(tokens)
             abstract = set(_ABSTRACT.findall(text.lower()))
@@ -146,6 +149,10 @@ def analyse(doc: Document) -> list[SentenceInfo]:
         final = out[-1]
         out[-1] = SentenceInfo(**{**final.__dict__, "last_sentence": True})
     return out
+
+
+def _name_key(name: str) -> str:
+    return name[:-1] if name.endswith("s") and len(name) > 4 else name
 
 
 def _new_figures(text: str, seen: set[str]) -> bool:
@@ -220,7 +227,7 @@ _VERDICT = re.compile(
 # when its words are abstract.
 _REPORTED = re.compile(
     r"\b(?:s(?:ay|ays|aid|aying)|t(?:ell|ells|old|elling)|according to|stress(?:es|ed)?"
-    r"|add(?:s|ed)|argu(?:e|es|ed|ing)|warn(?:s|ed)?|call(?:s|ed)? for|believ(?:e|es|ed)"
+    r"|add(?:s|ed)|argu(?:e|es|ed|ing)|warn(?:s|ed)?|call(?:ed|ing) for|believ(?:e|es|ed)"
     r"|insist(?:s|ed)?|claim(?:s|ed)?|announc(?:e|es|ed)|stat(?:es|ed|ing)|not(?:es|ed)"
     r"|explain(?:s|ed)?|describ(?:es|ed)|spok(?:e|en)|speaks|suggest(?:s|ed)?|prais(?:es|ed)"
     r"|admit(?:s|ted)?|acknowledg(?:es|ed)|reveal(?:s|ed)|confirm(?:s|ed)|predict(?:s|ed)?"
