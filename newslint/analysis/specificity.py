@@ -85,6 +85,7 @@ class SentenceInfo:
     last_sentence: bool  # last sentence of the story
     after_report: bool = False  # the sentence before quotes or reports someone
     closes_paragraph: bool = False  # last sentence of a paragraph of two or more
+    first_sentence: bool = False  # the story's first body sentence (its lede)
 
     @property
     def anchored(self) -> bool:
@@ -146,6 +147,7 @@ def analyse(doc: Document) -> list[SentenceInfo]:
         if len(out) - first >= 2:
             out[-1] = dataclasses.replace(out[-1], closes_paragraph=True)
     if out:
+        out[0] = dataclasses.replace(out[0], first_sentence=True)
         final = out[-1]
         out[-1] = SentenceInfo(**{**final.__dict__, "last_sentence": True})
     return out
@@ -301,6 +303,9 @@ def padding_score(doc: Document, info: SentenceInfo) -> int:
     if info.last_paragraph:
         score += 1
     if info.closes_paragraph:
+        score += 1
+    # A lede always has news the headline did not: one with nothing new only sets a mood.
+    if info.first_sentence:
         score += 1
     if _WRAP_UP.match(text):
         score += 1
