@@ -204,7 +204,8 @@ def specificity(doc: Document) -> list[SentenceInfo]:
 # Openers that wrap up rather than report: "Overall,", "Ultimately,", "As the
 # situation continues to unfold,", "While more research is needed, ...".
 _WRAP_UP = re.compile(
-    r"(?:overall|ultimately|in the end|in short|in summary|all in all|indeed|in any case"
+    r"(?:overall|ultimately|in the end|in short|in summary|in conclusion|to sum up|all in all"
+    r"|indeed|in any case|for now|in the meantime"
     r"|moving forward|going forward|looking ahead|as (?:the|this|such|these)\b[^,]{0,60}"
     r"\b(?:continues?|unfolds?|evolves?|progress(?:es)?|develops?)|while (?:there|more|much|it)\b"
     r"|as (?:we|they|the world|society) "
@@ -234,7 +235,7 @@ _REPORTED = re.compile(
     r"|explain(?:s|ed)?|describ(?:es|ed)|spok(?:e|en)|speaks|suggest(?:s|ed)?|prais(?:es|ed)"
     r"|admit(?:s|ted)?|acknowledg(?:es|ed)|reveal(?:s|ed)|confirm(?:s|ed)|predict(?:s|ed)?"
     r"|estimat(?:es|ed)|report(?:s|ed)|wr(?:ote|ites|itten)|(?<!be )found that"
-    r"|(?:has|have|had) found|urg(?:es|ed)|reiterat(?:es|ed)|expect(?:s|ed)|fear(?:s|ed)"
+    r"|(?:has|have|had) found|urg(?:e|es|ed)|reiterat(?:es|ed)|expect(?:s|ed)|fear(?:s|ed)"
     r"|concerned)\b"
 )
 # Backshifted "would" or a first-person opening right after a report or a
