@@ -119,3 +119,42 @@ def test_reader_imperative_found_early_but_not_generic_you() -> None:
         "Explore our guide to the new tax bands."
     ]
     assert lint_snippet(review, select=select).diagnostics == []
+
+
+def test_specificity_repeated_figure_and_speaker_context() -> None:
+    from newslint.analysis.specificity import padding_score, specificity
+
+    text = (
+        "Harriers win 3-1\n\nBedford Harriers beat Luton 3-1 on Saturday.\n\n"
+        "The trade body predicted that crowds would grow.\n\n"
+        "Attendances would continue to thrive, especially among young fans.\n\n"
+        "These views reflect a growing concern about the future of the sport.\n\n"
+        "Fans will remember this 3-1 win for years to come.\n"
+    )
+    doc = load_document("a.txt", text)
+    first, _report, continued, summary, closer = specificity(doc)
+    assert first.figures and first.anchored
+    # "3-1" was given already (headline and first paragraph): no new figure.
+    assert not closer.figures and not closer.anchored
+    # Indirect speech going on after a report is the speaker's, not padding.
+    assert continued.after_report and padding_score(doc, continued) == 0
+    assert padding_score(doc, summary) >= 4
+
+
+def test_generic_padding_needs_a_second_sentence_at_the_threshold() -> None:
+    from newslint.analysis.specificity import padding_score, specificity
+
+    lone = (
+        "Parking charges\n\nCouncillor Ann Reid proposed a £2 charge on Monday.\n\n"
+        "These views reflect the ongoing debate over access for residents.\n"
+    )
+    doc = load_document("a.txt", lone)
+    assert [padding_score(doc, i) for i in specificity(doc)] == [0, 4]
+    select = frozenset(("filler.generic-padding",))
+    assert list(PythonProvider().check(doc, select, CheckContext(options={}))) == []
+    pair = lone.replace(
+        "residents.\n",
+        "residents. These views reflect the ongoing debate over the future of the town.\n",
+    )
+    doc = load_document("a.txt", pair)
+    assert len(list(PythonProvider().check(doc, select, CheckContext(options={})))) == 2

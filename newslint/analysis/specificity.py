@@ -13,6 +13,7 @@ Shared through ``Document.analysis("specificity", analyse)``.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -34,10 +35,11 @@ _ABSTRACT_WORDS = (
     "significance milestone testament step forward ultimate overall continu "
     "unfold remain uncertain complex concern prioriti approach strateg "
     "contribut outcome development issue matter aspect factor solution "
-    "harmon balance inclusiv divers equit meaningful invaluable vibrant "
+    "harmon balanc inclusiv divers equit meaningful invaluable vibrant "
     "dynamic crossroad paradigm narrative discourse dialogue perspective "
     "excit eager hope optimis optimiz welfare priorit impressive talent undoubted "
     "incredibl amazing touching special devastat powerful nuanced "
+    "necess consensus imperative moral tension dignity stabilit enrich traction "
 )
 _ABSTRACT_STEMS = _ABSTRACT_WORDS.split()
 _ABSTRACT = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in _ABSTRACT_STEMS) + r")[\w-]*")
@@ -46,10 +48,17 @@ _DATE = re.compile(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March"
     r"|April|May|June|July|August|September|October|November|December|yesterday|today"
     r"|tomorrow|tonight|(?:last|next|this) (?:week|month|year|spring|summer|autumn|winter))\b"
+    r"(?!['’]s)"
 )
+# A spelled-out number counts as a figure when it counts something. "One" is
+# left out ("one of the most talented", "no one"), and so are compounds that
+# only look numeric ("third-party", "half-hearted") and "the two" standing for
+# people already named.
 _NUMBER = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
-    r"|forty|fifty|hundred|thousand|million|billion|dozen|half|third|quarter)\b",
+    r"(?<![A-Za-z\d])\d[\d,.]*(?![A-Za-z\d])"
+    r"|\b(?<!-)(?<!\bthe )(?<!\bthese )(?<!\bthose )(?:two|three|four|five|six|seven|eight"
+    r"|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|third|quarter)"
+    r"\b(?!-(?:party|hearted|rate|class|hand)\b)",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
@@ -69,11 +78,14 @@ class SentenceInfo:
     abstract: int  # distinct abstract/evaluative words
     names: tuple[str, ...]  # capitalised non-initial words (names of people, places, bodies)
     new_names: int  # names not seen earlier in the story
-    figures: bool  # a number or a date
+    figures: bool  # a number or a date not given before in the story
     quoted: bool  # contains a quotation mark
     paragraph: int  # index among body paragraphs
     last_paragraph: bool
     last_sentence: bool  # last sentence of the story
+    after_report: bool = False  # the sentence before quotes or reports someone
+    closes_paragraph: bool = False  # last sentence of a paragraph of two or more
+    first_sentence: bool = False  # the story's first body sentence (its lede)
 
     @property
     def anchored(self) -> bool:
@@ -90,41 +102,69 @@ def analyse(doc: Document) -> list[SentenceInfo]:
     headings = set(doc.headings)
     body = [p for p in doc.body if p not in headings]
     seen: set[str] = set()
+    seen_figures: set[str] = set()
     if doc.headline is not None:
-        seen.update(_names(doc.span_text(doc.headline), initial=True))
+        headline = doc.span_text(doc.headline)
+        seen.update(_name_key(n) for n in _names(headline, initial=True))
+        _new_figures(headline, seen_figures)
     sentences = doc.sentences
     out: list[SentenceInfo] = []
     index = 0
     last = len(body) - 1
+    reported = False
     for number, para in enumerate(body):
         while index < len(sentences) and sentences[index].end <= para.start:
             index += 1
+        first = len(out)
         while index < len(sentences) and sentences[index].start < para.end:
             span = sentences[index]
             index += 1
             text = doc.span_text(span)
             names = _names(text)
-            new = sum(1 for n in set(names) if n not in seen)
-            seen.update(names)
-            words = len(_WORD.findall(text))
+            # "Olympic" after "Olympics" is no new name.
+            keys = {_name_key(n) for n in names}
+            new = len(keys - seen)
+            seen.update(keys)
+            tokens = _WORD.findall(text)
+            words = len(tokens)
+            abstract = set(_ABSTRACT.findall(text.lower()))
             out.append(
                 SentenceInfo(
                     span=span,
                     words=words,
-                    abstract=len(set(_ABSTRACT.findall(text.lower()))),
+                    abstract=len(abstract),
                     names=tuple(names),
                     new_names=new,
-                    figures=bool(_NUMBER.search(text) or _DATE.search(text)),
+                    figures=_new_figures(text, seen_figures),
                     quoted=_quoted(doc, span),
                     paragraph=number,
                     last_paragraph=number == last,
                     last_sentence=False,
+                    after_report=reported,
                 )
             )
+            reported = bool(_REPORTED.search(text)) or out[-1].quoted
+        if len(out) - first >= 2:
+            out[-1] = dataclasses.replace(out[-1], closes_paragraph=True)
     if out:
+        out[0] = dataclasses.replace(out[0], first_sentence=True)
         final = out[-1]
         out[-1] = SentenceInfo(**{**final.__dict__, "last_sentence": True})
     return out
+
+
+def _name_key(name: str) -> str:
+    return name[:-1] if name.endswith("s") and len(name) > 4 else name
+
+
+def _new_figures(text: str, seen: set[str]) -> bool:
+    """A figure or date the story has not given before ("the 2017 season" again
+    anchors nothing new); ``seen`` is updated."""
+    found = {m.group().lower().rstrip(".,") for m in _NUMBER.finditer(text)}
+    found |= {m.group().lower() for m in _DATE.finditer(text)}
+    new = bool(found - seen)
+    seen |= found
+    return new
 
 
 def _quoted(doc: Document, span: Span) -> bool:
@@ -164,10 +204,13 @@ def specificity(doc: Document) -> list[SentenceInfo]:
 # Openers that wrap up rather than report: "Overall,", "Ultimately,", "As the
 # situation continues to unfold,", "While more research is needed, ...".
 _WRAP_UP = re.compile(
-    r"(?:overall|ultimately|in the end|in short|in summary|all in all|indeed|in any case"
+    r"(?:overall|ultimately|in the end|in short|in summary|in conclusion|to sum up|all in all"
+    r"|indeed|in any case|for now|in the meantime"
     r"|moving forward|going forward|looking ahead|as (?:the|this|such|these)\b[^,]{0,60}"
     r"\b(?:continues?|unfolds?|evolves?|progress(?:es)?|develops?)|while (?:there|more|much|it)\b"
-    r"|as (?:we|they|the world|society) )",
+    r"|as (?:we|they|the world|society) "
+    r"|despite (?:the|these|this|all|its|their|his|her)\b[^,]{0,50},"
+    r"|(?:while|although|though)\b[^,]{0,80}\bmay\b)",
     re.IGNORECASE,
 )
 # Generic verdicts about the future or the story's meaning; seeds only, the
@@ -177,15 +220,69 @@ _VERDICT = re.compile(
     r"|(?:a|an) (?:stark |important |powerful |timely )?reminder|(?:the|a) way forward"
     r"|step forward|one thing is (?:certain|clear)|(?:is|are|was|['’]s) clear(?: that)?"
     r"|more (?:needs|remains) to be done|look forward to|can expect|no doubt|safe to say"
-    r"|(?:is|are) sure to|will continue to|only hope"
+    r"|(?:is|are|['’]s) sure to|will continue to|only hope|worth (?:noting|mentioning)"
     r"|(?:it|this) (?:is|will be) (?:interesting|crucial|important|essential|vital)"
     r"|(?:plays?|playing) (?:a|an) \w+ role|the importance of|the need for|in shaping)\b",
     re.IGNORECASE,
 )
 
+# Reporting verbs, any tense: a statement someone made is reporting, even
+# when its words are abstract.
 _REPORTED = re.compile(
-    r"\b(?:said|says|told|tells|according to|stressed|added|argued|warned|called for"
-    r"|believes?|insisted|claimed|announced)\b"
+    r"\b(?:s(?:ay|ays|aid|aying)|t(?:ell|ells|old|elling)|according to|stress(?:es|ed)?"
+    r"|add(?:s|ed)|argu(?:e|es|ed|ing)|warn(?:s|ed)?|call(?:ed|ing) for|believ(?:e|es|ed)"
+    r"|insist(?:s|ed)?|claim(?:s|ed)?|announc(?:e|es|ed)|stat(?:es|ed|ing)|not(?:es|ed)"
+    r"|explain(?:s|ed)?|describ(?:es|ed)|spok(?:e|en)|speaks|suggest(?:s|ed)?|prais(?:es|ed)"
+    r"|admit(?:s|ted)?|acknowledg(?:es|ed)|reveal(?:s|ed)|confirm(?:s|ed)|predict(?:s|ed)?"
+    r"|estimat(?:es|ed)|report(?:s|ed)|wr(?:ote|ites|itten)|(?<!be )found that"
+    r"|(?:has|have|had) found|urg(?:e|es|ed)|reiterat(?:es|ed)|expect(?:s|ed)|fear(?:s|ed)"
+    r"|concerned)\b"
+)
+# Backshifted "would" or a first-person opening right after a report or a
+# quotation: the speaker's words continue, paraphrased or unmarked.
+_SPEAKER_VOICE = re.compile(r"\bwould\b|^(?:We|I)\b")
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|me|my|myself)\b")
+# A summary whose subject only points back at what came before ("These views
+# reflect ...", "This ongoing debate highlights ...", "The recent hack
+# underscores ...") and whose verb relates ideas rather than reporting an
+# event: the story commenting on itself. The subject has no name in it.
+_SUMMARY = re.compile(
+    r"(?:(?:this|these|those|such|their|its|the) (?:[a-z][\w-]* ){0,3}?|it (?:also )?)"
+    r"(?:(?:has|have) )?(?:reflects?|highlights?|underscores?|underlines?|illustrates?"
+    r"|demonstrates?|emphasi[sz]es?|signals?|represents?|presents?|points? to|speaks? to"
+    r"|serves? as|shows? (?:that |the |how )|puts? a spotlight|(?:shed|shone|shines?) (?:a )?light"
+    r"|(?:is|are) (?:central|crucial|essential|key|vital|critical|fundamental) (?:to|for))\b",
+    re.IGNORECASE,
+)
+# A group of people in general rather than anyone in particular ("fans",
+# "enthusiasts", "residents"): a subject that anchors nothing.
+_GROUP = re.compile(
+    r"\b(?:fans|enthusiasts|aficionados|lovers|audiences|viewers|readers|followers"
+    r"|supporters|consumers|music-?lovers|moviegoers|gamers|onlookers|observers"
+    r"|many people|people everywhere|everyone)\b",
+    re.IGNORECASE,
+)
+# A superlative verdict that no figure measures ("one of the most talented").
+_SUPERLATIVE = re.compile(
+    r"\bone of the (?:most|best|top|greatest|finest|biggest|brightest|leading)\b", re.IGNORECASE
+)
+
+
+# Forecasts that commit to nothing: "will be remembered for years to come",
+# "promises to be a thriller", "all eyes will be on ...".
+_FORECAST = re.compile(
+    r"\b(?:for (?:years|decades|generations) to come|(?:in|for) the (?:near |coming |foreseeable )?"
+    r"future|(?:promises?|(?:is|are) (?:set|poised|likely|bound)) to (?:be|become|continue)"
+    r"|will (?:\w+ )?(?:be remembered|go down in history)|what (?:lies|the future holds) ahead"
+    r"|all eyes (?:will be|are) on|(?:will|would) be (?:interesting|fascinating|exciting) to"
+    r"|to come\b)",
+    re.IGNORECASE,
+)
+# The writer vouching for a judgement instead of showing evidence for it.
+_STANCE = re.compile(
+    r"\b(?:undoubtedly|certainly|surely|clearly|definitely|truly|indeed|no doubt|it seems"
+    r"|it looks like|(?:it is|it['’]s) (?:evident|clear|safe to say|no surprise|not surprising))\b",
+    re.IGNORECASE,
 )
 
 
@@ -194,15 +291,48 @@ def padding_score(doc: Document, info: SentenceInfo) -> int:
     if info.anchored or info.words < 4:
         return 0
     text = doc.span_text(info.span)
+    if info.after_report and _SPEAKER_VOICE.search(text):
+        return 0  # indirect speech going on: "The CEA predicted ... Gaming would continue"
+    if _FIRST_PERSON.search(text):
+        return 0  # someone's own voice (a speaker, a columnist, a reader's letter)
     score = info.abstract
+    framed = any(p.search(text) for p in (_STANCE, _FORECAST, _SUPERLATIVE)) or bool(
+        _WRAP_UP.match(text)
+    )
+    # The closing paragraph, or the sentence that closes a longer paragraph:
+    # where a writer with nothing to add sums up.
     if info.last_paragraph:
+        score += 1
+    if info.closes_paragraph:
+        score += 1
+    # A lede always has news the headline did not: one with nothing new only sets a mood.
+    if info.first_sentence:
         score += 1
     if _WRAP_UP.match(text):
         score += 1
     score += 2 * len(_VERDICT.findall(text))
+    summary = _SUMMARY.match(text)
+    if summary and not info.names:
+        score += 2
+        text = text[summary.end() :]  # its own verb is no report of anyone's words
+    reported = _REPORTED.search(text)
+    if _GROUP.search(text) and not reported:
+        score += 1
+    if _SUPERLATIVE.search(text):
+        score += 1
+    if _STANCE.search(text):
+        score += 1
+    if _FORECAST.search(text):
+        score += 1
+    if "!" in text:
+        score += 1
     # Someone named, or a statement attributed, is reporting even when abstract.
-    if info.names:
+    # (A name met before does not anchor a framed closer: "As for Silas, it's
+    # safe to say ..." names the story's subject again.)
+    if info.names and not (info.last_paragraph and framed):
         score -= 1
-    if _REPORTED.search(text):
+    if reported:
+        if info.names:
+            return 0  # someone named said it: that is reporting
         score -= 2
     return score

@@ -2,8 +2,11 @@
 
 The filler pack names known padding phrases; this rule reads what a sentence
 is made of instead (``newslint.analysis.specificity``): no new name, figure,
-date or quotation, a load of abstract or evaluative words, a wrap-up opener
-or a verdict about the future, and extra weight in the closing paragraph.
+date or quotation, a load of abstract words, a frame that sums up, vouches or
+forecasts (a wrap-up opener, a summary whose subject only points back, "it's
+clear", "for years to come"), and its place (the closing paragraph, the last
+sentence of a longer paragraph). Machine padding comes in clusters, so a
+sentence at the threshold needs a second one in the story.
 """
 
 from __future__ import annotations
@@ -15,8 +18,9 @@ from newslint.diagnostics import Diagnostic
 from newslint.document import Document
 from newslint.registry import CheckContext, Example, RuleMeta, rule
 
-# Measured on DEV documents: at 4, 13 sentences in 492,000 words of BBC copy
-# and about half of the machine-written stories (see benchmarks/padding_dev.py).
+# Measured on the DEV split (benchmarks/real_copy.py --split dev): at 4, with
+# the cluster rule, 9 findings in 514,000 words of BBC copy and about two in
+# three labelled padding sentences of machine-written stories.
 DEFAULT_THRESHOLD = 4
 
 
@@ -25,16 +29,23 @@ DEFAULT_THRESHOLD = 4
     summary="A sentence with no concrete fact, only abstract or evaluative words.",
     why=(
         "Machine-written and content-farm stories pad and close with sentences such as "
-        "'Overall, this serves as a stark reminder of the importance of ...', 'As the "
-        "dispute continues, it remains to be seen how it will be resolved' or '... could "
-        "represent a significant step forward in our understanding of the world'. "
-        "Whatever their wording, they share a structure: no new name, figure, date or "
-        "quotation a reader could check, and a load of abstract or evaluative words "
-        "(importance, crucial, future, challenges, role, shaping, significant ...), "
-        "often after a wrap-up opener ('Overall,', 'Ultimately,', 'As ... continues,') "
-        "and in the closing paragraph. Sentences that name someone or attribute a "
-        "statement ('he said') count as reporting. Quotations are skipped. Option: "
-        "threshold = 4 (score needed; raise it to flag less)."
+        "'Overall, this serves as a stark reminder of the importance of ...', 'These views "
+        "reflect a growing concern about ...', 'As the dispute continues, it remains to be "
+        "seen how it will be resolved' or 'there's no doubt he will be remembered for years "
+        "to come'. Whatever their wording, they share a structure: no name, figure, date or "
+        "quotation the story has not already given, a load of abstract words (importance, "
+        "crucial, future, challenges, role ...), and a frame that sums up, vouches or "
+        "forecasts: a wrap-up opener ('Overall,', 'As ... continues,', 'Despite the "
+        "challenges,'), a subject that only points back ('These views', 'This ongoing "
+        "debate') with a verb such as reflect, highlight or underscore, the writer's stance "
+        "('undoubtedly', 'it's clear'), a forecast that commits to nothing, a generic group "
+        "('fans', 'enthusiasts') or an unmeasured superlative. The closing paragraph and the "
+        "last sentence of a longer paragraph weigh more. A named speaker with a reporting "
+        "verb, and indirect speech that goes on after a report ('... predicted. Sales would "
+        "...'), count as reporting; quotations are skipped. A sentence at the threshold is "
+        "flagged only when the story has a second such sentence (padding comes in "
+        "clusters); one point above, it stands alone. Option: threshold = 4 (raise it to "
+        "flag less)."
     ),
     examples=[
         Example(
@@ -52,8 +63,20 @@ DEFAULT_THRESHOLD = 4
 )
 def generic_padding(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnostic]:
     threshold = int(ctx.options.get(meta.id, {}).get("threshold", DEFAULT_THRESHOLD))
-    for info in specificity(doc):
-        if padding_score(doc, info) < threshold or doc.in_quotation(info.span):
+    scored = [
+        (info, padding_score(doc, info))
+        for info in specificity(doc)
+        if not doc.in_quotation(info.span)
+    ]
+    # Machine padding comes in clusters (an empty opener, a wrap-up per
+    # paragraph, a closer): at the threshold a sentence needs a second one
+    # in the story, and once there are two, the closing paragraph is read one
+    # point lower; one point above the threshold a sentence stands alone.
+    corroborated = sum(1 for _, score in scored if score >= threshold) >= 2
+    for info, score in scored:
+        if score > threshold:
+            pass
+        elif not corroborated or score < threshold - info.last_paragraph:
             continue
         yield Diagnostic(
             meta.id,

@@ -1,6 +1,6 @@
 """filler.reader-question: copy that talks to the reader, found by structure.
 
-Four shapes, read outside quotations:
+Five shapes, read outside quotations:
 
 - an imperative aimed at the reader anywhere in the story: a sentence (or the
   main clause after a fronted "If you ...," clause) that opens with a verb in
@@ -12,6 +12,11 @@ Four shapes, read outside quotations:
   "Curious about ...?") in the closing paragraphs, or a hook anywhere;
 - a chatbot offering its user to revise or expand the text ("Would you like
   me to expand on any section?", "Let me know if you want a shorter version");
+- advice in the publication's voice to an inclusive "we" after a means clause
+  ("By making small changes to our habits, we can ...", "By working
+  together, we can ...");
+- a condition put to the reader in the closing paragraphs ("So, if you're
+  looking for a day out, the aquarium is a must-see");
 - generic second person ("you can't chase a fox with dogs"), song titles and
   reviews' "you" are not reader address and stay clean: a bare "you" needs
   one of the shapes above.
@@ -75,8 +80,25 @@ _FRONTED = re.compile(
     r" time) you\b[^,;]{0,120}, |(?:so|and|now|then|meanwhile),? )",
     re.IGNORECASE,
 )
+# Advice in the publication's own voice, addressed to "we" all: a means
+# clause and an inclusive modal ("By making small changes to our habits, we
+# can ...", "By working together, we can ...", "As a society, we must ...").
+# A bare "we must" is left alone: in news copy it is nearly always a speaker's.
+_INCLUSIVE = re.compile(
+    r"(?:(?:by|through) [a-z]+ing\b[^,;]{0,120}|together|as (?:a )?(?:society|community"
+    r"|nation|consumers|citizens|readers|parents|individuals)),? (?:we|all of us|each of us)"
+    r" (?:all )?(?:can|must|should|need to|have to|ought to|could)\b",
+    re.IGNORECASE,
+)
+# A condition put to the reader about themselves, closing a story: "So, if
+# you're looking for ..., X is a must-see", "Whether you're a fan of ...".
+_YOU_CONDITION = re.compile(
+    r"(?:so,? |and |but )?(?:if|whether) you(?:['’]re| are)\b", re.IGNORECASE
+)
 _FIRST_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _TAIL_PARAGRAPHS = 2
+# Shapes a quoted speaker uses as often as a writer does.
+_SPEAKERS_TOO = frozenset(("question", "advice", "you"))
 _MAX_WORDS = 45
 # Pack rules that already name the phrase; a sentence they flag is theirs.
 _PACK_RULES = frozenset(("filler.chatbot-residue", "filler.web-leftover", "filler.reader-address"))
@@ -94,7 +116,9 @@ _PACK_RULES = frozenset(("filler.chatbot-residue", "filler.web-leftover", "fille
         "outside quotations: a sentence that opens with a verb in its base form and no "
         "subject, followed by an object or 'you', anywhere in the story; questions that "
         "say 'you' in the last two paragraphs, or open with a hook ('Want to learn more "
-        "about ...?') anywhere; first person offering to revise the text. Generic 'you' "
+        "about ...?') anywhere; advice to an inclusive 'we' after a means clause ('By "
+        "working together, we can ...'); 'if you're ...' conditions closing the story; "
+        "first person offering to revise the text. Generic 'you' "
         "in reviews and explainers, song titles and quoted speech stay clean. A "
         "newsroom's own call-out ('Send us your pictures') is reader address too: "
         "suppress it where it is house style."
@@ -132,9 +156,9 @@ def reader_question(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterato
         raw = doc.span_text(sentence)
         text = _unquoted(doc, sentence).strip()
         kind = _addresses_reader(text, sentence.start >= tail_start)
-        # A question next to quoted speech is usually the speaker's, even when
-        # the quotation marks could not be paired.
-        if kind == "question" and any(mark in raw for mark in '"“”'):
+        # A question or a "you"/"we" next to quoted speech is usually the
+        # speaker's, even when the quotation marks could not be paired.
+        if kind in _SPEAKERS_TOO and any(mark in raw for mark in '"“”'):
             continue
         if kind:
             found.append((sentence, kind))
@@ -151,6 +175,8 @@ _MESSAGES = {
     "question": "This question is put to the reader; report instead",
     "imperative": "This sentence tells the reader what to do; news copy reports",
     "offer": "A chatbot's offer to its user was left in the copy; remove it",
+    "advice": "This sentence gives the reader advice in the publication's voice; news copy reports",
+    "you": "This sentence talks to the reader about themselves; news copy reports",
 }
 
 
@@ -180,6 +206,10 @@ def _addresses_reader(text: str, in_tail: bool) -> str | None:
         return None
     if _imperative(text):
         return "imperative"
+    if _INCLUSIVE.match(text):
+        return "advice"
+    if in_tail and _YOU_CONDITION.match(text):
+        return "you"
     fronted = _FRONTED.match(text)
     if fronted and _imperative(text[fronted.end() :], capital=False):
         return "imperative"
