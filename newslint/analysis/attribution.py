@@ -16,7 +16,13 @@ from dataclasses import dataclass
 
 from newslint.analysis.linear import linear
 from newslint.analysis.quotations import Quotation
-from newslint.analysis.vague_sources import VagueSource, find_vague_sources, triggered
+from newslint.analysis.vague_sources import (
+    PLURAL_HEADS,
+    SINGULAR_HEADS,
+    VagueSource,
+    find_vague_sources,
+    triggered,
+)
 from newslint.document import Document, Span
 
 
@@ -464,22 +470,32 @@ class _LowerWords:
         return word in self.words
 
 
+# A study or its authors named: "published in the journal Nature", "the research,
+# conducted by the University of Pennsylvania", "researchers at Leeds University".
 _NAMED_STUDY = re.compile(
     r"\b(?:published|appeared|reported)\s+(?:\w+\s+)?in\s+(?:the\s+)?(?:journal\s+)?[A-Z]"
-    r"|\b(?:study|research|paper|report|survey|team|researchers|scientists)\s+"
+    r"|\b(?:conducted|carried\s+out|led|funded|commissioned|produced)\s+by\s+(?:the\s+)?[A-Z]"
+    r"|\b(?i:study|research|paper|report|survey|team|researchers|scientists)\s+"
     r"(?:\w+\s+)?(?:by|from|at|of|in|led\s+by)\s+(?:the\s+)?[A-Z]"
+)
+# Heads a named study or its authors account for, wherever the story names them.
+_STUDY_HEADS = frozenset(
+    "researchers scientists study studies research survey surveys findings report".split()
 )
 
 
-def _named_before(doc: Document, sentence: Span, head: str, top: list[Quotation]) -> bool:
-    """The sentence before names sources of this kind: "economists at HSBC",
-    "Dr Ana Ruiz, an economist at ...", "HSBC economists"."""
-    spans = doc.sentences
-    i = bisect.bisect_right([s.start for s in spans], sentence.start) - 1
-    if i <= 0:
-        return False
-    prev = spans[i - 1]
-    plain = mask_quotations(doc.text, prev.start, prev.end, top)
+# People heads a named member elsewhere in the story accounts for ("sources" and
+# "insiders" stay unnamed whoever employs them).
+_PEOPLE_HEADS = (PLURAL_HEADS | SINGULAR_HEADS) - {"sources", "insiders"}
+
+
+def _named_in_story(doc: Document, head: str, top: list[Quotation]) -> bool:
+    """The story names sources of this kind somewhere, before or after: "economists
+    at HSBC", "Dr Ana Ruiz, an economist at ...", "HSBC economists". The generic
+    phrase then summarises people the reader can check, not an unnamed crowd."""
+    plain = doc.analysis(
+        "attribution.masked", lambda d: mask_quotations(d.text, 0, len(d.text), top)
+    )
     stem = re.escape(head[:-3] if head.endswith("ies") else head.rstrip("s"))
     return bool(
         re.search(
@@ -537,11 +553,15 @@ def _compute_sourcing(doc: Document) -> list[SourcingPhrase]:
         after = sentence_after(doc, span)
         if not named and after is not None:
             named = bool(_NAMED_NEXT.search(mask_quotations(text, after.start, after.end, top)))
-        if not named and source.kind == "generic":
-            named = _named_before(doc, sentence, source.head, top)
-        if not named and source.head in ("researchers", "scientists"):
-            # The people behind a study the story has already named.
-            named = bool(_NAMED_STUDY.search(text, 0, sentence.start))
+        if not named and source.kind == "generic" and source.head in _PEOPLE_HEADS:
+            named = _named_in_story(doc, source.head, top)
+        finding = source.kind == "impersonal" and text[span.end - 5 : span.end] in (
+            "found",
+            "shown",
+        )
+        if not named and (source.head in _STUDY_HEADS or finding):
+            # A study, or the people behind one, that the story names before or after.
+            named = bool(_NAMED_STUDY.search(text))
         found.append(SourcingPhrase(span, "vague", named, source.kind))
     found.sort(key=lambda p: p.span)
     return found

@@ -51,13 +51,13 @@ acknowledge admit question worry confirm allege urge recommend advise forecast
 calculate concede stress emphasise emphasize highlight observe assert dispute
 complain suspect assume anticipate worry state point add explain describe accuse praise
 hail tout criticise criticize condemn slam advocate
-remark reply respond counter caution believe wonder hope imply accept concur
+remark reply respond counter caution believe wonder hope imply accept concur underscore
 """
 # ... and the irregular ones, all forms listed.
 _IRREGULAR = """
 say says said saying tell tells told telling think thinks thought thinking
 show shows showed shown showing find finds found finding feel feels felt feeling
-write writes wrote written writing
+write writes wrote written writing stating
 """
 REPORTING_FORMS: frozenset[str] = frozenset(
     {form for lemma in _REGULAR.split() for form in _inflect(lemma)} | set(_IRREGULAR.split())
@@ -74,7 +74,8 @@ IMPERSONAL = _words(
 _PEOPLE_PLURAL = """
 analysts experts observers critics insiders officials sources commentators economists
 scientists researchers pundits specialists academics watchers strategists diplomats
-campaigners scholars historians sceptics skeptics detractors
+campaigners scholars historians sceptics skeptics detractors voices witnesses eyewitnesses
+doctors activists
 """
 _PEOPLE_SINGULAR = """
 analyst expert observer critic commentator economist scientist researcher pundit
@@ -101,7 +102,10 @@ DEFINITE = _words(
     "either neither"
 )
 # "a number of analysts": the head of the phrase is the last noun.
-_QUANTITY_NOUNS = _words("number host handful lot lots majority group team panel")
+_QUANTITY_NOUNS = _words(
+    "number host handful lot lots majority group team panel chorus range array variety wave "
+    "raft slew coalition crowd"
+)
 # Words inside a verb group before the verb: auxiliaries, negation, adverbs, and
 # "quick to"-style frames.
 AUXILIARIES = _words(
@@ -122,7 +126,13 @@ _TO_FRAMES = _words(
     "continues began begin begun seem seems seemed appear appears appeared tend tends tended "
     "went go goes on used"
 )
-_CALL = _words("call calls called calling")
+# Verbs of demanding that take "for": "many are calling for", "advocates are pushing for".
+_CALL = _words(
+    "call calls called calling push pushes pushed pushing lobby lobbies lobbied lobbying "
+    "press presses pressed pressing campaign campaigns campaigned campaigning"
+)
+# "shed light on": a finding verb in two words.
+_SHED = _words("shed sheds shedding")
 _BE = _words("is are was were be been being")
 # Prepositions that attach an affiliation to a source noun ("analysts at X").
 AFFILIATION = _words("at from with of in for by on within inside across")
@@ -156,7 +166,7 @@ _COMMON_MODIFIERS = _words(
     rugby cricket tennis police army aviation travel education school university"""
 )
 _ADJ_SUFFIX = re.compile(
-    r"(?:al|ial|ent|ant|ive|ous|ic|ing|ed|ary|ful|less|ible|able|ist|ern|ior)$", re.I
+    r"(?:al|ial|ent|ant|ive|ous|ic|ing|ed|ary|arian|ful|less|ible|able|ist|ern|ior)$", re.I
 )
 
 _TOKEN = re.compile(r"[A-Za-z][\w'’-]*|\d[\d,.%]*|[.!?]+|[,;:()—–]")
@@ -258,6 +268,8 @@ def _verb_at(tokens: list[Token], i: int) -> int:
             return -1  # "allowing scientists to observe": an infinitive, not a verb group
         if low in _CALL and j + 1 < len(tokens) and tokens[j + 1].low == "for":
             return -1 if passive and not low.endswith("ing") else j + 1  # "many are calling for"
+        if low in _SHED and j + 1 < len(tokens) and tokens[j + 1].low == "light":
+            return -1 if passive else j + 2  # "a recent study has shed light on"
         if low in REPORTING_FORMS or (
             low in _NEEDS_OUT and j + 1 < len(tokens) and tokens[j + 1].low == "out"
         ):
@@ -271,6 +283,15 @@ def _verb_at(tokens: list[Token], i: int) -> int:
                 passive = False
             j += 1
             continue
+        if (
+            not passive
+            and low.endswith("ed")
+            and j + 2 < len(tokens)
+            and tokens[j + 1].text == ","
+            and tokens[j + 2].low.endswith("ing")
+            and tokens[j + 2].low in REPORTING_FORMS
+        ):
+            return j + 3  # "a chorus of voices has emerged, emphasizing ..."
         return -1
     return -1
 
@@ -411,8 +432,8 @@ def _find_in(text: str, tokens: list[Token], lower_words: Container[str]) -> lis
             hit = _generic(tokens, i, starts, lower_words, text, group=True)
         elif low == "it":
             hit = _impersonal(tokens, i)
-        elif low in ("is", "are", "was", "were"):
-            hit = _personal_passive(tokens, i)
+        elif low == "there":
+            hit = _existential(tokens, i, starts, lower_words)
         elif low == "we" or low in ("understands", "learned", "learnt", "reveal"):
             hit = _self_sourced(tokens, i, starts, lower_words)
         else:
@@ -437,8 +458,10 @@ _GROUP_QUANTIFIERS = _words("some many several few numerous various")
 # Verbs of finding: a document or a researcher "finds", a crowd does not.
 _FINDING = _words(
     "show shows showed shown showing find finds found finding reveal reveals revealed "
-    "revealing observe observes observed observing"
-)
+    "revealing observe observes observed observing light"
+)  # "light": the end of "shed light on"
+# People named by the cause or pursuit they stand for: "-ists", "enthusiasts".
+_ADVOCATE_NOUN = re.compile(r"(?:[a-z]{4}ists|enthusiasts)$")
 _PEOPLE_QUANTIFIERS = _words("some many most few other a several")
 
 
@@ -466,8 +489,10 @@ def _generic(
     if status != "vague":
         return None
     det = tokens[np_start].low if np_start < i else ""
-    if group and det not in _GROUP_QUANTIFIERS:
-        return None  # an ordinary plural noun needs "some", "many" ... to be a vague source
+    if group and det not in _GROUP_QUANTIFIERS and not _ADVOCATE_NOUN.search(low):
+        # An ordinary plural noun needs "some", "many" ... to be a vague source; a noun
+        # for people defined by a cause or pursuit ("conservationists") does not.
+        return None
     if np_start == i and i > 0 and (tokens[i - 1].text == ")" or tokens[i - 1].low.endswith("ly")):
         return None  # "Frank (left) advocates", "strongly advocates": a verb
     if low == "people" and det not in _PEOPLE_QUANTIFIERS:
@@ -545,7 +570,6 @@ def _pronoun(tokens: list[Token], i: int, starts: set[int]) -> tuple[int, int, s
     return i, end, "split"
 
 
-_PERSONAL = IMPERSONAL - {"alleged", "found", "shown", "estimated", "argued"}
 _CLAUSE_OPENERS = _words("and but as while whereas although though yet so because since if with")
 
 
@@ -569,16 +593,31 @@ def _impersonal(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
     return None
 
 
-def _personal_passive(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
-    """ "the striker is understood to have agreed", "she was said to be"."""
+_HEARSAY = _words("reports claims rumours rumors suggestions accounts")
+
+
+def _existential(
+    tokens: list[Token], i: int, starts: set[int], lower_words: Container[str]
+) -> tuple[int, int, str] | None:
+    """ "there have been reports of clashes", "there are unconfirmed reports that":
+    hearsay with no source at all (an attached name or a definite one excuses it)."""
     k = i + 1
-    while k < min(len(tokens), i + 4) and tokens[k].low in ("now", "also", "widely", "generally"):
+    while k < min(len(tokens), i + 4) and tokens[k].low in ("have", "has", "had", "been", "also"):
         k += 1
-    # "is alleged to" is the law's caution, "were found to" a study's finding.
-    participle = tokens[k].low if k < len(tokens) else ""
-    if participle in _PERSONAL and tokens[k + 1 :][:1] and (tokens[k + 1].low == "to"):
-        return i, k + 2, "impersonal"
-    return None
+    if k < len(tokens) and tokens[k].low in ("is", "are", "was", "were", "been"):
+        k += 1
+    elif k == i + 1 or tokens[k - 1].low != "been":
+        return None
+    m = k
+    while m < min(len(tokens), k + 3) and tokens[m].low not in _HEARSAY:
+        if not tokens[m].text.islower() or tokens[m].low in _STOP or tokens[m].low in DEFINITE:
+            return None
+        m += 1
+    if m >= len(tokens) or tokens[m].low not in _HEARSAY:
+        return None
+    if m + 1 >= len(tokens) or tokens[m + 1].low not in ("of", "that"):
+        return None
+    return i, m + 1, "generic"
 
 
 def _self_sourced(
@@ -652,7 +691,9 @@ _HEADS_ALT = "|".join(
 # within a short distance, either order, or the impersonal and self-sourcing shapes.
 _VERBS_ALT = "|".join(
     sorted(
-        REPORTING_FORMS | _NEEDS_OUT | _SEE_AS | _BELIEF_ADJECTIVES | _CALL, key=len, reverse=True
+        REPORTING_FORMS | _NEEDS_OUT | _SEE_AS | _BELIEF_ADJECTIVES | _CALL | _SHED,
+        key=len,
+        reverse=True,
     )
 )
 _SOURCE_WORDS = linear(re.compile(rf"\b(?:{_HEADS_ALT})\b", re.IGNORECASE))
@@ -663,7 +704,8 @@ _SHAPES = linear(
         r"|\b(?:is|was|are|were|been)\s+(?:\w+ly\s+|now\s+|also\s+)?"
         r"(?:thought|understood|believed|said|reported|rumou?red|alleged|claimed|feared"
         r"|suggested|speculated|found|shown|estimated|argued)\b"
-        r"|\bwe\b|\b(?:understands|learned|learnt|reveal)\b",
+        r"|\bwe\b|\b(?:understands|learned|learnt|reveal)\b"
+        r"|\bthere\s+(?:\w+\s+){1,3}(?:reports|claims|rumou?rs|suggestions)\s+(?:of|that)\b",
         re.IGNORECASE,
     )
 )
