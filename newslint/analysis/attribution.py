@@ -480,7 +480,17 @@ _NAMED_STUDY = re.compile(
 )
 # Heads a named study or its authors account for, wherever the story names them.
 _STUDY_HEADS = frozenset(
-    "researchers scientists study studies research survey surveys findings report".split()
+    [
+        "researchers",
+        "scientists",
+        "study",
+        "studies",
+        "research",
+        "survey",
+        "surveys",
+        "findings",
+        "report",
+    ]
 )
 
 
