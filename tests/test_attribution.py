@@ -241,3 +241,36 @@ def test_vague_excused_by_named_group_in_previous_sentence() -> None:
         "slowdown would be short.\n"
     )
     assert [p.excused for p in sourcing_phrases(_doc(text))] == [True]
+
+
+def test_spaced_closing_mark_closes_the_open_quote() -> None:
+    # Copy that lost a character before the mark: '... France, " EPP spokesman ...'.
+    text = (
+        'Budget talks\n\n"The rules are bending under pressure from the big members, " party '
+        'spokesman Karl Weiss said. "Small states will pay for it in the end."\n'
+    )
+    found = quote_attributions(_doc(text))
+    assert [a.attributed for a in found] == [True, True]
+    assert text[found[0].quotation.span.start : found[0].quotation.span.end].endswith('members, "')
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "Physio sessions in Galway have been a vital part of his recovery.",
+        "Try scorer Tomas Ferreira was keen not to talk about the title.",
+        "On the sidelines, Ferreira smiled and shrugged.",
+    ],
+)
+def test_quote_after_sentence_about_a_person_is_theirs(before: str) -> None:
+    quote = '"It is slow work, but I am walking again."'
+    text = f"Recovery\n\nThe forward broke his back in May. {before} {quote}\n"
+    assert [a.attributed for a in quote_attributions(_doc(text))] == [True]
+
+
+def test_quote_after_sentence_about_a_thing_stays_unattributed() -> None:
+    text = (
+        "Awards\n\nStrong contenders Iron Bell and Sideways did not figure in the nominations. "
+        '"There is a sense that this film is ours and we should cheer our own."\n'
+    )
+    assert [a.attributed for a in quote_attributions(_doc(text))] == [False]

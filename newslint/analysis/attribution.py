@@ -239,7 +239,8 @@ def _repair(text: str, para: Span) -> list[Quotation]:
         opens = (before.isspace() or before in "([—–-/") and not after.isspace()
         if opens and start is None:
             start = i
-        elif not opens and start is not None and not before.isspace():
+        elif not opens and start is not None and (not before.isspace() or after.isspace()):
+            # A mark with space on both sides ('France, " EPP spokesman') closes an open quote.
             found.append(Quotation(Span(start, i + 1), Span(start + 1, i), False, 1))
             start = None
     if start is not None:
@@ -309,8 +310,12 @@ def _chained(s: _Sentences, q: Quotation, earlier: list[QuoteAttribution]) -> st
     return ""
 
 
-# "he claims", "She has trained": a person as the subject of a verb.
-_PRONOUN_SUBJECT = re.compile(r"\b(?:[Hh]e|[Ss]he)\s+(?:[a-z]+ly\s+)?[a-z]+(?:s|ed|es)\b")
+# "he claims", "She has trained", "part of his recovery": a sentence about a person.
+_PRONOUN_SUBJECT = re.compile(
+    r"\b(?:[Hh]e|[Ss]he)\s+(?:[a-z]+ly\s+)?[a-z]+(?:s|ed|es)\b|\b(?:[Hh]is|[Hh]er)\s+[a-z]"
+)
+# A capitalised name acting as a subject: "Gervais is keen", "Martyn Williams was".
+_ACTS = re.compile(r"\s+(?:is|was|has|had|will|would|can|could|[a-z]+ly\s+[a-z]+|[a-z]{3,}ed)\b")
 
 
 def _implied(s: _Sentences, q: Quotation, earlier: list[QuoteAttribution]) -> str:
@@ -330,10 +335,12 @@ def _implied(s: _Sentences, q: Quotation, earlier: list[QuoteAttribution]) -> st
         return ""
     before = s.spans[first - 1]
     if any(
-        a.attributed and before.contains(a.quotation.span) and is_full_quote(text, a.quotation)
+        a.attributed
+        and before.start - 1 <= a.quotation.span.end <= before.end + 1
+        and is_full_quote(text, a.quotation)
         for a in earlier
     ):
-        return "implied"
+        return "implied"  # the sentence before ends an attributed quotation
     if _PRONOUN_SUBJECT.search(s.outside(first - 1)):
         return "implied"
     from newslint.analysis.names import analyse, fold
@@ -351,6 +358,12 @@ def _implied(s: _Sentences, q: Quotation, earlier: list[QuoteAttribution]) -> st
         form = names.forms.get(fold(mention.surname.text))
         if mention.kind in ("single", "candidate") and form is not None and form.established:
             return "implied"
+        if (
+            mention.kind in ("single", "candidate")
+            and mention.start > before.start
+            and _ACTS.match(text, mention.end)
+        ):
+            return "implied"  # not the sentence opener: "Double try scorer Martyn Williams was"
     return ""
 
 

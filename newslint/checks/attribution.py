@@ -36,7 +36,8 @@ def _in_body(doc: Document, span: Span) -> bool:
         "that continue an attributed quotation, or open right after a paragraph that "
         "introduces them, are accepted, and so is a quote right after a sentence about "
         "a person the story has introduced ('Mayor Lena Ortiz toured the site. \"We will "
-        "rebuild.\"'): news convention makes that person the speaker. A sentence about an "
+        "rebuild.\"'), about 'his' or 'her' doings, or with a named person as its subject: "
+        "news convention makes that person the speaker. A sentence about an "
         "organisation or a document does not. Scare quotes, short phrases and titles are not "
         "flagged (option min-words, default 6, unless the quote is a whole sentence)."
     ),
