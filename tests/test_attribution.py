@@ -274,3 +274,11 @@ def test_quote_after_sentence_about_a_thing_stays_unattributed() -> None:
         '"There is a sense that this film is ours and we should cheer our own."\n'
     )
     assert [a.attributed for a in quote_attributions(_doc(text))] == [False]
+
+
+def test_earlier_studies_are_not_excused_by_the_named_one() -> None:
+    text = (
+        "A study published in the journal Marine Biology tracked 40 seals. Previous studies "
+        "had suggested that seals avoid the bay.\n"
+    )
+    assert [p.excused for p in sourcing_phrases(_doc(text))] == [False]

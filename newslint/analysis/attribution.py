@@ -379,7 +379,8 @@ _NAME = rf"{_GENERIC}[A-Z][\w'’.-]*(?:\s+(?:of\s+|de\s+|van\s+)?[A-Z][\w'’.-
 _NAMED_SAME = re.compile(
     rf"\baccording\s+to\s+(?:the\s+)?{_NAME}"
     rf"|\b(?:said|says|told|wrote|added)\s+(?:the\s+)?(?:[a-z]+\s+){{0,3}}{_NAME}"
-    rf"|{_NAME}\s+(?:said|says|told|wrote|added|reported|reports|found)\b",
+    rf"|{_NAME}\s+(?:said|says|told|wrote|added|reported|reports|found|stated|states|noted"
+    rf"|notes|explained|confirmed|confirms)\b",
 )
 _NAMED_NEXT = re.compile(
     rf"\baccording\s+to\s+(?:the\s+)?{_NAME}"
@@ -488,7 +489,7 @@ class _LowerWords:
 _NAMED_STUDY = re.compile(
     r"\b(?:published|appeared|reported)\s+(?:\w+\s+)?in\s+(?:the\s+)?(?:journal\s+)?[A-Z]"
     r"|\b(?:conducted|carried\s+out|led|funded|commissioned|produced)\s+by\s+(?:the\s+)?[A-Z]"
-    r"|\b(?i:study|research|paper|report|survey|team|researchers|scientists)\s+"
+    r"|\b(?i:study|research|paper|report|survey|team|researchers?|scientists?|colleagues|authors?)\s+"
     r"(?:\w+\s+)?(?:by|from|at|of|in|led\s+by)\s+(?:the\s+)?[A-Z]"
 )
 # Heads a named study or its authors account for, wherever the story names them.
@@ -582,7 +583,11 @@ def _compute_sourcing(doc: Document) -> list[SourcingPhrase]:
             "found",
             "shown",
         )
-        if not named and (source.head in _STUDY_HEADS or finding):
+        other = re.match(
+            r"(?i)(?:some\s+)?(?:previous|earlier|past|prior|other|older)\b",
+            text[span.start : span.end],
+        )
+        if not named and (source.head in _STUDY_HEADS or finding) and not other:
             # A study, or the people behind one, that the story names before or after.
             named = bool(_NAMED_STUDY.search(text))
         found.append(SourcingPhrase(span, "vague", named, source.kind))

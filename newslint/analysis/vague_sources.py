@@ -434,6 +434,8 @@ def _find_in(text: str, tokens: list[Token], lower_words: Container[str]) -> lis
             hit = _impersonal(tokens, i)
         elif low == "there":
             hit = _existential(tokens, i, starts, lower_words)
+        elif low in _CONSENSUS and i > 0 and tokens[i - 1].low in _BE:
+            hit = _consensus_passive(tokens, i)
         elif low == "we" or low in ("understands", "learned", "learnt", "reveal"):
             hit = _self_sourced(tokens, i, starts, lower_words)
         else:
@@ -462,6 +464,8 @@ _FINDING = _words(
 )  # "light": the end of "shed light on"
 # People named by the cause or pursuit they stand for: "-ists", "enthusiasts".
 _ADVOCATE_NOUN = re.compile(r"(?:[a-z]{4}ists|enthusiasts)$")
+# Passive participles whose "by" agent is the source of a view: "shared by", "echoed by".
+_AGENT_VERBS = _words("shared echoed held voiced raised expressed supported backed disputed")
 _PEOPLE_QUANTIFIERS = _words("some many most few other a several")
 
 
@@ -526,6 +530,15 @@ def _generic(
             nxt = tokens[i + 1].text if i + 1 < len(tokens) else "."
             if nxt[0] in ".!?,;" or nxt.lower() in AFFILIATION:
                 return before, i + 1, "generic"
+    # A generic agent of a reporting passive: "as highlighted by recent studies",
+    # "a view shared by many economists".
+    if (
+        before >= 1
+        and tokens[before].low == "by"
+        and tokens[before - 1].low.endswith(("ed", "wn", "ld"))
+        and (tokens[before - 1].low in REPORTING_FORMS or tokens[before - 1].low in _AGENT_VERBS)
+    ):
+        return before - 1, i + 1, "generic"
     # A noun object of a preposition is not a subject ("the views of analysts say").
     if before >= 0 and tokens[before].low in AFFILIATION | _BE | {"to", "about", "than", "like"}:
         return None  # object of a preposition, or a predicate ("are vocal supporters")
@@ -594,6 +607,25 @@ def _impersonal(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
 
 
 _HEARSAY = _words("reports claims rumours rumors suggestions accounts")
+# Demands with no one making them: "there is a rising call for".
+_DEMANDS = _words("call calls demand demands clamour clamor")
+# Adverbs that claim a consensus for an agentless passive ("is widely recognised").
+_CONSENSUS = _words("widely generally commonly broadly universally")
+_BELIEF_PARTICIPLES = _words(
+    "recognized recognised accepted acknowledged believed thought seen regarded considered "
+    "viewed held agreed perceived expected feared"
+)
+
+
+def _consensus_passive(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
+    """ "is widely recognised", "are generally seen as": a belief credited to everyone
+    and no one. An agent ("by economists") is a different shape, handled by the noun."""
+    k = i + 1
+    if k >= len(tokens) or tokens[k].low not in _BELIEF_PARTICIPLES:
+        return None
+    if k + 1 < len(tokens) and tokens[k + 1].low == "by":
+        return None
+    return i - 1, k + 1, "impersonal"
 
 
 def _existential(
@@ -609,13 +641,14 @@ def _existential(
     elif k == i + 1 or tokens[k - 1].low != "been":
         return None
     m = k
-    while m < min(len(tokens), k + 3) and tokens[m].low not in _HEARSAY:
+    while m < min(len(tokens), k + 3) and tokens[m].low not in _HEARSAY | _DEMANDS:
         if not tokens[m].text.islower() or tokens[m].low in _STOP or tokens[m].low in DEFINITE:
             return None
         m += 1
-    if m >= len(tokens) or tokens[m].low not in _HEARSAY:
+    if m >= len(tokens) or tokens[m].low not in _HEARSAY | _DEMANDS:
         return None
-    if m + 1 >= len(tokens) or tokens[m + 1].low not in ("of", "that"):
+    follows = ("for",) if tokens[m].low in _DEMANDS else ("of", "that")
+    if m + 1 >= len(tokens) or tokens[m + 1].low not in follows:
         return None
     return i, m + 1, "generic"
 
@@ -691,7 +724,7 @@ _HEADS_ALT = "|".join(
 # within a short distance, either order, or the impersonal and self-sourcing shapes.
 _VERBS_ALT = "|".join(
     sorted(
-        REPORTING_FORMS | _NEEDS_OUT | _SEE_AS | _BELIEF_ADJECTIVES | _CALL | _SHED,
+        REPORTING_FORMS | _NEEDS_OUT | _SEE_AS | _BELIEF_ADJECTIVES | _CALL | _SHED | _AGENT_VERBS,
         key=len,
         reverse=True,
     )
@@ -705,7 +738,9 @@ _SHAPES = linear(
         r"(?:thought|understood|believed|said|reported|rumou?red|alleged|claimed|feared"
         r"|suggested|speculated|found|shown|estimated|argued)\b"
         r"|\bwe\b|\b(?:understands|learned|learnt|reveal)\b"
-        r"|\bthere\s+(?:\w+\s+){1,3}(?:reports|claims|rumou?rs|suggestions)\s+(?:of|that)\b",
+        r"|\bthere\s+(?:\w+\s+){1,3}(?:reports|claims|rumou?rs|suggestions)\s+(?:of|that)\b"
+        r"|\bthere\s+(?:\w+\s+){1,3}(?:calls?|demands?|clamou?r)\s+for\b"
+        r"|\b(?:is|are|was|were|be|been)\s+(?:widely|generally|commonly|broadly|universally)\s",
         re.IGNORECASE,
     )
 )
