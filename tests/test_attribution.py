@@ -282,3 +282,26 @@ def test_earlier_studies_are_not_excused_by_the_named_one() -> None:
         "had suggested that seals avoid the bay.\n"
     )
     assert [p.excused for p in sourcing_phrases(_doc(text))] == [False]
+
+
+def test_column_in_the_first_person_is_info() -> None:
+    news = "Ferry fares\n\nMany feel the new fares are too high for island families.\n"
+    column = (
+        "Ferry fares\n\nI took the early boat on Monday and counted eleven passengers.\n\n"
+        "Many feel the new fares are too high for island families.\n"
+    )
+    assert _vague_severities(news) == [Severity.WARNING]
+    assert _vague_severities(column) == [Severity.INFO]
+
+
+def test_single_quoted_speech_is_not_the_writer() -> None:
+    from newslint.analysis.attribution import first_person_voice
+
+    speech = "Ferry fares\n\nJo Reyes said, 'I think the fares are fair, and I'd pay more.'\n"
+    column = "Ferry fares\n\nI think the fares are fair, and I'd pay more.\n"
+    assert not first_person_voice(_doc(speech))
+    assert first_person_voice(_doc(column))
+
+
+def test_comparison_is_not_a_source() -> None:
+    assert find_vague_sources("If the party does as badly as some fear, it will split.") == []

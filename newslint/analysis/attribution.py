@@ -377,13 +377,13 @@ _GENERIC = (
 )
 _NAME = rf"{_GENERIC}[A-Z][\w'’.-]*(?:\s+(?:of\s+|de\s+|van\s+)?[A-Z][\w'’.-]*)*"
 _NAMED_SAME = re.compile(
-    rf"\baccording\s+to\s+(?:the\s+)?{_NAME}"
+    rf"\b[Aa]ccording\s+to\s+(?:the\s+)?{_NAME}"
     rf"|\b(?:said|says|told|wrote|added)\s+(?:the\s+)?(?:[a-z]+\s+){{0,3}}{_NAME}"
     rf"|{_NAME}\s+(?:said|says|told|wrote|added|reported|reports|found|stated|states|noted"
     rf"|notes|explained|confirmed|confirms)\b",
 )
 _NAMED_NEXT = re.compile(
-    rf"\baccording\s+to\s+(?:the\s+)?{_NAME}"
+    rf"\b[Aa]ccording\s+to\s+(?:the\s+)?{_NAME}"
     rf"|\b(?:among\s+them|among\s+those|one\s+of\s+them)\b"
     rf"|{_NAME},\s+(?:a|an|the|who|one)\b[^.!?]{{0,120}}?\b(?:said|says|told|wrote|added"
     rf"|believes|thinks|argued|argues|warned|warns)\b"
@@ -529,6 +529,32 @@ def _named_in_story(doc: Document, head: str, top: list[Quotation]) -> bool:
             plain,
         )
     )
+
+
+# 'I believe ...,' says X: speech in single marks (apostrophes inside are fine).
+_SINGLE_QUOTED = re.compile(r"(?:^|(?<=[\s,:(]))['‘][A-Za-z].*?[.,!?…]['’](?=[\s)]|$)")
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I’m|I’ve|I’d)\s+[a-z]")
+
+
+def first_person_voice(doc: Document) -> bool:
+    """The writer speaks as "I" outside quotations: a column, a review, a diary,
+    where "many feel" is the writer's own voice rather than sourcing (memoised)."""
+    return doc.analysis("attribution.first-person", _first_person)
+
+
+def _first_person(doc: Document) -> bool:
+    text = doc.text
+    for para in doc.paragraphs:
+        if (
+            QUOTE_MARKS.search(text, para.start, para.end)
+            or "'" in text[para.start : para.start + 2]
+        ):
+            continue  # speech run in without closing marks reads like "I" too: skip it
+        # Single-quoted speech ('I believe ...') is still speech, not the writer.
+        plain = _SINGLE_QUOTED.sub(" ", text[para.start : para.end])
+        if _FIRST_PERSON.search(plain):
+            return True
+    return False
 
 
 def named_attributions(doc: Document) -> int:

@@ -567,6 +567,12 @@ def _pronoun(tokens: list[Token], i: int, starts: set[int]) -> tuple[int, int, s
     """ "some say", "many believe", "others contend" as whole subjects."""
     if i > 0 and tokens[i - 1].text[0].isalpha() and tokens[i - 1].low not in _CLAUSE_OPENERS:
         return None  # "the some", "than many": not a subject pronoun
+    if (
+        i > 1
+        and tokens[i - 1].low == "as"
+        and any(t.low == "as" for t in tokens[max(0, i - 5) : i - 1])
+    ):
+        return None  # "as badly as some fear": a comparison, not a source for a claim
     _, end = _adjacent_verb_after(tokens, i)
     if end < 0:
         # "many in the industry believe"

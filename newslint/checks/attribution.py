@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from newslint.analysis.attribution import (
+    first_person_voice,
     is_full_quote,
     named_attributions,
     quote_attributions,
@@ -96,10 +97,11 @@ def quote_unattributed(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iter
         "apposition ('Dr Jane Smith, an expert in ...'), a definite reference to a "
         "source already introduced ('the report'), a named source in the same "
         "sentence, or the neighbouring sentence naming them; nor inside quotations. "
-        "A warning when the story leans on unnamed sources (more vague attributions "
-        "than named ones) or splits a vague source in two; otherwise, and for newsroom "
-        "passives ('it is thought', 'X is understood to') and an outlet sourcing "
-        "itself by name ('Radio Kent understands'), informational."
+        "A warning when a news story leans on unnamed sources (more vague attributions "
+        "than named ones) or splits a vague source in two; otherwise informational: a "
+        "summary in a story that names its sources, a column or review where the writer "
+        "speaks as 'I', newsroom passives ('it is understood', 'is widely seen as') and "
+        "an outlet sourcing itself by name ('Radio Kent understands')."
     ),
     severity=Severity.WARNING,
     examples=[
@@ -128,8 +130,10 @@ def vague(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnost
     # leaves vague is a summary ("analysts said" after named analysts): info.
     # A story that leans on unnamed sources more than on named ones, or a
     # source split in two ("some say ..., while others ..."): warning.
+    # A writer speaking as "I" (a column, a review) gives "many feel" in their own
+    # voice, as opinion rather than news sourcing: info.
     generic = [p for p in found if p.shape not in ("impersonal", "outlet")]
-    leaning = named_attributions(doc) < len(generic)
+    leaning = named_attributions(doc) < len(generic) and not first_person_voice(doc)
     for phrase in found:
         words = doc.span_text(phrase.span)
         mild = phrase.shape in ("impersonal", "outlet") or not (leaning or phrase.shape == "pair")
