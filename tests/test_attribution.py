@@ -305,3 +305,31 @@ def test_single_quoted_speech_is_not_the_writer() -> None:
 
 def test_comparison_is_not_a_source() -> None:
     assert find_vague_sources("If the party does as badly as some fear, it will split.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "kind"),
+    [
+        (
+            "Business leaders have warned that costs will rise.",
+            "Business leaders have warned",
+            "role",
+        ),
+        ("Residents said the water was brown.", "Residents said", "role"),
+        ("Some G7 officials believe rates will rise.", "Some G7 officials believe", "generic"),
+        ("Others have compared the rule to a lottery.", "Others have compared", "split"),
+    ],
+)
+def test_role_plurals_and_classes(sentence: str, span: str, kind: str) -> None:
+    found = find_vague_sources(sentence)
+    assert [(sentence[v.start : v.end], v.kind) for v in found] == [(span, kind)]
+
+
+def test_role_plural_without_claim_is_not_a_source() -> None:
+    assert find_vague_sources("Prosecutors opened the case on Monday.") == []
+    assert find_vague_sources("Enthusiasts have written emulators for the old console.") == []
+
+
+def test_role_plural_is_info_even_when_story_leans() -> None:
+    text = "Farm labour\n\nEmployers have warned that crops will rot in the fields.\n"
+    assert _vague_severities(text) == [Severity.INFO]

@@ -52,6 +52,7 @@ calculate concede stress emphasise emphasize highlight observe assert dispute
 complain suspect assume anticipate worry state point add explain describe accuse praise
 hail tout criticise criticize condemn slam advocate
 remark reply respond counter caution believe wonder hope imply accept concur underscore
+express applaud compare liken
 """
 # ... and the irregular ones, all forms listed.
 _IRREGULAR = """
@@ -118,7 +119,7 @@ AUXILIARIES = _words(
 )
 _BELIEF_ADJECTIVES = _words(
     "worried concerned convinced confident sceptical skeptical optimistic pessimistic adamant "
-    "divided unconvinced"
+    "divided unconvinced hesitant wary doubtful hopeful fearful critical supportive opposed"
 )
 _SEE_AS = _words("see sees saw seeing view views viewed regard regards regarded")
 _TO_FRAMES = _words(
@@ -183,7 +184,8 @@ class Token(NamedTuple):
 class VagueSource:
     """One vague attribution: its span in the searched text and its kind.
 
-    kind: "generic" (a generic source noun phrase with a reporting verb),
+    kind: "generic" (a generic source noun phrase with a reporting verb), "role"
+    (a bare plural of a role noun claiming something: "employers have warned"),
     "split" (a pronoun subject: "many believe", "some say"), "pair" (a source
     split in two in one sentence: "some say ..., while others argue ..."),
     "self" (the publication sourcing itself without a name), "impersonal" ("it
@@ -236,8 +238,8 @@ def _clause_starts(tokens: list[Token]) -> set[int]:
 def _is_proper(tokens: list[Token], i: int, starts: set[int], lower_words: Container[str]) -> bool:
     """A capitalised word that names something (not just a sentence opener)."""
     word = tokens[i].text
-    if not word[:1].isupper() or word in ("I",):
-        return False
+    if not word[:1].isupper() or word in ("I",) or any(c.isdigit() for c in word):
+        return False  # "F1 drivers", "G7 officials": a class of things, not a name
     low = tokens[i].low
     if i not in starts:
         return low not in PRONOUN_SUBJECTS
@@ -462,19 +464,40 @@ _FINDING = _words(
     "show shows showed shown showing find finds found finding reveal reveals revealed "
     "revealing observe observes observed observing light"
 )  # "light": the end of "shed light on"
-# People named by the cause or pursuit they stand for: "-ists", "enthusiasts".
-_ADVOCATE_NOUN = re.compile(r"(?:[a-z]{4}ists|enthusiasts)$")
+# Agent nouns for people ("-ists", "-ers", "-ants": conservationists, employers,
+# residents): a bare plural of one as the subject of a reporting verb is a source.
+_ADVOCATE_NOUN = re.compile(r"(?:[a-z]{3}(?:ists|ers|ors|ants|ents|ians)|enthusiasts)$")
+# Verbs that put a claim or a stance in a group's mouth (a subset of the reporting verbs).
+_CLAIMING = (
+    frozenset(
+        form
+        for lemma in _words(
+            "argue claim warn believe fear insist contend suggest express allege complain "
+            "predict urge accuse criticise criticize condemn question doubt worry praise"
+        )
+        for form in _inflect(lemma)
+    )
+    | _words("say says said saying")
+    | _BELIEF_ADJECTIVES
+)
 # Passive participles whose "by" agent is the source of a view: "shared by", "echoed by".
-_AGENT_VERBS = _words("shared echoed held voiced raised expressed supported backed disputed")
+_AGENT_VERBS = _words(
+    "shared echoed held voiced raised expressed supported backed disputed applauded welcomed"
+)
 _PEOPLE_QUANTIFIERS = _words("some many most few other a several")
 
 
 def _group_noun(tokens: list[Token], i: int) -> bool:
     """Any plural noun right before a verb group ("many basketball fans argue")."""
     low = tokens[i].text
+    opener = i == 0 or not tokens[i - 1].text[0].isalpha()
+    if opener and low[1:].islower():
+        low = low.lower()  # "Residents said": a capital that only opens the sentence
     if not (low.islower() and low.endswith("s") and not low.endswith("ss") and len(low) > 3):
         return False
     nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
+    if nxt in AFFILIATION and _ADVOCATE_NOUN.search(low):
+        return True  # "employers across the country have expressed concerns"
     return nxt in REPORTING_FORMS or nxt in AUXILIARIES or nxt in _SEE_AS
 
 
@@ -556,15 +579,29 @@ def _generic(
         return None
     if tokens[verb_end - 1].low in _FINDING and (group or low not in _FINDERS):
         return None  # "some victims showed symptoms", "authorities found the boy"
+    kind = "generic"
+    if group and det not in _GROUP_QUANTIFIERS:
+        # A bare role plural ("prosecutors", "organisers", "employers") usually means
+        # the ones in this story; it is a source only with a verb of claiming.
+        if tokens[verb_end - 1].low not in _CLAIMING and tokens[verb_end - 1].low not in _CALL:
+            return None
+        kind = "role"
     if verb_start == i + 1:
-        return np_start, verb_end, "generic"
+        return np_start, verb_end, kind
     # Attachment between head and verb: report the noun phrase and the verb
     # together only when they are close; otherwise the phrase alone.
-    return np_start, i + 1, "generic"
+    return np_start, i + 1, kind
 
 
 def _pronoun(tokens: list[Token], i: int, starts: set[int]) -> tuple[int, int, str] | None:
     """ "some say", "many believe", "others contend" as whole subjects."""
+    if (
+        i > 1
+        and tokens[i - 1].low == "by"
+        and (tokens[i - 2].low in _AGENT_VERBS or tokens[i - 2].low in REPORTING_FORMS)
+        and tokens[i - 2].low.endswith(("ed", "wn"))
+    ):
+        return i - 2, i + 1, "split"  # "applauded by many (of the leading drivers)"
     if i > 0 and tokens[i - 1].text[0].isalpha() and tokens[i - 1].low not in _CLAUSE_OPENERS:
         return None  # "the some", "than many": not a subject pronoun
     if (
@@ -735,7 +772,12 @@ _VERBS_ALT = "|".join(
         reverse=True,
     )
 )
-_SOURCE_WORDS = linear(re.compile(rf"\b(?:{_HEADS_ALT})\b", re.IGNORECASE))
+_SOURCE_WORDS = linear(
+    re.compile(
+        rf"\b(?:{_HEADS_ALT})\b|\b[A-Za-z][a-z]{{2,}}(?:ists|ers|ors|ants|ents|ians)\b",
+        re.IGNORECASE,
+    )
+)
 _VERB_WORDS = linear(re.compile(rf"\b(?:{_VERBS_ALT})\b", re.IGNORECASE))
 _SHAPES = linear(
     re.compile(

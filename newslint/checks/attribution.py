@@ -100,8 +100,9 @@ def quote_unattributed(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iter
         "A warning when a news story leans on unnamed sources (more vague attributions "
         "than named ones) or splits a vague source in two; otherwise informational: a "
         "summary in a story that names its sources, a column or review where the writer "
-        "speaks as 'I', newsroom passives ('it is understood', 'is widely seen as') and "
-        "an outlet sourcing itself by name ('Radio Kent understands')."
+        "speaks as 'I', a bare role plural ('prosecutors say', 'employers have warned': "
+        "usually the ones in the story), newsroom passives ('it is understood', 'is widely "
+        "seen as') and an outlet sourcing itself by name ('Radio Kent understands')."
     ),
     severity=Severity.WARNING,
     examples=[
@@ -132,11 +133,13 @@ def vague(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnost
     # source split in two ("some say ..., while others ..."): warning.
     # A writer speaking as "I" (a column, a review) gives "many feel" in their own
     # voice, as opinion rather than news sourcing: info.
-    generic = [p for p in found if p.shape not in ("impersonal", "outlet")]
+    generic = [p for p in found if p.shape not in ("impersonal", "outlet", "role")]
     leaning = named_attributions(doc) < len(generic) and not first_person_voice(doc)
     for phrase in found:
         words = doc.span_text(phrase.span)
-        mild = phrase.shape in ("impersonal", "outlet") or not (leaning or phrase.shape == "pair")
+        mild = phrase.shape in ("impersonal", "outlet", "role") or not (
+            leaning or phrase.shape == "pair"
+        )
         yield Diagnostic(
             meta.id,
             f"'{words}' attributes the claim to no one in particular: name the source",
