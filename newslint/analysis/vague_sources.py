@@ -84,7 +84,8 @@ specialist academic watcher strategist scholar
 """
 _DOCS = "report reports study studies research survey surveys findings"
 # Interested parties cited as a bloc.
-_PARTIES = "authorities supporters opponents proponents advocates"
+# ("authorities", like the police, are an institution acting in the story, not a crowd.)
+_PARTIES = "supporters opponents proponents advocates"
 PLURAL_HEADS = frozenset(_PEOPLE_PLURAL.split() + _PARTIES.split())
 SINGULAR_HEADS = frozenset(_PEOPLE_SINGULAR.split())
 DOC_HEADS = frozenset(_DOCS.split())
@@ -135,6 +136,8 @@ _CALL = _words(
 # "shed light on": a finding verb in two words.
 _SHED = _words("shed sheds shedding")
 _BE = _words("is are was were be been being")
+# The police speak for their institution: "police sources", "law enforcement officials".
+_POLICE = _words("police enforcement")
 # Prepositions that attach an affiliation to a source noun ("analysts at X").
 AFFILIATION = _words("at from with of in for by on within inside across")
 # Introduce named members right after the noun phrase.
@@ -270,6 +273,13 @@ def _verb_at(tokens: list[Token], i: int) -> int:
             return -1  # "allowing scientists to observe": an infinitive, not a verb group
         if low in _CALL and j + 1 < len(tokens) and tokens[j + 1].low == "for":
             return -1 if passive and not low.endswith("ing") else j + 1  # "many are calling for"
+        if (
+            low in ("have", "has")
+            and j + 2 < len(tokens)
+            and tokens[j + 1].low == "it"
+            and tokens[j + 2].low == "that"
+        ):
+            return j + 2  # "reports have it that"
         if low in _SHED and j + 1 < len(tokens) and tokens[j + 1].low == "light":
             return -1 if passive else j + 2  # "a recent study has shed light on"
         if low in REPORTING_FORMS or (
@@ -328,8 +338,8 @@ def _np_left(
             continue
         if low in _STOP or low in REPORTING_FORMS or low in AUXILIARIES:
             break
-        if _is_proper(tokens, j, starts, lower_words):
-            return j, "named"
+        if _is_proper(tokens, j, starts, lower_words) or low in _POLICE:
+            return j, "named"  # "Barclays analysts"; "police sources", "law enforcement officials"
         if low.endswith("ed") and low not in _ED_ADJECTIVES:
             return j, "object"  # "ignored research", "received reports": a verb's object
         modifiers += 1
@@ -438,6 +448,8 @@ def _find_in(text: str, tokens: list[Token], lower_words: Container[str]) -> lis
             hit = _existential(tokens, i, starts, lower_words)
         elif low in _CONSENSUS and i > 0 and tokens[i - 1].low in _BE:
             hit = _consensus_passive(tokens, i)
+        elif low in _SEEN_AS and i > 0 and tokens[i - 1].low in _BE:
+            hit = _seen_as(tokens, i)
         elif low == "we" or low in ("understands", "learned", "learnt", "reveal"):
             hit = _self_sourced(tokens, i, starts, lower_words)
         else:
@@ -479,6 +491,12 @@ _CLAIMING = (
     )
     | _words("say says said saying")
     | _BELIEF_ADJECTIVES
+)
+# A crowd reacting ("many praised", "welcomed by many") reports no claim.
+_REACTIONS = frozenset(
+    form
+    for lemma in _words("praise hail applaud welcome celebrate cheer tout")
+    for form in _inflect(lemma)
 )
 # Passive participles whose "by" agent is the source of a view: "shared by", "echoed by".
 _AGENT_VERBS = _words(
@@ -600,8 +618,9 @@ def _pronoun(tokens: list[Token], i: int, starts: set[int]) -> tuple[int, int, s
         and tokens[i - 1].low == "by"
         and (tokens[i - 2].low in _AGENT_VERBS or tokens[i - 2].low in REPORTING_FORMS)
         and tokens[i - 2].low.endswith(("ed", "wn"))
+        and tokens[i - 2].low not in _REACTIONS
     ):
-        return i - 2, i + 1, "split"  # "applauded by many (of the leading drivers)"
+        return i - 2, i + 1, "split"  # "echoed by many", "disputed by some"
     if i > 0 and tokens[i - 1].text[0].isalpha() and tokens[i - 1].low not in _CLAUSE_OPENERS:
         return None  # "the some", "than many": not a subject pronoun
     if (
@@ -623,6 +642,8 @@ def _pronoun(tokens: list[Token], i: int, starts: set[int]) -> tuple[int, int, s
         return None
     if tokens[end - 1].low in _FINDING:
         return None  # "many found the going hard"
+    if tokens[end - 1].low in _REACTIONS:
+        return None  # "with many praising her": a crowd's reaction, not a source for a claim
     return i, end, "split"
 
 
@@ -658,6 +679,17 @@ _BELIEF_PARTICIPLES = _words(
     "recognized recognised accepted acknowledged believed thought seen regarded considered "
     "viewed held agreed perceived expected feared"
 )
+
+
+_SEEN_AS = _words("seen regarded viewed considered")
+
+
+def _seen_as(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
+    """ "is seen as", "is considered the biggest": a judgement with no one making it."""
+    nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
+    if nxt in ("as", "the", "a", "an", "one"):
+        return i - 1, i + (2 if nxt == "as" else 1), "impersonal"
+    return None
 
 
 def _consensus_passive(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
@@ -785,10 +817,11 @@ _SHAPES = linear(
         r"|\b(?:is|was|are|were|been)\s+(?:\w+ly\s+|now\s+|also\s+)?"
         r"(?:thought|understood|believed|said|reported|rumou?red|alleged|claimed|feared"
         r"|suggested|speculated|found|shown|estimated|argued)\b"
-        r"|\bwe\b|\b(?:understands|learned|learnt|reveal)\b"
+        r"|\bwe\b|\b(?:understands|learned|learnt|reveal)\b|\bha(?:ve|s)\s+it\s+that\b"
         r"|\bthere\s+(?:\w+\s+){1,3}(?:reports|claims|rumou?rs|suggestions)\s+(?:of|that)\b"
         r"|\bthere\s+(?:\w+\s+){1,3}(?:calls?|demands?|clamou?r)\s+for\b"
-        r"|\b(?:is|are|was|were|be|been)\s+(?:widely|generally|commonly|broadly|universally)\s",
+        r"|\b(?:is|are|was|were|be|been)\s+(?:widely|generally|commonly|broadly|universally)\s"
+        r"|\b(?:is|are|was|were|be|been)\s+(?:seen|regarded|viewed|considered)\s+(?:as|the|an?|one)\b",
         re.IGNORECASE,
     )
 )
