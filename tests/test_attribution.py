@@ -333,3 +333,9 @@ def test_role_plural_without_claim_is_not_a_source() -> None:
 def test_role_plural_is_info_even_when_story_leans() -> None:
     text = "Farm labour\n\nEmployers have warned that crops will rot in the fields.\n"
     assert _vague_severities(text) == [Severity.INFO]
+
+
+def test_negated_telling_attributes_nothing() -> None:
+    assert find_vague_sources("Officials have not confirmed the cause of the fire.") == []
+    found = find_vague_sources("Critics do not believe the figures.")
+    assert [v.kind for v in found] == ["generic"]  # a negated belief is still a stance

@@ -129,6 +129,12 @@ _TO_FRAMES = _words(
     "went go goes on used"
 )
 # Verbs of demanding that take "for": "many are calling for", "advocates are pushing for".
+# Verbs of telling or confirming: negated, they attribute nothing ("have not said").
+# Negated belief ("critics do not believe") still puts a stance in someone's mouth.
+_DISCLOSING = frozenset(
+    form for lemma in _words("confirm reveal explain state disclose") for form in _inflect(lemma)
+) | _words("say says said saying tell tells told telling")
+_NEGATIONS = _words("not n't never yet")
 _CALL = _words(
     "call calls called calling push pushes pushed pushing lobby lobbies lobbied lobbying "
     "press presses pressed pressing campaign campaigns campaigned campaigning"
@@ -287,6 +293,8 @@ def _verb_at(tokens: list[Token], i: int) -> int:
         ):
             if passive and not low.endswith("ing"):
                 return -1
+            if low in _DISCLOSING and any(t.low in _NEGATIONS for t in tokens[i:j]):
+                return -1  # "officials have not confirmed": no claim is put in their mouth
             return j + (2 if low in _NEEDS_OUT else 1)
         if low in AUXILIARIES or (low.endswith("ly") and len(low) > 4):
             if low in _BE:
