@@ -447,6 +447,13 @@ def sentence_after(doc: Document, span: Span) -> Span | None:
     return spans[i + 1] if 0 <= i < len(spans) - 1 else None
 
 
+def sentence_before(doc: Document, span: Span) -> Span | None:
+    """The sentence before the one holding ``span``."""
+    spans = doc.sentences
+    i = bisect.bisect_right([s.start for s in spans], span.start) - 1
+    return spans[i - 1] if i >= 1 else None
+
+
 def sentence_of(doc: Document, span: Span) -> Span:
     spans = doc.sentences
     i = bisect.bisect_right([s.start for s in spans], span.start) - 1
@@ -605,6 +612,13 @@ def _compute_sourcing(doc: Document) -> list[SourcingPhrase]:
             named = bool(_NAMED_NEXT.search(mask_quotations(text, after.start, after.end, top)))
         if not named and source.kind == "generic" and source.head in _PEOPLE_HEADS:
             named = _named_in_story(doc, source.head, top)
+        if not named and source.kind == "impersonal" and source.head != "it":
+            # "was deemed the best course" right after "according to the Association":
+            # an agentless judgement whose judge the sentence before has named.
+            before = sentence_before(doc, span)
+            if before is not None:
+                plain = mask_quotations(text, before.start, before.end, top)
+                named = bool(_NAMED_SAME.search(plain))
         finding = source.kind == "impersonal" and text[span.end - 5 : span.end] in (
             "found",
             "shown",

@@ -142,6 +142,8 @@ _CALL = _words(
 # "shed light on": a finding verb in two words.
 _SHED = _words("shed sheds shedding")
 _BE = _words("is are was were be been being")
+# Linking verbs that take a stance adjective like "be" does: "remained optimistic".
+_LINKING = _words("remain remains remained remaining become becomes became grew grow grown")
 # The police speak for their institution: "police sources", "law enforcement officials".
 _POLICE = _words("police enforcement")
 # Prepositions that attach an affiliation to a source noun ("analysts at X").
@@ -296,6 +298,8 @@ def _verb_at(tokens: list[Token], i: int) -> int:
             if low in _DISCLOSING and any(t.low in _NEGATIONS for t in tokens[i:j]):
                 return -1  # "officials have not confirmed": no claim is put in their mouth
             return j + (2 if low in _NEEDS_OUT else 1)
+        if low in _LINKING and j + 1 < limit and tokens[j + 1].low in _BELIEF_ADJECTIVES:
+            return j + 2  # "many competitors remained optimistic"
         if low in AUXILIARIES or (low.endswith("ly") and len(low) > 4):
             if low in _BE:
                 passive = True
@@ -524,7 +528,7 @@ def _group_noun(tokens: list[Token], i: int) -> bool:
     nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
     if nxt in AFFILIATION and _ADVOCATE_NOUN.search(low):
         return True  # "employers across the country have expressed concerns"
-    return nxt in REPORTING_FORMS or nxt in AUXILIARIES or nxt in _SEE_AS
+    return nxt in REPORTING_FORMS or nxt in AUXILIARIES or nxt in _SEE_AS or nxt in _LINKING
 
 
 def _generic(
@@ -689,14 +693,20 @@ _BELIEF_PARTICIPLES = _words(
 )
 
 
-_SEEN_AS = _words("seen regarded viewed considered")
+_SEEN_AS = _words("seen regarded viewed considered deemed hailed touted billed branded")
+_SEEN_AS_ONLY = _words("hailed touted billed branded")  # only with "as"
+_DEEMED = _words("deemed considered")  # also with an adjective: "deemed unsafe"
 
 
 def _seen_as(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
     """ "is seen as", "is considered the biggest": a judgement with no one making it."""
-    nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
-    if nxt in ("as", "the", "a", "an", "one"):
-        return i - 1, i + (2 if nxt == "as" else 1), "impersonal"
+    nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
+    if nxt == "as":
+        return i - 1, i + 2, "impersonal"
+    if nxt in ("the", "a", "an", "one") and tokens[i].low not in _SEEN_AS_ONLY:
+        return i - 1, i + 1, "impersonal"
+    if tokens[i].low in _DEEMED and nxt.isalpha() and nxt.islower() and nxt not in _STOP:
+        return i - 1, i + 1, "impersonal"  # "were deemed inconsistent", "is considered safe"
     return None
 
 
@@ -829,7 +839,8 @@ _SHAPES = linear(
         r"|\bthere\s+(?:\w+\s+){1,3}(?:reports|claims|rumou?rs|suggestions)\s+(?:of|that)\b"
         r"|\bthere\s+(?:\w+\s+){1,3}(?:calls?|demands?|clamou?r)\s+for\b"
         r"|\b(?:is|are|was|were|be|been)\s+(?:widely|generally|commonly|broadly|universally)\s"
-        r"|\b(?:is|are|was|were|be|been)\s+(?:seen|regarded|viewed|considered)\s+(?:as|the|an?|one)\b",
+        r"|\b(?:is|are|was|were|be|been)\s+(?:seen|regarded|viewed|considered|deemed|hailed|touted"
+        r"|billed|branded)\s+(?:as|the|an?|one)\b|\b(?:deemed|considered)\s+[a-z]",
         re.IGNORECASE,
     )
 )
