@@ -339,3 +339,19 @@ def test_negated_telling_attributes_nothing() -> None:
     assert find_vague_sources("Officials have not confirmed the cause of the fire.") == []
     found = find_vague_sources("Critics do not believe the figures.")
     assert [v.kind for v in found] == ["generic"]  # a negated belief is still a stance
+
+
+def test_possessive_is_not_a_named_group_elsewhere() -> None:
+    text = (
+        "Gun laws\n\nSupporters of the President's plan argue it will save lives. "
+        "Opponents say it will not.\n"
+    )
+    assert [p.excused for p in sourcing_phrases(_doc(text))] == [False, False]
+
+
+def test_study_led_by_a_named_person_names_it() -> None:
+    text = (
+        'Black holes\n\nScientists have found that the hole burped gas. "It was bright," '
+        "said Dr Ana Ruiz of the Radio Centre, who led the study.\n"
+    )
+    assert [p.excused for p in sourcing_phrases(_doc(text))] == [True]

@@ -378,7 +378,7 @@ _GENERIC = (
 _NAME = rf"{_GENERIC}[A-Z][\w'’.-]*(?:\s+(?:of\s+|de\s+|van\s+)?[A-Z][\w'’.-]*)*"
 _NAMED_SAME = re.compile(
     rf"\b[Aa]ccording\s+to\s+(?:the\s+)?{_NAME}"
-    rf"|\b(?:said|says|told|wrote|added)\s+(?:the\s+)?(?:[a-z]+\s+){{0,3}}{_NAME}"
+    rf"|\b(?:said|says|told|wrote|added)\s+(?!to\b)(?:the\s+)?(?:[a-z]+\s+){{0,3}}{_NAME}"
     rf"|{_NAME}\s+(?:said|says|told|wrote|added|reported|reports|found|stated|states|noted"
     rf"|notes|explained|confirmed|confirms)\b",
 )
@@ -496,6 +496,8 @@ class _LowerWords:
 _NAMED_STUDY = re.compile(
     r"\b(?:published|appeared|reported)\s+(?:\w+\s+)?in\s+(?:the\s+)?(?:journal\s+)?[A-Z]"
     r"|\b(?:conducted|carried\s+out|led|funded|commissioned|produced)\s+by\s+(?:the\s+)?[A-Z]"
+    r"|[A-Z][\w'’-]+,?\s+who\s+led\s+the\s+(?:study|research|team|survey)"
+    r"|\b(?:lead|senior|first|co-?)\s*author\s+(?:of\s+the\s+study,?\s+)?(?:Dr\.?\s+|Prof\w*\.?\s+)?[A-Z]"
     r"|\b(?i:study|research|paper|report|survey|team|researchers?|scientists?|colleagues|authors?)\s+"
     r"(?:\w+\s+)?(?:by|from|at|of|in|led\s+by)\s+(?:the\s+)?[A-Z]"
 )
@@ -530,7 +532,7 @@ def _named_in_story(doc: Document, head: str, top: list[Quotation]) -> bool:
     stem = re.escape(head[:-3] if head.endswith("ies") else head.rstrip("s"))
     return bool(
         re.search(
-            rf"\b(?i:{stem})\w*\s+(?:at|from|of|with|for)\s+(?:the\s+)?[A-Z]"
+            rf"\b(?i:{stem})\w*\s+(?:at|from|of|with|for)\s+(?:the\s+)?[A-Z][\w&.-]*\b(?!['’])"
             rf"|(?<=[a-z,]\s)[A-Z][\w&'’.-]*\s+{stem}"
             rf"|[A-Z][\w'’-]+,\s+(?:a|an|the|one|who|both)\b[^.!?]{{0,80}}\b{stem}",
             plain,

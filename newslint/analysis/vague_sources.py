@@ -52,7 +52,7 @@ calculate concede stress emphasise emphasize highlight observe assert dispute
 complain suspect assume anticipate worry state point add explain describe accuse praise
 hail tout criticise criticize condemn slam advocate
 remark reply respond counter caution believe wonder hope imply accept concur underscore
-express applaud compare liken
+express applaud compare liken voice
 """
 # ... and the irregular ones, all forms listed.
 _IRREGULAR = """
@@ -200,8 +200,8 @@ class VagueSource:
     "split" (a pronoun subject: "many believe", "some say"), "pair" (a source
     split in two in one sentence: "some say ..., while others argue ..."),
     "self" (the publication sourcing itself without a name), "impersonal" ("it
-    is understood", "X is thought to"), "outlet" (a named outlet: "BBC Sport
-    understands"). ``head`` is the source noun or pronoun.
+    is understood", "is widely seen as", "there are fears that"), "outlet" (a
+    named outlet: "BBC Sport understands"). ``head`` is the source noun or pronoun.
     """
 
     start: int
@@ -404,12 +404,20 @@ def _verb_after_np(tokens: list[Token], head: int) -> tuple[int, int]:
         return k, end
     nxt = tokens[k].low
     second = tokens[k + 1].low if k + 1 < len(tokens) else ""
+    insert = _insert_end(tokens, k)
+    if insert > 0:
+        # "Advocates, on the other hand, say": step over a short comma-bounded insert.
+        end = _verb_at(tokens, insert)
+        return (insert, end) if end > 0 else (-1, -1)
     if not (nxt in AFFILIATION or nxt in ("who", "that") or (nxt == "," and second == "who")):
         return -1, -1  # no attachment to step over: the noun is not this verb's subject
     stop = min(len(tokens), head + 14)
     relative = nxt in ("who", "that", ",")
     while k < stop:
         t = tokens[k]
+        if t.text == "," and not relative and _insert_end(tokens, k) > 0:
+            k = _insert_end(tokens, k)  # "opponents of the reforms, however, argue"
+            continue
         if t.text[0] in ".!?;:(" or (t.text == "," and not relative and k > head + 1):
             return -1, -1
         if t.low == "being":
@@ -419,6 +427,23 @@ def _verb_after_np(tokens: list[Token], head: int) -> tuple[int, int]:
             return k, end
         k += 1
     return -1, -1
+
+
+def _insert_end(tokens: list[Token], k: int) -> int:
+    """Index after a short lower-case insert between commas starting at ``k``
+    (", however,", ", on the other hand,"), else -1. An insert holding a reporting
+    verb (", officials say,") is a source of its own, not an aside."""
+    if k >= len(tokens) or tokens[k].text != ",":
+        return -1
+    for m in range(k + 1, min(len(tokens), k + 6)):
+        t = tokens[m]
+        if t.text == ",":
+            return m + 1 if m > k + 1 else -1
+        if not t.text.isalpha() or not t.text.islower() or t.low in REPORTING_FORMS:
+            return -1
+        if t.low in ("who", "which", "that"):
+            return -1
+    return -1
 
 
 def _adjacent_verb_after(tokens: list[Token], head: int) -> tuple[int, int]:
@@ -460,7 +485,7 @@ def _find_in(text: str, tokens: list[Token], lower_words: Container[str]) -> lis
             hit = _existential(tokens, i, starts, lower_words)
         elif low in _CONSENSUS and i > 0 and tokens[i - 1].low in _BE:
             hit = _consensus_passive(tokens, i)
-        elif low in _SEEN_AS and i > 0 and tokens[i - 1].low in _BE:
+        elif low in _SEEN_AS and i > 0 and _after_be(tokens, i):
             hit = _seen_as(tokens, i)
         elif low == "we" or low in ("understands", "learned", "learnt", "reveal"):
             hit = _self_sourced(tokens, i, starts, lower_words)
@@ -682,7 +707,9 @@ def _impersonal(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
     return None
 
 
-_HEARSAY = _words("reports claims rumours rumors suggestions accounts")
+_HEARSAY = _words(
+    "reports claims rumours rumors suggestions accounts concern concerns fears speculation"
+)
 # Demands with no one making them: "there is a rising call for".
 _DEMANDS = _words("call calls demand demands clamour clamor")
 # Adverbs that claim a consensus for an agentless passive ("is widely recognised").
@@ -698,15 +725,24 @@ _SEEN_AS_ONLY = _words("hailed touted billed branded")  # only with "as"
 _DEEMED = _words("deemed considered")  # also with an adjective: "deemed unsafe"
 
 
+def _after_be(tokens: list[Token], i: int) -> bool:
+    """A form of "be" right before ``i``, or before a "not" there ("is not considered")."""
+    j = i - 1
+    if j > 0 and tokens[j].low in ("not", "n't", "never"):
+        j -= 1
+    return tokens[j].low in _BE
+
+
 def _seen_as(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
     """ "is seen as", "is considered the biggest": a judgement with no one making it."""
     nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
+    start = i - 1 if tokens[i - 1].low in _BE else i - 2
     if nxt == "as":
-        return i - 1, i + 2, "impersonal"
+        return start, i + 2, "impersonal"
     if nxt in ("the", "a", "an", "one") and tokens[i].low not in _SEEN_AS_ONLY:
-        return i - 1, i + 1, "impersonal"
+        return start, i + 1, "impersonal"
     if tokens[i].low in _DEEMED and nxt.isalpha() and nxt.islower() and nxt not in _STOP:
-        return i - 1, i + 1, "impersonal"  # "were deemed inconsistent", "is considered safe"
+        return start, i + 1, "impersonal"  # "were deemed inconsistent", "is considered safe"
     return None
 
 
@@ -740,10 +776,12 @@ def _existential(
         m += 1
     if m >= len(tokens) or tokens[m].low not in _HEARSAY | _DEMANDS:
         return None
-    follows = ("for",) if tokens[m].low in _DEMANDS else ("of", "that")
+    follows = ("for",) if tokens[m].low in _DEMANDS else ("of", "that", "over", "about")
+    if tokens[m].low in ("concern", "concerns", "fears", "speculation"):
+        follows = ("that",)  # "there is concern that": a worry with no one holding it
     if m + 1 >= len(tokens) or tokens[m + 1].low not in follows:
         return None
-    return i, m + 1, "generic"
+    return i, m + 1, "impersonal"  # agentless, like "it is feared that"
 
 
 def _self_sourced(
@@ -837,6 +875,7 @@ _SHAPES = linear(
         r"|suggested|speculated|found|shown|estimated|argued)\b"
         r"|\bwe\b|\b(?:understands|learned|learnt|reveal)\b|\bha(?:ve|s)\s+it\s+that\b"
         r"|\bthere\s+(?:\w+\s+){1,3}(?:reports|claims|rumou?rs|suggestions)\s+(?:of|that)\b"
+        r"|\bthere\s+(?:\w+\s+){1,3}(?:concerns?|fears|speculation)\s+that\b"
         r"|\bthere\s+(?:\w+\s+){1,3}(?:calls?|demands?|clamou?r)\s+for\b"
         r"|\b(?:is|are|was|were|be|been)\s+(?:widely|generally|commonly|broadly|universally)\s"
         r"|\b(?:is|are|was|were|be|been)\s+(?:seen|regarded|viewed|considered|deemed|hailed|touted"
