@@ -483,6 +483,8 @@ def _find_in(text: str, tokens: list[Token], lower_words: Container[str]) -> lis
             hit = _impersonal(tokens, i)
         elif low == "there":
             hit = _existential(tokens, i, starts, lower_words)
+        elif low == "one":
+            hit = _one_person(tokens, i)
         elif low in _CONSENSUS and i > 0 and tokens[i - 1].low in _BE:
             hit = _consensus_passive(tokens, i)
         elif low in _SEEN_AS and i > 0 and _after_be(tokens, i):
@@ -535,6 +537,11 @@ _REACTIONS = frozenset(
     for lemma in _words("praise hail applaud welcome celebrate cheer tout")
     for form in _inflect(lemma)
 )
+# What a group can "express" that is a stance rather than a feeling.
+_STANCE_NOUNS = _words(
+    "concern concerns doubt doubts fear fears support opposition optimism scepticism "
+    "skepticism reservations worries hope hopes confidence"
+)
 # Passive participles whose "by" agent is the source of a view: "shared by", "echoed by".
 _AGENT_VERBS = _words(
     "shared echoed held voiced raised expressed supported backed disputed applauded welcomed"
@@ -546,8 +553,9 @@ def _group_noun(tokens: list[Token], i: int) -> bool:
     """Any plural noun right before a verb group ("many basketball fans argue")."""
     low = tokens[i].text
     opener = i == 0 or not tokens[i - 1].text[0].isalpha()
-    if opener and low[1:].islower():
-        low = low.lower()  # "Residents said": a capital that only opens the sentence
+    quantified = i > 0 and tokens[i - 1].low in _GROUP_QUANTIFIERS
+    if (opener or quantified) and low[1:].islower():
+        low = low.lower()  # "Residents said", "many Americans remain": a class of people
     if not (low.islower() and low.endswith("s") and not low.endswith("ss") and len(low) > 3):
         return False
     nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
@@ -638,8 +646,13 @@ def _generic(
     if group and det not in _GROUP_QUANTIFIERS:
         # A bare role plural ("prosecutors", "organisers", "employers") usually means
         # the ones in this story; it is a source only with a verb of claiming.
-        if tokens[verb_end - 1].low not in _CLAIMING and tokens[verb_end - 1].low not in _CALL:
+        verb = tokens[verb_end - 1].low
+        if verb not in _CLAIMING and verb not in _CALL:
             return None
+        if verb.startswith("express") and not (
+            verb_end < len(tokens) and tokens[verb_end].low in _STANCE_NOUNS
+        ):
+            return None  # "expressed shock and sadness": a reaction, not a claim
         kind = "role"
     if verb_start == i + 1:
         return np_start, verb_end, kind
@@ -667,6 +680,8 @@ def _pronoun(tokens: list[Token], i: int, starts: set[int]) -> tuple[int, int, s
     ):
         return None  # "as badly as some fear": a comparison, not a source for a claim
     _, end = _adjacent_verb_after(tokens, i)
+    if end < 0 and _insert_end(tokens, i + 1) > 0:
+        end = _verb_at(tokens, _insert_end(tokens, i + 1))  # "others, however, saw"
     if end < 0:
         # "many in the industry believe"
         if i + 3 < len(tokens) and tokens[i + 1].low == "in" and tokens[i + 2].low == "the":
@@ -725,10 +740,31 @@ _SEEN_AS_ONLY = _words("hailed touted billed branded")  # only with "as"
 _DEEMED = _words("deemed considered")  # also with an adjective: "deemed unsafe"
 
 
+_BETWEEN = _words("not n't never also now still often long already")
+
+
+_SAID = _words("said says told")
+
+
+def _one_person(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
+    """ "..., said one neighbour." / "One resident said ...": a single unnamed person
+    picked from a crowd, with nothing after the noun to identify them."""
+    noun = tokens[i + 1] if i + 1 < len(tokens) else None
+    if noun is None or not noun.text.isalpha() or not noun.text.islower() or noun.low in _STOP:
+        return None
+    after = tokens[i + 2].text if i + 2 < len(tokens) else "."
+    if i > 0 and tokens[i - 1].low in _SAID and (i == 1 or not tokens[i - 2].text[0].isalpha()):
+        return (i - 1, i + 2, "generic") if after[0] in ".!?," else None
+    opener = i == 0 or not tokens[i - 1].text[0].isalpha()
+    if opener and tokens[i + 2 :][:1] and tokens[i + 2].low in _SAID:
+        return i, i + 3, "generic"
+    return None
+
+
 def _after_be(tokens: list[Token], i: int) -> bool:
     """A form of "be" right before ``i``, or before a "not" there ("is not considered")."""
     j = i - 1
-    if j > 0 and tokens[j].low in ("not", "n't", "never"):
+    while j > 0 and j >= i - 2 and (tokens[j].low in _BETWEEN or tokens[j].low.endswith("ly")):
         j -= 1
     return tokens[j].low in _BE
 
@@ -736,7 +772,9 @@ def _after_be(tokens: list[Token], i: int) -> bool:
 def _seen_as(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
     """ "is seen as", "is considered the biggest": a judgement with no one making it."""
     nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
-    start = i - 1 if tokens[i - 1].low in _BE else i - 2
+    start = i - 1
+    while start > 0 and tokens[start].low not in _BE:
+        start -= 1
     if nxt == "as":
         return start, i + 2, "impersonal"
     if nxt in ("the", "a", "an", "one") and tokens[i].low not in _SEEN_AS_ONLY:
@@ -874,11 +912,13 @@ _SHAPES = linear(
         r"(?:thought|understood|believed|said|reported|rumou?red|alleged|claimed|feared"
         r"|suggested|speculated|found|shown|estimated|argued)\b"
         r"|\bwe\b|\b(?:understands|learned|learnt|reveal)\b|\bha(?:ve|s)\s+it\s+that\b"
+        r"|\b(?:said|says|told)\s+one\s+[a-z]+\s*[.,!?]|\bone\s+[a-z]+\s+(?:said|says|told)\b"
         r"|\bthere\s+(?:\w+\s+){1,3}(?:reports|claims|rumou?rs|suggestions)\s+(?:of|that)\b"
         r"|\bthere\s+(?:\w+\s+){1,3}(?:concerns?|fears|speculation)\s+that\b"
         r"|\bthere\s+(?:\w+\s+){1,3}(?:calls?|demands?|clamou?r)\s+for\b"
         r"|\b(?:is|are|was|were|be|been)\s+(?:widely|generally|commonly|broadly|universally)\s"
-        r"|\b(?:is|are|was|were|be|been)\s+(?:seen|regarded|viewed|considered|deemed|hailed|touted"
+        r"|\b(?:is|are|was|were|be|been)\s+(?:(?:not|also|now|still|often|\w+ly)\s+){0,2}"
+        r"(?:seen|regarded|viewed|considered|deemed|hailed|touted"
         r"|billed|branded)\s+(?:as|the|an?|one)\b|\b(?:deemed|considered)\s+[a-z]",
         re.IGNORECASE,
     )
