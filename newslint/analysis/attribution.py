@@ -532,9 +532,9 @@ def _named_in_story(doc: Document, head: str, top: list[Quotation]) -> bool:
     stem = re.escape(head[:-3] if head.endswith("ies") else head.rstrip("s"))
     return bool(
         re.search(
-            rf"\b(?i:{stem})\w*\s+(?:at|from|of|with|for)\s+(?:the\s+)?[A-Z][\w&.-]*\b(?!['’])"
-            rf"|(?<=[a-z,]\s)[A-Z][\w&'’.-]*\s+{stem}"
-            rf"|[A-Z][\w'’-]+,\s+(?:a|an|the|one|who|both)\b[^.!?]{{0,80}}\b{stem}",
+            rf"\b(?i:{stem})(?:s|es)?\s+(?:at|from|of|with|for)\s+(?:the\s+)?[A-Z][\w&.-]*\b(?!['’])"
+            rf"|(?<=[a-z,]\s)[A-Z][\w&'’.-]*\s+{stem}(?:s|es)?\b"
+            rf"|[A-Z][\w'’-]+,\s+(?:a|an|the|one|who|both)\b[^.!?]{{0,80}}\b{stem}(?:s|es)?\b",
             plain,
         )
     )

@@ -52,7 +52,7 @@ calculate concede stress emphasise emphasize highlight observe assert dispute
 complain suspect assume anticipate worry state point add explain describe accuse praise
 hail tout criticise criticize condemn slam advocate
 remark reply respond counter caution believe wonder hope imply accept concur underscore
-express applaud compare liken voice
+express applaud compare liken voice theorize theorise
 """
 # ... and the irregular ones, all forms listed.
 _IRREGULAR = """
@@ -68,7 +68,7 @@ _NEEDS_OUT = {"point", "points", "pointed", "pointing"}
 # Past participles that make an impersonal passive ("it is understood").
 IMPERSONAL = _words(
     "thought understood believed said reported rumoured rumored alleged claimed feared "
-    "suggested speculated found shown estimated argued"
+    "suggested speculated found shown estimated argued assumed expected hoped predicted"
 )
 
 # Source nouns: people who are cited as a group, and documents.
@@ -506,7 +506,9 @@ _FINDERS = DOC_HEADS | _words(
     "researchers researcher scientists scientist experts expert analysts analyst economists "
     "economist academics academic scholars historians specialists"
 )
+_NEEDS_THAT = _words("assumed expected hoped predicted")
 _CAUSATIVES = _words("led leading leads prompted prompting caused causing")
+_LEAVING = _words("leave leaves leaving left")
 # Sources that stay anonymous whatever institution they belong to.
 _UNNAMED_BY_NATURE = _words("sources insiders")
 _GROUP_QUANTIFIERS = _words("some many several few numerous various")
@@ -559,8 +561,8 @@ def _group_noun(tokens: list[Token], i: int) -> bool:
     if not (low.islower() and low.endswith("s") and not low.endswith("ss") and len(low) > 3):
         return False
     nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
-    if nxt in AFFILIATION and _ADVOCATE_NOUN.search(low):
-        return True  # "employers across the country have expressed concerns"
+    if nxt in AFFILIATION and (_ADVOCATE_NOUN.search(low) or (quantified and nxt != "of")):
+        return True  # "employers across the country", "many progressives within the party"
     return nxt in REPORTING_FORMS or nxt in AUXILIARIES or nxt in _SEE_AS or nxt in _LINKING
 
 
@@ -593,7 +595,11 @@ def _generic(
         return None
     if low == "findings" and det not in ("new", "recent", "some"):
         return None
-    if _attached_name(tokens, i, starts, text):
+    if _attached_name(tokens, i, starts, text) and not (
+        det in _GROUP_QUANTIFIERS and not MEMBERS.match(text, tokens[i].end)
+    ):
+        # "analysts at Barclays" names them; "many progressives within the Democratic
+        # Party" names only the body an unnamed subset belongs to.
         return None
     before = np_start - 1
     # Apposition to a name, or a name in the same group: "Dr Jane Smith, an expert
@@ -671,6 +677,14 @@ def _pronoun(tokens: list[Token], i: int, starts: set[int]) -> tuple[int, int, s
         and tokens[i - 2].low not in _REACTIONS
     ):
         return i - 2, i + 1, "split"  # "echoed by many", "disputed by some"
+    if i > 0 and tokens[i - 1].low in _CAUSATIVES | _LEAVING:
+        # "led some to theorise", "leaving many wondering": the crowd holds the view.
+        nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
+        if nxt == "to" and i + 2 < len(tokens) and tokens[i + 2].low in REPORTING_FORMS:
+            return i - 1, i + 3, "split"
+        if (nxt.endswith("ing") and nxt in REPORTING_FORMS) or nxt in _BELIEF_ADJECTIVES:
+            return i - 1, i + 2, "split"
+        return None
     if i > 0 and tokens[i - 1].text[0].isalpha() and tokens[i - 1].low not in _CLAUSE_OPENERS:
         return None  # "the some", "than many": not a subject pronoun
     if (
@@ -711,8 +725,8 @@ def _impersonal(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
         if low in IMPERSONAL:
             # "it is found in dogs" is about where, "it has been found that" about who.
             nxt = tokens[k + 1].low if k + 1 < len(tokens) else ""
-            if low in _FINDING and nxt != "that":
-                return None
+            if (low in _FINDING or low in _NEEDS_THAT) and nxt != "that":
+                return None  # "it is expected to pass": "it" is the bill, not an impersonal
             return (i, k + 1, "impersonal") if passive else None
         if low in ("is", "was", "has", "had", "been", "now", "also", "widely", "generally"):
             passive = passive or low in ("is", "was", "been")
@@ -910,7 +924,7 @@ _SHAPES = linear(
         r"\baccording\s+to\b"
         r"|\b(?:is|was|are|were|been)\s+(?:\w+ly\s+|now\s+|also\s+)?"
         r"(?:thought|understood|believed|said|reported|rumou?red|alleged|claimed|feared"
-        r"|suggested|speculated|found|shown|estimated|argued)\b"
+        r"|suggested|speculated|found|shown|estimated|argued|assumed|expected|hoped|predicted)\b"
         r"|\bwe\b|\b(?:understands|learned|learnt|reveal)\b|\bha(?:ve|s)\s+it\s+that\b"
         r"|\b(?:said|says|told)\s+one\s+[a-z]+\s*[.,!?]|\bone\s+[a-z]+\s+(?:said|says|told)\b"
         r"|\bthere\s+(?:\w+\s+){1,3}(?:reports|claims|rumou?rs|suggestions)\s+(?:of|that)\b"
