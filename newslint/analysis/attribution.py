@@ -603,8 +603,14 @@ def _compute_sourcing(doc: Document) -> list[SourcingPhrase]:
         sentence = sentence_of(doc, span)
         reason = ANONYMITY_REASON.search(mask_quotations(text, sentence.start, sentence.end, top))
         found.append(SourcingPhrase(span, "anonymous", bool(reason)))
+    previous: Span | None = None
     for span, source in vague:
         sentence = sentence_of(doc, span)
+        earlier, previous = previous, span
+        if source.kind == "impersonal" and earlier is not None and earlier.start >= sentence.start:
+            # "Officials said that the pair are still considered dangerous": the judgement
+            # is the content of the claim already flagged, not a second source.
+            continue
         same = mask_quotations(text, sentence.start, sentence.end, top)
         named = bool(_NAMED_SAME.search(same, span.end - sentence.start))
         if not named and _NAMED_SAME.search(same[: span.start - sentence.start]):

@@ -52,7 +52,7 @@ calculate concede stress emphasise emphasize highlight observe assert dispute
 complain suspect assume anticipate worry state point add explain describe accuse praise
 hail tout criticise criticize condemn slam advocate
 remark reply respond counter caution believe wonder hope imply accept concur underscore
-express applaud compare liken voice theorize theorise
+express applaud compare liken voice theorize theorise recount blame
 """
 # ... and the irregular ones, all forms listed.
 _IRREGULAR = """
@@ -256,6 +256,8 @@ def _is_proper(tokens: list[Token], i: int, starts: set[int], lower_words: Conta
         return low not in PRONOUN_SUBJECTS
     if low in _COMMON_MODIFIERS or low in VAGUE_DETERMINERS or low in DEFINITE:
         return False
+    if low in HEADS or _ADVOCATE_NOUN.search(low):
+        return False  # "Environmentalists and ...": a class of people opening the sentence
     if low in lower_words:
         return False
     return not _ADJ_SUFFIX.search(low) or len(low) <= 4
@@ -526,7 +528,8 @@ _CLAIMING = (
         form
         for lemma in _words(
             "argue claim warn believe fear insist contend suggest express allege complain "
-            "predict urge accuse criticise criticize condemn question doubt worry praise"
+            "predict urge accuse criticise criticize condemn question doubt worry praise "
+            "recount blame"
         )
         for form in _inflect(lemma)
     )
@@ -561,6 +564,8 @@ def _group_noun(tokens: list[Token], i: int) -> bool:
     if not (low.islower() and low.endswith("s") and not low.endswith("ss") and len(low) > 3):
         return False
     nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
+    if quantified and nxt == "," and i + 2 < len(tokens) and tokens[i + 2].low == "who":
+        return True  # "with many voters, who feel that ..."
     if nxt in AFFILIATION and (_ADVOCATE_NOUN.search(low) or (quantified and nxt != "of")):
         return True  # "employers across the country", "many progressives within the party"
     return nxt in REPORTING_FORMS or nxt in AUXILIARIES or nxt in _SEE_AS or nxt in _LINKING
@@ -578,6 +583,9 @@ def _generic(
     np_start, status = _np_left(tokens, i, starts, lower_words)
     if status == "named" and low in _UNNAMED_BY_NATURE:
         status = "vague"  # "Senate sources say": the institution, not the source, is named
+    if status == "named" and np_start > 0 and tokens[np_start - 1].low in _GROUP_QUANTIFIERS:
+        # "many Uru-Murato people say": a name for the class, not for anyone in it.
+        status, np_start = "vague", np_start - 1
     if status != "vague":
         return None
     det = tokens[np_start].low if np_start < i else ""
@@ -631,6 +639,15 @@ def _generic(
         and (tokens[before - 1].low in REPORTING_FORMS or tokens[before - 1].low in _AGENT_VERBS)
     ):
         return before - 1, i + 1, "generic"
+    # "... with many voters, who feel that ...": the group is the relative clause's subject.
+    if det in _GROUP_QUANTIFIERS or low in HEADS:
+        k = i + 1
+        if k < len(tokens) and tokens[k].text == ",":
+            k += 1
+        if k < len(tokens) and tokens[k].low == "who":
+            end = _verb_at(tokens, k + 1)
+            if end > 0 and tokens[end - 1].low not in _FINDING:
+                return np_start, end, "generic"
     # A noun object of a preposition is not a subject ("the views of analysts say").
     if before >= 0 and tokens[before].low in AFFILIATION | _BE | {"to", "about", "than", "like"}:
         return None  # object of a preposition, or a predicate ("are vocal supporters")
@@ -757,7 +774,7 @@ _DEEMED = _words("deemed considered")  # also with an adjective: "deemed unsafe"
 _BETWEEN = _words("not n't never also now still often long already")
 
 
-_SAID = _words("said says told")
+_SAID = _words("said says told wrote tweeted posted added")
 
 
 def _one_person(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
@@ -926,7 +943,8 @@ _SHAPES = linear(
         r"(?:thought|understood|believed|said|reported|rumou?red|alleged|claimed|feared"
         r"|suggested|speculated|found|shown|estimated|argued|assumed|expected|hoped|predicted)\b"
         r"|\bwe\b|\b(?:understands|learned|learnt|reveal)\b|\bha(?:ve|s)\s+it\s+that\b"
-        r"|\b(?:said|says|told)\s+one\s+[a-z]+\s*[.,!?]|\bone\s+[a-z]+\s+(?:said|says|told)\b"
+        r"|\b(?:said|says|told|wrote|tweeted|posted|added)\s+one\s+[a-z]+\s*[.,!?]"
+        r"|\bone\s+[a-z]+\s+(?:said|says|told|wrote|tweeted|posted|added)\b"
         r"|\bthere\s+(?:\w+\s+){1,3}(?:reports|claims|rumou?rs|suggestions)\s+(?:of|that)\b"
         r"|\bthere\s+(?:\w+\s+){1,3}(?:concerns?|fears|speculation)\s+that\b"
         r"|\bthere\s+(?:\w+\s+){1,3}(?:calls?|demands?|clamou?r)\s+for\b"
