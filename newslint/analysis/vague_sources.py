@@ -529,7 +529,7 @@ _CLAIMING = (
         for lemma in _words(
             "argue claim warn believe fear insist contend suggest express allege complain "
             "predict urge accuse criticise criticize condemn question doubt worry praise "
-            "recount blame"
+            "recount blame report"
         )
         for form in _inflect(lemma)
     )
@@ -766,8 +766,8 @@ _BELIEF_PARTICIPLES = _words(
 )
 
 
-_SEEN_AS = _words("seen regarded viewed considered deemed hailed touted billed branded")
-_SEEN_AS_ONLY = _words("hailed touted billed branded")  # only with "as"
+_SEEN_AS = _words("seen regarded viewed considered deemed hailed touted billed branded described")
+_SEEN_AS_ONLY = _words("hailed touted billed branded described")  # only with "as"
 _DEEMED = _words("deemed considered")  # also with an adjective: "deemed unsafe"
 
 
@@ -951,7 +951,7 @@ _SHAPES = linear(
         r"|\b(?:is|are|was|were|be|been)\s+(?:widely|generally|commonly|broadly|universally)\s"
         r"|\b(?:is|are|was|were|be|been)\s+(?:(?:not|also|now|still|often|\w+ly)\s+){0,2}"
         r"(?:seen|regarded|viewed|considered|deemed|hailed|touted"
-        r"|billed|branded)\s+(?:as|the|an?|one)\b|\b(?:deemed|considered)\s+[a-z]",
+        r"|billed|branded|described)\s+(?:as|the|an?|one)\b|\b(?:deemed|considered)\s+[a-z]",
         re.IGNORECASE,
     )
 )
