@@ -16,7 +16,13 @@ from dataclasses import dataclass
 
 from newslint.analysis.linear import linear
 from newslint.analysis.quotations import Quotation
-from newslint.analysis.vague_sources import VagueSource, find_vague_sources, triggered
+from newslint.analysis.vague_sources import (
+    PLURAL_HEADS,
+    SINGULAR_HEADS,
+    VagueSource,
+    find_vague_sources,
+    triggered,
+)
 from newslint.document import Document, Span
 
 
@@ -233,7 +239,8 @@ def _repair(text: str, para: Span) -> list[Quotation]:
         opens = (before.isspace() or before in "([—–-/") and not after.isspace()
         if opens and start is None:
             start = i
-        elif not opens and start is not None and not before.isspace():
+        elif not opens and start is not None and (not before.isspace() or after.isspace()):
+            # A mark with space on both sides ('France, " EPP spokesman') closes an open quote.
             found.append(Quotation(Span(start, i + 1), Span(start + 1, i), False, 1))
             start = None
     if start is not None:
@@ -303,8 +310,12 @@ def _chained(s: _Sentences, q: Quotation, earlier: list[QuoteAttribution]) -> st
     return ""
 
 
-# "he claims", "She has trained": a person as the subject of a verb.
-_PRONOUN_SUBJECT = re.compile(r"\b(?:[Hh]e|[Ss]he)\s+(?:[a-z]+ly\s+)?[a-z]+(?:s|ed|es)\b")
+# "he claims", "She has trained", "part of his recovery": a sentence about a person.
+_PRONOUN_SUBJECT = re.compile(
+    r"\b(?:[Hh]e|[Ss]he)\s+(?:[a-z]+ly\s+)?[a-z]+(?:s|ed|es)\b|\b(?:[Hh]is|[Hh]er)\s+[a-z]"
+)
+# A capitalised name acting as a subject: "Gervais is keen", "Martyn Williams was".
+_ACTS = re.compile(r"\s+(?:is|was|has|had|will|would|can|could|[a-z]+ly\s+[a-z]+|[a-z]{3,}ed)\b")
 
 
 def _implied(s: _Sentences, q: Quotation, earlier: list[QuoteAttribution]) -> str:
@@ -324,10 +335,12 @@ def _implied(s: _Sentences, q: Quotation, earlier: list[QuoteAttribution]) -> st
         return ""
     before = s.spans[first - 1]
     if any(
-        a.attributed and before.contains(a.quotation.span) and is_full_quote(text, a.quotation)
+        a.attributed
+        and before.start - 1 <= a.quotation.span.end <= before.end + 1
+        and is_full_quote(text, a.quotation)
         for a in earlier
     ):
-        return "implied"
+        return "implied"  # the sentence before ends an attributed quotation
     if _PRONOUN_SUBJECT.search(s.outside(first - 1)):
         return "implied"
     from newslint.analysis.names import analyse, fold
@@ -345,6 +358,12 @@ def _implied(s: _Sentences, q: Quotation, earlier: list[QuoteAttribution]) -> st
         form = names.forms.get(fold(mention.surname.text))
         if mention.kind in ("single", "candidate") and form is not None and form.established:
             return "implied"
+        if (
+            mention.kind in ("single", "candidate")
+            and mention.start > before.start
+            and _ACTS.match(text, mention.end)
+        ):
+            return "implied"  # not the sentence opener: "Double try scorer Martyn Williams was"
     return ""
 
 
@@ -358,12 +377,13 @@ _GENERIC = (
 )
 _NAME = rf"{_GENERIC}[A-Z][\w'’.-]*(?:\s+(?:of\s+|de\s+|van\s+)?[A-Z][\w'’.-]*)*"
 _NAMED_SAME = re.compile(
-    rf"\baccording\s+to\s+(?:the\s+)?{_NAME}"
-    rf"|\b(?:said|says|told|wrote|added)\s+(?:the\s+)?(?:[a-z]+\s+){{0,3}}{_NAME}"
-    rf"|{_NAME}\s+(?:said|says|told|wrote|added|reported|reports|found)\b",
+    rf"\b[Aa]ccording\s+to\s+(?:the\s+)?{_NAME}"
+    rf"|\b(?:said|says|told|wrote|added)\s+(?!to\b)(?:the\s+)?(?:[a-z]+\s+){{0,3}}{_NAME}"
+    rf"|{_NAME}\s+(?:said|says|told|wrote|added|reported|reports|found|stated|states|noted"
+    rf"|notes|explained|confirmed|confirms)\b",
 )
 _NAMED_NEXT = re.compile(
-    rf"\baccording\s+to\s+(?:the\s+)?{_NAME}"
+    rf"\b[Aa]ccording\s+to\s+(?:the\s+)?{_NAME}"
     rf"|\b(?:among\s+them|among\s+those|one\s+of\s+them)\b"
     rf"|{_NAME},\s+(?:a|an|the|who|one)\b[^.!?]{{0,120}}?\b(?:said|says|told|wrote|added"
     rf"|believes|thinks|argued|argues|warned|warns)\b"
@@ -427,6 +447,13 @@ def sentence_after(doc: Document, span: Span) -> Span | None:
     return spans[i + 1] if 0 <= i < len(spans) - 1 else None
 
 
+def sentence_before(doc: Document, span: Span) -> Span | None:
+    """The sentence before the one holding ``span``."""
+    spans = doc.sentences
+    i = bisect.bisect_right([s.start for s in spans], span.start) - 1
+    return spans[i - 1] if i >= 1 else None
+
+
 def sentence_of(doc: Document, span: Span) -> Span:
     spans = doc.sentences
     i = bisect.bisect_right([s.start for s in spans], span.start) - 1
@@ -464,31 +491,79 @@ class _LowerWords:
         return word in self.words
 
 
+# A study or its authors named: "published in the journal Nature", "the research,
+# conducted by the University of Pennsylvania", "researchers at Leeds University".
 _NAMED_STUDY = re.compile(
     r"\b(?:published|appeared|reported)\s+(?:\w+\s+)?in\s+(?:the\s+)?(?:journal\s+)?[A-Z]"
-    r"|\b(?:study|research|paper|report|survey|team|researchers|scientists)\s+"
+    r"|\b(?:conducted|carried\s+out|led|funded|commissioned|produced)\s+by\s+(?:the\s+)?[A-Z]"
+    r"|[A-Z][\w'’-]+,?\s+who\s+led\s+the\s+(?:study|research|team|survey)"
+    r"|\b(?:lead|senior|first|co-?)\s*author\s+(?:of\s+the\s+study,?\s+)?(?:Dr\.?\s+|Prof\w*\.?\s+)?[A-Z]"
+    r"|\b(?i:study|research|paper|report|survey|team|researchers?|scientists?|colleagues|authors?)\s+"
     r"(?:\w+\s+)?(?:by|from|at|of|in|led\s+by)\s+(?:the\s+)?[A-Z]"
+)
+# Heads a named study or its authors account for, wherever the story names them.
+_STUDY_HEADS = frozenset(
+    [
+        "researchers",
+        "scientists",
+        "study",
+        "studies",
+        "research",
+        "survey",
+        "surveys",
+        "findings",
+        "report",
+    ]
 )
 
 
-def _named_before(doc: Document, sentence: Span, head: str, top: list[Quotation]) -> bool:
-    """The sentence before names sources of this kind: "economists at HSBC",
-    "Dr Ana Ruiz, an economist at ...", "HSBC economists"."""
-    spans = doc.sentences
-    i = bisect.bisect_right([s.start for s in spans], sentence.start) - 1
-    if i <= 0:
-        return False
-    prev = spans[i - 1]
-    plain = mask_quotations(doc.text, prev.start, prev.end, top)
+# People heads a named member elsewhere in the story accounts for ("sources" and
+# "insiders" stay unnamed whoever employs them).
+_PEOPLE_HEADS = (PLURAL_HEADS | SINGULAR_HEADS) - {"sources", "insiders"}
+
+
+def _named_in_story(doc: Document, head: str, top: list[Quotation]) -> bool:
+    """The story names sources of this kind somewhere, before or after: "economists
+    at HSBC", "Dr Ana Ruiz, an economist at ...", "HSBC economists". The generic
+    phrase then summarises people the reader can check, not an unnamed crowd."""
+    plain = doc.analysis(
+        "attribution.masked", lambda d: mask_quotations(d.text, 0, len(d.text), top)
+    )
     stem = re.escape(head[:-3] if head.endswith("ies") else head.rstrip("s"))
     return bool(
         re.search(
-            rf"\b(?i:{stem})\w*\s+(?:at|from|of|with|for)\s+(?:the\s+)?[A-Z]"
-            rf"|(?<=[a-z,]\s)[A-Z][\w&'’.-]*\s+{stem}"
-            rf"|[A-Z][\w'’-]+,\s+(?:a|an|the|one|who|both)\b[^.!?]{{0,80}}\b{stem}",
+            rf"\b(?i:{stem})(?:s|es)?\s+(?:at|from|of|with|for)\s+(?:the\s+)?[A-Z][\w&.-]*\b(?!['’])"
+            rf"|(?<=[a-z,]\s)[A-Z][\w&'’.-]*\s+{stem}(?:s|es)?\b"
+            rf"|[A-Z][\w'’-]+,\s+(?:a|an|the|one|who|both)\b[^.!?]{{0,80}}\b{stem}(?:s|es)?\b",
             plain,
         )
     )
+
+
+# 'I believe ...,' says X: speech in single marks (apostrophes inside are fine).
+_SINGLE_QUOTED = re.compile(r"(?:^|(?<=[\s,:(]))['‘][A-Za-z].*?[.,!?…]['’](?=[\s)]|$)")
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I’m|I’ve|I’d)\s+[a-z]")
+
+
+def first_person_voice(doc: Document) -> bool:
+    """The writer speaks as "I" outside quotations: a column, a review, a diary,
+    where "many feel" is the writer's own voice rather than sourcing (memoised)."""
+    return doc.analysis("attribution.first-person", _first_person)
+
+
+def _first_person(doc: Document) -> bool:
+    text = doc.text
+    for para in doc.paragraphs:
+        if (
+            QUOTE_MARKS.search(text, para.start, para.end)
+            or "'" in text[para.start : para.start + 2]
+        ):
+            continue  # speech run in without closing marks reads like "I" too: skip it
+        # Single-quoted speech ('I believe ...') is still speech, not the writer.
+        plain = _SINGLE_QUOTED.sub(" ", text[para.start : para.end])
+        if _FIRST_PERSON.search(plain):
+            return True
+    return False
 
 
 def named_attributions(doc: Document) -> int:
@@ -528,8 +603,14 @@ def _compute_sourcing(doc: Document) -> list[SourcingPhrase]:
         sentence = sentence_of(doc, span)
         reason = ANONYMITY_REASON.search(mask_quotations(text, sentence.start, sentence.end, top))
         found.append(SourcingPhrase(span, "anonymous", bool(reason)))
+    previous: Span | None = None
     for span, source in vague:
         sentence = sentence_of(doc, span)
+        earlier, previous = previous, span
+        if source.kind == "impersonal" and earlier is not None and earlier.start >= sentence.start:
+            # "Officials said that the pair are still considered dangerous": the judgement
+            # is the content of the claim already flagged, not a second source.
+            continue
         same = mask_quotations(text, sentence.start, sentence.end, top)
         named = bool(_NAMED_SAME.search(same, span.end - sentence.start))
         if not named and _NAMED_SAME.search(same[: span.start - sentence.start]):
@@ -537,11 +618,26 @@ def _compute_sourcing(doc: Document) -> list[SourcingPhrase]:
         after = sentence_after(doc, span)
         if not named and after is not None:
             named = bool(_NAMED_NEXT.search(mask_quotations(text, after.start, after.end, top)))
-        if not named and source.kind == "generic":
-            named = _named_before(doc, sentence, source.head, top)
-        if not named and source.head in ("researchers", "scientists"):
-            # The people behind a study the story has already named.
-            named = bool(_NAMED_STUDY.search(text, 0, sentence.start))
+        if not named and source.kind == "generic" and source.head in _PEOPLE_HEADS:
+            named = _named_in_story(doc, source.head, top)
+        if not named and source.kind == "impersonal" and source.head != "it":
+            # "was deemed the best course" right after "according to the Association":
+            # an agentless judgement whose judge the sentence before has named.
+            before = sentence_before(doc, span)
+            if before is not None:
+                plain = mask_quotations(text, before.start, before.end, top)
+                named = bool(_NAMED_SAME.search(plain))
+        finding = source.kind == "impersonal" and text[span.end - 5 : span.end] in (
+            "found",
+            "shown",
+        )
+        other = re.match(
+            r"(?i)(?:some\s+)?(?:previous|earlier|past|prior|other|older)\b",
+            text[span.start : span.end],
+        )
+        if not named and (source.head in _STUDY_HEADS or finding) and not other:
+            # A study, or the people behind one, that the story names before or after.
+            named = bool(_NAMED_STUDY.search(text))
         found.append(SourcingPhrase(span, "vague", named, source.kind))
     found.sort(key=lambda p: p.span)
     return found

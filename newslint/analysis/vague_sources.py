@@ -51,13 +51,14 @@ acknowledge admit question worry confirm allege urge recommend advise forecast
 calculate concede stress emphasise emphasize highlight observe assert dispute
 complain suspect assume anticipate worry state point add explain describe accuse praise
 hail tout criticise criticize condemn slam advocate
-remark reply respond counter caution believe wonder hope imply accept concur
+remark reply respond counter caution believe wonder hope imply accept concur underscore
+express applaud compare liken voice theorize theorise recount blame
 """
 # ... and the irregular ones, all forms listed.
 _IRREGULAR = """
 say says said saying tell tells told telling think thinks thought thinking
 show shows showed shown showing find finds found finding feel feels felt feeling
-write writes wrote written writing
+write writes wrote written writing stating
 """
 REPORTING_FORMS: frozenset[str] = frozenset(
     {form for lemma in _REGULAR.split() for form in _inflect(lemma)} | set(_IRREGULAR.split())
@@ -67,14 +68,15 @@ _NEEDS_OUT = {"point", "points", "pointed", "pointing"}
 # Past participles that make an impersonal passive ("it is understood").
 IMPERSONAL = _words(
     "thought understood believed said reported rumoured rumored alleged claimed feared "
-    "suggested speculated found shown estimated argued"
+    "suggested speculated found shown estimated argued assumed expected hoped predicted"
 )
 
 # Source nouns: people who are cited as a group, and documents.
 _PEOPLE_PLURAL = """
 analysts experts observers critics insiders officials sources commentators economists
 scientists researchers pundits specialists academics watchers strategists diplomats
-campaigners scholars historians sceptics skeptics detractors
+campaigners scholars historians sceptics skeptics detractors voices witnesses eyewitnesses
+doctors activists
 """
 _PEOPLE_SINGULAR = """
 analyst expert observer critic commentator economist scientist researcher pundit
@@ -82,7 +84,8 @@ specialist academic watcher strategist scholar
 """
 _DOCS = "report reports study studies research survey surveys findings"
 # Interested parties cited as a bloc.
-_PARTIES = "authorities supporters opponents proponents advocates"
+# ("authorities", like the police, are an institution acting in the story, not a crowd.)
+_PARTIES = "supporters opponents proponents advocates"
 PLURAL_HEADS = frozenset(_PEOPLE_PLURAL.split() + _PARTIES.split())
 SINGULAR_HEADS = frozenset(_PEOPLE_SINGULAR.split())
 DOC_HEADS = frozenset(_DOCS.split())
@@ -101,7 +104,10 @@ DEFINITE = _words(
     "either neither"
 )
 # "a number of analysts": the head of the phrase is the last noun.
-_QUANTITY_NOUNS = _words("number host handful lot lots majority group team panel")
+_QUANTITY_NOUNS = _words(
+    "number host handful lot lots majority group team panel chorus range array variety wave "
+    "raft slew coalition crowd"
+)
 # Words inside a verb group before the verb: auxiliaries, negation, adverbs, and
 # "quick to"-style frames.
 AUXILIARIES = _words(
@@ -114,7 +120,7 @@ AUXILIARIES = _words(
 )
 _BELIEF_ADJECTIVES = _words(
     "worried concerned convinced confident sceptical skeptical optimistic pessimistic adamant "
-    "divided unconvinced"
+    "divided unconvinced hesitant wary doubtful hopeful fearful critical supportive opposed"
 )
 _SEE_AS = _words("see sees saw seeing view views viewed regard regards regarded")
 _TO_FRAMES = _words(
@@ -122,8 +128,24 @@ _TO_FRAMES = _words(
     "continues began begin begun seem seems seemed appear appears appeared tend tends tended "
     "went go goes on used"
 )
-_CALL = _words("call calls called calling")
+# Verbs of demanding that take "for": "many are calling for", "advocates are pushing for".
+# Verbs of telling or confirming: negated, they attribute nothing ("have not said").
+# Negated belief ("critics do not believe") still puts a stance in someone's mouth.
+_DISCLOSING = frozenset(
+    form for lemma in _words("confirm reveal explain state disclose") for form in _inflect(lemma)
+) | _words("say says said saying tell tells told telling")
+_NEGATIONS = _words("not n't never yet")
+_CALL = _words(
+    "call calls called calling push pushes pushed pushing lobby lobbies lobbied lobbying "
+    "press presses pressed pressing campaign campaigns campaigned campaigning"
+)
+# "shed light on": a finding verb in two words.
+_SHED = _words("shed sheds shedding")
 _BE = _words("is are was were be been being")
+# Linking verbs that take a stance adjective like "be" does: "remained optimistic".
+_LINKING = _words("remain remains remained remaining become becomes became grew grow grown")
+# The police speak for their institution: "police sources", "law enforcement officials".
+_POLICE = _words("police enforcement")
 # Prepositions that attach an affiliation to a source noun ("analysts at X").
 AFFILIATION = _words("at from with of in for by on within inside across")
 # Introduce named members right after the noun phrase.
@@ -156,7 +178,7 @@ _COMMON_MODIFIERS = _words(
     rugby cricket tennis police army aviation travel education school university"""
 )
 _ADJ_SUFFIX = re.compile(
-    r"(?:al|ial|ent|ant|ive|ous|ic|ing|ed|ary|ful|less|ible|able|ist|ern|ior)$", re.I
+    r"(?:al|ial|ent|ant|ive|ous|ic|ing|ed|ary|arian|ful|less|ible|able|ist|ern|ior)$", re.I
 )
 
 _TOKEN = re.compile(r"[A-Za-z][\w'’-]*|\d[\d,.%]*|[.!?]+|[,;:()—–]")
@@ -173,12 +195,13 @@ class Token(NamedTuple):
 class VagueSource:
     """One vague attribution: its span in the searched text and its kind.
 
-    kind: "generic" (a generic source noun phrase with a reporting verb),
+    kind: "generic" (a generic source noun phrase with a reporting verb), "role"
+    (a bare plural of a role noun claiming something: "employers have warned"),
     "split" (a pronoun subject: "many believe", "some say"), "pair" (a source
     split in two in one sentence: "some say ..., while others argue ..."),
     "self" (the publication sourcing itself without a name), "impersonal" ("it
-    is understood", "X is thought to"), "outlet" (a named outlet: "BBC Sport
-    understands"). ``head`` is the source noun or pronoun.
+    is understood", "is widely seen as", "there are fears that"), "outlet" (a
+    named outlet: "BBC Sport understands"). ``head`` is the source noun or pronoun.
     """
 
     start: int
@@ -226,13 +249,15 @@ def _clause_starts(tokens: list[Token]) -> set[int]:
 def _is_proper(tokens: list[Token], i: int, starts: set[int], lower_words: Container[str]) -> bool:
     """A capitalised word that names something (not just a sentence opener)."""
     word = tokens[i].text
-    if not word[:1].isupper() or word in ("I",):
-        return False
+    if not word[:1].isupper() or word in ("I",) or any(c.isdigit() for c in word):
+        return False  # "F1 drivers", "G7 officials": a class of things, not a name
     low = tokens[i].low
     if i not in starts:
         return low not in PRONOUN_SUBJECTS
     if low in _COMMON_MODIFIERS or low in VAGUE_DETERMINERS or low in DEFINITE:
         return False
+    if low in HEADS or _ADVOCATE_NOUN.search(low):
+        return False  # "Environmentalists and ...": a class of people opening the sentence
     if low in lower_words:
         return False
     return not _ADJ_SUFFIX.search(low) or len(low) <= 4
@@ -258,12 +283,25 @@ def _verb_at(tokens: list[Token], i: int) -> int:
             return -1  # "allowing scientists to observe": an infinitive, not a verb group
         if low in _CALL and j + 1 < len(tokens) and tokens[j + 1].low == "for":
             return -1 if passive and not low.endswith("ing") else j + 1  # "many are calling for"
+        if (
+            low in ("have", "has")
+            and j + 2 < len(tokens)
+            and tokens[j + 1].low == "it"
+            and tokens[j + 2].low == "that"
+        ):
+            return j + 2  # "reports have it that"
+        if low in _SHED and j + 1 < len(tokens) and tokens[j + 1].low == "light":
+            return -1 if passive else j + 2  # "a recent study has shed light on"
         if low in REPORTING_FORMS or (
             low in _NEEDS_OUT and j + 1 < len(tokens) and tokens[j + 1].low == "out"
         ):
             if passive and not low.endswith("ing"):
                 return -1
+            if low in _DISCLOSING and any(t.low in _NEGATIONS for t in tokens[i:j]):
+                return -1  # "officials have not confirmed": no claim is put in their mouth
             return j + (2 if low in _NEEDS_OUT else 1)
+        if low in _LINKING and j + 1 < limit and tokens[j + 1].low in _BELIEF_ADJECTIVES:
+            return j + 2  # "many competitors remained optimistic"
         if low in AUXILIARIES or (low.endswith("ly") and len(low) > 4):
             if low in _BE:
                 passive = True
@@ -271,6 +309,15 @@ def _verb_at(tokens: list[Token], i: int) -> int:
                 passive = False
             j += 1
             continue
+        if (
+            not passive
+            and low.endswith("ed")
+            and j + 2 < len(tokens)
+            and tokens[j + 1].text == ","
+            and tokens[j + 2].low.endswith("ing")
+            and tokens[j + 2].low in REPORTING_FORMS
+        ):
+            return j + 3  # "a chorus of voices has emerged, emphasizing ..."
         return -1
     return -1
 
@@ -305,8 +352,8 @@ def _np_left(
             continue
         if low in _STOP or low in REPORTING_FORMS or low in AUXILIARIES:
             break
-        if _is_proper(tokens, j, starts, lower_words):
-            return j, "named"
+        if _is_proper(tokens, j, starts, lower_words) or low in _POLICE:
+            return j, "named"  # "Barclays analysts"; "police sources", "law enforcement officials"
         if low.endswith("ed") and low not in _ED_ADJECTIVES:
             return j, "object"  # "ignored research", "received reports": a verb's object
         modifiers += 1
@@ -359,12 +406,20 @@ def _verb_after_np(tokens: list[Token], head: int) -> tuple[int, int]:
         return k, end
     nxt = tokens[k].low
     second = tokens[k + 1].low if k + 1 < len(tokens) else ""
+    insert = _insert_end(tokens, k)
+    if insert > 0:
+        # "Advocates, on the other hand, say": step over a short comma-bounded insert.
+        end = _verb_at(tokens, insert)
+        return (insert, end) if end > 0 else (-1, -1)
     if not (nxt in AFFILIATION or nxt in ("who", "that") or (nxt == "," and second == "who")):
         return -1, -1  # no attachment to step over: the noun is not this verb's subject
     stop = min(len(tokens), head + 14)
     relative = nxt in ("who", "that", ",")
     while k < stop:
         t = tokens[k]
+        if t.text == "," and not relative and _insert_end(tokens, k) > 0:
+            k = _insert_end(tokens, k)  # "opponents of the reforms, however, argue"
+            continue
         if t.text[0] in ".!?;:(" or (t.text == "," and not relative and k > head + 1):
             return -1, -1
         if t.low == "being":
@@ -374,6 +429,23 @@ def _verb_after_np(tokens: list[Token], head: int) -> tuple[int, int]:
             return k, end
         k += 1
     return -1, -1
+
+
+def _insert_end(tokens: list[Token], k: int) -> int:
+    """Index after a short lower-case insert between commas starting at ``k``
+    (", however,", ", on the other hand,"), else -1. An insert holding a reporting
+    verb (", officials say,") is a source of its own, not an aside."""
+    if k >= len(tokens) or tokens[k].text != ",":
+        return -1
+    for m in range(k + 1, min(len(tokens), k + 6)):
+        t = tokens[m]
+        if t.text == ",":
+            return m + 1 if m > k + 1 else -1
+        if not t.text.isalpha() or not t.text.islower() or t.low in REPORTING_FORMS:
+            return -1
+        if t.low in ("who", "which", "that"):
+            return -1
+    return -1
 
 
 def _adjacent_verb_after(tokens: list[Token], head: int) -> tuple[int, int]:
@@ -411,8 +483,14 @@ def _find_in(text: str, tokens: list[Token], lower_words: Container[str]) -> lis
             hit = _generic(tokens, i, starts, lower_words, text, group=True)
         elif low == "it":
             hit = _impersonal(tokens, i)
-        elif low in ("is", "are", "was", "were"):
-            hit = _personal_passive(tokens, i)
+        elif low == "there":
+            hit = _existential(tokens, i, starts, lower_words)
+        elif low == "one":
+            hit = _one_person(tokens, i)
+        elif low in _CONSENSUS and i > 0 and tokens[i - 1].low in _BE:
+            hit = _consensus_passive(tokens, i)
+        elif low in _SEEN_AS and i > 0 and _after_be(tokens, i):
+            hit = _seen_as(tokens, i)
         elif low == "we" or low in ("understands", "learned", "learnt", "reveal"):
             hit = _self_sourced(tokens, i, starts, lower_words)
         else:
@@ -430,14 +508,48 @@ _FINDERS = DOC_HEADS | _words(
     "researchers researcher scientists scientist experts expert analysts analyst economists "
     "economist academics academic scholars historians specialists"
 )
+_NEEDS_THAT = _words("assumed expected hoped predicted")
 _CAUSATIVES = _words("led leading leads prompted prompting caused causing")
+_LEAVING = _words("leave leaves leaving left")
 # Sources that stay anonymous whatever institution they belong to.
 _UNNAMED_BY_NATURE = _words("sources insiders")
 _GROUP_QUANTIFIERS = _words("some many several few numerous various")
 # Verbs of finding: a document or a researcher "finds", a crowd does not.
 _FINDING = _words(
     "show shows showed shown showing find finds found finding reveal reveals revealed "
-    "revealing observe observes observed observing"
+    "revealing observe observes observed observing light"
+)  # "light": the end of "shed light on"
+# Agent nouns for people ("-ists", "-ers", "-ants": conservationists, employers,
+# residents): a bare plural of one as the subject of a reporting verb is a source.
+_ADVOCATE_NOUN = re.compile(r"(?:[a-z]{3}(?:ists|ers|ors|ants|ents|ians)|enthusiasts)$")
+# Verbs that put a claim or a stance in a group's mouth (a subset of the reporting verbs).
+_CLAIMING = (
+    frozenset(
+        form
+        for lemma in _words(
+            "argue claim warn believe fear insist contend suggest express allege complain "
+            "predict urge accuse criticise criticize condemn question doubt worry praise "
+            "recount blame report"
+        )
+        for form in _inflect(lemma)
+    )
+    | _words("say says said saying")
+    | _BELIEF_ADJECTIVES
+)
+# A crowd reacting ("many praised", "welcomed by many") reports no claim.
+_REACTIONS = frozenset(
+    form
+    for lemma in _words("praise hail applaud welcome celebrate cheer tout")
+    for form in _inflect(lemma)
+)
+# What a group can "express" that is a stance rather than a feeling.
+_STANCE_NOUNS = _words(
+    "concern concerns doubt doubts fear fears support opposition optimism scepticism "
+    "skepticism reservations worries hope hopes confidence"
+)
+# Passive participles whose "by" agent is the source of a view: "shared by", "echoed by".
+_AGENT_VERBS = _words(
+    "shared echoed held voiced raised expressed supported backed disputed applauded welcomed"
 )
 _PEOPLE_QUANTIFIERS = _words("some many most few other a several")
 
@@ -445,10 +557,18 @@ _PEOPLE_QUANTIFIERS = _words("some many most few other a several")
 def _group_noun(tokens: list[Token], i: int) -> bool:
     """Any plural noun right before a verb group ("many basketball fans argue")."""
     low = tokens[i].text
+    opener = i == 0 or not tokens[i - 1].text[0].isalpha()
+    quantified = i > 0 and tokens[i - 1].low in _GROUP_QUANTIFIERS
+    if (opener or quantified) and low[1:].islower():
+        low = low.lower()  # "Residents said", "many Americans remain": a class of people
     if not (low.islower() and low.endswith("s") and not low.endswith("ss") and len(low) > 3):
         return False
     nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
-    return nxt in REPORTING_FORMS or nxt in AUXILIARIES or nxt in _SEE_AS
+    if quantified and nxt == "," and i + 2 < len(tokens) and tokens[i + 2].low == "who":
+        return True  # "with many voters, who feel that ..."
+    if nxt in AFFILIATION and (_ADVOCATE_NOUN.search(low) or (quantified and nxt != "of")):
+        return True  # "employers across the country", "many progressives within the party"
+    return nxt in REPORTING_FORMS or nxt in AUXILIARIES or nxt in _SEE_AS or nxt in _LINKING
 
 
 def _generic(
@@ -463,11 +583,16 @@ def _generic(
     np_start, status = _np_left(tokens, i, starts, lower_words)
     if status == "named" and low in _UNNAMED_BY_NATURE:
         status = "vague"  # "Senate sources say": the institution, not the source, is named
+    if status == "named" and np_start > 0 and tokens[np_start - 1].low in _GROUP_QUANTIFIERS:
+        # "many Uru-Murato people say": a name for the class, not for anyone in it.
+        status, np_start = "vague", np_start - 1
     if status != "vague":
         return None
     det = tokens[np_start].low if np_start < i else ""
-    if group and det not in _GROUP_QUANTIFIERS:
-        return None  # an ordinary plural noun needs "some", "many" ... to be a vague source
+    if group and det not in _GROUP_QUANTIFIERS and not _ADVOCATE_NOUN.search(low):
+        # An ordinary plural noun needs "some", "many" ... to be a vague source; a noun
+        # for people defined by a cause or pursuit ("conservationists") does not.
+        return None
     if np_start == i and i > 0 and (tokens[i - 1].text == ")" or tokens[i - 1].low.endswith("ly")):
         return None  # "Frank (left) advocates", "strongly advocates": a verb
     if low == "people" and det not in _PEOPLE_QUANTIFIERS:
@@ -478,7 +603,11 @@ def _generic(
         return None
     if low == "findings" and det not in ("new", "recent", "some"):
         return None
-    if _attached_name(tokens, i, starts, text):
+    if _attached_name(tokens, i, starts, text) and not (
+        det in _GROUP_QUANTIFIERS and not MEMBERS.match(text, tokens[i].end)
+    ):
+        # "analysts at Barclays" names them; "many progressives within the Democratic
+        # Party" names only the body an unnamed subset belongs to.
         return None
     before = np_start - 1
     # Apposition to a name, or a name in the same group: "Dr Jane Smith, an expert
@@ -501,6 +630,24 @@ def _generic(
             nxt = tokens[i + 1].text if i + 1 < len(tokens) else "."
             if nxt[0] in ".!?,;" or nxt.lower() in AFFILIATION:
                 return before, i + 1, "generic"
+    # A generic agent of a reporting passive: "as highlighted by recent studies",
+    # "a view shared by many economists".
+    if (
+        before >= 1
+        and tokens[before].low == "by"
+        and tokens[before - 1].low.endswith(("ed", "wn", "ld"))
+        and (tokens[before - 1].low in REPORTING_FORMS or tokens[before - 1].low in _AGENT_VERBS)
+    ):
+        return before - 1, i + 1, "generic"
+    # "... with many voters, who feel that ...": the group is the relative clause's subject.
+    if det in _GROUP_QUANTIFIERS or low in HEADS:
+        k = i + 1
+        if k < len(tokens) and tokens[k].text == ",":
+            k += 1
+        if k < len(tokens) and tokens[k].low == "who":
+            end = _verb_at(tokens, k + 1)
+            if end > 0 and tokens[end - 1].low not in _FINDING:
+                return np_start, end, "generic"
     # A noun object of a preposition is not a subject ("the views of analysts say").
     if before >= 0 and tokens[before].low in AFFILIATION | _BE | {"to", "about", "than", "like"}:
         return None  # object of a preposition, or a predicate ("are vocal supporters")
@@ -518,18 +665,54 @@ def _generic(
         return None
     if tokens[verb_end - 1].low in _FINDING and (group or low not in _FINDERS):
         return None  # "some victims showed symptoms", "authorities found the boy"
+    kind = "generic"
+    if group and det not in _GROUP_QUANTIFIERS:
+        # A bare role plural ("prosecutors", "organisers", "employers") usually means
+        # the ones in this story; it is a source only with a verb of claiming.
+        verb = tokens[verb_end - 1].low
+        if verb not in _CLAIMING and verb not in _CALL:
+            return None
+        if verb.startswith("express") and not (
+            verb_end < len(tokens) and tokens[verb_end].low in _STANCE_NOUNS
+        ):
+            return None  # "expressed shock and sadness": a reaction, not a claim
+        kind = "role"
     if verb_start == i + 1:
-        return np_start, verb_end, "generic"
+        return np_start, verb_end, kind
     # Attachment between head and verb: report the noun phrase and the verb
     # together only when they are close; otherwise the phrase alone.
-    return np_start, i + 1, "generic"
+    return np_start, i + 1, kind
 
 
 def _pronoun(tokens: list[Token], i: int, starts: set[int]) -> tuple[int, int, str] | None:
     """ "some say", "many believe", "others contend" as whole subjects."""
+    if (
+        i > 1
+        and tokens[i - 1].low == "by"
+        and (tokens[i - 2].low in _AGENT_VERBS or tokens[i - 2].low in REPORTING_FORMS)
+        and tokens[i - 2].low.endswith(("ed", "wn"))
+        and tokens[i - 2].low not in _REACTIONS
+    ):
+        return i - 2, i + 1, "split"  # "echoed by many", "disputed by some"
+    if i > 0 and tokens[i - 1].low in _CAUSATIVES | _LEAVING:
+        # "led some to theorise", "leaving many wondering": the crowd holds the view.
+        nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
+        if nxt == "to" and i + 2 < len(tokens) and tokens[i + 2].low in REPORTING_FORMS:
+            return i - 1, i + 3, "split"
+        if (nxt.endswith("ing") and nxt in REPORTING_FORMS) or nxt in _BELIEF_ADJECTIVES:
+            return i - 1, i + 2, "split"
+        return None
     if i > 0 and tokens[i - 1].text[0].isalpha() and tokens[i - 1].low not in _CLAUSE_OPENERS:
         return None  # "the some", "than many": not a subject pronoun
+    if (
+        i > 1
+        and tokens[i - 1].low == "as"
+        and any(t.low == "as" for t in tokens[max(0, i - 5) : i - 1])
+    ):
+        return None  # "as badly as some fear": a comparison, not a source for a claim
     _, end = _adjacent_verb_after(tokens, i)
+    if end < 0 and _insert_end(tokens, i + 1) > 0:
+        end = _verb_at(tokens, _insert_end(tokens, i + 1))  # "others, however, saw"
     if end < 0:
         # "many in the industry believe"
         if i + 3 < len(tokens) and tokens[i + 1].low == "in" and tokens[i + 2].low == "the":
@@ -542,10 +725,11 @@ def _pronoun(tokens: list[Token], i: int, starts: set[int]) -> tuple[int, int, s
         return None
     if tokens[end - 1].low in _FINDING:
         return None  # "many found the going hard"
+    if tokens[end - 1].low in _REACTIONS:
+        return None  # "with many praising her": a crowd's reaction, not a source for a claim
     return i, end, "split"
 
 
-_PERSONAL = IMPERSONAL - {"alleged", "found", "shown", "estimated", "argued"}
 _CLAUSE_OPENERS = _words("and but as while whereas although though yet so because since if with")
 
 
@@ -558,8 +742,8 @@ def _impersonal(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
         if low in IMPERSONAL:
             # "it is found in dogs" is about where, "it has been found that" about who.
             nxt = tokens[k + 1].low if k + 1 < len(tokens) else ""
-            if low in _FINDING and nxt != "that":
-                return None
+            if (low in _FINDING or low in _NEEDS_THAT) and nxt != "that":
+                return None  # "it is expected to pass": "it" is the bill, not an impersonal
             return (i, k + 1, "impersonal") if passive else None
         if low in ("is", "was", "has", "had", "been", "now", "also", "widely", "generally"):
             passive = passive or low in ("is", "was", "been")
@@ -569,16 +753,104 @@ def _impersonal(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
     return None
 
 
-def _personal_passive(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
-    """ "the striker is understood to have agreed", "she was said to be"."""
-    k = i + 1
-    while k < min(len(tokens), i + 4) and tokens[k].low in ("now", "also", "widely", "generally"):
-        k += 1
-    # "is alleged to" is the law's caution, "were found to" a study's finding.
-    participle = tokens[k].low if k < len(tokens) else ""
-    if participle in _PERSONAL and tokens[k + 1 :][:1] and (tokens[k + 1].low == "to"):
-        return i, k + 2, "impersonal"
+_HEARSAY = _words(
+    "reports claims rumours rumors suggestions accounts concern concerns fears speculation"
+)
+# Demands with no one making them: "there is a rising call for".
+_DEMANDS = _words("call calls demand demands clamour clamor")
+# Adverbs that claim a consensus for an agentless passive ("is widely recognised").
+_CONSENSUS = _words("widely generally commonly broadly universally")
+_BELIEF_PARTICIPLES = _words(
+    "recognized recognised accepted acknowledged believed thought seen regarded considered "
+    "viewed held agreed perceived expected feared"
+)
+
+
+_SEEN_AS = _words("seen regarded viewed considered deemed hailed touted billed branded described")
+_SEEN_AS_ONLY = _words("hailed touted billed branded described")  # only with "as"
+_DEEMED = _words("deemed considered")  # also with an adjective: "deemed unsafe"
+
+
+_BETWEEN = _words("not n't never also now still often long already")
+
+
+_SAID = _words("said says told wrote tweeted posted added")
+
+
+def _one_person(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
+    """ "..., said one neighbour." / "One resident said ...": a single unnamed person
+    picked from a crowd, with nothing after the noun to identify them."""
+    noun = tokens[i + 1] if i + 1 < len(tokens) else None
+    if noun is None or not noun.text.isalpha() or not noun.text.islower() or noun.low in _STOP:
+        return None
+    after = tokens[i + 2].text if i + 2 < len(tokens) else "."
+    if i > 0 and tokens[i - 1].low in _SAID and (i == 1 or not tokens[i - 2].text[0].isalpha()):
+        return (i - 1, i + 2, "generic") if after[0] in ".!?," else None
+    opener = i == 0 or not tokens[i - 1].text[0].isalpha()
+    if opener and tokens[i + 2 :][:1] and tokens[i + 2].low in _SAID:
+        return i, i + 3, "generic"
     return None
+
+
+def _after_be(tokens: list[Token], i: int) -> bool:
+    """A form of "be" right before ``i``, or before a "not" there ("is not considered")."""
+    j = i - 1
+    while j > 0 and j >= i - 2 and (tokens[j].low in _BETWEEN or tokens[j].low.endswith("ly")):
+        j -= 1
+    return tokens[j].low in _BE
+
+
+def _seen_as(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
+    """ "is seen as", "is considered the biggest": a judgement with no one making it."""
+    nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
+    start = i - 1
+    while start > 0 and tokens[start].low not in _BE:
+        start -= 1
+    if nxt == "as":
+        return start, i + 2, "impersonal"
+    if nxt in ("the", "a", "an", "one") and tokens[i].low not in _SEEN_AS_ONLY:
+        return start, i + 1, "impersonal"
+    if tokens[i].low in _DEEMED and nxt.isalpha() and nxt.islower() and nxt not in _STOP:
+        return start, i + 1, "impersonal"  # "were deemed inconsistent", "is considered safe"
+    return None
+
+
+def _consensus_passive(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
+    """ "is widely recognised", "are generally seen as": a belief credited to everyone
+    and no one. An agent ("by economists") is a different shape, handled by the noun."""
+    k = i + 1
+    if k >= len(tokens) or tokens[k].low not in _BELIEF_PARTICIPLES:
+        return None
+    if k + 1 < len(tokens) and tokens[k + 1].low == "by":
+        return None
+    return i - 1, k + 1, "impersonal"
+
+
+def _existential(
+    tokens: list[Token], i: int, starts: set[int], lower_words: Container[str]
+) -> tuple[int, int, str] | None:
+    """ "there have been reports of clashes", "there are unconfirmed reports that":
+    hearsay with no source at all (an attached name or a definite one excuses it)."""
+    k = i + 1
+    while k < min(len(tokens), i + 4) and tokens[k].low in ("have", "has", "had", "been", "also"):
+        k += 1
+    if k < len(tokens) and tokens[k].low in ("is", "are", "was", "were", "been"):
+        k += 1
+    elif k == i + 1 or tokens[k - 1].low != "been":
+        return None
+    m = k
+    while m < min(len(tokens), k + 3) and tokens[m].low not in _HEARSAY | _DEMANDS:
+        if not tokens[m].text.islower() or tokens[m].low in _STOP or tokens[m].low in DEFINITE:
+            return None
+        m += 1
+    if m >= len(tokens) or tokens[m].low not in _HEARSAY | _DEMANDS:
+        return None
+    follows = ("for",) if tokens[m].low in _DEMANDS else ("of", "that", "over", "about")
+    if tokens[m].low in ("concern", "concerns", "fears", "speculation"):
+        follows = ("that",)  # "there is concern that": a worry with no one holding it
+    if m + 1 >= len(tokens) or tokens[m + 1].low not in follows:
+        return None
+    return i, m + 1, "impersonal"  # agentless, like "it is feared that"
 
 
 def _self_sourced(
@@ -652,18 +924,34 @@ _HEADS_ALT = "|".join(
 # within a short distance, either order, or the impersonal and self-sourcing shapes.
 _VERBS_ALT = "|".join(
     sorted(
-        REPORTING_FORMS | _NEEDS_OUT | _SEE_AS | _BELIEF_ADJECTIVES | _CALL, key=len, reverse=True
+        REPORTING_FORMS | _NEEDS_OUT | _SEE_AS | _BELIEF_ADJECTIVES | _CALL | _SHED | _AGENT_VERBS,
+        key=len,
+        reverse=True,
     )
 )
-_SOURCE_WORDS = linear(re.compile(rf"\b(?:{_HEADS_ALT})\b", re.IGNORECASE))
+_SOURCE_WORDS = linear(
+    re.compile(
+        rf"\b(?:{_HEADS_ALT})\b|\b[A-Za-z][a-z]{{2,}}(?:ists|ers|ors|ants|ents|ians)\b",
+        re.IGNORECASE,
+    )
+)
 _VERB_WORDS = linear(re.compile(rf"\b(?:{_VERBS_ALT})\b", re.IGNORECASE))
 _SHAPES = linear(
     re.compile(
         r"\baccording\s+to\b"
         r"|\b(?:is|was|are|were|been)\s+(?:\w+ly\s+|now\s+|also\s+)?"
         r"(?:thought|understood|believed|said|reported|rumou?red|alleged|claimed|feared"
-        r"|suggested|speculated|found|shown|estimated|argued)\b"
-        r"|\bwe\b|\b(?:understands|learned|learnt|reveal)\b",
+        r"|suggested|speculated|found|shown|estimated|argued|assumed|expected|hoped|predicted)\b"
+        r"|\bwe\b|\b(?:understands|learned|learnt|reveal)\b|\bha(?:ve|s)\s+it\s+that\b"
+        r"|\b(?:said|says|told|wrote|tweeted|posted|added)\s+one\s+[a-z]+\s*[.,!?]"
+        r"|\bone\s+[a-z]+\s+(?:said|says|told|wrote|tweeted|posted|added)\b"
+        r"|\bthere\s+(?:\w+\s+){1,3}(?:reports|claims|rumou?rs|suggestions)\s+(?:of|that)\b"
+        r"|\bthere\s+(?:\w+\s+){1,3}(?:concerns?|fears|speculation)\s+that\b"
+        r"|\bthere\s+(?:\w+\s+){1,3}(?:calls?|demands?|clamou?r)\s+for\b"
+        r"|\b(?:is|are|was|were|be|been)\s+(?:widely|generally|commonly|broadly|universally)\s"
+        r"|\b(?:is|are|was|were|be|been)\s+(?:(?:not|also|now|still|often|\w+ly)\s+){0,2}"
+        r"(?:seen|regarded|viewed|considered|deemed|hailed|touted"
+        r"|billed|branded|described)\s+(?:as|the|an?|one)\b|\b(?:deemed|considered)\s+[a-z]",
         re.IGNORECASE,
     )
 )

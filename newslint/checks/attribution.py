@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from newslint.analysis.attribution import (
+    first_person_voice,
     is_full_quote,
     named_attributions,
     quote_attributions,
@@ -36,7 +37,8 @@ def _in_body(doc: Document, span: Span) -> bool:
         "that continue an attributed quotation, or open right after a paragraph that "
         "introduces them, are accepted, and so is a quote right after a sentence about "
         "a person the story has introduced ('Mayor Lena Ortiz toured the site. \"We will "
-        "rebuild.\"'): news convention makes that person the speaker. A sentence about an "
+        "rebuild.\"'), about 'his' or 'her' doings, or with a named person as its subject: "
+        "news convention makes that person the speaker. A sentence about an "
         "organisation or a document does not. Scare quotes, short phrases and titles are not "
         "flagged (option min-words, default 6, unless the quote is a whole sentence)."
     ),
@@ -95,10 +97,12 @@ def quote_unattributed(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iter
         "apposition ('Dr Jane Smith, an expert in ...'), a definite reference to a "
         "source already introduced ('the report'), a named source in the same "
         "sentence, or the neighbouring sentence naming them; nor inside quotations. "
-        "A warning when the story leans on unnamed sources (more vague attributions "
-        "than named ones) or splits a vague source in two; otherwise, and for newsroom "
-        "passives ('it is thought', 'X is understood to') and an outlet sourcing "
-        "itself by name ('Radio Kent understands'), informational."
+        "A warning when a news story leans on unnamed sources (more vague attributions "
+        "than named ones) or splits a vague source in two; otherwise informational: a "
+        "summary in a story that names its sources, a column or review where the writer "
+        "speaks as 'I', a bare role plural ('prosecutors say', 'employers have warned': "
+        "usually the ones in the story), newsroom passives ('it is understood', 'is widely "
+        "seen as') and an outlet sourcing itself by name ('Radio Kent understands')."
     ),
     severity=Severity.WARNING,
     examples=[
@@ -127,11 +131,15 @@ def vague(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnost
     # leaves vague is a summary ("analysts said" after named analysts): info.
     # A story that leans on unnamed sources more than on named ones, or a
     # source split in two ("some say ..., while others ..."): warning.
-    generic = [p for p in found if p.shape not in ("impersonal", "outlet")]
-    leaning = named_attributions(doc) < len(generic)
+    # A writer speaking as "I" (a column, a review) gives "many feel" in their own
+    # voice, as opinion rather than news sourcing: info.
+    generic = [p for p in found if p.shape not in ("impersonal", "outlet", "role")]
+    leaning = named_attributions(doc) < len(generic) and not first_person_voice(doc)
     for phrase in found:
         words = doc.span_text(phrase.span)
-        mild = phrase.shape in ("impersonal", "outlet") or not (leaning or phrase.shape == "pair")
+        mild = phrase.shape in ("impersonal", "outlet", "role") or not (
+            leaning or phrase.shape == "pair"
+        )
         yield Diagnostic(
             meta.id,
             f"'{words}' attributes the claim to no one in particular: name the source",
