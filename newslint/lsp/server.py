@@ -222,7 +222,9 @@ def build_server() -> NewslintServer:
             ls.tell(f"newslint: could not add {word!r} to the vocabulary: {exc}")
             return
         ls.window_log_message(
-            types.LogMessageParams(types.MessageType.Info, f"newslint: added {word!r} to {target}")
+            types.LogMessageParams(
+                type=types.MessageType.Info, message=f"newslint: added {word!r} to {target}"
+            )
         )
         ls.linter.forget()
         ls.scheduler.relint_all()
