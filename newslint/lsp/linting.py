@@ -10,6 +10,7 @@ needed (``workspace/didChangeWatchedFiles`` only clears the cache sooner).
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -26,7 +27,7 @@ GRAMMAR = "grammar"
 # A control character other than tab/newline/CR/form feed in this share of the
 # first 8 KiB means a binary file opened by mistake.
 _BINARY_SHARE = 0.05
-_TEXT_CONTROLS = "\t\n\r\f\v\x1b"
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")  # not tab, newlines, FF/VT, ESC
 
 
 @dataclass
@@ -89,7 +90,7 @@ def binary_problem(text: str) -> str | None:
     head = text[:8192]
     if "\x00" in head:
         return "this looks like a binary file (it holds NUL bytes); newslint did not check it"
-    controls = sum(1 for c in head if c < " " and c not in _TEXT_CONTROLS)
+    controls = len(_CONTROLS.findall(head))
     if head and controls / len(head) > _BINARY_SHARE:
         return "this looks like a binary file (many control characters); newslint did not check it"
     return None
