@@ -347,3 +347,37 @@ def test_server_exits_when_stdin_closes():
     assert proc.stdin is not None
     proc.stdin.close()
     assert proc.wait(timeout=30) == 0
+
+
+PULL_CAPABILITIES = types.ClientCapabilities(
+    text_document=types.TextDocumentClientCapabilities(
+        diagnostic=types.DiagnosticClientCapabilities(dynamic_registration=False)
+    ),
+    workspace=types.WorkspaceClientCapabilities(
+        diagnostics=types.DiagnosticWorkspaceClientCapabilities(refresh_support=True)
+    ),
+)
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER, server_env=ENV))
+async def pull_client(lsp_client: LanguageClient, tmp_path: Path):
+    result = await lsp_client.initialize_session(
+        types.InitializeParams(capabilities=PULL_CAPABILITIES, root_uri=tmp_path.as_uri())
+    )
+    assert result.capabilities.diagnostic_provider is not None
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest.mark.asyncio
+async def test_a_pull_client_is_asked_to_refresh_instead_of_pushed(pull_client, tmp_path):
+    uri = open_doc(pull_client, tmp_path / "story.md", ARTICLE)
+    report = await pull_client.text_document_diagnostic_async(
+        types.DocumentDiagnosticParams(text_document=types.TextDocumentIdentifier(uri=uri))
+    )
+    assert "spelling.misspelled" in rules(report.items)
+    deadline = time.monotonic() + 20
+    while pull_client.diagnostic_refresh_count == 0 and time.monotonic() < deadline:
+        await asyncio.sleep(0.05)
+    assert pull_client.diagnostic_refresh_count >= 1
+    assert uri not in pull_client.diagnostics  # no publishDiagnostics to a pull client
