@@ -9,7 +9,7 @@ from lsprotocol import types
 
 from newslint.diagnostics import Applicability, Diagnostic
 from newslint.fix import apply_edits, plan_edits
-from newslint.lsp.convert import to_lsp
+from newslint.lsp.convert import common_ends, to_lsp
 from newslint.lsp.documents import OpenDocument
 from newslint.lsp.linting import Linter
 from newslint.lsp.scheduling import DocState
@@ -137,13 +137,7 @@ def replacement_edit(doc: OpenDocument, new: str) -> types.TextEdit | None:
     old = doc.text
     if old == new:
         return None
-    prefix = 0
-    limit = min(len(old), len(new))
-    while prefix < limit and old[prefix] == new[prefix]:
-        prefix += 1
-    suffix = 0
-    while suffix < limit - prefix and old[-1 - suffix] == new[-1 - suffix]:
-        suffix += 1
+    prefix, suffix = common_ends(old, new)
     return types.TextEdit(
         doc.index.range(prefix, len(old) - suffix), new[prefix : len(new) - suffix]
     )

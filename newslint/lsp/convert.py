@@ -8,6 +8,8 @@ that echoes it back gets its fixes without the server keeping old results.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from lsprotocol import types
 
 from newslint.diagnostics import Diagnostic, Severity
@@ -65,26 +67,40 @@ def problem(message: str, severity: types.DiagnosticSeverity) -> types.Diagnosti
     )
 
 
+def common_ends(old: str, new: str) -> tuple[int, int]:
+    """Lengths of the common prefix and (non-overlapping) common suffix; compares
+    in large slices first so a keystroke in a long text costs microseconds."""
+    limit = min(len(old), len(new))
+    prefix = _common(lambda i, j: old[i:j] == new[i:j], limit)
+    rest = limit - prefix
+    n_old, n_new = len(old), len(new)
+    suffix = _common(lambda i, j: old[n_old - j : n_old - i] == new[n_new - j : n_new - i], rest)
+    return prefix, suffix
+
+
+def _common(same: Callable[[int, int], bool], limit: int) -> int:
+    """The largest n <= limit with same(0, n), given same(i, j) compares [i, j)."""
+    n, step = 0, 4096
+    while n < limit:
+        stop = min(n + step, limit)
+        if same(n, stop):
+            n = stop
+        elif step > 1:
+            step //= 8 if step > 8 else step
+        else:
+            break
+    return n
+
+
 def shifted(
     old: str, new: str, found: list[tuple[int, Diagnostic]]
 ) -> list[tuple[int, Diagnostic]]:
     """Carry results for ``old`` over to ``new``: a diagnostic before the edited
     region stays, one after it moves by the length change, one inside is dropped.
     ``found`` pairs each diagnostic with the shift it already has."""
-    limit = min(len(old), len(new))
-    prefix = 0
-    step = 4096
-    while prefix < limit:  # a common prefix in large strides, then exactly
-        stop = min(prefix + step, limit)
-        if old[prefix:stop] == new[prefix:stop]:
-            prefix = stop
-            continue
-        while prefix < stop and old[prefix] == new[prefix]:
-            prefix += 1
-        break
-    suffix = 0
-    while suffix < limit - prefix and old[-1 - suffix] == new[-1 - suffix]:
-        suffix += 1
+    if not found:
+        return []
+    prefix, suffix = common_ends(old, new)
     changed_end = len(old) - suffix
     delta = len(new) - len(old)
     kept = []

@@ -20,6 +20,7 @@ import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from newslint.diagnostics import Diagnostic
 from newslint.engines.languagetool.provider import INSTALL_HINT
@@ -28,8 +29,9 @@ from newslint.lsp.documents import Documents
 from newslint.lsp.linting import Linter, Outcome
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
-DEBOUNCE_SECONDS = 0.005  # lets a burst of queued didChange messages land first
+DEBOUNCE_SECONDS = 0.0  # sleep(0): lets didChange messages already read land first
 GRAMMAR_DELAY_SECONDS = 0.3  # typing pauses shorter than this send nothing to LanguageTool
 
 
@@ -160,6 +162,11 @@ class Scheduler:
         st.grammar = [(0, d) for d in found]
         st.grammar_text = text
         self.on_result(uri)
+
+    async def run_fast(self, function: Callable[..., T], *args: object) -> T:
+        """Run ``function`` on the fast-pass thread: rule providers are not
+        shared between threads (the grammar thread uses only LanguageTool's)."""
+        return await asyncio.get_running_loop().run_in_executor(self._fast_pool, function, *args)
 
     def shutdown(self) -> None:
         for uri in list(self.states):

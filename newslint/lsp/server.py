@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import re
 from pathlib import Path
@@ -201,9 +200,8 @@ def build_server() -> NewslintServer:
         if actions.wanted(actions.FIX_ALL, only) and any(
             s.applicability.value == "safe" for f in found for s in f.diag.suggestions
         ):
-            loop = asyncio.get_running_loop()
-            fixed = await loop.run_in_executor(
-                None, actions.fixed_text, ls.linter, doc, list(st.outcome.diagnostics)
+            fixed = await ls.scheduler.run_fast(
+                actions.fixed_text, ls.linter, doc, list(st.outcome.diagnostics)
             )
             if ls.documents.get(uri) is doc and doc.text is st.text:
                 edit = actions.replacement_edit(doc, fixed)
