@@ -147,7 +147,9 @@ class Linter:
     def fast(self, path: Path, text: str, fmt: str) -> Outcome:
         config_path, entry = self.loaded(path)
         outcome = Outcome(config_path=config_path, config_error=entry.error)
-        outcome.grammar_selected = any(_is_grammar(i) for i in entry.full.selected_for(path))
+        outcome.grammar_selected = entry.config.languagetool.mode != "off" and any(
+            _is_grammar(i) for i in entry.full.selected_for(path)
+        )
         size = len(text.encode("utf-8", "surrogatepass"))
         limit = entry.config.max_file_size
         if size > limit:
