@@ -276,6 +276,7 @@ async def test_bad_input_gets_a_diagnostic_and_the_server_keeps_serving(client, 
     broken = open_doc(
         client, tmp_path / "page.html", "<html><body><p>Half a page <b><i>\n" * 3, "html"
     )
+    code = open_doc(client, tmp_path / "tool.py", "# Experts say\nx = 1\n", "python")
     ok = open_doc(client, tmp_path / "story.md", ARTICLE)
     (b,) = await wait_diagnostics(client, binary, bool)
     assert "binary" in b.message and b.severity == types.DiagnosticSeverity.Error
@@ -283,6 +284,7 @@ async def test_bad_input_gets_a_diagnostic_and_the_server_keeps_serving(client, 
     assert "over the 5.2 MB limit" in g.message
     await wait_diagnostics(client, broken, lambda d: True)  # linted, not a crash
     await wait_diagnostics(client, ok, lambda d: "spelling.misspelled" in rules(d))
+    assert code not in client.diagnostics  # not news copy: never linted
 
 
 @pytest.mark.asyncio

@@ -21,6 +21,16 @@ LANGUAGE_FORMATS = {
 }
 
 
+# Extensions checked whatever the languageId (as `newslint check` finds files).
+EXTENSIONS = (".md", ".markdown", ".html", ".htm", ".txt", ".text")
+
+
+def supported(language_id: str, path: Path) -> bool:
+    """Whether to lint a document: one of our languages, or one of our file types
+    (an editor that sends every buffer gets no findings on its Python files)."""
+    return language_id.lower() in LANGUAGE_FORMATS or path.suffix.lower() in EXTENSIONS
+
+
 def uri_to_path(uri: str) -> Path:
     """The file a URI names; an unsaved buffer is treated as a file in the cwd."""
     parsed = urlparse(uri)

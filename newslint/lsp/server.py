@@ -13,7 +13,7 @@ from pygls.uris import from_fs_path
 from newslint import __version__
 from newslint.lsp import actions
 from newslint.lsp.convert import problem
-from newslint.lsp.documents import Documents, uri_to_path
+from newslint.lsp.documents import Documents, supported, uri_to_path
 from newslint.lsp.hover import hover
 from newslint.lsp.linting import Linter
 from newslint.lsp.scheduling import Scheduler
@@ -129,8 +129,11 @@ def build_server() -> NewslintServer:
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: NewslintServer, params: types.DidOpenTextDocumentParams) -> None:
-        ls.documents.open(params.text_document)
-        ls.scheduler.changed(params.text_document.uri)
+        doc = ls.documents.open(params.text_document)
+        if not supported(doc.language_id, doc.path):
+            ls.documents.close(doc.uri)  # not news copy: never linted
+            return
+        ls.scheduler.changed(doc.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: NewslintServer, params: types.DidChangeTextDocumentParams) -> None:
