@@ -274,7 +274,15 @@ async def test_bad_input_gets_a_diagnostic_and_the_server_keeps_serving(client, 
     binary = open_doc(client, tmp_path / "photo.md", "\x89PNG\r\n\x1a\n\x00\x00\x00IHDR\x00\x01")
     big = open_doc(client, tmp_path / "paste.md", "Word " * (1_100_000))
     broken = open_doc(
-        client, tmp_path / "page.html", "<html><body><p>Half a page <b><i>\n" * 3, "html"
+        client,
+        tmp_path / "page.html",
+        "<html><body><h1>Ferry</h1>\n<p>The ferry left.</p>\n<!-- draft notes\n<p>Gone</p>\n",
+        "html",
+    )
+    front = open_doc(
+        client,
+        tmp_path / "front.md",
+        "---\ntitle: Ferry: rebuilt\nauthor: [Marta\n---\n\nThe ferry left at noon today.\n",
     )
     code = open_doc(client, tmp_path / "tool.py", "# Experts say\nx = 1\n", "python")
     ok = open_doc(client, tmp_path / "story.md", ARTICLE)
@@ -282,7 +290,10 @@ async def test_bad_input_gets_a_diagnostic_and_the_server_keeps_serving(client, 
     assert "binary" in b.message and b.severity == types.DiagnosticSeverity.Error
     (g,) = await wait_diagnostics(client, big, bool)
     assert "over the 5.2 MB limit" in g.message
-    await wait_diagnostics(client, broken, lambda d: True)  # linted, not a crash
+    (c,) = await wait_diagnostics(client, broken, bool)
+    assert "never closed" in c.message and c.range.start.line == 2
+    yaml_note = await wait_diagnostics(client, front, bool)
+    assert any("front matter is not valid YAML" in d.message for d in yaml_note)
     await wait_diagnostics(client, ok, lambda d: "spelling.misspelled" in rules(d))
     assert code not in client.diagnostics  # not news copy: never linted
 
@@ -383,3 +394,13 @@ async def test_a_pull_client_is_asked_to_refresh_instead_of_pushed(pull_client, 
         await asyncio.sleep(0.05)
     assert pull_client.diagnostic_refresh_count >= 1
     assert uri not in pull_client.diagnostics  # no publishDiagnostics to a pull client
+
+
+@pytest.mark.asyncio
+async def test_a_malformed_directive_is_flagged_on_its_line(client, tmp_path):
+    text = ARTICLE + "\n<!-- newslint-disabel attribution -->\n"
+    uri = open_doc(client, tmp_path / "story.md", text)
+    found = await wait_diagnostics(client, uri, lambda d: any(x.code is None for x in d))
+    (note,) = [d for d in found if d.code is None]
+    assert "did you mean 'newslint-disable'" in note.message
+    assert note.range.start.line == 6 and note.severity == types.DiagnosticSeverity.Warning

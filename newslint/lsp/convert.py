@@ -13,6 +13,7 @@ from collections.abc import Callable
 from lsprotocol import types
 
 from newslint.diagnostics import Diagnostic, Severity
+from newslint.lsp.linting import Problem
 from newslint.lsp.positions import LineIndex
 
 SOURCE = "newslint"
@@ -23,6 +24,10 @@ _SEVERITY = {
 }
 # LanguageTool publishes a page per rule; newslint's own rule pages are not
 # published yet, so only grammar.* gets a codeDescription (hover has the text).
+_PROBLEM_SEVERITY = {
+    "error": types.DiagnosticSeverity.Error,
+    "warning": types.DiagnosticSeverity.Warning,
+}
 _LT_RULE_PAGE = "https://community.languagetool.org/rule/show/{rule}?lang=en"
 
 
@@ -57,12 +62,15 @@ def to_lsp(diag: Diagnostic, index: LineIndex, shift: int = 0) -> types.Diagnost
     )
 
 
-def problem(message: str, severity: types.DiagnosticSeverity) -> types.Diagnostic:
-    """A note about the whole document (bad input, a directive error) on its first line."""
+def problem(note: Problem, index: LineIndex) -> types.Diagnostic:
+    """A note about the document itself, on the line it concerns (else the first)."""
+    line = max(0, min(note.line, len(index.starts) - 1))
+    start = index.starts[line]
+    end = index.starts[line + 1] if line + 1 < len(index.starts) else len(index.text)
     return types.Diagnostic(
-        range=types.Range(types.Position(0, 0), types.Position(0, 0)),
-        message=message,
-        severity=severity,
+        range=types.Range(index.position(start), index.position(max(start, end - 1))),
+        message=note.message,
+        severity=_PROBLEM_SEVERITY[note.severity],
         source=SOURCE,
     )
 

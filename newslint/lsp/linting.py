@@ -30,12 +30,21 @@ _BINARY_SHARE = 0.05
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")  # not tab, newlines, FF/VT, ESC
 
 
+@dataclass(frozen=True)
+class Problem:
+    """A note about the document itself (bad input, a malformed directive)."""
+
+    message: str
+    line: int = 0  # 0-based
+    severity: str = "error"
+
+
 @dataclass
 class Outcome:
-    """What one pass found; ``problems`` are whole-document notes (bad input)."""
+    """What one pass found; ``problems`` are notes on the document itself."""
 
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
     config_path: Path | None = None
     config_error: ConfigError | None = None
     grammar_selected: bool = False
@@ -154,16 +163,21 @@ class Linter:
         limit = entry.config.max_file_size
         if size > limit:
             outcome.problems.append(
-                f"this document is {size / 1e6:.1f} MB, over the {limit / 1e6:.1f} MB limit "
-                "(max-file-size); newslint did not check it"
+                Problem(
+                    f"this document is {size / 1e6:.1f} MB, over the {limit / 1e6:.1f} MB "
+                    "limit (max-file-size); newslint did not check it"
+                )
             )
             outcome.grammar_selected = False
             return outcome
         problem = binary_problem(text)
         if problem:
-            outcome.problems.append(problem)
+            outcome.problems.append(Problem(problem))
             outcome.grammar_selected = False
             return outcome
+        from newslint.lsp.validity import format_problems
+
+        outcome.problems.extend(format_problems(text, fmt))
         outcome.diagnostics = self._run(path, text, fmt, entry.fast, outcome)
         return outcome
 
@@ -185,17 +199,22 @@ class Linter:
         try:
             doc = load_document(display, text, fmt)
         except InputError as exc:
-            outcome.problems.append(f"this {fmt} document could not be read: {exc.problem}")
+            outcome.problems.append(
+                Problem(f"this {fmt} document could not be read: {exc.problem}")
+            )
             return []
         except Exception as exc:  # a parser crash on malformed input must not stop the server
-            outcome.problems.append(f"this {fmt} document could not be read: {exc}")
+            outcome.problems.append(Problem(f"this {fmt} document cannot be read: {exc}"))
             return []
         suppressions = parse_directives(doc.directives)
-        errors = [f"line {line}: {message}" for line, message in suppressions.errors]
+        outcome.problems.extend(
+            Problem(message, line - 1, "warning") for line, message in suppressions.errors
+        )
+        errors: list[str] = []  # a rule that failed (a user's pack regex out of time)
         try:
             found = lint_document(doc, rules, path, suppressions, errors)
         except InputError as exc:
-            outcome.problems.append(str(exc))
+            outcome.problems.append(Problem(str(exc)))
             return []
-        outcome.problems.extend(errors)
+        outcome.problems.extend(Problem(e, 0, "warning") for e in errors)
         return found

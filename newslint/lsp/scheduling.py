@@ -26,7 +26,7 @@ from newslint.diagnostics import Diagnostic
 from newslint.engines.languagetool.provider import INSTALL_HINT
 from newslint.lsp.convert import shifted
 from newslint.lsp.documents import Documents
-from newslint.lsp.linting import Linter, Outcome
+from newslint.lsp.linting import Linter, Outcome, Problem
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -121,7 +121,7 @@ class Scheduler:
                 )
             except Exception as exc:  # a rule crash on odd input: say so, keep serving
                 log.exception("fast lint failed for %s", uri)
-                outcome = Outcome(problems=[f"newslint failed on this document: {exc!r}"])
+                outcome = Outcome(problems=[Problem(f"newslint failed on this document: {exc!r}")])
             doc = self.documents.get(uri)
             if doc is None or self.states.get(uri) is not st:
                 return

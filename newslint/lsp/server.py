@@ -48,8 +48,7 @@ class NewslintServer(LanguageServer):
         if doc is None or st is None or st.text is not doc.text:
             return []
         found = [f.lsp for f in actions.current(doc, st)]
-        for message in st.outcome.problems:
-            found.append(problem(message, types.DiagnosticSeverity.Error))
+        found.extend(problem(note, doc.index) for note in st.outcome.problems)
         return found
 
     def publish(self, uri: str) -> None:
