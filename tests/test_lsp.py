@@ -16,7 +16,7 @@ import pytest
 import pytest_lsp
 from conftest import REPO, need
 from lsprotocol import types
-from pytest_lsp import ClientServerConfig, LanguageClient
+from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
 SERVER = [sys.executable, "-m", "newslint", "server"]
 ENV = {**os.environ, "PYTHONPATH": str(REPO), "NO_COLOR": "1"}
@@ -404,3 +404,47 @@ async def test_a_malformed_directive_is_flagged_on_its_line(client, tmp_path):
     (note,) = [d for d in found if d.code is None]
     assert "did you mean 'newslint-disable'" in note.message
     assert note.range.start.line == 6 and note.severity == types.DiagnosticSeverity.Warning
+
+
+@pytest.mark.asyncio
+async def test_a_word_list_changed_on_disk_applies_when_the_client_reports_it(client, tmp_path):
+    (tmp_path / ".newslint.toml").write_text('[vocabulary]\naccept = ["words.txt"]\n')
+    words = tmp_path / "words.txt"
+    words.write_text("# house words\n")
+    text = "# Harbour news\n\nThe minister said the budget would be publised on Thursday.\n"
+    uri = open_doc(client, tmp_path / "story.md", text)
+    await wait_diagnostics(client, uri, lambda d: "spelling.unknown" in rules(d))
+    words.write_text("# house words\npublised\n")
+    client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(
+            changes=[types.FileEvent(uri=words.as_uri(), type=types.FileChangeType.Changed)]
+        )
+    )
+    await wait_diagnostics(client, uri, lambda d: "spelling.unknown" not in rules(d))
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER, server_env=ENV))
+async def vscode_client(lsp_client: LanguageClient, tmp_path: Path):
+    lsp_client.registrations = []
+
+    @lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)
+    def register(params: types.RegistrationParams) -> None:
+        lsp_client.registrations.extend(params.registrations)
+
+    await lsp_client.initialize_session(
+        types.InitializeParams(
+            capabilities=client_capabilities("visual-studio-code"), root_uri=tmp_path.as_uri()
+        )
+    )
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest.mark.asyncio
+async def test_vscode_capabilities_get_pushes_and_file_watchers(vscode_client, tmp_path):
+    uri = open_doc(vscode_client, tmp_path / "story.md", ARTICLE)
+    await wait_diagnostics(vscode_client, uri, lambda d: "spelling.misspelled" in rules(d))
+    (registration,) = vscode_client.registrations
+    assert registration.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES
+    globs = [w["globPattern"] for w in registration.register_options["watchers"]]
+    assert "**/*.toml" in globs

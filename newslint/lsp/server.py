@@ -20,6 +20,7 @@ from newslint.lsp.scheduling import Scheduler
 from newslint.lsp.vocabulary import add_word
 
 log = logging.getLogger(__name__)
+WATCHED_GLOBS = ("**/*.toml", "**/*.txt")  # configs and packs; word and name lists
 _QUOTED_KEY = re.compile(r"'([^']+)'")
 
 
@@ -125,6 +126,28 @@ def build_server() -> NewslintServer:
             ls.roots.append(uri_to_path(folder.uri))
         if not ls.roots and params.root_uri:
             ls.roots.append(uri_to_path(params.root_uri))
+
+    @server.feature(types.INITIALIZED)
+    def initialized(ls: NewslintServer, params: types.InitializedParams) -> None:
+        caps = ls.client_capabilities.workspace
+        watch = caps and caps.did_change_watched_files
+        if watch and watch.dynamic_registration:
+            # Configs, packs and word lists: the stat check sees these changes on the
+            # next edit; a watcher lets open documents update at once.
+            watchers = [types.FileSystemWatcher(glob_pattern=g) for g in WATCHED_GLOBS]
+            ls.client_register_capability(
+                types.RegistrationParams(
+                    registrations=[
+                        types.Registration(
+                            id="newslint-config-files",
+                            method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                            register_options=types.DidChangeWatchedFilesRegistrationOptions(
+                                watchers=watchers
+                            ),
+                        )
+                    ]
+                )
+            )
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: NewslintServer, params: types.DidOpenTextDocumentParams) -> None:
