@@ -252,7 +252,8 @@ def list_rules(prefixes: tuple[str, ...], config_path: Path | None, output_forma
 
 
 @main.command()
-def server() -> None:
+@click.option("--stdio", is_flag=True, hidden=True, help="Accepted for clients that pass it.")
+def server(stdio: bool) -> None:
     """Run the language server (LSP over stdin/stdout) for editors."""
     from newslint.lsp import serve
 

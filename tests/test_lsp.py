@@ -448,3 +448,28 @@ async def test_vscode_capabilities_get_pushes_and_file_watchers(vscode_client, t
     assert registration.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES
     globs = [w["globPattern"] for w in registration.register_options["watchers"]]
     assert "**/*.toml" in globs
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=[*SERVER, "--stdio"], server_env=ENV))
+async def utf8_client(lsp_client: LanguageClient, tmp_path: Path):
+    result = await lsp_client.initialize_session(
+        types.InitializeParams(
+            capabilities=types.ClientCapabilities(
+                general=types.GeneralClientCapabilities(
+                    position_encodings=[types.PositionEncodingKind.Utf8]
+                )
+            ),
+            root_uri=tmp_path.as_uri(),
+        )
+    )
+    assert result.capabilities.position_encoding == types.PositionEncodingKind.Utf8
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest.mark.asyncio
+async def test_a_client_that_negotiates_utf8_gets_byte_columns(utf8_client, tmp_path):
+    uri = open_doc(utf8_client, tmp_path / "story.md", ARTICLE)
+    found = await wait_diagnostics(utf8_client, uri, lambda d: "spelling.misspelled" in rules(d))
+    # "The council 😀 " is 17 bytes in UTF-8.
+    assert by_rule(found, "spelling.misspelled").range.start == pos(2, 17)

@@ -20,6 +20,7 @@ import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TypeVar
 
 from newslint.diagnostics import Diagnostic
@@ -162,6 +163,10 @@ class Scheduler:
         st.grammar = [(0, d) for d in found]
         st.grammar_text = text
         self.on_result(uri)
+
+    def warm(self, directory: Path) -> None:
+        """Warm the linter on the fast thread while the client sends its first file."""
+        self._fast_pool.submit(self.linter.warm, directory)
 
     async def run_fast(self, function: Callable[..., T], *args: object) -> T:
         """Run ``function`` on the fast-pass thread: rule providers are not

@@ -129,6 +129,7 @@ def build_server() -> NewslintServer:
 
     @server.feature(types.INITIALIZED)
     def initialized(ls: NewslintServer, params: types.InitializedParams) -> None:
+        ls.scheduler.warm(ls.roots[0] if ls.roots else Path.cwd())
         caps = ls.client_capabilities.workspace
         watch = caps and caps.did_change_watched_files
         if watch and watch.dynamic_registration:
