@@ -252,6 +252,15 @@ def list_rules(prefixes: tuple[str, ...], config_path: Path | None, output_forma
 
 
 @main.command()
+@click.option("--stdio", is_flag=True, hidden=True, help="Accepted for clients that pass it.")
+def server(stdio: bool) -> None:
+    """Run the language server (LSP over stdin/stdout) for editors."""
+    from newslint.lsp import serve
+
+    serve()
+
+
+@main.command()
 @click.argument("rule_id")
 @click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False))
 def explain(rule_id: str, config_path: Path | None) -> None:
@@ -264,21 +273,9 @@ def explain(rule_id: str, config_path: Path | None) -> None:
         close = difflib.get_close_matches(rule_id, list(metas), n=3)
         hint = f" (did you mean {', '.join(close)}?)" if close else ""
         _fail(f"unknown rule {rule_id!r}{hint}")
-    click.echo(f"{meta.id}\n{'=' * len(meta.id)}\n")
-    click.echo(f"{meta.summary}\n")
-    click.echo(
-        f"Severity: {meta.severity}    Fix: {meta.fix or 'none'}    "
-        f"Enabled by default: {'yes' if meta.default_enabled else 'no (opt-in)'}"
-    )
-    click.echo(f"Defined in: {meta.origin}\n")
-    click.echo(f"Why\n---\n{meta.why}\n")
-    click.echo("Examples\n--------")
-    for example in meta.examples:
-        label = "Flagged" if example.flagged else "Clean  "
-        click.echo(f"{label}: {example.text}")
-        if example.fixed is not None:
-            click.echo(f"  fixed: {example.fixed}")
-    click.echo(f"\n{meta.url}")
+    from newslint.explain import explain_text
+
+    click.echo(explain_text(meta))
 
 
 from newslint.engines.languagetool.cli import languagetool  # noqa: E402

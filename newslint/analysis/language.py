@@ -10,6 +10,7 @@ split of the BBC and trafilatura corpora), so one threshold separates them.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -59,6 +60,15 @@ class DocumentLanguage:
         return not self.whole.foreign()
 
 
+@functools.lru_cache(maxsize=4096)
+def _span_evidence(text: str) -> LanguageEvidence:
+    """Evidence for one paragraph or sentence; memoised because an editor
+    re-lints the same unchanged paragraphs on every keystroke."""
+    from newslint.engines.spelling_lexicon import lexicon
+
+    return evidence(_TOKEN.findall(text), lexicon("en-GB").known)
+
+
 def document_language(doc: Document) -> DocumentLanguage:
     """The language evidence of ``doc``, computed once and shared. The en-GB
     dictionary is used whatever the configured variant: it accepts both."""
@@ -68,11 +78,12 @@ def document_language(doc: Document) -> DocumentLanguage:
 
     def compute(d: Document) -> DocumentLanguage:
         whole = evidence(_TOKEN.findall(d.text), known)
+        paragraphs = set(d.paragraphs)
         foreign = tuple(
             p
             for p in (*d.paragraphs, *d.sentences)
-            if evidence(_TOKEN.findall(d.text, p.start, p.end), known).foreign(
-                PARAGRAPH_MIN_WORDS if p in d.paragraphs else SENTENCE_MIN_WORDS, PARAGRAPH_SHARE
+            if _span_evidence(d.text[p.start : p.end]).foreign(
+                PARAGRAPH_MIN_WORDS if p in paragraphs else SENTENCE_MIN_WORDS, PARAGRAPH_SHARE
             )
         )
         return DocumentLanguage(whole, foreign)
