@@ -31,6 +31,8 @@ FLOOR = 1.0
 # A frequent word is a slip when a dictionary word one slip away is this many
 # Zipf steps more frequent (2 = a hundred times).
 SLIP_GAP = 2.0
+RARE_SLIP_GAP = 1.5  # for a word rarer than FAR_BELOW
+UNSEEN_SLIP_ZIPF = 1.8  # a neighbour of a word wordfreq lacks: about one in 60 million words
 # Words this short count only a swap or a missing apostrophe as a slip: any
 # short string is one letter from a common word (chia, padi, sich, tude).
 SHORT = 5
@@ -40,6 +42,13 @@ _VOWELS = "aeiou"
 # dictionary words two edits away (restaraunt for restaurant).
 FAR_BELOW = 2.0
 FAR_MIN_LENGTH = 7
+# Two edits make a slip only when they are the kind a typist makes (see
+# typing_distance) and land on a word at least this common: two edits from a
+# long rare word there is nearly always *some* word (myography -> geography,
+# passcard -> postcard), so a term or a loanword would pass for a typo.
+FAR_TARGET_ZIPF = 2.5
+SLIP_COST = 2
+FAR_GAP = 2.5  # a listed word's neighbour two slips away: 300 times as frequent
 
 
 def _cache_path() -> Path:
@@ -95,10 +104,76 @@ def _slips(word: str) -> set[str]:
     return found
 
 
-def slip_of(word: str, known: Callable[[str], bool]) -> str | None:
-    """The far more frequent dictionary word that ``word`` is a slip of, if any."""
+def typing_distance(word: str, target: str) -> int:
+    """Edits from ``target`` to ``word``, weighted by how typists err: a letter
+    dropped or added, two neighbours swapped and one vowel for another cost 1;
+    one consonant for another costs 2 (it changes the word's sound: myography
+    is not a slip of geography, nor passcard of postcard); two letters
+    exchanged across one or two others (delevoped) cost 1."""
+    if len(word) == len(target):
+        diff = [i for i in range(len(word)) if word[i] != target[i]]
+        if (
+            len(diff) == 2
+            and diff[1] - diff[0] <= 3
+            and word[diff[0]] == target[diff[1]]
+            and word[diff[1]] == target[diff[0]]
+        ):
+            return 1
+    n, m = len(word), len(target)
+    rows = [list(range(m + 1))]
+    for i in range(1, n + 1):
+        row = [i] + [0] * m
+        for j in range(1, m + 1):
+            a, b = word[i - 1], target[j - 1]
+            if a == b:
+                change = 0
+            elif a in _VOWELS + "y" and b in _VOWELS + "y":
+                change = 1
+            else:
+                change = SLIP_COST
+            best = min(rows[i - 1][j] + 1, row[j - 1] + 1, rows[i - 1][j - 1] + change)
+            if i > 1 and j > 1 and a == target[j - 2] and word[i - 2] == b:
+                best = min(best, rows[i - 2][j - 2] + 1)
+            row[j] = best
+        rows.append(row)
+    return rows[n][m]
+
+
+def far_slip(
+    word: str, candidates: tuple[str, ...], min_zipf: float = FAR_TARGET_ZIPF
+) -> str | None:
+    """The first of ``candidates`` (words two edits away, most frequent first)
+    that ``word`` is a typist's slip of, and that is at least ``min_zipf`` common."""
+    for candidate in candidates:
+        if zipf(candidate) >= min_zipf and typing_distance(word, candidate) <= SLIP_COST:
+            return candidate
+    return None
+
+
+def _omission(word: str, candidate: str) -> bool:
+    """``word`` is ``candidate`` with a letter left out (transfering) or a
+    letter typed twice (annointed): the commonest slips of all."""
+    if len(candidate) == len(word) + 1:
+        return True
+    if len(candidate) + 1 == len(word):
+        return any(
+            word[i] == word[i - 1] and word[:i] + word[i + 1 :] == candidate
+            for i in range(1, len(word))
+        )
+    return False
+
+
+def slip_of(word: str, known: Callable[[str], bool], *, far: bool = True) -> str | None:
+    """The far more frequent dictionary word that ``word`` is a slip of, if any
+    (with ``far=False``, slips of one edit only)."""
     own = zipf(word)
-    best, best_z = None, own + SLIP_GAP
+    # wordfreq never saw the word: a fairly common word a slip away is what was
+    # meant (heterocyles), dictionary word or not. A listed word needs a
+    # neighbour 100 times more frequent; a rare one that lacks a letter of its
+    # neighbour or doubles one (the commonest slips: transfering, annointed) 30 times.
+    unseen = own == 0
+    gap = SLIP_GAP
+    best, best_z = None, UNSEEN_SLIP_ZIPF if unseen else own + gap
     for candidate in _slips(word):
         z = zipf(candidate)
         if "'" in candidate and "'" not in word:
@@ -106,14 +181,16 @@ def slip_of(word: str, known: Callable[[str], bool]) -> str | None:
             # frequent, and the dictionary, which lacks contractions, is not asked.
             if z > own and (best is None or z > best_z):
                 best, best_z = candidate, z
-        elif z >= best_z and known(candidate):
+            continue
+        need = best_z
+        if not unseen and own < FAR_BELOW and best is None and _omission(word, candidate):
+            need = own + RARE_SLIP_GAP
+        if z >= need and (unseen or known(candidate)):
             best, best_z = candidate, z
-    if best is None and 0 < own < FAR_BELOW and len(word) >= FAR_MIN_LENGTH:
+    if far and best is None and 0 < own < FAR_BELOW and len(word) >= FAR_MIN_LENGTH:
         from newslint.engines.spelling_lexicon import far_suggestions
 
-        for candidate in far_suggestions(word, "en-US"):
-            if zipf(candidate) >= own + SLIP_GAP + 1:
-                return candidate
+        return far_slip(word, far_suggestions(word, "en-US"), own + FAR_GAP)
     return best
 
 
