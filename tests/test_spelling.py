@@ -590,3 +590,17 @@ def test_english_copy_is_english() -> None:
     assert document_language(doc).english
     doc = load_document("a.txt", NOT_ENGLISH_ARTICLE)
     assert not document_language(doc).english
+
+
+def test_hashed_word_table_round_trips_and_rejects_a_corrupt_file(tmp_path: Path) -> None:
+    from newslint.engines.spelling_hashed import HashedWords
+
+    table = HashedWords.build([("biofuel", 271), ("inbox", 350), ("the", 773)])
+    path = tmp_path / "words.bin"
+    path.write_bytes(table.dumps())
+    loaded = HashedWords.load(path)
+    assert [loaded.get(w) for w in ("biofuel", "inbox", "the", "stadum")] == [271, 350, 773, 0]
+    assert "inbox" in loaded and "stadum" not in loaded and len(loaded) == 3
+    path.write_bytes(table.dumps()[:-3])
+    with pytest.raises((EOFError, ValueError)):  # table() then rebuilds it
+        HashedWords.load(path)

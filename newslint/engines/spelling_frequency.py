@@ -10,22 +10,23 @@ common misspellings are frequent too.
 
 Frequencies are Zipf values (log10 of occurrences per billion words: about 7
 for "the", 5 for "report", 2 for "biofuel"). The filtered list is kept in
-newslint's cache directory as marshal, keyed by wordfreq's version and
-:data:`FORMAT`, so a cold run loads it in a few hundredths of a second.
+newslint's cache directory as a hashed table (:mod:`spelling_hashed`: about
+3 MiB in memory instead of 34), keyed by wordfreq's version and :data:`FORMAT`,
+so a cold run loads it in a few hundredths of a second.
 """
 
 from __future__ import annotations
 
 import functools
-import marshal
 import math
 from collections.abc import Callable
 from pathlib import Path
 
 from newslint.cachedir import cache_root
+from newslint.engines.spelling_hashed import HashedWords
 
 # Bump when the table's filtering changes: it is part of the cache key.
-FORMAT = 1
+FORMAT = 2  # 2: hashed tables (spelling_hashed)
 # Words rarer than this are never kept (Zipf; about one in ten billion words).
 FLOOR = 1.0
 # A frequent word is a slip when a dictionary word one slip away is this many
@@ -55,18 +56,19 @@ def _cache_path() -> Path:
     from importlib.metadata import version
 
     # Everything that shapes the table is in its name, so a change rebuilds it.
-    return cache_root() / f"spelling-en-wordfreq-{version('wordfreq')}-f{FORMAT}-{FLOOR}.marshal"
+    return cache_root() / f"spelling-en-wordfreq-{version('wordfreq')}-f{FORMAT}-{FLOOR}.bin"
 
 
 @functools.lru_cache(maxsize=1)
-def table() -> dict[str, int]:
+def table() -> HashedWords:
     """Lowercase alphabetic words (apostrophes allowed) with Zipf >= FLOOR,
-    as hundredths of a Zipf step. Built from wordfreq once, then cached."""
+    as hundredths of a Zipf step. Built from wordfreq once, then cached.
+    Hashed (see spelling_hashed): 3 MiB in a worker instead of 34."""
     from newslint.engines.spelling_lexicon import write_cache
 
     path = _cache_path()
     try:
-        return marshal.loads(path.read_bytes())
+        return HashedWords.load(path)
     except (OSError, EOFError, ValueError, TypeError):
         pass
     from wordfreq import get_frequency_dict  # heavy: only when the cache is cold
@@ -76,8 +78,9 @@ def table() -> dict[str, int]:
         z = 9 + math.log10(freq)
         if z >= FLOOR and word.replace("'", "").isalpha() and word == word.lower():
             found[word] = round(z * 100)
-    write_cache(path, marshal.dumps(found))
-    return found
+    hashed = HashedWords.build(found.items())
+    write_cache(path, hashed.dumps())
+    return hashed
 
 
 def zipf(word: str) -> float:
@@ -206,31 +209,32 @@ FOREIGN_ZIPF = 2.5
 
 
 @functools.lru_cache(maxsize=1)
-def _foreign_words() -> frozenset[str]:
+def _foreign_words() -> HashedWords:
     """Common lowercase words of :data:`FOREIGN_LANGUAGES`. Loaded only when a
-    word is about to be reported (a few documents in a hundred), cached."""
+    word is about to be reported (a few documents in a hundred), cached, hashed."""
     from importlib.metadata import version
 
     from newslint.engines.spelling_lexicon import write_cache
 
     path = cache_root() / (
-        f"spelling-foreign-wordfreq-{version('wordfreq')}-f{FORMAT}-{FOREIGN_ZIPF}.marshal"
+        f"spelling-foreign-wordfreq-{version('wordfreq')}-f{FORMAT}-{FOREIGN_ZIPF}.bin"
     )
     try:
-        return marshal.loads(path.read_bytes())
+        return HashedWords.load(path)
     except (OSError, EOFError, ValueError, TypeError):
         pass
     from wordfreq import get_frequency_dict
 
     floor = 10 ** (FOREIGN_ZIPF - 9)
-    found = frozenset(
+    found = {
         word
         for language in FOREIGN_LANGUAGES
         for word, freq in get_frequency_dict(language, "best").items()
         if freq >= floor and word.isalpha() and word == word.lower()
-    )
-    write_cache(path, marshal.dumps(found))
-    return found
+    }
+    hashed = HashedWords.build((w, 1) for w in found)
+    write_cache(path, hashed.dumps())
+    return hashed
 
 
 def foreign_word(word: str) -> bool:
