@@ -604,3 +604,24 @@ def test_hashed_word_table_round_trips_and_rejects_a_corrupt_file(tmp_path: Path
     path.write_bytes(table.dumps()[:-3])
     with pytest.raises((EOFError, ValueError)):  # table() then rebuilds it
         HashedWords.load(path)
+
+
+def test_a_declared_language_other_than_english_decides_a_short_text() -> None:
+    from newslint.analysis.language import declared_other_language, document_language
+
+    def page(head: str, body: str) -> str:
+        return f"<!--[if IE 8]><html lang='en'><![endif]-->{head}<body><p>{body}</p></body></html>"
+
+    short = "Neue Regeln ab Montag."
+    doc = load_document("p.html", page('<html lang="de-DE">', short), "html")
+    assert doc.declared_language == "de-DE" and declared_other_language(doc) == "de-DE"
+    assert not document_language(doc).english
+    doc = load_document("p.html", page('<html><meta property="og:locale" content="fr_FR">', short))
+    assert declared_other_language(doc) == "fr_FR"
+    # "en" says nothing (templates declare it whatever the page holds); nor does no tag.
+    for head in ('<html lang="en">', "<html>"):
+        doc = load_document("p.html", page(head, short), "html")
+        assert declared_other_language(doc) is None and document_language(doc).english
+    english = "The council said on Monday that the new parking rules would start next month."
+    doc = load_document("p.html", page('<html lang="de">', english), "html")
+    assert document_language(doc).english

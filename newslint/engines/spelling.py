@@ -169,7 +169,11 @@ _NOT_ENGLISH_META = RuleMeta(
         "or Russian every word would be an unknown word and every sentence a grammar "
         "error. When fewer than 70% of a document's lowercase words are English "
         "dictionary words (edited English news scores above 85%), this one finding "
-        "says so and every other rule stands down for that document. Ignore this rule "
+        "says so and every other rule stands down for that document. A document that "
+        "declares another language (<html lang=\"de\">, og:locale, front matter lang) "
+        "is taken at its word, however short, unless its words plainly read as English "
+        "(85% or more: a site template's tag); a declared \"en\" proves nothing, as "
+        "templates declare it whatever the page holds. Ignore this rule "
         "to lint such a document anyway. Within an English article, a paragraph in "
         "another language (a quotation in Spanish) is left out of spelling.unknown."
     ),
@@ -652,10 +656,15 @@ def language_gate(doc: Document, selected: frozenset[str]) -> Diagnostic | None:
     whole = found.whole
     first = doc.paragraphs[0] if doc.paragraphs else Span(0, len(doc.text))
     end = doc.text.find("\n", first.start, first.end)
+    counted = (
+        f"{whole.english} of {whole.counted} lowercase words, {whole.share:.0%}, are English words"
+        if whole.counted
+        else "no lowercase words to count"
+    )
+    said = f"is declared as '{found.declared}' and " if found.declared else ""
     return Diagnostic(
         NOT_ENGLISH,
-        f"This text does not look like English ({whole.english} of {whole.counted} "
-        f"lowercase words, {whole.share:.0%}, are English words); no other rule was run on it",
+        f"This text {said}does not look like English ({counted}); no other rule was run on it",
         first.start,
         first.end if end < 0 else end,
         Severity.WARNING,
