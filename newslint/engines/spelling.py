@@ -170,9 +170,9 @@ _NOT_ENGLISH_META = RuleMeta(
         "error. When fewer than 70% of a document's lowercase words are English "
         "dictionary words (edited English news scores above 85%), this one finding "
         "says so and every other rule stands down for that document. A document that "
-        "declares another language (<html lang=\"de\">, og:locale, front matter lang) "
+        'declares another language (<html lang="de">, og:locale, front matter lang) '
         "is taken at its word, however short, unless its words plainly read as English "
-        "(85% or more: a site template's tag); a declared \"en\" proves nothing, as "
+        '(85% or more: a site template\'s tag); a declared "en" proves nothing, as '
         "templates declare it whatever the page holds. Ignore this rule "
         "to lint such a document anyway. Within an English article, a paragraph in "
         "another language (a quotation in Spanish) is left out of spelling.unknown."
