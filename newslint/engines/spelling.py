@@ -208,7 +208,8 @@ _VARIANT_META = RuleMeta(
         "reported with the other spelling (an unsafe fix: check the house style). "
         "On a tie, the configured language wins. Capitalised words are not counted, "
         "so names such as World Health Organization or Labour Party keep their own "
-        'spelling. With language = "en-US" and spelling.unknown on, British forms are '
+        "spelling; nor are words in quotations, which keep their source's. "
+        'With language = "en-US" and spelling.unknown on, British forms are '
         "already reported one by one, so this rule stays silent."
     ),
     severity=Severity.WARNING,
@@ -615,8 +616,15 @@ class _Run:
     # -- spelling.variant-mix -------------------------------------------------
 
     def variant_mix(self) -> Iterator[Diagnostic]:
+        # A quotation keeps its source's spelling (a US critic quoted in British
+        # copy): it neither counts nor is reported.
+        occurrences = [
+            o
+            for o in self.occurrences
+            if not self.doc.in_quotation(Span(o.word.start, o.word.end))
+        ]
         counts = {"us": 0, "gb": 0}
-        for occurrence in self.occurrences:
+        for occurrence in occurrences:
             counts[occurrence.variant] += 1
         if not counts["us"] or not counts["gb"]:
             return
@@ -625,9 +633,9 @@ class _Run:
             majority = house
         else:
             majority = "us" if counts["us"] > counts["gb"] else "gb"
-        examples = sorted({o.word.lower for o in self.occurrences if o.variant == majority})
+        examples = sorted({o.word.lower for o in occurrences if o.variant == majority})
         shown = ", ".join(f"'{w}'" for w in examples[:2])
-        for occurrence in self.occurrences:
+        for occurrence in occurrences:
             if occurrence.variant == majority:
                 continue
             word = occurrence.word
