@@ -619,9 +619,7 @@ class _Run:
         # A quotation keeps its source's spelling (a US critic quoted in British
         # copy): it neither counts nor is reported.
         occurrences = [
-            o
-            for o in self.occurrences
-            if not self.doc.in_quotation(Span(o.word.start, o.word.end))
+            o for o in self.occurrences if not self.doc.in_quotation(Span(o.word.start, o.word.end))
         ]
         counts = {"us": 0, "gb": 0}
         for occurrence in occurrences:
