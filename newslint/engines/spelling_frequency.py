@@ -18,6 +18,7 @@ so a cold run loads it in a few hundredths of a second.
 from __future__ import annotations
 
 import functools
+import marshal
 import math
 from collections.abc import Callable
 from pathlib import Path
@@ -81,6 +82,34 @@ def table() -> HashedWords:
     hashed = HashedWords.build(found.items())
     write_cache(path, hashed.dumps())
     return hashed
+
+
+@functools.lru_cache(maxsize=4)
+def frequent_words(min_zipf: float) -> tuple[str, ...]:
+    """The words of :func:`table` at least ``min_zipf`` common, as strings (the
+    hashed table cannot list its words). Cached beside it: a few thousand
+    words, for searches of frequent neighbours (names.capitalised-typo)."""
+    from importlib.metadata import version
+
+    from newslint.engines.spelling_lexicon import write_cache
+
+    path = cache_root() / (
+        f"spelling-en-frequent-wordfreq-{version('wordfreq')}-f{FORMAT}-{min_zipf}.marshal"
+    )
+    try:
+        return tuple(marshal.loads(path.read_bytes()))
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    from wordfreq import get_frequency_dict
+
+    floor = 10 ** (min_zipf - 9)
+    found = [
+        w
+        for w, freq in get_frequency_dict("en", "best").items()
+        if freq >= floor and w.replace("'", "").isalpha() and w == w.lower()
+    ]
+    write_cache(path, marshal.dumps(found))
+    return tuple(found)
 
 
 def zipf(word: str) -> float:
