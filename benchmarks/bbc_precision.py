@@ -9,6 +9,7 @@ false positive until proven otherwise.
 
     python benchmarks/bbc_precision.py --articles 300
     python benchmarks/bbc_precision.py --select names,dates --language en-GB
+    python benchmarks/bbc_precision.py --split dev --articles 2225   # tune on DEV only
 """
 
 from __future__ import annotations
@@ -35,13 +36,24 @@ def main() -> int:
     parser.add_argument("--ignore", default="grammar", help="default: grammar")
     parser.add_argument("--top", type=int, default=8, help="flagged texts shown per family")
     parser.add_argument("--include-info", action="store_true", help="count info findings too")
+    parser.add_argument(
+        "--split",
+        choices=("all", "dev"),
+        default="all",
+        help="dev: only the DEV-split articles of BBC (see real_copy_corpus.split)",
+    )
     args = parser.parse_args()
 
     if corpus_missing(args.corpus):
         return 0
     workdir = Path(tempfile.mkdtemp(prefix="newslint-precision-"))
     try:
-        words = write_articles(read_bbc(args.corpus, args.articles), workdir)
+        records = read_bbc(args.corpus, None if args.split == "dev" else args.articles)
+        if args.split == "dev":
+            from real_copy_corpus import split
+
+            records = [r for r in records if split("bbc", str(r["id"])) == "dev"][: args.articles]
+        words = write_articles(records, workdir)
         command = [
             sys.executable,
             "-m",
@@ -87,7 +99,7 @@ def main() -> int:
     total = sum(per_family.values())
     print(f"$ {shown}")
     print(
-        f"{args.articles} articles, {words:,} words, {elapsed:.1f}s, "
+        f"{len(records)} {args.split} articles, {words:,} words, {elapsed:.1f}s, "
         f"file errors: {report['summary']['errors']}"
     )
     level = "warnings, errors and infos" if args.include_info else "warnings and errors"

@@ -137,6 +137,7 @@ class Document:
     article_date: dt.date | None = None
     front_matter: dict[str, Any] = field(default_factory=dict)
     language: str | None = None  # declared by the article: "en-GB" / "en-US"
+    declared_language: str | None = None  # the tag the source declares, any language ("de-DE")
     directives: list[Directive] = field(default_factory=list)
     page_blocks: list[PageBlock] = field(default_factory=list)  # HTML only
     site_names: tuple[str, ...] = ()  # HTML: og:site_name, the host's name ("bettycrocker")

@@ -433,6 +433,78 @@ def test_units_after_numbers_species_and_repeated_terms() -> None:
     assert flagged(once + " A second snarfle came. The third snarfle left.") == []
 
 
+def test_two_edits_make_a_slip_only_the_way_typists_err() -> None:
+    from newslint.engines.spelling_frequency import far_slip, typing_distance
+
+    # Letters dropped, doubled or swapped, a vowel for a vowel: one step each.
+    assert typing_distance("instutional", "institutional") == 2
+    assert typing_distance("delevoped", "developed") == 1
+    # A consonant for a consonant changes the word's sound: two steps.
+    assert typing_distance("myography", "geography") == 3
+    assert far_slip("passcard", ("password", "postcard")) is None
+    assert far_slip("nonchantly", ("nonchalantly",)) == "nonchalantly"
+    only = frozenset({UNKNOWN})
+    assert flagged("The lab used myography to measure the muscle.", selected=only) == []
+    assert flagged("He shrugged nonchantly at the cameras.", selected=only) == ["nonchantly"]
+
+
+def test_derived_words_are_known_but_slips_in_their_stem_are_not() -> None:
+    only = frozenset({UNKNOWN})
+    text = "Critics spoke of its deplorability; the symbologist spoke of freakery."
+    assert flagged(text, selected=only) == []
+    assert flagged("The supermind theory, he said, explains markets.", selected=only) == []
+    assert flagged("The coach praised the adaptibility of the squad.", selected=only) == [
+        "adaptibility"
+    ]
+    # -es makes a plural only after s, x, z, ch and sh.
+    assert flagged("The briges were closed.", selected=only) == ["briges"]
+    # A suffix does not outweigh a slip: advice + d.
+    assert flagged("The minister was adviced to wait.", selected=only) == ["adviced"]
+
+
+def test_slips_of_listed_words_wordfreq_has_not_seen_or_seldom_sees() -> None:
+    only = frozenset({UNKNOWN})
+    assert flagged("The chemists studied heterocyles in the sample.", selected=only) == [
+        "heterocyles"
+    ]
+    # A rare word lacking a letter of a common one; an extra letter needs more.
+    text = "Since I am transfering files to the server, I refactor the code."
+    assert flagged(text, selected=only) == ["transfering"]
+    assert flagged("He annointed his successor.", selected=only) == ["annointed"]
+
+
+def test_a_name_the_page_marks_as_one_is_not_a_typo() -> None:
+    only = frozenset({UNKNOWN})
+    assert flagged("Installed via rustup, the tool is fast.", selected=only) == ["rustup"]
+    page = '<p>Installed via <a href="https://rustup.rs/">rustup</a>, the tool is fast.</p>'
+    assert flagged(page, selected=only, fmt="html") == []
+    page = '<p>She found <a href="/japan/omiyage">omiyage</a> for the family.</p>'
+    assert flagged(page, selected=only, fmt="html") == []
+    # A headline's slug is no name: its words stay checked.
+    page = '<p><a href="/news/lead-a-resisitance-group">Lead a resisitance group</a></p>'
+    assert flagged(page, selected=only, fmt="html") == ["resisitance"]
+    comment = (
+        '<div class="comment-author vcard"><cite class="fn">coulid</cite> May 2, 2021</div>'
+        "<p>Great recipe, thanks.</p>"
+    )
+    assert flagged(comment, selected=only, fmt="html") == []
+    assert flagged("<div>coulid May 2, 2021</div>", selected=only, fmt="html") == ["coulid"]
+
+
+def test_epithets_after_a_rank_and_contractions_of_repeated_terms() -> None:
+    only = frozenset({UNKNOWN})
+    assert flagged("Another variety, harrisi, has grey leaves.", selected=only) == []
+    assert flagged("The harrisi has grey leaves.", selected=only) == ["harrisi"]
+    text = "Stunnel wraps the link. With a stunnel'd link and Stunnel logs, it works."
+    assert flagged(text, selected=only) == []
+    assert flagged("A stunnel'd link works.", selected=only) == ["stunnel'd"]
+
+
+def test_a_common_foreign_word_is_no_two_edit_slip() -> None:
+    only = frozenset({UNKNOWN})
+    assert flagged("The banner read realidad in red letters.", selected=only) == []
+
+
 def test_parts_of_hyphenated_names_are_not_checked() -> None:
     text = "Laah Chong-gyu met Ould-Abdallah and Arantxa Sánchez-Vicario in Abdel-aziz Street."
     assert flagged(text) == []
@@ -518,3 +590,38 @@ def test_english_copy_is_english() -> None:
     assert document_language(doc).english
     doc = load_document("a.txt", NOT_ENGLISH_ARTICLE)
     assert not document_language(doc).english
+
+
+def test_hashed_word_table_round_trips_and_rejects_a_corrupt_file(tmp_path: Path) -> None:
+    from newslint.engines.spelling_hashed import HashedWords
+
+    table = HashedWords.build([("biofuel", 271), ("inbox", 350), ("the", 773)])
+    path = tmp_path / "words.bin"
+    path.write_bytes(table.dumps())
+    loaded = HashedWords.load(path)
+    assert [loaded.get(w) for w in ("biofuel", "inbox", "the", "stadum")] == [271, 350, 773, 0]
+    assert "inbox" in loaded and "stadum" not in loaded and len(loaded) == 3
+    path.write_bytes(table.dumps()[:-3])
+    with pytest.raises((EOFError, ValueError)):  # table() then rebuilds it
+        HashedWords.load(path)
+
+
+def test_a_declared_language_other_than_english_decides_a_short_text() -> None:
+    from newslint.analysis.language import declared_other_language, document_language
+
+    def page(head: str, body: str) -> str:
+        return f"<!--[if IE 8]><html lang='en'><![endif]-->{head}<body><p>{body}</p></body></html>"
+
+    short = "Neue Regeln ab Montag."
+    doc = load_document("p.html", page('<html lang="de-DE">', short), "html")
+    assert doc.declared_language == "de-DE" and declared_other_language(doc) == "de-DE"
+    assert not document_language(doc).english
+    doc = load_document("p.html", page('<html><meta property="og:locale" content="fr_FR">', short))
+    assert declared_other_language(doc) == "fr_FR"
+    # "en" says nothing (templates declare it whatever the page holds); nor does no tag.
+    for head in ('<html lang="en">', "<html>"):
+        doc = load_document("p.html", page(head, short), "html")
+        assert declared_other_language(doc) is None and document_language(doc).english
+    english = "The council said on Monday that the new parking rules would start next month."
+    doc = load_document("p.html", page('<html lang="de">', english), "html")
+    assert document_language(doc).english

@@ -24,6 +24,9 @@ MIN_WORDS = 12  # fewer counted words than this: too little to tell
 PARAGRAPH_MIN_WORDS = 8
 PARAGRAPH_SHARE = 0.5
 SENTENCE_MIN_WORDS = 5  # a German sentence quoted in an English paragraph
+# A document declared in another language is English only when its words say so
+# clearly: edited English copy scores 0.85 and up.
+DECLARED_ENGLISH_SHARE = 0.85
 
 
 @dataclass(frozen=True)
@@ -54,9 +57,14 @@ def evidence(tokens: Iterable[str], known: Callable[[str], bool]) -> LanguageEvi
 class DocumentLanguage:
     whole: LanguageEvidence
     foreign_paragraphs: tuple[Span, ...]  # paragraphs and sentences of another language
+    declared: str | None = None  # a language other than English the source declares
 
     @property
     def english(self) -> bool:
+        if self.declared is not None:
+            # The source says so: believe it unless the words plainly read as English
+            # (a site template's tag on an English page). Too few words to tell: believe it.
+            return self.whole.counted >= MIN_WORDS and self.whole.share >= DECLARED_ENGLISH_SHARE
         return not self.whole.foreign()
 
 
@@ -67,6 +75,20 @@ def _span_evidence(text: str) -> LanguageEvidence:
     from newslint.engines.spelling_lexicon import lexicon
 
     return evidence(_TOKEN.findall(text), lexicon("en-GB").known)
+
+
+def declared_other_language(doc: Document) -> str | None:
+    """The language tag the document declares (<html lang>, og:locale, front matter
+    ``lang``/``language``) when it is not English, else None. Many pages declare
+    "en" whatever they hold (a template default), so only another language counts
+    as evidence; an "en" page is judged by its words alone."""
+    tag = doc.declared_language or doc.front_matter.get("lang") or doc.front_matter.get("language")
+    if not isinstance(tag, str) or not tag.strip():
+        return None
+    primary = tag.strip().replace("_", "-").split("-")[0].lower()
+    if primary in ("en", "eng", "english", "x", "und", "mul", "zxx") or not primary.isalpha():
+        return None
+    return tag.strip()
 
 
 def document_language(doc: Document) -> DocumentLanguage:
@@ -86,6 +108,6 @@ def document_language(doc: Document) -> DocumentLanguage:
                 PARAGRAPH_MIN_WORDS if p in paragraphs else SENTENCE_MIN_WORDS, PARAGRAPH_SHARE
             )
         )
-        return DocumentLanguage(whole, foreign)
+        return DocumentLanguage(whole, foreign, declared_other_language(d))
 
     return doc.analysis("language", compute)

@@ -4,13 +4,12 @@ rare but real name ("Okonkwo", "Madeley").
 
 Frequencies are on the Zipf scale: log10 of occurrences per billion words
 (about 7 for "the", 5 for "germany", 2 for an uncommon surname, 0 when the
-word is not in the list). The list is read once per process (~0.1 s).
+word is not in the list), from the spelling rules' cached table.
 """
 
 from __future__ import annotations
 
 import functools
-import math
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -20,28 +19,26 @@ FREQUENT = 3.5
 MIN_LENGTH = 4
 
 
-@functools.lru_cache(maxsize=1)
-def _frequencies() -> dict[str, float]:
-    from wordfreq import get_frequency_dict
-
-    # The same arguments as wordfreq's own lookups, so its cache serves both.
-    return get_frequency_dict("en", "best")
-
-
 def zipf(word: str) -> float:
-    """Zipf frequency of ``word`` case-insensitively (0.0 when unknown)."""
-    freq = _frequencies().get(word.casefold())
-    return 9 + math.log10(freq) if freq else 0.0
+    """Zipf frequency of ``word`` case-insensitively (0.0 when unknown).
+
+    Read from the spelling rules' hashed wordfreq table (a few MiB per worker,
+    shared with spelling.unknown) rather than wordfreq's own dictionary (about
+    40 MiB, and twice that while it loads)."""
+    from newslint.engines.spelling_frequency import zipf as table_zipf
+
+    return table_zipf(word.casefold())
 
 
 @functools.lru_cache(maxsize=1)
 def _index() -> dict[tuple[str, int], list[str]]:
     """Frequent alphabetic words by (first letter, length): a slip keeps the
     first letter far more often than not, and that keeps each search small."""
+    from newslint.engines.spelling_frequency import frequent_words
+
     index: dict[tuple[str, int], list[str]] = {}
-    for word, freq in _frequencies().items():
-        common = 9 + math.log10(freq) >= FREQUENT
-        if common and len(word) >= MIN_LENGTH and word.isalpha() and word.isascii():
+    for word in frequent_words(FREQUENT):
+        if len(word) >= MIN_LENGTH and word.isalpha() and word.isascii():
             index.setdefault((word[0], len(word)), []).append(word)
     return index
 

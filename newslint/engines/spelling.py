@@ -61,15 +61,22 @@ _UNKNOWN_META = RuleMeta(
         "the names checks. Today's vocabulary is known from the wordfreq frequency "
         "list (biofuel, inbox, edamame), unless a word is one slip (a letter dropped, "
         "added or swapped, a vowel changed, an apostrophe left out) from a dictionary "
-        "word a hundred times more frequent: wtih, dont. Regular forms, prefixed words "
-        "and compounds of known words are known too (engagers, unrecycled, passcard). "
+        "word a hundred times more frequent: wtih, dont (thirty times, for a rare word "
+        "missing or doubling a letter: transfering). A word wordfreq has never seen is "
+        "flagged when it is one slip from a word it lists (heterocyles). Regular and "
+        "derived forms, prefixed words and compounds of known words are known too "
+        "(engagers, deplorability, symbologist, unrecycled, passcard). "
         "A word is also left alone where its context explains it: a unit after a number "
-        "(2 tbsp), a species after its genus (Salvia minoris), a part of a hyphenated "
-        "name (Chong-gyu), a term the article uses three times or more, a word in "
+        "(2 tbsp), a species after its genus or a rank (Salvia minoris, variety "
+        "harrisi), a part of a hyphenated name (Chong-gyu), a term the article uses "
+        "three times or more in any form, a name the page marks as one (a whole piece "
+        "of one of its link addresses, a commenter's name), a word in "
         "another script or with letters English does not use, a paragraph or sentence "
         "in another language, a common word of German, Spanish, French, Italian, Dutch "
-        "or Portuguese (latifundios), and a word no dictionary word is within two edits of "
-        "(benzonitrile): a typo is a near miss of a word. Words on the house reject "
+        "or Portuguese (latifundios, realidad), and a word that is no typist's slip of "
+        "a common word: nothing within one edit, and nothing within two edits made of "
+        "dropped, added or swapped letters and vowel changes (benzonitrile, myography): "
+        "a typo is a near miss of a word. Words on the house reject "
         "list are reported too. British "
         "and US spellings (colour, color) are both accepted by default, in en-US as in "
         "en-GB: British copy uses Oxford -ize spelling and US names, newsrooms run "
@@ -96,6 +103,16 @@ _UNKNOWN_META = RuleMeta(
 
 _VOWEL = re.compile("[aeiouy]")  # a "word" without one is code or an abbreviation (xvf, tcpd)
 _SUFFIXES = ("s", "es", "ers", "er", "ing", "ed", "ness", "ly")
+_ES_TAKERS = ("s", "x", "z", "ch", "sh")  # the endings that take -es for a plural
+# Derivational endings and what the base word ends in instead: deplorability
+# (deplorable), symbologist (symbology), freakery (freak), molarisation (molar).
+# Only these, and only when the base is a word: a slip in the stem
+# (adaptibility) leaves no word behind.
+_DERIVATIONS = (
+    ("ability", "able"), ("ibility", "ible"), ("ologist", "ology"), ("ologists", "ology"),
+    ("isation", ""), ("isation", "ise"), ("ization", ""), ("ization", "ize"),
+    ("isations", ""), ("izations", ""), ("ery", ""), ("ism", ""), ("isms", ""),
+)  # fmt: skip
 _FUNCTION_WORDS = frozenset(
     (
         "all", "and", "any", "are", "for", "from", "had", "has", "have", "her", "his",
@@ -115,6 +132,9 @@ _GENUS = re.compile(r"(?:\b([A-Z][a-z]{2,})|\b[A-Z]\.)\s$")
 _EPITHET = re.compile(r"(?:us|um|a|ae|i|ii|is|es|ens|ensis|oides|ata|ina|ella|ica|ix)$")
 # A genus is a rare word (Zipf): "Obama publis" is no species.
 GENUS_MAX_ZIPF = 4.0
+# ... and so is one after a botanical rank: "variety harrisi", "var. glabra".
+_RANK = re.compile(r"(?:\b(?:var|subsp|ssp|cv)\.|\b(?:variety|subspecies|cultivar)[,:]?)\s$", re.I)
+_CLITIC = re.compile(r"'(?:s|d|ll|ve|re)$")  # a possessive or contraction on a word
 
 _MIXED_META = RuleMeta(
     id=MIXED_SCRIPT,
@@ -149,7 +169,11 @@ _NOT_ENGLISH_META = RuleMeta(
         "or Russian every word would be an unknown word and every sentence a grammar "
         "error. When fewer than 70% of a document's lowercase words are English "
         "dictionary words (edited English news scores above 85%), this one finding "
-        "says so and every other rule stands down for that document. Ignore this rule "
+        "says so and every other rule stands down for that document. A document that "
+        'declares another language (<html lang="de">, og:locale, front matter lang) '
+        "is taken at its word, however short, unless its words plainly read as English "
+        '(85% or more: a site template\'s tag); a declared "en" proves nothing, as '
+        "templates declare it whatever the page holds. Ignore this rule "
         "to lint such a document anyway. Within an English article, a paragraph in "
         "another language (a quotation in Spanish) is left out of spelling.unknown."
     ),
@@ -184,7 +208,8 @@ _VARIANT_META = RuleMeta(
         "reported with the other spelling (an unsafe fix: check the house style). "
         "On a tie, the configured language wins. Capitalised words are not counted, "
         "so names such as World Health Organization or Labour Party keep their own "
-        'spelling. With language = "en-US" and spelling.unknown on, British forms are '
+        "spelling; nor are words in quotations, which keep their source's. "
+        'With language = "en-US" and spelling.unknown on, British forms are '
         "already reported one by one, so this rule stays silent."
     ),
     severity=Severity.WARNING,
@@ -247,6 +272,7 @@ class _Run:
         self.mixed: list[Word] = []
         self._counts: Counter[str] | None = None
         self._foreign: list[Span] | None = None
+        self._url_parts: frozenset[str] | None = None
 
     def diagnostics(self) -> Iterator[Diagnostic]:
         for compound in compounds(self.doc, self.settled()):
@@ -266,9 +292,36 @@ class _Run:
         return any(p.start <= offset < p.end for p in self._foreign)
 
     def repeated(self, word: str) -> bool:
+        """Written three times or more, counting its plural, possessive and
+        contractions (supermind, superminds; Stunnel, stunnel'd): a typo is
+        rarely repeated letter for letter."""
         if self._counts is None:
-            self._counts = word_counts(self.doc.text)
-        return self._counts[word] + self._counts[word + "'s"] >= REPEATED
+            self._counts = Counter()
+            for token, n in word_counts(self.doc.text).items():
+                self._counts[_CLITIC.sub("", token)] += n  # stunnel'd counts as stunnel
+        counts = self._counts
+        forms = [word, word + "s", word + "es"]
+        if word.endswith("s"):
+            forms.append(word[:-1])
+        return sum(counts[f] for f in forms) >= REPEATED
+
+    def named_on_page(self, part: Word) -> bool:
+        """The page itself marks the word as a name: it is a whole piece of a
+        link address (coolimba for coolimba.com, rustup for rustup.rs, omiyage
+        for /japan/omiyage, a user in github.com/mitsuhiko/...), or it stands
+        in a short block the markup names as a person (a commenter's
+        <cite class="fn">)."""
+        if self._url_parts is None:
+            from newslint.engines.spelling_context import url_parts
+
+            self._url_parts = url_parts(self.doc.source)
+        if part.lower in self._url_parts:
+            return True
+        if self.doc.page_blocks:
+            from newslint.engines.spelling_context import in_name_block
+
+            return in_name_block(self.doc, part.start)
+        return False
 
     def mixed_script(self) -> Diagnostic:
         from newslint.engines.spelling_scripts import script_name, scripts
@@ -383,7 +436,7 @@ class _Run:
                 return None  # Latin letters English does not use (fáinne, schäme): a foreign word
         if len(text) < 2 or text != text.lower():
             return None  # single letters; names, acronyms and brands
-        stem = text[:-2] if text.endswith("'s") else text
+        stem = _CLITIC.sub("", text)  # momager's, stunnel'd
         if text in self.accept or stem in self.accept:
             return None
         verdict = self.verdict(text, stem)
@@ -410,34 +463,40 @@ class _Run:
             return self.report(part, f"'{text}' is not in the dictionary", (verdict.slip,))
         # Words too long for a distance-2 search (12+ letters) count as searched:
         # on dev they were mostly technical terms (leukocytoclastic).
-        from newslint.engines.spelling_frequency import foreign_word
+        from newslint.engines.spelling_frequency import far_slip, foreign_word
 
         if foreign_word(stem):
             return None  # a loanword or quotation (latifundios, realidad)
-        searched = self.far_left > 0
-        fixes = self.suggest(text)
-        if not fixes and searched:
-            # Nothing within two edits: a term, name or foreign word
-            # (benzonitrile, vcpkg), not a slip of any word we know.
-            return None
+        from newslint.engines.spelling_lexicon import far_suggestions, near_suggestions
+
+        fixes = near_suggestions(text, self.ctx.language)
+        if not fixes and self.far_left > 0:
+            self.far_left -= 1
+            fixes = far_suggestions(text, self.ctx.language)
+            if far_slip(stem, fixes) is None:
+                # Nothing a typist's slip away from a common word: a term, name
+                # or loanword (benzonitrile, myography, omiyage), not a typo.
+                return None
         return self.report(part, f"'{text}' is not in the dictionary", fixes)
 
     def in_context(self, part: Word, word: str) -> bool:
         """Known from where it stands: a unit after a number (2 tbsp, 79 og),
-        a species after its genus (Jatropha curcas), or a term the article
-        repeats."""
+        a species after its genus (Jatropha curcas), a term the article
+        repeats, or a name the page's markup marks as one."""
         text = self.doc.text
         before = max(0, part.start - 40)
         if len(word) <= UNIT_LENGTH and _AFTER_NUMBER.search(text, before, part.start):
             return True
         if len(word) >= 4 and _EPITHET.search(word):
+            if _RANK.search(text, before, part.start):
+                return True
             genus = _GENUS.search(text, before, part.start)
             if genus is not None:
                 from newslint.engines.spelling_frequency import zipf
 
                 if genus.group(1) is None or zipf(genus.group(1).lower()) < GENUS_MAX_ZIPF:
                     return True
-        return self.repeated(word)
+        return self.repeated(word) or self.named_on_page(part)
 
     def verdict(self, text: str, stem: str) -> _Verdict:
         """What the dictionaries say of a word, cached per process and language:
@@ -473,41 +532,60 @@ class _Run:
             pieces = word.split("'")
             if all(len(p) > 1 and (self.known(p) or zipf(p) > 0) for p in pieces):
                 return True, None
-        for suffix in (
-            "s",
-            "es",
-            "er",
-            "ers",
-        ):  # plurals and agents first: hopers is no slip of hopes
+        # Plurals and agents first: hopers is no slip of hopes.
+        for suffix in ("s", "es", "er", "ers"):
             base = word[: -len(suffix)]
+            if suffix == "es" and not base.endswith(_ES_TAKERS):
+                continue  # soiless is no plural of soil
             if (
                 word.endswith(suffix)
                 and len(base) >= 3
                 and (self.known(base) or self.known(base + "e"))
             ):
                 return True, None
-        slip = slip_of(word, self.known)
+        slip = slip_of(word, self.known, far=False)
         if slip is not None:
             return False, slip
         if zipf(word) > 0:
-            return True, None
-        return self.derived(word), None
+            from newslint.engines.spelling_frequency import foreign_word
 
-    def derived(self, word: str) -> bool:
-        """A regular form of a known word (amputators, engagers, becomings),
-        a prefixed one (unrecycled, nondifferent) or a closed compound of two
-        content words (phonecam, passcard). Two words run together around a
-        function word (countof, delaysin) or after a plural (questionsmarks)
-        stay unknown: those are slips."""
+            # Before slips of two edits: realidad is Spanish, not a slip of
+            # realized, and supermind (super + mind) no slip of superman. A
+            # suffix does not count here: adviced is a slip of advice.
+            if foreign_word(word) or self.composed(word):
+                return True, None
+            slip = slip_of(word, self.known)
+            return slip is None, slip
+        return self.inflected(word) or self.composed(word), None
+
+    def real(self, word: str) -> bool:
         from newslint.engines.spelling_frequency import zipf
 
-        def real(w: str) -> bool:
-            return self.known(w) or zipf(w) > 0
+        return self.known(word) or zipf(word) > 0
 
+    def inflected(self, word: str) -> bool:
+        """A regular or derived form of a known word (amputators, engagers,
+        becomings, deplorability, symbologist, freakery). -es follows only
+        the letters that take it (soiless is no plural of soil)."""
+        real = self.real
         for suffix in _SUFFIXES:
             base = word[: -len(suffix)]
+            if suffix == "es" and not base.endswith(_ES_TAKERS):
+                continue
             if word.endswith(suffix) and len(base) >= 3 and (real(base) or real(base + "e")):
                 return True
+        for suffix, ending in _DERIVATIONS:
+            base = word[: -len(suffix)]
+            if word.endswith(suffix) and len(base) >= 3 and self.known(base + ending):
+                return True
+        return False
+
+    def composed(self, word: str) -> bool:
+        """A prefixed known word (unrecycled, nondifferent, supermind) or a
+        closed compound of two content words (phonecam, passcard). Two words
+        run together around a function word (countof, delaysin) or after a
+        plural (questionsmarks) stay unknown: those are slips."""
+        real = self.real
         for i in range(2, len(word) - 2):
             head, tail = word[:i], word[i:]
             if head in _PREFIXES and len(tail) >= 4 and real(tail):
@@ -517,21 +595,13 @@ class _Run:
                 and len(tail) >= 3
                 and head not in _FUNCTION_WORDS
                 and tail not in _FUNCTION_WORDS
-                and not head.endswith(("s", "ing"))
+                and not (head.endswith("s") and not head.endswith("ss"))  # questionsmarks
+                and not head.endswith("ing")
                 and self.known(head)
                 and self.known(tail)
             ):
                 return True
         return False
-
-    def suggest(self, word: str) -> tuple[str, ...]:
-        from newslint.engines.spelling_lexicon import far_suggestions, near_suggestions
-
-        found = near_suggestions(word, self.ctx.language)
-        if found or self.far_left <= 0:
-            return found
-        self.far_left -= 1
-        return far_suggestions(word, self.ctx.language)
 
     def report(self, part: Word, message: str, fixes: Sequence[str]) -> Diagnostic:
         return Diagnostic(
@@ -546,8 +616,13 @@ class _Run:
     # -- spelling.variant-mix -------------------------------------------------
 
     def variant_mix(self) -> Iterator[Diagnostic]:
+        # A quotation keeps its source's spelling (a US critic quoted in British
+        # copy): it neither counts nor is reported.
+        occurrences = [
+            o for o in self.occurrences if not self.doc.in_quotation(Span(o.word.start, o.word.end))
+        ]
         counts = {"us": 0, "gb": 0}
-        for occurrence in self.occurrences:
+        for occurrence in occurrences:
             counts[occurrence.variant] += 1
         if not counts["us"] or not counts["gb"]:
             return
@@ -556,9 +631,9 @@ class _Run:
             majority = house
         else:
             majority = "us" if counts["us"] > counts["gb"] else "gb"
-        examples = sorted({o.word.lower for o in self.occurrences if o.variant == majority})
+        examples = sorted({o.word.lower for o in occurrences if o.variant == majority})
         shown = ", ".join(f"'{w}'" for w in examples[:2])
-        for occurrence in self.occurrences:
+        for occurrence in occurrences:
             if occurrence.variant == majority:
                 continue
             word = occurrence.word
@@ -587,10 +662,15 @@ def language_gate(doc: Document, selected: frozenset[str]) -> Diagnostic | None:
     whole = found.whole
     first = doc.paragraphs[0] if doc.paragraphs else Span(0, len(doc.text))
     end = doc.text.find("\n", first.start, first.end)
+    counted = (
+        f"{whole.english} of {whole.counted} lowercase words, {whole.share:.0%}, are English words"
+        if whole.counted
+        else "no lowercase words to count"
+    )
+    said = f"is declared as '{found.declared}' and " if found.declared else ""
     return Diagnostic(
         NOT_ENGLISH,
-        f"This text does not look like English ({whole.english} of {whole.counted} "
-        f"lowercase words, {whole.share:.0%}, are English words); no other rule was run on it",
+        f"This text {said}does not look like English ({counted}); no other rule was run on it",
         first.start,
         first.end if end < 0 else end,
         Severity.WARNING,

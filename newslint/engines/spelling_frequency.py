@@ -10,8 +10,9 @@ common misspellings are frequent too.
 
 Frequencies are Zipf values (log10 of occurrences per billion words: about 7
 for "the", 5 for "report", 2 for "biofuel"). The filtered list is kept in
-newslint's cache directory as marshal, keyed by wordfreq's version and
-:data:`FORMAT`, so a cold run loads it in a few hundredths of a second.
+newslint's cache directory as a hashed table (:mod:`spelling_hashed`: about
+3 MiB in memory instead of 34), keyed by wordfreq's version and :data:`FORMAT`,
+so a cold run loads it in a few hundredths of a second.
 """
 
 from __future__ import annotations
@@ -23,14 +24,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 from newslint.cachedir import cache_root
+from newslint.engines.spelling_hashed import HashedWords
 
 # Bump when the table's filtering changes: it is part of the cache key.
-FORMAT = 1
+FORMAT = 2  # 2: hashed tables (spelling_hashed)
 # Words rarer than this are never kept (Zipf; about one in ten billion words).
 FLOOR = 1.0
 # A frequent word is a slip when a dictionary word one slip away is this many
 # Zipf steps more frequent (2 = a hundred times).
 SLIP_GAP = 2.0
+RARE_SLIP_GAP = 1.5  # for a word rarer than FAR_BELOW
+UNSEEN_SLIP_ZIPF = 1.8  # a neighbour of a word wordfreq lacks: about one in 60 million words
 # Words this short count only a swap or a missing apostrophe as a slip: any
 # short string is one letter from a common word (chia, padi, sich, tude).
 SHORT = 5
@@ -40,24 +44,32 @@ _VOWELS = "aeiou"
 # dictionary words two edits away (restaraunt for restaurant).
 FAR_BELOW = 2.0
 FAR_MIN_LENGTH = 7
+# Two edits make a slip only when they are the kind a typist makes (see
+# typing_distance) and land on a word at least this common: two edits from a
+# long rare word there is nearly always *some* word (myography -> geography,
+# passcard -> postcard), so a term or a loanword would pass for a typo.
+FAR_TARGET_ZIPF = 2.5
+SLIP_COST = 2
+FAR_GAP = 2.5  # a listed word's neighbour two slips away: 300 times as frequent
 
 
 def _cache_path() -> Path:
     from importlib.metadata import version
 
     # Everything that shapes the table is in its name, so a change rebuilds it.
-    return cache_root() / f"spelling-en-wordfreq-{version('wordfreq')}-f{FORMAT}-{FLOOR}.marshal"
+    return cache_root() / f"spelling-en-wordfreq-{version('wordfreq')}-f{FORMAT}-{FLOOR}.bin"
 
 
 @functools.lru_cache(maxsize=1)
-def table() -> dict[str, int]:
+def table() -> HashedWords:
     """Lowercase alphabetic words (apostrophes allowed) with Zipf >= FLOOR,
-    as hundredths of a Zipf step. Built from wordfreq once, then cached."""
+    as hundredths of a Zipf step. Built from wordfreq once, then cached.
+    Hashed (see spelling_hashed): 3 MiB in a worker instead of 34."""
     from newslint.engines.spelling_lexicon import write_cache
 
     path = _cache_path()
     try:
-        return marshal.loads(path.read_bytes())
+        return HashedWords.load(path)
     except (OSError, EOFError, ValueError, TypeError):
         pass
     from wordfreq import get_frequency_dict  # heavy: only when the cache is cold
@@ -67,8 +79,37 @@ def table() -> dict[str, int]:
         z = 9 + math.log10(freq)
         if z >= FLOOR and word.replace("'", "").isalpha() and word == word.lower():
             found[word] = round(z * 100)
+    hashed = HashedWords.build(found.items())
+    write_cache(path, hashed.dumps())
+    return hashed
+
+
+@functools.lru_cache(maxsize=4)
+def frequent_words(min_zipf: float) -> tuple[str, ...]:
+    """The words of :func:`table` at least ``min_zipf`` common, as strings (the
+    hashed table cannot list its words). Cached beside it: a few thousand
+    words, for searches of frequent neighbours (names.capitalised-typo)."""
+    from importlib.metadata import version
+
+    from newslint.engines.spelling_lexicon import write_cache
+
+    path = cache_root() / (
+        f"spelling-en-frequent-wordfreq-{version('wordfreq')}-f{FORMAT}-{min_zipf}.marshal"
+    )
+    try:
+        return tuple(marshal.loads(path.read_bytes()))
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    from wordfreq import get_frequency_dict
+
+    floor = 10 ** (min_zipf - 9)
+    found = [
+        w
+        for w, freq in get_frequency_dict("en", "best").items()
+        if freq >= floor and w.replace("'", "").isalpha() and w == w.lower()
+    ]
     write_cache(path, marshal.dumps(found))
-    return found
+    return tuple(found)
 
 
 def zipf(word: str) -> float:
@@ -95,10 +136,76 @@ def _slips(word: str) -> set[str]:
     return found
 
 
-def slip_of(word: str, known: Callable[[str], bool]) -> str | None:
-    """The far more frequent dictionary word that ``word`` is a slip of, if any."""
+def typing_distance(word: str, target: str) -> int:
+    """Edits from ``target`` to ``word``, weighted by how typists err: a letter
+    dropped or added, two neighbours swapped and one vowel for another cost 1;
+    one consonant for another costs 2 (it changes the word's sound: myography
+    is not a slip of geography, nor passcard of postcard); two letters
+    exchanged across one or two others (delevoped) cost 1."""
+    if len(word) == len(target):
+        diff = [i for i in range(len(word)) if word[i] != target[i]]
+        if (
+            len(diff) == 2
+            and diff[1] - diff[0] <= 3
+            and word[diff[0]] == target[diff[1]]
+            and word[diff[1]] == target[diff[0]]
+        ):
+            return 1
+    n, m = len(word), len(target)
+    rows = [list(range(m + 1))]
+    for i in range(1, n + 1):
+        row = [i] + [0] * m
+        for j in range(1, m + 1):
+            a, b = word[i - 1], target[j - 1]
+            if a == b:
+                change = 0
+            elif a in _VOWELS + "y" and b in _VOWELS + "y":
+                change = 1
+            else:
+                change = SLIP_COST
+            best = min(rows[i - 1][j] + 1, row[j - 1] + 1, rows[i - 1][j - 1] + change)
+            if i > 1 and j > 1 and a == target[j - 2] and word[i - 2] == b:
+                best = min(best, rows[i - 2][j - 2] + 1)
+            row[j] = best
+        rows.append(row)
+    return rows[n][m]
+
+
+def far_slip(
+    word: str, candidates: tuple[str, ...], min_zipf: float = FAR_TARGET_ZIPF
+) -> str | None:
+    """The first of ``candidates`` (words two edits away, most frequent first)
+    that ``word`` is a typist's slip of, and that is at least ``min_zipf`` common."""
+    for candidate in candidates:
+        if zipf(candidate) >= min_zipf and typing_distance(word, candidate) <= SLIP_COST:
+            return candidate
+    return None
+
+
+def _omission(word: str, candidate: str) -> bool:
+    """``word`` is ``candidate`` with a letter left out (transfering) or a
+    letter typed twice (annointed): the commonest slips of all."""
+    if len(candidate) == len(word) + 1:
+        return True
+    if len(candidate) + 1 == len(word):
+        return any(
+            word[i] == word[i - 1] and word[:i] + word[i + 1 :] == candidate
+            for i in range(1, len(word))
+        )
+    return False
+
+
+def slip_of(word: str, known: Callable[[str], bool], *, far: bool = True) -> str | None:
+    """The far more frequent dictionary word that ``word`` is a slip of, if any
+    (with ``far=False``, slips of one edit only)."""
     own = zipf(word)
-    best, best_z = None, own + SLIP_GAP
+    # wordfreq never saw the word: a fairly common word a slip away is what was
+    # meant (heterocyles), dictionary word or not. A listed word needs a
+    # neighbour 100 times more frequent; a rare one that lacks a letter of its
+    # neighbour or doubles one (the commonest slips: transfering, annointed) 30 times.
+    unseen = own == 0
+    gap = SLIP_GAP
+    best, best_z = None, UNSEEN_SLIP_ZIPF if unseen else own + gap
     for candidate in _slips(word):
         z = zipf(candidate)
         if "'" in candidate and "'" not in word:
@@ -106,14 +213,16 @@ def slip_of(word: str, known: Callable[[str], bool]) -> str | None:
             # frequent, and the dictionary, which lacks contractions, is not asked.
             if z > own and (best is None or z > best_z):
                 best, best_z = candidate, z
-        elif z >= best_z and known(candidate):
+            continue
+        need = best_z
+        if not unseen and own < FAR_BELOW and best is None and _omission(word, candidate):
+            need = own + RARE_SLIP_GAP
+        if z >= need and (unseen or known(candidate)):
             best, best_z = candidate, z
-    if best is None and 0 < own < FAR_BELOW and len(word) >= FAR_MIN_LENGTH:
+    if far and best is None and 0 < own < FAR_BELOW and len(word) >= FAR_MIN_LENGTH:
         from newslint.engines.spelling_lexicon import far_suggestions
 
-        for candidate in far_suggestions(word, "en-US"):
-            if zipf(candidate) >= own + SLIP_GAP + 1:
-                return candidate
+        return far_slip(word, far_suggestions(word, "en-US"), own + FAR_GAP)
     return best
 
 
@@ -129,31 +238,32 @@ FOREIGN_ZIPF = 2.5
 
 
 @functools.lru_cache(maxsize=1)
-def _foreign_words() -> frozenset[str]:
+def _foreign_words() -> HashedWords:
     """Common lowercase words of :data:`FOREIGN_LANGUAGES`. Loaded only when a
-    word is about to be reported (a few documents in a hundred), cached."""
+    word is about to be reported (a few documents in a hundred), cached, hashed."""
     from importlib.metadata import version
 
     from newslint.engines.spelling_lexicon import write_cache
 
     path = cache_root() / (
-        f"spelling-foreign-wordfreq-{version('wordfreq')}-f{FORMAT}-{FOREIGN_ZIPF}.marshal"
+        f"spelling-foreign-wordfreq-{version('wordfreq')}-f{FORMAT}-{FOREIGN_ZIPF}.bin"
     )
     try:
-        return marshal.loads(path.read_bytes())
+        return HashedWords.load(path)
     except (OSError, EOFError, ValueError, TypeError):
         pass
     from wordfreq import get_frequency_dict
 
     floor = 10 ** (FOREIGN_ZIPF - 9)
-    found = frozenset(
+    found = {
         word
         for language in FOREIGN_LANGUAGES
         for word, freq in get_frequency_dict(language, "best").items()
         if freq >= floor and word.isalpha() and word == word.lower()
-    )
-    write_cache(path, marshal.dumps(found))
-    return found
+    }
+    hashed = HashedWords.build((w, 1) for w in found)
+    write_cache(path, hashed.dumps())
+    return hashed
 
 
 def foreign_word(word: str) -> bool:

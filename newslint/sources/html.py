@@ -30,6 +30,8 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# Meta tags that declare the page's language when <html> has no lang.
+_LANGUAGE_META = frozenset({"og:locale", "language", "dc.language", "content-language"})
 _SKIP = _words(
     "script style nav aside footer noscript template form head svg iframe button select "
     "textarea object canvas pre"
@@ -102,6 +104,8 @@ class _Parser(HTMLParser):
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
         self.stack: list[_Open] = []
         self.language: str | None = None
+        self.declared: str | None = None  # <html lang>, whatever the language
+        self.meta_language: str | None = None  # og:locale, content-language
         self.skip = self.code = self.bylines = self.articles = self.links = 0
         self.blocks: list[_Block] = []
         self.block = _Block("p")
@@ -129,8 +133,9 @@ class _Parser(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = {k: v or "" for k, v in attrs}
-        if tag == "html" and self.language is None:
-            self.language = english_variant(attributes.get("lang"))
+        if tag == "html" and self.declared is None and attributes.get("lang"):
+            self.declared = attributes["lang"]
+            self.language = english_variant(self.declared)
         if tag == "meta":
             self.meta(attributes)
         elif tag == "link" and attributes.get("rel", "").lower() == "canonical":
@@ -195,6 +200,9 @@ class _Parser(HTMLParser):
             self.meta_date = attributes["content"]
         if key in _SITE_META and attributes.get("content"):
             self.site_names.add(_site_name(attributes["content"], url=key == "og:url"))
+        http = attributes.get("http-equiv", "").lower()
+        if (key in _LANGUAGE_META or http == "content-language") and attributes.get("content"):
+            self.meta_language = self.meta_language or attributes["content"]
 
     # -- text -----------------------------------------------------------------------
 
@@ -323,6 +331,7 @@ def load(path: str, source: str) -> Document:
         headings=headings,
         article_date=_article_date(parser) or dateline,
         language=parser.language,
+        declared_language=parser.declared or parser.meta_language,
         directives=parser.directives,
         page_blocks=page_blocks,
         site_names=tuple(sorted(n for n in parser.site_names if n)),

@@ -263,6 +263,7 @@ def load(path: str, source: str) -> Document:
     special = [s for s in (loader.fm_headline, loader.fm_byline) if s is not None]
     first = max([first] + [paragraphs.index(s) + 1 for s in special if s in paragraphs])
     paragraphs, byline, date = header_fields(text, paragraphs, first)
+    declared = loader.front_matter.get("language") or loader.front_matter.get("lang")
     return finish(
         loader.builder,
         code=loader.code,
@@ -276,9 +277,8 @@ def load(path: str, source: str) -> Document:
         list_items=items,
         article_date=coerce_date(_first_date(loader.front_matter)) or date,
         front_matter=loader.front_matter,
-        language=english_variant(
-            loader.front_matter.get("language") or loader.front_matter.get("lang")
-        ),
+        language=english_variant(declared),
+        declared_language=declared if isinstance(declared, str) else None,
         directives=loader.directives,
     )
 
