@@ -87,7 +87,23 @@ _MARK_FAMILIES = {
     **dict.fromkeys(("pagination", "pager", "paging", "pagenav"), "pagination"),
     **dict.fromkeys(("breadcrumb", "breadcrumbs", "navbar", "menu", "nav"), "navigation"),
     **dict.fromkeys(("cookie", "cookies", "consent", "gdpr"), "cookie notice"),
+    # Furniture around the story's own material: what the page says about a photo or
+    # the writer, and its topic links. They read as sentences, so the element's name is
+    # the evidence (see STANDALONE_FAMILIES).
+    **dict.fromkeys(
+        ("caption", "captions", "figcaption", "imagecaption", "photocaption", "credit", "credits"),
+        "image caption or credit",
+    ),
+    **dict.fromkeys(
+        ("bio", "bios", "authorbio", "authorinfo", "abouttheauthor", "aboutauthor"), "author box"
+    ),
+    **dict.fromkeys(("tags", "taglist", "tagcloud", "topics", "keywords"), "tag list"),
 }
+# Families whose element name alone marks a block as furniture, even where jusText
+# keeps its text as prose: a caption or an author's bio is well-formed English.
+STANDALONE_FAMILIES = frozenset(("image caption or credit", "author box", "tag list"))
+# "tag-list" starts like a WordPress topic class ("tag-sport") but names the element.
+_TAG_LIST_CLASS = re.compile(r"tag-(?:list|cloud|links|box|container|wrap)")
 # WordPress names a post's wrapper by its topics ("category-popular tag-sport"):
 # those classes say what the story is about, not what the element is.
 _TOPIC_CLASS = re.compile(r"(?:category|tag|post|format|status|topic|section)-")
@@ -95,6 +111,8 @@ _SCREEN_READER = frozenset(
     ("sr-only", "screen-reader-text", "visually-hidden", "screen-reader-only")
 )
 _CLASS_WORD = re.compile(r"[-_]+")
+# Typography utilities name a look, not a role: "type-caption", "text-caption".
+_TYPE_STYLE = re.compile(r"(?:type|text|font|typo|typography)-")
 
 
 def _labels(family: str, text: str) -> dict[str, str]:
@@ -146,7 +164,7 @@ _LABELS = {
         "messenger; print this article; print this story; print article;"
         "print recipe; save article; save this article; save this story; gift this article;"
         "gift article; listen to this article; listen to this story; listen to article;"
-        "click to enlarge; tap to unmute; tap to expand; tap to enlarge; back to top;"
+        "click to enlarge; enlarge image; enlarge this image; expand image; social share; tap to unmute; tap to expand; tap to enlarge; back to top;"
         "scroll to top; report an error; report a correction; report a typo; report a mistake;"
         "report a correction or typo; suggest a correction; feedback to editors;"
         "feedback to the editors; explore further",
@@ -190,6 +208,27 @@ _PARTS = re.compile(r"\s+(?:\||/|•|·|or)\s+|\s*[|•·]\s*")
 _SPONSOR = re.compile(r"(?:sponsored|paid for|presented|brought to you) by\b")
 
 
+# A relative time stands alone only on a page, where it was true when the reader
+# loaded it ("2 months ago", "Updated 5 mins ago"); in copy it means nothing.
+_RELATIVE_TIME = re.compile(
+    r"(?:(?:updated|posted|published|edited|modified|last updated|answered|asked)\s+)?"
+    r"(?:about\s+|over\s+|almost\s+)?(?:\d{1,3}|an?|one)\s*"
+    r"(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mos?|months?|y|yrs?|years?)"
+    r"\s+ago",
+    re.IGNORECASE,
+)
+# A photo credit standing as a line: "Photo: Jane Doe/Reuters", "Photograph by Jane
+# Doe", "Image credit: NASA", "(Getty Images)". Short, and no verb after the label.
+_CREDIT = re.compile(
+    r"\(?(?:(?:photo|photograph|image|picture|video|illustration|graphic)s?"
+    r"(?:\s+credits?)?(?:\s*:|\s+by\b|\s+courtesy\b)|credits?\s*:|courtesy(?:\s+of)?\b)"
+    r"\s*(?:the\s+)?(?-i:[A-Z@])[^.!?]{1,80}\)?"
+    r"|\(?[\w.'’ /-]{0,40}(?:getty images|shutterstock|istock(?:photo)?|ap photo)"
+    r"(?:\s*/\s*[\w.'’ -]{1,40})?\)?",
+    re.IGNORECASE,
+)
+
+
 def _label_key(text: str) -> str:
     key = _COUNT.sub("#", text.lower().replace("’", "'"))
     return " ".join(key.strip(_DECORATION).split())
@@ -208,6 +247,10 @@ def label_line(line: str) -> tuple[str, int] | None:
     parts = [_label_key(part) for part in _PARTS.split(line)]
     if len(parts) > 1 and all(part in _LABELS for part in parts):
         return _LABELS[parts[0]], len(line)
+    if _RELATIVE_TIME.fullmatch(line.strip(" \t·•|-–—()[]")):
+        return "a relative timestamp", len(line)
+    if len(line.split()) <= 12 and _CREDIT.fullmatch(line.strip(" \t·•|-–—")):
+        return "a photo credit", len(line)
     if _SPONSOR.match(key) and len(key.split()) <= 8:
         return "an ad marker", len(line)
     if key.startswith("more from ") and len(key.split()) <= 6:
@@ -271,7 +314,9 @@ def marked_family(marks: Iterable[str]) -> str | None:
     """What the class/id words of the elements around a block say it is."""
     for mark in reversed(tuple(marks)):  # the innermost element speaks first
         for name in mark.split():
-            if _TOPIC_CLASS.match(name):
+            if _TAG_LIST_CLASS.match(name):
+                return "tag list"
+            if _TOPIC_CLASS.match(name) or _TYPE_STYLE.match(name):
                 continue
             if name in _SCREEN_READER:
                 return "screen-reader text"

@@ -133,8 +133,12 @@ _QUOTES_AND_SPACE = re.compile(r"[\s\"'“”‘’]+")
 
 def _repeated_blocks(doc: Document) -> list[Span]:
     """Short blocks whose words stand again inside a longer block of the story:
-    pull quotes and teasers that the page's layout repeated."""
+    pull quotes and teasers that the page's layout repeated. In HTML the longer
+    block must be prose (not a link or a list of links), and the two must sit in
+    differently named elements: a pull quote has its own box, while a live blog
+    that posts one quote twice repeats its content, not its layout."""
     special = {doc.headline, doc.byline}
+    blocks = {b.span: b for b in doc.page_blocks}
     texts = [
         (p, _QUOTES_AND_SPACE.sub(" ", doc.span_text(p)).strip(" .").lower())
         for p in doc.paragraphs
@@ -144,13 +148,27 @@ def _repeated_blocks(doc: Document) -> list[Span]:
     for index, (para, text) in enumerate(texts):
         if not _REPEAT_WORDS[0] <= text.count(" ") + 1 <= _REPEAT_WORDS[1]:
             continue
-        if any(
-            text in other and (len(other) > len(text) or earlier < index)
-            for earlier, (_, other) in enumerate(texts)
-            if earlier != index
-        ):
+        for earlier, (other_para, other) in enumerate(texts):
+            if earlier == index or text not in other:
+                continue
+            if not (len(other) > len(text) or earlier < index):
+                continue
+            block, other_block = blocks.get(para), blocks.get(other_para)
+            if other_block is not None and _marked(other_block):
+                continue
+            if block and other_block and _same_place(block, other_block):
+                continue
             found.append(para)
+            break
     return found
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _same_place(a: PageBlock, b: PageBlock) -> bool:
+    """Two blocks in elements of the same names (ids and numbers aside)."""
+    return [_DIGITS.sub("", m) for m in a.marks] == [_DIGITS.sub("", m) for m in b.marks]
 
 
 def _line_kind(line: str) -> tuple[str, int] | None:
@@ -178,9 +196,11 @@ _MESSAGES = {
 
 
 def _classified_blocks(doc: Document, flagged: list[Span], meta: RuleMeta) -> Iterator[Diagnostic]:
-    """HTML blocks inside the article body (first to last block jusText keeps)
-    that jusText rejects and whose markup names them as furniture."""
-    if not any(furniture.marked_family(b.marks) or _link_item(doc, b) for b in doc.page_blocks):
+    """HTML blocks that are furniture by their markup: inside the article body
+    (first to last block jusText keeps), blocks jusText rejects whose elements are
+    named for furniture or that are headline-sized links; anywhere on the page,
+    captions, author boxes and tag lists, which the element's name alone shows."""
+    if not any(_block_family(doc, b) or _link_item(doc, b) for b in doc.page_blocks):
         return  # nothing for the classifier to confirm: jusText (and lxml) stay unloaded
     from newslint.analysis.boilerplate import classify
 
@@ -191,15 +211,21 @@ def _classified_blocks(doc: Document, flagged: list[Span], meta: RuleMeta) -> It
     prose = [i for i, v in enumerate(verdicts) if v.context_free in ("good", "neargood")]
     if not prose:
         return
-    body = verdicts[prose[0] : prose[-1] + 1]
-    link_items = [v.boilerplate and _link_item(doc, v.block) for v in body]
+    first, last = prose[0], prose[-1]
+    links = [v.boilerplate and _link_item(doc, v.block) for v in verdicts]
     candidates = []
-    for index, verdict in enumerate(body):
-        if verdict.span == doc.headline:
+    for index, verdict in enumerate(verdicts):
+        if verdict.span in (doc.headline, doc.byline):
             continue
-        family = furniture.marked_family(verdict.block.marks) if verdict.boilerplate else None
-        if family is None and link_items[index] and any(link_items[index - 1 : index + 2 : 2]):
-            family = "a list of links to other stories"
+        family = _block_family(doc, verdict.block)
+        if family not in furniture.STANDALONE_FAMILIES:
+            if not first <= index <= last:
+                continue
+            family = family if verdict.boilerplate else None
+        if family is None and links[index]:
+            neighbours = any(links[index - 1 : index + 2 : 2])
+            if neighbours or _headline_link(doc, verdict.block):
+                family = "a list of links to other stories" if neighbours else "a link to another story"
         if family == "comments" and _sentence_like(doc.span_text(verdict.span)):
             continue  # a reader's comment, not the comment system's furniture
         if family and not any(verdict.span.overlaps(f) for f in flagged):
@@ -217,11 +243,31 @@ def _classified_blocks(doc: Document, flagged: list[Span], meta: RuleMeta) -> It
         )
 
 
+def _block_family(doc: Document, block: PageBlock) -> str | None:
+    """The furniture family an HTML block's markup names, if any. A caption is its
+    element (<figcaption>) or its class; an author box must hold a sentence (a
+    byline above the story is no leftover); a tag list must be mostly links."""
+    family = "image caption or credit" if block.tag == "figcaption" else None
+    family = family or furniture.marked_family(block.marks)
+    if family == "author box" and not _sentence_like(doc.span_text(block.span)):
+        return None
+    if family == "tag list" and block.link_chars * 2 < block.span.end - block.span.start:
+        return None
+    return family
+
+
 def _link_item(doc: Document, block: PageBlock) -> bool:
-    """A list item that is a headline-sized link ("How one firm turns CO2 into soap")."""
+    """A block that is a headline-sized link ("How one firm turns CO2 into soap")."""
     length = block.span.end - block.span.start
     words = len(doc.span_text(block.span).split())
-    return block.tag == "li" and block.link_chars * 5 >= length * 4 and words >= 4
+    return block.link_chars * 5 >= length * 4 and words >= 4
+
+
+def _headline_link(doc: Document, block: PageBlock) -> bool:
+    """A lone link standing as a paragraph with a headline's shape: a few words, no
+    sentence end. A sentence that happens to be linked ends with a full stop."""
+    text = doc.span_text(block.span).strip()
+    return block.tag != "li" and 4 <= len(text.split()) <= 20 and text[-1:] not in ".:;,"
 
 
 def _pack_matches(
