@@ -75,11 +75,26 @@ def web_furniture(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[
         yield from found
         return
     # Around the article of a saved page: one finding for each side, not one per menu item.
+    # A group never spans the headline: the finding would swallow the story's title.
+    titles = [b.span for b in doc.page_blocks if b.tag == "h1"]
+    titles += [doc.headline] if doc.headline else []
     before = [d for d in found if d.end <= body.start]
     after = [d for d in found if d.start >= body.end]
-    yield from _grouped(before, "before", meta)
+    for run in _runs(before, titles):
+        yield from _grouped(run, "before", meta)
     yield from (d for d in found if d.end > body.start and d.start < body.end)
-    yield from _grouped(after, "after", meta)
+    for run in _runs(after, titles):
+        yield from _grouped(run, "after", meta)
+
+
+def _runs(found: list[Diagnostic], barriers: list[Span]) -> list[list[Diagnostic]]:
+    """``found`` (in order) cut wherever a barrier span lies between two findings."""
+    runs: list[list[Diagnostic]] = [[]]
+    for diag in found:
+        if runs[-1] and any(runs[-1][-1].end <= b.start and b.end <= diag.start for b in barriers):
+            runs.append([])
+        runs[-1].append(diag)
+    return [run for run in runs if run]
 
 
 def _structural(doc: Document, meta: RuleMeta) -> Iterator[Diagnostic]:
