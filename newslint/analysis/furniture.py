@@ -103,7 +103,10 @@ _MARK_FAMILIES = {
 # keeps its text as prose: a caption or an author's bio is well-formed English.
 STANDALONE_FAMILIES = frozenset(("image caption or credit", "author box", "tag list"))
 # "tag-list" starts like a WordPress topic class ("tag-sport") but names the element.
-_TAG_LIST_CLASS = re.compile(r"tag-(?:list|cloud|links|box|container|wrap)")
+# So do "post-tags" and "entry-tags" (WordPress's "post-" prefix).
+_TAG_LIST_CLASS = re.compile(
+    r"tag-(?:list|cloud|links|box|container|wrap)\b|[\w-]*[-_](?:tags|topics|keywords)$"
+)
 # WordPress names a post's wrapper by its topics ("category-popular tag-sport"):
 # those classes say what the story is about, not what the element is.
 _TOPIC_CLASS = re.compile(r"(?:category|tag|post|format|status|topic|section)-")

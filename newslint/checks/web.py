@@ -230,9 +230,10 @@ def _classified_blocks(doc: Document, flagged: list[Span], meta: RuleMeta) -> It
     links = [v.boilerplate and _link_item(doc, v.block) for v in verdicts]
     candidates = []
     for index, verdict in enumerate(verdicts):
-        if verdict.span in (doc.headline, doc.byline):
-            continue
         family = _block_family(doc, verdict.block)
+        # The byline finder can take an author box's sentence for a byline.
+        if verdict.span == doc.headline or (verdict.span == doc.byline and family != "author box"):
+            continue
         if family not in furniture.STANDALONE_FAMILIES:
             if not first <= index <= last:
                 continue
