@@ -167,7 +167,8 @@ _LABELS = {
         "messenger; print this article; print this story; print article;"
         "print recipe; save article; save this article; save this story; gift this article;"
         "gift article; listen to this article; listen to this story; listen to article;"
-        "click to enlarge; enlarge image; enlarge this image; expand image; social share; tap to unmute; tap to expand; tap to enlarge; back to top;"
+        "click to enlarge; enlarge image; enlarge this image; expand image; social share;"
+        "tap to unmute; tap to expand; tap to enlarge; back to top;"
         "scroll to top; report an error; report a correction; report a typo; report a mistake;"
         "report a correction or typo; suggest a correction; feedback to editors;"
         "feedback to the editors; explore further",

@@ -241,7 +241,9 @@ def _classified_blocks(doc: Document, flagged: list[Span], meta: RuleMeta) -> It
         if family is None and links[index]:
             neighbours = any(links[index - 1 : index + 2 : 2])
             if neighbours or _headline_link(doc, verdict.block):
-                family = "a list of links to other stories" if neighbours else "a link to another story"
+                family = (
+                    "a list of links to other stories" if neighbours else "a link to another story"
+                )
         if family == "comments" and _sentence_like(doc.span_text(verdict.span)):
             continue  # a reader's comment, not the comment system's furniture
         if family and not any(verdict.span.overlaps(f) for f in flagged):
