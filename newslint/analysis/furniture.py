@@ -216,9 +216,9 @@ _SPONSOR = re.compile(r"(?:sponsored|paid for|presented|brought to you) by\b")
 # loaded it ("2 months ago", "Updated 5 mins ago"); in copy it means nothing.
 _RELATIVE_TIME = re.compile(
     r"(?:(?:updated|posted|published|edited|modified|last updated|answered|asked)\s+)?"
-    r"(?:about\s+|over\s+|almost\s+)?(?:\d{1,3}|an?|one)\s*"
+    r"(?:about\s+|over\s+|almost\s+)?(?:(?:\d{1,3}|an?|one)\s*"
     r"(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mos?|months?|y|yrs?|years?)"
-    r"\s+ago",
+    r"(?:,?\s+|\s+and\s+)?){1,3}ago",
     re.IGNORECASE,
 )
 # A photo credit standing as a line: "Photo: Jane Doe/Reuters", "Photograph by Jane

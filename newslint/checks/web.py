@@ -15,6 +15,7 @@ saying so instead of a flood from every other rule.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from newslint.analysis import furniture
@@ -82,9 +83,27 @@ def web_furniture(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[
     after = [d for d in found if d.start >= body.end]
     for run in _runs(before, titles):
         yield from _grouped(run, "before", meta)
-    yield from (d for d in found if d.end > body.start and d.start < body.end)
+    inside = [d for d in found if d.end > body.start and d.start < body.end]
+    for run in _adjacent_runs(doc, inside):
+        yield from _grouped(run, "in a row inside", meta)
     for run in _runs(after, titles):
         yield from _grouped(run, "after", meta)
+
+
+def _adjacent_runs(doc: Document, found: list[Diagnostic]) -> list[list[Diagnostic]]:
+    """``found`` (in order) cut wherever a block with no finding lies between two
+    findings: a share bar or a comment panel is one run, and a paragraph of the
+    story ends it."""
+    starts = [p.start for p in doc.paragraphs]
+    runs: list[list[Diagnostic]] = []
+    last = -2
+    for diag in found:
+        index = bisect_right(starts, diag.start) - 1
+        if not runs or index > last + 1:
+            runs.append([])
+        runs[-1].append(diag)
+        last = max(last, bisect_right(starts, max(diag.end - 1, diag.start)) - 1)
+    return runs
 
 
 def _runs(found: list[Diagnostic], barriers: list[Span]) -> list[list[Diagnostic]]:
@@ -135,8 +154,8 @@ def _grouped(found: list[Diagnostic], side: str, meta: RuleMeta) -> Iterator[Dia
         return
     yield Diagnostic(
         meta.id,
-        f"{len(found)} lines {side} the article are page furniture (menus, labels, buttons); "
-        "remove them",
+        f"{len(found)} lines {side} the article are page furniture (menus, labels, buttons, "
+        "panels); remove them",
         found[0].start,
         found[-1].end,
         meta.severity,
@@ -285,7 +304,7 @@ def _headline_link(doc: Document, block: PageBlock) -> bool:
     """A lone link standing as a paragraph with a headline's shape: a few words, no
     sentence end. A sentence that happens to be linked ends with a full stop."""
     text = doc.span_text(block.span).strip()
-    return block.tag != "li" and 4 <= len(text.split()) <= 20 and text[-1:] not in ".:;,"
+    return 4 <= len(text.split()) <= 20 and text[-1:] not in ".:;,"
 
 
 def _pack_matches(
