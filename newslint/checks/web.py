@@ -6,7 +6,9 @@ flattened into a line, page-number links, CSS class names leaked into prose,
 and, in HTML, blocks inside the article body that jusText's boilerplate
 classifier rejects *and* whose elements are named for furniture
 (``class="related-stories"``, ``id="newsletter-promo"``). Two independent
-signs, because either alone also fires on real article paragraphs.
+signs, because either alone also fires on real article paragraphs. Captions,
+author boxes and tag lists are the exception: they read as sentences, so the
+element's name (``<figcaption>``, ``class="author-bio"``) is the evidence.
 
 It also owns the furniture gate: a page with no article text gets one finding
 saying so instead of a flood from every other rule.
@@ -32,7 +34,10 @@ _GROUP = 3  # furniture findings before or after a page's article reported as on
 
 @rule(
     RULE,
-    summary="Web page furniture found by its structure: menus, page links, CSS classes.",
+    summary=(
+        "Web page furniture found by its structure: menus, page links, CSS classes, "
+        "captions, author boxes."
+    ),
     why=(
         "A story copied from a web page keeps furniture that no phrase list covers: a "
         "navigation menu flattened into one line ('Home News Sport Business Weather'), "
@@ -41,11 +46,16 @@ _GROUP = 3  # furniture findings before or after a page's article reported as on
         "the story, and, in HTML, blocks inside the article that the "
         "jusText boilerplate classifier rejects (short, link-heavy, few function words) and "
         "whose markup names them as furniture (class='related-stories', 'newsletter-promo', "
-        "'share-bar'). A menu needs short capitalised labels with no sentence punctuation, "
-        "enough of them section or button names, so a title-case headline stays clean. A "
-        "page with no article text at all gets one finding saying so, and no other rule is "
-        "run on it. Furniture named by its wording ('Advertisement', 'Sign up for our "
-        "newsletter') is filler.web-leftover."
+        "'share-bar'), or that are a lone headline-sized link to another story. Captions "
+        "and photo credits (<figcaption>, class='wp-caption-text'), author boxes and tag "
+        "lists are found by their element anywhere on the page, since they read as "
+        "sentences; as lines of text, so are photo credits ('Photo: Jane Doe/Reuters') and "
+        "relative timestamps ('2 hours ago'). A menu needs short capitalised labels with no "
+        "sentence punctuation, enough of them section or button names, so a title-case "
+        "headline stays clean. Furniture in adjacent blocks is one finding per run, and "
+        "around a saved page's article one per side. A page with no article text at all "
+        "gets one finding saying so, and no other rule is run on it. Furniture named by its "
+        "wording ('Advertisement', 'Sign up for our newsletter') is filler.web-leftover."
     ),
     examples=[
         Example(
