@@ -202,9 +202,13 @@ def _repeated_blocks(doc: Document) -> list[Span]:
                 continue
             if block and other_block and _same_place(block, other_block):
                 continue
-            found.append(para)
+            found.append(index)
             break
-    return found
+    # A pull quote stands alone; consecutive repeated blocks are a passage the story
+    # reproduces (a statement quoted in part, then printed in full).
+    repeated = set(found)
+    alone = [i for i in found if i - 1 not in repeated and i + 1 not in repeated]
+    return [texts[i][0] for i in alone]
 
 
 _DIGITS = re.compile(r"\d+")
