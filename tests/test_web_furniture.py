@@ -142,6 +142,7 @@ def test_css_class_runs() -> None:
         (("post-tags",), "tag list"),
         (("tag-list",), "tag list"),
         (("meta", "type-caption"), None),  # a typography utility, not a caption
+        (("meta has-social-tools", "timestamp"), None),  # holds share tools, is not one
     ],
 )
 def test_marked_family(marks: tuple[str, ...], family: str | None) -> None:
@@ -202,6 +203,9 @@ def test_a_panel_inside_the_story_is_one_finding(tmp_path: Path) -> None:
         ("(AP Photo/Sam Carter)", "a photo credit"),
         ("Jane Doe / Getty Images", "a photo credit"),
         ("Photographs by the hundred were taken", None),
+        ("Video: Storm closes the coast road (Harbour TV)", "a media embed label"),
+        ("Gallery: A week of storms", "a media embed label"),
+        ("Watch the video below.", None),
     ],
 )
 def test_timestamps_and_credits(line: str, family: str | None) -> None:

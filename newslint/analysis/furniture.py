@@ -114,8 +114,9 @@ _SCREEN_READER = frozenset(
     ("sr-only", "screen-reader-text", "visually-hidden", "screen-reader-only")
 )
 _CLASS_WORD = re.compile(r"[-_]+")
-# Typography utilities name a look, not a role: "type-caption", "text-caption".
-_TYPE_STYLE = re.compile(r"(?:type|text|font|typo|typography)-")
+# Typography utilities name a look, not a role ("type-caption", "text-caption"), and
+# a "has-" modifier says what an element holds ("has-social-tools" wraps a byline).
+_TYPE_STYLE = re.compile(r"(?:type|text|font|typo|typography|has|with|no)-")
 
 
 def _labels(family: str, text: str) -> dict[str, str]:
@@ -191,9 +192,18 @@ _LABELS = {
         "recent posts; recent articles; recent stories; tags; tagged; tagged with; tagged in;"
         "filed under; categories",
     ),
+    # The label an embedded player or gallery puts over its title ("Video: Storm hits
+    # the coast (Harbour TV)"); the media itself did not survive the copy.
+    **_labels(
+        "a media embed label",
+        "video; videos; watch; gallery; photo gallery; photos; photo; slideshow; audio; listen;"
+        "podcast; play video; watch video; watch now; watch live; view gallery",
+    ),
 }
 # Labels that may also head a line ("Read more: Flood warnings", "Tags: Sixers, NBA").
-_HEAD_FAMILIES = frozenset(("a teaser label", "an ad marker", "a comment-system notice"))
+_HEAD_FAMILIES = frozenset(
+    ("a teaser label", "an ad marker", "a comment-system notice", "a media embed label")
+)
 _HEAD_PAGE_LINKS = frozenset(
     (
         "next article",
@@ -224,7 +234,7 @@ _RELATIVE_TIME = re.compile(
 # A photo credit standing as a line: "Photo: Jane Doe/Reuters", "Photograph by Jane
 # Doe", "Image credit: NASA", "(Getty Images)". Short, and no verb after the label.
 _CREDIT = re.compile(
-    r"\(?(?:(?:photo|photograph|image|picture|video|illustration|graphic)s?"
+    r"\(?(?:(?:photo|photograph|image|picture|illustration|graphic)s?"
     r"(?:\s+credits?)?(?:\s*:|\s+by\b|\s+courtesy\b)|credits?\s*:|courtesy(?:\s+of)?\b)"
     r"\s*(?:the\s+)?(?-i:[A-Z@])[^.!?]{1,80}\)?"
     r"|\(?[\w.'’ /-]{0,40}(?:getty images|shutterstock|istock(?:photo)?|ap photo)"
