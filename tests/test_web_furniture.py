@@ -211,3 +211,22 @@ def test_a_panel_inside_the_story_is_one_finding(tmp_path: Path) -> None:
 def test_timestamps_and_credits(line: str, family: str | None) -> None:
     found = furniture.label_line(line)
     assert (found[0] if found else None) == family
+
+
+GALLERY = """<html><body><article>
+<h1>Ten harbour towns to visit this winter</h1>
+<p>Our travel desk picked ten harbour towns that stay open all winter.</p>
+<figure><figcaption>Stonehaven: the fishing boats still land their catch at the old quay every
+morning, and the cafe on the pier opens at seven for the crews.</figcaption></figure>
+<figure><figcaption>Portsoy: the stone harbour dates from the seventeenth century, and its
+boat festival fills the streets with music for a whole weekend.</figcaption></figure>
+<figure><figcaption>Crail: narrow lanes run down to a tiny harbour where lobster creels are
+stacked beside the wall, and the pottery is open all year.</figcaption></figure>
+</article></body></html>
+"""
+
+
+def test_a_gallery_keeps_its_captions(tmp_path: Path) -> None:
+    """Where captions carry more words than the prose, they are the story."""
+    found = lint_json(tmp_path, "gallery.html", GALLERY, "--select", "filler")
+    assert found == [], found

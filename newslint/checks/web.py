@@ -19,11 +19,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from newslint.analysis import furniture
 from newslint.diagnostics import Diagnostic, Severity
 from newslint.document import Document, PageBlock, Span
 from newslint.registry import CheckContext, Example, RuleMeta, rule
+
+if TYPE_CHECKING:
+    from newslint.analysis.boilerplate import Verdict
 
 RULE = "filler.web-furniture"
 _PACK_RULES = frozenset(("filler.web-leftover",))
@@ -261,9 +265,13 @@ def _classified_blocks(doc: Document, flagged: list[Span], meta: RuleMeta) -> It
         return
     first, last = prose[0], prose[-1]
     links = [v.boilerplate and _link_item(doc, v.block) for v in verdicts]
+    families = [_block_family(doc, v.block) for v in verdicts]
+    gallery = _captions_carry_the_page(doc, verdicts, families)
     candidates = []
     for index, verdict in enumerate(verdicts):
-        family = _block_family(doc, verdict.block)
+        family = families[index]
+        if family == _CAPTION and gallery:
+            continue  # a gallery or slideshow: its captions are the story
         # The byline finder can take an author box's sentence for a byline.
         if verdict.span == doc.headline or (verdict.span == doc.byline and family != "author box"):
             continue
@@ -273,7 +281,8 @@ def _classified_blocks(doc: Document, flagged: list[Span], meta: RuleMeta) -> It
             family = family if verdict.boilerplate else None
         if family is None and links[index]:
             neighbours = any(links[index - 1 : index + 2 : 2])
-            if neighbours or _headline_link(doc, verdict.block):
+            # In a gallery the linked headings are its slides' titles.
+            if neighbours or (not gallery and _headline_link(doc, verdict.block)):
                 family = (
                     "a list of links to other stories" if neighbours else "a link to another story"
                 )
@@ -294,11 +303,29 @@ def _classified_blocks(doc: Document, flagged: list[Span], meta: RuleMeta) -> It
         )
 
 
+_CAPTION = "image caption or credit"
+
+
+def _captions_carry_the_page(
+    doc: Document, verdicts: list[Verdict], families: list[str | None]
+) -> bool:
+    """More words in captions than in prose outside them: a gallery, not an
+    article with pictures."""
+    caption = prose = 0
+    for verdict, family in zip(verdicts, families, strict=True):
+        words = len(doc.span_text(verdict.span).split())
+        if family == _CAPTION:
+            caption += words
+        elif family is None and verdict.context_free in ("good", "neargood"):
+            prose += words
+    return caption > prose
+
+
 def _block_family(doc: Document, block: PageBlock) -> str | None:
     """The furniture family an HTML block's markup names, if any. A caption is its
     element (<figcaption>) or its class; an author box must hold a sentence (a
     byline above the story is no leftover); a tag list must be mostly links."""
-    family = "image caption or credit" if block.tag == "figcaption" else None
+    family = _CAPTION if block.tag == "figcaption" else None
     family = family or furniture.marked_family(block.marks)
     if family == "author box" and not _sentence_like(doc.span_text(block.span)):
         return None
@@ -397,7 +424,9 @@ def _is_furniture(
 def _marked(block: PageBlock) -> bool:
     """An HTML block that is mostly link text or sits in an element named for furniture."""
     length = block.span.end - block.span.start
-    return block.link_chars * 2 > length or furniture.marked_family(block.marks) is not None
+    family = furniture.marked_family(block.marks)
+    # A caption is editors' text: a gallery of captioned pictures is not a page of furniture.
+    return block.link_chars * 2 > length or family not in (None, _CAPTION)
 
 
 def _sentence_like(text: str) -> bool:
