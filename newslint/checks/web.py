@@ -248,10 +248,11 @@ _MESSAGES = {
 
 
 def _classified_blocks(doc: Document, flagged: list[Span], meta: RuleMeta) -> Iterator[Diagnostic]:
-    """HTML blocks that are furniture by their markup: inside the article body
-    (first to last block jusText keeps), blocks jusText rejects whose elements are
-    named for furniture or that are headline-sized links; anywhere on the page,
-    captions, author boxes and tag lists, which the element's name alone shows."""
+    """HTML blocks that are furniture by their markup: blocks jusText rejects whose
+    elements are named for furniture; captions, author boxes and tag lists, which
+    the element's name alone shows; and, inside the article body (first to last
+    block jusText keeps), headline-sized links. Findings around the article are
+    grouped into one per side by the caller."""
     if not any(_block_family(doc, b) or _link_item(doc, b) for b in doc.page_blocks):
         return  # nothing for the classifier to confirm: jusText (and lxml) stay unloaded
     from newslint.analysis.boilerplate import classify
@@ -275,11 +276,10 @@ def _classified_blocks(doc: Document, flagged: list[Span], meta: RuleMeta) -> It
         # The byline finder can take an author box's sentence for a byline.
         if verdict.span == doc.headline or (verdict.span == doc.byline and family != "author box"):
             continue
+        inside = first <= index <= last
         if family not in furniture.STANDALONE_FAMILIES:
-            if not first <= index <= last:
-                continue
             family = family if verdict.boilerplate else None
-        if family is None and links[index]:
+        if family is None and inside and links[index]:
             neighbours = any(links[index - 1 : index + 2 : 2])
             # In a gallery the linked headings are its slides' titles.
             if neighbours or (not gallery and _headline_link(doc, verdict.block)):
