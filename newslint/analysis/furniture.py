@@ -190,6 +190,7 @@ _LABELS = {
         "from around the web; around the web; in other news; don't miss; must read;"
         "watch next; up next; what to read next; you may like; you might like;"
         "recent posts; recent articles; recent stories; tags; tagged; tagged with; tagged in;"
+        "related story; related article; related link; related video; more; read; more coverage;"
         "filed under; categories",
     ),
     # The label an embedded player or gallery puts over its title ("Video: Storm hits
@@ -217,7 +218,10 @@ _HEAD_PAGE_LINKS = frozenset(
 )
 _DECORATION = " \t-–—_*•·=~|[](){}<>«»‹›→←:.!↑^\"'“”"
 _COUNT = re.compile(r"\(?\d[\d,.]*k?\)?")
-_HEAD = re.compile(r"\s*(?::|»|›|→|…|\.\.\.)\s*")
+_HEAD = re.compile(r"\s*(?::|»|›|→|…|\.\.\.|\|)\s*|\s+[-–—]\s+")
+# Teaser heads that also run straight into the headline they introduce, with no
+# separator ("Read more Floods close the coast road"); the next word is capitalised.
+_RUN_IN_HEADS = frozenset(("read more", "also read", "read also", "see also", "more from"))
 _PARTS = re.compile(r"\s+(?:\||/|•|·|or)\s+|\s*[|•·]\s*")
 _SPONSOR = re.compile(r"(?:sponsored|paid for|presented|brought to you) by\b")
 
@@ -274,9 +278,15 @@ def label_line(line: str) -> tuple[str, int] | None:
     head = _HEAD.search(line)
     if head and head.start() > 0:
         key = _label_key(line[: head.start()])
+        if head.group().strip() in "-–—" and " " not in key:
+            key = ""  # a dash after one word is punctuation ("More - or less - ...")
         family = _LABELS.get(key)
         if family in _HEAD_FAMILIES or key in _HEAD_PAGE_LINKS or key.startswith("more from "):
             return family or "a teaser label", head.start()
+    words = line.split()
+    run_in = 2 < len(words) <= 16 and line.rstrip()[-1:] not in ".!?" and words[2][:1].isupper()
+    if run_in and _label_key(" ".join(words[:2])) in _RUN_IN_HEADS:
+        return "a teaser label", line.index(words[1]) + len(words[1])
     return None
 
 
