@@ -143,6 +143,8 @@ def test_css_class_runs() -> None:
         (("tag-list",), "tag list"),
         (("meta", "type-caption"), None),  # a typography utility, not a caption
         (("meta has-social-tools", "timestamp"), None),  # holds share tools, is not one
+        (("m-author", "m-author__description"), "author box"),
+        (("byline", "author-name"), None),
     ],
 )
 def test_marked_family(marks: tuple[str, ...], family: str | None) -> None:

@@ -99,6 +99,8 @@ _MARK_FAMILIES = {
     ),
     **dict.fromkeys(("tags", "taglist", "tagcloud", "topics", "keywords"), "tag list"),
 }
+# With "author" in one class name, these words make it an author box, not a byline.
+_AUTHOR_BOX_WORDS = frozenset(("description", "about", "profile", "box", "card", "details"))
 # Families whose element name alone marks a block as furniture, even where jusText
 # keeps its text as prose: a caption or an author's bio is well-formed English.
 STANDALONE_FAMILIES = frozenset(("image caption or credit", "author box", "tag list"))
@@ -344,7 +346,10 @@ def marked_family(marks: Iterable[str]) -> str | None:
                 continue
             if name in _SCREEN_READER:
                 return "screen-reader text"
-            for word in _CLASS_WORD.split(name):
+            words = _CLASS_WORD.split(name)
+            if "author" in words and _AUTHOR_BOX_WORDS.intersection(words):
+                return "author box"  # "m-author__description", "author-card"
+            for word in words:
                 family = _MARK_FAMILIES.get(word)
                 if family:
                     return family

@@ -327,11 +327,18 @@ def _block_family(doc: Document, block: PageBlock) -> str | None:
     byline above the story is no leftover); a tag list must be mostly links."""
     family = _CAPTION if block.tag == "figcaption" else None
     family = family or furniture.marked_family(block.marks)
-    if family == "author box" and not _sentence_like(doc.span_text(block.span)):
+    if family == "author box" and not _about_someone(doc.span_text(block.span)):
         return None
     if family == "tag list" and block.link_chars * 2 < block.span.end - block.span.start:
         return None
     return family
+
+
+def _about_someone(text: str) -> bool:
+    """An author box holds a sentence about the writer ("Sam Carter covers the
+    islands. @samcarter"); a byline ("By Sam Carter") does not."""
+    text = text.strip()
+    return _sentence_like(text) or (len(text.split()) >= _PROSE_WORDS and ". " in text)
 
 
 def _link_item(doc: Document, block: PageBlock) -> bool:
