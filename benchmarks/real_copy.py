@@ -130,7 +130,9 @@ def score(labels: list[dict], docs: dict[tuple[str, str], RealDoc], diags: dict)
     for record in labels:
         doc = docs[(record["source"], record["id"])]
         found = diags.get(doc.filename, [])
-        region = record.get("region")
+        # A page's article body; one class may have its own ("regions": {class: [s, e]}),
+        # since each class was labelled in its own part of the page.
+        regions = record.get("regions", {})
         by_class = defaultdict(list)
         for diag in found:
             cls = class_of(diag["rule"])
@@ -149,6 +151,7 @@ def score(labels: list[dict], docs: dict[tuple[str, str], RealDoc], diags: dict)
                     tally.missed.append(f"{record['source']}:{record['id']}@{span['start']}")
             if cls not in record.get("clean_for", []):
                 continue
+            region = regions.get(cls, record.get("region"))
             for diag in by_class[cls]:
                 if region and not overlaps(diag, *region):
                     continue

@@ -19,7 +19,9 @@ column) picks a later occurrence. In a batch file the class
 CLEAN takes a comma-separated class list as its needle: the document was
 fully labelled for those classes, so any finding of them outside a labelled
 span counts as a false positive. REGION "@START-END" limits a page to its
-article body: findings outside it are ignored (page chrome is not labelled).
+article body: findings outside it are ignored (page chrome is not labelled);
+"REGION:<class>" sets a region for one class only (a page labelled for two classes
+in different parts of it).
 """
 
 from __future__ import annotations
@@ -106,10 +108,17 @@ class Labels:
             spans.append(span)
         return span
 
-    def region(self, source: str, doc_id: str, needle: str) -> None:
-        """The article body of a page: findings outside it are neither hits nor false alarms."""
+    def region(self, source: str, doc_id: str, needle: str, cls: str | None = None) -> None:
+        """The article body of a page: findings outside it are neither hits nor false alarms.
+        With a class, the region holds for that class only ("regions")."""
         start, end = locate(self.doc(source, doc_id).text, needle)
-        self.record(source, doc_id)["region"] = [start, end]
+        record = self.record(source, doc_id)
+        if cls is None:
+            record["region"] = [start, end]
+        elif cls in CLASSES:
+            record.setdefault("regions", {})[cls] = [start, end]
+        else:
+            raise SystemExit(f"unknown class {cls!r}")
 
     def clean(self, source: str, doc_id: str, classes: list[str]) -> None:
         unknown = [c for c in classes if c not in CLASSES]
@@ -222,8 +231,8 @@ def main() -> int:
                 try:
                     if cls == "CLEAN":
                         labels.clean(source, doc_id, needle.split(","))
-                    elif cls == "REGION":
-                        labels.region(source, doc_id, needle)
+                    elif cls == "REGION" or cls.startswith("REGION:"):
+                        labels.region(source, doc_id, needle, cls.partition(":")[2] or None)
                     else:
                         labels.add(source, doc_id, cls, needle, nth)
                 except (LookupError, KeyError) as exc:

@@ -77,6 +77,9 @@ def shipped_pack_paths() -> list[Path]:
     return sorted(_shipped_dir().glob("*.toml"))
 
 
+_NO_BREAK_SPACES = str.maketrans({"\xa0": " ", "\u202f": " ", "\u2007": " "})
+
+
 # -- loading, cached by file identity ------------------------------------------------
 
 
@@ -192,6 +195,9 @@ class _Matcher:
     def candidates(self, text: str, timeout: float) -> tuple[list[tuple[int, int, int]], list[str]]:
         """(rule index, start, end) of every match, and ids of rules that timed out."""
         self.scans += 1
+        # Pattern rules write a space as " ": let a no-break space from HTML's &nbsp;
+        # match it too (same length, so the offsets stay right).
+        text = text.translate(_NO_BREAK_SPACES)
         found: list[tuple[int, int, int]] = []
         if self.fast is not None:
             found = [

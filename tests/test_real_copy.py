@@ -20,7 +20,7 @@ import real_copy
 import real_copy_corpus as corpus
 import real_copy_label
 
-RECORD_KEYS = {"source", "id", "split", "sha256", "clean_for", "spans", "region"}
+RECORD_KEYS = {"source", "id", "split", "sha256", "clean_for", "spans", "region", "regions"}
 SPAN_KEYS = {"class", "start", "end", "sha1"}
 
 
@@ -103,6 +103,30 @@ def test_region_limits_flags_on_pages():
     }
     tallies = real_copy.score([record], {("trafilatura", "x.html"): doc}, {doc.filename: [outside]})
     assert (tallies["web-leftover"].flags, tallies["web-leftover"].found) == (0, 0)
+
+
+def test_a_class_region_overrides_the_page_region():
+    """A page labelled for two classes in different parts: each class is scored
+    inside its own region."""
+    text = "<p>By Sam Carter</p><article><p>Body text.</p><p>Share this</p></article>"
+    doc = corpus.RealDoc("trafilatura", "y.html", "html", text)
+    share = text.index("Share this")
+    record = {
+        "source": "trafilatura",
+        "id": "y.html",
+        "split": "test",
+        "sha256": corpus.sha256(text),
+        "clean_for": ["bylines", "web-leftover"],
+        "region": [0, text.index("<article>")],
+        "regions": {"web-leftover": [text.index("<article>"), len(text)]},
+        "spans": [],
+    }
+    flag = {
+        "rule": "filler.web-furniture",
+        "range": {"start": {"offset": share}, "end": {"offset": share + 10}},
+    }
+    tallies = real_copy.score([record], {("trafilatura", "y.html"): doc}, {doc.filename: [flag]})
+    assert (tallies["web-leftover"].flags, tallies["web-leftover"].right) == (1, 0)
 
 
 def test_benchmark_skips_cleanly_without_corpora(tmp_path):

@@ -137,7 +137,98 @@ def test_css_class_runs() -> None:
         (("entry-content",), None),
         (("post-12 category-popular tag-sport",), None),  # WordPress topic classes
         (("sr-only",), "screen-reader text"),
+        (("figure", "wp-caption-text"), "image caption or credit"),
+        (("articlepage-authorinfo-bio",), "author box"),
+        (("post-tags",), "tag list"),
+        (("tag-list",), "tag list"),
+        (("meta", "type-caption"), None),  # a typography utility, not a caption
+        (("meta has-social-tools", "timestamp"), None),  # holds share tools, is not one
+        (("m-author", "m-author__description"), "author box"),
+        (("byline", "author-name"), None),
     ],
 )
 def test_marked_family(marks: tuple[str, ...], family: str | None) -> None:
     assert furniture.marked_family(marks) == family
+
+
+GERMAN_PAGE = """<!DOCTYPE html>
+<html lang="de"><head><title>Hafen | Küstenbote</title></head><body>
+<div class="share-bar"><a href="#">Teilen</a> <a href="#">Drucken</a></div>
+<article><h1>Hafengebühren steigen im April</h1>
+<figure><figcaption>Ein Frachter verlässt am Morgen den Hafen. Foto: Jana Beispiel</figcaption>
+</figure>
+<p>Die Hafenbehörde hat am Dienstag mitgeteilt, dass die Gebühren für Frachtschiffe im April
+um sechs Prozent steigen werden, weil die Kosten für Energie und Personal gewachsen sind.</p>
+<p>Die Fischer der Stadt sagten, die Erhöhung werde sie etwa zweitausend Euro im Jahr kosten,
+und baten den Stadtrat um eine Ausnahme für kleine Boote.</p>
+<ul class="related-links"><li><a href="/a">Neue Fähre für die Inseln bestellt</a></li>
+<li><a href="/b">Stadtrat streitet über den Ausbau der Kaimauer</a></li></ul>
+<div class="post-tags"><a href="/t/hafen">Hafen</a> <a href="/t/fischerei">Fischerei</a></div>
+</article></body></html>
+"""
+
+
+def test_a_page_in_another_language_gets_one_finding(tmp_path: Path) -> None:
+    found = lint_json(tmp_path, "hafen.html", GERMAN_PAGE)
+    assert [d["rule"] for d in found] == ["spelling.not-english"], found
+
+
+STORY_WITH_PANEL = """<html><body><article>
+<h1>Harbour tolls to rise in April</h1>
+<p>The port authority said on Tuesday that tolls for freight vessels would rise by six per cent
+in April, blaming the cost of energy and a new pay deal for its staff.</p>
+<div class="share-tools"><p><a href="#">Facebook</a></p><p><a href="#">Twitter</a></p>
+<p><a href="#">WhatsApp</a></p><p><a href="#">Copy link</a></p></div>
+<p>Fishing crews said the rise would cost each boat about two thousand pounds a year, and asked
+the council for an exemption for boats under ten metres long.</p>
+<p>The council will discuss the request at its meeting next month, a spokesman said.</p>
+</article></body></html>
+"""
+
+
+def test_a_panel_inside_the_story_is_one_finding(tmp_path: Path) -> None:
+    found = lint_json(tmp_path, "story.html", STORY_WITH_PANEL, "--select", "filler")
+    assert len(found) == 1, found
+    assert "4 lines in a row inside the article" in found[0]["message"]
+    assert found[0]["text"].startswith("Facebook")
+    assert found[0]["text"].endswith("Copy link")
+
+
+@pytest.mark.parametrize(
+    ("line", "family"),
+    [
+        ("2 months ago", "a relative timestamp"),
+        ("Asked 8 years, 2 months ago", "a relative timestamp"),
+        ("Updated 5 mins ago", "a relative timestamp"),
+        ("The mill closed two months ago.", None),
+        ("Photo: Jane Doe/Coast News", "a photo credit"),
+        ("(AP Photo/Sam Carter)", "a photo credit"),
+        ("Jane Doe / Getty Images", "a photo credit"),
+        ("Photographs by the hundred were taken", None),
+        ("Video: Storm closes the coast road (Harbour TV)", "a media embed label"),
+        ("Gallery: A week of storms", "a media embed label"),
+        ("Watch the video below.", None),
+    ],
+)
+def test_timestamps_and_credits(line: str, family: str | None) -> None:
+    found = furniture.label_line(line)
+    assert (found[0] if found else None) == family
+
+
+GALLERY = """<html><body><article>
+<h1>Ten harbour towns to visit this winter</h1>
+<p>Our travel desk picked ten harbour towns that stay open all winter.</p>
+<figure><figcaption>Stonehaven: the fishing boats still land their catch at the old quay every
+morning, and the cafe on the pier opens at seven for the crews.</figcaption></figure>
+<figure><figcaption>Portsoy: the stone harbour dates from the seventeenth century, and its
+boat festival fills the streets with music for a whole weekend.</figcaption></figure>
+<figure><figcaption>Crail: narrow lanes run down to a tiny harbour where lobster creels are
+stacked beside the wall, and the pottery is open all year.</figcaption></figure>
+</article></body></html>
+"""
+
+
+def test_a_gallery_keeps_its_captions(tmp_path: Path) -> None:
+    """Where captions carry more words than the prose, they are the story."""
+    found = lint_json(tmp_path, "gallery.html", GALLERY, "--select", "filler")
+    assert found == [], found

@@ -87,7 +87,28 @@ _MARK_FAMILIES = {
     **dict.fromkeys(("pagination", "pager", "paging", "pagenav"), "pagination"),
     **dict.fromkeys(("breadcrumb", "breadcrumbs", "navbar", "menu", "nav"), "navigation"),
     **dict.fromkeys(("cookie", "cookies", "consent", "gdpr"), "cookie notice"),
+    # Furniture around the story's own material: what the page says about a photo or
+    # the writer, and its topic links. They read as sentences, so the element's name is
+    # the evidence (see STANDALONE_FAMILIES).
+    **dict.fromkeys(
+        ("caption", "captions", "figcaption", "imagecaption", "photocaption", "credit", "credits"),
+        "image caption or credit",
+    ),
+    **dict.fromkeys(
+        ("bio", "bios", "authorbio", "authorinfo", "abouttheauthor", "aboutauthor"), "author box"
+    ),
+    **dict.fromkeys(("tags", "taglist", "tagcloud", "topics", "keywords"), "tag list"),
 }
+# With "author" in one class name, these words make it an author box, not a byline.
+_AUTHOR_BOX_WORDS = frozenset(("description", "about", "profile", "box", "card", "details"))
+# Families whose element name alone marks a block as furniture, even where jusText
+# keeps its text as prose: a caption or an author's bio is well-formed English.
+STANDALONE_FAMILIES = frozenset(("image caption or credit", "author box", "tag list"))
+# "tag-list" starts like a WordPress topic class ("tag-sport") but names the element.
+# So do "post-tags" and "entry-tags" (WordPress's "post-" prefix).
+_TAG_LIST_CLASS = re.compile(
+    r"tag-(?:list|cloud|links|box|container|wrap)\b|[\w-]*[-_](?:tags|topics|keywords)$"
+)
 # WordPress names a post's wrapper by its topics ("category-popular tag-sport"):
 # those classes say what the story is about, not what the element is.
 _TOPIC_CLASS = re.compile(r"(?:category|tag|post|format|status|topic|section)-")
@@ -95,6 +116,9 @@ _SCREEN_READER = frozenset(
     ("sr-only", "screen-reader-text", "visually-hidden", "screen-reader-only")
 )
 _CLASS_WORD = re.compile(r"[-_]+")
+# Typography utilities name a look, not a role ("type-caption", "text-caption"), and
+# a "has-" modifier says what an element holds ("has-social-tools" wraps a byline).
+_TYPE_STYLE = re.compile(r"(?:type|text|font|typo|typography|has|with|no)-")
 
 
 def _labels(family: str, text: str) -> dict[str, str]:
@@ -146,7 +170,8 @@ _LABELS = {
         "messenger; print this article; print this story; print article;"
         "print recipe; save article; save this article; save this story; gift this article;"
         "gift article; listen to this article; listen to this story; listen to article;"
-        "click to enlarge; tap to unmute; tap to expand; tap to enlarge; back to top;"
+        "click to enlarge; enlarge image; enlarge this image; expand image; social share;"
+        "tap to unmute; tap to expand; tap to enlarge; back to top;"
         "scroll to top; report an error; report a correction; report a typo; report a mistake;"
         "report a correction or typo; suggest a correction; feedback to editors;"
         "feedback to the editors; explore further",
@@ -167,11 +192,21 @@ _LABELS = {
         "from around the web; around the web; in other news; don't miss; must read;"
         "watch next; up next; what to read next; you may like; you might like;"
         "recent posts; recent articles; recent stories; tags; tagged; tagged with; tagged in;"
+        "related story; related article; related link; related video; more; read; more coverage;"
         "filed under; categories",
+    ),
+    # The label an embedded player or gallery puts over its title ("Video: Storm hits
+    # the coast (Harbour TV)"); the media itself did not survive the copy.
+    **_labels(
+        "a media embed label",
+        "video; videos; watch; gallery; photo gallery; photos; photo; slideshow; audio; listen;"
+        "podcast; play video; watch video; watch now; watch live; view gallery",
     ),
 }
 # Labels that may also head a line ("Read more: Flood warnings", "Tags: Sixers, NBA").
-_HEAD_FAMILIES = frozenset(("a teaser label", "an ad marker", "a comment-system notice"))
+_HEAD_FAMILIES = frozenset(
+    ("a teaser label", "an ad marker", "a comment-system notice", "a media embed label")
+)
 _HEAD_PAGE_LINKS = frozenset(
     (
         "next article",
@@ -185,9 +220,33 @@ _HEAD_PAGE_LINKS = frozenset(
 )
 _DECORATION = " \t-–—_*•·=~|[](){}<>«»‹›→←:.!↑^\"'“”"
 _COUNT = re.compile(r"\(?\d[\d,.]*k?\)?")
-_HEAD = re.compile(r"\s*(?::|»|›|→|…|\.\.\.)\s*")
+_HEAD = re.compile(r"\s*(?::|»|›|→|…|\.\.\.|\|)\s*|\s+[-–—]\s+")
+# Teaser heads that also run straight into the headline they introduce, with no
+# separator ("Read more Floods close the coast road"); the next word is capitalised.
+_RUN_IN_HEADS = frozenset(("read more", "also read", "read also", "see also", "more from"))
 _PARTS = re.compile(r"\s+(?:\||/|•|·|or)\s+|\s*[|•·]\s*")
 _SPONSOR = re.compile(r"(?:sponsored|paid for|presented|brought to you) by\b")
+
+
+# A relative time stands alone only on a page, where it was true when the reader
+# loaded it ("2 months ago", "Updated 5 mins ago"); in copy it means nothing.
+_RELATIVE_TIME = re.compile(
+    r"(?:(?:updated|posted|published|edited|modified|last updated|answered|asked)\s+)?"
+    r"(?:about\s+|over\s+|almost\s+)?(?:(?:\d{1,3}|an?|one)\s*"
+    r"(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mos?|months?|y|yrs?|years?)"
+    r"(?:,?\s+|\s+and\s+)?){1,3}ago",
+    re.IGNORECASE,
+)
+# A photo credit standing as a line: "Photo: Jane Doe/Reuters", "Photograph by Jane
+# Doe", "Image credit: NASA", "(Getty Images)". Short, and no verb after the label.
+_CREDIT = re.compile(
+    r"\(?(?:(?:photo|photograph|image|picture|illustration|graphic)s?"
+    r"(?:\s+credits?)?(?:\s*:|\s+by\b|\s+courtesy\b)|credits?\s*:|courtesy(?:\s+of)?\b)"
+    r"\s*(?:the\s+)?(?-i:[A-Z@])[^.!?]{1,80}\)?"
+    r"|\(?[\w.'’ /-]{0,40}(?:getty images|shutterstock|istock(?:photo)?|ap photo)"
+    r"(?:\s*/\s*[\w.'’ -]{1,40})?\)?",
+    re.IGNORECASE,
+)
 
 
 def _label_key(text: str) -> str:
@@ -208,6 +267,10 @@ def label_line(line: str) -> tuple[str, int] | None:
     parts = [_label_key(part) for part in _PARTS.split(line)]
     if len(parts) > 1 and all(part in _LABELS for part in parts):
         return _LABELS[parts[0]], len(line)
+    if _RELATIVE_TIME.fullmatch(line.strip(" \t·•|-–—()[]")):
+        return "a relative timestamp", len(line)
+    if len(line.split()) <= 12 and _CREDIT.fullmatch(line.strip(" \t·•|-–—")):
+        return "a photo credit", len(line)
     if _SPONSOR.match(key) and len(key.split()) <= 8:
         return "an ad marker", len(line)
     if key.startswith("more from ") and len(key.split()) <= 6:
@@ -217,9 +280,15 @@ def label_line(line: str) -> tuple[str, int] | None:
     head = _HEAD.search(line)
     if head and head.start() > 0:
         key = _label_key(line[: head.start()])
+        if head.group().strip() in "-–—" and " " not in key:
+            key = ""  # a dash after one word is punctuation ("More - or less - ...")
         family = _LABELS.get(key)
         if family in _HEAD_FAMILIES or key in _HEAD_PAGE_LINKS or key.startswith("more from "):
             return family or "a teaser label", head.start()
+    words = line.split()
+    run_in = 2 < len(words) <= 16 and line.rstrip()[-1:] not in ".!?" and words[2][:1].isupper()
+    if run_in and _label_key(" ".join(words[:2])) in _RUN_IN_HEADS:
+        return "a teaser label", line.index(words[1]) + len(words[1])
     return None
 
 
@@ -271,11 +340,16 @@ def marked_family(marks: Iterable[str]) -> str | None:
     """What the class/id words of the elements around a block say it is."""
     for mark in reversed(tuple(marks)):  # the innermost element speaks first
         for name in mark.split():
-            if _TOPIC_CLASS.match(name):
+            if _TAG_LIST_CLASS.match(name):
+                return "tag list"
+            if _TOPIC_CLASS.match(name) or _TYPE_STYLE.match(name):
                 continue
             if name in _SCREEN_READER:
                 return "screen-reader text"
-            for word in _CLASS_WORD.split(name):
+            words = _CLASS_WORD.split(name)
+            if "author" in words and _AUTHOR_BOX_WORDS.intersection(words):
+                return "author box"  # "m-author__description", "author-card"
+            for word in words:
                 family = _MARK_FAMILIES.get(word)
                 if family:
                     return family

@@ -6,7 +6,9 @@ flattened into a line, page-number links, CSS class names leaked into prose,
 and, in HTML, blocks inside the article body that jusText's boilerplate
 classifier rejects *and* whose elements are named for furniture
 (``class="related-stories"``, ``id="newsletter-promo"``). Two independent
-signs, because either alone also fires on real article paragraphs.
+signs, because either alone also fires on real article paragraphs. Captions,
+author boxes and tag lists are the exception: they read as sentences, so the
+element's name (``<figcaption>``, ``class="author-bio"``) is the evidence.
 
 It also owns the furniture gate: a page with no article text gets one finding
 saying so instead of a flood from every other rule.
@@ -15,12 +17,17 @@ saying so instead of a flood from every other rule.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from newslint.analysis import furniture
 from newslint.diagnostics import Diagnostic, Severity
 from newslint.document import Document, PageBlock, Span
 from newslint.registry import CheckContext, Example, RuleMeta, rule
+
+if TYPE_CHECKING:
+    from newslint.analysis.boilerplate import Verdict
 
 RULE = "filler.web-furniture"
 _PACK_RULES = frozenset(("filler.web-leftover",))
@@ -31,7 +38,10 @@ _GROUP = 3  # furniture findings before or after a page's article reported as on
 
 @rule(
     RULE,
-    summary="Web page furniture found by its structure: menus, page links, CSS classes.",
+    summary=(
+        "Web page furniture found by its structure: menus, page links, CSS classes, "
+        "captions, author boxes."
+    ),
     why=(
         "A story copied from a web page keeps furniture that no phrase list covers: a "
         "navigation menu flattened into one line ('Home News Sport Business Weather'), "
@@ -40,11 +50,16 @@ _GROUP = 3  # furniture findings before or after a page's article reported as on
         "the story, and, in HTML, blocks inside the article that the "
         "jusText boilerplate classifier rejects (short, link-heavy, few function words) and "
         "whose markup names them as furniture (class='related-stories', 'newsletter-promo', "
-        "'share-bar'). A menu needs short capitalised labels with no sentence punctuation, "
-        "enough of them section or button names, so a title-case headline stays clean. A "
-        "page with no article text at all gets one finding saying so, and no other rule is "
-        "run on it. Furniture named by its wording ('Advertisement', 'Sign up for our "
-        "newsletter') is filler.web-leftover."
+        "'share-bar'), or that are a lone headline-sized link to another story. Captions "
+        "and photo credits (<figcaption>, class='wp-caption-text'), author boxes and tag "
+        "lists are found by their element anywhere on the page, since they read as "
+        "sentences; as lines of text, so are photo credits ('Photo: Jane Doe/Reuters') and "
+        "relative timestamps ('2 hours ago'). A menu needs short capitalised labels with no "
+        "sentence punctuation, enough of them section or button names, so a title-case "
+        "headline stays clean. Furniture in adjacent blocks is one finding per run, and "
+        "around a saved page's article one per side. A page with no article text at all "
+        "gets one finding saying so, and no other rule is run on it. Furniture named by its "
+        "wording ('Advertisement', 'Sign up for our newsletter') is filler.web-leftover."
     ),
     examples=[
         Example(
@@ -75,11 +90,44 @@ def web_furniture(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[
         yield from found
         return
     # Around the article of a saved page: one finding for each side, not one per menu item.
+    # A group never spans the headline: the finding would swallow the story's title.
+    titles = [b.span for b in doc.page_blocks if b.tag == "h1"]
+    titles += [doc.headline] if doc.headline else []
     before = [d for d in found if d.end <= body.start]
     after = [d for d in found if d.start >= body.end]
-    yield from _grouped(before, "before", meta)
-    yield from (d for d in found if d.end > body.start and d.start < body.end)
-    yield from _grouped(after, "after", meta)
+    for run in _runs(before, titles):
+        yield from _grouped(run, "before", meta)
+    inside = [d for d in found if d.end > body.start and d.start < body.end]
+    for run in _adjacent_runs(doc, inside):
+        yield from _grouped(run, "in a row inside", meta)
+    for run in _runs(after, titles):
+        yield from _grouped(run, "after", meta)
+
+
+def _adjacent_runs(doc: Document, found: list[Diagnostic]) -> list[list[Diagnostic]]:
+    """``found`` (in order) cut wherever a block with no finding lies between two
+    findings: a share bar or a comment panel is one run, and a paragraph of the
+    story ends it."""
+    starts = [p.start for p in doc.paragraphs]
+    runs: list[list[Diagnostic]] = []
+    last = -2
+    for diag in found:
+        index = bisect_right(starts, diag.start) - 1
+        if not runs or index > last + 1:
+            runs.append([])
+        runs[-1].append(diag)
+        last = max(last, bisect_right(starts, max(diag.end - 1, diag.start)) - 1)
+    return runs
+
+
+def _runs(found: list[Diagnostic], barriers: list[Span]) -> list[list[Diagnostic]]:
+    """``found`` (in order) cut wherever a barrier span lies between two findings."""
+    runs: list[list[Diagnostic]] = [[]]
+    for diag in found:
+        if runs[-1] and any(runs[-1][-1].end <= b.start and b.end <= diag.start for b in barriers):
+            runs.append([])
+        runs[-1].append(diag)
+    return [run for run in runs if run]
 
 
 def _structural(doc: Document, meta: RuleMeta) -> Iterator[Diagnostic]:
@@ -120,8 +168,8 @@ def _grouped(found: list[Diagnostic], side: str, meta: RuleMeta) -> Iterator[Dia
         return
     yield Diagnostic(
         meta.id,
-        f"{len(found)} lines {side} the article are page furniture (menus, labels, buttons); "
-        "remove them",
+        f"{len(found)} lines {side} the article are page furniture (menus, labels, buttons, "
+        "panels); remove them",
         found[0].start,
         found[-1].end,
         meta.severity,
@@ -133,8 +181,12 @@ _QUOTES_AND_SPACE = re.compile(r"[\s\"'“”‘’]+")
 
 def _repeated_blocks(doc: Document) -> list[Span]:
     """Short blocks whose words stand again inside a longer block of the story:
-    pull quotes and teasers that the page's layout repeated."""
+    pull quotes and teasers that the page's layout repeated. In HTML the longer
+    block must be prose (not a link or a list of links), and the two must sit in
+    differently named elements: a pull quote has its own box, while a live blog
+    that posts one quote twice repeats its content, not its layout."""
     special = {doc.headline, doc.byline}
+    blocks = {b.span: b for b in doc.page_blocks}
     texts = [
         (p, _QUOTES_AND_SPACE.sub(" ", doc.span_text(p)).strip(" .").lower())
         for p in doc.paragraphs
@@ -144,13 +196,31 @@ def _repeated_blocks(doc: Document) -> list[Span]:
     for index, (para, text) in enumerate(texts):
         if not _REPEAT_WORDS[0] <= text.count(" ") + 1 <= _REPEAT_WORDS[1]:
             continue
-        if any(
-            text in other and (len(other) > len(text) or earlier < index)
-            for earlier, (_, other) in enumerate(texts)
-            if earlier != index
-        ):
-            found.append(para)
-    return found
+        for earlier, (other_para, other) in enumerate(texts):
+            if earlier == index or text not in other:
+                continue
+            if not (len(other) > len(text) or earlier < index):
+                continue
+            block, other_block = blocks.get(para), blocks.get(other_para)
+            if other_block is not None and _marked(other_block):
+                continue
+            if block and other_block and _same_place(block, other_block):
+                continue
+            found.append(index)
+            break
+    # A pull quote stands alone; consecutive repeated blocks are a passage the story
+    # reproduces (a statement quoted in part, then printed in full).
+    repeated = set(found)
+    alone = [i for i in found if i - 1 not in repeated and i + 1 not in repeated]
+    return [texts[i][0] for i in alone]
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _same_place(a: PageBlock, b: PageBlock) -> bool:
+    """Two blocks in elements of the same names (ids and numbers aside)."""
+    return [_DIGITS.sub("", m) for m in a.marks] == [_DIGITS.sub("", m) for m in b.marks]
 
 
 def _line_kind(line: str) -> tuple[str, int] | None:
@@ -178,9 +248,12 @@ _MESSAGES = {
 
 
 def _classified_blocks(doc: Document, flagged: list[Span], meta: RuleMeta) -> Iterator[Diagnostic]:
-    """HTML blocks inside the article body (first to last block jusText keeps)
-    that jusText rejects and whose markup names them as furniture."""
-    if not any(furniture.marked_family(b.marks) or _link_item(doc, b) for b in doc.page_blocks):
+    """HTML blocks that are furniture by their markup: blocks jusText rejects whose
+    elements are named for furniture; captions, author boxes and tag lists, which
+    the element's name alone shows; and, inside the article body (first to last
+    block jusText keeps), headline-sized links. Findings around the article are
+    grouped into one per side by the caller."""
+    if not any(_block_family(doc, b) or _link_item(doc, b) for b in doc.page_blocks):
         return  # nothing for the classifier to confirm: jusText (and lxml) stay unloaded
     from newslint.analysis.boilerplate import classify
 
@@ -191,15 +264,28 @@ def _classified_blocks(doc: Document, flagged: list[Span], meta: RuleMeta) -> It
     prose = [i for i, v in enumerate(verdicts) if v.context_free in ("good", "neargood")]
     if not prose:
         return
-    body = verdicts[prose[0] : prose[-1] + 1]
-    link_items = [v.boilerplate and _link_item(doc, v.block) for v in body]
+    first, last = prose[0], prose[-1]
+    links = [v.boilerplate and _link_item(doc, v.block) for v in verdicts]
+    families = [_block_family(doc, v.block) for v in verdicts]
+    gallery = _captions_carry_the_page(doc, verdicts, families)
     candidates = []
-    for index, verdict in enumerate(body):
-        if verdict.span == doc.headline:
+    for index, verdict in enumerate(verdicts):
+        family = families[index]
+        if family == _CAPTION and gallery:
+            continue  # a gallery or slideshow: its captions are the story
+        # The byline finder can take an author box's sentence for a byline.
+        if verdict.span == doc.headline or (verdict.span == doc.byline and family != "author box"):
             continue
-        family = furniture.marked_family(verdict.block.marks) if verdict.boilerplate else None
-        if family is None and link_items[index] and any(link_items[index - 1 : index + 2 : 2]):
-            family = "a list of links to other stories"
+        inside = first <= index <= last
+        if family not in furniture.STANDALONE_FAMILIES:
+            family = family if verdict.boilerplate else None
+        if family is None and inside and links[index]:
+            neighbours = any(links[index - 1 : index + 2 : 2])
+            # In a gallery the linked headings are its slides' titles.
+            if neighbours or (not gallery and _headline_link(doc, verdict.block)):
+                family = (
+                    "a list of links to other stories" if neighbours else "a link to another story"
+                )
         if family == "comments" and _sentence_like(doc.span_text(verdict.span)):
             continue  # a reader's comment, not the comment system's furniture
         if family and not any(verdict.span.overlaps(f) for f in flagged):
@@ -217,11 +303,56 @@ def _classified_blocks(doc: Document, flagged: list[Span], meta: RuleMeta) -> It
         )
 
 
+_CAPTION = "image caption or credit"
+
+
+def _captions_carry_the_page(
+    doc: Document, verdicts: list[Verdict], families: list[str | None]
+) -> bool:
+    """More words in captions than in prose outside them: a gallery, not an
+    article with pictures."""
+    caption = prose = 0
+    for verdict, family in zip(verdicts, families, strict=True):
+        words = len(doc.span_text(verdict.span).split())
+        if family == _CAPTION:
+            caption += words
+        elif family is None and verdict.context_free in ("good", "neargood"):
+            prose += words
+    return caption > prose
+
+
+def _block_family(doc: Document, block: PageBlock) -> str | None:
+    """The furniture family an HTML block's markup names, if any. A caption is its
+    element (<figcaption>) or its class; an author box must hold a sentence (a
+    byline above the story is no leftover); a tag list must be mostly links."""
+    family = _CAPTION if block.tag == "figcaption" else None
+    family = family or furniture.marked_family(block.marks)
+    if family == "author box" and not _about_someone(doc.span_text(block.span)):
+        return None
+    if family == "tag list" and block.link_chars * 2 < block.span.end - block.span.start:
+        return None
+    return family
+
+
+def _about_someone(text: str) -> bool:
+    """An author box holds a sentence about the writer ("Sam Carter covers the
+    islands. @samcarter"); a byline ("By Sam Carter") does not."""
+    text = text.strip()
+    return _sentence_like(text) or (len(text.split()) >= _PROSE_WORDS and ". " in text)
+
+
 def _link_item(doc: Document, block: PageBlock) -> bool:
-    """A list item that is a headline-sized link ("How one firm turns CO2 into soap")."""
+    """A block that is a headline-sized link ("How one firm turns CO2 into soap")."""
     length = block.span.end - block.span.start
     words = len(doc.span_text(block.span).split())
-    return block.tag == "li" and block.link_chars * 5 >= length * 4 and words >= 4
+    return block.link_chars * 5 >= length * 4 and words >= 4
+
+
+def _headline_link(doc: Document, block: PageBlock) -> bool:
+    """A lone link standing as a paragraph with a headline's shape: a few words, no
+    sentence end. A sentence that happens to be linked ends with a full stop."""
+    text = doc.span_text(block.span).strip()
+    return 4 <= len(text.split()) <= 20 and text[-1:] not in ".:;,"
 
 
 def _pack_matches(
@@ -300,7 +431,9 @@ def _is_furniture(
 def _marked(block: PageBlock) -> bool:
     """An HTML block that is mostly link text or sits in an element named for furniture."""
     length = block.span.end - block.span.start
-    return block.link_chars * 2 > length or furniture.marked_family(block.marks) is not None
+    family = furniture.marked_family(block.marks)
+    # A caption is editors' text: a gallery of captioned pictures is not a page of furniture.
+    return block.link_chars * 2 > length or family not in (None, _CAPTION)
 
 
 def _sentence_like(text: str) -> bool:
