@@ -6,9 +6,10 @@ flattened into a line, page-number links, CSS class names leaked into prose,
 and, in HTML, blocks inside the article body that jusText's boilerplate
 classifier rejects *and* whose elements are named for furniture
 (``class="related-stories"``, ``id="newsletter-promo"``). Two independent
-signs, because either alone also fires on real article paragraphs. Captions,
-author boxes and tag lists are the exception: they read as sentences, so the
-element's name (``<figcaption>``, ``class="author-bio"``) is the evidence.
+signs, because either alone also fires on real article paragraphs. Author
+boxes and tag lists are the exception: they read as sentences, so the
+element's name (``class="author-bio"``) is the evidence. Captions are known
+the same way but never flagged: they are the story's own text.
 
 It also owns the furniture gate: a page with no article text gets one finding
 saying so instead of a flood from every other rule.
@@ -40,7 +41,7 @@ _GROUP = 3  # furniture findings before or after a page's article reported as on
     RULE,
     summary=(
         "Web page furniture found by its structure: menus, page links, CSS classes, "
-        "captions, author boxes."
+        "author boxes, tag lists."
     ),
     why=(
         "A story copied from a web page keeps furniture that no phrase list covers: a "
@@ -50,11 +51,12 @@ _GROUP = 3  # furniture findings before or after a page's article reported as on
         "the story, and, in HTML, blocks inside the article that the "
         "jusText boilerplate classifier rejects (short, link-heavy, few function words) and "
         "whose markup names them as furniture (class='related-stories', 'newsletter-promo', "
-        "'share-bar'), or that are a lone headline-sized link to another story. Captions "
-        "and photo credits (<figcaption>, class='wp-caption-text'), author boxes and tag "
-        "lists are found by their element anywhere on the page, since they read as "
-        "sentences; as lines of text, so are photo credits ('Photo: Jane Doe/Reuters') and "
-        "relative timestamps ('2 hours ago'). A menu needs short capitalised labels with no "
+        "'share-bar'), or that are a lone headline-sized link to another story. Author "
+        "boxes and tag lists are found by their element anywhere on the page, since they "
+        "read as sentences; as lines of text, so are photo credits with no picture ('Photo: "
+        "Jane Doe/Reuters' pasted into copy) and relative timestamps ('2 hours ago'). "
+        "Captions (<figcaption>, class='wp-caption-text') are the story's text about its "
+        "pictures and stay clean. A menu needs short capitalised labels with no "
         "sentence punctuation, enough of them section or button names, so a title-case "
         "headline stays clean. Furniture in adjacent blocks is one finding per run, and "
         "around a saved page's article one per side. A page with no article text at all "
@@ -137,6 +139,8 @@ def _structural(doc: Document, meta: RuleMeta) -> Iterator[Diagnostic]:
             continue
         for start, end in furniture.lines(doc.text, para.start, para.end):
             kind = _line_kind(doc.text[start:end])
+            if kind and kind[0].endswith(_CREDIT_MESSAGE) and _in_caption(doc, start):
+                continue  # a credit under its picture is the caption's, not a leftover
             if kind:
                 message, length = kind
                 flagged.append(Span(start, start + length))
@@ -271,8 +275,11 @@ def _classified_blocks(doc: Document, flagged: list[Span], meta: RuleMeta) -> It
     candidates = []
     for index, verdict in enumerate(verdicts):
         family = families[index]
-        if family == _CAPTION and gallery:
-            continue  # a gallery or slideshow: its captions are the story
+        if family == _CAPTION:
+            # A caption is editors' text about the story's own picture: part of the
+            # article in a CMS export as on a saved page, never a leftover. (Its
+            # family still tells a gallery, and keeps the page-is-furniture gate off.)
+            continue
         # The byline finder can take an author box's sentence for a byline.
         if verdict.span == doc.headline or (verdict.span == doc.byline and family != "author box"):
             continue
@@ -319,6 +326,17 @@ def _captions_carry_the_page(
         elif family is None and verdict.context_free in ("good", "neargood"):
             prose += words
     return caption > prose
+
+
+_CREDIT_MESSAGE = "is a photo credit from a web page, not part of the story"
+
+
+def _in_caption(doc: Document, offset: int) -> bool:
+    """Whether ``offset`` lies in an HTML block the page marks as a caption."""
+    return any(
+        block.span.start <= offset < block.span.end and _block_family(doc, block) == _CAPTION
+        for block in doc.page_blocks
+    )
 
 
 def _block_family(doc: Document, block: PageBlock) -> str | None:
