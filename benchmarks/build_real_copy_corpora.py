@@ -66,18 +66,28 @@ def _pickled_frame(repo: Path, path: str):  # -> pandas.DataFrame
     return pandas.read_pickle(io.BytesIO(git_show(repo, IU_COMMIT, path)))
 
 
-def iu_records(repo: Path, path: str) -> Iterator[dict]:
-    """One record per DataFrame row; the id is the row number, three digits."""
+def iu_records(repo: Path, path: str, story_dates: dict[str, str] | None = None) -> Iterator[dict]:
+    """One record per DataFrame row; the id is the row number, three digits.
+
+    A generated story stands in for the human article it was written from (same
+    headline), so its ``date`` is that article's publication date: the date the
+    story's "President X" and "last year" are true on. The generation date is
+    kept as ``generated``."""
     frame = _pickled_frame(repo, path)
     for index, row in frame.iterrows():
-        yield {
+        title = str(row["title_en"])
+        record = {
             "id": f"{int(index):03d}",
-            "title": str(row["title_en"]),
+            "title": title,
             "body": str(row["text"]),
             "prompt" if row["author"] == "ChatGPT" else "outlet": str(row["source"]),
             "category": str(row["category"]),
             "date": str(row["date"]),
         }
+        if story_dates is not None:
+            record["generated"] = record["date"]
+            record["date"] = story_dates[title.strip()]
+        yield record
 
 
 def fair_records(repo: Path) -> Iterator[dict]:
@@ -126,9 +136,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fair-repo", type=Path, required=True)
     parser.add_argument("--out", type=Path, default=corpus.corpora_dir())
     args = parser.parse_args(argv)
+    human = list(iu_records(args.iu_repo, "news_human_generated.pkl"))
+    story_dates = {record["title"].strip(): record["date"] for record in human}
     built = {
-        "aigen_news": list(iu_records(args.iu_repo, "news_chatgpt_generated.pkl")),
-        "iu_human": list(iu_records(args.iu_repo, "news_human_generated.pkl")),
+        "aigen_news": list(iu_records(args.iu_repo, "news_chatgpt_generated.pkl", story_dates)),
+        "iu_human": human,
         "fair_framed": list(fair_records(args.fair_repo)),
     }
     problems = []

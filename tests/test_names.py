@@ -374,3 +374,12 @@ def test_a_rare_name_used_twice_is_not_a_slip() -> None:
 def test_spacing_variant_is_inconsistent() -> None:
     text = HEAD + "Robert De Niro arrived. De Niro said the film was long. DeNiro left."
     assert _rules(text, "names.inconsistent") == [("names.inconsistent", "DeNiro")]
+
+
+def test_officeholder_message_names_every_term_of_the_office() -> None:
+    """A two-term officeholder out of office is told with both terms, not the nearest."""
+    text = "---\ndate: 2023-05-05\n---\n\nPresident Donald Trump visited the plant on Monday.\n"
+    result = lint_snippet(text, fmt="markdown", select=("names.officeholder",))
+    messages = [d.message for d in result.diagnostics]
+    assert len(messages) == 1, messages
+    assert "U.S. President 2017–2021 and 2025–, not on 5 May 2023" in messages[0]

@@ -121,9 +121,10 @@ def officeholder_problem(names: NamesList, mention: Mention, title_text: str, da
         office = min(held, key=lambda o: _distance(o, day))
         then = _holder(names, person, office.title, office.country, day)
         tail = f"; it was {then.name}" if then else ""
-        return (
-            f"{said}: {person.name} was {office.office} {office.years}, not on {_date(day)}{tail}"
-        )
+        # Every term of that office, so two terms read "2017–2021 and 2025–".
+        terms = sorted((o for o in held if o.office == office.office), key=lambda o: o.start)
+        years = " and ".join(o.years for o in terms)
+        return f"{said}: {person.name} was {office.office} {years}, not on {_date(day)}{tail}"
     countries = {o.country for p in names.people for o in p.offices if o.title == title}
     if len(title.split()) < 2 or not (country or len(countries) == 1):
         return ""
