@@ -188,7 +188,7 @@ def check(
             for notice in result.notices:
                 click.echo(f"newslint: {notice}", err=True)
         if statistics:
-            write_statistics(result, sys.stderr if name in ("json", "sarif") else out)
+            write_statistics(result, sys.stderr if name in ("json", "sarif", "html") else out)
     finally:
         if output_file:
             out.close()

@@ -353,3 +353,49 @@ def test_hostile_report_runs_no_script_in_chromium(tmp_path: Path) -> None:
     assert images == 0
     assert events.errors() == []
     assert broken == []
+
+
+# -- the streaming sink gives the formatter's page ------------------------------------
+
+STORY = """Council Backs Harbour Plan
+
+By Staff Writer
+
+The council voted on Tuesday to back the harbour plan. Mayor Ellen Marsh said the
+vote was close. Marsch told reporters the plan would go ahead, and some say it will
+cost more than planned. Click here to subscribe to our newsletter.
+"""
+
+
+def test_html_sink_streams_to_the_same_page_as_the_formatter(tmp_path: Path) -> None:
+    import io
+
+    from conftest import lint_snippet
+
+    from newslint.formatters.html import HtmlFormatter, HtmlSink
+    from newslint.results import RunResult
+
+    files = [lint_snippet(STORY), lint_snippet(STORY.replace("Tuesday", "Friday"))]
+    for i, file in enumerate(files):
+        file.path = f"story-{i}.txt"
+    assert any(f.diagnostics for f in files)
+    whole, streamed = io.StringIO(), io.StringIO()
+    HtmlFormatter().write(RunResult(files=files, rules={}), whole, color=False)
+    sink = HtmlSink(streamed)
+    for position, file in enumerate(files):
+        sink.write(position, file)
+    sink.close(None, [])
+    (tmp_path / "whole.html").write_text(whole.getvalue(), encoding="utf-8")
+    (tmp_path / "streamed.html").write_text(streamed.getvalue(), encoding="utf-8")
+    a, b = page(tmp_path / "whole.html"), page(tmp_path / "streamed.html")
+    assert cards(a) == cards(b) and cards(a)["articles"] == "2"
+    for section in ("families", "rules", "worst"):
+        assert table_rows(a, section) == table_rows(b, section)
+
+
+def test_statistics_with_html_go_to_stderr(tmp_path: Path) -> None:
+    out = tmp_path / "a.html"
+    run = run_cli("check", "--format", "html", "--statistics", ARTICLES[0], "-o", out)
+    assert run.returncode == 1
+    assert out.read_text(encoding="utf-8").rstrip().endswith("</html>")
+    assert any(line.split()[1].count(".") for line in run.stderr.splitlines() if line.strip())
