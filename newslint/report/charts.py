@@ -22,6 +22,20 @@ CONFIG = {"displaylogo": False, "responsive": True}
 DAILY_SPAN = 92
 WEEKLY_SPAN = 731
 FAMILIES_OVER_TIME = 8  # the rest are summed as "other"
+# One colour per family in every chart (plotly's qualitative "Dark24" palette).
+KNOWN_FAMILIES = (
+    "filler",
+    "attribution",
+    "names",
+    "spelling",
+    "dates",
+    "numbers",
+    "structure",
+    "grammar",
+    "proselint",
+    "style",
+    "ap",
+)
 
 
 def plotly_js() -> str:
@@ -29,6 +43,21 @@ def plotly_js() -> str:
     from plotly.offline import get_plotlyjs
 
     return get_plotlyjs()
+
+
+def family_color(family: str) -> str:
+    import zlib
+
+    from plotly.colors import qualitative
+
+    palette = qualitative.Dark24
+    if family == "other":
+        return "#9aa3ad"
+    if family in KNOWN_FAMILIES:
+        return palette[KNOWN_FAMILIES.index(family)]
+    # Families from packs outside the known list: a stable colour after the known ones.
+    spare = palette[len(KNOWN_FAMILIES) :]
+    return spare[zlib.crc32(family.encode()) % len(spare)]
 
 
 def _label(text: str) -> str:
@@ -62,7 +91,7 @@ def family_chart(totals: Aggregate) -> str | None:
             orientation="h",
             customdata=[count for _, count, _ in rows],
             hovertemplate="%{y}: %{x} per 1,000 words (%{customdata} findings)<extra></extra>",
-            marker_color="#3b6ea8",
+            marker_color=[family_color(family) for family, _, _ in rows],
         )
     )
     fig.update_layout(
@@ -144,6 +173,7 @@ def time_chart(totals: Aggregate) -> str | None:
                 x=[p.isoformat() for p in periods],
                 y=[round(1000 * counts[p] / words[p], 3) if words[p] else 0 for p in periods],
                 name=_label(family),
+                marker_color=family_color(family),
                 customdata=[[counts[p], articles[p]] for p in periods],
                 hovertemplate=(
                     "%{x}: %{y} per 1,000 words (%{customdata[0]} findings, "

@@ -243,7 +243,13 @@ def _article(i: int, a: WorstArticle) -> str:
     )
     more = a.findings - len(a.kept)
     tail = f'<p class="note">and {_num(more)} more findings.</p>' if more > 0 else ""
-    title = f"<p>{_e(a.title)}</p>" if a.title else ""
+    facts = [
+        _e(a.title) if a.title else "",
+        _e(a.date.isoformat()) if a.date else "",
+        f"{_num(a.words)} words" if a.words is not None else "",
+        f"{_num(a.findings)} findings",
+    ]
+    title = f"<p>{' · '.join(f for f in facts if f)}</p>"
     return (
         f'<section class="article" id="a-{i}"><h3>{i}. <code>{_e(a.path)}</code></h3>{title}'
         "<table><tr><th class=n>line:col</th><th>severity</th><th>rule</th><th>finding</th></tr>"
