@@ -164,6 +164,16 @@ def test_report_reads_gzip_and_stdin_and_exits_0_when_all_read(tmp_path: Path) -
         assert cards(page(tmp_path / name))["findings"] == "9"
 
 
+def test_report_with_no_worst_articles(tmp_path: Path) -> None:
+    feed = write_jsonl(tmp_path / "r.jsonl", FEED[:4])
+    run = run_cli("report", feed, "--worst", "0", "-o", tmp_path / "a.html")
+    assert run.returncode == 0, run.stderr
+    doc = page(tmp_path / "a.html")
+    assert cards(doc)["findings"] == "9"
+    assert "No article had findings" not in doc.text_content()
+    assert doc.xpath("//section[@class='article']") == []
+
+
 def test_report_on_a_missing_file_is_a_usage_error(tmp_path: Path) -> None:
     out = tmp_path / "audit.html"
     run = run_cli("report", tmp_path / "nope.jsonl", "-o", out)

@@ -146,6 +146,8 @@ class Aggregate:
             entry.articles.append(path)
 
     def _add_worst(self, article: Article) -> None:
+        if self.worst <= 0:
+            return
         serious = sum(1 for f in article.diagnostics if f.severity in ("error", "warning"))
         candidate = WorstArticle(
             path=article.path,

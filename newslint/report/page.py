@@ -90,7 +90,7 @@ def write_page(
         _rules(totals),
         _time(totals),
         _names(totals, anchors),
-        _worst(worst),
+        _worst(worst, totals),
         _problems(totals, list(problems)),
         "</body></html>",
     ]
@@ -210,10 +210,11 @@ def _names(t: Aggregate, anchors: dict[str, str]) -> str:
     )
 
 
-def _worst(worst: list[WorstArticle]) -> str:
+def _worst(worst: list[WorstArticle], totals: Aggregate) -> str:
     head = '<h2 id="worst">Worst articles</h2>'
     if not worst:
-        return f'{head}<p class="note">No article had findings.</p>'
+        said = "No article had findings." if not totals.articles_with_findings else "None listed."
+        return f'{head}<p class="note">{said}</p>'
     rows = "".join(
         f"<tr><td class=n>{i}</td><td><a href='#a-{i}'><code>{_e(a.path)}</code></a>"
         f"{'<br>' + _e(a.title) if a.title else ''}</td>"
