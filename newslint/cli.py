@@ -287,7 +287,14 @@ def report(results: tuple[str, ...], output_file: Path | None, title: str, worst
     target = output_file.with_name(output_file.name + ".tmp") if output_file else None
     try:
         with target.open("w", encoding="utf-8") if target else _stdout() as out:
-            totals = write_report(articles(), out, title=title, worst=worst, problems=problems)
+            totals = write_report(
+                articles(),
+                out,
+                title=title,
+                worst=worst,
+                problems=problems,
+                notes=problems.notices,  # filled while the articles are read
+            )
     except ResultsError as exc:
         if target:
             target.unlink(missing_ok=True)

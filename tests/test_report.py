@@ -48,7 +48,12 @@ def record(rid: str, date: str | None, words: int | None, *diagnostics: dict, **
     }
 
 
-SUMMARY = {"version": 1, "tool": {"name": "newslint", "version": "0"}, "summary": {"files": 5}}
+SUMMARY = {
+    "version": 1,
+    "tool": {"name": "newslint", "version": "0"},
+    "summary": {"files": 5},
+    "notices": ["grammar checks were skipped in this made-up run"],
+}
 
 FEED = [
     record(
@@ -147,6 +152,7 @@ def test_report_aggregates_a_jsonl_feed(tmp_path: Path) -> None:
     text = doc.text_content()
     assert "2 of 5 articles had no date" in text
     assert "feed.jsonl#6: the record has no text field" in text
+    assert "Note: grammar checks were skipped in this made-up run" in text
 
 
 def test_report_reads_gzip_and_stdin_and_exits_0_when_all_read(tmp_path: Path) -> None:

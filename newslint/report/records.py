@@ -49,10 +49,16 @@ class Article:
 
 @dataclass
 class ReadProblems:
-    """Unreadable input lines or records: a few kept, all counted."""
+    """Unreadable input lines or records: a few kept, all counted. Also the
+    notices of the runs read (e.g. grammar skipped), from summary lines."""
 
     count: int = 0
     shown: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+    def notice(self, text: Any) -> None:
+        if isinstance(text, str) and text not in self.notices and len(self.notices) < MAX_PROBLEMS:
+            self.notices.append(text)
 
     def add(self, message: str) -> None:
         self.count += 1
@@ -185,7 +191,11 @@ def _json_lines(handle: io.BufferedReader, path: str, problems: ReadProblems) ->
                 for f in raw["files"]
                 if isinstance(f, dict)
             )
-        elif "summary" not in raw:
+        elif "summary" in raw:
+            notices = raw.get("notices")
+            for notice in notices if isinstance(notices, list) else []:
+                problems.notice(notice)
+        else:
             problems.add(f"{path}:{number}: neither a result (no 'path') nor the summary")
 
 
