@@ -1,8 +1,8 @@
 """Reading results one article at a time.
 
-Inputs: ``--format jsonl`` output (one article a line, then a summary line
-with no ``path``; see JSONL-FORMAT in the repository notes), optionally
-gzipped, or a ``--format json`` report, streamed with ijson so neither
+Inputs: ``--format jsonl`` output (one article a line with ``path``,
+``date``, ``words``, ``title`` and the diagnostics as in ``--format json``,
+then a summary line with no ``path``), optionally gzipped, or a ``--format json`` report, streamed with ijson so neither
 input is held in memory whole. Everything read here is untrusted: values of
 the wrong type are dropped rather than trusted.
 """
