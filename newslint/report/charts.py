@@ -184,7 +184,11 @@ def time_chart(totals: Aggregate) -> str | None:
     fig.update_layout(
         template=TEMPLATE,
         barmode="stack",
-        xaxis={"type": "date", "title": f"article date (by {unit})"},
+        xaxis={
+            "type": "date",
+            "title": f"article date (by {unit})",
+            "tickformat": "%b %Y" if unit == "month" else "%d %b %Y",
+        },
         yaxis_title="findings per 1,000 words",
         legend_title_text="family",
         margin={"l": 60, "r": 20, "t": 20, "b": 60},
