@@ -273,7 +273,7 @@ def report(results: tuple[str, ...], output_file: Path | None, title: str, worst
 
     RESULTS are `newslint check --format jsonl` output (also .gz) or a
     `--format json` report; - reads standard input. Exit codes: 0 written,
-    2 when some input could not be read (the page is still written).
+    2 when some lines of RESULTS could not be read (the page is still written).
     """
     from newslint.report import write_report
     from newslint.report.records import ReadProblems, ResultsError, read_results
@@ -287,7 +287,7 @@ def report(results: tuple[str, ...], output_file: Path | None, title: str, worst
     target = output_file.with_name(output_file.name + ".tmp") if output_file else None
     try:
         with target.open("w", encoding="utf-8") if target else _stdout() as out:
-            totals = write_report(
+            write_report(
                 articles(),
                 out,
                 title=title,
@@ -304,7 +304,9 @@ def report(results: tuple[str, ...], output_file: Path | None, title: str, worst
         target.replace(output_file)  # a half-written page never replaces a good one
     for problem in problems:
         click.echo(f"newslint: error: {problem}", err=True)
-    if problems.count or totals.unreadable:
+    # Articles the linter could not read are shown in the page; they are the
+    # check run's input errors (its exit code said so), not this command's.
+    if problems.count:
         sys.exit(EXIT_USAGE)
 
 

@@ -170,6 +170,15 @@ def test_report_reads_gzip_and_stdin_and_exits_0_when_all_read(tmp_path: Path) -
         assert cards(page(tmp_path / name))["findings"] == "9"
 
 
+def test_articles_check_could_not_read_are_listed_not_an_error(tmp_path: Path) -> None:
+    feed = write_jsonl(tmp_path / "r.jsonl", [FEED[4], FEED[0]])
+    run = run_cli("report", feed, "-o", tmp_path / "a.html")
+    assert run.returncode == 0, run.stderr
+    doc = page(tmp_path / "a.html")
+    assert cards(doc)["articles not read"] == "1"
+    assert "feed.jsonl#6: the record has no text field" in doc.text_content()
+
+
 def test_report_with_no_worst_articles(tmp_path: Path) -> None:
     feed = write_jsonl(tmp_path / "r.jsonl", FEED[:4])
     run = run_cli("report", feed, "--worst", "0", "-o", tmp_path / "a.html")

@@ -2,8 +2,9 @@
 
 Inputs: ``--format jsonl`` output (one article a line with ``path``,
 ``date``, ``words``, ``title`` and the diagnostics as in ``--format json``,
-then a summary line with no ``path``), optionally gzipped, or a ``--format json`` report, streamed with ijson so neither
-input is held in memory whole. Everything read here is untrusted: values of
+then a summary line with no ``path``), optionally gzipped, or a
+``--format json`` report, streamed with ijson so neither input is held in
+memory whole. Everything read here is untrusted: values of
 the wrong type are dropped rather than trusted.
 """
 
