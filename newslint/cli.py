@@ -63,7 +63,7 @@ def main() -> None:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "concise", "json", "sarif", "github"]),
+    type=click.Choice(["text", "concise", "json", "sarif", "github", "html"]),
     help="Output format [default: text on a terminal, github under GitHub "
     "Actions, concise otherwise].",
 )
@@ -188,7 +188,7 @@ def check(
             for notice in result.notices:
                 click.echo(f"newslint: {notice}", err=True)
         if statistics:
-            write_statistics(result, sys.stderr if name in ("json", "sarif") else out)
+            write_statistics(result, sys.stderr if name in ("json", "sarif", "html") else out)
     finally:
         if output_file:
             out.close()
@@ -249,6 +249,71 @@ def list_rules(prefixes: tuple[str, ...], config_path: Path | None, output_forma
         f"\n{len(metas)} rules; '-' marks rules off in this configuration "
         "(turn them on with --extend-select)."
     )
+
+
+@main.command()
+@click.argument("results", nargs=-1, required=True)
+@click.option(
+    "--output",
+    "-o",
+    "output_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the HTML page here [default: stdout].",
+)
+@click.option("--title", default="newslint audit", show_default=True, help="The page's title.")
+@click.option(
+    "--worst",
+    type=click.IntRange(min=0),
+    default=25,
+    show_default=True,
+    help="How many of the worst articles to list with their findings.",
+)
+def report(results: tuple[str, ...], output_file: Path | None, title: str, worst: int) -> None:
+    """Write an audit report (one self-contained HTML page) from check results.
+
+    RESULTS are `newslint check --format jsonl` output (also .gz) or a
+    `--format json` report; - reads standard input. Exit codes: 0 written,
+    2 when some lines of RESULTS could not be read (the page is still written).
+    """
+    from newslint.report import write_report
+    from newslint.report.records import ReadProblems, ResultsError, read_results
+
+    problems = ReadProblems()
+
+    def articles():  # one input after another, streamed
+        for path in results:
+            yield from read_results(path, problems)
+
+    target = output_file.with_name(output_file.name + ".tmp") if output_file else None
+    try:
+        with target.open("w", encoding="utf-8") if target else _stdout() as out:
+            write_report(
+                articles(),
+                out,
+                title=title,
+                worst=worst,
+                problems=problems,
+                notes=problems.notices,  # filled while the articles are read
+            )
+    except ResultsError as exc:
+        if target:
+            target.unlink(missing_ok=True)
+        _fail(str(exc))
+        return
+    if target and output_file:
+        target.replace(output_file)  # a half-written page never replaces a good one
+    for problem in problems:
+        click.echo(f"newslint: error: {problem}", err=True)
+    # Articles the linter could not read are shown in the page; they are the
+    # check run's input errors (its exit code said so), not this command's.
+    if problems.count:
+        sys.exit(EXIT_USAGE)
+
+
+def _stdout():
+    import contextlib
+
+    return contextlib.nullcontext(sys.stdout)
 
 
 @main.command()

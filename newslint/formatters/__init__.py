@@ -12,6 +12,7 @@ from typing import Protocol, TextIO
 
 from newslint.formatters.concise import ConciseFormatter
 from newslint.formatters.github import GithubFormatter
+from newslint.formatters.html import HtmlFormatter
 from newslint.formatters.json_format import JsonFormatter
 from newslint.formatters.sarif import SarifFormatter
 from newslint.formatters.statistics import write_statistics
@@ -41,6 +42,7 @@ FORMATTERS: dict[str, Callable[[], Formatter]] = {
     "json": JsonFormatter,
     "sarif": SarifFormatter,
     "github": GithubFormatter,
+    "html": HtmlFormatter,  # the audit report (newslint report) for this run
 }
 
 
