@@ -208,7 +208,9 @@ def test_cache_reuses_unchanged_records_and_recomputes_cross_file_names(tmp_path
     second = run_cli(*args, cwd=tmp_path, env=env)
     assert second.stdout == first.stdout
     assert _entries(cache / "results") == entries, "hits are read, not linted and rewritten"
-    fresh = run_cli(*args, "--no-cache", cwd=tmp_path, env={"NEWSLINT_CACHE_DIR": str(tmp_path / "x")})
+    fresh = run_cli(
+        *args, "--no-cache", cwd=tmp_path, env={"NEWSLINT_CACHE_DIR": str(tmp_path / "x")}
+    )
     assert fresh.stdout == first.stdout and not (tmp_path / "x" / "results").exists()
 
     # Drop the articles that establish the spelling: the cached slip record

@@ -35,13 +35,13 @@ def _archive(path: Path, count: int) -> Path:
                 "id": f"quay-{i}",
                 "title": f"Ferry {i} leaves on time",
                 "body": (
-                    f"Harbourmaster Ingrid Sørbø-Kallenberg said ferry {i} carried {100 + i} "
-                    "passengers on Sunday.\n\nSørbø-Kallenberg said fares would not rise. "
+                    f"Port director Ingrid Vasquez-Thorbjornsen said ferry {i} carried {100 + i} "
+                    "passengers on Sunday.\n\nVasquez-Thorbjornsen said fares would not rise. "
                     "Some say the timetable is too thin."
                 ),
             }
         )
-    rows.append({"id": "slip", "body": "Ingrid Sørbø-Kalenberg praised the crews on Monday."})
+    rows.append({"id": "slip", "body": "Ingrid Vasquez-Thorbjornson praised the crews on Monday."})
     rows.insert(5, {"id": "broken", "body": None})
     path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     return path
@@ -103,7 +103,9 @@ def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(tmp_path: Path, cl
     env = {**os.environ, "NEWSLINT_DASK_PARTITION": "4", "NO_COLOR": "1"}
     env.pop("GITHUB_ACTIONS", None)
     expected, expected_summary = _rows(
-        run_cli("check", "a.jsonl", *ARGS, cwd=tmp_path, env={"NEWSLINT_DASK_PARTITION": "4"}).stdout
+        run_cli(
+            "check", "a.jsonl", *ARGS, cwd=tmp_path, env={"NEWSLINT_DASK_PARTITION": "4"}
+        ).stdout
     )
     pids = list(client.run(os.getpid).values())
     proc = subprocess.Popen(
