@@ -231,7 +231,7 @@ class Spool:
     """Outcomes waiting for the names counts, kept on disk, not in memory."""
 
     def __init__(self) -> None:
-        self._file: IO[bytes] = tempfile.TemporaryFile(prefix="newslint-spool-")
+        self._file: IO[bytes] = tempfile.TemporaryFile(prefix="newslint-spool-")  # noqa: SIM115
         self.count = 0
 
     def add(self, outcome: Outcome) -> None:
