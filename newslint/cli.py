@@ -195,6 +195,8 @@ def check(
         article_date=article_date.date() if article_date else None,
     )
     from_stdin = stdin_filename is not None or paths == (Path("-"),)
+    if (fix or diff) and _streams(paths, "", None):
+        _fail("--fix and --diff do not apply to archives (.jsonl, .csv, .parquet)")
     is_tty = output_file is None and sys.stdout.isatty()
     name = output_format or default_format(is_tty, os.environ)
     colored = use_color(is_tty, os.environ) if color is None else color
