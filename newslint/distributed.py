@@ -168,8 +168,11 @@ def _partition_items(settings: Settings, partition: Partition) -> Iterator[Item]
             yield FileItem(Path(path))
         return
     archive = Path(partition.path)
-    for record in read_records(archive, partition.display, settings.fields, partition.part):
-        yield RecordItem(archive, record)
+    try:
+        for record in read_records(archive, partition.display, settings.fields, partition.part):
+            yield RecordItem(archive, record)
+    except Exception as exc:  # a corrupt archive: one error, not a failed run
+        yield FileItem(archive, f"cannot be read as an archive: {exc}", partition.display)
 
 
 def _rename(outcome: Outcome, display: str) -> None:

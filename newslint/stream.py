@@ -46,6 +46,7 @@ class RecordItem:
 class FileItem:
     path: Path
     error: str | None = None  # from discovery (no such file ...)
+    display: str | None = None  # the name to report it under (default: relative path)
 
 
 Item = RecordItem | FileItem
@@ -73,7 +74,7 @@ def iter_items(
             try:
                 for record in read_records(path, display, fields):
                     yield RecordItem(path, record)
-            except (OSError, ValueError, ImportError) as exc:  # unreadable archive
+            except Exception as exc:  # a corrupt archive (gzip, Parquet ...)
                 yield FileItem(path, f"cannot be read as an archive: {exc}")
             continue
         for target in discover([path], is_excluded):
@@ -143,7 +144,7 @@ def _relocated_names(names: names_run.FileNames, layout: Layout) -> names_run.Fi
 def _lint_file(runner: Any, item: FileItem, cache: Any | None, keep_source: bool) -> Outcome:
     from newslint.runner import _display
 
-    display = _display(item.path)
+    display = item.display or _display(item.path)
     if item.error is not None:
         return Outcome(FileResult(display, errors=[f"{display}: {item.error}"]), item.path)
     result = runner.lint_file(item.path)
