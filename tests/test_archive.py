@@ -247,3 +247,39 @@ def test_progress_reports_rate_and_findings(tmp_path: Path) -> None:
     )
     assert "Linting: 5/5 records" in run.stderr and "findings" in run.stderr, run.stderr
     assert "/s" in run.stderr and os.linesep in run.stderr
+
+
+def test_a_truncated_gzip_archive_is_one_error_after_the_records_read(tmp_path: Path) -> None:
+    rows = _records(30)
+    data = gzip.compress("".join(json.dumps(r) + "\n" for r in rows).encode())
+    (tmp_path / "a.jsonl.gz").write_bytes(data[: len(data) * 2 // 3])
+    run = run_cli("check", "a.jsonl.gz", "--format", "jsonl", *NO_GRAMMAR, cwd=tmp_path)
+    assert run.returncode == 2
+    found, summary = _jsonl(run.stdout)
+    assert "a.jsonl.gz#harbour-0" in found
+    assert found["a.jsonl.gz"]["errors"][0].startswith("a.jsonl.gz: cannot be read as an archive")
+    assert summary["summary"]["errors"] == 1
+
+
+def test_markdown_and_html_records_keep_positions_in_their_text(tmp_path: Path) -> None:
+    markdown = "Intro.\n\n**Many people say** it works."
+    html = "<p>Intro.</p>\n<p>Many people say it works.</p>"
+    rows = [
+        {"id": "md", "format": "markdown", "title": "Budget", "body": markdown},
+        {"id": "h", "format": "html", "title": "Budget", "body": html},
+        {"id": "bad", "format": "docx", "body": "Text."},
+    ]
+    _write_jsonl(tmp_path / "a.jsonl", rows)
+    run = run_cli("check", "a.jsonl", "--format", "jsonl", *NO_GRAMMAR, cwd=tmp_path)
+    found, _ = _jsonl(run.stdout)
+    for record_id, (line, column) in {"md": (3, 3), "h": (2, 4)}.items():
+        row = next(r for r in rows if r["id"] == record_id)
+        vague = [
+            d
+            for d in found[f"a.jsonl#{record_id}"]["diagnostics"]
+            if d["rule"] == "attribution.vague"
+        ]
+        start = vague[0]["range"]["start"]
+        assert (start["line"], start["column"]) == (line, column), record_id
+        assert row["body"][start["offset"] :].startswith(vague[0]["text"])
+    assert "'format' field 'docx' is not one of" in found["a.jsonl#bad"]["errors"][0]
