@@ -100,6 +100,7 @@ def test_lines_and_columns_count_inside_the_record_text(tmp_path: Path) -> None:
     assert (start["line"], start["column"]) == (3, 15)
     assert body[start["offset"] : start["offset"] + len(vague[0]["text"])] == vague[0]["text"]
     in_title = [d for d in record["diagnostics"] if d.get("field") == "title"]
+    assert in_title, record
     for d in in_title:
         assert row["title"][d["range"]["start"]["offset"] :].startswith(d["text"])
 

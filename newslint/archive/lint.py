@@ -49,11 +49,14 @@ class Layout:
             end = start
         return Range(start, end), field
 
-    def diagnostic(self, diag: Diagnostic) -> Diagnostic:
+    def diagnostic(self, diag: Diagnostic, source: str) -> Diagnostic:
         if diag.range is None:
             return diag
         range_, field = self.range(diag.range)
-        extra = {**diag.extra, "field": field} if field else diag.extra
+        if not field:
+            return replace(diag, range=range_)
+        start, end = next((s, e) for name, s, e in self.fields if name == field)
+        extra = {**diag.extra, "field": field, "field_text": source[start:end]}
         return replace(diag, range=range_, extra=extra)
 
 
@@ -106,7 +109,7 @@ def lint_record(
     diagnostics = lint_document(doc, rules, archive, suppressions, errors)
     result = FileResult(
         name,
-        [layout.diagnostic(d) for d in diagnostics],
+        [layout.diagnostic(d, source) for d in diagnostics],
         errors,
         record.text,
         words=doc.word_count,
