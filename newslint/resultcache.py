@@ -9,8 +9,9 @@ SHA-256 of everything the result depends on:
   is reported under and the path whose configuration applies to it;
 - the effective configuration (every setting, the selected rule ids for that
   path, the contents of packs, word lists and name lists it points to);
-- newslint's version and a fingerprint of its installed code and rule packs
-  (name, size and mtime of each file), so an upgrade or an edit starts afresh;
+- newslint's version, a fingerprint of its installed code and rule packs
+  (name, size and mtime of each file) and the versions of the engines it runs
+  (proselint, pyspellchecker, wordfreq ...), so an upgrade or an edit starts afresh;
 - ``--date`` and whether the run compares names across files.
 
 Cross-file names findings (``names.inconsistent`` across files) depend on the
@@ -40,12 +41,22 @@ from newslint.cachedir import cache_root
 from newslint.engine import RuleSet
 
 PACKAGE = Path(__file__).resolve().parent
+# Libraries whose version changes findings: an upgrade starts the cache afresh.
+ENGINES = ("proselint", "pyspellchecker", "wordfreq", "nupunkt", "justext", "language-tool-python")
 
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """newslint's own files (code, shipped packs and data): name, size, mtime."""
+    """newslint's own files (code, shipped packs and data): name, size, mtime;
+    and the versions of the engines it runs."""
+    from importlib import metadata
+
     digest = hashlib.sha256(__version__.encode())
+    for engine in ENGINES:
+        try:
+            digest.update(f"{engine} {metadata.version(engine)}\n".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{engine} -\n".encode())
     for root, dirs, files in os.walk(PACKAGE):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
         for name in sorted(files):
