@@ -166,7 +166,8 @@ def check(
     cache: bool,
     dask: str | None,
 ) -> None:
-    """Lint news copy: Markdown, HTML and plain-text files or directories.
+    """Lint news copy: Markdown, HTML and plain-text files or directories, and
+    archives of articles as records (.jsonl, .jsonl.gz, .csv, .parquet).
 
     Use - as the path (with --stdin-filename) to read standard input.
     Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage,
@@ -297,6 +298,9 @@ def _check_streaming(runner, paths, name, output_file, colored, statistics, fiel
     finally:
         if output_file:
             out.close()
+    if runner.options.require_grammar and runner.grammar_unavailable():
+        click.echo("newslint: error: --require-grammar: grammar checks did not run", err=True)
+        sys.exit(EXIT_USAGE)
     sys.exit(code)
 
 
