@@ -63,7 +63,7 @@ def main() -> None:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "concise", "json", "sarif", "github", "html"]),
+    type=click.Choice(["text", "concise", "json", "jsonl", "sarif", "github", "html"]),
     help="Output format [default: text on a terminal, github under GitHub "
     "Actions, concise otherwise].",
 )
@@ -114,6 +114,32 @@ def main() -> None:
     type=click.DateTime(formats=["%Y-%m-%d"]),
     help="Article date (YYYY-MM-DD) for every file, overriding front matter and datelines.",
 )
+@click.option(
+    "--text-field",
+    metavar="NAME",
+    help="Archives: the record field holding the article [default: body, then text, content].",
+)
+@click.option(
+    "--id-field", default="id", show_default=True, metavar="NAME", help="Archives: record id field."
+)
+@click.option(
+    "--field",
+    "field_names",
+    multiple=True,
+    metavar="KEY=NAME",
+    help="Archives: read title, byline, date, language, url or format from field NAME "
+    "(e.g. --field title=headline).",
+)
+@click.option(
+    "--cache/--no-cache",
+    default=True,
+    help="Reuse results of unchanged files and records (in NEWSLINT_CACHE_DIR).",
+)
+@click.option(
+    "--dask",
+    metavar="ADDRESS",
+    help="Lint on a Dask cluster (tcp://host:8786), or 'local' for a LocalCluster.",
+)
 def check(
     paths: tuple[Path, ...],
     config_path: Path | None,
@@ -134,8 +160,14 @@ def check(
     progress: bool | None,
     require_grammar: bool,
     article_date: dt.datetime | None,
+    text_field: str | None,
+    id_field: str,
+    field_names: tuple[str, ...],
+    cache: bool,
+    dask: str | None,
 ) -> None:
-    """Lint news copy: Markdown, HTML and plain-text files or directories.
+    """Lint news copy: Markdown, HTML and plain-text files or directories, and
+    archives of articles as records (.jsonl, .jsonl.gz, .csv, .parquet).
 
     Use - as the path (with --stdin-filename) to read standard input.
     Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage,
@@ -163,9 +195,31 @@ def check(
         require_grammar=require_grammar,
         article_date=article_date.date() if article_date else None,
     )
+    from_stdin = stdin_filename is not None or paths == (Path("-"),)
+    if (fix or diff) and _streams(paths, "", None):
+        _fail("--fix and --diff do not apply to archives (.jsonl, .csv, .parquet)")
+    is_tty = output_file is None and sys.stdout.isatty()
+    name = output_format or default_format(is_tty, os.environ)
+    colored = use_color(is_tty, os.environ) if color is None else color
     try:
         runner = Runner(ConfigResolver(config_path, overrides), options)
-        if stdin_filename is not None or paths == (Path("-"),):
+        if cache and not (fix or diff):
+            from newslint.resultcache import ResultCache
+
+            runner.cache = ResultCache()
+        if not from_stdin and not (fix or diff) and _streams(paths, name, dask):
+            _check_streaming(
+                runner,
+                list(paths),
+                name,
+                output_file,
+                colored,
+                statistics,
+                _field_map(text_field, id_field, field_names),
+                dask or _config_scheduler(runner),
+            )
+            return
+        if from_stdin:
             text = sys.stdin.read()
             result = runner.result([runner.lint_text(text, stdin_filename or "stdin.txt")])
         else:
@@ -176,9 +230,6 @@ def check(
 
     out = output_file.open("w", encoding="utf-8") if output_file else sys.stdout
     try:
-        is_tty = output_file is None and sys.stdout.isatty()
-        name = output_format or default_format(is_tty, os.environ)
-        colored = use_color(is_tty, os.environ) if color is None else color
         for file in result.files:
             if file.diff:
                 out.write(file.diff)
@@ -196,6 +247,61 @@ def check(
         click.echo("newslint: error: --require-grammar: grammar checks did not run", err=True)
         sys.exit(EXIT_USAGE)
     sys.exit(result.exit_code)
+
+
+def _streams(paths: Sequence[Path], output_format: str, dask: str | None) -> bool:
+    """Archives, --format jsonl and --dask runs stream (newslint.archive.run)."""
+    from newslint.archive.records import archive_kind
+
+    return output_format == "jsonl" or bool(dask) or any(archive_kind(p) for p in paths)
+
+
+def _field_map(text_field: str | None, id_field: str, field_names: tuple[str, ...]):
+    from newslint.archive.records import OPTIONAL_FIELDS, FieldMap
+
+    optional = {}
+    for item in field_names:
+        key, sep, value = item.partition("=")
+        if not sep or key.strip() not in OPTIONAL_FIELDS or not value.strip():
+            _fail(
+                f"--field {item!r}: expected KEY=NAME with KEY one of {', '.join(OPTIONAL_FIELDS)}"
+            )
+        optional[key.strip()] = value.strip()
+    return FieldMap(text_field, id_field, optional)
+
+
+def _config_scheduler(runner) -> str | None:
+    """``[distributed] scheduler`` from the working directory's config."""
+    return runner.resolver.for_path(Path.cwd() / "-").distributed_scheduler
+
+
+def _check_streaming(runner, paths, name, output_file, colored, statistics, fields, dask) -> None:
+    from newslint.archive.run import run_streaming
+    from newslint.formatters import get_formatter, write_statistics
+
+    out = output_file.open("w", encoding="utf-8") if output_file else sys.stdout
+    try:
+        code, notices, result = run_streaming(
+            runner, paths, fields, name, out, color=colored, dask=dask
+        )
+        if result is not None:
+            formatter = get_formatter(name)
+            formatter.write(result, out, color=colored)
+            if not formatter.includes_notices:
+                for notice in notices:
+                    click.echo(f"newslint: {notice}", err=True)
+            if statistics:
+                write_statistics(result, sys.stderr if name in ("json", "sarif") else out)
+    except ConfigError as exc:
+        _fail(str(exc))
+        return
+    finally:
+        if output_file:
+            out.close()
+    if runner.options.require_grammar and runner.grammar_unavailable():
+        click.echo("newslint: error: --require-grammar: grammar checks did not run", err=True)
+        sys.exit(EXIT_USAGE)
+    sys.exit(code)
 
 
 def _all_rules(config_path: Path | None) -> dict:

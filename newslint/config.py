@@ -97,6 +97,7 @@ class Config:
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     languagetool: LanguageToolSettings = field(default_factory=LanguageToolSettings)
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    distributed_scheduler: str | None = None  # [distributed] scheduler: a Dask address
     path: Path | None = None  # the file it came from
     root: Path = field(default_factory=lambda: _absolute(Path.cwd()))
     # Per-instance memo (word lists, severity lookups); not part of the value.
@@ -629,6 +630,10 @@ _VOCABULARY: dict[str, _Key] = {
     "reject": _Key("reject_files", _paths),
 }
 
+_DISTRIBUTED: dict[str, _Key] = {
+    "scheduler": _Key("distributed_scheduler", _string),
+}
+
 _SCHEMA: dict[str, _Key] = {
     "select": _Key("select", _strings),
     "extend-select": _Key("extend_select", _strings),
@@ -644,6 +649,7 @@ _SCHEMA: dict[str, _Key] = {
     "max-file-size": _Key("max_file_size", _size),
     "languagetool": _Key("languagetool", _languagetool, sub=_LANGUAGETOOL),
     "rules": _Key("rule_options", _table_of(_free_table)),
+    "distributed": _Key(None, _same, sub=_DISTRIBUTED),
 }
 
 

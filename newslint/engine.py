@@ -223,4 +223,12 @@ def lint_source(
     suppressions = parse_directives(doc.directives)
     errors = [f"{display}:{line}: {message}" for line, message in suppressions.errors]
     diagnostics = lint_document(doc, rules, path, suppressions, errors)
-    return FileResult(display, diagnostics, errors, source)
+    return FileResult(
+        display,
+        diagnostics,
+        errors,
+        source,
+        words=doc.word_count,
+        article_date=doc.article_date,
+        title=doc.headline_text,
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from newslint.diagnostics import Diagnostic, Severity
@@ -22,6 +23,11 @@ class FileResult:
     source: str | None = None
     diff: str | None = None  # --diff: what --fix would change
     fixed: bool = False  # --fix wrote fixes to the file
+    # What --format jsonl reports per file or archive record (None: unknown).
+    words: int | None = None  # words of the linted prose
+    article_date: dt.date | None = None  # the date the date checks used
+    title: str | None = None
+    record_id: str | None = None  # archive records only
 
     def source_line(self, line: int) -> str:
         if self.source is None:

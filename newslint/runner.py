@@ -10,6 +10,7 @@ import signal
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newslint.analysis import names_run
 from newslint.config import Config, ConfigResolver
@@ -18,6 +19,9 @@ from newslint.engine import RuleSet, build_providers, lint_source
 from newslint.reading import discover, read_source
 from newslint.registry import RuleMeta
 from newslint.results import FileResult, RunResult
+
+if TYPE_CHECKING:
+    from newslint.resultcache import ResultCache
 
 # Below this many files a worker pool costs more than it saves.
 PARALLEL_THRESHOLD = 8
@@ -41,6 +45,7 @@ class Runner:
         self.resolver = resolver
         self.options = options
         self._rule_sets: dict[int, RuleSet] = {}
+        self.cache: ResultCache | None = None  # set when the result cache is on
 
     def rule_set(self, config: Config) -> RuleSet:
         key = id(config)
@@ -60,12 +65,18 @@ class Runner:
             return FileResult(display, errors=[str(exc)])
         except ConfigError as exc:
             return FileResult(display, errors=[str(exc)])
-        result = lint_source(
+        if self.options.fix or self.options.diff:
+            result = lint_source(
+                path, display, source.text, rules, article_date=self.options.article_date
+            )
+            return self._fix(path, display, source.text, source.had_bom, result, rules)
+        if self.cache is not None:
+            from newslint.resultcache import cached_file_result
+
+            return cached_file_result(self, rules, path, display, source.text)
+        return lint_source(
             path, display, source.text, rules, article_date=self.options.article_date
         )
-        if self.options.fix or self.options.diff:
-            result = self._fix(path, display, source.text, source.had_bom, result, rules)
-        return result
 
     def lint_text(self, text: str, filename: str) -> FileResult:
         """Lint text from stdin as if it were the file ``filename``."""

@@ -425,7 +425,7 @@ def test_statistics() -> None:
 
 
 def test_formatter_registry_and_defaults() -> None:
-    assert set(FORMATTERS) == {"text", "concise", "json", "sarif", "github", "html"}
+    assert set(FORMATTERS) == {"text", "concise", "json", "jsonl", "sarif", "github", "html"}
     for name in FORMATTERS:
         assert get_formatter(name).name == name
     with pytest.raises(ValueError, match="unknown output format 'xml'"):

@@ -14,6 +14,7 @@ from newslint.formatters.concise import ConciseFormatter
 from newslint.formatters.github import GithubFormatter
 from newslint.formatters.html import HtmlFormatter
 from newslint.formatters.json_format import JsonFormatter
+from newslint.formatters.jsonl import JsonlFormatter
 from newslint.formatters.sarif import SarifFormatter
 from newslint.formatters.statistics import write_statistics
 from newslint.formatters.text import TextFormatter
@@ -40,6 +41,7 @@ FORMATTERS: dict[str, Callable[[], Formatter]] = {
     "text": TextFormatter,
     "concise": ConciseFormatter,
     "json": JsonFormatter,
+    "jsonl": JsonlFormatter,
     "sarif": SarifFormatter,
     "github": GithubFormatter,
     "html": HtmlFormatter,  # the audit report (newslint report) for this run

@@ -19,7 +19,7 @@ def _location(loc: Location) -> dict[str, int]:
 
 
 def _diagnostic(result: RunResult, d: Diagnostic) -> dict[str, Any]:
-    return {
+    found = {
         "rule": d.rule,
         "severity": str(d.severity),
         "message": d.message,
@@ -32,6 +32,9 @@ def _diagnostic(result: RunResult, d: Diagnostic) -> dict[str, Any]:
         "source": d.source,
         "url": rule_url(result, d.rule),
     }
+    if d.extra.get("field"):  # an archive record's title or byline, not its text
+        found["field"] = d.extra["field"]
+    return found
 
 
 def _file(result: RunResult, file: FileResult) -> dict[str, Any]:

@@ -91,7 +91,8 @@ def _snippet(file: FileResult, diagnostic: Diagnostic) -> tuple[str, str] | None
     """The start line (tabs expanded, controls replaced) and a caret line
     under the flagged columns; None when there is no source to show."""
     start, end = start_of(diagnostic), end_of(diagnostic)
-    line = line_at(file, start)
+    field = diagnostic.extra.get("field")  # an archive record's title/byline
+    line = str(diagnostic.extra.get("field_text", "")) if field else line_at(file, start)
     if not line:
         return None
     first = min(start.column - 1, len(line))
