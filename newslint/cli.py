@@ -250,10 +250,10 @@ def check(
 
 
 def _streams(paths: Sequence[Path], output_format: str, dask: str | None) -> bool:
-    """Archives, --format jsonl and --dask runs stream (newslint.archive.run)."""
+    """Archives, --format jsonl/html and --dask runs stream (newslint.archive.run)."""
     from newslint.archive.records import archive_kind
 
-    return output_format == "jsonl" or bool(dask) or any(archive_kind(p) for p in paths)
+    return output_format in ("jsonl", "html") or bool(dask) or any(archive_kind(p) for p in paths)
 
 
 def _field_map(text_field: str | None, id_field: str, field_names: tuple[str, ...]):
@@ -278,12 +278,16 @@ def _config_scheduler(runner) -> str | None:
 def _check_streaming(runner, paths, name, output_file, colored, statistics, fields, dask) -> None:
     from newslint.archive.run import run_streaming
     from newslint.formatters import get_formatter, write_statistics
+    from newslint.formatters.statistics import write_rule_counts
 
     out = output_file.open("w", encoding="utf-8") if output_file else sys.stdout
     try:
-        code, notices, result = run_streaming(
+        code, notices, result, totals = run_streaming(
             runner, paths, fields, name, out, color=colored, dask=dask
         )
+        if result is None and statistics:  # streamed: the report is out, counts to stderr
+            rules = runner.result([]).rules
+            write_rule_counts(totals.by_rule, rules, sys.stderr)
         if result is not None:
             formatter = get_formatter(name)
             formatter.write(result, out, color=colored)

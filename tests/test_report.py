@@ -424,3 +424,17 @@ def test_statistics_with_html_go_to_stderr(tmp_path: Path) -> None:
     assert run.returncode == 1
     assert out.read_text(encoding="utf-8").rstrip().endswith("</html>")
     assert any(line.split()[1].count(".") for line in run.stderr.splitlines() if line.strip())
+
+
+def test_check_jsonl_piped_into_report_equals_check_format_html(tmp_path: Path) -> None:
+    """The streamed feed carries words, dates and titles: the page is the one
+    `check --format html` writes directly."""
+    feed = run_cli("check", "--format", "jsonl", *ARTICLES)
+    assert feed.returncode == 1, feed.stderr
+    reported = run_cli("report", "-", "-o", tmp_path / "piped.html", input=feed.stdout)
+    assert reported.returncode == 0, reported.stderr
+    direct = run_cli("check", "--format", "html", *ARTICLES, "-o", tmp_path / "direct.html")
+    piped, from_check = page(tmp_path / "piped.html"), page(tmp_path / "direct.html")
+    assert cards(piped) == cards(from_check) and cards(piped)["articles"] == "4"
+    for section in ("families", "rules", "names", "worst"):
+        assert table_rows(piped, section) == table_rows(from_check, section)

@@ -4,6 +4,7 @@ result to the sink, then the second names pass, then the totals."""
 from __future__ import annotations
 
 import heapq
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,10 +23,12 @@ class Totals:
     diagnostics: int = 0
     errors: int = 0
     worst: Severity | None = None
+    by_rule: Counter[str] = field(default_factory=Counter)  # for --statistics
 
     def add(self, result: FileResult) -> None:
         self.files += 1
         self.diagnostics += len(result.diagnostics)
+        self.by_rule.update(d.rule for d in result.diagnostics)
         self.errors += len(result.errors)
         for d in result.diagnostics:
             if self.worst is None or d.severity > self.worst:
@@ -165,9 +168,10 @@ def run_streaming(
     *,
     color: bool,
     dask: str | None = None,
-) -> tuple[int, list[str], Any]:
+) -> tuple[int, list[str], Any, Totals]:
     """Lint ``paths`` (files, directories, archives) streaming; returns the exit
-    code, the notices and, for formats that need the whole run, the RunResult."""
+    code, the notices, the RunResult for formats that need the whole run (else
+    None) and the totals."""
     import os
 
     from newslint.runner import _prepare_engines
@@ -175,8 +179,16 @@ def run_streaming(
 
     collecting_names()
     runner.rule_set(runner.resolver.for_path(config_path_for(paths))).selected  # noqa: B018
-    streams = output_format == "jsonl"
-    sink: Any = JsonlSink(out) if streams else CollectSink()
+    # jsonl and the html audit report take results one at a time; other formats
+    # need the whole run.
+    streams = output_format in ("jsonl", "html")
+    sink: Any = CollectSink()
+    if output_format == "jsonl":
+        sink = JsonlSink(out)
+    elif output_format == "html":
+        from newslint.formatters.html import HtmlSink
+
+        sink = HtmlSink(out)
     progress = None
     if runner.options.progress:
         from newslint.progress import Progress, count_records
@@ -199,6 +211,6 @@ def run_streaming(
     if streams:
         sink.close(totals, notices)
         fail_on = runner.resolver.for_path(Path.cwd() / "-").fail_on
-        return totals.exit_code(fail_on), notices, None
+        return totals.exit_code(fail_on), notices, None, totals
     result = runner.result(sink.results())
-    return result.exit_code, notices, result
+    return result.exit_code, notices, result, totals
