@@ -114,6 +114,9 @@ def main() -> None:
     type=click.DateTime(formats=["%Y-%m-%d"]),
     help="Article date (YYYY-MM-DD) for every file, overriding front matter and datelines.",
 )
+@click.option(
+    "--verbose", "-v", is_flag=True, help="Show tracebacks with internal errors (to report them)."
+)
 def check(
     paths: tuple[Path, ...],
     config_path: Path | None,
@@ -134,6 +137,7 @@ def check(
     progress: bool | None,
     require_grammar: bool,
     article_date: dt.datetime | None,
+    verbose: bool,
 ) -> None:
     """Lint news copy: Markdown, HTML and plain-text files or directories.
 
@@ -162,6 +166,7 @@ def check(
         progress=stderr_tty if progress is None else progress,
         require_grammar=require_grammar,
         article_date=article_date.date() if article_date else None,
+        verbose=verbose,
     )
     try:
         runner = Runner(ConfigResolver(config_path, overrides), options)
