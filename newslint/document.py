@@ -136,6 +136,8 @@ class Document:
     sic: list[Span] = field(default_factory=list)  # words marked [sic]
     article_date: dt.date | None = None
     front_matter: dict[str, Any] = field(default_factory=dict)
+    # Front matter that was ignored or holds an impossible date: (source start, end, why).
+    front_matter_problems: list[tuple[int, int, str]] = field(default_factory=list)
     language: str | None = None  # declared by the article: "en-GB" / "en-US"
     directives: list[Directive] = field(default_factory=list)
     page_blocks: list[PageBlock] = field(default_factory=list)  # HTML only

@@ -194,7 +194,8 @@ def lint_document(
         severity = rules.config.severity_for(diag.rule, diag.severity)
         if severity is None:  # severity "off"
             continue
-        range_ = doc.locate(diag.start, diag.end)
+        # A check that reports outside the prose (front matter) gives a source range.
+        range_ = diag.range or doc.locate(diag.start, diag.end)
         text = doc.source[range_.start.offset : range_.end.offset]
         located.append(diag.located(range_, text).with_severity(severity))
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import sys
 import traceback
 from collections.abc import Iterator
 
@@ -49,8 +50,11 @@ def internal_error(display: str, exc: BaseException, *, verbose: bool, where: st
         f"{REPORT_URL}"
     )
     if verbose:
-        trace = "".join(traceback.format_exception(exc)).rstrip()
-        message += "\n" + trace
+        # Formatters keep errors to one line; the traceback goes to stderr as is.
+        trace = "".join(traceback.format_exception(exc))
+        sys.stderr.write(f"newslint: traceback for {display}:\n{trace}")
+        sys.stderr.flush()
+        message += " (traceback on stderr)"
     else:
         message += " (run with --verbose for the traceback)"
     return message

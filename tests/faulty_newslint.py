@@ -13,8 +13,8 @@ import signal
 import sys
 
 from newslint import cli
-from newslint.sources import markdown
 from newslint.checks import structure
+from newslint.sources import markdown
 
 _load = markdown.load
 

@@ -8,16 +8,17 @@ in the source by searching forward from a cursor that only moves ahead.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from typing import Any
 
-import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from newslint.document import Directive, Document, Span, TextBuilder
-from newslint.sources import coerce_date, english_variant, finish, header_fields, strip_span
+from newslint.sources import english_variant, finish, header_fields, strip_span
+from newslint.sources.front_matter import FrontMatterError, front_matter_date, parse_front_matter
 
 # text_join would fold entities and escapes into plain text and hide their source form.
 _MD = (
@@ -43,6 +44,8 @@ class _Loader:
         self.front_matter: dict[str, Any] = {}
         self.fm_headline: Span | None = None
         self.fm_byline: Span | None = None
+        self.fm_date: dt.date | None = None
+        self.front_problems: list[tuple[int, int, str]] = []  # source start, end, message
 
     # -- positions ------------------------------------------------------------
 
@@ -66,12 +69,14 @@ class _Loader:
     # -- front matter ------------------------------------------------------------
 
     def front(self, token: Token) -> None:
-        try:
-            data = yaml.safe_load(token.content)
-        except yaml.YAMLError:
-            data = None
-        self.front_matter = data if isinstance(data, dict) else {}
         start, end = self.line_offset(token.map[0]), self.line_offset(token.map[1])
+        try:
+            self.front_matter = parse_front_matter(token.content)
+        except FrontMatterError as exc:
+            self.front_matter = {}
+            self.problem(token.map[0] + 1 + exc.line, f"{exc}; it is ignored")
+        self.cursor = end
+        self.front_date(start, end)
         for key in ("title", "headline"):
             title = _scalar(self.front_matter.get(key))
             if title:
@@ -82,7 +87,31 @@ class _Loader:
             if name:
                 self.fm_byline = self.front_value(key, name, start, end)
                 break
-        self.cursor = end
+
+    def problem(self, line: int, message: str) -> None:
+        """Report a front-matter problem on 0-based source ``line`` (without its ending)."""
+        start = self.line_offset(line)
+        end = self.source.find("\n", start)
+        end = len(self.source) if end < 0 else end
+        if end > start and self.source[end - 1] == "\r":
+            end -= 1
+        self.front_problems.append((start, end, message))
+
+    def front_date(self, start: int, end: int) -> None:
+        """The article date from the front matter; an impossible one is a problem."""
+        for key in _DATE_KEYS:
+            value = self.front_matter.get(key)
+            if not value:
+                continue
+            if isinstance(value, str):
+                self.fm_date, why = front_matter_date(value)
+                if why:
+                    m = re.compile(rf"^{re.escape(key)}\s*:", re.MULTILINE).search(
+                        self.source, start, end
+                    )
+                    line = self.line_number(m.start()) - 1 if m else self.line_number(start) - 1
+                    self.problem(line, f"front matter {key}: {why}; the article date is unknown")
+            return
 
     def front_value(self, key: str, value: str, start: int, end: int) -> Span:
         """Add a front-matter value as a paragraph mapped to where it is written."""
@@ -274,8 +303,9 @@ def load(path: str, source: str) -> Document:
         byline=loader.fm_byline or byline,
         headings=headings,
         list_items=items,
-        article_date=coerce_date(_first_date(loader.front_matter)) or date,
+        article_date=loader.fm_date or date,
         front_matter=loader.front_matter,
+        front_matter_problems=loader.front_problems,
         language=english_variant(
             loader.front_matter.get("language") or loader.front_matter.get("lang")
         ),
@@ -283,8 +313,4 @@ def load(path: str, source: str) -> Document:
     )
 
 
-def _first_date(front_matter: dict[str, Any]) -> Any:
-    for key in ("date", "published", "pubdate", "publishDate", "published_at"):
-        if front_matter.get(key):
-            return front_matter[key]
-    return None
+_DATE_KEYS = ("date", "published", "pubdate", "publishDate", "published_at")
