@@ -85,7 +85,10 @@ def parse_front_matter(text: str) -> dict[str, Any]:
         raise FrontMatterError(
             f"front matter is {len(text):,} characters, over the {MAX_CHARS:,} limit"
         )
-    loader = _BoundedLoader(text)
+    try:
+        loader = _BoundedLoader(text)  # the reader rejects control characters here
+    except yaml.YAMLError as exc:
+        raise FrontMatterError(f"front matter is not valid YAML ({exc})") from None
     try:
         node = loader.get_single_node()
         if node is None:
