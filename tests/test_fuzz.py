@@ -38,6 +38,10 @@ REGRESSIONS: list[tuple[str, str]] = [
         "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\ntitle: *e\n---\n\nThe council met.\n",
     ),
     ("markdown", "---\n\x1f\n---\n"),  # a control character: YAML's reader refuses it
+    # markdown-it ends a line at a lone CR; the loader counted only \n, so text
+    # mapped to the wrong line and --fix rewrote 'd' as 'occurred' forever.
+    ("markdown", "\r occured\n\n"),
+    ("markdown", "\r The\n\n- The\n- occured\n"),
     ("html", "<div>" * 20000 + "<p>x</p>" + "</zz>" * 20000),
 ]
 

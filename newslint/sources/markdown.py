@@ -35,7 +35,10 @@ _BLOCK_OF_INLINE = {"heading_open", "paragraph_open", "th_open", "td_open"}
 class _Loader:
     def __init__(self, source: str) -> None:
         self.source = source
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
+        # markdown-it counts lines as CommonMark does (\r\n, \n or a lone \r end
+        # one); token maps use its numbers. Directives use newslint's (\n only).
+        self.line_starts = [0] + [m.end() for m in re.finditer("\r\n?|\n", source)]
+        self.nl_starts = [0] + [m.end() for m in re.finditer("\n", source)]
         self.builder = TextBuilder()
         self.cursor = 0
         self.blocks: list[tuple[Span, str]] = []  # raw span and its kind
@@ -54,7 +57,8 @@ class _Loader:
         return self.line_starts[line] if line < len(self.line_starts) else len(self.source)
 
     def line_number(self, offset: int) -> int:
-        return bisect.bisect_right(self.line_starts, offset)
+        """1-based line of ``offset`` as newslint counts lines (\n only)."""
+        return bisect.bisect_right(self.nl_starts, offset)
 
     def add_directives(self, start: int, end: int) -> None:
         for m in _COMMENT_DIRECTIVE.finditer(self.source, start, end):
@@ -74,7 +78,7 @@ class _Loader:
             self.front_matter = parse_front_matter(token.content)
         except FrontMatterError as exc:
             self.front_matter = {}
-            self.problem(token.map[0] + 1 + exc.line, f"{exc}; it is ignored")
+            self.problem(self.line_offset(token.map[0] + 1 + exc.line), f"{exc}; it is ignored")
         self.cursor = end
         self.front_date(start, end)
         for key in ("title", "headline"):
@@ -88,13 +92,12 @@ class _Loader:
                 self.fm_byline = self.front_value(key, name, start, end)
                 break
 
-    def problem(self, line: int, message: str) -> None:
-        """Report a front-matter problem on 0-based source ``line`` (without its ending)."""
-        start = self.line_offset(line)
-        end = self.source.find("\n", start)
-        end = len(self.source) if end < 0 else end
-        if end > start and self.source[end - 1] == "\r":
-            end -= 1
+    def problem(self, start: int, message: str) -> None:
+        """Report a front-matter problem on the line from source offset ``start``."""
+        start = min(start, len(self.source))
+        end = start
+        while end < len(self.source) and self.source[end] not in "\r\n":
+            end += 1
         self.front_problems.append((start, end, message))
 
     def front_date(self, start: int, end: int) -> None:
@@ -109,8 +112,8 @@ class _Loader:
                     m = re.compile(rf"^{re.escape(key)}\s*:", re.MULTILINE).search(
                         self.source, start, end
                     )
-                    line = self.line_number(m.start()) - 1 if m else self.line_number(start) - 1
-                    self.problem(line, f"front matter {key}: {why}; the article date is unknown")
+                    where = m.start() if m else start
+                    self.problem(where, f"front matter {key}: {why}; the article date is unknown")
             return
 
     def front_value(self, key: str, value: str, start: int, end: int) -> Span:
