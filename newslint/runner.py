@@ -230,6 +230,7 @@ _WORKER_PATHS: list[Path] = []
 # One byte per path in shared memory, set by the workers: 1 started, 2 finished.
 # When a worker dies, the files it had started are the suspects.
 _STATUS: Any = None
+_PARENT_PID = 0
 
 _Linted = tuple[int, FileResult, "names_run.FileNames | None"]
 
@@ -255,19 +256,38 @@ def _worker_signals() -> None:
     be left behind holding the caller's stdout open."""
     for signum in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, signal.SIG_DFL)
+    _die_with_parent()
+
+
+def _die_with_parent() -> None:
+    """On Linux, a worker is killed when the parent dies (even by SIGKILL), so
+    killing newslint by its PID leaves no orphan workers behind (each file is
+    still written whole or not at all: fix.write_atomically)."""
+    import ctypes
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != _PARENT_PID:  # the parent died before prctl took effect
+        os._exit(1)
 
 
 def _parallel(runner: Runner, paths: list[Path], jobs: int) -> Iterator[FileResult]:
     """Results in input order. A worker that dies (SIGKILL, out of memory) costs
     only the file it was linting: the files it had started are re-run one at a
     time in a fresh worker, the rest in a fresh pool."""
-    global _WORKER_RUNNER, _WORKER_PATHS, _STATUS
+    global _WORKER_RUNNER, _WORKER_PATHS, _STATUS, _PARENT_PID
     # Warm the caches (config discovery, pack compilation) before forking.
     for path in paths[:1]:
         runner.rule_set(runner.resolver.for_path(path)).selected  # noqa: B018
     _prepare_engines(runner, paths)
     context = multiprocessing.get_context("fork")
-    _WORKER_RUNNER, _WORKER_PATHS = runner, paths
+    _WORKER_RUNNER, _WORKER_PATHS, _PARENT_PID = runner, paths, os.getpid()
     _STATUS = context.RawArray("b", len(paths))
     finished: dict[int, FileResult] = {}
     emitted = 0
@@ -279,8 +299,7 @@ def _parallel(runner: Runner, paths: list[Path], jobs: int) -> Iterator[FileResu
                 yield finished.pop(emitted)
                 emitted += 1
         for index in lost:  # alone, so a second death is surely this file's
-            for _ in _pool_pass(runner, [index], 1, finished, [], context):
-                pass
+            _solo(runner, index, finished, context)
         queue = [i for i in queue if i >= emitted and i not in finished]
         while emitted in finished:
             yield finished.pop(emitted)
@@ -296,8 +315,8 @@ def _pool_pass(
     context: Any,
 ) -> Iterator[None]:
     """Lint ``indices`` in a fresh pool into ``finished``, yielding after each
-    chunk. If a worker dies, the files in progress go to ``lost`` (a file
-    linted alone is then reported as the one that killed its worker)."""
+    chunk. If a worker dies, the files it and the others had started go to
+    ``lost`` (to be linted alone); the rest are left for a fresh pool."""
     from concurrent.futures import ProcessPoolExecutor, as_completed
     from concurrent.futures.process import BrokenProcessPool
 
@@ -316,28 +335,38 @@ def _pool_pass(
             runner.worker_notices(notices, grammar_off)
             yield
     except BrokenProcessPool:
-        exitcode = _dead_worker_exitcode(pool)
         pending = [i for i in indices if i not in finished]
-        started = [i for i in pending if _STATUS[i] == 1] or pending[:1]
-        if len(indices) == 1:
-            path = _WORKER_PATHS[indices[0]]
-            finished[indices[0]] = FileResult(
-                _display(path), errors=[worker_died(_display(path), exitcode)]
-            )
-        else:
-            lost.extend(started)
+        lost.extend([i for i in pending if _STATUS[i] == 1] or pending[:1])
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _dead_worker_exitcode(pool: Any) -> int | None:
-    """The exit code of the worker that died (e.g. -9 for SIGKILL), if known."""
-    processes = getattr(pool, "_processes", None) or {}
-    for process in list(processes.values()):
-        code = process.exitcode
-        if code not in (None, 0):
-            return int(code)
-    return None
+def _solo(runner: Runner, index: int, finished: dict[int, FileResult], context: Any) -> None:
+    """Lint one file in a worker of its own; if that worker dies, report the file."""
+    reader, writer = context.Pipe(duplex=False)
+    process = context.Process(target=_solo_worker, args=(index, writer))
+    process.start()
+    writer.close()
+    try:
+        linted, notices, grammar_off = reader.recv()
+    except (EOFError, OSError):
+        process.join()
+        display = _display(_WORKER_PATHS[index])
+        finished[index] = FileResult(display, errors=[worker_died(display, process.exitcode)])
+        return
+    finally:
+        reader.close()
+    process.join()
+    for i, result, names_summary in linted:
+        names_run.keep(result.path, names_summary)
+        finished[i] = result
+    runner.worker_notices(notices, grammar_off)
+
+
+def _solo_worker(index: int, writer: Any) -> None:
+    _worker_signals()
+    writer.send(_lint_in_worker([index]))
+    writer.close()
 
 
 def _prepare_engines(runner: Runner, paths: list[Path]) -> None:
