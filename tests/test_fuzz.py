@@ -42,6 +42,7 @@ REGRESSIONS: list[tuple[str, str]] = [
     # mapped to the wrong line and --fix rewrote 'd' as 'occurred' forever.
     ("markdown", "\r occured\n\n"),
     ("markdown", "\r The\n\n- The\n- occured\n"),
+    ("markdown", "The \r occured\n\n"),  # a soft break at a lone CR
     ("html", "<div>" * 20000 + "<p>x</p>" + "</zz>" * 20000),
 ]
 

@@ -28,6 +28,7 @@ _MD = (
     .disable("text_join")
 )
 _COMMENT_DIRECTIVE = re.compile(r"<!--\s*newslint-(.*?)\s*-->", re.DOTALL)
+_LINE_BREAK = re.compile(r"\r\n?|\n")
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _BLOCK_OF_INLINE = {"heading_open", "paragraph_open", "th_open", "td_open"}
 
@@ -37,7 +38,7 @@ class _Loader:
         self.source = source
         # markdown-it counts lines as CommonMark does (\r\n, \n or a lone \r end
         # one); token maps use its numbers. Directives use newslint's (\n only).
-        self.line_starts = [0] + [m.end() for m in re.finditer("\r\n?|\n", source)]
+        self.line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(source)]
         self.nl_starts = [0] + [m.end() for m in re.finditer("\n", source)]
         self.builder = TextBuilder()
         self.cursor = 0
@@ -157,12 +158,13 @@ class _Loader:
                 self.builder.add(child.content, found, found + len(child.markup))
                 self.cursor = found + len(child.markup)
         elif kind in ("softbreak", "hardbreak"):
-            found = src.find("\n", self.cursor, region_end)
-            if found < 0:
+            # A line ends at \r\n, \n or a lone \r (CommonMark).
+            m = _LINE_BREAK.search(src, self.cursor, region_end)
+            if m is None:
                 self.builder.add("\n", self.cursor, self.cursor)
             else:
-                self.builder.add("\n", found)
-                self.cursor = found + 1
+                self.builder.add("\n", m.start(), m.end())
+                self.cursor = m.end()
         elif kind == "code_inline":
             self.code_span(child, region_end)
         elif kind == "html_inline":
