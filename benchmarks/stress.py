@@ -147,7 +147,7 @@ def main() -> None:
     parser.add_argument("--probe", action="append", help="run probes whose name contains this")
     args = parser.parse_args()
     header = (
-        f"{'probe':<34} {'size':>12} {'exit':>4} {'seconds':>8} {'peak MB':>8} {'t/t½':>5}  result"
+        f"{'probe':<34} {'size':>18} {'exit':>4} {'seconds':>8} {'peak MB':>8} {'t/t½':>5}  result"
     )
     print(header)
     print("-" * len(header))
@@ -159,7 +159,7 @@ def main() -> None:
         half = run_probe(build, size // 2)
         ratio = full["seconds"] / half["seconds"] if half["seconds"] else float("nan")
         print(
-            f"{name:<34} {size:>12,} {full['code']:>4} {full['seconds']:>8.1f} "
+            f"{name:<34} {size:>12,} {unit:<5} {full['code']:>4} {full['seconds']:>8.1f} "
             f"{full['peak_mb']:>8.0f} {ratio:>5.2f}  {full['result']}",
             flush=True,
         )

@@ -10,6 +10,7 @@ it would never work") never count as attribution of that quote.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -79,9 +80,21 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
 def mask_quotations(
     text: str, start: int, end: int, quotations: Sequence[Quotation], keep_marks: bool = True
 ) -> str:
-    """``text[start:end]`` with the contents of top-level quotations blanked out."""
+    """``text[start:end]`` with the contents of top-level quotations blanked out.
+
+    ``quotations`` is sorted by start (as Document.quotations is); only those
+    that reach into ``[start, end)`` are visited, found by bisection, so masking
+    every sentence of a story with 100,000 quotations stays linear."""
+    ordered, starts, max_ends = _quotation_index(quotations)
+    i = bisect.bisect_left(starts, end) - 1
+    inside: list[Quotation] = []
+    while i >= 0 and max_ends[i] > start:
+        inside.append(ordered[i])
+        i -= 1
+    if not inside:
+        return text[start:end]
     chars = list(text[start:end])
-    for q in quotations:
+    for q in inside:
         if q.nested or q.span.end <= start or q.span.start >= end:
             continue
         lo = max(q.content.start if keep_marks else q.span.start, start) - start
@@ -90,6 +103,23 @@ def mask_quotations(
             if chars[i] != "\n":
                 chars[i] = " "
     return "".join(chars)
+
+
+_INDEX: list[tuple[Sequence[Quotation], list[Quotation], list[int], list[int]]] = []
+
+
+def _quotation_index(
+    quotations: Sequence[Quotation],
+) -> tuple[list[Quotation], list[int], list[int]]:
+    """Quotations by start, their starts and the running maximum of their ends,
+    for the list last asked about (callers mask many spans with one list)."""
+    if _INDEX and _INDEX[0][0] is quotations:
+        return _INDEX[0][1:]
+    ordered = sorted(quotations, key=lambda q: (q.span.start, q.span.end))
+    starts = [q.span.start for q in ordered]
+    max_ends = list(itertools.accumulate((q.span.end for q in ordered), max))
+    _INDEX[:] = [(quotations, ordered, starts, max_ends)]
+    return ordered, starts, max_ends
 
 
 def word_count(text: str) -> int:
@@ -440,23 +470,27 @@ class SourcingPhrase:
     shape: str = ""  # for vague phrases: the VagueSource kind ("generic", "impersonal" ...)
 
 
+def _sentence_starts(doc: Document) -> list[int]:
+    return doc.analysis("sentence-starts", lambda d: [s.start for s in d.sentences])
+
+
 def sentence_after(doc: Document, span: Span) -> Span | None:
     """The sentence after the one holding ``span``, in the same paragraph or the next."""
     spans = doc.sentences
-    i = bisect.bisect_right([s.start for s in spans], span.start) - 1
+    i = bisect.bisect_right(_sentence_starts(doc), span.start) - 1
     return spans[i + 1] if 0 <= i < len(spans) - 1 else None
 
 
 def sentence_before(doc: Document, span: Span) -> Span | None:
     """The sentence before the one holding ``span``."""
     spans = doc.sentences
-    i = bisect.bisect_right([s.start for s in spans], span.start) - 1
+    i = bisect.bisect_right(_sentence_starts(doc), span.start) - 1
     return spans[i - 1] if i >= 1 else None
 
 
 def sentence_of(doc: Document, span: Span) -> Span:
     spans = doc.sentences
-    i = bisect.bisect_right([s.start for s in spans], span.start) - 1
+    i = bisect.bisect_right(_sentence_starts(doc), span.start) - 1
     return spans[max(i, 0)] if spans else span
 
 
@@ -530,6 +564,11 @@ def _named_in_story(doc: Document, head: str, top: list[Quotation]) -> bool:
         "attribution.masked", lambda d: mask_quotations(d.text, 0, len(d.text), top)
     )
     stem = re.escape(head[:-3] if head.endswith("ies") else head.rstrip("s"))
+    # One scan of the story per kind of source, however often the kind is used.
+    return doc.analysis(f"attribution.named-in-story:{stem}", lambda _: _named(plain, stem))
+
+
+def _named(plain: str, stem: str) -> bool:
     return bool(
         re.search(
             rf"\b(?i:{stem})(?:s|es)?\s+(?:at|from|of|with|for)\s+(?:the\s+)?[A-Z][\w&.-]*\b(?!['’])"

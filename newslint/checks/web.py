@@ -128,6 +128,7 @@ def _grouped(found: list[Diagnostic], side: str, meta: RuleMeta) -> Iterator[Dia
     )
 
 
+_REPEAT_WINDOW = 500  # blocks either side; a page has far fewer
 _QUOTES_AND_SPACE = re.compile(r"[\s\"'“”‘’]+")
 
 
@@ -144,9 +145,12 @@ def _repeated_blocks(doc: Document) -> list[Span]:
     for index, (para, text) in enumerate(texts):
         if not _REPEAT_WORDS[0] <= text.count(" ") + 1 <= _REPEAT_WORDS[1]:
             continue
+        # A pull quote repeats text near it: on a huge story, look only that far
+        # (every block against every other would be quadratic).
+        low, high = max(0, index - _REPEAT_WINDOW), index + _REPEAT_WINDOW
         if any(
             text in other and (len(other) > len(text) or earlier < index)
-            for earlier, (_, other) in enumerate(texts)
+            for earlier, (_, other) in enumerate(texts[low:high], start=low)
             if earlier != index
         ):
             found.append(para)
