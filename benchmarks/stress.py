@@ -137,7 +137,9 @@ def _summary(stdout: str, stderr: str) -> str:
     errors = [e for f in data["files"] for e in f["errors"]]
     if errors:
         first = errors[0]
-        return ("too large: " if "max-file-size" in first else "error: ") + first[-50:]
+        if "max-file-size" in first:
+            return "too large: " + first[first.index("is ") :][:60]
+        return "error: " + first[-60:]
     return f"{data['summary']['diagnostics']:,} findings in {data['summary']['files']:,} files"
 
 
