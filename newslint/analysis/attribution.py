@@ -285,12 +285,26 @@ def _candidates(doc: Document) -> list[Quotation]:
     bad = [q for q in doc.quotations if not _well_formed(text, q) and not q.nested]
     if not any(text[q.span.start] == '"' for q in bad):
         return good
-    broken = [p for p in doc.paragraphs if any(p.contains(q.span) for q in bad)]
+    # Paragraphs do not overlap: each quotation's paragraph is found by bisection
+    # (a story of 200,000 quotation marks must not pair every quote with every paragraph).
+    paras = sorted(doc.paragraphs)
+    para_starts = [p.start for p in paras]
+
+    def paragraph_at(offset: int) -> Span | None:
+        i = bisect.bisect_right(para_starts, offset) - 1
+        return paras[i] if i >= 0 and offset < paras[i].end else None
+
+    broken_set = {p for q in bad if (p := paragraph_at(q.span.start)) and p.contains(q.span)}
+    broken = [p for p in doc.paragraphs if p in broken_set]
     # A quote carried over from an earlier paragraph keeps its doc pairing.
-    kept = [q for q in good if not any(p.start <= q.span.start < p.end for p in broken)]
+    kept = [q for q in good if paragraph_at(q.span.start) not in broken_set]
+    kept_starts = [q.span.start for q in kept]  # sorted: doc.quotations are
+    kept_max_end = list(itertools.accumulate((q.span.end for q in kept), max))
     for para in broken:
-        start = max([para.start] + [q.span.end for q in kept if q.span.overlaps(para)])
-        region = Span(start, para.end)
+        # The furthest end of a kept quotation reaching into the paragraph.
+        i = bisect.bisect_left(kept_starts, para.end) - 1
+        reach = kept_max_end[i] if i >= 0 and kept_max_end[i] > para.start else para.start
+        region = Span(max(para.start, reach), para.end)
         kept += [q for q in _repair(text, region) if q.content.end > q.content.start]
     kept.sort(key=lambda q: q.span.start)
     return kept
