@@ -386,24 +386,6 @@ def test_applicability_single_replacement_is_unsafe() -> None:
 
 
 # Last in the file: it stops the shared server (later tests would start their own).
-def test_serve_status_stop_lifecycle(lt_env: dict[str, str]) -> None:
-    info = json.loads((Path(lt_env[CACHE_ENV]) / lt_server.DISCOVERY_NAME).read_text())
-    try:
-        assert lt_server.probe(info["url"]) == info["version"]
-        again = run_cli("languagetool", "serve", "--detach", env=lt_env)
-        assert "already serving" in again.stdout
-        status = run_cli("languagetool", "status", env=lt_env)
-        assert status.returncode == 0 and str(info["pid"]) in status.stdout
-        stopped = run_cli("languagetool", "stop", env=lt_env)
-        assert stopped.returncode == 0
-        assert not lt_server.is_languagetool_pid(info["pid"])
-        assert run_cli("languagetool", "status", env=lt_env).returncode == 1
-        assert not (Path(lt_env[CACHE_ENV]) / lt_server.DISCOVERY_NAME).exists()
-    finally:
-        if lt_server.is_languagetool_pid(info["pid"]):
-            os.kill(info["pid"], signal.SIGKILL)
-
-
 def test_four_concurrent_runs_on_one_empty_cache_match_a_serial_run(
     lt_env: dict[str, str], tmp_path: Path
 ) -> None:
@@ -432,3 +414,21 @@ def test_four_concurrent_runs_on_one_empty_cache_match_a_serial_run(
         out, _ = proc.communicate(timeout=180)
         assert proc.returncode == serial.returncode
         assert json.loads(out)["files"] == serial.json()["files"]
+
+
+def test_serve_status_stop_lifecycle(lt_env: dict[str, str]) -> None:
+    info = json.loads((Path(lt_env[CACHE_ENV]) / lt_server.DISCOVERY_NAME).read_text())
+    try:
+        assert lt_server.probe(info["url"]) == info["version"]
+        again = run_cli("languagetool", "serve", "--detach", env=lt_env)
+        assert "already serving" in again.stdout
+        status = run_cli("languagetool", "status", env=lt_env)
+        assert status.returncode == 0 and str(info["pid"]) in status.stdout
+        stopped = run_cli("languagetool", "stop", env=lt_env)
+        assert stopped.returncode == 0
+        assert not lt_server.is_languagetool_pid(info["pid"])
+        assert run_cli("languagetool", "status", env=lt_env).returncode == 1
+        assert not (Path(lt_env[CACHE_ENV]) / lt_server.DISCOVERY_NAME).exists()
+    finally:
+        if lt_server.is_languagetool_pid(info["pid"]):
+            os.kill(info["pid"], signal.SIGKILL)
