@@ -18,7 +18,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 import fuzzing
 
 # The quick CI profile: about 60 s on one core for the three strategies together.
-QUICK_EXAMPLES = int(os.environ.get("NEWSLINT_FUZZ_EXAMPLES", "250"))
+QUICK_EXAMPLES = int(os.environ.get("NEWSLINT_FUZZ_EXAMPLES", "1000"))
 _SETTINGS = settings(
     max_examples=QUICK_EXAMPLES,
     deadline=None,
