@@ -43,6 +43,9 @@ REGRESSIONS: list[tuple[str, str]] = [
     ("markdown", "\r occured\n\n"),
     ("markdown", "\r The\n\n- The\n- occured\n"),
     ("markdown", "The \r occured\n\n"),  # a soft break at a lone CR
+    # A code span over a line break ("`\n`" is a space): its content was looked
+    # for past the closing tick, and the mapping jumped over 'occured'.
+    ("markdown", "The\n\n> ``The`\n`0` occured\n"),
     ("html", "<div>" * 20000 + "<p>x</p>" + "</zz>" * 20000),
 ]
 

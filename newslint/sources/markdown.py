@@ -202,10 +202,13 @@ class _Loader:
             self.add_found(child.content, region_end)
             return
         inner = opening + len(ticks)
-        found = src.find(child.content, inner, region_end)
-        closing = src.find(ticks, found + len(child.content) if found >= 0 else inner, region_end)
+        # The content lies before the closing ticks: searching past them (a line
+        # break made a space) would map it to later text.
+        closing = src.find(ticks, inner, region_end)
+        limit = closing if closing >= 0 else region_end
+        found = src.find(child.content, inner, limit) if child.content else -1
         end = closing + len(ticks) if closing >= 0 else region_end
-        if found >= 0 and (closing < 0 or found + len(child.content) <= closing):
+        if found >= 0:
             span = self.builder.add(child.content, found)
         else:  # the code ran over a line break, which markdown-it made a space
             span = self.builder.add(child.content, opening, end)
