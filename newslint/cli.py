@@ -140,6 +140,9 @@ def main() -> None:
     metavar="ADDRESS",
     help="Lint on a Dask cluster (tcp://host:8786), or 'local' for a LocalCluster.",
 )
+@click.option(
+    "--verbose", "-v", is_flag=True, help="Show tracebacks with internal errors (to report them)."
+)
 def check(
     paths: tuple[Path, ...],
     config_path: Path | None,
@@ -165,6 +168,7 @@ def check(
     field_names: tuple[str, ...],
     cache: bool,
     dask: str | None,
+    verbose: bool,
 ) -> None:
     """Lint news copy: Markdown, HTML and plain-text files or directories, and
     archives of articles as records (.jsonl, .jsonl.gz, .csv, .parquet).
@@ -194,6 +198,7 @@ def check(
         progress=stderr_tty if progress is None else progress,
         require_grammar=require_grammar,
         article_date=article_date.date() if article_date else None,
+        verbose=verbose,
     )
     from_stdin = stdin_filename is not None or paths == (Path("-"),)
     if (fix or diff) and _streams(paths, "", None):

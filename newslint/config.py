@@ -76,6 +76,8 @@ class LanguageToolSettings:
     mode: str = "auto"  # auto: use a local server if installed, else skip grammar
     url: str | None = None  # the server for mode = "remote"
     level: str = "default"
+    # Seconds one LanguageTool request may take before grammar is skipped for the run.
+    timeout: float = 30.0
 
 
 @dataclass(frozen=True)
@@ -558,6 +560,12 @@ def _size(value: Any, ctx: _Ctx) -> int:
         raise _Invalid(str(exc)) from None
 
 
+def _seconds(value: Any, ctx: _Ctx) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 3600:
+        raise _Invalid(f"expected a number of seconds between 0 and 3600, got {value!r}")
+    return float(value)
+
+
 def _url(value: Any, ctx: _Ctx) -> str:
     url = _string(value, ctx)
     if not url.startswith(("http://", "https://")):
@@ -623,6 +631,7 @@ _LANGUAGETOOL: dict[str, _Key] = {
     "mode": _Key("mode", _one_of(LT_MODES)),
     "url": _Key("url", _url),
     "level": _Key("level", _one_of(LT_LEVELS)),
+    "timeout": _Key("timeout", _seconds),
 }
 
 _VOCABULARY: dict[str, _Key] = {

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -132,10 +133,12 @@ class Document:
     list_items: list[Span] = field(default_factory=list)  # each item is also a paragraph
     qa_pairs: list[tuple[Span, Span]] = field(default_factory=list)  # (question, answer)
     signoff: Span | None = None  # closing block: author note, contact, disclaimer
-    skipped: list[Span] = field(default_factory=list)  # code, URLs, e-mail, handles
+    skipped: list[Span] = field(default_factory=list)  # code, URLs ... (merged: sorted, disjoint)
     sic: list[Span] = field(default_factory=list)  # words marked [sic]
     article_date: dt.date | None = None
     front_matter: dict[str, Any] = field(default_factory=dict)
+    # Front matter that was ignored or holds an impossible date: (source start, end, why).
+    front_matter_problems: list[tuple[int, int, str]] = field(default_factory=list)
     language: str | None = None  # declared by the article: "en-GB" / "en-US"
     declared_language: str | None = None  # the tag the source declares, any language ("de-DE")
     directives: list[Directive] = field(default_factory=list)
@@ -196,12 +199,38 @@ class Document:
         return self._analyses[name]
 
     def in_quotation(self, span: Span) -> bool:
-        """True when ``span`` lies inside a direct quotation."""
-        return any(q.span.contains(span) for q in self.quotations)
+        """True when ``span`` lies inside a direct quotation (O(log n): checks ask
+        this for every sentence and match, and a story may hold 100,000 quotes)."""
+        _, starts, max_ends = self._quotation_index
+        i = bisect.bisect_right(starts, span.start) - 1
+        return i >= 0 and max_ends[i] >= span.end
+
+    def quotations_overlapping(self, span: Span) -> list[Quotation]:
+        """The quotations that overlap ``span``, in source order, without
+        scanning them all."""
+        ordered, starts, max_ends = self._quotation_index
+        i = bisect.bisect_left(starts, span.end) - 1
+        found = []
+        while i >= 0 and max_ends[i] > span.start:
+            if ordered[i].span.overlaps(span):
+                found.append(ordered[i])
+            i -= 1
+        found.reverse()
+        return found
+
+    @cached_property
+    def _quotation_index(self) -> tuple[list[Quotation], list[int], list[int]]:
+        """Quotations by start, their starts, and the running maximum of their ends."""
+        ordered = sorted(self.quotations, key=lambda q: (q.span.start, q.span.end))
+        starts = [q.span.start for q in ordered]
+        max_ends = list(itertools.accumulate((q.span.end for q in ordered), max))
+        return ordered, starts, max_ends
 
     def in_skipped(self, span: Span) -> bool:
-        """True when ``span`` touches code, a URL, an e-mail address or a handle."""
-        return any(s.overlaps(span) for s in self.skipped)
+        """True when ``span`` touches code, a URL, an e-mail address or a handle.
+        ``skipped`` is merged (sorted, disjoint), so one look-up is enough."""
+        i = bisect.bisect_left(self.skipped, (span.end,)) - 1  # the last to start before the end
+        return i >= 0 and self.skipped[i].end > span.start
 
     def scope_of(self, span: Span) -> str:
         """``"headline"``, ``"byline"`` or ``"body"``."""

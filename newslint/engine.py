@@ -17,6 +17,7 @@ from newslint.config import Config
 from newslint.diagnostics import ConfigError, Diagnostic, InputError, Severity
 from newslint.document import Document
 from newslint.engines.spelling import language_gate
+from newslint.isolation import stage
 from newslint.registry import (
     CheckContext,
     Provider,
@@ -193,7 +194,8 @@ def lint_document(
         severity = rules.config.severity_for(diag.rule, diag.severity)
         if severity is None:  # severity "off"
             continue
-        range_ = doc.locate(diag.start, diag.end)
+        # A check that reports outside the prose (front matter) gives a source range.
+        range_ = diag.range or doc.locate(diag.start, diag.end)
         text = doc.source[range_.start.offset : range_.end.offset]
         located.append(diag.located(range_, text).with_severity(severity))
 
@@ -215,14 +217,16 @@ def lint_source(
 
     ``article_date`` (``--date``) replaces the date the loader found in the article."""
     try:
-        doc = load_document(display, source, fmt)
+        with stage("loading"):
+            doc = load_document(display, source, fmt)
     except InputError as exc:
         return FileResult(display, errors=[str(exc)], source=source)
     if article_date is not None:
         doc.article_date = article_date
-    suppressions = parse_directives(doc.directives)
-    errors = [f"{display}:{line}: {message}" for line, message in suppressions.errors]
-    diagnostics = lint_document(doc, rules, path, suppressions, errors)
+    with stage("linting"):
+        suppressions = parse_directives(doc.directives)
+        errors = [f"{display}:{line}: {message}" for line, message in suppressions.errors]
+        diagnostics = lint_document(doc, rules, path, suppressions, errors)
     return FileResult(
         display,
         diagnostics,

@@ -118,7 +118,14 @@ def lint_item(runner: Any, item: Item, cache: Any | None, keep_source: bool) -> 
             result, names, layout = hit
             result.source = record.text if keep_source else None
             return Outcome(result, item.archive, names, layout)
-    result, layout = lint_record(record, item.archive, rules, runner.options.article_date)
+    try:
+        result, layout = lint_record(record, item.archive, rules, runner.options.article_date)
+    except Exception as exc:  # one bad record never costs the run (issue 11)
+        from newslint.isolation import internal_error
+
+        message = internal_error(record.name, exc, verbose=runner.options.verbose)
+        names_run.take(record.name)  # drop whatever the failed lint had collected
+        return Outcome(FileResult(record.name, errors=[message], record_id=record.id), item.archive)
     names = names_run.take(result.path)
     if names is not None:
         names = _relocated_names(names, layout)
@@ -212,8 +219,9 @@ def run_local(
         for chunk in chunks(items):
             yield _lint_chunk(chunk)
         return
-    from newslint.runner import _worker_signals
+    from newslint.runner import _worker_signals, mark_pool_parent
 
+    mark_pool_parent()  # or each worker would take itself for an orphan and exit
     context = multiprocessing.get_context("fork")
     with context.Pool(jobs, initializer=_worker_signals) as pool:
         pending: collections.deque[Any] = collections.deque()

@@ -386,6 +386,36 @@ def test_applicability_single_replacement_is_unsafe() -> None:
 
 
 # Last in the file: it stops the shared server (later tests would start their own).
+def test_four_concurrent_runs_on_one_empty_cache_match_a_serial_run(
+    lt_env: dict[str, str], tmp_path: Path
+) -> None:
+    """Issue 11: four runs sharing one grammar cache directory from empty (the
+    real server, remote mode) report what one serial run reports."""
+    info = json.loads((Path(lt_env[CACHE_ENV]) / lt_server.DISCOVERY_NAME).read_text())
+    (tmp_path / ".newslint.toml").write_text(
+        f'[languagetool]\nmode = "remote"\nurl = "{info["url"]}"\n'
+    )
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    for i in range(4):
+        body = f"She go to the depot on Fridays, {os.getpid() + i} drivers said."
+        _article(copy, body, f"s{i}.txt")
+    serial = run_cli("check", "copy", "-j", "1", "--format", "json", cwd=tmp_path,
+                     env={CACHE_ENV: str(tmp_path / "serial")})  # fmt: skip
+    assert _grammar(serial), serial.stderr
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent),
+           CACHE_ENV: str(tmp_path / "shared")}  # fmt: skip
+    command = [sys.executable, "-m", "newslint", "check", "copy", "--format", "json"]
+    procs = [
+        subprocess.Popen(command, cwd=tmp_path, env=env, stdout=subprocess.PIPE, text=True)
+        for _ in range(4)
+    ]
+    for proc in procs:
+        out, _ = proc.communicate(timeout=180)
+        assert proc.returncode == serial.returncode
+        assert json.loads(out)["files"] == serial.json()["files"]
+
+
 def test_serve_status_stop_lifecycle(lt_env: dict[str, str]) -> None:
     info = json.loads((Path(lt_env[CACHE_ENV]) / lt_server.DISCOVERY_NAME).read_text())
     try:

@@ -434,6 +434,7 @@ def test_check_jsonl_piped_into_report_equals_check_format_html(tmp_path: Path) 
     reported = run_cli("report", "-", "-o", tmp_path / "piped.html", input=feed.stdout)
     assert reported.returncode == 0, reported.stderr
     direct = run_cli("check", "--format", "html", *ARTICLES, "-o", tmp_path / "direct.html")
+    assert direct.returncode == 1, direct.stderr
     piped, from_check = page(tmp_path / "piped.html"), page(tmp_path / "direct.html")
     assert cards(piped) == cards(from_check) and cards(piped)["articles"] == "4"
     for section in ("families", "rules", "names", "worst"):

@@ -10,6 +10,7 @@ it would never work") never count as attribution of that quote.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -79,9 +80,21 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
 def mask_quotations(
     text: str, start: int, end: int, quotations: Sequence[Quotation], keep_marks: bool = True
 ) -> str:
-    """``text[start:end]`` with the contents of top-level quotations blanked out."""
+    """``text[start:end]`` with the contents of top-level quotations blanked out.
+
+    ``quotations`` is sorted by start (as Document.quotations is); only those
+    that reach into ``[start, end)`` are visited, found by bisection, so masking
+    every sentence of a story with 100,000 quotations stays linear."""
+    ordered, starts, max_ends = _quotation_index(quotations)
+    i = bisect.bisect_left(starts, end) - 1
+    inside: list[Quotation] = []
+    while i >= 0 and max_ends[i] > start:
+        inside.append(ordered[i])
+        i -= 1
+    if not inside:
+        return text[start:end]
     chars = list(text[start:end])
-    for q in quotations:
+    for q in inside:
         if q.nested or q.span.end <= start or q.span.start >= end:
             continue
         lo = max(q.content.start if keep_marks else q.span.start, start) - start
@@ -90,6 +103,23 @@ def mask_quotations(
             if chars[i] != "\n":
                 chars[i] = " "
     return "".join(chars)
+
+
+_INDEX: list[tuple[Sequence[Quotation], list[Quotation], list[int], list[int]]] = []
+
+
+def _quotation_index(
+    quotations: Sequence[Quotation],
+) -> tuple[list[Quotation], list[int], list[int]]:
+    """Quotations by start, their starts and the running maximum of their ends,
+    for the list last asked about (callers mask many spans with one list)."""
+    if _INDEX and _INDEX[0][0] is quotations:
+        return _INDEX[0][1:]
+    ordered = sorted(quotations, key=lambda q: (q.span.start, q.span.end))
+    starts = [q.span.start for q in ordered]
+    max_ends = list(itertools.accumulate((q.span.end for q in ordered), max))
+    _INDEX[:] = [(quotations, ordered, starts, max_ends)]
+    return ordered, starts, max_ends
 
 
 def word_count(text: str) -> int:
@@ -255,12 +285,26 @@ def _candidates(doc: Document) -> list[Quotation]:
     bad = [q for q in doc.quotations if not _well_formed(text, q) and not q.nested]
     if not any(text[q.span.start] == '"' for q in bad):
         return good
-    broken = [p for p in doc.paragraphs if any(p.contains(q.span) for q in bad)]
+    # Paragraphs do not overlap: each quotation's paragraph is found by bisection
+    # (a story of 200,000 quotation marks must not pair every quote with every paragraph).
+    paras = sorted(doc.paragraphs)
+    para_starts = [p.start for p in paras]
+
+    def paragraph_at(offset: int) -> Span | None:
+        i = bisect.bisect_right(para_starts, offset) - 1
+        return paras[i] if i >= 0 and offset < paras[i].end else None
+
+    broken_set = {p for q in bad if (p := paragraph_at(q.span.start)) and p.contains(q.span)}
+    broken = [p for p in doc.paragraphs if p in broken_set]
     # A quote carried over from an earlier paragraph keeps its doc pairing.
-    kept = [q for q in good if not any(p.start <= q.span.start < p.end for p in broken)]
+    kept = [q for q in good if paragraph_at(q.span.start) not in broken_set]
+    kept_starts = [q.span.start for q in kept]  # sorted: doc.quotations are
+    kept_max_end = list(itertools.accumulate((q.span.end for q in kept), max))
     for para in broken:
-        start = max([para.start] + [q.span.end for q in kept if q.span.overlaps(para)])
-        region = Span(start, para.end)
+        # The furthest end of a kept quotation reaching into the paragraph.
+        i = bisect.bisect_left(kept_starts, para.end) - 1
+        reach = kept_max_end[i] if i >= 0 and kept_max_end[i] > para.start else para.start
+        region = Span(max(para.start, reach), para.end)
         kept += [q for q in _repair(text, region) if q.content.end > q.content.start]
     kept.sort(key=lambda q: q.span.start)
     return kept
@@ -440,23 +484,27 @@ class SourcingPhrase:
     shape: str = ""  # for vague phrases: the VagueSource kind ("generic", "impersonal" ...)
 
 
+def _sentence_starts(doc: Document) -> list[int]:
+    return doc.analysis("sentence-starts", lambda d: [s.start for s in d.sentences])
+
+
 def sentence_after(doc: Document, span: Span) -> Span | None:
     """The sentence after the one holding ``span``, in the same paragraph or the next."""
     spans = doc.sentences
-    i = bisect.bisect_right([s.start for s in spans], span.start) - 1
+    i = bisect.bisect_right(_sentence_starts(doc), span.start) - 1
     return spans[i + 1] if 0 <= i < len(spans) - 1 else None
 
 
 def sentence_before(doc: Document, span: Span) -> Span | None:
     """The sentence before the one holding ``span``."""
     spans = doc.sentences
-    i = bisect.bisect_right([s.start for s in spans], span.start) - 1
+    i = bisect.bisect_right(_sentence_starts(doc), span.start) - 1
     return spans[i - 1] if i >= 1 else None
 
 
 def sentence_of(doc: Document, span: Span) -> Span:
     spans = doc.sentences
-    i = bisect.bisect_right([s.start for s in spans], span.start) - 1
+    i = bisect.bisect_right(_sentence_starts(doc), span.start) - 1
     return spans[max(i, 0)] if spans else span
 
 
@@ -530,6 +578,11 @@ def _named_in_story(doc: Document, head: str, top: list[Quotation]) -> bool:
         "attribution.masked", lambda d: mask_quotations(d.text, 0, len(d.text), top)
     )
     stem = re.escape(head[:-3] if head.endswith("ies") else head.rstrip("s"))
+    # One scan of the story per kind of source, however often the kind is used.
+    return doc.analysis(f"attribution.named-in-story:{stem}", lambda _: _named(plain, stem))
+
+
+def _named(plain: str, stem: str) -> bool:
     return bool(
         re.search(
             rf"\b(?i:{stem})(?:s|es)?\s+(?:at|from|of|with|for)\s+(?:the\s+)?[A-Z][\w&.-]*\b(?!['’])"

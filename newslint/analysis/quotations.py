@@ -9,6 +9,8 @@ the next with a fresh opening mark; that is one quotation.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -131,6 +133,19 @@ def _pair_singles(text: str, region: Span, nested: bool) -> list[Quotation]:
     return found
 
 
+def _first_reaching(ordered: list[Quotation], position: int) -> int:
+    """Index of the first quotation (by start) that ends after ``position``,
+    when their ends ascend too (double quotations do not overlap)."""
+    lo, hi = 0, len(ordered)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if ordered[mid].span.end <= position:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
 def find_quotations(text: str, paragraphs: list[Span]) -> list[Quotation]:
     """Quotations in ``text``, sorted by start."""
     paras = [p for p in (_strip(text, s, e) for s, e in paragraphs) if p.end > p.start]
@@ -142,9 +157,15 @@ def find_quotations(text: str, paragraphs: list[Span]) -> list[Quotation]:
     doubles = scanner.finish(previous_end)
 
     found = list(doubles)
+    ordered = sorted(doubles, key=lambda q: q.span.start)
+    starts = [q.span.start for q in ordered]
+    ascending = all(a.span.end <= b.span.end for a, b in itertools.pairwise(ordered))
     for para in paras:
         cursor = para.start
-        for quote in doubles:
+        # Only the quotations that reach into the paragraph (a quotation may run
+        # over several): from the first that ends after its start, by bisection.
+        first = _first_reaching(ordered, para.start) if ascending else 0
+        for quote in ordered[first : bisect.bisect_left(starts, para.end)]:
             if not quote.span.overlaps(para):
                 continue
             inner = Span(max(quote.content.start, para.start), min(quote.content.end, para.end))

@@ -169,10 +169,7 @@ def _new_figures(text: str, seen: set[str]) -> bool:
 
 def _quoted(doc: Document, span: Span) -> bool:
     """Quotes someone: a quotation of six words or more (a title in quotes is not)."""
-    for q in doc.quotations:
-        if q.span.overlaps(span) and len(doc.span_text(q.content).split()) >= 6:
-            return True
-    return False
+    return any(len(doc.span_text(q.content).split()) >= 6 for q in doc.quotations_overlapping(span))
 
 
 def _names(text: str, *, initial: bool = False) -> list[str]:

@@ -221,7 +221,7 @@ def _majority(
             continue
         if _same_stem_compound(form.text, other.text):
             continue  # "Idol-style" beside "Idol-type": the name is the same
-        if _in_sheet(analysis.text, form) and _in_sheet(analysis.text, other):
+        if _in_sheet_once(analysis, form) and _in_sheet_once(analysis, other):
             continue  # both in team sheets: each item is a different player
         if not (_person_like(other) or _person_like(form)):
             continue  # no sign that either spelling is a person's name
@@ -242,6 +242,15 @@ def _same_stem_compound(a: str, b: str) -> bool:
 
 
 _SHEET_ITEMS = 4  # a line or sentence listing this many names is a team sheet
+
+
+def _in_sheet_once(analysis: NameAnalysis, form: Form) -> bool:
+    """``_in_sheet`` once per form: each form is compared with many others, and
+    a story full of names would re-read every use of it for each comparison."""
+    memo: dict[int, bool] = analysis.__dict__.setdefault("_in_sheet", {})
+    if id(form) not in memo:
+        memo[id(form)] = _in_sheet(analysis.text, form)
+    return memo[id(form)]
 
 
 def _in_sheet(text: str, form: Form) -> bool:

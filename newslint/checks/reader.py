@@ -183,11 +183,10 @@ _MESSAGES = {
 def _unquoted(doc: Document, sentence: Span) -> str:
     """The sentence with quoted speech blanked out (offsets kept)."""
     text = doc.span_text(sentence)
-    for q in doc.quotations:
-        if q.span.overlaps(sentence):
-            a = max(q.span.start, sentence.start) - sentence.start
-            b = min(q.span.end, sentence.end) - sentence.start
-            text = text[:a] + " " * (b - a) + text[b:]
+    for q in doc.quotations_overlapping(sentence):
+        a = max(q.span.start, sentence.start) - sentence.start
+        b = min(q.span.end, sentence.end) - sentence.start
+        text = text[:a] + " " * (b - a) + text[b:]
     return text
 
 

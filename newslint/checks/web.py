@@ -180,6 +180,7 @@ def _grouped(found: list[Diagnostic], side: str, meta: RuleMeta) -> Iterator[Dia
     )
 
 
+_REPEAT_WINDOW = 500  # blocks either side; a page has far fewer
 _QUOTES_AND_SPACE = re.compile(r"[\s\"'“”‘’]+")
 
 
@@ -200,7 +201,10 @@ def _repeated_blocks(doc: Document) -> list[Span]:
     for index, (para, text) in enumerate(texts):
         if not _REPEAT_WORDS[0] <= text.count(" ") + 1 <= _REPEAT_WORDS[1]:
             continue
-        for earlier, (other_para, other) in enumerate(texts):
+        # A pull quote repeats text near it: on a huge story, look only that far
+        # (every block against every other would be quadratic).
+        low, high = max(0, index - _REPEAT_WINDOW), index + _REPEAT_WINDOW
+        for earlier, (other_para, other) in enumerate(texts[low:high], start=low):
             if earlier == index or text not in other:
                 continue
             if not (len(other) > len(text) or earlier < index):

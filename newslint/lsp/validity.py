@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import re
 
-import yaml
-
 from newslint.lsp.linting import Problem
+from newslint.sources.front_matter import FrontMatterError, parse_front_matter
 
 _FRONT = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?$", re.S | re.M)
 
@@ -27,16 +26,12 @@ def _front_matter(text: str) -> list[Problem]:
     if match is None:
         return []
     try:
-        yaml.safe_load(match.group(1))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = 1 + (mark.line if mark is not None else 0)  # +1: the opening ---
-        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        parse_front_matter(match.group(1))  # bounded: aliases, depth, size
+    except FrontMatterError as exc:
         return [
             Problem(
-                f"front matter is not valid YAML ({reason}); its title, author and date "
-                "are ignored",
-                line,
+                f"{exc}; its title, author and date are ignored",
+                1 + exc.line,  # +1: the opening ---
                 "warning",
             )
         ]

@@ -12,6 +12,7 @@ import datetime as dt
 import html
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -60,6 +61,10 @@ _SITE_META = frozenset(("og:site_name", "application-name", "og:url"))
 _WHITESPACE = re.compile(r"[ \t\r\n\f]+|[^ \t\r\n\f]+")
 _MARK_DEPTH = 4  # class words of the nearest elements say what a block is; outer ones, the page
 _DIRECTIVE = re.compile(r"^\s*newslint-(.*?)\s*$", re.DOTALL)
+# Elements nested deeper than this are read as if they were not there (their
+# text is kept): real pages nest a few dozen levels, and a hostile one must not
+# make each tag cost time in proportion to the depth.
+MAX_OPEN = 256
 
 
 @dataclass
@@ -103,6 +108,7 @@ class _Parser(HTMLParser):
         self.source = source
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
         self.stack: list[_Open] = []
+        self.open_tags: Counter[str] = Counter()  # tags in ``stack``, for stray end tags
         self.language: str | None = None
         self.declared: str | None = None  # <html lang>, whatever the language
         self.meta_language: str | None = None  # og:locale, content-language
@@ -142,13 +148,13 @@ class _Parser(HTMLParser):
             self.site_names.add(_site_name(attributes.get("href", ""), url=True))
         elif tag == "time" and not self.skip and attributes.get("datetime"):
             self.times.append((attributes["datetime"], self.articles > 0))
-        if tag == "title" and self.title is None and not any(e.tag == "svg" for e in self.stack):
+        if tag == "title" and self.title is None and not self.open_tags["svg"]:
             self.in_title, self.title = True, _Block("title")
         if tag in _BLOCK and not self.skip:
             self.new_block(tag)
         if self.closed or tag not in _INLINE:
             self.apart = True
-        if tag in _VOID:
+        if tag in _VOID or len(self.stack) >= MAX_OPEN:
             return
         hidden = "hidden" in attributes or attributes.get("aria-hidden") == "true"
         # A form straight under <body> wraps the whole page (ASP.NET), not a widget.
@@ -165,6 +171,7 @@ class _Parser(HTMLParser):
             marks="" if tag in ("html", "body") else _marks(attributes),  # page-wide classes
         )
         self.stack.append(entry)
+        self.open_tags[tag] += 1
         self.count(entry, 1)
 
     def handle_endtag(self, tag: str) -> None:
@@ -175,10 +182,11 @@ class _Parser(HTMLParser):
             self.apart = True
         if tag in _BLOCK and not self.skip:
             self.new_block()
-        if not any(entry.tag == tag for entry in self.stack):
+        if not self.open_tags[tag]:
             return  # a stray end tag
         while self.stack:
             entry = self.stack.pop()
+            self.open_tags[entry.tag] -= 1
             self.count(entry, -1)
             if entry.tag == tag:
                 break
@@ -238,7 +246,7 @@ class _Parser(HTMLParser):
 
     def add(self, block: _Block, text: str, src_start: int, src_end: int | None) -> None:
         if not block.pieces and block is self.block:
-            block.marks = tuple(e.marks for e in self.stack if e.marks)[-_MARK_DEPTH:]
+            block.marks = _nearest_marks(self.stack)
             block.in_article = self.articles > 0
         block.pieces.append((text, src_start, src_end, self.code > 0))
         if self.links and text != " ":
@@ -272,6 +280,17 @@ class _Parser(HTMLParser):
             self.directives.append(
                 Directive(line, line + data.count("\n"), " ".join(m.group(1).split()))
             )
+
+
+def _nearest_marks(stack: list[_Open]) -> tuple[str, ...]:
+    """The marks of the nearest ``_MARK_DEPTH`` marked elements, outermost first."""
+    found: list[str] = []
+    for entry in reversed(stack):
+        if entry.marks:
+            found.append(entry.marks)
+            if len(found) == _MARK_DEPTH:
+                break
+    return tuple(reversed(found))
 
 
 def _emit(builder: TextBuilder, block: _Block, code: list[Span]) -> Span:

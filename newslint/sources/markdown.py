@@ -8,16 +8,17 @@ in the source by searching forward from a cursor that only moves ahead.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from typing import Any
 
-import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from newslint.document import Directive, Document, Span, TextBuilder
-from newslint.sources import coerce_date, english_variant, finish, header_fields, strip_span
+from newslint.sources import english_variant, finish, header_fields, strip_span
+from newslint.sources.front_matter import FrontMatterError, front_matter_date, parse_front_matter
 
 # text_join would fold entities and escapes into plain text and hide their source form.
 _MD = (
@@ -27,6 +28,7 @@ _MD = (
     .disable("text_join")
 )
 _COMMENT_DIRECTIVE = re.compile(r"<!--\s*newslint-(.*?)\s*-->", re.DOTALL)
+_LINE_BREAK = re.compile(r"\r\n?|\n")
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _BLOCK_OF_INLINE = {"heading_open", "paragraph_open", "th_open", "td_open"}
 
@@ -34,7 +36,10 @@ _BLOCK_OF_INLINE = {"heading_open", "paragraph_open", "th_open", "td_open"}
 class _Loader:
     def __init__(self, source: str) -> None:
         self.source = source
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
+        # markdown-it counts lines as CommonMark does (\r\n, \n or a lone \r end
+        # one); token maps use its numbers. Directives use newslint's (\n only).
+        self.line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(source)]
+        self.nl_starts = [0] + [m.end() for m in re.finditer("\n", source)]
         self.builder = TextBuilder()
         self.cursor = 0
         self.blocks: list[tuple[Span, str]] = []  # raw span and its kind
@@ -43,6 +48,8 @@ class _Loader:
         self.front_matter: dict[str, Any] = {}
         self.fm_headline: Span | None = None
         self.fm_byline: Span | None = None
+        self.fm_date: dt.date | None = None
+        self.front_problems: list[tuple[int, int, str]] = []  # source start, end, message
 
     # -- positions ------------------------------------------------------------
 
@@ -51,7 +58,8 @@ class _Loader:
         return self.line_starts[line] if line < len(self.line_starts) else len(self.source)
 
     def line_number(self, offset: int) -> int:
-        return bisect.bisect_right(self.line_starts, offset)
+        """1-based line of ``offset`` as newslint counts lines (\n only)."""
+        return bisect.bisect_right(self.nl_starts, offset)
 
     def add_directives(self, start: int, end: int) -> None:
         for m in _COMMENT_DIRECTIVE.finditer(self.source, start, end):
@@ -66,12 +74,14 @@ class _Loader:
     # -- front matter ------------------------------------------------------------
 
     def front(self, token: Token) -> None:
-        try:
-            data = yaml.safe_load(token.content)
-        except yaml.YAMLError:
-            data = None
-        self.front_matter = data if isinstance(data, dict) else {}
         start, end = self.line_offset(token.map[0]), self.line_offset(token.map[1])
+        try:
+            self.front_matter = parse_front_matter(token.content)
+        except FrontMatterError as exc:
+            self.front_matter = {}
+            self.problem(self.line_offset(token.map[0] + 1 + exc.line), f"{exc}; it is ignored")
+        self.cursor = end
+        self.front_date(start, end)
         for key in ("title", "headline"):
             title = _scalar(self.front_matter.get(key))
             if title:
@@ -82,7 +92,30 @@ class _Loader:
             if name:
                 self.fm_byline = self.front_value(key, name, start, end)
                 break
-        self.cursor = end
+
+    def problem(self, start: int, message: str) -> None:
+        """Report a front-matter problem on the line from source offset ``start``."""
+        start = min(start, len(self.source))
+        end = start
+        while end < len(self.source) and self.source[end] not in "\r\n":
+            end += 1
+        self.front_problems.append((start, end, message))
+
+    def front_date(self, start: int, end: int) -> None:
+        """The article date from the front matter; an impossible one is a problem."""
+        for key in _DATE_KEYS:
+            value = self.front_matter.get(key)
+            if not value:
+                continue
+            if isinstance(value, str):
+                self.fm_date, why = front_matter_date(value)
+                if why:
+                    m = re.compile(rf"^{re.escape(key)}\s*:", re.MULTILINE).search(
+                        self.source, start, end
+                    )
+                    where = m.start() if m else start
+                    self.problem(where, f"front matter {key}: {why}; the article date is unknown")
+            return
 
     def front_value(self, key: str, value: str, start: int, end: int) -> Span:
         """Add a front-matter value as a paragraph mapped to where it is written."""
@@ -125,12 +158,13 @@ class _Loader:
                 self.builder.add(child.content, found, found + len(child.markup))
                 self.cursor = found + len(child.markup)
         elif kind in ("softbreak", "hardbreak"):
-            found = src.find("\n", self.cursor, region_end)
-            if found < 0:
+            # A line ends at \r\n, \n or a lone \r (CommonMark).
+            m = _LINE_BREAK.search(src, self.cursor, region_end)
+            if m is None:
                 self.builder.add("\n", self.cursor, self.cursor)
             else:
-                self.builder.add("\n", found)
-                self.cursor = found + 1
+                self.builder.add("\n", m.start(), m.end())
+                self.cursor = m.end()
         elif kind == "code_inline":
             self.code_span(child, region_end)
         elif kind == "html_inline":
@@ -168,10 +202,13 @@ class _Loader:
             self.add_found(child.content, region_end)
             return
         inner = opening + len(ticks)
-        found = src.find(child.content, inner, region_end)
-        closing = src.find(ticks, found + len(child.content) if found >= 0 else inner, region_end)
+        # The content lies before the closing ticks: searching past them (a line
+        # break made a space) would map it to later text.
+        closing = src.find(ticks, inner, region_end)
+        limit = closing if closing >= 0 else region_end
+        found = src.find(child.content, inner, limit) if child.content else -1
         end = closing + len(ticks) if closing >= 0 else region_end
-        if found >= 0 and (closing < 0 or found + len(child.content) <= closing):
+        if found >= 0:
             span = self.builder.add(child.content, found)
         else:  # the code ran over a line break, which markdown-it made a space
             span = self.builder.add(child.content, opening, end)
@@ -275,16 +312,13 @@ def load(path: str, source: str) -> Document:
         byline=loader.fm_byline or byline,
         headings=headings,
         list_items=items,
-        article_date=coerce_date(_first_date(loader.front_matter)) or date,
+        article_date=loader.fm_date or date,
         front_matter=loader.front_matter,
+        front_matter_problems=loader.front_problems,
         language=english_variant(declared),
         declared_language=declared if isinstance(declared, str) else None,
         directives=loader.directives,
     )
 
 
-def _first_date(front_matter: dict[str, Any]) -> Any:
-    for key in ("date", "published", "pubdate", "publishDate", "published_at"):
-        if front_matter.get(key):
-            return front_matter[key]
-    return None
+_DATE_KEYS = ("date", "published", "pubdate", "publishDate", "published_at")

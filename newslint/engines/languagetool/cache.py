@@ -40,10 +40,15 @@ class ResultCache:
         self._pid = -1
         self.hits = 0
         self.misses = 0
+        self.problem: str | None = None  # why results are not cached (one notice)
+
+    def _failed(self, exc: Exception) -> None:
+        if self.problem is None:
+            self.problem = f"{self.path}: {exc}"
 
     def _connect(self) -> sqlite3.Connection | None:
-        if self._conn is not None and self._pid == os.getpid():
-            return self._conn
+        if self._pid == os.getpid() and (self._conn is not None or self.problem):
+            return self._conn  # None once it failed: one try per process
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(self.path, timeout=10, isolation_level=None)
@@ -52,7 +57,9 @@ class ResultCache:
             conn.execute(
                 "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, matches TEXT NOT NULL)"
             )
-        except sqlite3.Error:
+        except (sqlite3.Error, OSError) as exc:  # corrupt, read-only, disk full
+            self._failed(exc)
+            self._conn, self._pid = None, os.getpid()
             return None
         self._conn, self._pid = conn, os.getpid()
         return conn
@@ -71,7 +78,8 @@ class ResultCache:
                     )
                     for key, matches in rows:
                         found[key] = [LTMatch.from_json(m) for m in json.loads(matches)]
-            except (sqlite3.Error, ValueError, TypeError):
+            except (sqlite3.Error, ValueError, TypeError) as exc:
+                self._failed(exc)
                 found = {}
         self.hits += sum(1 for k in keys if k in found)
         self.misses += sum(1 for k in keys if k not in found)
@@ -82,13 +90,17 @@ class ResultCache:
         if conn is None or not results:
             return
         rows = [(k, json.dumps([m.to_json() for m in v])) for k, v in results.items()]
-        with contextlib.suppress(sqlite3.Error):
+        try:
             conn.execute("BEGIN IMMEDIATE")
             try:
                 conn.executemany("INSERT OR REPLACE INTO results VALUES (?, ?)", rows)
                 conn.execute("COMMIT")
             except sqlite3.Error:
-                conn.execute("ROLLBACK")
+                with contextlib.suppress(sqlite3.Error):
+                    conn.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as exc:  # read-only, disk full: results are just not kept
+            self._failed(exc)
 
     def count(self) -> int:
         conn = self._connect()

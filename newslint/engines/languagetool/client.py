@@ -9,11 +9,22 @@ UTF-16 units; offsets here are Python code points of the paragraph text.
 from __future__ import annotations
 
 import bisect
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 SEPARATOR = "\n\n"
+DEFAULT_TIMEOUT = 30.0  # seconds per request ([languagetool] timeout)
+# LanguageTool answers a 20,000-character request in well under 1 MB; a bigger
+# answer is a broken or hostile server, and is not read into memory.
+MAX_RESPONSE_BYTES = 8 * 1024 * 1024
+
+
+class GrammarError(Exception):
+    """The server's answer was not a usable LanguageTool answer."""
+
+
 # Issue types that never reach newslint: our own speller (spelling.*) covers typos.
 DROPPED_ISSUE_TYPES = frozenset({"misspelling"})
 
@@ -100,8 +111,10 @@ class GrammarClient:
         *,
         level: str = "default",
         disabled_rules: Iterable[str] = (),
+        timeout: float = DEFAULT_TIMEOUT,
     ) -> None:
         self.url = url if url.endswith("/") else url + "/"
+        self.timeout = timeout
         self.language = language
         self.level = level
         self.disabled_rules = tuple(sorted(disabled_rules))
@@ -115,7 +128,13 @@ class GrammarClient:
             # anything itself; it only talks to the server we give it.
             import language_tool_python
 
-            tool = language_tool_python.LanguageTool(self.language, remote_server=self.url)
+            # Its own requests (the language list) get our timeout, not its 300 s.
+            bounded = type(
+                "BoundedLanguageTool",
+                (language_tool_python.LanguageTool,),
+                {"_TIMEOUT": self.timeout},
+            )
+            tool = bounded(self.language, remote_server=self.url)
             tool.disabled_rules = set(self.disabled_rules)
             tool.picky = self.level == "picky"
             self._tool = tool
@@ -130,7 +149,7 @@ class GrammarClient:
         self.requests += 1
         self.paragraphs_sent += len(texts)
         raw = []
-        for match in tool.check(joined):
+        for match in self._check(tool, joined):
             if match.rule_issue_type in DROPPED_ISSUE_TYPES:
                 continue
             start, end = _span(joined, match)
@@ -143,6 +162,50 @@ class GrammarClient:
             }
             raw.append((start, end, fields))
         return split_matches(texts, raw)
+
+    def _check(self, tool: Any, text: str) -> list[Any]:
+        """language-tool-python's check, with our own bounded request: one try,
+        ``timeout`` seconds for the whole answer, at most MAX_RESPONSE_BYTES."""
+        from language_tool_python.match import Match
+
+        params = tool._create_params(text)
+        import urllib.parse
+
+        url = urllib.parse.urljoin(tool._url, "check")
+        body = post_bounded(url, params, self.timeout)
+        matches = body.get("matches") if isinstance(body, dict) else None
+        if not isinstance(matches, list):
+            raise GrammarError("the server's answer has no list of matches")
+        try:
+            return [Match(match, text) for match in matches]
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise GrammarError(f"the server's answer is malformed ({exc!r})") from None
+
+
+def post_bounded(url: str, params: dict[str, str], timeout: float) -> Any:
+    """POST ``params``; the decoded JSON answer. Raises GrammarError or OSError-like
+    ``requests`` errors. The deadline covers connecting, waiting and reading."""
+    import time
+
+    import requests
+
+    deadline = time.monotonic() + timeout
+    with requests.post(url, data=params, timeout=timeout, stream=True) as response:
+        if response.status_code != 200:
+            raise GrammarError(f"the server answered HTTP {response.status_code}")
+        chunks: list[bytes] = []
+        size = 0
+        for chunk in response.iter_content(64 * 1024):
+            size += len(chunk)
+            if size > MAX_RESPONSE_BYTES:
+                raise GrammarError(f"the server's answer is over {MAX_RESPONSE_BYTES:,} bytes")
+            if time.monotonic() > deadline:
+                raise GrammarError(f"the server took more than {timeout:g} s to answer")
+            chunks.append(chunk)
+    try:
+        return json.loads(b"".join(chunks))
+    except ValueError:
+        raise GrammarError("the server's answer is not JSON") from None
 
 
 def _span(text: str, match: Any) -> tuple[int, int]:

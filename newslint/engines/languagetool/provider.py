@@ -29,7 +29,7 @@ from newslint.diagnostics import Applicability, Diagnostic, Severity, Suggestion
 from newslint.document import Document, Span
 from newslint.engines.languagetool import server as lt_server
 from newslint.engines.languagetool.cache import ResultCache, cache_key, settings_digest
-from newslint.engines.languagetool.client import GrammarClient, LTMatch
+from newslint.engines.languagetool.client import DEFAULT_TIMEOUT, GrammarClient, LTMatch
 from newslint.engines.languagetool.install import LT_VERSION, find_java, installed
 from newslint.registry import CheckContext, Example, RuleMeta
 
@@ -86,6 +86,7 @@ class Endpoint:
     version: str | None = None  # set once a real check has answered
     failure: str | None = None
     started_here: bool = False
+    timeout: float = DEFAULT_TIMEOUT  # per request ([languagetool] timeout)
     clients: dict[tuple[str, str], GrammarClient] = field(default_factory=dict)
 
     def expected_version(self) -> str | None:
@@ -135,7 +136,7 @@ class Endpoint:
         self.start()
         assert self.server is not None
         if self.mode == "remote":
-            found = lt_server.probe(self.server.url)
+            found = lt_server.probe(self.server.url, timeout=self.timeout)
             if found is None:
                 self.failure = f"the LanguageTool server at {self.url} did not answer"
                 raise Unavailable(self.failure)
@@ -148,11 +149,13 @@ class Endpoint:
         self.version = found
         return self.server.url, found
 
-    def client(self, url: str, language: str, level: str) -> GrammarClient:
+    def client(
+        self, url: str, language: str, level: str, timeout: float = DEFAULT_TIMEOUT
+    ) -> GrammarClient:
         key = (language, level)
         if key not in self.clients or self.clients[key].url.rstrip("/") != url.rstrip("/"):
             self.clients[key] = GrammarClient(
-                url, language, level=level, disabled_rules=disabled_rules()
+                url, language, level=level, disabled_rules=disabled_rules(), timeout=timeout
             )
         return self.clients[key]
 
@@ -162,6 +165,12 @@ class Endpoint:
             self.failure = "the LanguageTool server stopped unexpectedly"
         if self.failure is None:
             return None
+        if self.failure.startswith(("LanguageTool failed", "the LanguageTool server at")):
+            # A server that misbehaves: installing will not help; the rest is complete.
+            return (
+                f"grammar checks (grammar.*) were skipped for the rest of the run: "
+                f"{self.failure}; every other check ran"
+            )
         return f"grammar checks (grammar.*) were skipped: {self.failure}; {INSTALL_HINT}"
 
     def failed(self, reason: str) -> None:
@@ -179,7 +188,7 @@ def endpoint_for(settings: LanguageToolSettings) -> Endpoint:
     url = (settings.url or "").rstrip("/") + "/" if mode == "remote" else None
     key = (mode, url)  # the trailing slash keeps a path prefix when joining v2/check
     if key not in _ENDPOINTS:
-        _ENDPOINTS[key] = Endpoint(mode=mode, url=key[1])
+        _ENDPOINTS[key] = Endpoint(mode=mode, url=key[1], timeout=settings.timeout)
     return _ENDPOINTS[key]
 
 
@@ -221,7 +230,11 @@ class LanguageToolProvider:
         if not self.enabled:
             return []
         notice = endpoint_for(self.settings).notice()
-        return [notice] if notice else []
+        found = [notice] if notice else []
+        problem = result_cache().problem if _CACHE else None
+        if problem:
+            found.append(f"grammar results are not cached (checks still run): {problem}")
+        return found
 
     def unavailable(self) -> str | None:
         """Why grammar did not run in this process (None: it ran or was not needed)."""
@@ -262,14 +275,14 @@ class LanguageToolProvider:
                 missing = [k for k in dict.fromkeys(keys) if k not in found]
             text_of = dict(zip(keys, texts, strict=True))
             key_of = dict(zip(texts, keys, strict=True))
-            client = endpoint.client(url, language, level)
+            client = endpoint.client(url, language, level, self.settings.timeout)
             fresh: dict[str, list[LTMatch]] = {}
             try:
                 for batch in _batches([text_of[k] for k in missing]):
                     for text, matches in zip(batch, client.check_paragraphs(batch), strict=True):
                         fresh[key_of[text]] = matches
             except Exception as exc:  # language-tool-python raises many kinds
-                endpoint.failed(f"LanguageTool failed: {exc}")
+                endpoint.failed(f"LanguageTool failed: {_reason(exc, self.settings.timeout)}")
                 raise Unavailable(str(exc)) from None
             result_cache().put_many(fresh)
             found.update(fresh)
@@ -289,6 +302,18 @@ class LanguageToolProvider:
             "requests": sum(c.requests for c in clients),
             "paragraphs_sent": sum(c.paragraphs_sent for c in clients),
         }
+
+
+def _reason(exc: Exception, timeout: float) -> str:
+    """A one-line reason for a failed request (requests' messages are long)."""
+    import requests
+
+    if isinstance(exc, requests.Timeout):
+        return f"no answer within {timeout:g} s ([languagetool] timeout)"
+    if isinstance(exc, requests.ConnectionError):
+        return "the server closed the connection or is gone"
+    text = " ".join(str(exc).split())
+    return text[:200] or type(exc).__name__
 
 
 def paragraphs(doc: Document) -> list[Span]:

@@ -159,7 +159,7 @@ def probe(url: str, timeout: float = 10.0) -> str | None:
         with urllib.request.urlopen(  # a loopback or configured URL
             urllib.parse.urljoin(url, "v2/check"), data=data, timeout=timeout
         ) as response:
-            body = json.loads(response.read())
+            body = json.loads(response.read(1024 * 1024))  # a probe's answer is small
     except (OSError, ValueError, urllib.error.URLError):
         return None
     software = body.get("software") if isinstance(body, dict) else None
