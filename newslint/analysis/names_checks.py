@@ -102,15 +102,24 @@ def _date(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def officeholder_problem(names: NamesList, mention: Mention, title_text: str, day: dt.date) -> str:
-    """Why "<title> <name>" is wrong on ``day`` by the lists, or ""."""
+def _titled_person(
+    names: NamesList, mention: Mention, title_text: str
+) -> tuple[str, str | None, Person] | None:
+    """(office title key, country, the one listed person) for "<title> <name>",
+    or None when the title is a courtesy one or the name fits no one or several."""
     title, country = title_key(title_text)
     if not title or title.split()[-1] in ("mr", "mrs", "ms", "dr", "sir", "dame", "lord"):
-        return ""
+        return None
     people = names.people_named(mention.surname.text, mention.given)
-    if len(people) != 1:
+    return (title, country, people[0]) if len(people) == 1 else None
+
+
+def officeholder_problem(names: NamesList, mention: Mention, title_text: str, day: dt.date) -> str:
+    """Why "<title> <name>" is wrong on ``day`` by the lists, or ""."""
+    found = _titled_person(names, mention, title_text)
+    if found is None:
         return ""
-    person = people[0]
+    title, country, person = found
     said = f"'{title_text} {' '.join(t.text for t in mention.tokens)}'"
     if person.died is not None and person.died < day:
         return f"{said}: {person.name} died on {_date(person.died)}"
@@ -140,13 +149,10 @@ def officeholder_problem(names: NamesList, mention: Mention, title_text: str, da
 
 def former_problem(names: NamesList, mention: Mention, title_text: str, day: dt.date) -> str:
     """Why "former <title> <name>" is wrong on ``day`` (they still held it), or ""."""
-    title, country = title_key(title_text)
-    if not title or title.split()[-1] in ("mr", "mrs", "ms", "dr", "sir", "dame", "lord"):
+    found = _titled_person(names, mention, title_text)
+    if found is None:
         return ""
-    people = names.people_named(mention.surname.text, mention.given)
-    if len(people) != 1:
-        return ""
-    person = people[0]
+    title, country, person = found
     held = [o for o in person.offices if _matches(o, title, country) and o.held_on(day)]
     if not held:
         return ""
