@@ -212,25 +212,107 @@ def run_local(
     items: Iterable[Item],
     jobs: int,
 ) -> Iterator[tuple[list[Outcome], NameCounts]]:
-    """Chunks' outcomes in input order, linted in ``jobs`` forked processes."""
+    """Chunks' outcomes in input order, linted in ``jobs`` forked processes.
+
+    A worker that dies (SIGKILL, out of memory) breaks the pool: the first
+    unfinished chunk is then linted one item per process of its own, so the
+    item that kills its process is reported and the others are linted, and the
+    rest go to a fresh pool. Every break finishes at least one chunk."""
     global _WORKER
     _WORKER = (runner, cache, keep_source)
     if jobs <= 1:
         for chunk in chunks(items):
             yield _lint_chunk(chunk)
         return
-    from newslint.runner import _worker_signals, mark_pool_parent
+    from newslint.runner import mark_pool_parent
 
     mark_pool_parent()  # or each worker would take itself for an orphan and exit
     context = multiprocessing.get_context("fork")
-    with context.Pool(jobs, initializer=_worker_signals) as pool:
-        pending: collections.deque[Any] = collections.deque()
+    pool = _new_pool(jobs, context)
+    pending: collections.deque[tuple[list[Item], Any]] = collections.deque()
+    try:
         for chunk in chunks(items):
-            pending.append(pool.apply_async(_lint_chunk, (chunk,)))
+            pending.append((chunk, pool.submit(_lint_chunk, chunk)))
             while len(pending) >= jobs * IN_FLIGHT_PER_JOB:
-                yield pending.popleft().get()
+                pool = yield from _next_chunk(pending, pool, jobs, context)
         while pending:
-            yield pending.popleft().get()
+            pool = yield from _next_chunk(pending, pool, jobs, context)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _new_pool(jobs: int, context: Any) -> Any:
+    from concurrent.futures import ProcessPoolExecutor
+
+    from newslint.runner import _worker_signals
+
+    return ProcessPoolExecutor(jobs, mp_context=context, initializer=_worker_signals)
+
+
+def _next_chunk(
+    pending: collections.deque[tuple[list[Item], Any]], pool: Any, jobs: int, context: Any
+) -> Iterator[tuple[list[Outcome], NameCounts]]:
+    """Yield the oldest chunk's outcomes; returns the pool to go on with."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    chunk, future = pending.popleft()
+    try:
+        result = future.result()
+    except BrokenProcessPool:
+        pool.shutdown(wait=True, cancel_futures=True)
+        yield _chunk_alone(chunk, context)
+        pool = _new_pool(jobs, context)
+        for index, (waiting, _) in enumerate(pending):
+            pending[index] = (waiting, pool.submit(_lint_chunk, waiting))
+        return pool
+    yield result
+    return pool
+
+
+def _chunk_alone(chunk: list[Item], context: Any) -> tuple[list[Outcome], NameCounts]:
+    """Lint each item in a process of its own; an item whose process dies is one
+    error naming it."""
+    from newslint.isolation import worker_died
+
+    outcomes: list[Outcome] = []
+    counts = NameCounts()
+    for item in chunk:
+        reader, writer = context.Pipe(duplex=False)
+        process = context.Process(target=_alone_worker, args=(item, writer))
+        process.start()
+        writer.close()
+        try:
+            linted, item_counts = reader.recv()
+        except (EOFError, OSError):
+            process.join()
+            name, where = _item_name(item)
+            error = worker_died(name, process.exitcode)
+            record_id = getattr(getattr(item, "record", None), "id", None)
+            linted = [Outcome(FileResult(name, errors=[error], record_id=record_id), where)]
+            item_counts = NameCounts()
+        finally:
+            reader.close()
+        process.join()
+        outcomes.extend(linted)
+        counts.merge(item_counts)
+    return outcomes, counts
+
+
+def _alone_worker(item: Item, writer: Any) -> None:
+    from newslint.runner import _worker_signals
+
+    _worker_signals()
+    writer.send(_lint_chunk([item]))
+    writer.close()
+
+
+def _item_name(item: Item) -> tuple[str, Path]:
+    """The name an item's results go under, and the path its config comes from."""
+    if isinstance(item, FileItem):
+        from newslint.runner import _display
+
+        return item.display or _display(item.path), item.path
+    return item.record.name, item.archive
 
 
 # -- the second pass ------------------------------------------------------------

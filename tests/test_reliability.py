@@ -304,6 +304,7 @@ def test_a_crashing_archive_record_is_one_error_and_the_run_goes_on(
     body = "A fire occured at the harbour on Monday, officials said."
     records = [{"id": f"r{i}", "body": body, "format": "markdown"} for i in range(6)]
     records[2]["body"] += " CRASH-IN-LINTING"
+    records[4]["body"] += " KILL-MY-WORKER"  # only worker processes die of it
     archive = tmp_path / "desk.jsonl"
     archive.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     run = _faulty("check", archive.name, "-j", jobs, "--format", "jsonl", cwd=tmp_path)
@@ -313,6 +314,11 @@ def test_a_crashing_archive_record_is_one_error_and_the_run_goes_on(
     assert len(results) == 6
     crashed = results["desk.jsonl#r2"]["errors"]
     assert crashed and "please report" in crashed[0] and "desk.jsonl#r2" in crashed[0]
-    for i in (0, 1, 3, 4, 5):
+    killed = results["desk.jsonl#r4"]["errors"]
+    if jobs == "2":
+        assert killed and "killed by SIGKILL" in killed[0], killed
+    else:
+        assert not killed
+    for i in (0, 1, 3, 5):
         rules = [d["rule"] for d in results[f"desk.jsonl#r{i}"]["diagnostics"]]
         assert "spelling.misspelled" in rules, i
