@@ -19,9 +19,10 @@ cache, their own ``NEWSLINT_CACHE_DIR``.
 
 from __future__ import annotations
 
+import itertools
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -106,28 +107,23 @@ def _archive_slices(path: Path, kind: str, size: int) -> Iterator[Slice]:
     if kind == "csv":
         _, data_start = csv_header(path)
         with open_text(path) as handle:
-            ends = csv_record_ends(handle)
-            start, first, count = data_start, 1, 0
-            for end in ends:
-                if end <= data_start:
-                    continue
-                count += 1
-                if count == size:
-                    yield Slice(start, end, first)
-                    start, first, count = end, first + count, 0
-            if count:
-                yield Slice(start, None, first)
+            ends = (end for end in csv_record_ends(handle) if end > data_start)
+            yield from _cut(ends, data_start, size)
         return
-    with open_text(path) as handle:  # JSON Lines: cut after every ``size`` lines
-        start, first, count, offset = 0, 1, 0, 0
-        for line in handle:
-            offset += len(line)
-            count += 1
-            if count == size:
-                yield Slice(start, offset, first)
-                start, first, count = offset, first + count, 0
-        if count:
-            yield Slice(start, None, first)
+    with open_text(path) as handle:  # JSON Lines: a record ends with its line
+        yield from _cut(itertools.accumulate(len(line) for line in handle), 0, size)
+
+
+def _cut(ends: Iterable[int], start: int, size: int) -> Iterator[Slice]:
+    """Slices of ``size`` records from records' end offsets; the last is open."""
+    first = count = 0
+    for end in ends:
+        count += 1
+        if count == size:
+            yield Slice(start, end, first + 1)
+            start, first, count = end, first + count, 0
+    if count:
+        yield Slice(start, None, first + 1)
 
 
 # -- on the worker ----------------------------------------------------------------
