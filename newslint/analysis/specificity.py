@@ -283,6 +283,27 @@ _STANCE = re.compile(
 )
 
 
+def signals(doc: Document, info: SentenceInfo) -> dict[str, int]:
+    """The frames padding_score weighs, one count each, for the learned scorer."""
+    text = doc.span_text(info.span)
+    summary = _SUMMARY.match(text)
+    rest = text[summary.end() :] if summary else text
+    return {
+        "wrap_up": int(bool(_WRAP_UP.match(text))),
+        "verdicts": len(_VERDICT.findall(text)),
+        "summary": int(bool(summary) and not info.names),
+        "group": int(bool(_GROUP.search(text))),
+        "superlative": int(bool(_SUPERLATIVE.search(text))),
+        "stance": int(bool(_STANCE.search(text))),
+        "forecast": int(bool(_FORECAST.search(text))),
+        "exclaims": int("!" in text),
+        "question": int(text.rstrip().endswith("?")),
+        "reported": int(bool(_REPORTED.search(rest))),
+        "first_person": int(bool(_FIRST_PERSON.search(text))),
+        "speaker_voice": int(info.after_report and bool(_SPEAKER_VOICE.search(text))),
+    }
+
+
 def padding_score(doc: Document, info: SentenceInfo) -> int:
     """How strongly an unanchored sentence reads as padding (0 when anchored)."""
     if info.anchored or info.words < 4:

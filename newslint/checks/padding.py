@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from newslint.analysis.specificity import padding_score, specificity
+from newslint.analysis.padding_features import sentence_features
+from newslint.analysis.padding_model import padding_model
 from newslint.diagnostics import Diagnostic
 from newslint.document import Document
 from newslint.registry import CheckContext, Example, RuleMeta, rule
@@ -63,26 +64,33 @@ DEFAULT_THRESHOLD = 4
 )
 def generic_padding(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnostic]:
     threshold = int(ctx.options.get(meta.id, {}).get("threshold", DEFAULT_THRESHOLD))
-    scored = [
-        (info, padding_score(doc, info))
-        for info in specificity(doc)
-        if not doc.in_quotation(info.span)
-    ]
-    # Machine padding comes in clusters (an empty opener, a wrap-up per
-    # paragraph, a closer): at the threshold a sentence needs a second one
-    # in the story, and once there are two, the closing paragraph is read one
-    # point lower; one point above the threshold a sentence stands alone.
-    corroborated = sum(1 for _, score in scored if score >= threshold) >= 2
-    for info, score in scored:
-        if score > threshold:
-            pass
-        elif not corroborated or score < threshold - info.last_paragraph:
+    model = padding_model()
+    scored = sentence_features(doc)
+    by_hand = hand_flagged(
+        [(int(s.features["hand_score"]), bool(s.info.last_paragraph)) for s in scored], threshold
+    )
+    for sentence, flagged in zip(scored, by_hand, strict=True):
+        if not flagged and model.probability(sentence.features) < model.threshold:
             continue
         yield Diagnostic(
             meta.id,
             "This sentence states no fact (no name, figure, date or quote), only "
             "abstract or evaluative words; cut it or say something specific",
-            info.span.start,
-            info.span.end,
+            sentence.info.span.start,
+            sentence.info.span.end,
             meta.severity,
         )
+
+
+def hand_flagged(scores: list[tuple[int, bool]], threshold: int) -> list[bool]:
+    """The hand-set score's verdicts for one story: (score, in closing paragraph) each.
+
+    Machine padding comes in clusters (an empty opener, a wrap-up per
+    paragraph, a closer): at the threshold a sentence needs a second one in
+    the story, and once there are two, the closing paragraph is read one
+    point lower; one point above the threshold a sentence stands alone."""
+    corroborated = sum(1 for score, _ in scores if score >= threshold) >= 2
+    return [
+        score > threshold or (corroborated and score >= threshold - last)
+        for score, last in scores
+    ]

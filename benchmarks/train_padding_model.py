@@ -1,0 +1,285 @@
+"""Fit the learned padding scorers on DEV stories and measure them by cross-validation.
+
+Two logistic models (newslint/analysis/padding_model.py), fitted in order:
+
+1. the machine *register* model: every sentence of every DEV machine-written
+   story (aigen_news, fair_framed) against every sentence of DEV edited copy
+   (BBC, iu_human), on word classes only. No hand labels needed, so it learns
+   from thousands of sentences how machine copy sounds.
+2. the *padding* model: sentences of DEV machine stories fully labelled for
+   machine padding (benchmarks/data/real_copy/labels.jsonl) are positive when
+   they overlap a padding span, negative otherwise; every sentence of DEV
+   edited copy is negative. Features: newslint.analysis.padding_features (the
+   same function the rule applies) plus the register model's held-out score.
+
+Five-fold cross-validation grouped by story (no story is both fitted and
+scored) estimates what the rule does on stories it never saw: span recall and
+flag precision on machine copy, false alarms per 1,000 words on BBC and
+iu_human, for the hand-set score alone and for the rule (hand score or model).
+
+    pip install scikit-learn   # training only; the rule needs no extra package
+    python benchmarks/train_padding_model.py              # cross-validate, print
+    python benchmarks/train_padding_model.py --write      # and write both models
+
+The TEST split is never read here; benchmarks/real_copy.py reports it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from real_copy_corpus import REPO_ROOT, documents, missing, read_labels, split
+
+sys.path.insert(0, str(REPO_ROOT))
+
+from newslint.analysis.padding_features import lexical, sentence_features  # noqa: E402
+from newslint.analysis.padding_model import (  # noqa: E402
+    PADDING_MODEL,
+    REGISTER_MODEL,
+    LogisticModel,
+)
+from newslint.sources import load_document  # noqa: E402
+
+CLASS = "machine-padding"
+MACHINE_SOURCES = ("aigen_news", "fair_framed")
+CLEAN_SOURCES = ("bbc", "iu_human")
+# A word or word pair must occur in this many training stories to be kept: one
+# seen in a story or two would only memorise them.
+MIN_STORIES = 4
+FOLDS = 5
+# The rule's false alarms on edited copy may grow by at most this much
+# (per 1,000 words, BBC) when the threshold is chosen.
+BBC_BUDGET = 0.05
+
+
+@dataclass
+class Sentence:
+    story: str  # "source:id", the cross-validation group
+    start: int
+    end: int
+    features: dict[str, float]
+    label: int  # 1 padding, 0 not, -1 not labelled (register training only)
+
+
+@dataclass
+class Story:
+    key: str
+    source: str
+    words: int
+    labelled: bool  # fully labelled for padding, or edited copy (all negative)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+def load_dev() -> tuple[list[Sentence], dict[str, Story]]:
+    """Every DEV story of the four sources, its sentences and their features."""
+    labels = {
+        (r["source"], r["id"]): r
+        for r in read_labels()
+        if r["split"] == "dev" and CLASS in r.get("clean_for", [])
+    }
+    sentences: list[Sentence] = []
+    stories: dict[str, Story] = {}
+    for source in (*MACHINE_SOURCES, *CLEAN_SOURCES):
+        for doc_id, real in documents(source).items():
+            if split(source, doc_id) != "dev":
+                continue
+            record = labels.get((source, doc_id))
+            spans = [
+                (s["start"], s["end"]) for s in (record or {}).get("spans", [])
+                if s["class"] == CLASS
+            ]
+            labelled = record is not None or source in CLEAN_SOURCES
+            doc = load_document(real.filename, real.text)
+            key = f"{source}:{doc_id}"
+            stories[key] = Story(key, source, doc.word_count, labelled, spans)
+            for scored in sentence_features(doc, register=False):
+                start, end = scored.info.span
+                label = int(any(start < e and s < end for s, e in spans)) if labelled else -1
+                sentences.append(Sentence(key, start, end, scored.features, label))
+    return sentences, stories
+
+
+def frequent_features(rows: list[dict[str, float]], groups: list[str]) -> set[str]:
+    """Dense features always; a word or pair only when enough stories use it."""
+    stories_of: dict[str, set[str]] = defaultdict(set)
+    for row, group in zip(rows, groups, strict=True):
+        for name in row:
+            stories_of[name].add(group)
+    return {
+        name
+        for name, used in stories_of.items()
+        if not name.startswith(("w:", "b:", "first:")) or len(used) >= MIN_STORIES
+    }
+
+
+class Learner:
+    """scikit-learn's logistic regression over named features."""
+
+    def __init__(self, c: float) -> None:
+        from sklearn.feature_extraction import DictVectorizer
+
+        self.c = c
+        self.vectorizer = DictVectorizer()
+
+    def out_of_fold(self, rows: list[dict], labels: list[int], groups: list[str]) -> list[float]:
+        from sklearn.model_selection import GroupKFold
+
+        matrix = self.vectorizer.fit_transform(rows)
+        scores = [0.0] * len(rows)
+        for train, held in GroupKFold(n_splits=FOLDS).split(matrix, labels, groups):
+            model = self._fit(matrix[train], [labels[i] for i in train])
+            for i, p in zip(held, model.predict_proba(matrix[held])[:, 1], strict=True):
+                scores[i] = float(p)
+        return scores
+
+    def fit(self, rows: list[dict], labels: list[int], threshold: float, note: str) -> LogisticModel:
+        matrix = self.vectorizer.fit_transform(rows)
+        model = self._fit(matrix, labels)
+        names = self.vectorizer.feature_names_
+        weights = {
+            name: round(float(w), 5)
+            for name, w in zip(names, model.coef_[0], strict=True)
+            if abs(w) >= 1e-4
+        }
+        return LogisticModel(round(float(model.intercept_[0]), 5), weights, threshold, note)
+
+    def _fit(self, matrix, labels):  # noqa: ANN001, ANN202 (scikit-learn types)
+        from sklearn.linear_model import LogisticRegression
+
+        model = LogisticRegression(C=self.c, class_weight="balanced", max_iter=5000)
+        return model.fit(matrix, labels)
+
+
+def evaluate(
+    sentences: list[Sentence], flagged: list[bool], stories: dict[str, Story]
+) -> dict[str, float]:
+    """Span recall and flag precision on machine copy; flags per 1,000 words on clean copy."""
+    found: set[tuple[str, int, int]] = set()
+    flags = right = 0
+    clean_flags: Counter[str] = Counter()
+    for s, flag in zip(sentences, flagged, strict=True):
+        if not flag:
+            continue
+        story = stories[s.story]
+        if story.source in CLEAN_SOURCES:
+            clean_flags[story.source] += 1
+            continue
+        flags += 1
+        hit = [(a, b) for a, b in story.spans if s.start < b and a < s.end]
+        right += bool(hit)
+        found.update((s.story, a, b) for a, b in hit)
+    total = sum(len(st.spans) for st in stories.values())
+    out = {"recall": len(found) / max(total, 1), "precision": right / max(flags, 1)}
+    for source in CLEAN_SOURCES:
+        words = sum(st.words for st in stories.values() if st.source == source)
+        out[f"{source}_per_1k"] = 1000 * clean_flags[source] / max(words, 1)
+    return out
+
+
+def hand_flags(sentences: list[Sentence], threshold: int = 4) -> list[bool]:
+    """filler.generic-padding's hand score with its cluster rule, as the rule applies it."""
+    from newslint.checks.padding import hand_flagged
+
+    by_story: dict[str, list[int]] = defaultdict(list)
+    for i, s in enumerate(sentences):
+        by_story[s.story].append(i)
+    flagged = [False] * len(sentences)
+    for indices in by_story.values():
+        scores = [
+            (int(sentences[i].features["hand_score"]), bool(sentences[i].features["last_paragraph"]))
+            for i in indices
+        ]
+        for i, flag in zip(indices, hand_flagged(scores, threshold), strict=True):
+            flagged[i] = flag
+    return flagged
+
+
+def show(name: str, result: dict[str, float]) -> None:
+    print(f"  {name:<22}" + "  ".join(f"{k} {v:.3f}" for k, v in result.items()))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--write", action="store_true", help="write both fitted models")
+    parser.add_argument("--c", type=float, default=0.3, help="inverse regularisation strength")
+    parser.add_argument(
+        "--precision", type=float, default=0.80, help="CV precision the threshold must keep"
+    )
+    args = parser.parse_args()
+    for source in (*MACHINE_SOURCES, *CLEAN_SOURCES):
+        if reason := missing(source):
+            print(reason)
+            return 0
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        print("scikit-learn is needed to train: pip install scikit-learn")
+        return 1
+
+    sentences, stories = load_dev()
+    groups = [s.story for s in sentences]
+    machine = {k for k, st in stories.items() if st.source in MACHINE_SOURCES}
+
+    # 1. Register: machine stories against edited copy, word classes only.
+    register_rows = [lexical(s.features) for s in sentences]
+    kept = frequent_features(register_rows, groups)
+    register_rows = [{k: v for k, v in row.items() if k in kept} for row in register_rows]
+    register_labels = [int(s.story in machine) for s in sentences]
+    register = Learner(args.c)
+    held_out = register.out_of_fold(register_rows, register_labels, groups)
+    for s, score in zip(sentences, held_out, strict=True):
+        s.features["register"] = score
+    print(
+        f"DEV: {len(stories)} stories, {len(sentences)} sentences; register model on "
+        f"{sum(register_labels)} machine-story sentences"
+    )
+
+    # 2. Padding: labelled sentences only.
+    train = [s for s in sentences if s.label >= 0]
+    train_stories = {k: st for k, st in stories.items() if st.labelled}
+    spans = sum(len(st.spans) for st in train_stories.values())
+    print(
+        f"padding model on {len(train)} sentences of {len(train_stories)} stories, "
+        f"{sum(s.label for s in train)} padding ({spans} spans)"
+    )
+    rows = [s.features for s in train]
+    train_groups = [s.story for s in train]
+    kept = frequent_features(rows, train_groups)
+    rows = [{k: v for k, v in row.items() if k in kept} for row in rows]
+    labels = [s.label for s in train]
+    padding = Learner(args.c)
+    scores = padding.out_of_fold(rows, labels, train_groups)
+
+    hand = hand_flags(train)
+    hand_result = evaluate(train, hand, train_stories)
+    print("\ncross-validated on DEV (held-out stories):")
+    show("hand score alone", hand_result)
+    chosen = None
+    for threshold in (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95):
+        flags = [h or p >= threshold for h, p in zip(hand, scores, strict=True)]
+        result = evaluate(train, flags, train_stories)
+        show(f"hand or model >= {threshold:.2f}", result)
+        within = result["bbc_per_1k"] <= hand_result["bbc_per_1k"] + BBC_BUDGET
+        if chosen is None and result["precision"] >= args.precision and within:
+            chosen = threshold
+    chosen = chosen or 0.95
+    print(f"threshold (precision >= {args.precision}, BBC within +{BBC_BUDGET}): {chosen}")
+
+    if args.write:
+        note = f"{len(stories)} DEV stories, {len(sentences)} sentences"
+        register.fit(register_rows, register_labels, 0.5, note).save(REGISTER_MODEL)
+        note = f"{len(train_stories)} DEV stories, {len(train)} sentences, {spans} padding spans"
+        model = padding.fit(rows, labels, chosen, note + f"; C={args.c}")
+        model.save(PADDING_MODEL)
+        print(f"wrote {REGISTER_MODEL.name} and {PADDING_MODEL.name} ({len(model.weights)} weights)")
+        top = sorted(model.weights.items(), key=lambda kv: kv[1])
+        print("most negative:", ", ".join(f"{k} {v:.2f}" for k, v in top[:12]))
+        print("most positive:", ", ".join(f"{k} {v:.2f}" for k, v in top[-20:]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,110 @@
+"""What a sentence is made of, as named features for the learned padding scorer.
+
+``newslint.analysis.specificity`` measures each body sentence (anchors,
+abstract load, position) and scores it by hand-set points. The learned
+scorer (``newslint.analysis.padding_model``) weighs the same evidence with
+weights fitted on labelled real copy (benchmarks/train_padding_model.py),
+plus two kinds of evidence the hand score cannot weigh:
+
+- the story around the sentence: machine-written stories are abstract
+  throughout and pad in clusters, edited copy is dense with facts;
+- the sentence's words as classes: its function and content words in lower
+  case, every name, figure and quotation folded into one token each, so the
+  weights learn the register ("ensure", "remains", "crucial") and never a
+  particular story's names or numbers.
+
+Both the trainer and the rule call :func:`sentence_features`, so the features
+a model was fitted on are the features it is applied to.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from newslint.analysis.padding_model import register_model
+from newslint.analysis.specificity import SentenceInfo, padding_score, signals, specificity
+from newslint.document import Document
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[!?]")
+
+
+@dataclass(frozen=True)
+class Scored:
+    info: SentenceInfo
+    features: dict[str, float]
+
+
+def _tokens(text: str) -> list[str]:
+    """Word classes: lower-case words; names, figures and marks folded."""
+    out = []
+    for i, m in enumerate(_TOKEN.finditer(text)):
+        word = m.group()
+        if word[0].isdigit():
+            out.append("<num>")
+        elif word[0].isupper() and i > 0 and not word.isupper():
+            out.append("<name>")
+        else:
+            out.append(word.lower().replace("’", "'"))
+    return out
+
+
+LEXICAL = ("w:", "b:", "first:")
+
+
+def lexical(f: dict[str, float]) -> dict[str, float]:
+    """The word-class part of a feature set: what the register model reads."""
+    return {k: v for k, v in f.items() if k.startswith(LEXICAL)}
+
+
+def sentence_features(doc: Document, *, register: bool = True) -> list[Scored]:
+    """Every body sentence outside quotations, with its named features.
+
+    ``register`` adds the register model's score (the trainer fits that
+    model first and adds its held-out scores itself)."""
+    infos = [info for info in specificity(doc) if not doc.in_quotation(info.span)]
+    if not infos:
+        return []
+    hand = [padding_score(doc, info) for info in infos]
+    total_words = sum(info.words for info in infos) or 1
+    doc_density = sum(info.abstract for info in infos) / total_words
+    unanchored = sum(1 for info in infos if not info.anchored) / len(infos)
+    paragraphs = max(info.paragraph for info in infos) + 1
+    padded = sum(1 for score in hand if score >= 3)
+    out = []
+    for info, score in zip(infos, hand, strict=True):
+        text = doc.span_text(info.span)
+        f: dict[str, float] = {
+            "hand_score": float(min(score, 10)),
+            "anchored": float(info.anchored),
+            "figures": float(info.figures),
+            "quoted": float(info.quoted),
+            "new_names": float(min(info.new_names, 3)),
+            "names": float(min(len(info.names), 4)),
+            "log_words": math.log1p(info.words),
+            "abstract": float(min(info.abstract, 6)),
+            "density": info.density,
+            "last_paragraph": float(info.last_paragraph),
+            "closes_paragraph": float(info.closes_paragraph),
+            "first_sentence": float(info.first_sentence),
+            "last_sentence": float(info.last_sentence),
+            "after_report": float(info.after_report),
+            "position": info.paragraph / max(paragraphs - 1, 1),
+            "story_density": doc_density,
+            "story_unanchored": unanchored,
+            "others_padded": float(min(padded - (score >= 3), 4)),
+        }
+        for name, value in signals(doc, info).items():
+            f[f"sig:{name}"] = float(value)
+        tokens = _tokens(text)
+        if tokens:
+            f[f"first:{tokens[0]}"] = 1.0
+        for token in set(tokens):
+            f[f"w:{token}"] = 1.0
+        for a, b in set(zip(tokens, tokens[1:], strict=False)):
+            f[f"b:{a} {b}"] = 1.0
+        if register:
+            f["register"] = register_model().probability(lexical(f))
+        out.append(Scored(info, f))
+    return out

@@ -1,0 +1,67 @@
+"""The learned scorers behind filler.generic-padding: two logistic models.
+
+- the *register* model reads a sentence's word classes and says how much it
+  sounds like machine-written news rather than edited copy (fitted on whole
+  DEV stories of both kinds, thousands of sentences);
+- the *padding* model weighs that with the sentence's structure
+  (``padding_features``) and says whether it is padding (fitted on
+  hand-labelled DEV sentences).
+
+Weights live in newslint/data/*_model.json, written by
+benchmarks/train_padding_model.py; applying them is a dot product, so the
+rule needs no machine-learning package.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+PADDING_MODEL = DATA / "padding_model.json"
+REGISTER_MODEL = DATA / "machine_register_model.json"
+
+
+@dataclass(frozen=True)
+class LogisticModel:
+    intercept: float
+    weights: dict[str, float] = field(default_factory=dict)
+    threshold: float = 0.5  # probability at or above which a sentence is flagged
+    trained_on: str = ""
+
+    def probability(self, features: dict[str, float]) -> float:
+        weights = self.weights
+        z = self.intercept + sum(weights.get(k, 0.0) * v for k, v in features.items())
+        return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
+
+    def save(self, path: Path) -> None:
+        data = {
+            "trained_on": self.trained_on,
+            "threshold": self.threshold,
+            "intercept": self.intercept,
+            "weights": dict(sorted(self.weights.items())),
+        }
+        path.write_text(json.dumps(data, indent=0, ensure_ascii=True) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path) -> LogisticModel:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(
+            intercept=float(data["intercept"]),
+            weights={str(k): float(v) for k, v in data["weights"].items()},
+            threshold=float(data["threshold"]),
+            trained_on=str(data.get("trained_on", "")),
+        )
+
+
+@cache
+def padding_model() -> LogisticModel:
+    return LogisticModel.load(PADDING_MODEL)
+
+
+@cache
+def register_model() -> LogisticModel:
+    return LogisticModel.load(REGISTER_MODEL)
