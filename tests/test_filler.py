@@ -106,8 +106,13 @@ def test_generic_padding_threshold_option() -> None:
     select = frozenset(("filler.generic-padding",))
     found = PythonProvider().check(doc, select, CheckContext(options={}))
     assert len(list(found)) == 1
-    strict = CheckContext(options={"filler.generic-padding": {"threshold": 50}})
-    assert list(PythonProvider().check(doc, select, strict)) == []
+    strict = {"threshold": 50, "min-probability": 1.1}
+    context = CheckContext(options={"filler.generic-padding": strict})
+    assert list(PythonProvider().check(doc, select, context)) == []
+    # Each scorer alone still finds this closer.
+    for alone in ({"threshold": 50}, {"min-probability": 1.1}):
+        context = CheckContext(options={"filler.generic-padding": alone})
+        assert len(list(PythonProvider().check(doc, select, context))) == 1
 
 
 def test_reader_imperative_found_early_but_not_generic_you() -> None:
@@ -151,10 +156,38 @@ def test_generic_padding_needs_a_second_sentence_at_the_threshold() -> None:
     doc = load_document("a.txt", lone)
     assert [padding_score(doc, i) for i in specificity(doc)] == [0, 4]
     select = frozenset(("filler.generic-padding",))
-    assert list(PythonProvider().check(doc, select, CheckContext(options={}))) == []
+    hand_only = CheckContext(options={"filler.generic-padding": {"min-probability": 1.1}})
+    assert list(PythonProvider().check(doc, select, hand_only)) == []
     pair = lone.replace(
         "residents.\n",
         "residents. These views reflect the ongoing debate over the future of the town.\n",
     )
     doc = load_document("a.txt", pair)
-    assert len(list(PythonProvider().check(doc, select, CheckContext(options={})))) == 2
+    assert len(list(PythonProvider().check(doc, select, hand_only))) == 2
+
+
+def test_learned_padding_scorer_weighs_the_story_around_a_sentence() -> None:
+    from newslint.analysis.learned import padding_model
+    from newslint.analysis.padding_features import sentence_features
+
+    model = padding_model()
+    assert 0.0 < model.threshold < 1.0 and model.weights
+    facts = (
+        "Ferry fares\n\nThe operator raised fares by 8% on 1 March, its second rise "
+        "since 2023. Councillor Ann Reid said 1,200 islanders had signed a petition.\n\n"
+        "The ferry carries 310,000 passengers a year between Oban and Mull.\n"
+    )
+    padded = facts.replace(
+        "Mull.\n",
+        "Mull.\n\nAs the debate continues, it is clear that the future of island "
+        "travel will remain a crucial issue for communities for years to come.\n",
+    )
+    scores = [
+        model.probability(s.features) for s in sentence_features(load_document("a.txt", padded))
+    ]
+    assert max(scores[:-1]) < model.threshold <= scores[-1]
+    # The factual story alone gives its sentences no padding score near the cut-off.
+    plain = [
+        model.probability(s.features) for s in sentence_features(load_document("a.txt", facts))
+    ]
+    assert max(plain) < model.threshold / 2

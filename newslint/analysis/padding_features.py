@@ -2,8 +2,8 @@
 
 ``newslint.analysis.specificity`` measures each body sentence (anchors,
 abstract load, position) and scores it by hand-set points. The learned
-scorer (``newslint.analysis.padding_model``) weighs the same evidence with
-weights fitted on labelled real copy (benchmarks/train_padding_model.py),
+scorer (``newslint.analysis.learned``) weighs the same evidence with
+weights fitted on labelled real copy (benchmarks/train_sentence_models.py),
 plus two kinds of evidence the hand score cannot weigh:
 
 - the story around the sentence: machine-written stories are abstract
@@ -22,11 +22,13 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
-from newslint.analysis.padding_model import register_model
+from newslint.analysis.learned import register_model
 from newslint.analysis.specificity import SentenceInfo, padding_score, signals, specificity
 from newslint.document import Document
 
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[!?]")
 
 
@@ -34,6 +36,11 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[!?]")
 class Scored:
     info: SentenceInfo
     features: dict[str, float]
+
+
+def _content_words(text: str) -> set[str]:
+    """Lower-case words of five letters or more, a crude stem each."""
+    return {w.lower()[:6] for w in _WORD.findall(text) if len(w) >= 5}
 
 
 def _tokens(text: str) -> list[str]:
@@ -59,10 +66,17 @@ def lexical(f: dict[str, float]) -> dict[str, float]:
 
 
 def sentence_features(doc: Document, *, register: bool = True) -> list[Scored]:
-    """Every body sentence outside quotations, with its named features.
+    """Every body sentence outside quotations, with its named features (memoised).
 
     ``register`` adds the register model's score (the trainer fits that
-    model first and adds its held-out scores itself)."""
+    model first and adds its held-out scores itself). Callers must not change
+    the feature dicts: copy them to add features of their own."""
+    if not register:
+        return _sentence_features(doc, register=False)
+    return doc.analysis("sentence-features", _sentence_features)
+
+
+def _sentence_features(doc: Document, *, register: bool = True) -> list[Scored]:
     infos = [info for info in specificity(doc) if not doc.in_quotation(info.span)]
     if not infos:
         return []
@@ -72,9 +86,16 @@ def sentence_features(doc: Document, *, register: bool = True) -> list[Scored]:
     unanchored = sum(1 for info in infos if not info.anchored) / len(infos)
     paragraphs = max(info.paragraph for info in infos) + 1
     padded = sum(1 for score in hand if score >= 3)
+    seen: set[str] = set()
+    headline = _content_words(doc.headline_text or "")
     out = []
     for info, score in zip(infos, hand, strict=True):
         text = doc.span_text(info.span)
+        content = _content_words(text)
+        # A restatement reuses the story's words and adds none of its own.
+        novelty = len(content - seen) / len(content) if content else 0.0
+        echo = len(content & headline) / len(content) if content else 0.0
+        seen |= content
         f: dict[str, float] = {
             "hand_score": float(min(score, 10)),
             "anchored": float(info.anchored),
@@ -94,6 +115,8 @@ def sentence_features(doc: Document, *, register: bool = True) -> list[Scored]:
             "story_density": doc_density,
             "story_unanchored": unanchored,
             "others_padded": float(min(padded - (score >= 3), 4)),
+            "novelty": novelty,
+            "headline_echo": echo,
         }
         for name, value in signals(doc, info).items():
             f[f"sig:{name}"] = float(value)
@@ -102,7 +125,7 @@ def sentence_features(doc: Document, *, register: bool = True) -> list[Scored]:
             f[f"first:{tokens[0]}"] = 1.0
         for token in set(tokens):
             f[f"w:{token}"] = 1.0
-        for a, b in set(zip(tokens, tokens[1:], strict=False)):
+        for a, b in set(pairwise(tokens)):
             f[f"b:{a} {b}"] = 1.0
         if register:
             f["register"] = register_model().probability(lexical(f))

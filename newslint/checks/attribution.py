@@ -16,11 +16,17 @@ from newslint.analysis.attribution import (
     sourcing_phrases,
     unsourced_figures,
 )
+from newslint.analysis.learned import vague_model
+from newslint.analysis.vague_features import vague_sentence_features
 from newslint.diagnostics import Diagnostic, Severity
 from newslint.document import Document, Span
 from newslint.registry import CheckContext, Example, RuleMeta, rule
 
 QUOTE_ID = "attribution.quote-unattributed"
+# Below this learned probability a parsed vague source is informational: chosen
+# by cross-validation on DEV (benchmarks/train_sentence_models.py vague), where
+# it keeps about nine in ten labelled vague sources at full severity.
+WARN_PROBABILITY = 0.2
 
 
 def _in_body(doc: Document, span: Span) -> bool:
@@ -102,7 +108,13 @@ def quote_unattributed(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iter
         "summary in a story that names its sources, a column or review where the writer "
         "speaks as 'I', a bare role plural ('prosecutors say', 'employers have warned': "
         "usually the ones in the story), newsroom passives ('it is understood', 'is widely "
-        "seen as') and an outlet sourcing itself by name ('Radio Kent understands')."
+        "seen as') and an outlet sourcing itself by name ('Radio Kent understands'). A "
+        "learned scorer, fitted on hand-labelled real stories, weighs each sentence (what "
+        "the parser found, how the story sources overall, its anchors and wording): a "
+        "parsed source it finds unlike vague sourcing is informational, and a sentence it "
+        "scores high that the parser has no shape for ('Experts attribute the fall to "
+        "...', 'is often cited as') is flagged whole. Option: min-probability for the "
+        "latter (raise it to flag less; above 1 turns it off)."
     ),
     severity=Severity.WARNING,
     examples=[
@@ -123,8 +135,16 @@ def vague(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnost
         for p in sourcing_phrases(doc)
         if p.kind == "vague" and not p.excused and _in_body(doc, p.span)
     ]
-    if not found:
-        return
+    options = ctx.options.get(meta.id, {})
+    model = vague_model()
+    min_probability = float(options.get("min-probability", model.threshold))
+    sentences = vague_sentence_features(doc)
+    probability = [(s.info.span, model.probability(s.features)) for s, _ in sentences]
+
+    def sentence_probability(span: Span) -> float:
+        # A phrase outside the scored sentences (a quotation's frame) keeps its verdict.
+        return next((p for s, p in probability if s.start <= span.start < s.end), 1.0)
+
     # Newsroom conventions ("it is understood", "X is thought to", "BBC Sport
     # understands") vouch for the claim in the outlet's own name: info only.
     # A generic source in a story that names at least as many sources as it
@@ -133,19 +153,40 @@ def vague(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnost
     # source split in two ("some say ..., while others ..."): warning.
     # A writer speaking as "I" (a column, a review) gives "many feel" in their own
     # voice, as opinion rather than news sourcing: info.
+    # And a phrase the learned scorer finds unlike vague sourcing in its
+    # sentence and story (edited copy dense with named sources and facts) is info.
     generic = [p for p in found if p.shape not in ("impersonal", "outlet", "role")]
     leaning = named_attributions(doc) < len(generic) and not first_person_voice(doc)
     for phrase in found:
         words = doc.span_text(phrase.span)
-        mild = phrase.shape in ("impersonal", "outlet", "role") or not (
-            leaning or phrase.shape == "pair"
-        )
+        if phrase.shape == "pair":
+            mild = False  # a source split in two is a warning wherever it stands
+        else:
+            mild = (
+                phrase.shape in ("impersonal", "outlet", "role")
+                or not leaning
+                or sentence_probability(phrase.span) < WARN_PROBABILITY
+            )
         yield Diagnostic(
             meta.id,
             f"'{words}' attributes the claim to no one in particular: name the source",
             phrase.span.start,
             phrase.span.end,
             Severity.INFO if mild else meta.severity,
+        )
+    # Claims the parser has no shape for ("Experts attribute the fall to ...",
+    # "is often cited as"), found by the learned scorer: the whole sentence.
+    # (A sentence where the parser found a source, named or not, is judged above.)
+    for (scored, _), (span, p) in zip(sentences, probability, strict=True):
+        parsed = any(name.startswith("parser:") for name in scored.features)
+        if parsed or p < min_probability or not _in_body(doc, span):
+            continue
+        yield Diagnostic(
+            meta.id,
+            "This sentence rests its claim on no one in particular: name who says so",
+            span.start,
+            span.end,
+            meta.severity if leaning else Severity.INFO,
         )
 
 

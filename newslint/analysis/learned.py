@@ -1,14 +1,18 @@
-"""The learned scorers behind filler.generic-padding: two logistic models.
+"""Learned sentence scorers: logistic models over named features.
 
 - the *register* model reads a sentence's word classes and says how much it
   sounds like machine-written news rather than edited copy (fitted on whole
   DEV stories of both kinds, thousands of sentences);
-- the *padding* model weighs that with the sentence's structure
-  (``padding_features``) and says whether it is padding (fitted on
-  hand-labelled DEV sentences).
+- the *padding* model (filler.generic-padding) weighs that with the
+  sentence's structure (``padding_features``) and says whether it is padding;
+- the *vague-sourcing* model (attribution.vague) adds what the sourcing
+  parser found in the sentence (``vague_features``) and says whether the
+  sentence rests a claim on no one in particular.
+
+The last two are fitted on hand-labelled DEV sentences of real copy.
 
 Weights live in newslint/data/*_model.json, written by
-benchmarks/train_padding_model.py; applying them is a dot product, so the
+benchmarks/train_sentence_models.py; applying them is a dot product, so the
 rule needs no machine-learning package.
 """
 
@@ -23,6 +27,7 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent.parent / "data"
 PADDING_MODEL = DATA / "padding_model.json"
 REGISTER_MODEL = DATA / "machine_register_model.json"
+VAGUE_MODEL = DATA / "vague_sourcing_model.json"
 
 
 @dataclass(frozen=True)
@@ -65,3 +70,8 @@ def padding_model() -> LogisticModel:
 @cache
 def register_model() -> LogisticModel:
     return LogisticModel.load(REGISTER_MODEL)
+
+
+@cache
+def vague_model() -> LogisticModel:
+    return LogisticModel.load(VAGUE_MODEL)

@@ -1,25 +1,29 @@
-"""Fit the learned padding scorers on DEV stories and measure them by cross-validation.
+"""Fit the learned sentence scorers on DEV stories and measure them by cross-validation.
 
-Two logistic models (newslint/analysis/padding_model.py), fitted in order:
+Logistic models (newslint/analysis/learned.py), fitted in order:
 
 1. the machine *register* model: every sentence of every DEV machine-written
    story (aigen_news, fair_framed) against every sentence of DEV edited copy
    (BBC, iu_human), on word classes only. No hand labels needed, so it learns
    from thousands of sentences how machine copy sounds.
-2. the *padding* model: sentences of DEV machine stories fully labelled for
-   machine padding (benchmarks/data/real_copy/labels.jsonl) are positive when
-   they overlap a padding span, negative otherwise; every sentence of DEV
-   edited copy is negative. Features: newslint.analysis.padding_features (the
-   same function the rule applies) plus the register model's held-out score.
+2. the task's model. Sentences of DEV machine stories fully labelled for the
+   task's class (benchmarks/data/real_copy/labels.jsonl) are positive when
+   they overlap a span of it, negative otherwise; every sentence of DEV
+   edited copy is negative.
+   - ``padding`` (filler.generic-padding): newslint.analysis.padding_features
+     plus the register model's held-out score;
+   - ``vague`` (attribution.vague): newslint.analysis.vague_features, which
+     adds what the sourcing parser found.
+   Features come from the same functions the rules apply.
 
 Five-fold cross-validation grouped by story (no story is both fitted and
 scored) estimates what the rule does on stories it never saw: span recall and
 flag precision on machine copy, false alarms per 1,000 words on BBC and
-iu_human, for the hand-set score alone and for the rule (hand score or model).
+iu_human, for the hand-written check alone and for the rule (hand or model).
 
-    pip install scikit-learn   # training only; the rule needs no extra package
-    python benchmarks/train_padding_model.py              # cross-validate, print
-    python benchmarks/train_padding_model.py --write      # and write both models
+    pip install scikit-learn   # training only; the rules need no extra package
+    python benchmarks/train_sentence_models.py padding          # cross-validate, print
+    python benchmarks/train_sentence_models.py vague --write    # and write the models
 
 The TEST split is never read here; benchmarks/real_copy.py reports it.
 """
@@ -29,21 +33,26 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from real_copy_corpus import REPO_ROOT, documents, missing, read_labels, split
 
 sys.path.insert(0, str(REPO_ROOT))
 
-from newslint.analysis.padding_features import lexical, sentence_features  # noqa: E402
-from newslint.analysis.padding_model import (  # noqa: E402
+from newslint.analysis.learned import (
     PADDING_MODEL,
     REGISTER_MODEL,
+    VAGUE_MODEL,
     LogisticModel,
 )
-from newslint.sources import load_document  # noqa: E402
+from newslint.analysis.padding_features import lexical, sentence_features
+from newslint.analysis.vague_features import vague_sentence_features
+from newslint.checks.padding import DEFAULT_THRESHOLD, hand_flagged
+from newslint.document import Document
+from newslint.sources import load_document
 
-CLASS = "machine-padding"
 MACHINE_SOURCES = ("aigen_news", "fair_framed")
 CLEAN_SOURCES = ("bbc", "iu_human")
 # A word or word pair must occur in this many training stories to be kept: one
@@ -54,6 +63,38 @@ FOLDS = 5
 # (per 1,000 words, BBC) when the threshold is chosen.
 BBC_BUDGET = 0.05
 
+# A task's sentences: (start, end, features, flagged by the hand-written check).
+Rows = list[tuple[int, int, dict[str, float], bool]]
+
+
+def padding_rows(doc: Document) -> Rows:
+    scored = sentence_features(doc, register=False)
+    verdicts = hand_flagged(
+        [(int(s.features["hand_score"]), s.info.last_paragraph) for s in scored],
+        DEFAULT_THRESHOLD,
+    )
+    return [(*s.info.span, s.features, v) for s, v in zip(scored, verdicts, strict=True)]
+
+
+def vague_rows(doc: Document) -> Rows:
+    return [
+        (*s.info.span, s.features, bool(spans))
+        for s, spans in vague_sentence_features(doc, register=False)
+    ]
+
+
+@dataclass(frozen=True)
+class Task:
+    label_class: str
+    rows: Callable[[Document], Rows]
+    path: Path
+
+
+TASKS = {
+    "padding": Task("machine-padding", padding_rows, PADDING_MODEL),
+    "vague": Task("vague-attribution", vague_rows, VAGUE_MODEL),
+}
+
 
 @dataclass
 class Sentence:
@@ -61,7 +102,8 @@ class Sentence:
     start: int
     end: int
     features: dict[str, float]
-    label: int  # 1 padding, 0 not, -1 not labelled (register training only)
+    hand: bool
+    label: int  # 1 in a labelled span, 0 not, -1 story not labelled (register only)
 
 
 @dataclass
@@ -69,16 +111,16 @@ class Story:
     key: str
     source: str
     words: int
-    labelled: bool  # fully labelled for padding, or edited copy (all negative)
+    labelled: bool  # fully labelled for the class, or edited copy (all negative)
     spans: list[tuple[int, int]] = field(default_factory=list)
 
 
-def load_dev() -> tuple[list[Sentence], dict[str, Story]]:
+def load_dev(task: Task) -> tuple[list[Sentence], dict[str, Story]]:
     """Every DEV story of the four sources, its sentences and their features."""
     labels = {
         (r["source"], r["id"]): r
         for r in read_labels()
-        if r["split"] == "dev" and CLASS in r.get("clean_for", [])
+        if r["split"] == "dev" and task.label_class in r.get("clean_for", [])
     }
     sentences: list[Sentence] = []
     stories: dict[str, Story] = {}
@@ -88,17 +130,18 @@ def load_dev() -> tuple[list[Sentence], dict[str, Story]]:
                 continue
             record = labels.get((source, doc_id))
             spans = [
-                (s["start"], s["end"]) for s in (record or {}).get("spans", [])
-                if s["class"] == CLASS
+                (s["start"], s["end"])
+                for s in (record or {}).get("spans", [])
+                if s["class"] == task.label_class
             ]
             labelled = record is not None or source in CLEAN_SOURCES
             doc = load_document(real.filename, real.text)
             key = f"{source}:{doc_id}"
             stories[key] = Story(key, source, doc.word_count, labelled, spans)
-            for scored in sentence_features(doc, register=False):
-                start, end = scored.info.span
-                label = int(any(start < e and s < end for s, e in spans)) if labelled else -1
-                sentences.append(Sentence(key, start, end, scored.features, label))
+            for start, end, features, hand in task.rows(doc):
+                inside = any(start < e and s < end for s, e in spans)
+                label = int(inside) if labelled else -1
+                sentences.append(Sentence(key, start, end, features, hand, label))
     return sentences, stories
 
 
@@ -135,7 +178,9 @@ class Learner:
                 scores[i] = float(p)
         return scores
 
-    def fit(self, rows: list[dict], labels: list[int], threshold: float, note: str) -> LogisticModel:
+    def fit(
+        self, rows: list[dict], labels: list[int], threshold: float, note: str
+    ) -> LogisticModel:
         matrix = self.vectorizer.fit_transform(rows)
         model = self._fit(matrix, labels)
         names = self.vectorizer.feature_names_
@@ -146,7 +191,7 @@ class Learner:
         }
         return LogisticModel(round(float(model.intercept_[0]), 5), weights, threshold, note)
 
-    def _fit(self, matrix, labels):  # noqa: ANN001, ANN202 (scikit-learn types)
+    def _fit(self, matrix, labels):
         from sklearn.linear_model import LogisticRegression
 
         model = LogisticRegression(C=self.c, class_weight="balanced", max_iter=5000)
@@ -179,31 +224,14 @@ def evaluate(
     return out
 
 
-def hand_flags(sentences: list[Sentence], threshold: int = 4) -> list[bool]:
-    """filler.generic-padding's hand score with its cluster rule, as the rule applies it."""
-    from newslint.checks.padding import hand_flagged
-
-    by_story: dict[str, list[int]] = defaultdict(list)
-    for i, s in enumerate(sentences):
-        by_story[s.story].append(i)
-    flagged = [False] * len(sentences)
-    for indices in by_story.values():
-        scores = [
-            (int(sentences[i].features["hand_score"]), bool(sentences[i].features["last_paragraph"]))
-            for i in indices
-        ]
-        for i, flag in zip(indices, hand_flagged(scores, threshold), strict=True):
-            flagged[i] = flag
-    return flagged
-
-
 def show(name: str, result: dict[str, float]) -> None:
     print(f"  {name:<22}" + "  ".join(f"{k} {v:.3f}" for k, v in result.items()))
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--write", action="store_true", help="write both fitted models")
+    parser.add_argument("task", choices=sorted(TASKS), help="which rule's model")
+    parser.add_argument("--write", action="store_true", help="write the fitted models")
     parser.add_argument("--c", type=float, default=0.3, help="inverse regularisation strength")
     parser.add_argument(
         "--precision", type=float, default=0.80, help="CV precision the threshold must keep"
@@ -219,7 +247,8 @@ def main() -> int:
         print("scikit-learn is needed to train: pip install scikit-learn")
         return 1
 
-    sentences, stories = load_dev()
+    task = TASKS[args.task]
+    sentences, stories = load_dev(task)
     groups = [s.story for s in sentences]
     machine = {k for k, st in stories.items() if st.source in MACHINE_SOURCES}
 
@@ -237,26 +266,26 @@ def main() -> int:
         f"{sum(register_labels)} machine-story sentences"
     )
 
-    # 2. Padding: labelled sentences only.
+    # 2. The task's model: labelled sentences only.
     train = [s for s in sentences if s.label >= 0]
     train_stories = {k: st for k, st in stories.items() if st.labelled}
     spans = sum(len(st.spans) for st in train_stories.values())
     print(
-        f"padding model on {len(train)} sentences of {len(train_stories)} stories, "
-        f"{sum(s.label for s in train)} padding ({spans} spans)"
+        f"{args.task} model on {len(train)} sentences of {len(train_stories)} stories, "
+        f"{sum(s.label for s in train)} positive ({spans} {task.label_class} spans)"
     )
     rows = [s.features for s in train]
     train_groups = [s.story for s in train]
     kept = frequent_features(rows, train_groups)
     rows = [{k: v for k, v in row.items() if k in kept} for row in rows]
     labels = [s.label for s in train]
-    padding = Learner(args.c)
-    scores = padding.out_of_fold(rows, labels, train_groups)
+    learner = Learner(args.c)
+    scores = learner.out_of_fold(rows, labels, train_groups)
 
-    hand = hand_flags(train)
+    hand = [s.hand for s in train]
     hand_result = evaluate(train, hand, train_stories)
     print("\ncross-validated on DEV (held-out stories):")
-    show("hand score alone", hand_result)
+    show("hand-written alone", hand_result)
     chosen = None
     for threshold in (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95):
         flags = [h or p >= threshold for h, p in zip(hand, scores, strict=True)]
@@ -271,10 +300,13 @@ def main() -> int:
     if args.write:
         note = f"{len(stories)} DEV stories, {len(sentences)} sentences"
         register.fit(register_rows, register_labels, 0.5, note).save(REGISTER_MODEL)
-        note = f"{len(train_stories)} DEV stories, {len(train)} sentences, {spans} padding spans"
-        model = padding.fit(rows, labels, chosen, note + f"; C={args.c}")
-        model.save(PADDING_MODEL)
-        print(f"wrote {REGISTER_MODEL.name} and {PADDING_MODEL.name} ({len(model.weights)} weights)")
+        note = (
+            f"{len(train_stories)} DEV stories, {len(train)} sentences, "
+            f"{spans} {task.label_class} spans; C={args.c}"
+        )
+        model = learner.fit(rows, labels, chosen, note)
+        model.save(task.path)
+        print(f"wrote {REGISTER_MODEL.name} and {task.path.name} ({len(model.weights)} weights)")
         top = sorted(model.weights.items(), key=lambda kv: kv[1])
         print("most negative:", ", ".join(f"{k} {v:.2f}" for k, v in top[:12]))
         print("most positive:", ", ".join(f"{k} {v:.2f}" for k, v in top[-20:]))

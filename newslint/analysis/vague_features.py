@@ -1,0 +1,39 @@
+"""Features for the learned vague-sourcing scorer (attribution.vague).
+
+A sentence's general features (``padding_features``: anchors, position, word
+classes, machine register) plus what the sourcing parser
+(``newslint.analysis.attribution``) found in it: a generic source and its
+shape, whether a name nearby excused it, and how the story sources overall
+(named attributions against generic ones). The parser finds the shapes it
+knows; the weights, fitted on labelled real copy, judge how much each shape
+means in its context and catch claims the parser has no shape for.
+"""
+
+from __future__ import annotations
+
+from newslint.analysis.attribution import named_attributions, sourcing_phrases
+from newslint.analysis.padding_features import Scored, sentence_features
+from newslint.document import Document, Span
+
+
+def vague_sentence_features(
+    doc: Document, *, register: bool = True
+) -> list[tuple[Scored, list[Span]]]:
+    """Every body sentence outside quotations, its features and the parser's
+    unexcused vague spans (``register`` as in ``sentence_features``)."""
+    phrases = [p for p in sourcing_phrases(doc) if p.kind == "vague"]
+    named = named_attributions(doc)
+    generic = sum(1 for p in phrases if not p.excused)
+    out = []
+    for scored in sentence_features(doc, register=register):
+        span = scored.info.span
+        inside = [p for p in phrases if span.start <= p.span.start < span.end]
+        f = dict(scored.features)
+        f["story_named_sources"] = float(min(named, 6))
+        f["story_generic_sources"] = float(min(generic, 6))
+        f["story_leans_on_generic"] = float(named < generic)
+        for phrase in inside:
+            f["parser:" + (phrase.shape or "vague")] = 1.0
+            f["parser:excused"] = max(f.get("parser:excused", 0.0), float(phrase.excused))
+        out.append((Scored(scored.info, f), [p.span for p in inside if not p.excused]))
+    return out
