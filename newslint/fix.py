@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import glob
 import os
 import stat
 import tempfile
@@ -15,6 +16,7 @@ from pathlib import Path
 from newslint.diagnostics import Applicability, Diagnostic
 
 BOM = "\ufeff"
+TEMP_SUFFIX = ".newslint-tmp"
 
 
 @dataclass(frozen=True)
@@ -119,8 +121,9 @@ def write_atomically(
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask
+    remove_stale_temporaries(target)
     fd, temp_name = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".newslint-tmp"
+        dir=target.parent, prefix=f".{target.name}.{os.getpid()}.", suffix=TEMP_SUFFIX
     )
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -134,6 +137,30 @@ def write_atomically(
             os.unlink(temp_name)
         raise
     _fsync_directory(target.parent)
+
+
+def remove_stale_temporaries(target: Path) -> None:
+    """Delete temporary copies of ``target`` left by a writer that was killed.
+
+    A SIGKILL between writing the temporary file and renaming it leaves a
+    hidden ``.<name>.<pid>.<random>.newslint-tmp`` beside the story (the story
+    itself is intact). The writer's process id is in the name, so the next
+    write of the same file removes the copies of writers no longer alive."""
+    for temp in target.parent.glob(f".{glob.escape(target.name)}.*{TEMP_SUFFIX}"):
+        pid = temp.name[len(target.name) + 2 :].split(".", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            with contextlib.suppress(OSError):
+                temp.unlink()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists but is someone else's
+    return True
 
 
 def _fsync_directory(directory: Path) -> None:

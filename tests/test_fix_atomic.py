@@ -73,6 +73,7 @@ def test_killed_fix_runs_leave_every_file_original_or_fully_fixed(tmp_path: Path
 
     rng = random.Random(11)
     killed = mixed = 0
+    interrupted: set[str] = set()
     for _ in range(KILLS):
         for path, (data, mode) in originals.items():
             if path.read_bytes() != data or (path.stat().st_mode & 0o777) != mode:
@@ -94,8 +95,34 @@ def test_killed_fix_runs_leave_every_file_original_or_fully_fixed(tmp_path: Path
             assert (path.stat().st_mode & 0o777) == mode, path.name
             states.add(now == data)
         mixed += len(states) == 2  # killed in the middle of writing fixes
-        for leftover in target.glob(".*.newslint-tmp"):
-            leftover.unlink()  # a temporary file the kill interrupted: never the story
-    print(f"kills survived: {killed} of {KILLS} runs; {mixed} killed mid-way through the files")
+        interrupted |= {p.name for p in target.glob(".*.newslint-tmp")}
+    # A run that finishes removes the temporary copies the killed runs left.
+    for path, (data, _mode) in originals.items():
+        path.write_bytes(data)
+    subprocess.run(_fix_command(target), env=_env(), check=False, capture_output=True)
+    assert list(target.glob(".*.newslint-tmp")) == []
+    print(
+        f"kills survived: {killed} of {KILLS} runs; {mixed} killed mid-way through the files; "
+        f"{len(interrupted)} temporary copies left by kills, removed by the next run"
+    )
     assert killed >= KILLS * 2 // 3
     assert mixed >= 1
+
+
+def test_a_write_removes_temporary_copies_of_dead_writers_only(tmp_path: Path) -> None:
+    from newslint.fix import write_atomically
+
+    story = tmp_path / "story.md"
+    story.write_text("Old text.\n", encoding="utf-8")
+    dead = subprocess.Popen(["true"])  # a process id that is no longer alive
+    dead.wait()
+    stale = tmp_path / f".story.md.{dead.pid}.abc123.newslint-tmp"
+    live = tmp_path / f".story.md.{os.getpid()}.def456.newslint-tmp"
+    other = tmp_path / f".other.md.{dead.pid}.abc123.newslint-tmp"
+    for temp in (stale, live, other):
+        temp.write_text("partial", encoding="utf-8")
+    write_atomically(story, "New text.\n")
+    assert story.read_text(encoding="utf-8") == "New text.\n"
+    assert not stale.exists()  # its writer is dead
+    assert live.exists()  # a writer still running (this test) keeps its file
+    assert other.exists()  # another story's copies are that story's business

@@ -20,7 +20,15 @@ def vague_sentence_features(
     doc: Document, *, register: bool = True
 ) -> list[tuple[Scored, list[Span]]]:
     """Every body sentence outside quotations, its features and the parser's
-    unexcused vague spans (``register`` as in ``sentence_features``)."""
+    unexcused vague spans (``register`` as in ``sentence_features``; memoised)."""
+    if register:
+        return doc.analysis("vague-sentence-features", _vague_sentence_features)
+    return _vague_sentence_features(doc, register=False)
+
+
+def _vague_sentence_features(
+    doc: Document, *, register: bool = True
+) -> list[tuple[Scored, list[Span]]]:
     phrases = [p for p in sourcing_phrases(doc) if p.kind == "vague"]
     named = named_attributions(doc)
     generic = sum(1 for p in phrases if not p.excused)
