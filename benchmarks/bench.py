@@ -144,7 +144,7 @@ def describe_failure(result: RunResult) -> str:
 
 
 def bench_cold(base: list[str], article: Path, runs: int, selection: list[str]) -> dict[str, Any]:
-    command = [*base, "check", "--format", "json", *selection, str(article)]
+    command = [*base, "check", "--format", "json", "--no-cache", *selection, str(article)]
     print(f"\n== cold start: {runs} runs\n$ {shlex.join(command)}", flush=True)
     results = [run_timed(command) for _ in range(runs)]
     # Exit 1 only means findings; 2 (or anything else) means the run failed.
@@ -183,7 +183,17 @@ def bench_corpus(
     selection: list[str],
     top: int,
 ) -> CorpusRun:
-    command = [*base, "check", "--format", "json", "--jobs", str(jobs), *selection, str(directory)]
+    command = [
+        *base,
+        "check",
+        "--format",
+        "json",
+        "--no-cache",
+        "--jobs",
+        str(jobs),
+        *selection,
+        str(directory),
+    ]
     run = CorpusRun(jobs=jobs, command=command)
     print(
         f"\n== directory run, --jobs {jobs}, {repeat} repeat(s)\n$ {shlex.join(command)}",
