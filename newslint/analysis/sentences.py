@@ -60,7 +60,7 @@ def _split_paragraph(text: str, para: Span) -> list[Span]:
         if span is None:
             continue
         previous = text[spans[-1].start : spans[-1].end] if spans else ""
-        if spans and (_continues(previous, text[span.start :]) or _quote_open(previous)):
+        if spans and (_continues(previous, text[span.start : para.end]) or _quote_open(previous)):
             spans[-1] = Span(spans[-1].start, span.end)
         else:
             spans.append(span)

@@ -11,6 +11,8 @@ means in its context and catch claims the parser has no shape for.
 
 from __future__ import annotations
 
+import bisect
+
 from newslint.analysis.attribution import named_attributions, sourcing_phrases
 from newslint.analysis.padding_features import Scored, sentence_features
 from newslint.document import Document, Span
@@ -29,13 +31,17 @@ def vague_sentence_features(
 def _vague_sentence_features(
     doc: Document, *, register: bool = True
 ) -> list[tuple[Scored, list[Span]]]:
-    phrases = [p for p in sourcing_phrases(doc) if p.kind == "vague"]
+    phrases = sorted(
+        (p for p in sourcing_phrases(doc) if p.kind == "vague"), key=lambda p: p.span.start
+    )
+    starts = [p.span.start for p in phrases]
     named = named_attributions(doc)
     generic = sum(1 for p in phrases if not p.excused)
     out = []
     for scored in sentence_features(doc, register=register):
         span = scored.info.span
-        inside = [p for p in phrases if span.start <= p.span.start < span.end]
+        first = bisect.bisect_left(starts, span.start)
+        inside = phrases[first : bisect.bisect_left(starts, span.end, lo=first)]
         f = dict(scored.features)
         f["story_named_sources"] = float(min(named, 6))
         f["story_generic_sources"] = float(min(generic, 6))

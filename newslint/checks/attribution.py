@@ -6,6 +6,7 @@ lives in ``newslint.analysis.attribution`` and is computed once per document.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 
 from newslint.analysis.attribution import (
@@ -132,12 +133,14 @@ def vague(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnost
     if not found:
         return
     model = vague_model()
+    sentences = [scored for scored, _ in vague_sentence_features(doc)]
+    starts = [scored.info.span.start for scored in sentences]
 
     def sentence_probability(span: Span) -> float:
         # A phrase outside the scored sentences (a quotation's frame) keeps its verdict.
-        for scored, _ in vague_sentence_features(doc):
-            if scored.info.span.start <= span.start < scored.info.span.end:
-                return model.probability(scored.features)
+        i = bisect.bisect_right(starts, span.start) - 1
+        if i >= 0 and span.start < sentences[i].info.span.end:
+            return model.probability(sentences[i].features)
         return 1.0
 
     # Newsroom conventions ("it is understood", "X is thought to", "BBC Sport
