@@ -14,6 +14,7 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from newslint.analysis.linear import linear
 from newslint.analysis.quotations import Quotation
@@ -25,6 +26,9 @@ from newslint.analysis.vague_sources import (
     triggered,
 )
 from newslint.document import Document, Span
+
+if TYPE_CHECKING:
+    from newslint.analysis.names import NameAnalysis
 
 
 def _verbs(*stems: str) -> str:
@@ -402,6 +406,10 @@ def _implied(s: _Sentences, q: Quotation, earlier: list[QuoteAttribution]) -> st
         form = names.forms.get(fold(mention.surname.text))
         if mention.kind in ("single", "candidate") and form is not None and form.established:
             return "implied"
+        # A profile goes on first-name terms: "Jamie has also travelled ..." after
+        # "Jamie Cox" is the same person.
+        if mention.kind == "single" and fold(mention.surname.text) in _given_names_used(names):
+            return "implied"
         if (
             mention.kind in ("single", "candidate")
             and mention.start > before.start
@@ -409,6 +417,11 @@ def _implied(s: _Sentences, q: Quotation, earlier: list[QuoteAttribution]) -> st
         ):
             return "implied"  # not the sentence opener: "Double try scorer Martyn Williams was"
     return ""
+
+
+def _given_names_used(names: NameAnalysis) -> set[str]:
+    """Case-folded given names of the people the story names in full."""
+    return {given for form in names.forms.values() if form.established for given in form.givens}
 
 
 # -- sourcing phrases ------------------------------------------------------------
