@@ -47,7 +47,7 @@ from newslint.analysis.learned import (
     VAGUE_MODEL,
     LogisticModel,
 )
-from newslint.analysis.padding_features import lexical, sentence_features
+from newslint.analysis.padding_features import add_register_context, lexical, sentence_features
 from newslint.analysis.vague_features import vague_sentence_features
 from newslint.checks.padding import DEFAULT_THRESHOLD, hand_flagged
 from newslint.document import Document
@@ -317,8 +317,12 @@ def main() -> int:
     register_labels = [int(s.story in machine) for s in sentences]
     register = Learner(args.c)
     held_out = register.out_of_fold(register_rows, register_labels, groups)
+    by_story: dict[str, list[dict[str, float]]] = defaultdict(list)
     for s, score in zip(sentences, held_out, strict=True):
         s.features["register"] = score
+        by_story[s.story].append(s.features)
+    for story_features in by_story.values():
+        add_register_context(story_features)
     print(
         f"DEV: {len(stories)} stories, {len(sentences)} sentences; register model on "
         f"{sum(register_labels)} machine-story sentences"

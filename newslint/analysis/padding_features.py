@@ -130,4 +130,20 @@ def _sentence_features(doc: Document, *, register: bool = True) -> list[Scored]:
         if register:
             f["register"] = register_model().probability(lexical(f))
         out.append(Scored(info, f))
+    if register:
+        add_register_context([s.features for s in out])
     return out
+
+
+def add_register_context(story: list[dict[str, float]]) -> None:
+    """Each sentence's neighbours' and the whole story's machine register.
+
+    Machine copy sounds machine-made throughout and pads in runs; a lone
+    abstract sentence in edited copy sits among plain ones. ``story`` is the
+    story's feature sets in order, each with its "register" score."""
+    scores = [f["register"] for f in story]
+    mean = sum(scores) / len(scores) if scores else 0.0
+    for i, f in enumerate(story):
+        around = scores[max(i - 1, 0) : i] + scores[i + 1 : i + 2]
+        f["story_register"] = mean
+        f["neighbour_register"] = sum(around) / len(around) if around else mean
