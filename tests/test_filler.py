@@ -191,3 +191,11 @@ def test_learned_padding_scorer_weighs_the_story_around_a_sentence() -> None:
         model.probability(s.features) for s in sentence_features(load_document("a.txt", facts))
     ]
     assert max(plain) < model.threshold / 2
+
+
+def test_generic_padding_docs_state_the_shipped_probability() -> None:
+    from newslint.analysis.learned import padding_model
+    from newslint.registry import _PYTHON_RULES
+
+    why = _PYTHON_RULES["filler.generic-padding"].meta.why
+    assert f"{padding_model().threshold:.2f} as shipped" in why
