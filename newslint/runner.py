@@ -195,18 +195,16 @@ class Runner:
 
     def worker_notices(self, notices: list[str], grammar_off: bool) -> None:
         """Keep what a worker process's engines said (its own copy of them)."""
-        self._worker_notices.extend(n for n in notices if n not in self._worker_notices)
+        self._worker_notices = _one_per_subject([*self._worker_notices, *notices])
         self._worker_grammar_off = self._worker_grammar_off or grammar_off
 
     def engine_notices(self) -> list[str]:
-        """One copy of each engine notice (e.g. grammar skipped: LanguageTool missing)."""
+        """One notice per subject (e.g. grammar skipped: LanguageTool missing)."""
         found: list[str] = list(self._worker_notices)
         for rule_set in self._rule_sets.values():
             for provider in rule_set.providers:
-                for notice in getattr(provider, "notices", list)():
-                    if notice not in found:
-                        found.append(notice)
-        return found
+                found.extend(getattr(provider, "notices", list)())
+        return _one_per_subject(found)
 
     def grammar_unavailable(self) -> bool:
         """True when grammar rules were selected but LanguageTool could not run."""
@@ -243,6 +241,21 @@ _STATUS: Any = None
 _PARENT_PID = 0
 
 _Linted = tuple[int, FileResult, "names_run.FileNames | None"]
+
+
+def _one_per_subject(notices: list[str]) -> list[str]:
+    """The first notice about each subject (the text before its first ': ').
+
+    Workers that lose the same server each say so in their own words (one
+    mid-request, one while connecting): the user needs to hear it once."""
+    seen: set[str] = set()
+    kept = []
+    for notice in notices:
+        subject = notice.split(": ", 1)[0]
+        if subject not in seen:
+            seen.add(subject)
+            kept.append(notice)
+    return kept
 
 
 def _lint_in_worker(indices: list[int]) -> tuple[list[_Linted], list[str], bool]:

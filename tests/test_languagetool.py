@@ -432,3 +432,72 @@ def test_serve_status_stop_lifecycle(lt_env: dict[str, str]) -> None:
     finally:
         if lt_server.is_languagetool_pid(info["pid"]):
             os.kill(info["pid"], signal.SIGKILL)
+
+
+def test_a_real_server_killed_mid_run_costs_only_grammar(tmp_path: Path) -> None:
+    """SIGKILL the real LanguageTool server while a run is using it: the run ends,
+    says once that grammar was skipped, and every other finding is unchanged."""
+    cache = _linked_cache(tmp_path / "cache")
+    env = {CACHE_ENV: str(cache)}
+    served = run_cli("languagetool", "serve", "--detach", env=env, timeout=180)
+    assert served.returncode == 0, served.stderr
+    log = cache / "languagetool-server.log"
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    for i in range(40):  # distinct texts: nothing comes from the paragraph cache
+        (copy / f"s{i:02}.txt").write_text(
+            f"Harbour fire {i}\n\nShe go to the harbour every day, {i} officials said. "
+            f"A fire occured there on Monday and destroyed {i + 2} boats.\n",
+            encoding="utf-8",
+        )
+    command = [sys.executable, "-m", "newslint", "check", "--format", "json", "--no-cache"]
+
+    def checks_served() -> int:
+        return log.read_text(errors="replace").count("Check done")
+
+    before = checks_served()  # the server's own start-up probe
+    proc = subprocess.Popen(
+        [*command, str(copy)],
+        env={**os.environ, **env, "NO_COLOR": "1"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while checks_served() < before + 6 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert checks_served() >= before + 6, "the run sent too few grammar requests"
+        killed = _java_pids(str(cache))
+        assert killed
+        for pid in killed:
+            os.kill(pid, signal.SIGKILL)
+        out, err = proc.communicate(timeout=120)
+    finally:
+        proc.kill()
+        for pid in _java_pids(str(cache)):
+            os.kill(pid, signal.SIGKILL)
+    assert proc.returncode == 1, err  # findings; the server's death is no error of the run
+    result = json.loads(out)
+    assert len(result["files"]) == 40
+    notices = [n for n in result["notices"] if "grammar" in n]
+    assert len(notices) == 1, "\n".join(result["notices"])
+    assert "grammar checks (grammar.*) were skipped" in notices[0]
+    assert "the server closed the connection or is gone" in notices[0]
+    graded = [
+        any(d["rule"].startswith("grammar.") for d in f["diagnostics"]) for f in result["files"]
+    ]
+    assert 1 <= sum(graded) < len(graded)  # killed mid-run: the stories before it kept grammar
+    baseline = run_cli(*command[3:], "--ignore", "grammar", copy, env=env)
+
+    def others(run_json: dict) -> dict:
+        return {
+            f["path"]: [
+                (d["rule"], d["range"]["start"]["offset"])
+                for d in f["diagnostics"]
+                if not d["rule"].startswith("grammar.")
+            ]
+            for f in run_json["files"]
+        }
+
+    assert others(result) == others(baseline.json())

@@ -305,14 +305,22 @@ class LanguageToolProvider:
 
 
 def _reason(exc: Exception, timeout: float) -> str:
-    """A one-line reason for a failed request (requests' messages are long)."""
+    """A one-line reason for a failed request (requests' messages are long).
+
+    language-tool-python wraps the requests error in its own (connecting to
+    a dead server while it asks for /v2/languages), so the chain is read."""
     import requests
 
-    if isinstance(exc, requests.Timeout):
-        return f"no answer within {timeout:g} s ([languagetool] timeout)"
-    if isinstance(exc, requests.ConnectionError):
-        return "the server closed the connection or is gone"
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, requests.Timeout):
+            return f"no answer within {timeout:g} s ([languagetool] timeout)"
+        if isinstance(cause, requests.ConnectionError):
+            return "the server closed the connection or is gone"
+        cause = cause.__cause__ or cause.__context__
     text = " ".join(str(exc).split())
+    if "NewConnectionError" in text or "Connection refused" in text:
+        return "the server closed the connection or is gone"
     return text[:200] or type(exc).__name__
 
 
