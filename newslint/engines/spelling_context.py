@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 
 from newslint.document import Document
 
@@ -50,3 +51,76 @@ def in_name_block(doc: Document, offset: int) -> bool:
     if len(doc.span_text(block.span).split()) > NAME_BLOCK_WORDS:
         return False
     return any(_NAME_MARK.search(mark) for mark in block.marks[-2:])
+
+
+# A commenter's or contributor's name slot, in any format: the word heads its
+# line (after a list number, "by", "Posted by:", "@" or one or two other name
+# words) and what follows it on the line, after at most two more name words,
+# is a signature's tail: a date or time, a verb of posting with a colon or
+# comma ("says:", "said,"), "Posted", or a user number in parentheses. User
+# names are lowercase and made up (camperslo, honeybecke), and nothing in the
+# sentence around them is a sentence at all.
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d"
+_NUMERIC_DATE = r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}"
+_TIME = r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\b)?"
+_DATE = rf"(?:{_MONTH}|{_NUMERIC_DATE}|{_TIME})"
+_TAIL = re.compile(
+    r"[ \t]*(?:[\w'’.-]+[ \t]+){0,2}?[ \t]*(?:[-—–|,:•·]+[ \t]*)?"
+    rf"(?:(?:on|at|posted|wrote|replied|commented)\b[ \t:,]*(?:on[ \t]+|at[ \t]+)?)?"
+    rf"(?:{_DATE}|\(\s*\d+\s*\)|(?:says|said|wrote|writes|added|replied|commented)\s*[:,]"
+    r"|posted\b)",
+    re.IGNORECASE,
+)
+_HEAD = re.compile(
+    r"(?:^|\n)[ \t]*(?:#?\d{1,4}\.?[ \t]+)?(?:(?:posted[ \t]+)?by:?[ \t]+|@[ \t]*)?"
+    r"(?:[\w'’.-]+[ \t]+){0,2}$",
+    re.IGNORECASE,
+)
+_BY = re.compile(r"\b(?:posted[ \t]+)?by:?[ \t]+$", re.IGNORECASE)
+SLOT_REACH = 60  # characters looked at on either side
+
+
+def in_signature(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` stands where a comment or post names
+    its writer: "camperslo (704715) on Tuesday", "semara — July 18th, 2012",
+    "Posted by: kmkat at September 11", "9 deeba November 12", "kyh said:".
+    A word in running prose has a sentence before it on its line."""
+    tail = text[end : end + SLOT_REACH].split("\n", 1)[0]
+    if not _TAIL.match(tail):
+        return False
+    before = text[max(0, start - SLOT_REACH) : start]
+    return _HEAD.search(before) is not None or _BY.search(before) is not None
+
+
+# Code and markup around a word: a call (epoll()), a TeX group (\\begin{bmatrix}),
+# an option list with no spaces (noatime,nodiratime,nobarrier).
+_CALL_AFTER = re.compile(r"\(")
+_TEX_BEFORE = re.compile(r"\\[a-z]+\{$")
+_OPTIONS = re.compile(r"[a-z]+(?:,[a-z]+){2,}")
+# A word cut by a censor's asterisks (s*xually, clusterf**k).
+_CENSORED_AFTER = re.compile(r"\*+[^\W\d_]")
+_CENSORED_BEFORE = re.compile(r"[^\W\d_]\*+$")
+
+
+def in_code_or_censored(text: str, start: int, end: int) -> bool:
+    """Whether the word is code or markup (epoll(), \\begin{bmatrix},
+    noatime,nodiratime,nobarrier) or part of a censored word (s*xually)."""
+    before = text[max(0, start - 12) : start]
+    if _CALL_AFTER.match(text, end) or _TEX_BEFORE.search(before):
+        return True
+    if _CENSORED_AFTER.match(text, end) or _CENSORED_BEFORE.search(before):
+        return True
+    left = start
+    while left > 0 and not text[left - 1].isspace() and start - left < 80:
+        left -= 1
+    right = end
+    while right < len(text) and not text[right].isspace() and right - end < 80:
+        right += 1
+    run = text[left:right].strip("\"'“”‘’()[]")
+    return _OPTIONS.fullmatch(run) is not None
+
+
+def elided(text: str, end: int, word: str, known: Callable[[str], bool]) -> bool:
+    """A dropped g marked by an apostrophe (workin', keepin'): the word ends
+    in "in", the next character is an apostrophe and the -ing form is a word."""
+    return word.endswith("in") and text[end : end + 1] in ("'", "’") and known(word + "g")
