@@ -64,13 +64,14 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\
 _NUMERIC_DATE = r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}"
 _TIME = r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\b)?"
 _DATE = rf"(?:{_MONTH}|{_NUMERIC_DATE}|{_TIME})"
-_TAIL = re.compile(
-    r"[ \t]*(?:[\w'’.-]+[ \t]+){0,2}?[ \t]*(?:[-—–|,:•·]+[ \t]*)?"
+_SIGNATURE = (
+    r"[ \t]*(?:[-—–|,:•·]+[ \t]*)?"
     rf"(?:(?:on|at|posted|wrote|replied|commented)\b[ \t:,]*(?:on[ \t]+|at[ \t]+)?)?"
     rf"(?:{_DATE}|\(\s*\d+\s*\)|(?:says|said|wrote|writes|added|replied|commented)\s*[:,]"
-    r"|posted\b)",
-    re.IGNORECASE,
+    r"|posted\b)"
 )
+_TAIL = re.compile(rf"[ \t]*(?:[\w'’.-]+[ \t]+){{0,2}}?{_SIGNATURE}", re.IGNORECASE)
+_NEAR_TAIL = re.compile(_SIGNATURE, re.IGNORECASE)  # after "by" mid-line: nothing between
 _HEAD = re.compile(
     r"(?:^|\n)[ \t]*(?:#?\d{1,4}\.?[ \t]+)?(?:(?:posted[ \t]+)?by:?[ \t]+|@[ \t]*)?"
     r"(?:[\w'’.-]+[ \t]+){0,2}$",
@@ -86,10 +87,10 @@ def in_signature(text: str, start: int, end: int) -> bool:
     "Posted by: kmkat at September 11", "9 deeba November 12", "kyh said:".
     A word in running prose has a sentence before it on its line."""
     tail = text[end : end + SLOT_REACH].split("\n", 1)[0]
-    if not _TAIL.match(tail):
-        return False
     before = text[max(0, start - SLOT_REACH) : start]
-    return _HEAD.search(before) is not None or _BY.search(before) is not None
+    if _HEAD.search(before) is not None:
+        return _TAIL.match(tail) is not None
+    return _BY.search(before) is not None and _NEAR_TAIL.match(tail) is not None
 
 
 # Code and markup around a word: a call (epoll()), a TeX group (\\begin{bmatrix}),
@@ -116,7 +117,7 @@ def in_code_or_censored(text: str, start: int, end: int) -> bool:
     right = end
     while right < len(text) and not text[right].isspace() and right - end < 80:
         right += 1
-    run = text[left:right].strip("\"'“”‘’()[]")
+    run = text[left:right].strip("\"'“”‘’()[].,;:!?")
     return _OPTIONS.fullmatch(run) is not None
 
 
