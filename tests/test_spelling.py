@@ -556,6 +556,15 @@ def test_code_censoring_elision_and_foreign_phrases_explain_a_word() -> None:
     assert flagged("They kept workin all night.", selected=only) == ["workin"]
 
 
+def test_a_word_quoted_on_its_own_is_mentioned_not_used() -> None:
+    only = frozenset({UNKNOWN})
+    text = 'Managers learn to “improove” a project, a coach said, and to "reaffirmate."'
+    assert flagged(text, selected=only) == []
+    # Inside a longer quotation the word is used, and a typo is a typo.
+    text = 'The coach said: "We must improove the project."'
+    assert flagged(text, selected=only) == ["improove"]
+
+
 def test_a_hyphenated_coinage_with_two_strange_parts_is_left_alone() -> None:
     only = frozenset({UNKNOWN})
     assert flagged("The plan was very woozle-boozle, critics said.", selected=only) == []

@@ -515,12 +515,14 @@ class _Run:
             elided,
             in_code_or_censored,
             in_signature,
+            quoted_alone,
         )
 
         return (
             in_signature(text, part.start, part.end)
             or in_code_or_censored(text, part.start, part.end)
             or elided(text, part.end, word, self.known)
+            or quoted_alone(text, part.start, part.end)
             or self.in_foreign_phrase(part)
         )
 

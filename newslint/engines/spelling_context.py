@@ -125,3 +125,15 @@ def elided(text: str, end: int, word: str, known: Callable[[str], bool]) -> bool
     """A dropped g marked by an apostrophe (workin', keepin'): the word ends
     in "in", the next character is an apostrophe and the -ing form is a word."""
     return word.endswith("in") and text[end : end + 1] in ("'", "’") and known(word + "g")
+
+
+_OPEN_QUOTE = re.compile(r"(?:^|[\s(\[])[\"“‘'«]$")
+_CLOSE_QUOTE = re.compile(r"[,.;:!?]?[\"”’'»]")
+
+
+def quoted_alone(text: str, start: int, end: int) -> bool:
+    """A word set off in quotation marks on its own ("exogenic", “satisfice”)
+    is mentioned, not used: a coined word, a term or a label being named."""
+    return bool(
+        _OPEN_QUOTE.search(text, max(0, start - 2), start) and _CLOSE_QUOTE.match(text, end)
+    )
