@@ -504,6 +504,7 @@ def test_a_name_in_a_commenters_slot_is_not_a_typo() -> None:
         "14 quorvelle March 3, 2019 at 8:30 am",
         "quorvelle said: nice work on the bridge story",
         "janet quorvelle Posted March 3, 2019",
+        "quorvelle\nMarch 3rd, 2019 at 4:12 pm",
     ):
         text = f"The new bridge opened on time.\n\n{line}\n\nThanks for the report."
         assert flagged(text, selected=only) == [], line
@@ -511,6 +512,8 @@ def test_a_name_in_a_commenters_slot_is_not_a_typo() -> None:
     text = "The council said the brigde would open on March 3, 2019."
     assert flagged(text, selected=only) == ["brigde"]
     text = "The report was written by brigde engineers on 3/4/2019."
+    assert flagged(text, selected=only) == ["brigde"]
+    text = "The council voted for the brigde\nMarch 3rd, 2019 at 4:12 pm"
     assert flagged(text, selected=only) == ["brigde"]
 
 

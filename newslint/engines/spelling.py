@@ -404,7 +404,9 @@ class _Run:
             a, b = parts[i].lower, parts[i + 1].lower
             joined = f"{a}-{b}"
             plural = b.endswith("s") and self.known(f"{a}-{b[:-1]}")  # hi-fis
-            if joined in self.accept or self.known(joined) or self.known(a + b) or plural:
+            # Written closed, the pair is a word wordfreq lists (lo-fi, lofi).
+            closed = self.known(a + b) or (min(len(a), len(b)) > 1 and self.real(a + b))
+            if joined in self.accept or self.known(joined) or closed or plural:
                 fine[i] = fine[i + 1] = True
         return fine
 

@@ -63,7 +63,8 @@ def in_name_block(doc: Document, offset: int) -> bool:
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d"
 _NUMERIC_DATE = r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}"
 _TIME = r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\b)?"
-_DATE = rf"(?:{_MONTH}|{_NUMERIC_DATE}|{_TIME})"
+_AGO = r"\d+\s+(?:sec|second|min|minute|hour|day|week|month|year)s?\s+ago\b"
+_DATE = rf"(?:{_MONTH}|{_NUMERIC_DATE}|{_TIME}|{_AGO})"
 _SIGNATURE = (
     r"[ \t]*(?:[-—–|,:•·]+[ \t]*)?"
     rf"(?:(?:on|at|posted|wrote|replied|commented)\b[ \t:,]*(?:on[ \t]+|at[ \t]+)?)?"
@@ -77,6 +78,7 @@ _HEAD = re.compile(
     r"(?:[\w'’.-]+[ \t]+){0,2}$",
     re.IGNORECASE,
 )
+_BARE_HEAD = re.compile(r"(?:^|\n)[ \t]*(?:#?\d{1,4}\.?[ \t]+)?$")
 _BY = re.compile(r"\b(?:posted[ \t]+)?by:?[ \t]+$", re.IGNORECASE)
 SLOT_REACH = 60  # characters looked at on either side
 
@@ -84,12 +86,22 @@ SLOT_REACH = 60  # characters looked at on either side
 def in_signature(text: str, start: int, end: int) -> bool:
     """Whether the word at ``start:end`` stands where a comment or post names
     its writer: "camperslo (704715) on Tuesday", "semara — July 18th, 2012",
-    "Posted by: kmkat at September 11", "9 deeba November 12", "kyh said:".
-    A word in running prose has a sentence before it on its line."""
-    tail = text[end : end + SLOT_REACH].split("\n", 1)[0]
+    "Posted by: kmkat at September 11", "9 deeba November 12", "kyh said:",
+    a name alone on its line above the date. A word in running prose has a sentence before it on its line."""
+    lines = text[end : end + SLOT_REACH].split("\n", 2)
+    tail = lines[0]
     before = text[max(0, start - SLOT_REACH) : start]
     if _HEAD.search(before) is not None:
-        return _TAIL.match(tail) is not None
+        if _TAIL.match(tail) is not None:
+            return True
+        # A name heading a line of its own (two words more at most), the date
+        # on the line below: "gslippy" then "August 9th, 2012 at 2:39 pm".
+        return (
+            len(lines) > 1
+            and len(tail.split()) <= 2
+            and _BARE_HEAD.search(before) is not None
+            and _TAIL.match(f"{tail} {lines[1]}") is not None
+        )
     return _BY.search(before) is not None and _NEAR_TAIL.match(tail) is not None
 
 
