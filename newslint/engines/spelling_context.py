@@ -87,7 +87,8 @@ def in_signature(text: str, start: int, end: int) -> bool:
     """Whether the word at ``start:end`` stands where a comment or post names
     its writer: "camperslo (704715) on Tuesday", "semara — July 18th, 2012",
     "Posted by: kmkat at September 11", "9 deeba November 12", "kyh said:",
-    a name alone on its line above the date. A word in running prose has a sentence before it on its line."""
+    a name alone on its line above the date. A word in running prose has a
+    sentence before it on its line."""
     lines = text[end : end + SLOT_REACH].split("\n", 2)
     tail = lines[0]
     before = text[max(0, start - SLOT_REACH) : start]
