@@ -531,6 +531,19 @@ def test_a_prefixed_word_gives_way_only_to_slips_of_the_fingers() -> None:
     assert flagged("Nobody will know untill Friday.", selected=only) == ["untill"]
 
 
+def test_short_words_and_other_consonants_are_no_two_edit_slips() -> None:
+    from newslint.engines.spelling_frequency import far_slip
+
+    # One consonant for another that is neither next to it on the keyboard
+    # nor sounds like it: another word (wookies is no slip of cookies).
+    assert far_slip("wookies", ("cookies",)) is None
+    assert far_slip("adviced", ("advised",)) == "advised"  # c and s sound alike
+    only = frozenset({UNKNOWN})
+    # Two edits are a third of a short word: sysfs is no slip of sass.
+    assert flagged("The kernel mounts sysfs at boot.", selected=only) == []
+    assert flagged("The entrepenuer said sales had doubled.", selected=only) == ["entrepenuer"]
+
+
 def test_a_word_holding_its_neighbour_whole_with_an_affix_is_no_slip() -> None:
     from newslint.engines.spelling_frequency import affixed
 
@@ -578,9 +591,9 @@ def test_epithets_after_a_rank_and_contractions_of_repeated_terms() -> None:
     only = frozenset({UNKNOWN})
     assert flagged("Another variety, harrisi, has grey leaves.", selected=only) == []
     assert flagged("The harrisi has grey leaves.", selected=only) == ["harrisi"]
-    text = "Stunnel wraps the link. With a stunnel'd link and Stunnel logs, it works."
+    text = "Tunnle wraps the link. With a tunnle'd link and Tunnle logs, it works."
     assert flagged(text, selected=only) == []
-    assert flagged("A stunnel'd link works.", selected=only) == ["stunnel'd"]
+    assert flagged("A tunnle'd link works.", selected=only) == ["tunnle'd"]
 
 
 def test_a_common_foreign_word_is_no_two_edit_slip() -> None:

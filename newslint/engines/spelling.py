@@ -478,13 +478,17 @@ class _Run:
             return self.report(part, f"'{text}' is not in the dictionary", (verdict.slip,))
         # Words too long for a distance-2 search (12+ letters) count as searched:
         # on dev they were mostly technical terms (leukocytoclastic).
-        from newslint.engines.spelling_frequency import far_slip, foreign_word
+        from newslint.engines.spelling_frequency import FAR_MIN_LENGTH, far_slip, foreign_word
 
         if foreign_word(stem):
             return None  # a loanword or quotation (latifundios, realidad)
         from newslint.engines.spelling_lexicon import far_suggestions, near_suggestions
 
         fixes = near_suggestions(text, self.ctx.language)
+        if not fixes and len(stem) < FAR_MIN_LENGTH:
+            # Two edits in a short word change a third of it: any short string
+            # is two edits from a common word (gdisk, sysfs, elilo).
+            return None
         if not fixes and self.far_left > 0:
             self.far_left -= 1
             fixes = far_suggestions(text, self.ctx.language)

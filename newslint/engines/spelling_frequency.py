@@ -143,9 +143,9 @@ _KEYS = {
     for col, c in enumerate(keys)
 }
 # Two words joined around one this frequent (inwhich, ofthe) are a slip, not a
-# word with an affix: "in", "of", "at", "by" ... but not "re", "non", "able".
-RUN_TOGETHER_ZIPF = 5.8
-AFFIX_BASE = 5  # shorter words turn up inside anything (ride in ovride)
+# word with an affix: "in", "of", "at", "by" ... but not "up", "re", "non", "able".
+RUN_TOGETHER_ZIPF = 6.5
+AFFIX_BASE = 4  # shorter words turn up inside anything
 
 
 def _next_keys(a: str, b: str) -> bool:
@@ -177,8 +177,31 @@ def strong_slip(word: str, target: str) -> bool:
     return False
 
 
+# Consonants that stand for one sound, or near one, in English spelling: a
+# writer who spells by ear swaps them (adviced, injest, meercat).
+_SOUND_ALIKE = frozenset(
+    frozenset(pair)
+    for pair in ("cs", "ck", "sz", "st", "kq", "gj", "fv", "dt", "bp", "mn", "vw", "cz", "xz", "fp")
+)
+
+
+def _other_consonant(word: str, target: str) -> bool:
+    """Whether ``word`` is ``target`` with one consonant changed for another
+    that neither sits next to it on the keyboard nor sounds like it
+    (wookies, xenocide): another word, not a slip."""
+    if len(word) != len(target):
+        return False
+    diff = [i for i in range(len(word)) if word[i] != target[i]]
+    if len(diff) != 1:
+        return False
+    a, b = word[diff[0]], target[diff[0]]
+    if a in _VOWELS + "y" or b in _VOWELS + "y":
+        return False
+    return not _next_keys(a, b) and frozenset((a, b)) not in _SOUND_ALIKE
+
+
 def affixed(word: str, target: str) -> bool:
-    """Whether ``word`` is ``target`` (five letters or more) with two letters or
+    """Whether ``word`` is ``target`` (four letters or more) with two letters or
     more added at its start or end (architected, escapable, enqueue): that is how words are
     made, not how they are mistyped, unless the addition is a common word
     run on (inwhich)."""
@@ -239,6 +262,7 @@ def far_slip(
             zipf(candidate) >= min_zipf
             and typing_distance(word, candidate) <= SLIP_COST
             and not affixed(word, candidate)
+            and not _other_consonant(word, candidate)
         ):
             return candidate
     return None
