@@ -11,7 +11,10 @@ of real saved pages from local clones (nothing is copied into the repository):
   (corpora README) and never read;
 - ``dragnet``: seomoz/dragnet_data (AGPLv3 data, commit 95559be), the hand-corrected
   main content of 1,381 news and blog pages of 2012, comments included,
-  ``Corrected/<id>.html.corrected.txt`` from ``dragnet_Corrected.tar.gz``; D = ``<id>``.
+  ``Corrected/<id>.html.corrected.txt`` from ``dragnet_Corrected.tar.gz``; D = ``<id>``;
+- ``newspaper``: codelucas/newspaper's test pages (MIT, commit 1618b54), 157 saved news
+  pages, ``tests/data/html/<name>.html``; D = ``<name>``. Added last, as a final
+  check: no rule was tuned on it.
 
 The DEV/TEST rule of the real-copy set applies (S = the source name above):
 TEST documents are never read. DEV documents are cut once more by a hash into a
@@ -21,6 +24,7 @@ spelling_verdicts.tsv), words only; ``--show`` prints context on the terminal on
 
     git clone https://github.com/scrapinghub/article-extraction-benchmark /tmp/fresh/aeb
     git clone https://github.com/mozilla/readability /tmp/fresh/readability
+    git clone https://github.com/codelucas/newspaper /tmp/fresh/newspaper
     mkdir /tmp/fresh/dragnet && git clone https://github.com/seomoz/dragnet_data /tmp/dn \
         && tar xzf /tmp/dn/dragnet_Corrected.tar.gz -C /tmp/fresh/dragnet
     python benchmarks/spelling_fresh.py --root /tmp/fresh --batch tune --show false
@@ -43,7 +47,7 @@ from real_copy_corpus import REPO_ROOT, VERDICTS, RealDoc, decode_page, split
 from spelling_dev import CONTEXT, DEV_VERDICTS, lint
 
 RESERVED = {"readability": {"tmz-1"}}
-SOURCES = ("aeb", "readability", "dragnet")
+SOURCES = ("aeb", "readability", "dragnet", "newspaper")
 BLIND_SHARE = 3  # one DEV document in three is held back
 
 
@@ -64,6 +68,11 @@ def pages(source: str, root: Path) -> Iterator[RealDoc]:
         for path in sorted((root / "readability" / "test" / "test-pages").glob("*/source.html")):
             doc_id = path.parent.name
             if doc_id not in RESERVED[source] and split(source, doc_id) == "dev":
+                yield RealDoc(source, doc_id, "html", decode_page(path.read_bytes()))
+    elif source == "newspaper":
+        for path in sorted((root / "newspaper" / "tests" / "data" / "html").glob("*.html")):
+            doc_id = path.name.removesuffix(".html")
+            if split(source, doc_id) == "dev":
                 yield RealDoc(source, doc_id, "html", decode_page(path.read_bytes()))
     elif source == "dragnet":
         for path in sorted((root / "dragnet" / "Corrected").glob("*.html.corrected.txt")):

@@ -528,6 +528,7 @@ def test_a_prefixed_word_gives_way_only_to_slips_of_the_fingers() -> None:
     only = frozenset({UNKNOWN})
     text = "The report leaned on uncited claims and nonpresidential polls."
     assert flagged(text, selected=only) == []
+    assert flagged("The app upsells premium plans.", selected=only) == []  # up + sells
     assert flagged("Nobody will know untill Friday.", selected=only) == ["untill"]
 
 
@@ -549,6 +550,7 @@ def test_a_word_holding_its_neighbour_whole_with_an_affix_is_no_slip() -> None:
 
     assert affixed("architected", "architect")
     assert affixed("enqueue", "queue")
+    assert affixed("iframes", "frame")
     assert not affixed("inwhich", "which")  # a common word run on is a slip
     assert not affixed("adviced", "advised")
     only = frozenset({UNKNOWN})

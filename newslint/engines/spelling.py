@@ -47,8 +47,9 @@ _VARIANT_NAMES = {"us": "US", "gb": "British"}
 _PREFIXES = frozenset(
     (
         "anti", "bi", "co", "counter", "cyber", "eco", "ex", "inter", "intra", "macro",
-        "micro", "mid", "mini", "mis", "multi", "neo", "non", "pan", "post", "pre", "pro",
-        "pseudo", "re", "semi", "socio", "sub", "super", "trans", "tri", "ultra", "un",
+        "micro", "mid", "mini", "mis", "multi", "neo", "non", "out", "over", "pan", "post",
+        "pre", "pro", "pseudo", "re", "semi", "socio", "sub", "super", "trans", "tri",
+        "ultra", "un", "under", "up",
     )
 )  # fmt: skip
 

@@ -202,19 +202,17 @@ def _other_consonant(word: str, target: str) -> bool:
 
 def affixed(word: str, target: str) -> bool:
     """Whether ``word`` is ``target`` (four letters or more) with two letters or
-    more added at its start or end (architected, escapable, enqueue): that is how words are
+    more added around it (architected, escapable, enqueue, iframes): that is how words are
     made, not how they are mistyped, unless the addition is a common word
     run on (inwhich)."""
     extra = len(word) - len(target)
     if extra < 2 or len(target) < AFFIX_BASE:
         return False
-    if word.endswith(target):
-        piece = word[:extra]
-    elif word.startswith(target):
-        piece = word[-extra:]
-    else:
+    at = word.find(target)
+    if at < 0:
         return False
-    return zipf(piece) < RUN_TOGETHER_ZIPF
+    pieces = (word[:at], word[at + len(target) :])  # iframes: i + frame + s
+    return all(len(p) < 2 or zipf(p) < RUN_TOGETHER_ZIPF for p in pieces)
 
 
 def typing_distance(word: str, target: str) -> int:
