@@ -47,9 +47,8 @@ _VARIANT_NAMES = {"us": "US", "gb": "British"}
 _PREFIXES = frozenset(
     (
         "anti", "bi", "co", "counter", "cyber", "eco", "ex", "inter", "intra", "macro",
-        "micro", "mid", "mini", "mis", "multi", "neo", "non", "out", "over", "pan", "post",
-        "pre", "pro", "pseudo", "re", "semi", "socio", "sub", "super", "trans", "tri",
-        "ultra", "un", "under", "up",
+        "micro", "mid", "mini", "mis", "multi", "neo", "non", "pan", "post", "pre", "pro",
+        "pseudo", "re", "semi", "socio", "sub", "super", "trans", "tri", "ultra", "un", "up",
     )
 )  # fmt: skip
 
