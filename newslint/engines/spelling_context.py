@@ -1,9 +1,11 @@
-"""Evidence from a page's markup that a lowercase word is a name, not a typo.
+"""Evidence from where a lowercase word stands that it is not a typo.
 
 Saved web pages put user names, site names, tags and product names in
 lowercase into link text and comment headers (coolimba, rustup, omiyage,
 mitsuhiko). The page says what they are: the same word is a whole piece of a
-link address, or it stands in an element the page names for a person.
+link address, it stands in an element the page names for a person, or it
+heads a comment's signature line before the date. Code and markup, censored
+words, an elided g and a word quoted on its own explain a word the same way.
 """
 
 from __future__ import annotations
