@@ -260,6 +260,10 @@ def main() -> int:
         shutil.rmtree(workroot, ignore_errors=True)
 
     verdicts = read_verdicts()
+    # Words judged on DEV documents (spelling_dev.py, spelling_fresh.py) fill the gaps;
+    # where both files judge a word, the main file's verdict stands.
+    for word, verdict in read_verdicts(VERDICTS.with_name("spelling_verdicts_dev.tsv")).items():
+        verdicts.setdefault(word, verdict)
     # A flag whose source text holds markup or character references (HTML-encoded
     # non-Latin script) is no English misspelling: a false alarm, no verdict needed.
     verdicts.update({w: False for w in spelling if "<" in w or "&" in w})

@@ -48,7 +48,7 @@ _PREFIXES = frozenset(
     (
         "anti", "bi", "co", "counter", "cyber", "eco", "ex", "inter", "intra", "macro",
         "micro", "mid", "mini", "mis", "multi", "neo", "non", "pan", "post", "pre", "pro",
-        "pseudo", "re", "semi", "socio", "sub", "super", "trans", "tri", "ultra", "un",
+        "pseudo", "re", "semi", "socio", "sub", "super", "trans", "tri", "ultra", "un", "up",
     )
 )  # fmt: skip
 
@@ -65,17 +65,24 @@ _UNKNOWN_META = RuleMeta(
         "missing or doubling a letter: transfering). A word wordfreq has never seen is "
         "flagged when it is one slip from a word it lists (heterocyles). Regular and "
         "derived forms, prefixed words and compounds of known words are known too "
-        "(engagers, deplorability, symbologist, unrecycled, passcard). "
+        "(engagers, deplorability, symbologist, unrecycled, passcard); a prefixed word "
+        "gives way only to a slip of the fingers (uncited is no slip of united), and a "
+        "word holding another whole plus an affix is no slip of it (architected, iframes). "
         "A word is also left alone where its context explains it: a unit after a number "
         "(2 tbsp), a species after its genus or a rank (Salvia minoris, variety "
         "harrisi), a part of a hyphenated name (Chong-gyu), a term the article uses "
         "three times or more in any form, a name the page marks as one (a whole piece "
-        "of one of its link addresses, a commenter's name), a word in "
+        "of one of its link addresses, a commenter's name, or a name heading its line "
+        "before a date or 'says:'), code and markup (epoll(), option lists), a "
+        "censored word (s*xually), a dropped g marked by an apostrophe (workin'), a "
+        "word quoted on its own (“satisfice”), a hyphenated coinage of two strange "
+        "parts (loosey-goosey), a word among common foreign words, a word in "
         "another script or with letters English does not use, a paragraph or sentence "
         "in another language, a common word of German, Spanish, French, Italian, Dutch "
         "or Portuguese (latifundios, realidad), and a word that is no typist's slip of "
         "a common word: nothing within one edit, and nothing within two edits made of "
-        "dropped, added or swapped letters and vowel changes (benzonitrile, myography): "
+        "dropped, added or swapped letters and vowel changes, in a word of seven "
+        "letters or more (benzonitrile, myography, sysfs): "
         "a typo is a near miss of a word. Words on the house reject "
         "list are reported too. British "
         "and US spellings (colour, color) are both accepted by default, in en-US as in "
@@ -134,6 +141,8 @@ _EPITHET = re.compile(r"(?:us|um|a|ae|i|ii|is|es|ens|ensis|oides|ata|ina|ella|ic
 GENUS_MAX_ZIPF = 4.0
 # ... and so is one after a botanical rank: "variety harrisi", "var. glabra".
 _RANK = re.compile(r"(?:\b(?:var|subsp|ssp|cv)\.|\b(?:variety|subspecies|cultivar)[,:]?)\s$", re.I)
+_NEIGHBOUR = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+FOREIGN_NEIGHBOURS = 2
 _CLITIC = re.compile(r"'(?:s|d|ll|ve|re)$")  # a possessive or contraction on a word
 
 _MIXED_META = RuleMeta(
@@ -375,12 +384,23 @@ class _Run:
             if any(p.text[:1].isupper() and not self.known(p.lower) for p in parts):
                 # A name's parts (Laah Chong-gyu, Abdel-aziz): left to the names checks.
                 fine = [True] * len(parts)
+            elif sum(not ok and self.strange(p) for p, ok in zip(parts, fine, strict=True)) > 1:
+                # Two strange parts make a coinage or a name (loosey-goosey,
+                # ryeh-b't), not two typos in one word.
+                fine = [True] * len(parts)
         for part, ok in zip(parts, fine, strict=True):
             if ok:
                 continue
             found = self.word(part)
             if found is not None and self.want_unknown:
                 yield found
+
+    def strange(self, part: Word) -> bool:
+        """A lowercase part of two letters or more that no list knows."""
+        text = part.text.replace("’", "'")
+        if len(text) < 2 or text != text.lower() or not text.isascii():
+            return False
+        return not self.verdict(text, _CLITIC.sub("", text)).known
 
     def compound_parts(self, parts: Sequence[Word]) -> list[bool]:
         """Which parts of a hyphenated compound need no check of their own:
@@ -391,7 +411,9 @@ class _Run:
             a, b = parts[i].lower, parts[i + 1].lower
             joined = f"{a}-{b}"
             plural = b.endswith("s") and self.known(f"{a}-{b[:-1]}")  # hi-fis
-            if joined in self.accept or self.known(joined) or self.known(a + b) or plural:
+            # Written closed, the pair is a word wordfreq lists (lo-fi, lofi).
+            closed = self.known(a + b) or (min(len(a), len(b)) > 1 and self.real(a + b))
+            if joined in self.accept or self.known(joined) or closed or plural:
                 fine[i] = fine[i + 1] = True
         return fine
 
@@ -463,13 +485,17 @@ class _Run:
             return self.report(part, f"'{text}' is not in the dictionary", (verdict.slip,))
         # Words too long for a distance-2 search (12+ letters) count as searched:
         # on dev they were mostly technical terms (leukocytoclastic).
-        from newslint.engines.spelling_frequency import far_slip, foreign_word
+        from newslint.engines.spelling_frequency import FAR_MIN_LENGTH, far_slip, foreign_word
 
         if foreign_word(stem):
             return None  # a loanword or quotation (latifundios, realidad)
         from newslint.engines.spelling_lexicon import far_suggestions, near_suggestions
 
         fixes = near_suggestions(text, self.ctx.language)
+        if not fixes and len(stem) < FAR_MIN_LENGTH:
+            # Two edits in a short word change a third of it: any short string
+            # is two edits from a common word (gdisk, sysfs, elilo).
+            return None
         if not fixes and self.far_left > 0:
             self.far_left -= 1
             fixes = far_suggestions(text, self.ctx.language)
@@ -496,7 +522,43 @@ class _Run:
 
                 if genus.group(1) is None or zipf(genus.group(1).lower()) < GENUS_MAX_ZIPF:
                     return True
-        return self.repeated(word) or self.named_on_page(part)
+        if self.repeated(word) or self.named_on_page(part):
+            return True
+        from newslint.engines.spelling_context import (
+            elided,
+            in_code_or_censored,
+            in_signature,
+            quoted_alone,
+        )
+
+        return (
+            in_signature(text, part.start, part.end)
+            or in_code_or_censored(text, part.start, part.end)
+            or elided(text, part.end, word, self.known)
+            or quoted_alone(text, part.start, part.end)
+            or self.in_foreign_phrase(part)
+        )
+
+    def in_foreign_phrase(self, part: Word) -> bool:
+        """Among words of another language (Por favor mas alternativas, j'ai
+        appris): two or more of its six neighbours on the line are common
+        words of German, Spanish, French, Italian, Dutch or Portuguese that
+        English lacks. A typo has English around it."""
+        from newslint.engines.spelling_frequency import foreign_word
+
+        text = self.doc.text
+        line_start = text.rfind("\n", 0, part.start) + 1
+        line_end = text.find("\n", part.end)
+        before = _NEIGHBOUR.findall(text, max(line_start, part.start - 60), part.start)[-3:]
+        after = _NEIGHBOUR.findall(
+            text, part.end, min(len(text) if line_end < 0 else line_end, part.end + 60)
+        )[:3]
+        foreign = 0
+        for token in (*before, *after):
+            low = token.lower().replace("’", "'")
+            if token == low and not self.known(low) and foreign_word(low):
+                foreign += 1
+        return foreign >= FOREIGN_NEIGHBOURS
 
     def verdict(self, text: str, stem: str) -> _Verdict:
         """What the dictionaries say of a word, cached per process and language:
@@ -543,7 +605,11 @@ class _Run:
                 and (self.known(base) or self.known(base + "e"))
             ):
                 return True, None
-        slip = slip_of(word, self.known, far=False)
+        # A prefixed word (uncited, nonpresidential) loses only to a slip of the
+        # fingers. A suffix proves nothing (makeing, feeled and growned are how
+        # suffixes go wrong), nor does a split into two short words (fee + led).
+        formed = self.prefixed(word)
+        slip = slip_of(word, self.known, far=False, formed=formed)
         if slip is not None:
             return False, slip
         if zipf(word) > 0:
@@ -551,10 +617,10 @@ class _Run:
 
             # Before slips of two edits: realidad is Spanish, not a slip of
             # realized, and supermind (super + mind) no slip of superman. A
-            # suffix does not count here: adviced is a slip of advice.
+            # suffix does not count here: adviced is a slip of advised.
             if foreign_word(word) or self.composed(word):
                 return True, None
-            slip = slip_of(word, self.known)
+            slip = slip_of(word, self.known, formed=formed)
             return slip is None, slip
         return self.inflected(word) or self.composed(word), None
 
@@ -579,6 +645,14 @@ class _Run:
             if word.endswith(suffix) and len(base) >= 3 and self.known(base + ending):
                 return True
         return False
+
+    def prefixed(self, word: str) -> bool:
+        """A prefix on a dictionary word of four letters or more: un + cited,
+        non + presidential (wordfreq's list has fragments such as jects)."""
+        return any(
+            word.startswith(p) and len(word) - len(p) >= 4 and self.known(word[len(p) :])
+            for p in _PREFIXES
+        )
 
     def composed(self, word: str) -> bool:
         """A prefixed known word (unrecycled, nondifferent, supermind) or a

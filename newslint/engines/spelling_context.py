@@ -1,15 +1,18 @@
-"""Evidence from a page's markup that a lowercase word is a name, not a typo.
+"""Evidence from where a lowercase word stands that it is not a typo.
 
 Saved web pages put user names, site names, tags and product names in
 lowercase into link text and comment headers (coolimba, rustup, omiyage,
 mitsuhiko). The page says what they are: the same word is a whole piece of a
-link address, or it stands in an element the page names for a person.
+link address, it stands in an element the page names for a person, or it
+heads a comment's signature line before the date. Code and markup, censored
+words, an elided g and a word quoted on its own explain a word the same way.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 
 from newslint.document import Document
 
@@ -50,3 +53,102 @@ def in_name_block(doc: Document, offset: int) -> bool:
     if len(doc.span_text(block.span).split()) > NAME_BLOCK_WORDS:
         return False
     return any(_NAME_MARK.search(mark) for mark in block.marks[-2:])
+
+
+# A commenter's or contributor's name slot, in any format: the word heads its
+# line (after a list number, "by", "Posted by:", "@" or one or two other name
+# words) and what follows it on the line, after at most two more name words,
+# is a signature's tail: a date or time, a verb of posting with a colon or
+# comma ("says:", "said,"), "Posted", or a user number in parentheses. User
+# names are lowercase and made up (camperslo, honeybecke), and nothing in the
+# sentence around them is a sentence at all.
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d"
+_NUMERIC_DATE = r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}"
+_TIME = r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\b)?"
+_AGO = r"\d+\s+(?:sec|second|min|minute|hour|day|week|month|year)s?\s+ago\b"
+_DATE = rf"(?:{_MONTH}|{_NUMERIC_DATE}|{_TIME}|{_AGO})"
+_SIGNATURE = (
+    r"[ \t]*(?:[-—–|,:•·]+[ \t]*)?"
+    rf"(?:(?:on|at|posted|wrote|replied|commented)\b[ \t:,]*(?:on[ \t]+|at[ \t]+)?)?"
+    rf"(?:{_DATE}|\(\s*\d+\s*\)|(?:says|said|wrote|writes|added|replied|commented)\s*[:,]"
+    r"|posted\b)"
+)
+_TAIL = re.compile(rf"[ \t]*(?:[\w'’.-]+[ \t]+){{0,2}}?{_SIGNATURE}", re.IGNORECASE)
+_NEAR_TAIL = re.compile(_SIGNATURE, re.IGNORECASE)  # after "by" mid-line: nothing between
+_HEAD = re.compile(
+    r"(?:^|\n)[ \t]*(?:#?\d{1,4}\.?[ \t]+)?(?:(?:posted[ \t]+)?by:?[ \t]+|@[ \t]*)?"
+    r"(?:[\w'’.-]+[ \t]+){0,2}$",
+    re.IGNORECASE,
+)
+_BARE_HEAD = re.compile(r"(?:^|\n)[ \t]*(?:#?\d{1,4}\.?[ \t]+)?$")
+_BY = re.compile(r"\b(?:posted[ \t]+)?by:?[ \t]+$", re.IGNORECASE)
+SLOT_REACH = 60  # characters looked at on either side
+
+
+def in_signature(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` stands where a comment or post names
+    its writer: "camperslo (704715) on Tuesday", "semara — July 18th, 2012",
+    "Posted by: kmkat at September 11", "9 deeba November 12", "kyh said:",
+    a name alone on its line above the date. A word in running prose has a
+    sentence before it on its line."""
+    lines = text[end : end + SLOT_REACH].split("\n", 2)
+    tail = lines[0]
+    before = text[max(0, start - SLOT_REACH) : start]
+    if _HEAD.search(before) is not None:
+        if _TAIL.match(tail) is not None:
+            return True
+        # A name heading a line of its own (two words more at most), the date
+        # on the line below: "gslippy" then "August 9th, 2012 at 2:39 pm".
+        return (
+            len(lines) > 1
+            and len(tail.split()) <= 2
+            and _BARE_HEAD.search(before) is not None
+            and _TAIL.match(f"{tail} {lines[1]}") is not None
+        )
+    return _BY.search(before) is not None and _NEAR_TAIL.match(tail) is not None
+
+
+# Code and markup around a word: a call (epoll()), a TeX group (\\begin{bmatrix}),
+# an option list with no spaces (noatime,nodiratime,nobarrier).
+_CALL_AFTER = re.compile(r"\(")
+_TEX_BEFORE = re.compile(r"\\[a-z]+\{$")
+_OPTIONS = re.compile(r"[a-z]+(?:,[a-z]+){2,}")
+# A word cut by a censor's asterisks (s*xually, clusterf**k).
+_CENSORED_AFTER = re.compile(r"\*+[^\W\d_]")
+_CENSORED_BEFORE = re.compile(r"[^\W\d_]\*+$")
+
+
+def in_code_or_censored(text: str, start: int, end: int) -> bool:
+    """Whether the word is code or markup (epoll(), \\begin{bmatrix},
+    noatime,nodiratime,nobarrier) or part of a censored word (s*xually)."""
+    before = text[max(0, start - 12) : start]
+    if _CALL_AFTER.match(text, end) or _TEX_BEFORE.search(before):
+        return True
+    if _CENSORED_AFTER.match(text, end) or _CENSORED_BEFORE.search(before):
+        return True
+    left = start
+    while left > 0 and not text[left - 1].isspace() and start - left < 80:
+        left -= 1
+    right = end
+    while right < len(text) and not text[right].isspace() and right - end < 80:
+        right += 1
+    run = text[left:right].strip("\"'“”‘’()[].,;:!?")
+    return _OPTIONS.fullmatch(run) is not None
+
+
+def elided(text: str, end: int, word: str, known: Callable[[str], bool]) -> bool:
+    """A dropped g marked by an apostrophe (workin', keepin'): the word ends
+    in "in", the next character is an apostrophe and the -ing form is a word."""
+    return word.endswith("in") and text[end : end + 1] in ("'", "’") and known(word + "g")
+
+
+_OPEN_QUOTE = re.compile(r"(?:^|[\s(\[])[\"“‘'«]$")
+_CLOSE_QUOTE = re.compile(r"[,.;:!?]?[\"”’'»]")
+
+
+def quoted_alone(text: str, start: int, end: int) -> bool:
+    """A word set off in quotation marks on its own ("exogenic", “satisfice”)
+    is mentioned, not used: a coined word, a term or a label being named."""
+    return bool(
+        _OPEN_QUOTE.search(text, max(0, start - 2), start) and _CLOSE_QUOTE.match(text, end)
+    )

@@ -136,6 +136,85 @@ def _slips(word: str) -> set[str]:
     return found
 
 
+# Keys as (row, column) on a QWERTY keyboard, each row set off half a key.
+_KEYS = {
+    c: (row, col + row / 2)
+    for row, keys in enumerate(("qwertyuiop", "asdfghjkl", "zxcvbnm"))
+    for col, c in enumerate(keys)
+}
+# Two words joined around one this frequent (inwhich, ofthe) are a slip, not a
+# word with an affix: "in", "of", "at", "by" ... but not "up", "re", "non", "able".
+RUN_TOGETHER_ZIPF = 6.5
+AFFIX_BASE = 4  # shorter words turn up inside anything
+
+
+def _next_keys(a: str, b: str) -> bool:
+    """Whether two letters sit side by side on a QWERTY keyboard."""
+    if a not in _KEYS or b not in _KEYS:
+        return False
+    (r1, c1), (r2, c2) = _KEYS[a], _KEYS[b]
+    return (r1 - r2) ** 2 + (c1 - c2) ** 2 <= 1.3
+
+
+def strong_slip(word: str, target: str) -> bool:
+    """Whether one edit from ``target`` to ``word`` is a slip of the fingers,
+    not of spelling: a letter dropped, two letters swapped, an apostrophe left
+    out, or a letter added that doubles its neighbour or sits next to it on
+    the keyboard. A vowel for a vowel, or a letter from elsewhere on the
+    keyboard, is how a different word is spelled: uncited is no slip of united."""
+    if len(word) + 1 == len(target):
+        return True  # dropped (an apostrophe too)
+    if len(word) == len(target) + 1:
+        for i in range(len(word)):
+            if word[:i] + word[i + 1 :] == target:
+                around = word[max(0, i - 1) : i] + word[i + 1 : i + 2]
+                if any(c == word[i] or _next_keys(c, word[i]) for c in around):
+                    return True
+        return False
+    if len(word) == len(target):
+        diff = [i for i in range(len(word)) if word[i] != target[i]]
+        return len(diff) == 2 and diff[1] == diff[0] + 1  # swapped
+    return False
+
+
+# Consonants that stand for one sound, or near one, in English spelling: a
+# writer who spells by ear swaps them (adviced, injest, meercat).
+_SOUND_ALIKE = frozenset(
+    frozenset(pair)
+    for pair in ("cs", "ck", "sz", "st", "kq", "gj", "fv", "dt", "bp", "mn", "vw", "cz", "xz", "fp")
+)
+
+
+def _other_consonant(word: str, target: str) -> bool:
+    """Whether ``word`` is ``target`` with one consonant changed for another
+    that neither sits next to it on the keyboard nor sounds like it
+    (wookies, xenocide): another word, not a slip."""
+    if len(word) != len(target):
+        return False
+    diff = [i for i in range(len(word)) if word[i] != target[i]]
+    if len(diff) != 1:
+        return False
+    a, b = word[diff[0]], target[diff[0]]
+    if a in _VOWELS + "y" or b in _VOWELS + "y":
+        return False
+    return not _next_keys(a, b) and frozenset((a, b)) not in _SOUND_ALIKE
+
+
+def affixed(word: str, target: str) -> bool:
+    """Whether ``word`` is ``target`` (four letters or more) with two letters or
+    more added around it (architected, escapable, enqueue, iframes): that is how words are
+    made, not how they are mistyped, unless the addition is a common word
+    run on (inwhich)."""
+    extra = len(word) - len(target)
+    if extra < 2 or len(target) < AFFIX_BASE:
+        return False
+    at = word.find(target)
+    if at < 0:
+        return False
+    pieces = (word[:at], word[at + len(target) :])  # iframes: i + frame + s
+    return all(len(p) < 2 or zipf(p) < RUN_TOGETHER_ZIPF for p in pieces)
+
+
 def typing_distance(word: str, target: str) -> int:
     """Edits from ``target`` to ``word``, weighted by how typists err: a letter
     dropped or added, two neighbours swapped and one vowel for another cost 1;
@@ -177,7 +256,12 @@ def far_slip(
     """The first of ``candidates`` (words two edits away, most frequent first)
     that ``word`` is a typist's slip of, and that is at least ``min_zipf`` common."""
     for candidate in candidates:
-        if zipf(candidate) >= min_zipf and typing_distance(word, candidate) <= SLIP_COST:
+        if (
+            zipf(candidate) >= min_zipf
+            and typing_distance(word, candidate) <= SLIP_COST
+            and not affixed(word, candidate)
+            and not _other_consonant(word, candidate)
+        ):
             return candidate
     return None
 
@@ -195,9 +279,13 @@ def _omission(word: str, candidate: str) -> bool:
     return False
 
 
-def slip_of(word: str, known: Callable[[str], bool], *, far: bool = True) -> str | None:
+def slip_of(
+    word: str, known: Callable[[str], bool], *, far: bool = True, formed: bool = False
+) -> str | None:
     """The far more frequent dictionary word that ``word`` is a slip of, if any
-    (with ``far=False``, slips of one edit only)."""
+    (with ``far=False``, slips of one edit only). A word ``formed`` by rule from
+    known parts (un + cited, carb + ers) counts only slips of the fingers
+    (:func:`strong_slip`) at one edit: its own making explains it better."""
     own = zipf(word)
     # wordfreq never saw the word: a fairly common word a slip away is what was
     # meant (heterocyles), dictionary word or not. A listed word needs a
@@ -207,6 +295,8 @@ def slip_of(word: str, known: Callable[[str], bool], *, far: bool = True) -> str
     gap = SLIP_GAP
     best, best_z = None, UNSEEN_SLIP_ZIPF if unseen else own + gap
     for candidate in _slips(word):
+        if formed and not strong_slip(word, candidate):
+            continue
         z = zipf(candidate)
         if "'" in candidate and "'" not in word:
             # A dropped apostrophe (dont): the contraction need only be more
