@@ -88,14 +88,18 @@ def suffix_title(text: str, end: int) -> str:
     return match.group(1)
 
 
+# A rank word before a title makes it another office: the Vice President is
+# not the President ("President Joe Biden" in 2016 was wrong).
+_LOWER_RANKS = frozenset(("vice", "deputy", "assistant", "under", "lieutenant", "associate"))
+
+
 def _matches(office: Office, title: str, country: str | None) -> bool:
     if country is not None and office.country != country:
         return False
-    return (
-        office.title == title
-        or office.title.endswith(" " + title)
-        or office.title.startswith(title + " ")
-    )
+    if office.title.endswith(" " + title):
+        rank = office.title[: -len(title) - 1].split()[-1]
+        return rank not in _LOWER_RANKS
+    return office.title == title or office.title.startswith(title + " ")
 
 
 def _date(day: dt.date) -> str:
