@@ -192,6 +192,7 @@ _SYNONYMS = (
     ("fed chair", "federal reserve chair"),
     ("federal reserve chairman", "federal reserve chair"),
     ("chancellor of the exchequer", "chancellor"),
+    ("speaker of the house of representatives", "house speaker"),
     ("speaker of the house", "house speaker"),
     ("nato chief", "nato secretary general"),
     ("un chief", "un secretary general"),

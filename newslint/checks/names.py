@@ -22,6 +22,7 @@ from newslint.analysis.names_checks import (
     is_dictionary_word,
     officeholder_problem,
     silenced,
+    suffix_former,
     suffix_title,
 )
 from newslint.analysis.names_frequent import zipf
@@ -443,12 +444,14 @@ def officeholder(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[D
         if mention.scope == "byline" or silenced(doc, ctx, mention.surname):
             continue
         former = _former(mention)
+        after = former is None and bool(mention.given) and not mention.title
+        if after:
+            former = suffix_former(doc.text, mention.end) or None  # "X, the former Y,"
         if former is not None:
-            problem = former_problem(names, mention, former, day)
+            problem = former_problem(names, mention, former, day, after)
             if problem:
-                yield Diagnostic(
-                    meta.id, problem, mention.title[0].start, mention.end, meta.severity
-                )
+                start = mention.title[0].start if mention.title else mention.start
+                yield Diagnostic(meta.id, problem, start, mention.end, meta.severity)
             continue
         found = _titled(doc, mention)
         if found is None:
