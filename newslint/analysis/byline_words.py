@@ -115,3 +115,39 @@ WRITER_WORDS = frozenset(
         "writers",
     )
 )
+# Last words of newspaper and broadcaster names: "Harbour Times", "Jamaica
+# Observer", "Tribune". Before desk words they name an outlet's desk, not a person.
+MASTHEAD_WORDS = frozenset(
+    (
+        "times",
+        "post",
+        "herald",
+        "observer",
+        "journal",
+        "gazette",
+        "tribune",
+        "daily",
+        "mail",
+        "express",
+        "chronicle",
+        "telegraph",
+        "guardian",
+        "independent",
+        "standard",
+        "courier",
+        "examiner",
+        "mirror",
+        "record",
+        "monitor",
+        "inquirer",
+        "bulletin",
+        "dispatch",
+        "sentinel",
+        "weekly",
+        "today",
+        "network",
+        "media",
+        "tv",
+        "radio",
+    )
+)

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from newslint.analysis.byline_words import ROLE_WORDS
+from newslint.analysis.byline_words import MASTHEAD_WORDS, ROLE_WORDS
 from newslint.analysis.names_words import given_names
 from newslint.diagnostics import Diagnostic
 from newslint.document import Document, Span
@@ -132,7 +132,8 @@ _JOINERS = frozenset(("and", "&", "of", "for", "in", "at", "from"))
         "('By Betty Crocker Kitchens' on bettycrocker.com, 'By Times of Israel staff'), "
         "an outlet's initials with desk words ('By TOI staff'), a word of the site's name with "
         "desk words ('By Gleaner Writer'), a phrase with a closed-class word and no given name "
-        "('By Eat What Tonight') and an unfilled template slot ('By [Your Name]'). A line of "
+        "('By Eat What Tonight') and an unfilled template slot ('By [Your Name]') and a masthead with desk words ('By Harbour Times Correspondent'; "
+        "not 'By Lin Qiao, Harbour Daily'). A line of "
         "desk words under the headline ('Staff Reporter') is read as the byline even without "
         "'By', and on web pages so is a credit or publisher box just under the headline "
         "('ET Online'). Bylines with a person's name "
@@ -178,6 +179,9 @@ def is_generic_byline(
     a phrase with a closed-class word and no given name ("Eat What Tonight");
     or a CMS account name ("admin", "corklive", "user5105")."""
     body = _BY.sub("", text)
+    if body == text:  # "Posted on 5 May 2023 by Harbour Desk": the name follows a late "by"
+        late = _LATE_BY.match(text)
+        body = text[late.end() :] if late else text
     if _PLACEHOLDER.match(body):
         return True  # "By [Your Name]": a template slot left unfilled
     name = _NAME_END.sub("", body).strip().strip(".,;:|-–—")
@@ -202,6 +206,18 @@ def is_generic_byline(
         keys = _site_keys(sites)
         if all(w in roles or _in_site_name(w, keys) for w in rest):
             return True
+    # A masthead with desk words and no site metadata ("Harbour Times
+    # Correspondent", "Tribune News Service"): before any comma (a person's name
+    # then an outlet, "Zhang Wei, China Daily", is a person's byline), the
+    # words are role words and capitalised words ending in a masthead word.
+    head = [w for w in raw[: _before_comma(name)]]
+    if head and any(w.casefold() in roles for w in head) and not any(w in given for w in words):
+        plain = [i for i, w in enumerate(head) if w.casefold() not in roles]
+        last = plain[-1] if plain else -1
+        follows = head[last + 1].casefold() if 0 <= last < len(head) - 1 else ""
+        masthead = head[last].casefold() in MASTHEAD_WORDS or follows in ("news", "online")
+        if plain and masthead and all(head[i][:1].isupper() for i in plain):
+            return True  # "Harbour Times Correspondent", "Harbour News Desk"
     # An outlet's initials with desk words ("TOI staff", "HNT Web Desk"); a bare
     # acronym is a wire service or the outlet itself and is left to `allow`.
     outlet = [w for w in raw if _ACRONYM.fullmatch(w)]
@@ -230,6 +246,14 @@ def _site_keys(sites: tuple[str, ...]) -> set[str]:
 
 
 _SITE_WORD = 4  # shorter words match inside a site's name by chance
+# A label or a date, then "by" and the name: "Posted on 5 May 2023 by ...".
+_LATE_BY = re.compile(r"^(?:\s*[\w,.:/]+){1,6}?\s+by\s*:?\s+(?=\S)", re.IGNORECASE)
+
+
+def _before_comma(name: str) -> int:
+    """How many of the name's words come before its first comma."""
+    head = name.split(",", 1)[0]
+    return len([w for w in re.split(r"[\s/|]+", head) if w and w.casefold() not in _JOINERS])
 
 
 def _in_site_name(word: str, keys: set[str]) -> bool:

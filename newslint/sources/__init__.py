@@ -129,7 +129,7 @@ def coerce_date(value: Any) -> dt.date | None:
 
 # "By Jane Doe", "Posted by admin", "Written by: Jane Doe", "Author: Jane Doe".
 _BYLINE_LEAD = re.compile(
-    r"(?:(?P<label>(?:posted|written|words|story|reporting|text|recipe)\s+by|author)\s*:?|by)\s+(\S)",
+    r"(?:(?P<label>(?:posted|written|words|story|reporting|text|recipe)\s+by|author)\s*:?|by:?)\s+(\S)",
     re.IGNORECASE,
 )
 

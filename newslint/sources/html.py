@@ -99,7 +99,10 @@ def _is_byline_element(attrs: dict[str, str]) -> bool:
     if "author" in attrs.get("rel", "").lower().split():
         return True
     marks = f"{attrs.get('class', '')} {attrs.get('itemprop', '')}".lower()
-    return "byline" in marks or "author" in marks
+    return "byline" in marks or "author" in marks or _POSTED_BY.search(marks) is not None
+
+
+_POSTED_BY = re.compile(r"posted[-_]?by")
 
 
 class _Parser(HTMLParser):
