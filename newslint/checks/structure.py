@@ -179,6 +179,10 @@ def is_generic_byline(
     name, alone or with role words ("Betty Crocker Kitchens" on bettycrocker.com);
     a phrase with a closed-class word and no given name ("Eat What Tonight");
     or a CMS account name ("admin", "corklive", "user5105")."""
+    # "May 5, 2026 | Web Desk": a date field before the name is no part of it.
+    fields = [f for f in re.split(r"\s*[|•·]\s*", text) if f.strip()]
+    if len(fields) > 1 and dateline_date(fields[0]) is not None:
+        text = " | ".join(fields[1:])
     body = _BY.sub("", text)
     if body == text:  # "Posted on 5 May 2023 by Harbour Desk": the name follows a late "by"
         late = _LATE_BY.match(text)

@@ -165,9 +165,22 @@ def is_byline(text: str) -> bool:
 _DESK_LINE_WORDS = 4
 
 
+_FIELD_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s+[–—-]\s+")
+
+
 def _desk_line(text: str) -> bool:
     """Two to four words, all role or desk words, one of them a writer's
-    ("Staff Reporter", "Web Desk", "The Editorial Team"); not a section label."""
+    ("Staff Reporter", "Web Desk", "The Editorial Team"); not a section label.
+    A date beside it in the same line is a byline's usual company
+    ("Staff Reporter | 5 May 2026")."""
+    parts = [p for p in _FIELD_SEPARATOR.split(text) if p.strip()]
+    if len(parts) > 1:
+        desk = [p for p in parts if _desk_words(p)]
+        return len(desk) == 1 and all(p in desk or dateline_date(p) for p in parts)
+    return _desk_words(text)
+
+
+def _desk_words(text: str) -> bool:
     from newslint.analysis.byline_words import ROLE_WORDS, WRITER_WORDS
 
     words = text.strip().casefold().split()
