@@ -202,6 +202,7 @@ def is_generic_byline(
     words = [w.casefold() for w in raw]
     if not words:
         return False
+    words = [w if w in roles or not _compound_role(w, roles) else "desk" for w in words]
     rest = _without_site(words, sites)
     if all(w in roles for w in rest):
         return True
@@ -251,6 +252,13 @@ def _site_keys(sites: tuple[str, ...]) -> set[str]:
 
 
 _SITE_WORD = 4  # shorter words match inside a site's name by chance
+
+
+def _compound_role(word: str, roles: frozenset[str]) -> bool:
+    """Two role words run together: "Newsdesk", "webdesk", "newsteam"."""
+    return any(word[:i] in roles and word[i:] in roles for i in range(3, len(word) - 2))
+
+
 # A label or a date, then "by" and the name: "Posted on 5 May 2023 by ...".
 _LATE_BY = re.compile(r"^(?:\s*[\w,.:/]+){1,6}?\s+by\s*:?\s+(?=\S)", re.IGNORECASE)
 
