@@ -281,8 +281,16 @@ def _split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
 def _segments(run: list[Token]) -> Iterator[list[Token]]:
     """Split a run at words that are never part of a name ("On", "Tuesday")."""
     part: list[Token] = []
-    for token in run:
+    known = given_names()
+    for i, token in enumerate(run):
         if token.lower in _BREAKERS and not token.text.islower():
+            if part:
+                yield part
+            part = []
+            continue
+        # "radio DJ Mike Read", "SNP MSP Alex Neil": an acronym that describes
+        # the person before a given name is no part of the name.
+        if _acronym(token) and i + 2 < len(run) and run[i + 1].lower in known:
             if part:
                 yield part
             part = []
@@ -290,6 +298,10 @@ def _segments(run: list[Token]) -> Iterator[list[Token]]:
         part.append(token)
     if part:
         yield part
+
+
+def _acronym(token: Token) -> bool:
+    return len(token.text) > 1 and token.text.isupper() and "." not in token.text
 
 
 def _coordinated(piece: list[Token]) -> list[list[Token]]:

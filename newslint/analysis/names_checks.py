@@ -88,14 +88,34 @@ def suffix_title(text: str, end: int) -> str:
     return match.group(1)
 
 
+# A rank word before a title makes it another office: the Vice President is
+# not the President ("President Joe Biden" in 2016 was wrong).
+_LOWER_RANKS = frozenset(("vice", "deputy", "assistant", "under", "lieutenant", "associate"))
+
+
+# ", the former U.S. president," after a name: the title ends in a word, not "U.S.".
+_SUFFIX_FORMER = regex.compile(
+    r",\s+the\s+former\s+((?:[\p{L}.\-]+\s+){0,6}?[\p{L}\-]{3,})"
+    r"(?=\s*[,.;)]|\s+(?:who|said|told|has|had|is|was|and)\b)"
+)
+
+
+def suffix_former(text: str, end: int) -> str:
+    """The title in "Paul Ryan, the former Speaker of the House," (or "")."""
+    match = _SUFFIX_FORMER.match(text, end, min(len(text), end + 80))
+    if not match:
+        return ""
+    words = match.group(1).split()
+    return match.group(1) if any(w.casefold() in TITLE_HEADS for w in words[:3]) else ""
+
+
 def _matches(office: Office, title: str, country: str | None) -> bool:
     if country is not None and office.country != country:
         return False
-    return (
-        office.title == title
-        or office.title.endswith(" " + title)
-        or office.title.startswith(title + " ")
-    )
+    if office.title.endswith(" " + title):
+        rank = office.title[: -len(title) - 1].split()[-1]
+        return rank not in _LOWER_RANKS
+    return office.title == title or office.title.startswith(title + " ")
 
 
 def _date(day: dt.date) -> str:
@@ -147,8 +167,11 @@ def officeholder_problem(names: NamesList, mention: Mention, title_text: str, da
     return f"{said}: on {_date(day)} the {office.office} was {then.name}{theirs}"
 
 
-def former_problem(names: NamesList, mention: Mention, title_text: str, day: dt.date) -> str:
-    """Why "former <title> <name>" is wrong on ``day`` (they still held it), or ""."""
+def former_problem(
+    names: NamesList, mention: Mention, title_text: str, day: dt.date, after: bool = False
+) -> str:
+    """Why "former <title> <name>" (``after``: "<name>, the former <title>") is
+    wrong on ``day`` (they still held it), or ""."""
     found = _titled_person(names, mention, title_text)
     if found is None:
         return ""
@@ -156,7 +179,8 @@ def former_problem(names: NamesList, mention: Mention, title_text: str, day: dt.
     held = [o for o in person.offices if _matches(o, title, country) and o.held_on(day)]
     if not held:
         return ""
-    said = f"'former {title_text} {' '.join(t.text for t in mention.tokens)}'"
+    name = " ".join(t.text for t in mention.tokens)
+    said = f"'{name}, the former {title_text}'" if after else f"'former {title_text} {name}'"
     return f"{said}: {person.name} was still {held[0].office} on {_date(day)}"
 
 

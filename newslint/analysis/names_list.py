@@ -149,12 +149,37 @@ def given_agrees(listed: str, seen: str) -> bool:
 
 
 def title_key(office: str) -> tuple[str, str | None]:
-    """``"U.S. Treasury Secretary"`` -> ``("treasury secretary", "US")``."""
+    """``"U.S. Treasury Secretary"`` -> ``("treasury secretary", "US")``;
+    a country's name serves as well as its adjective ("United States President")."""
     text = normalise_title(office)
-    for adjective in sorted(COUNTRY_ADJECTIVES, key=len, reverse=True):
-        if text.startswith(adjective + " "):
-            return text[len(adjective) + 1 :], COUNTRY_ADJECTIVES[adjective]
+    for qualifier, code in _country_qualifiers():
+        if text.startswith(qualifier + " "):
+            return text[len(qualifier) + 1 :], code
     return text, None
+
+
+# Country names that are also U.S. states: "Georgia Governor" is a state's.
+_STATE_NAMES = frozenset(("georgia",))
+
+
+@functools.lru_cache(maxsize=1)
+def _country_qualifiers() -> tuple[tuple[str, str], ...]:
+    """Country adjectives and names, longest first. Names are the CLDR English
+    territory names (via Babel), so every country is covered, not a hand list."""
+    found = dict(COUNTRY_ADJECTIVES)
+    try:
+        from babel import Locale
+
+        territories = Locale("en").territories
+    except ImportError:  # pragma: no cover - babel is a dependency
+        territories = {}
+    for code, name in territories.items():
+        key = name.casefold()
+        if len(code) == 2 and code.isalpha() and key not in _STATE_NAMES:
+            found.setdefault(key, code)
+    found.setdefault("america", "US")
+    found.setdefault("britain", "GB")
+    return tuple(sorted(found.items(), key=lambda item: len(item[0]), reverse=True))
 
 
 _SYNONYMS = (
@@ -167,6 +192,7 @@ _SYNONYMS = (
     ("fed chair", "federal reserve chair"),
     ("federal reserve chairman", "federal reserve chair"),
     ("chancellor of the exchequer", "chancellor"),
+    ("speaker of the house of representatives", "house speaker"),
     ("speaker of the house", "house speaker"),
     ("nato chief", "nato secretary general"),
     ("un chief", "un secretary general"),

@@ -23,6 +23,7 @@ used as names (with a given name or a title, or more than once).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -155,9 +156,33 @@ def find_typos(
                     token, run, i, analysis, counts, spelled, people, names, language, taken
                 )
             verdict = verdicts[token.text]
+            if verdict is not None and _glossed(analysis.text, token, verdict[0]):
+                continue  # "Fondation pour l'Enfance (Foundation for Childhood)"
             if verdict is not None:
                 right, in_story = verdict
                 yield Typo(token, right, in_story, counts[right] if in_story else 0)
+
+
+_GLOSS_REACH = 80  # characters between a foreign name and its bracketed translation
+
+
+def _glossed(text: str, token: Token, right: str) -> bool:
+    """Whether the common word stands in a bracketed translation next to the
+    word: a name in another language glossed in English ("Fondation pour
+    l'Enfance (Foundation for Childhood)"), or the other way round ("National
+    Front (Front National)"). Cognates look like slips; the gloss shows they are not."""
+    word = re.compile(rf"\b{re.escape(right)}\b", re.IGNORECASE)
+    after = text[token.end : token.end + _GLOSS_REACH]
+    opening = after.find("(")
+    if opening >= 0 and not re.search(r"[.!?]\s", after[:opening]):
+        closing = after.find(")", opening)
+        if word.search(after[opening : closing if closing > 0 else len(after)]):
+            return True
+    before = text[max(0, token.start - _GLOSS_REACH) : token.start]
+    opening = before.rfind("(")
+    if opening >= 0 and ")" not in before[opening:]:
+        return bool(word.search(before[:opening]))
+    return False
 
 
 def _split_at_honorifics(run: list[Token]) -> Iterator[list[Token]]:

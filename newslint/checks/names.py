@@ -22,6 +22,7 @@ from newslint.analysis.names_checks import (
     is_dictionary_word,
     officeholder_problem,
     silenced,
+    suffix_former,
     suffix_title,
 )
 from newslint.analysis.names_frequent import zipf
@@ -216,8 +217,11 @@ def _majority(
     best: Form | None = None
     if any(c.isdigit() for c in form.text):
         return None  # model numbers: A380s beside A300s
-    for other in analysis.by_initial.get(form.key[:1], ()):
-        if other is form or not similar(other.text, form.text):
+    nearby = [*analysis.by_initial.get(form.key[:1], ()), *_first_letter_slips(form, analysis)]
+    for other in nearby:
+        if other is form:
+            continue
+        if other.key[:1] == form.key[:1] and not similar(other.text, form.text):
             continue
         if _same_stem_compound(form.text, other.text):
             continue  # "Idol-style" beside "Idol-type": the name is the same
@@ -229,11 +233,49 @@ def _majority(
             continue  # different first names: different people
         if not _beats(other, form, names, ctx.language):
             continue
-        if is_dictionary_word(form.text, ctx.language) or form.key in given_names():
-            return None  # "Beauty" beside "Beatty", "Mary" beside "Mara"
+        if form.key in given_names():
+            return None  # "Mary" beside "Mara"
+        if is_dictionary_word(form.text, ctx.language) and not _rare_word_slip(form, other):
+            return None  # "Beauty" beside "Beatty"
         if best is None or other.count > best.count:
             best = other
     return best
+
+
+_FIRST_SLIP_LENGTH = 6  # "Navaghi" beside "Ravaghi"; short names differ so by chance (Hall, Ball)
+_FIRST_SLIP_ZIPF = 2.0  # both spellings rare: Watson and Batson are two common surnames
+
+
+def _first_letter_slips(form: Form, analysis: NameAnalysis) -> list[Form]:
+    """Spellings that differ from ``form`` in the first letter only. Slips are
+    compared within one initial letter, so a mistyped first letter went unseen;
+    a long, rare name that matches letter for letter after it is one name."""
+    if len(form.key) < _FIRST_SLIP_LENGTH or zipf(form.text) >= _FIRST_SLIP_ZIPF:
+        return []
+    return [
+        other
+        for other in analysis.forms.values()
+        if other.key[1:] == form.key[1:]
+        and other.key[:1] != form.key[:1]
+        and zipf(other.text) < _FIRST_SLIP_ZIPF
+    ]
+
+
+_SLIP_WORD_ZIPF = 3.7  # a dictionary word rarer than this is seldom capitalised in running text
+_SLIP_MAJORITY = 3  # uses of the established spelling that make a one-off a slip
+
+
+def _rare_word_slip(form: Form, other: Form) -> bool:
+    """A rare dictionary word used once, alone and mid-sentence, where the story
+    names an established person one slip away several times: "Abbot spells out"
+    beside six "Abbott"s. A common word ("Beauty") or one at a sentence start
+    may be meant as itself."""
+    if form.count != 1 or not other.established or other.count < _SLIP_MAJORITY:
+        return False
+    if zipf(form.text) >= _SLIP_WORD_ZIPF:
+        return False
+    _token, mention = form.body[0] if form.body else form.tokens[0]
+    return len(mention.tokens) == 1 and not mention.title and not mention.sentence_initial
 
 
 def _same_stem_compound(a: str, b: str) -> bool:
@@ -402,12 +444,14 @@ def officeholder(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[D
         if mention.scope == "byline" or silenced(doc, ctx, mention.surname):
             continue
         former = _former(mention)
+        after = former is None and bool(mention.given) and not mention.title
+        if after:
+            former = suffix_former(doc.text, mention.end) or None  # "X, the former Y,"
         if former is not None:
-            problem = former_problem(names, mention, former, day)
+            problem = former_problem(names, mention, former, day, after)
             if problem:
-                yield Diagnostic(
-                    meta.id, problem, mention.title[0].start, mention.end, meta.severity
-                )
+                start = mention.title[0].start if mention.title else mention.start
+                yield Diagnostic(meta.id, problem, start, mention.end, meta.severity)
             continue
         found = _titled(doc, mention)
         if found is None:

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from newslint.analysis.byline_words import MASTHEAD_WORDS, ROLE_WORDS
 from newslint.analysis.names_words import given_names
 from newslint.diagnostics import Diagnostic
 from newslint.document import Document, Span
@@ -75,78 +76,8 @@ def missing_headline(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterat
 
 # -- structure.byline-generic ------------------------------------------------------
 
-# Words that name a role or a desk, not a person.
-_ROLE_WORDS = frozenset(
-    [
-        "admin",
-        "administrator",
-        "author",
-        "authors",
-        "board",
-        "bureau",
-        "chief",
-        "contributor",
-        "contributors",
-        "content",
-        "copy",
-        "correspondent",
-        "correspondents",
-        "desk",
-        "digital",
-        "editor",
-        "editorial",
-        "editors",
-        "editor-in-chief",
-        "executive",
-        "guest",
-        "managing",
-        "news",
-        "newsroom",
-        "online",
-        "our",
-        "political",
-        "reporter",
-        "reporters",
-        "senior",
-        "site",
-        "sports",
-        "sport",
-        "staff",
-        "staffer",
-        "team",
-        "the",
-        "web",
-        "webmaster",
-        "writer",
-        "writers",
-        "business",
-        "associate",
-        "assistant",
-        "deputy",
-        "features",
-        "home",
-        "foreign",
-        "city",
-        "metro",
-        "local",
-        "special",
-        "member",
-        "members",
-        "agency",
-        "agencies",
-        "journalist",
-        "journalists",
-        "wire",
-        "services",
-        "service",
-        "group",
-        "kitchen",
-        "kitchens",
-        "test",
-        "studio",
-        "studios",
-    ]
-)
+# Words that name a role or a desk, not a person (shared with the readers).
+_ROLE_WORDS = ROLE_WORDS
 # Wire services and agencies are accountable sources, not anonymous roles.
 _DEFAULT_ALLOW = (
     "Reuters",
@@ -165,7 +96,7 @@ _DEFAULT_ALLOW = (
     "UPI",
 )
 _BY = re.compile(
-    r"^\s*(?:(?:posted|written|words|story|reporting|text|recipe)\s+by|author|by)\s*:?\s+",
+    r"^\s*(?:(?:[^\W\d_]+\s+)?by|author)\s*:?\s+",  # "By", "Posted by", "Article by"
     re.IGNORECASE,
 )
 # Where the name ends: a separator, a date or time, an e-mail or handle, "on ...",
@@ -182,6 +113,8 @@ _FUNCTION_WORDS = frozenset(
     | {"our", "your", "their", "its", "not", "every"}
 )
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
+# An unfilled template slot: "[Your Name]", "{author}", "<Reporter Name>".
+_PLACEHOLDER = re.compile(r"\s*[\[{<]")
 # A CMS account name rather than a person: one lower-case or run-together token.
 _HANDLE = re.compile(r"[a-z][a-z0-9_.]*|[A-Za-z]+[0-9_][A-Za-z0-9_]*")
 _JOINERS = frozenset(("and", "&", "of", "for", "in", "at", "from"))
@@ -197,8 +130,14 @@ _JOINERS = frozenset(("and", "&", "of", "for", "in", "at", "from"))
         "or 'Author:' up to a date or separator, and flags role or desk words only, a CMS "
         "account name ('admin'), the site's own name from the page's metadata or address "
         "('By Betty Crocker Kitchens' on bettycrocker.com, 'By Times of Israel staff'), "
-        "an outlet's initials with desk words ('By TOI staff'), and a phrase with a closed-class "
-        "word and no given name ('By Eat What Tonight'). Bylines with a person's name "
+        "an outlet's initials with desk words ('By TOI staff'), a word of the site's name with "
+        "desk words ('By Gleaner Writer'), a masthead with desk words ('By Harbour Times "
+        "Correspondent', not 'By Lin Qiao, Harbour Daily'), a phrase with a closed-class word "
+        "and no given name ('By Eat What Tonight') and an unfilled template slot ('By [Your "
+        "Name]'). A line of desk words under the headline ('Staff Reporter') is read as the "
+        "byline even without 'By', and on web pages so is a credit or publisher box just "
+        "under the headline "
+        "('ET Online'). Bylines with a person's name "
         "('By Jane Doe, Chief Editor', 'by Jane Doe, Phys.org') and wire services (Reuters, "
         "AP, AFP, PA ...) are fine. Options: allow = [...] bylines to accept as they are; "
         "role-words = [...] extra words that name a role."
@@ -218,11 +157,13 @@ def byline_generic(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator
     roles = _ROLE_WORDS | {w.casefold() for w in options.get("role-words", ())}
     text = doc.span_text(doc.byline)
     if is_generic_byline(text, allow, roles, doc.site_names):
+        # A separator the page puts after the name ("HT Online |") is no part of it.
+        name = text.rstrip(" \t|•·–—-:")
         yield Diagnostic(
             meta.id,
-            f"'{text.strip()}' names no one; give the reporter's name",
+            f"'{name.strip()}' names no one; give the reporter's name",
             doc.byline.start,
-            doc.byline.end,
+            doc.byline.start + len(name),
             meta.severity,
         )
 
@@ -238,7 +179,16 @@ def is_generic_byline(
     name, alone or with role words ("Betty Crocker Kitchens" on bettycrocker.com);
     a phrase with a closed-class word and no given name ("Eat What Tonight");
     or a CMS account name ("admin", "corklive", "user5105")."""
+    # "May 5, 2026 | Web Desk": a date field before the name is no part of it.
+    fields = [f for f in re.split(r"\s*[|•·]\s*", text) if f.strip()]
+    if len(fields) > 1 and dateline_date(fields[0]) is not None:
+        text = " | ".join(fields[1:])
     body = _BY.sub("", text)
+    if body == text:  # "Posted on 5 May 2023 by Harbour Desk": the name follows a late "by"
+        late = _LATE_BY.match(text)
+        body = text[late.end() :] if late else text
+    if _PLACEHOLDER.match(body):
+        return True  # "By [Your Name]": a template slot left unfilled
     name = _NAME_END.sub("", body).strip().strip(".,;:|-–—")
     if not name or name.casefold() in allow:
         return False
@@ -252,9 +202,28 @@ def is_generic_byline(
     words = [w.casefold() for w in raw]
     if not words:
         return False
+    words = [w if w in roles or not _compound_role(w, roles) else "desk" for w in words]
     rest = _without_site(words, sites)
     if all(w in roles for w in rest):
         return True
+    # A word of the site's name with desk words ("Gleaner Writer" on
+    # jamaica-gleaner.com, "Observer Reporter"): no given name, so no person.
+    if any(w in roles for w in rest) and not any(w in given for w in words):
+        keys = _site_keys(sites)
+        if all(w in roles or _in_site_name(w, keys) for w in rest):
+            return True
+    # A masthead with desk words and no site metadata ("Harbour Times
+    # Correspondent", "Tribune News Service"): before any comma (a person's name
+    # then an outlet, "Zhang Wei, China Daily", is a person's byline), the
+    # words are role words and capitalised words ending in a masthead word.
+    head = [w for w in raw[: _before_comma(name)]]
+    if head and any(w.casefold() in roles for w in head) and not any(w in given for w in words):
+        plain = [i for i, w in enumerate(head) if w.casefold() not in roles]
+        last = plain[-1] if plain else -1
+        follows = head[last + 1].casefold() if 0 <= last < len(head) - 1 else ""
+        masthead = head[last].casefold() in MASTHEAD_WORDS or follows in ("news", "online")
+        if plain and masthead and all(head[i][:1].isupper() for i in plain):
+            return True  # "Harbour Times Correspondent", "Harbour News Desk"
     # An outlet's initials with desk words ("TOI staff", "HNT Web Desk"); a bare
     # acronym is a wire service or the outlet itself and is left to `allow`.
     outlet = [w for w in raw if _ACRONYM.fullmatch(w)]
@@ -280,6 +249,29 @@ def _site_keys(sites: tuple[str, ...]) -> set[str]:
             keys.add("".join(w[0] for w in words).casefold())
             keys.add("".join(w[0] for w in words if w.casefold() != "the").casefold())
     return {k for k in keys if len(k) >= 3}
+
+
+_SITE_WORD = 4  # shorter words match inside a site's name by chance
+
+
+def _compound_role(word: str, roles: frozenset[str]) -> bool:
+    """Two role words run together: "Newsdesk", "webdesk", "newsteam"."""
+    return any(word[:i] in roles and word[i:] in roles for i in range(3, len(word) - 2))
+
+
+# A label or a date, then "by" and the name: "Posted on 5 May 2023 by ...".
+_LATE_BY = re.compile(r"^(?:\s*[\w,.:/]+){1,6}?\s+by\s*:?\s+(?=\S)", re.IGNORECASE)
+
+
+def _before_comma(name: str) -> int:
+    """How many of the name's words come before its first comma."""
+    head = name.split(",", 1)[0]
+    return len([w for w in re.split(r"[\s/|]+", head) if w and w.casefold() not in _JOINERS])
+
+
+def _in_site_name(word: str, keys: set[str]) -> bool:
+    word = re.sub(r"[^a-z0-9]", "", word)
+    return len(word) >= _SITE_WORD and any(word in key for key in keys)
 
 
 def _site_key(name: str) -> str:

@@ -129,7 +129,7 @@ def coerce_date(value: Any) -> dt.date | None:
 
 # "By Jane Doe", "Posted by admin", "Written by: Jane Doe", "Author: Jane Doe".
 _BYLINE_LEAD = re.compile(
-    r"(?:(?P<label>(?:posted|written|words|story|reporting|text|recipe)\s+by|author)\s*:?|by)\s+(\S)",
+    r"(?:(?P<label>(?:posted|written|words|story|reporting|text|recipe)\s+by|author)\s*:?|by:?)\s+(\S)",
     re.IGNORECASE,
 )
 
@@ -141,19 +141,53 @@ _ACCOUNT_BYLINE = re.compile(r"by\s+[a-z][\w.]*\s*(?:$|[|•·]|-\s|on\s|\d)", r
 def is_byline(text: str) -> bool:
     """A short line such as "By Jane Doe" (not "By contrast, ..." or a sentence).
 
-    After a plain "By" the name must be capitalised; after a label ("Posted by",
-    "Author:") a CMS user name in lower case ("posted by admin") counts too."""
+    After a plain "By" the name must be capitalised or a template slot ("By
+    [Your Name]"); after a label ("Posted by", "Author:") a CMS user name in
+    lower case ("posted by admin") counts too. A line of desk words with no
+    "By" ("Staff Reporter", "NEWS DESK") is a byline as well."""
+    if _desk_line(text):
+        return True
     m = _BYLINE_LEAD.match(text)
     return bool(
         m
         and (
             m.group(2).isupper()
+            or m.group(2) in "[{<"
             or m.group("label") is not None
             or _ACCOUNT_BYLINE.match(text) is not None
         )
         and "\n" not in text
         and len(text.split()) <= 12
         and not re.search(r"[a-z]{2}[.!?]$", text)
+    )
+
+
+_DESK_LINE_WORDS = 4
+
+
+_FIELD_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s+[–—-]\s+")
+
+
+def _desk_line(text: str) -> bool:
+    """Two to four words, all role or desk words, one of them a writer's
+    ("Staff Reporter", "Web Desk", "The Editorial Team"); not a section label.
+    A date beside it in the same line is a byline's usual company
+    ("Staff Reporter | 5 May 2026")."""
+    parts = [p for p in _FIELD_SEPARATOR.split(text) if p.strip()]
+    if len(parts) > 1:
+        desk = [p for p in parts if _desk_words(p)]
+        return len(desk) == 1 and all(p in desk or dateline_date(p) for p in parts)
+    return _desk_words(text)
+
+
+def _desk_words(text: str) -> bool:
+    from newslint.analysis.byline_words import ROLE_WORDS, WRITER_WORDS
+
+    words = text.strip().casefold().split()
+    return (
+        2 <= len(words) <= _DESK_LINE_WORDS
+        and all(w.isalpha() and w in ROLE_WORDS for w in words)
+        and any(w in WRITER_WORDS for w in words)
     )
 
 

@@ -99,7 +99,10 @@ def _is_byline_element(attrs: dict[str, str]) -> bool:
     if "author" in attrs.get("rel", "").lower().split():
         return True
     marks = f"{attrs.get('class', '')} {attrs.get('itemprop', '')}".lower()
-    return "byline" in marks or "author" in marks
+    return "byline" in marks or "author" in marks or _POSTED_BY.search(marks) is not None
+
+
+_POSTED_BY = re.compile(r"posted[-_]?by")
 
 
 class _Parser(HTMLParser):
@@ -318,6 +321,7 @@ def load(path: str, source: str) -> Document:
     text = builder.build()[0]
     paragraphs: list[Span] = []
     headline = None
+    since_headline = -_CREDIT_REACH  # blocks since the headline
     candidates: list[tuple[Span, _Block]] = []
     headings: list[Span] = []
     page_blocks: list[PageBlock] = []
@@ -330,10 +334,11 @@ def load(path: str, source: str) -> Document:
             PageBlock(span, block.kind, block.link_chars, block.marks, block.in_article)
         )
         if headline is None and block.kind in ("h1", "title"):
-            headline = span
+            headline, since_headline = span, 0
         elif block.kind in _HEADINGS:
             headings.append(span)
-        if block.byline:
+        since_headline += 1
+        if block.byline or (0 < since_headline <= _CREDIT_REACH and _credit_block(block)):
             candidates.append((span, block))
     byline = _byline(text, candidates, headline)
     first = paragraphs.index(headline) + 1 if headline is not None else 0
@@ -369,8 +374,23 @@ def _site_name(value: str, url: bool) -> str:
     return labels[-2] if len(labels) > 1 else ""
 
 
-# A byline element that holds only its label; the name follows in the next one.
-_BYLINE_LABEL = re.compile(r"(?:by|von|par|por|(?:posted|written)\s+by|author)\s*:?", re.IGNORECASE)
+# A byline element that holds only its label ("By", "Article by", "Author:");
+# the name follows in the next one.
+_BYLINE_LABEL = re.compile(r"(?:(?:[^\W\d_]+\s+){0,2}by|von|par|por|author)\s*:?", re.IGNORECASE)
+# Sites that do not mark the byline as author or byline often mark it as the
+# story's credit, publisher or contributor ("ET Online" in a "publisher" box).
+# Those words also mark logos and photo credits, so such a block counts only
+# close under the headline and never with picture words.
+_CREDIT_MARK = re.compile(r"(?:^|[\s_-])(?:publisher|contributors?|writers?|credits?)(?:$|[\s_-])")
+_PICTURE_MARK = re.compile(r"photo|image|img|caption|media|video|figure|logo|gallery|picture")
+_CREDIT_REACH = 4  # blocks after the headline where a credit block may stand
+
+
+def _credit_block(block: _Block) -> bool:
+    marks = " ".join(block.marks)
+    return bool(_CREDIT_MARK.search(marks)) and not _PICTURE_MARK.search(marks)
+
+
 _BYLINE_WORDS = 12  # an author bio or a teaser is longer than a byline
 
 
