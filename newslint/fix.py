@@ -148,19 +148,37 @@ def remove_stale_temporaries(target: Path) -> None:
     write of the same file removes the copies of writers no longer alive."""
     for temp in target.parent.glob(f".{glob.escape(target.name)}.*{TEMP_SUFFIX}"):
         pid = temp.name[len(target.name) + 2 :].split(".", 1)[0]
-        if pid.isdigit() and not _alive(int(pid)):
+        try:
+            written = temp.stat().st_mtime
+        except OSError:
+            continue
+        if pid.isdigit() and not _writer_alive(int(pid), written):
             with contextlib.suppress(OSError):
                 temp.unlink()
 
 
-def _alive(pid: int) -> bool:
+def _writer_alive(pid: int, written: float) -> bool:
+    """Is process ``pid`` still the one that wrote a file at time ``written``?"""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except OSError:
-        return True  # it exists but is someone else's
-    return True
+        pass  # it exists but is someone else's
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[-1].split()
+        boot = next(
+            float(line.split()[1])
+            for line in Path("/proc/stat").read_text().splitlines()
+            if line.startswith("btime ")
+        )
+    except (OSError, StopIteration, IndexError, ValueError):
+        return True  # no /proc (not Linux): trust kill()
+    if fields[0] == "Z":
+        return False  # killed, not yet reaped
+    # A process started after the file was written has only inherited the number.
+    started = boot + int(fields[19]) / os.sysconf("SC_CLK_TCK")
+    return started <= written + 1
 
 
 def _fsync_directory(directory: Path) -> None:

@@ -119,10 +119,14 @@ def test_a_write_removes_temporary_copies_of_dead_writers_only(tmp_path: Path) -
     stale = tmp_path / f".story.md.{dead.pid}.abc123.newslint-tmp"
     live = tmp_path / f".story.md.{os.getpid()}.def456.newslint-tmp"
     other = tmp_path / f".other.md.{dead.pid}.abc123.newslint-tmp"
-    for temp in (stale, live, other):
+    reused = tmp_path / f".story.md.{os.getpid()}.old789.newslint-tmp"
+    for temp in (stale, live, other, reused):
         temp.write_text("partial", encoding="utf-8")
+    day_ago = time.time() - 86400  # written long before this process started
+    os.utime(reused, (day_ago, day_ago))
     write_atomically(story, "New text.\n")
     assert story.read_text(encoding="utf-8") == "New text.\n"
     assert not stale.exists()  # its writer is dead
     assert live.exists()  # a writer still running (this test) keeps its file
     assert other.exists()  # another story's copies are that story's business
+    assert not reused.exists()  # its number now belongs to a later process
