@@ -134,10 +134,13 @@ def _runs(found: list[Diagnostic], barriers: list[Span]) -> list[list[Diagnostic
 
 def _structural(doc: Document, meta: RuleMeta) -> Iterator[Diagnostic]:
     flagged: list[Span] = []
+    cells = {b.span for b in doc.page_blocks if b.tag in ("td", "th")}
     for para in doc.paragraphs:
         if para == doc.byline:
             continue
         for start, end in furniture.lines(doc.text, para.start, para.end):
+            if para in cells:
+                break  # a table's cell is its data ("Twitter", "Email address"), not a button
             kind = _line_kind(doc.text[start:end])
             if kind and kind[0].endswith(_CREDIT_MESSAGE) and _in_caption(doc, start):
                 continue  # a credit under its picture is the caption's, not a leftover
@@ -180,6 +183,7 @@ def _grouped(found: list[Diagnostic], side: str, meta: RuleMeta) -> Iterator[Dia
     )
 
 
+_DISPLAY_TAGS = frozenset(("h2", "h3", "h4", "h5", "h6", "blockquote"))
 _REPEAT_WINDOW = 500  # blocks either side; a page has far fewer
 _QUOTES_AND_SPACE = re.compile(r"[\s\"'“”‘’]+")
 
@@ -207,11 +211,16 @@ def _repeated_blocks(doc: Document) -> list[Span]:
         for earlier, (other_para, other) in enumerate(texts[low:high], start=low):
             if earlier == index or text not in other:
                 continue
-            if not (len(other) > len(text) or earlier < index):
-                continue
             block, other_block = blocks.get(para), blocks.get(other_para)
+            # A block printed twice (a summary card, a key-events list) is no excerpt,
+            # unless the later copy is set as a display quote (a heading, a blockquote).
+            display = block is not None and block.tag in _DISPLAY_TAGS and earlier < index
+            if len(other) <= len(text) and not display:
+                continue
             if other_block is not None and _marked(other_block):
                 continue
+            if _CAPTION in (_family_of(doc, block), _family_of(doc, other_block)):
+                continue  # a caption retells the story's sentence about its picture
             if block and other_block and _same_place(block, other_block):
                 continue
             found.append(index)
@@ -273,6 +282,7 @@ def _classified_blocks(doc: Document, flagged: list[Span], meta: RuleMeta) -> It
     if not prose:
         return
     first, last = prose[0], prose[-1]
+    header = _header_zone(doc, verdicts)
     links = [v.boilerplate and _link_item(doc, v.block) for v in verdicts]
     families = [_block_family(doc, v.block) for v in verdicts]
     gallery = _captions_carry_the_page(doc, verdicts, families)
@@ -297,6 +307,12 @@ def _classified_blocks(doc: Document, flagged: list[Span], meta: RuleMeta) -> It
                 family = (
                     "a list of links to other stories" if neighbours else "a link to another story"
                 )
+        if family is None and inside and verdict.boilerplate and _teaser(doc, verdict.block):
+            family = "a link to another story"
+        around = not inside or index in header
+        lone = inside and verdict.block.tag not in _LIST_OR_HEADING and not _writer(doc, verdict)
+        if family is None and (around or lone) and verdict.boilerplate and _page_link(doc, verdict):
+            family = "a link or label around the article" if around else "a button or link"
         if family == "comments" and _sentence_like(doc.span_text(verdict.span)):
             continue  # a reader's comment, not the comment system's furniture
         if family and not any(verdict.span.overlaps(f) for f in flagged):
@@ -356,6 +372,10 @@ def _block_family(doc: Document, block: PageBlock) -> str | None:
     return family
 
 
+def _family_of(doc: Document, block: PageBlock | None) -> str | None:
+    return None if block is None else _block_family(doc, block)
+
+
 def _about_someone(text: str) -> bool:
     """An author box holds a sentence about the writer ("Sam Carter covers the
     islands. @samcarter"); a byline ("By Sam Carter") does not."""
@@ -368,6 +388,86 @@ def _link_item(doc: Document, block: PageBlock) -> bool:
     length = block.span.end - block.span.start
     words = len(doc.span_text(block.span).split())
     return block.link_chars * 5 >= length * 4 and words >= 4
+
+
+_KICKER = 3  # blocks over the headline that may hold its section label
+
+
+def _header_zone(doc: Document, verdicts: list[Verdict]) -> range:
+    """The blocks around the headline, from a few above it to the story's first full
+    paragraph: section label, byline, date, share and comment buttons. A cookie banner
+    or a site notice above it can read as prose, so the article's first and last prose
+    blocks alone do not bound them."""
+    heads = [i for i, v in enumerate(verdicts) if v.span == doc.headline or v.block.tag == "h1"]
+    if not heads:
+        return range(0)
+    head = heads[0]
+    good = (i for i in range(head + 1, len(verdicts)) if verdicts[i].context_free == "good")
+    return range(max(0, head - _KICKER), next(good, head))
+
+
+_LINK_WORDS = 4  # a section label, a tag, a button: a few words
+_DATE_LIKE = re.compile(
+    r"\d{4}|\b\d{1,2}[/.-]\d{1,2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+    r"[a-z]*\.?\s+\d|\d\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)",
+    re.IGNORECASE,
+)
+
+
+def _page_link(doc: Document, verdict: Verdict) -> bool:
+    """A short link standing as a block of its own before or after the article's prose:
+    the section label over the headline, a tag, a share or comments button, a related
+    headline. The story's own material there is its byline and its date, which are
+    left alone (the writer's name links to their page; a date is no label)."""
+    block = verdict.block
+    text = doc.span_text(block.span).strip()
+    length = block.span.end - block.span.start
+    if not text or len(text.split()) > _LINK_WORDS or block.link_chars * 5 < length * 4:
+        return False
+    if (block.span == doc.byline or _bylined(block)) and not furniture.section_label(text):
+        return False  # the writer's name, linked to their page
+    return not _DATE_LIKE.search(text)
+
+
+# Inside the story, a linked list item or heading is the story's own list or section.
+_LIST_OR_HEADING = frozenset(("li", "dt", "dd", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6"))
+_DOMAIN = re.compile(r"(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?")
+
+
+def _writer(doc: Document, verdict: Verdict) -> bool:
+    """A linked name that the page's byline or an author element also gives (the
+    writer's name over their bio), or a web address the story links to."""
+    text = " ".join(doc.span_text(verdict.span).split())
+    if _DOMAIN.fullmatch(text):
+        return True
+    names = doc.analysis("web.writers", _writers)
+    return len(text) > 3 and text in names
+
+
+def _bylined(block: PageBlock) -> bool:
+    return any("byline" in m or "author" in m for m in block.marks)
+
+
+def _writers(doc: Document) -> str:
+    spans = [b.span for b in doc.page_blocks if _bylined(b)]
+    spans += [doc.byline] if doc.byline else []
+    return "\n".join(" ".join(doc.span_text(s).split()) for s in spans)
+
+
+_TEASER_HEAD = 60  # characters before the colon: "Check out:", "RSVP for our panel on 11/9:"
+_TEASER_WORDS = 4  # a linked headline after it, not a handle or a name
+
+
+def _teaser(doc: Document, block: PageBlock) -> bool:
+    """A head, a colon and a linked headline ("Check out: 12 tips on watering"): the
+    link text is what follows the colon, and no sentence ends the block."""
+    text = doc.span_text(block.span).strip()
+    colon = text.find(": ")
+    if not 0 < colon <= _TEASER_HEAD or text[-1:] in ".!?" or len(text.split()) > 30:
+        return False
+    words = text[colon + 2 :].split()
+    tail = len("".join(words))  # link characters leave spaces out
+    return len(words) >= _TEASER_WORDS and abs(block.link_chars - tail) * 5 <= tail
 
 
 def _headline_link(doc: Document, block: PageBlock) -> bool:
