@@ -360,6 +360,8 @@ def marked_family(marks: Iterable[str]) -> str | None:
         for name in mark.split():
             if _TAG_LIST_CLASS.match(name):
                 return "tag list"
+            if _CONTENT_CLASS.fullmatch(name):
+                return None  # the story's own text: wrappers outside do not count
             if _TOPIC_CLASS.match(name) or _TYPE_STYLE.match(name):
                 continue
             if name in _SCREEN_READER:
@@ -369,8 +371,8 @@ def marked_family(marks: Iterable[str]) -> str | None:
             words = _CLASS_WORD.split(name)
             if "author" in words and _AUTHOR_BOX_WORDS.intersection(words):
                 return "author box"  # "m-author__description", "author-card"
-            if "byline" in words or _CONTENT_CLASS.fullmatch(name):
-                return None  # the story's own byline or text: wrappers outside do not count
+            if "byline" in words:
+                return None  # the story's byline, whatever the wrappers outside it hold
             for word in words:
                 family = _MARK_FAMILIES.get(word)
                 if family:

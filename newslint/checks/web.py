@@ -310,8 +310,14 @@ def _classified_blocks(doc: Document, flagged: list[Span], meta: RuleMeta) -> It
         if family is None and inside and verdict.boilerplate and _teaser(doc, verdict.block):
             family = "a link to another story"
         around = not inside or index in header
-        lone = inside and verdict.block.tag not in _LIST_OR_HEADING and not _writer(doc, verdict)
-        if family is None and (around or lone) and verdict.boilerplate and _page_link(doc, verdict):
+        lone = inside and verdict.block.tag not in _LIST_OR_HEADING
+        if (
+            family is None
+            and (around or lone)
+            and verdict.boilerplate
+            and _page_link(doc, verdict)
+            and not _writer(doc, verdict)
+        ):
             family = "a link or label around the article" if around else "a button or link"
         if family == "comments" and _sentence_like(doc.span_text(verdict.span)):
             continue  # a reader's comment, not the comment system's furniture
@@ -441,7 +447,7 @@ def _writer(doc: Document, verdict: Verdict) -> bool:
     if _DOMAIN.fullmatch(text):
         return True
     names = doc.analysis("web.writers", _writers)
-    return len(text) > 3 and text in names
+    return len(text) > 3 and text in names and not furniture.section_label(text)
 
 
 def _bylined(block: PageBlock) -> bool:
