@@ -216,6 +216,8 @@ def test_a_panel_inside_the_story_is_one_finding(tmp_path: Path) -> None:
         ("2 / 5", "a page link"),
         ("@coastnews", "a social-media handle"),
         ("Write to @coastnews", None),
+        ("quay-at-dawn_1160x768.JPG", "an image's file name"),
+        ("The file was saved as quay.jpg", None),
     ],
 )
 def test_timestamps_and_credits(line: str, family: str | None) -> None:

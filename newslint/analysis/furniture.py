@@ -233,6 +233,10 @@ _HEAD = re.compile(r"\s*(?::|»|›|→|…|\.\.\.|\|)\s*|\s+[-–—]\s+")
 # separator ("Read more Floods close the coast road"); the next word is capitalised.
 _RUN_IN_HEADS = frozenset(("read more", "also read", "read also", "see also", "more from"))
 _PARTS = re.compile(r"\s+(?:\||/|•|·|or)\s+|\s*[|•·]\s*")
+# A picture's file name left as a line ("harbour-dawn_1160x768.jpg"): its alt text or title.
+_IMAGE_FILE = re.compile(
+    r"[\w%()+-]+(?:\.[\w%()+-]+)*\.(?:jpe?g|png|gif|webp|avif|svg|tiff?|bmp)", re.I
+)
 # A writer's or a site's account name standing as a line ("@janedoe"): a follow link.
 _HANDLE = re.compile(r"@[A-Za-z0-9_]{2,30}")
 _SPONSOR = re.compile(r"(?:sponsored|paid for|presented|brought to you) by\b")
@@ -277,6 +281,8 @@ def label_line(line: str) -> tuple[str, int] | None:
     parts = [_label_key(part) for part in _PARTS.split(line)]
     if len(parts) > 1 and all(part in _LABELS for part in parts):
         return _LABELS[parts[0]], len(line)
+    if _IMAGE_FILE.fullmatch(line.strip()):
+        return "an image's file name", len(line)
     if _HANDLE.fullmatch(line.strip()):
         return "a social-media handle", len(line)
     if _RELATIVE_TIME.fullmatch(line.strip(" \t·•|-–—()[]")):

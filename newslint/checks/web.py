@@ -270,7 +270,7 @@ def _classified_blocks(doc: Document, flagged: list[Span], meta: RuleMeta) -> It
     the element's name alone shows; and, inside the article body (first to last
     block jusText keeps), headline-sized links. Findings around the article are
     grouped into one per side by the caller."""
-    if not any(_block_family(doc, b) or _link_item(doc, b) for b in doc.page_blocks):
+    if not any(_block_family(doc, b) or _linked(b) or _teaser(doc, b) for b in doc.page_blocks):
         return  # nothing for the classifier to confirm: jusText (and lxml) stay unloaded
     from newslint.analysis.boilerplate import classify
 
@@ -294,6 +294,9 @@ def _classified_blocks(doc: Document, flagged: list[Span], meta: RuleMeta) -> It
             # article in a CMS export as on a saved page, never a leftover. (Its
             # family still tells a gallery, and keeps the page-is-furniture gate off.)
             continue
+        if family is None and index in header and verdict.block.link_chars:
+            # The byline or date line's link to the comments ("April 3 by Kay 24 Comments").
+            candidates += [(span, "a comment count") for span in _comment_counts(doc, verdict)]
         # The byline finder can take an author box's sentence for a byline.
         if verdict.span == doc.headline or (verdict.span == doc.byline and family != "author box"):
             continue
@@ -323,6 +326,7 @@ def _classified_blocks(doc: Document, flagged: list[Span], meta: RuleMeta) -> It
             continue  # a reader's comment, not the comment system's furniture
         if family and not any(verdict.span.overlaps(f) for f in flagged):
             candidates.append((verdict.span, family))
+
     taken = _pack_matches(doc, [span for span, _ in candidates])
     for span, family in candidates:
         if any(span.overlaps(t) for t in taken):
@@ -389,6 +393,11 @@ def _about_someone(text: str) -> bool:
     return _sentence_like(text) or (len(text.split()) >= _PROSE_WORDS and ". " in text)
 
 
+def _linked(block: PageBlock) -> bool:
+    """Mostly link text: a button, a tag, a related headline."""
+    return block.link_chars * 5 >= (block.span.end - block.span.start) * 4
+
+
 def _link_item(doc: Document, block: PageBlock) -> bool:
     """A block that is a headline-sized link ("How one firm turns CO2 into soap")."""
     length = block.span.end - block.span.start
@@ -408,8 +417,10 @@ def _header_zone(doc: Document, verdicts: list[Verdict]) -> range:
     if not heads:
         return range(0)
     head = heads[0]
-    good = (i for i in range(head + 1, len(verdicts)) if verdicts[i].context_free == "good")
-    return range(max(0, head - _KICKER), next(good, head))
+    after = range(head + 1, len(verdicts))
+    good = next((i for i in after if verdicts[i].context_free == "good"), None)
+    near = next((i for i in after if verdicts[i].context_free == "neargood"), head)
+    return range(max(0, head - _KICKER), near if good is None else good)
 
 
 _LINK_WORDS = 4  # a section label, a tag, a button: a few words
@@ -427,8 +438,7 @@ def _page_link(doc: Document, verdict: Verdict) -> bool:
     left alone (the writer's name links to their page; a date is no label)."""
     block = verdict.block
     text = doc.span_text(block.span).strip()
-    length = block.span.end - block.span.start
-    if not text or len(text.split()) > _LINK_WORDS or block.link_chars * 5 < length * 4:
+    if not text or len(text.split()) > _LINK_WORDS or not _linked(block):
         return False
     if (block.span == doc.byline or _bylined(block)) and not furniture.section_label(text):
         return False  # the writer's name, linked to their page
@@ -458,6 +468,18 @@ def _writers(doc: Document) -> str:
     spans = [b.span for b in doc.page_blocks if _bylined(b)]
     spans += [doc.byline] if doc.byline else []
     return "\n".join(" ".join(doc.span_text(s).split()) for s in spans)
+
+
+_COMMENT_COUNT = re.compile(r"\b\d[\d,]*\s+(?:comments?|responses|replies)\b", re.IGNORECASE)
+
+
+def _comment_counts(doc: Document, verdict: Verdict) -> list[Span]:
+    """A comment count linked from the byline or date line ("April 3 by Kay 24 Comments")."""
+    span = verdict.span
+    return [
+        Span(span.start + m.start(), span.start + m.end())
+        for m in _COMMENT_COUNT.finditer(doc.span_text(span))
+    ]
 
 
 _TEASER_HEAD = 60  # characters before the colon: "Check out:", "RSVP for our panel on 11/9:"
