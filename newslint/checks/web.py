@@ -56,7 +56,8 @@ _GROUP = 3  # furniture findings before or after a page's article reported as on
         "headline (the section label over it, share and comment buttons) or inside the "
         "story (a button, a tag), unless they are the writer's name, a date or a web "
         "address; so are a linked headline after a head ('Check out: 12 tips for "
-        "...') and a comment count on the byline line. Author boxes, tag lists and boxes "
+        "...'), a comment count on the byline line and a short title standing right over "
+        "an embedded player. Author boxes, tag lists and boxes "
         "named as calls to action are found by their element anywhere on the page, since "
         "they read as sentences; as lines of text, so are photo credits with no picture "
         "('Photo: Jane Doe/Reuters' pasted into copy), relative timestamps ('2 hours ago'), "
@@ -319,6 +320,8 @@ def _classified_blocks(doc: Document, flagged: list[Span], meta: RuleMeta) -> It
                 )
         if family is None and inside and verdict.boilerplate and _teaser(doc, verdict.block):
             family = "a link to another story"
+        if family is None and _embed_title(doc, verdicts, index):
+            family = "the title of an embedded player"
         around = not inside or index in header
         lone = inside and verdict.block.tag not in _LIST_OR_HEADING
         if (
@@ -487,6 +490,26 @@ def _comment_counts(doc: Document, verdict: Verdict) -> list[Span]:
         Span(span.start + m.start(), span.start + m.end())
         for m in _COMMENT_COUNT.finditer(doc.span_text(span))
     ]
+
+
+_EMBED = re.compile(r"<(?:iframe|video|amp-youtube|amp-iframe|amp-video)\b", re.IGNORECASE)
+_EMBED_TITLE_WORDS = 10
+_CELLS_AND_ITEMS = frozenset(("li", "dt", "dd", "td", "th"))
+
+
+def _embed_title(doc: Document, verdicts: list[Verdict], index: int) -> bool:
+    """A short line, no sentence, standing right over an embedded player (a video, a
+    podcast): the player's title, left behind when the player itself was not copied."""
+    block = verdicts[index].block
+    text = doc.span_text(block.span).strip()
+    if not text or len(text.split()) > _EMBED_TITLE_WORDS or text[-1:] in ".:;,!?":
+        return False
+    if block.tag in _CELLS_AND_ITEMS or _DATE_LIKE.search(text):
+        return False
+    end = doc.source_offset(block.span.end, end=True)
+    following = verdicts[index + 1].span.start if index + 1 < len(verdicts) else None
+    stop = doc.source_offset(following) if following is not None else len(doc.source)
+    return bool(_EMBED.search(doc.source, end, stop))
 
 
 _TEASER_HEAD = 60  # characters before the colon: "Check out:", "RSVP for our panel on 11/9:"
