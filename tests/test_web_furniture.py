@@ -145,6 +145,11 @@ def test_css_class_runs() -> None:
         (("meta has-social-tools", "timestamp"), None),  # holds share tools, is not one
         (("m-author", "m-author__description"), "author box"),
         (("byline", "author-name"), None),
+        (("recipe-card", "wprm-call-to-action-header"), "call to action"),
+        (("button mb-cta",), "call to action"),
+        # The article's text element speaks before a wrapper named for a menu.
+        (("m-shared-nav-content-inner", "post-content"), None),
+        (("share-tools", "author-byline"), None),  # a byline inside a share bar's wrapper
     ],
 )
 def test_marked_family(marks: tuple[str, ...], family: str | None) -> None:
@@ -208,6 +213,11 @@ def test_a_panel_inside_the_story_is_one_finding(tmp_path: Path) -> None:
         ("Video: Storm closes the coast road (Harbour TV)", "a media embed label"),
         ("Gallery: A week of storms", "a media embed label"),
         ("Watch the video below.", None),
+        ("2 / 5", "a page link"),
+        ("@coastnews", "a social-media handle"),
+        ("Write to @coastnews", None),
+        ("quay-at-dawn_1160x768.JPG", "an image's file name"),
+        ("The file was saved as quay.jpg", None),
     ],
 )
 def test_timestamps_and_credits(line: str, family: str | None) -> None:
@@ -232,3 +242,27 @@ def test_a_gallery_keeps_its_captions(tmp_path: Path) -> None:
     """Where captions carry more words than the prose, they are the story."""
     found = lint_json(tmp_path, "gallery.html", GALLERY, "--select", "filler")
     assert found == [], found
+
+
+PICTURE_BLOCKS = """<html><body><article><h1>Quay reopens</h1>
+<figure><img src="quay.jpg" alt=""><figcaption><p>Boats at the quay.</p></figcaption>
+<div>Photo: Jane Doe</div></figure>
+<p>The quay reopened on Monday.</p>
+<figure class="wp-block-table"><table><tr><td>Berths</td><td>12</td></tr></table></figure>
+<h2><a name="history">History</h2>
+<p>It was built in 1890 and <a href="/quay">rebuilt</a> in 1990.</p>
+</article></body></html>
+"""
+
+
+def test_the_reader_marks_pictures_captions_and_links() -> None:
+    """Text in a <figcaption>, or in a <figure> after its picture, is the picture's
+    caption whatever its tags; a table in a <figure> is not; a named anchor is no link."""
+    doc = load_document("quay.html", PICTURE_BLOCKS)
+    blocks = {doc.span_text(b.span): b for b in doc.page_blocks}
+    assert blocks["Boats at the quay."].tag == "figcaption"
+    assert blocks["Photo: Jane Doe"].tag == "figcaption"
+    assert blocks["The quay reopened on Monday."].tag == "p"
+    assert blocks["Berths"].tag == "td"
+    assert blocks["History"].link_chars == 0
+    assert blocks["It was built in 1890 and rebuilt in 1990."].link_chars == len("rebuilt")

@@ -98,12 +98,17 @@ _MARK_FAMILIES = {
         ("bio", "bios", "authorbio", "authorinfo", "abouttheauthor", "aboutauthor"), "author box"
     ),
     **dict.fromkeys(("tags", "taglist", "tagcloud", "topics", "keywords"), "tag list"),
+    # A "call to action" box: the site asking the reader for something (sign up, donate,
+    # buy the book, share a photo). It reads as sentences, so its name is the evidence.
+    **dict.fromkeys(("cta", "calltoaction"), "call to action"),
 }
 # With "author" in one class name, these words make it an author box, not a byline.
 _AUTHOR_BOX_WORDS = frozenset(("description", "about", "profile", "box", "card", "details"))
 # Families whose element name alone marks a block as furniture, even where jusText
 # keeps its text as prose: a caption or an author's bio is well-formed English.
-STANDALONE_FAMILIES = frozenset(("image caption or credit", "author box", "tag list"))
+STANDALONE_FAMILIES = frozenset(
+    ("image caption or credit", "author box", "tag list", "call to action")
+)
 # "tag-list" starts like a WordPress topic class ("tag-sport") but names the element.
 # So do "post-tags" and "entry-tags" (WordPress's "post-" prefix).
 _TAG_LIST_CLASS = re.compile(
@@ -112,6 +117,8 @@ _TAG_LIST_CLASS = re.compile(
 # WordPress names a post's wrapper by its topics ("category-popular tag-sport"):
 # those classes say what the story is about, not what the element is.
 _TOPIC_CLASS = re.compile(r"(?:category|tag|post|format|status|topic|section)-")
+# The element holding the article's text ("entry-content", "post-content", "article-body").
+_CONTENT_CLASS = re.compile(r"(?:post|entry|article|story)[-_]+(?:content|body|text)")
 _SCREEN_READER = frozenset(
     ("sr-only", "screen-reader-text", "visually-hidden", "screen-reader-only")
 )
@@ -142,7 +149,8 @@ _LABELS = {
         "previous; prev; next; older; newer; previous page; next page; prev page; older posts;"
         "newer posts; older entries; newer entries; previous post; next post; previous article;"
         "next article; previous story; next story; next slide; previous slide; next photo;"
-        "previous photo; page # of #; # of # pages; load more; show more; see more",
+        "previous photo; page # of #; # of # pages; load more; show more; see more;"
+        "# / #; #/#",  # a slideshow's counter ("3 / 5")
     ),
     **_labels(
         "a comment-system notice",
@@ -225,6 +233,12 @@ _HEAD = re.compile(r"\s*(?::|»|›|→|…|\.\.\.|\|)\s*|\s+[-–—]\s+")
 # separator ("Read more Floods close the coast road"); the next word is capitalised.
 _RUN_IN_HEADS = frozenset(("read more", "also read", "read also", "see also", "more from"))
 _PARTS = re.compile(r"\s+(?:\||/|•|·|or)\s+|\s*[|•·]\s*")
+# A picture's file name left as a line ("harbour-dawn_1160x768.jpg"): its alt text or title.
+_IMAGE_FILE = re.compile(
+    r"[\w%()+-]+(?:\.[\w%()+-]+)*\.(?:jpe?g|png|gif|webp|avif|svg|tiff?|bmp)", re.I
+)
+# A writer's or a site's account name standing as a line ("@janedoe"): a follow link.
+_HANDLE = re.compile(r"@[A-Za-z0-9_]{2,30}")
 _SPONSOR = re.compile(r"(?:sponsored|paid for|presented|brought to you) by\b")
 
 
@@ -267,6 +281,10 @@ def label_line(line: str) -> tuple[str, int] | None:
     parts = [_label_key(part) for part in _PARTS.split(line)]
     if len(parts) > 1 and all(part in _LABELS for part in parts):
         return _LABELS[parts[0]], len(line)
+    if _IMAGE_FILE.fullmatch(line.strip()):
+        return "an image's file name", len(line)
+    if _HANDLE.fullmatch(line.strip()):
+        return "a social-media handle", len(line)
     if _RELATIVE_TIME.fullmatch(line.strip(" \t·•|-–—()[]")):
         return "a relative timestamp", len(line)
     if len(line.split()) <= 12 and _CREDIT.fullmatch(line.strip(" \t·•|-–—")):
@@ -315,6 +333,12 @@ def menu_labels(line: str) -> bool:
     return known * 2 >= len(words) or (separated and known * 4 >= len(words))
 
 
+def section_label(text: str) -> bool:
+    """A site's section or button name ("Features", "Business", "News & Events")."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    return bool(words) and all(w in _SECTION_WORDS or w in _CONNECTORS for w in words)
+
+
 def page_links(line: str) -> bool:
     """Page-number navigation: "‹ Prev 1 2 3 … 9 Next ›"."""
     tokens = line.split()
@@ -342,13 +366,19 @@ def marked_family(marks: Iterable[str]) -> str | None:
         for name in mark.split():
             if _TAG_LIST_CLASS.match(name):
                 return "tag list"
+            if _CONTENT_CLASS.fullmatch(name):
+                return None  # the story's own text: wrappers outside do not count
             if _TOPIC_CLASS.match(name) or _TYPE_STYLE.match(name):
                 continue
             if name in _SCREEN_READER:
                 return "screen-reader text"
+            if "call-to-action" in name:
+                return "call to action"  # "wprm-call-to-action-header"
             words = _CLASS_WORD.split(name)
             if "author" in words and _AUTHOR_BOX_WORDS.intersection(words):
                 return "author box"  # "m-author__description", "author-card"
+            if "byline" in words:
+                return None  # the story's byline, whatever the wrappers outside it hold
             for word in words:
                 family = _MARK_FAMILIES.get(word)
                 if family:

@@ -51,12 +51,20 @@ _GROUP = 3  # furniture findings before or after a page's article reported as on
         "the story, and, in HTML, blocks inside the article that the "
         "jusText boilerplate classifier rejects (short, link-heavy, few function words) and "
         "whose markup names them as furniture (class='related-stories', 'newsletter-promo', "
-        "'share-bar'), or that are a lone headline-sized link to another story. Author "
-        "boxes and tag lists are found by their element anywhere on the page, since they "
-        "read as sentences; as lines of text, so are photo credits with no picture ('Photo: "
-        "Jane Doe/Reuters' pasted into copy) and relative timestamps ('2 hours ago'). "
-        "Captions (<figcaption>, class='wp-caption-text') are the story's text about its "
-        "pictures and stay clean. A menu needs short capitalised labels with no "
+        "'share-bar'), or that are a lone headline-sized link to another story. A few words "
+        "of link text standing as a block of their own are furniture too, around the "
+        "headline (the section label over it, share and comment buttons) or inside the "
+        "story (a button, a tag), unless they are the writer's name, a date or a web "
+        "address; so are a linked headline after a head ('Check out: 12 tips for "
+        "...'), a comment count on the byline line and a short title standing right over "
+        "an embedded player. Author boxes, tag lists and boxes "
+        "named as calls to action are found by their element anywhere on the page, since "
+        "they read as sentences; as lines of text, so are photo credits with no picture "
+        "('Photo: Jane Doe/Reuters' pasted into copy), relative timestamps ('2 hours ago'), "
+        "slideshow counters ('3 / 8'), lone account handles and pictures' file names. "
+        "Captions (<figcaption>, class='wp-caption-text', text in a <figure> after its "
+        "picture) are the story's text about its pictures and stay clean, and so does a "
+        "table's cell. A menu needs short capitalised labels with no "
         "sentence punctuation, enough of them section or button names, so a title-case "
         "headline stays clean. Furniture in adjacent blocks is one finding per run, and "
         "around a saved page's article one per side. A page with no article text at all "
@@ -134,10 +142,13 @@ def _runs(found: list[Diagnostic], barriers: list[Span]) -> list[list[Diagnostic
 
 def _structural(doc: Document, meta: RuleMeta) -> Iterator[Diagnostic]:
     flagged: list[Span] = []
+    cells = {b.span for b in doc.page_blocks if b.tag in ("td", "th")}
     for para in doc.paragraphs:
         if para == doc.byline:
             continue
         for start, end in furniture.lines(doc.text, para.start, para.end):
+            if para in cells:
+                break  # a table's cell is its data ("Twitter", "Email address"), not a button
             kind = _line_kind(doc.text[start:end])
             if kind and kind[0].endswith(_CREDIT_MESSAGE) and _in_caption(doc, start):
                 continue  # a credit under its picture is the caption's, not a leftover
@@ -180,6 +191,7 @@ def _grouped(found: list[Diagnostic], side: str, meta: RuleMeta) -> Iterator[Dia
     )
 
 
+_DISPLAY_TAGS = frozenset(("h2", "h3", "h4", "h5", "h6", "blockquote"))
 _REPEAT_WINDOW = 500  # blocks either side; a page has far fewer
 _QUOTES_AND_SPACE = re.compile(r"[\s\"'“”‘’]+")
 
@@ -207,11 +219,16 @@ def _repeated_blocks(doc: Document) -> list[Span]:
         for earlier, (other_para, other) in enumerate(texts[low:high], start=low):
             if earlier == index or text not in other:
                 continue
-            if not (len(other) > len(text) or earlier < index):
-                continue
             block, other_block = blocks.get(para), blocks.get(other_para)
+            # A block printed twice (a summary card, a key-events list) is no excerpt,
+            # unless the later copy is set as a display quote (a heading, a blockquote).
+            display = block is not None and block.tag in _DISPLAY_TAGS and earlier < index
+            if len(other) <= len(text) and not display:
+                continue
             if other_block is not None and _marked(other_block):
                 continue
+            if _CAPTION in (_family_of(doc, block), _family_of(doc, other_block)):
+                continue  # a caption retells the story's sentence about its picture
             if block and other_block and _same_place(block, other_block):
                 continue
             found.append(index)
@@ -261,7 +278,7 @@ def _classified_blocks(doc: Document, flagged: list[Span], meta: RuleMeta) -> It
     the element's name alone shows; and, inside the article body (first to last
     block jusText keeps), headline-sized links. Findings around the article are
     grouped into one per side by the caller."""
-    if not any(_block_family(doc, b) or _link_item(doc, b) for b in doc.page_blocks):
+    if not any(_block_family(doc, b) or _linked(b) or _teaser(doc, b) for b in doc.page_blocks):
         return  # nothing for the classifier to confirm: jusText (and lxml) stay unloaded
     from newslint.analysis.boilerplate import classify
 
@@ -273,6 +290,7 @@ def _classified_blocks(doc: Document, flagged: list[Span], meta: RuleMeta) -> It
     if not prose:
         return
     first, last = prose[0], prose[-1]
+    header = _header_zone(doc, verdicts)
     links = [v.boilerplate and _link_item(doc, v.block) for v in verdicts]
     families = [_block_family(doc, v.block) for v in verdicts]
     gallery = _captions_carry_the_page(doc, verdicts, families)
@@ -284,6 +302,9 @@ def _classified_blocks(doc: Document, flagged: list[Span], meta: RuleMeta) -> It
             # article in a CMS export as on a saved page, never a leftover. (Its
             # family still tells a gallery, and keeps the page-is-furniture gate off.)
             continue
+        if family is None and index in header and verdict.block.link_chars:
+            # The byline or date line's link to the comments ("April 3 by Kay 24 Comments").
+            candidates += [(span, "a comment count") for span in _comment_counts(doc, verdict)]
         # The byline finder can take an author box's sentence for a byline.
         if verdict.span == doc.headline or (verdict.span == doc.byline and family != "author box"):
             continue
@@ -297,10 +318,25 @@ def _classified_blocks(doc: Document, flagged: list[Span], meta: RuleMeta) -> It
                 family = (
                     "a list of links to other stories" if neighbours else "a link to another story"
                 )
+        if family is None and inside and verdict.boilerplate and _teaser(doc, verdict.block):
+            family = "a link to another story"
+        if family is None and _embed_title(doc, verdicts, index):
+            family = "the title of an embedded player"
+        around = not inside or index in header
+        lone = inside and verdict.block.tag not in _LIST_OR_HEADING
+        if (
+            family is None
+            and (around or lone)
+            and verdict.boilerplate
+            and _page_link(doc, verdict)
+            and not _writer(doc, verdict)
+        ):
+            family = "a link or label around the article" if around else "a button or link"
         if family == "comments" and _sentence_like(doc.span_text(verdict.span)):
             continue  # a reader's comment, not the comment system's furniture
         if family and not any(verdict.span.overlaps(f) for f in flagged):
             candidates.append((verdict.span, family))
+
     taken = _pack_matches(doc, [span for span, _ in candidates])
     for span, family in candidates:
         if any(span.overlaps(t) for t in taken):
@@ -356,6 +392,10 @@ def _block_family(doc: Document, block: PageBlock) -> str | None:
     return family
 
 
+def _family_of(doc: Document, block: PageBlock | None) -> str | None:
+    return None if block is None else _block_family(doc, block)
+
+
 def _about_someone(text: str) -> bool:
     """An author box holds a sentence about the writer ("Sam Carter covers the
     islands. @samcarter"); a byline ("By Sam Carter") does not."""
@@ -363,11 +403,129 @@ def _about_someone(text: str) -> bool:
     return _sentence_like(text) or (len(text.split()) >= _PROSE_WORDS and ". " in text)
 
 
+def _linked(block: PageBlock) -> bool:
+    """Mostly link text: a button, a tag, a related headline."""
+    return block.link_chars * 5 >= (block.span.end - block.span.start) * 4
+
+
 def _link_item(doc: Document, block: PageBlock) -> bool:
     """A block that is a headline-sized link ("How one firm turns CO2 into soap")."""
     length = block.span.end - block.span.start
     words = len(doc.span_text(block.span).split())
     return block.link_chars * 5 >= length * 4 and words >= 4
+
+
+_KICKER = 3  # blocks over the headline that may hold its section label
+
+
+def _header_zone(doc: Document, verdicts: list[Verdict]) -> range:
+    """The blocks around the headline, from a few above it to the story's first full
+    paragraph: section label, byline, date, share and comment buttons. A cookie banner
+    or a site notice above it can read as prose, so the article's first and last prose
+    blocks alone do not bound them."""
+    heads = [i for i, v in enumerate(verdicts) if v.span == doc.headline or v.block.tag == "h1"]
+    if not heads:
+        return range(0)
+    head = heads[0]
+    after = range(head + 1, len(verdicts))
+    good = next((i for i in after if verdicts[i].context_free == "good"), None)
+    near = next((i for i in after if verdicts[i].context_free == "neargood"), head)
+    return range(max(0, head - _KICKER), near if good is None else good)
+
+
+_LINK_WORDS = 4  # a section label, a tag, a button: a few words
+_DATE_LIKE = re.compile(
+    r"\d{4}|\b\d{1,2}[/.-]\d{1,2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+    r"[a-z]*\.?\s+\d|\d\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)",
+    re.IGNORECASE,
+)
+
+
+def _page_link(doc: Document, verdict: Verdict) -> bool:
+    """A short link standing as a block of its own before or after the article's prose:
+    the section label over the headline, a tag, a share or comments button, a related
+    headline. The story's own material there is its byline and its date, which are
+    left alone (the writer's name links to their page; a date is no label)."""
+    block = verdict.block
+    text = doc.span_text(block.span).strip()
+    if not text or len(text.split()) > _LINK_WORDS or not _linked(block):
+        return False
+    if (block.span == doc.byline or _bylined(block)) and not furniture.section_label(text):
+        return False  # the writer's name, linked to their page
+    return not _DATE_LIKE.search(text)
+
+
+# Inside the story, a linked list item or heading is the story's own list or section.
+_LIST_OR_HEADING = frozenset(("li", "dt", "dd", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6"))
+_DOMAIN = re.compile(r"(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?")
+
+
+def _writer(doc: Document, verdict: Verdict) -> bool:
+    """A linked name that the page's byline or an author element also gives (the
+    writer's name over their bio), or a web address the story links to."""
+    text = " ".join(doc.span_text(verdict.span).split())
+    if _DOMAIN.fullmatch(text):
+        return True
+    names = doc.analysis("web.writers", _writers)
+    return len(text) > 3 and text in names and not furniture.section_label(text)
+
+
+def _bylined(block: PageBlock) -> bool:
+    return any("byline" in m or "author" in m for m in block.marks)
+
+
+def _writers(doc: Document) -> str:
+    spans = [b.span for b in doc.page_blocks if _bylined(b)]
+    spans += [doc.byline] if doc.byline else []
+    return "\n".join(" ".join(doc.span_text(s).split()) for s in spans)
+
+
+_COMMENT_COUNT = re.compile(r"\b\d[\d,]*\s+(?:comments?|responses|replies)\b", re.IGNORECASE)
+
+
+def _comment_counts(doc: Document, verdict: Verdict) -> list[Span]:
+    """A comment count linked from the byline or date line ("April 3 by Kay 24 Comments")."""
+    span = verdict.span
+    return [
+        Span(span.start + m.start(), span.start + m.end())
+        for m in _COMMENT_COUNT.finditer(doc.span_text(span))
+    ]
+
+
+_EMBED = re.compile(r"<(?:iframe|video|amp-youtube|amp-iframe|amp-video)\b", re.IGNORECASE)
+_EMBED_TITLE_WORDS = 10
+_CELLS_AND_ITEMS = frozenset(("li", "dt", "dd", "td", "th"))
+
+
+def _embed_title(doc: Document, verdicts: list[Verdict], index: int) -> bool:
+    """A short line, no sentence, standing right over an embedded player (a video, a
+    podcast): the player's title, left behind when the player itself was not copied."""
+    block = verdicts[index].block
+    text = doc.span_text(block.span).strip()
+    if not text or len(text.split()) > _EMBED_TITLE_WORDS or text[-1:] in ".:;,!?":
+        return False
+    if block.tag in _CELLS_AND_ITEMS or _DATE_LIKE.search(text):
+        return False
+    end = doc.source_offset(block.span.end, end=True)
+    following = verdicts[index + 1].span.start if index + 1 < len(verdicts) else None
+    stop = doc.source_offset(following) if following is not None else len(doc.source)
+    return bool(_EMBED.search(doc.source, end, stop))
+
+
+_TEASER_HEAD = 60  # characters before the colon: "Check out:", "RSVP for our panel on 11/9:"
+_TEASER_WORDS = 4  # a linked headline after it, not a handle or a name
+
+
+def _teaser(doc: Document, block: PageBlock) -> bool:
+    """A head, a colon and a linked headline ("Check out: 12 tips on watering"): the
+    link text is what follows the colon, and no sentence ends the block."""
+    text = doc.span_text(block.span).strip()
+    colon = text.find(": ")
+    if not 0 < colon <= _TEASER_HEAD or text[-1:] in ".!?" or len(text.split()) > 30:
+        return False
+    words = text[colon + 2 :].split()
+    tail = len("".join(words))  # link characters leave spaces out
+    return len(words) >= _TEASER_WORDS and abs(block.link_chars - tail) * 5 <= tail
 
 
 def _headline_link(doc: Document, block: PageBlock) -> bool:

@@ -54,6 +54,8 @@ _INLINE = _words(
 _SKIP_ROLES = _words("navigation contentinfo search menu menubar toolbar dialog alertdialog")
 _VOID = _words("area base br col embed hr img input link meta param source track wbr")
 _HEADINGS = _words("h1 h2 h3 h4 h5 h6")
+# Elements that show a picture: a <figure> holding one is a picture with its caption.
+_PICTURES = _words("img picture amp-img video amp-video iframe")
 _DATE_META = frozenset(
     ("article:published_time", "datepublished", "date", "pubdate", "dc.date", "publish-date")
 )
@@ -86,6 +88,7 @@ class _Open:
     article: bool
     link: bool
     marks: str
+    image: bool = False  # a <figure> that holds a picture
 
 
 def _marks(attributes: dict[str, str]) -> str:
@@ -138,7 +141,16 @@ class _Parser(HTMLParser):
     def new_block(self, kind: str = "p") -> None:
         if self.block.pieces:
             self.blocks.append(self.block)
+        if kind not in _HEADINGS and self.in_caption():
+            kind = "figcaption"  # a <p> in a <figcaption>, a credit line under the picture
         self.block = _Block(kind)
+
+    def in_caption(self) -> bool:
+        """Inside a <figcaption>, or a <figure> after its picture: the text there is
+        what the page says about the picture (caption, credit), whatever its tags."""
+        if not (self.open_tags["figure"] or self.open_tags["figcaption"]):
+            return False
+        return any(e.tag == "figcaption" or (e.tag == "figure" and e.image) for e in self.stack)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = {k: v or "" for k, v in attrs}
@@ -157,6 +169,11 @@ class _Parser(HTMLParser):
             self.new_block(tag)
         if self.closed or tag not in _INLINE:
             self.apart = True
+        if tag in _PICTURES and self.open_tags["figure"]:
+            for entry in reversed(self.stack):
+                if entry.tag == "figure":
+                    entry.image = True
+                    break
         if tag in _VOID or len(self.stack) >= MAX_OPEN:
             return
         hidden = "hidden" in attributes or attributes.get("aria-hidden") == "true"
@@ -170,7 +187,7 @@ class _Parser(HTMLParser):
             code=tag in ("code", "kbd", "samp", "tt"),
             byline=_is_byline_element(attributes),
             article=tag in ("article", "header", "main"),
-            link=tag == "a",
+            link=tag == "a" and "href" in attributes,  # not a named anchor (<a name="x">)
             marks="" if tag in ("html", "body") else _marks(attributes),  # page-wide classes
         )
         self.stack.append(entry)
@@ -195,6 +212,8 @@ class _Parser(HTMLParser):
                 break
         if tag in _SKIP:
             self.new_block()
+        if tag in ("figure", "figcaption") and not self.block.pieces and not self.in_caption():
+            self.block.kind = "p"  # the text after a picture's caption is the story's again
 
     def count(self, entry: _Open, step: int) -> None:
         self.skip += step * entry.skip
