@@ -52,6 +52,32 @@ def lint(docs: list, workdir: Path, language: str | None, select: str) -> dict[s
     return {Path(f["path"]).name: f["diagnostics"] for f in json.loads(proc.stdout)["files"]}
 
 
+def tally_flags(
+    found: dict[str, list[dict]], texts: dict[str, str], verdicts: dict, show: str | None
+) -> tuple[Counter[str], Counter[str]]:
+    """spelling.unknown flags by verdict (right / false / unjudged) and findings per rule;
+    flags of the kind ``show`` (or "all") are printed with their context."""
+    tally: Counter[str] = Counter()
+    rules: Counter[str] = Counter()
+    for name, diags in sorted(found.items()):
+        for diag in diags:
+            rules[diag["rule"]] += 1
+            if diag["rule"] != "spelling.unknown":
+                continue
+            word = diag["text"]
+            verdict = False if "<" in word or "&" in word else verdicts.get(word)
+            kind = {True: "right", False: "false", None: "unjudged"}[verdict]
+            tally[kind] += 1
+            if show in (kind, "all"):
+                text = texts[name]
+                start = diag["range"]["start"]["offset"]
+                end = diag["range"]["end"]["offset"]
+                left = text[max(0, start - CONTEXT) : start].replace("\n", " ")
+                right = text[end : end + CONTEXT].replace("\n", " ")
+                print(f"  {kind:8} {word!r:22} {name[:28]:28} …{left}[{word}]{right}…")
+    return tally, rules
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--source", action="append", choices=sorted(SOURCES))
@@ -76,24 +102,7 @@ def main() -> int:
             work.mkdir()
             found = lint(docs, work, SOURCES[source], args.select)
             texts = {d.filename: d.text for d in docs}
-            tally = Counter()
-            rules = Counter()
-            for name, diags in found.items():
-                for diag in diags:
-                    rules[diag["rule"]] += 1
-                    if diag["rule"] != "spelling.unknown":
-                        continue
-                    word = diag["text"]
-                    verdict = False if "<" in word or "&" in word else verdicts.get(word)
-                    kind = {True: "right", False: "false", None: "unjudged"}[verdict]
-                    tally[kind] += 1
-                    if args.show in (kind, "all"):
-                        text = texts[name]
-                        start = diag["range"]["start"]["offset"]
-                        end = diag["range"]["end"]["offset"]
-                        left = text[max(0, start - CONTEXT) : start].replace("\n", " ")
-                        right = text[end : end + CONTEXT].replace("\n", " ")
-                        print(f"  {kind:8} {word!r:22} {name[:28]:28} …{left}[{word}]{right}…")
+            tally, rules = tally_flags(found, texts, verdicts, args.show)
             judged = tally["right"] + tally["false"]
             print(
                 f"{source:12} {len(docs):5} docs: {sum(tally.values()):4} flags, "

@@ -44,7 +44,7 @@ from pathlib import Path
 
 from real_copy import pct, read_verdicts
 from real_copy_corpus import REPO_ROOT, VERDICTS, RealDoc, decode_page, split
-from spelling_dev import CONTEXT, DEV_VERDICTS, lint
+from spelling_dev import DEV_VERDICTS, lint, tally_flags
 
 RESERVED = {"readability": {"tmz-1"}}
 SOURCES = ("aeb", "readability", "dragnet", "newspaper")
@@ -110,24 +110,7 @@ def main() -> int:
             work.mkdir()
             found = lint(docs, work, None, args.select)
             texts = {d.filename: d.text for d in docs}
-            tally: Counter[str] = Counter()
-            rules: Counter[str] = Counter()
-            for name, diags in sorted(found.items()):
-                for diag in diags:
-                    rules[diag["rule"]] += 1
-                    if diag["rule"] != "spelling.unknown":
-                        continue
-                    word = diag["text"]
-                    verdict = False if "<" in word or "&" in word else verdicts.get(word)
-                    kind = {True: "right", False: "false", None: "unjudged"}[verdict]
-                    tally[kind] += 1
-                    if args.show in (kind, "all"):
-                        text = texts[name]
-                        start = diag["range"]["start"]["offset"]
-                        end = diag["range"]["end"]["offset"]
-                        left = text[max(0, start - CONTEXT) : start].replace("\n", " ")
-                        right = text[end : end + CONTEXT].replace("\n", " ")
-                        print(f"  {kind:8} {word!r:22} {name[:24]:24} …{left}[{word}]{right}…")
+            tally, rules = tally_flags(found, texts, verdicts, args.show)
             judged = tally["right"] + tally["false"]
             others = {r: n for r, n in rules.items() if r != "spelling.unknown"}
             print(
