@@ -132,6 +132,17 @@ class _Parser(HTMLParser):
         self.apart = False
         self.closed = False
 
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """``<![...`` that is no CDATA or MS-Office section ("<![0") is a bogus comment
+        up to the next ">", as browsers read it; the standard library asserts."""
+        position = self.lineno, self.offset
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            self.lineno, self.offset = position  # the failed scan moved them
+            end = self.rawdata.find(">", i + 3)
+            return len(self.rawdata) if end < 0 else end + 1
+
     def src_offset(self) -> int:
         line, column = self.getpos()
         return self.line_starts[line - 1] + column
