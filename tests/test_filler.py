@@ -48,6 +48,18 @@ def test_reader_question_reads_only_the_end() -> None:
     ]
 
 
+def test_reader_question_about_the_reader_anywhere() -> None:
+    body = "\n\n".join(f"Paragraph {i} of the report on the market." for i in range(5))
+    select = ("filler.reader-question",)
+    early = f"Market reopens\n\nDo you shop at the market on Saturdays?\n\n{body}\n"
+    assert [d.text for d in lint_snippet(early, select=select).diagnostics] == [
+        "Do you shop at the market on Saturdays?"
+    ]
+    # The next sentence reports who asked: a survey's question, not the writer's.
+    asked = early.replace("Saturdays?", "Saturdays? The council asked 900 shoppers.")
+    assert lint_snippet(asked, select=select).diagnostics == []
+
+
 def test_pack_phrase_is_not_reported_twice() -> None:
     text = "Budget approved\n\nThe vote was 7-3.\n\nShare this story with your neighbours.\n"
     result = lint_snippet(text, select=("filler",))

@@ -1,6 +1,6 @@
 """filler.reader-question: copy that talks to the reader, found by structure.
 
-Five shapes, read outside quotations:
+These shapes, read outside quotations:
 
 - an imperative aimed at the reader anywhere in the story: a sentence (or the
   main clause after a fronted "If you ...," clause) that opens with a verb in
@@ -17,6 +17,14 @@ Five shapes, read outside quotations:
   together, we can ...");
 - a condition put to the reader in the closing paragraphs ("So, if you're
   looking for a day out, the aquarium is a must-see");
+- calls to action softened or fronted ("Please spare a minute to comment",
+  "(Check out this video!)", "To view the full story, please subscribe ...",
+  "Sign up to get ...", "Let us know how it went"), the publication thanking
+  its reader ("Thanks for subscribing.") or hoping for them ("We hope you've
+  found ..."), a question about the reader anywhere ("Do you like ...?",
+  unless the next sentence reports who asked it), an appeal on what "we"
+  fail to do ("If we do not act now, ..."), and a title-case heading that
+  names the reader or the publication ("Join Our Newsletter");
 - generic second person ("you can't chase a fox with dogs"), song titles and
   reviews' "you" are not reader address and stay clean: a bare "you" needs
   one of the shapes above.
@@ -38,7 +46,7 @@ _VERB_WORDS = """
     download bookmark email e-mail write contact get watch read listen find learn discover
     explore remember register vote consider try take make be don't don’t do head go see
     speak talk ask seek consult book grab catch enjoy dive start browse
-    support donate help protect avoid look leave give hit tune have
+    support donate help protect avoid look leave give hit tune have rsvp contribute submit
 """
 _VERBS = frozenset(_VERB_WORDS.split())
 # Verbs that double as nouns or titles ("Share prices fell", "Watch makers"):
@@ -46,6 +54,11 @@ _VERBS = frozenset(_VERB_WORDS.split())
 _NOUNISH_WORDS = (
     "share sign comment check visit email e-mail watch vote drop look help support take make have"
 )
+# A particle or the reader right after a verb-noun makes it a verb: "Sign up
+# for ...", "Check it out", "Help us ..."; "Sign Up For Alerts" in title case.
+# "Comment out the two lines" (a how-to's instruction) is not a call to action.
+_PARTICLE = re.compile(r"(?:up|it out|us|out (?:our|this|these|more|the latest))\b", re.IGNORECASE)
+_TITLE_OBJECT = frozenset(("Our", "Us", "Your", "Up", "Now", "Today"))
 _NOUNISH = frozenset(_NOUNISH_WORDS.split())
 # What may follow an imperative verb: an object, a particle, a complement.
 _AFTER = re.compile(
@@ -94,6 +107,40 @@ _INCLUSIVE = re.compile(
 # you're looking for ..., X is a must-see", "Whether you're a fan of ...".
 _YOU_CONDITION = re.compile(
     r"(?:so,? |and |but )?(?:if|whether) you(?:['’]re| are)\b", re.IGNORECASE
+)
+# Politeness or brackets before an imperative: "Please spare some time to
+# comment below", "(Check out this video!)", "Feel free to pin the photo".
+_SOFTENER = re.compile(r"\(?(?:please,? |just |simply |feel free to |do )?", re.IGNORECASE)
+# "Please" and a verb, outside quotations, is a request to the reader.
+_PLEASE = re.compile(r"\(?please,? (?!(?:he|she|it|they|we|i)\b)[a-z]+\b", re.IGNORECASE)
+# A fronted purpose clause before an imperative: "To reach the reporter,
+# contact ...", "To view the full story, please subscribe ...".
+_PURPOSE = re.compile(r"to [a-z]+\b[^,;:]{0,120}, (?:please,? )?", re.IGNORECASE)
+# A question about the reader, anywhere: "Do you like ...?", "Are you a
+# tenant ...?", "Have you tried ...?". A hypothetical ("Would you pay more
+# tax?") is how reports put a poll's question, so it counts only at the end.
+_YOU_QUESTION = re.compile(r"(?:so,? |and |but )?(?:do|did|are|were|have) you\b", re.IGNORECASE)
+# The publication thanking its reader ("Thanks for subscribing.").
+# A whole short sentence, so a columnist's "Thanks for dropping by, X, he
+# might have said" stays clean.
+_THANKS = re.compile(
+    r"(?:thanks|thank you)(?: so much)? for [a-z]+ing(?: [\w’']+){0,3}[.!]*$", re.IGNORECASE
+)
+# The reader asked to write back: "Let us know how it went".
+_LET_US_KNOW = re.compile(r"let (?:us|me) (?:know|hear)\b", re.IGNORECASE)
+# The writer ("we", "I") speaking to the reader about the reader: "We hope
+# you've found ...", "We want to hear from you", "I'm looking forward to
+# reading about your experience".
+_WRITER_TO_READER = re.compile(
+    r"(?:in fact,? )?(?:we|i)(?:['’](?:d|m|re|ve)| would| am| are| have)?"
+    r" (?:really |truly |also )?(?:hope|love|invite|encourage|welcome|want to hear"
+    r"|would love|looking forward|look forward|appreciate)\b[^.?!]{0,80}\b(?:you|your)\b",
+    re.IGNORECASE,
+)
+# An appeal in the publication's voice on what "we" fail to do: "If we do
+# not act now, ...", "Unless we change course, ...".
+_APPEAL = re.compile(
+    r"(?:unless we\b|if we (?:do not|don['’]t|fail to|continue to ignore)\b)", re.IGNORECASE
 )
 _FIRST_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _TAIL_PARAGRAPHS = 2
@@ -150,15 +197,26 @@ def reader_question(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterato
         return
     tail_start = body[-_TAIL_PARAGRAPHS:][0].start
     found: list[tuple[Span, str]] = []
-    for sentence in doc.sentences:
-        if doc.scope_of(sentence) != "body" or any(h.overlaps(sentence) for h in headings):
+    sentences = doc.sentences
+    for i, sentence in enumerate(sentences):
+        if doc.scope_of(sentence) != "body":
             continue
         raw = doc.span_text(sentence)
         text = _unquoted(doc, sentence).strip()
+        if any(h.overlaps(sentence) for h in headings):
+            # A heading is a label, not a sentence: only a call to the reader
+            # in title case ("Join Our Newsletter", "Help Us Grow") counts.
+            if _title_call(text):
+                found.append((sentence, "imperative"))
+            continue
         kind = _addresses_reader(text, sentence.start >= tail_start)
         # A question or a "you"/"we" next to quoted speech is usually the
         # speaker's, even when the quotation marks could not be paired.
         if kind in _SPEAKERS_TOO and any(mark in raw for mark in '"“”'):
+            continue
+        # "Would you pay more tax? The council put that question to 2,000
+        # residents": a question the next sentence reports is reported.
+        if kind == "question" and _reported(doc, sentences[i + 1 : i + 2]):
             continue
         if kind:
             found.append((sentence, kind))
@@ -177,6 +235,7 @@ _MESSAGES = {
     "offer": "A chatbot's offer to its user was left in the copy; remove it",
     "advice": "This sentence gives the reader advice in the publication's voice; news copy reports",
     "you": "This sentence talks to the reader about themselves; news copy reports",
+    "thanks": "This sentence thanks the reader; news copy reports",
 }
 
 
@@ -200,12 +259,28 @@ def _addresses_reader(text: str, in_tail: bool) -> str | None:
     if text.endswith("?"):
         if _IDIOM.search(text):
             return None
-        if _HOOK.match(text) or (in_tail and _SECOND_PERSON.search(text)):
+        if _HOOK.match(text) or _YOU_QUESTION.match(text):
+            return "question"
+        if in_tail and _SECOND_PERSON.search(text):
             return "question"
         return None
     if _imperative(text):
         return "imperative"
-    if _INCLUSIVE.match(text):
+    if _PLEASE.match(text):
+        return "imperative"
+    soft = _SOFTENER.match(text)
+    if soft and soft.end() and _imperative(text[soft.end() :], capital=False):
+        return "imperative"
+    purpose = _PURPOSE.match(text)
+    if purpose and _imperative(text[purpose.end() :], capital=False):
+        return "imperative"
+    if _LET_US_KNOW.match(text):
+        return "imperative"
+    if _THANKS.match(text):
+        return "thanks"
+    if _WRITER_TO_READER.match(text):
+        return "you"
+    if _INCLUSIVE.match(text) or _APPEAL.match(text):
         return "advice"
     if in_tail and _YOU_CONDITION.match(text):
         return "you"
@@ -225,12 +300,39 @@ def _imperative(text: str, *, capital: bool = True) -> bool:
     if verb not in _VERBS or (capital and not word[0].isupper()):
         return False
     rest = text[first.end() :].lstrip(" ,")
-    # "Keep Britain Tidy said ...": a capital after the verb is a name or a title.
-    if not rest or rest[0].isupper() or not _AFTER.match(rest):
+    if not rest:
         return False
+    if rest[0].isupper():
+        # "Keep Britain Tidy said ...": a capital after the verb is a name or
+        # a title, unless it is the reader or the publication in title case.
+        return rest.split(None, 1)[0].strip("!.:") in _TITLE_OBJECT
+    if not _AFTER.match(rest):
+        return False
+    if _PARTICLE.match(rest):
+        return True
     if verb in _NOUNISH or rest.startswith(("the ", "a ", "an ", "it ", "them ")):
         return bool(_READER.search(rest))
     return True
+
+
+_REPORTS_QUESTION = re.compile(
+    r"\b(?:question|questions|asked|asks|survey|surveyed|poll|polled|respondents)\b", re.IGNORECASE
+)
+
+
+def _reported(doc: Document, following: list[Span]) -> bool:
+    """The next sentence says who put the question (a survey, a speaker)."""
+    return any(_REPORTS_QUESTION.search(doc.span_text(s)) for s in following)
+
+
+def _title_call(text: str) -> bool:
+    """A title-case heading that calls on the reader: "Join Our Newsletter"."""
+    first = _FIRST_WORD.match(text)
+    if first is None or first.group().lower() not in _VERBS:
+        return False
+    rest = text[first.end() :].split()
+    # Two-word labels ("Contact Us", "Sign Up") are menus: web furniture.
+    return len(rest) >= 2 and rest[0].strip("!.:") in {"Our", "Us", "Your"}
 
 
 def _pack_matches(doc: Document, paragraphs: list[Span]) -> list[Span]:
