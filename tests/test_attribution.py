@@ -150,6 +150,14 @@ def test_clean_examples_are_silent(name: str) -> None:
         ("It has been reported that prices will rise.", "It has been reported", "impersonal"),
         ("Prices will rise, we have learned.", "we have learned", "self"),
         ("Coast Radio understands prices will rise.", "Coast Radio understands", "outlet"),
+        ("Analysts credit the rise to wages.", "Analysts credit", "generic"),
+        ("Pundits talked about prices.", "Pundits talked about", "generic"),
+        ("Many have praised the budget.", "Many have praised", "split"),
+        ("Some called it a rise too far.", "Some called it", "split"),
+        ("Rises are increasingly recognised.", "are increasingly recognised", "impersonal"),
+        ("The rise has been attributed to wages.", "has been attributed", "impersonal"),
+        ("Prices rose, with reports of panic.", "with reports of", "impersonal"),
+        ("Prices will rise, according to campaigners.", "according to campaigners", "generic"),
     ],
 )
 def test_vague_source_shapes(sentence: str, span: str, kind: str) -> None:
@@ -170,6 +178,12 @@ def test_vague_source_shapes(sentence: str, span: str, kind: str) -> None:
         "This helps researchers to observe prices.",  # an infinitive, not a verb group
         "Okafor and other economists say prices will rise.",  # named in the same group
         "It is now found in most shops.",  # where, not who
+        "Some credit cards charge more.",  # a noun, not a verb of ascribing
+        "Economists could discover new prices.",  # a hope, not a finding
+        "The rise could have been attributed to wages.",  # a counterfactual
+        "The rise was attributed to wages.",  # one finding, not a consensus
+        "Prices rose, according to the retailers.",  # definite: already introduced
+        "With many praising the budget, prices rose.",  # a reaction in progress
     ],
 )
 def test_named_or_non_subject_sources_are_clean(sentence: str) -> None:

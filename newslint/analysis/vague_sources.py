@@ -14,7 +14,12 @@ belief verbs, auxiliaries); the phrase is parsed, not matched whole.
 Two other shapes are found here too: a source split in two ("some say ...,
 while others ...": pronoun quantifiers as subjects), impersonal or
 self-sourcing ("it is understood", "the player is thought to", "we
-understand", "this newspaper has learned", "BBC Sport understands").
+understand", "this newspaper has learned", "BBC Sport understands"), and
+agentless consensus or hearsay ("is increasingly recognised", "has been
+attributed to", "there is growing support for", "..., with reports of").
+Besides saying and believing, the verb classes take in ascribing ("experts
+credit X to Y"), discussing ("pundits talked about"), announcing, a crowd's
+verdict in the past ("many have praised") and labelling ("some called it").
 """
 
 from __future__ import annotations
@@ -53,6 +58,7 @@ complain suspect assume anticipate worry state point add explain describe accuse
 hail tout criticise criticize condemn slam advocate
 remark reply respond counter caution believe wonder hope imply accept concur underscore
 express applaud compare liken voice theorize theorise recount blame
+announce discuss discover attribute credit
 """
 # ... and the irregular ones, all forms listed.
 _IRREGULAR = """
@@ -65,6 +71,15 @@ REPORTING_FORMS: frozenset[str] = frozenset(
 ) - {"point", "points", "pointed", "pointing", "states", "state", "report", "reports"}
 # "point" only counts with "out"; "state(s)" and "report(s)" are nouns far more often.
 _NEEDS_OUT = {"point", "points", "pointed", "pointing"}
+# "talk" reports speech only with "about" ("pundits have talked about"). ("pointed
+# to" cites evidence rather than making a claim: left out, like bare "point".)
+_TALK = _words("talk talks talked talking")
+# Verbs of ascribing a cause or merit ("experts attribute the fall to ...") need their
+# "to" or "with" later in the clause: "credit" and "attribute" are nouns too.
+_ASCRIBING = frozenset(form for lemma in ("attribute", "credit") for form in _inflect(lemma))
+# Naming verbs take an object and its label: "some called it a disgrace".
+_NAMING = _words("call calls called calling dub dubs dubbed dubbing")
+_OBJECT_PRONOUNS = _words("it this that him her them")
 # Past participles that make an impersonal passive ("it is understood").
 IMPERSONAL = _words(
     "thought understood believed said reported rumoured rumored alleged claimed feared "
@@ -142,6 +157,8 @@ _CALL = _words(
 # "shed light on": a finding verb in two words.
 _SHED = _words("shed sheds shedding")
 _BE = _words("is are was were be been being")
+# After "called it": particles and prepositions, not a label ("called them back").
+_NOT_LABELS = _words("to back in up off on for into over round around by at from")
 # Linking verbs that take a stance adjective like "be" does: "remained optimistic".
 _LINKING = _words("remain remains remained remaining become becomes became grew grow grown")
 # The police speak for their institution: "police sources", "law enforcement officials".
@@ -292,6 +309,15 @@ def _verb_at(tokens: list[Token], i: int) -> int:
             return j + 2  # "reports have it that"
         if low in _SHED and j + 1 < len(tokens) and tokens[j + 1].low == "light":
             return -1 if passive else j + 2  # "a recent study has shed light on"
+        nxt = tokens[j + 1].low if j + 1 < len(tokens) else ""
+        if low in _TALK and nxt == "about":
+            return -1 if passive and not low.endswith("ing") else j + 2  # "pundits talked about"
+        if low in _NAMING and nxt in _OBJECT_PRONOUNS and j + 2 < len(tokens):
+            label = tokens[j + 2]
+            if not passive and label.text.isalpha() and label.low not in _NOT_LABELS:
+                return j + 2  # "some even calling it one of his best"
+        if low in _ASCRIBING and not any(t.low in ("to", "with") for t in tokens[j + 2 : j + 14]):
+            return -1  # "tax credits", "the credit for": no cause ascribed
         if low in REPORTING_FORMS or (
             low in _NEEDS_OUT and j + 1 < len(tokens) and tokens[j + 1].low == "out"
         ):
@@ -422,8 +448,8 @@ def _verb_after_np(tokens: list[Token], head: int) -> tuple[int, int]:
             continue
         if t.text[0] in ".!?;:(" or (t.text == "," and not relative and k > head + 1):
             return -1, -1
-        if t.low == "being":
-            return -1, -1  # "reports of bodies being found": the verb is not the noun's
+        if t.low == "being" or (t.low.endswith("ing") and tokens[k - 1].low in AFFILIATION):
+            return -1, -1  # "reports of bodies being found", "won over critics by announcing"
         end = _verb_at(tokens, k)
         if end > 0:
             return k, end
@@ -489,12 +515,18 @@ def _find_in(text: str, tokens: list[Token], lower_words: Container[str]) -> lis
             hit = _one_person(tokens, i)
         elif low in _CONSENSUS and i > 0 and tokens[i - 1].low in _BE:
             hit = _consensus_passive(tokens, i)
+        elif low in _ASCRIBED and i > 1 and _after_be(tokens, i):
+            hit = _ascribed(tokens, i)
+        elif low == "according":
+            hit = _according(tokens, i, starts, text)
         elif low in _SEEN_AS and i > 0 and _after_be(tokens, i):
             hit = _seen_as(tokens, i)
         elif low == "we" or low in ("understands", "learned", "learnt", "reveal"):
             hit = _self_sourced(tokens, i, starts, lower_words)
         else:
             continue
+        if hit is None and low in _HEARSAY:
+            hit = _with_hearsay(tokens, i)
         if hit is None or any(k in taken for k in range(hit[0], hit[1])):
             continue
         a, b, kind = hit
@@ -517,7 +549,8 @@ _GROUP_QUANTIFIERS = _words("some many several few numerous various")
 # Verbs of finding: a document or a researcher "finds", a crowd does not.
 _FINDING = _words(
     "show shows showed shown showing find finds found finding reveal reveals revealed "
-    "revealing observe observes observed observing light"
+    "revealing observe observes observed observing discover discovers discovered discovering "
+    "light"
 )  # "light": the end of "shed light on"
 # Agent nouns for people ("-ists", "-ers", "-ants": conservationists, employers,
 # residents): a bare plural of one as the subject of a reporting verb is a source.
@@ -637,6 +670,7 @@ def _generic(
         and tokens[before].low == "by"
         and tokens[before - 1].low.endswith(("ed", "wn", "ld"))
         and (tokens[before - 1].low in REPORTING_FORMS or tokens[before - 1].low in _AGENT_VERBS)
+        and tokens[before - 1].low not in _DISCOVERED
     ):
         return before - 1, i + 1, "generic"
     # "... with many voters, who feel that ...": the group is the relative clause's subject.
@@ -665,6 +699,10 @@ def _generic(
         return None
     if tokens[verb_end - 1].low in _FINDING and (group or low not in _FINDERS):
         return None  # "some victims showed symptoms", "authorities found the boy"
+    if tokens[verb_end - 1].low in _FINDING and any(
+        t.low in _MODALS for t in tokens[verb_start : verb_end - 1]
+    ):
+        return None  # "scientists could discover": a hope, not a finding reported
     kind = "generic"
     if group and det not in _GROUP_QUANTIFIERS:
         # A bare role plural ("prosecutors", "organisers", "employers") usually means
@@ -725,8 +763,10 @@ def _pronoun(tokens: list[Token], i: int, starts: set[int]) -> tuple[int, int, s
         return None
     if tokens[end - 1].low in _FINDING:
         return None  # "many found the going hard"
-    if tokens[end - 1].low in _REACTIONS:
-        return None  # "with many praising her": a crowd's reaction, not a source for a claim
+    if tokens[end - 1].low in _REACTIONS and not tokens[end - 1].low.endswith("ed"):
+        # "with many praising her": a crowd's reaction; "some touts": a noun. But a
+        # finite past ("many have praised", "some hailed it") is a verdict credited to a crowd.
+        return None
     return i, end, "split"
 
 
@@ -757,13 +797,21 @@ _HEARSAY = _words(
     "reports claims rumours rumors suggestions accounts concern concerns fears speculation"
 )
 # Demands with no one making them: "there is a rising call for".
-_DEMANDS = _words("call calls demand demands clamour clamor")
+# ... and backing with no one giving it: "there is growing support for".
+_DEMANDS = _words("call calls demand demands clamour clamor support backing")
 # Adverbs that claim a consensus for an agentless passive ("is widely recognised").
-_CONSENSUS = _words("widely generally commonly broadly universally")
+_CONSENSUS = _words("widely generally commonly broadly universally increasingly often frequently")
+# "often" and "increasingly" claim a consensus only of recognition or citing;
+# "is often seen as" is a judgement, left to the "seen as" shape.
+_GROWING = _words("increasingly often frequently")
+_RECOGNISED = _words("recognized recognised accepted acknowledged cited")
 _BELIEF_PARTICIPLES = _words(
     "recognized recognised accepted acknowledged believed thought seen regarded considered "
-    "viewed held agreed perceived expected feared"
+    "viewed held agreed perceived expected feared cited"
 )
+# Participles that ascribe a cause or a label: in the perfect passive with no agent
+# ("has been attributed to", "has been called a ...") the ascribers are everyone.
+_ASCRIBED = _words("attributed called dubbed")
 
 
 _SEEN_AS = _words("seen regarded viewed considered deemed hailed touted billed branded described")
@@ -821,9 +869,75 @@ def _consensus_passive(tokens: list[Token], i: int) -> tuple[int, int, str] | No
     k = i + 1
     if k >= len(tokens) or tokens[k].low not in _BELIEF_PARTICIPLES:
         return None
+    if tokens[i].low in _GROWING and tokens[k].low not in _RECOGNISED:
+        return None
     if k + 1 < len(tokens) and tokens[k + 1].low == "by":
         return None
     return i - 1, k + 1, "impersonal"
+
+
+def _ascribed(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
+    """ "has been attributed to", "what has been called a ...": ascribed over time by
+    no one in particular. Only the perfect: "was attributed to" reports one finding,
+    "may be attributed to" a guess; an agent ("by analysts") is the noun's shape."""
+    nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
+    wanted = ("to",) if tokens[i].low == "attributed" else ("a", "an")
+    if nxt not in wanted or any(t.low == "by" for t in tokens[i + 1 :]):
+        return None
+    if tokens[i - 1].low != "been" or tokens[i - 2].low not in ("has", "have"):
+        return None
+    if i > 2 and tokens[i - 3].low in _MODALS:
+        return None  # "could have been attributed to": a counterfactual
+    return i - 2, i + 1, "impersonal"
+
+
+# "was discovered by researchers": an act of the researchers, not a view they hold.
+_DISCOVERED = _words("discovered announced discussed")
+_MODALS = _words("could would might may must should can will")
+
+
+def _with_hearsay(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
+    """ "..., with reports of clashes": hearsay hung on the sentence, no source."""
+    k = i - 1
+    if (
+        k > 0
+        and tokens[k].text.isalpha()
+        and tokens[k].text.islower()
+        and tokens[k].low not in _STOP
+    ):
+        k -= 1  # "with unconfirmed reports of"
+    nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
+    if k < 0 or tokens[k].low != "with" or nxt not in ("of", "that"):
+        return None
+    return k, i + 2, "impersonal"
+
+
+# Collective nouns for bodies of people: "according to human rights groups".
+_BODIES = _words("groups organisations organizations agencies campaigners residents")
+
+
+def _according(
+    tokens: list[Token], i: int, starts: set[int], text: str
+) -> tuple[int, int, str] | None:
+    """ "according to human rights groups", "according to campaigners": a bare plural
+    of people as the whole source ("the", "its" ... point back to one already named)."""
+    if i + 2 >= len(tokens) or tokens[i + 1].low != "to":
+        return None
+    k = i + 2
+    head = k
+    while head + 1 < min(len(tokens), k + 4) and tokens[head + 1].text.isalpha():
+        if not tokens[head].text.islower() or tokens[head].low in _STOP | DEFINITE:
+            return None
+        head += 1
+    t = tokens[head]
+    if not t.text.isalpha() or not t.text.islower() or t.low in HEADS | _STOP | DEFINITE:
+        return None  # a name, or a source noun the noun parser reads itself
+    if not (_ADVOCATE_NOUN.search(t.low) or t.low in _BODIES):
+        return None
+    after = tokens[head + 1].text if head + 1 < len(tokens) else "."
+    if after[0].isalpha() or _attached_name(tokens, head, starts, text):
+        return None  # "according to residents of Elm Street" names where; "to officers who"
+    return i, head + 1, "generic"
 
 
 def _existential(
@@ -924,7 +1038,15 @@ _HEADS_ALT = "|".join(
 # within a short distance, either order, or the impersonal and self-sourcing shapes.
 _VERBS_ALT = "|".join(
     sorted(
-        REPORTING_FORMS | _NEEDS_OUT | _SEE_AS | _BELIEF_ADJECTIVES | _CALL | _SHED | _AGENT_VERBS,
+        REPORTING_FORMS
+        | _NEEDS_OUT
+        | _SEE_AS
+        | _BELIEF_ADJECTIVES
+        | _CALL
+        | _SHED
+        | _AGENT_VERBS
+        | _TALK
+        | _NAMING,
         key=len,
         reverse=True,
     )
@@ -947,8 +1069,11 @@ _SHAPES = linear(
         r"|\bone\s+[a-z]+\s+(?:said|says|told|wrote|tweeted|posted|added)\b"
         r"|\bthere\s+(?:\w+\s+){1,3}(?:reports|claims|rumou?rs|suggestions)\s+(?:of|that)\b"
         r"|\bthere\s+(?:\w+\s+){1,3}(?:concerns?|fears|speculation)\s+that\b"
-        r"|\bthere\s+(?:\w+\s+){1,3}(?:calls?|demands?|clamou?r)\s+for\b"
-        r"|\b(?:is|are|was|were|be|been)\s+(?:widely|generally|commonly|broadly|universally)\s"
+        r"|\bthere\s+(?:\w+\s+){1,3}(?:calls?|demands?|clamou?r|support|backing)\s+for\b"
+        r"|\b(?:is|are|was|were|be|been|being)\s+(?:widely|generally|commonly|broadly"
+        r"|universally|increasingly|often|frequently)\s"
+        r"|\bha(?:ve|s)\s+been\s+(?:attributed\s+to|called\s+an?|dubbed\s+an?)\b"
+        r"|\bwith\s+(?:\w+\s+)?(?:reports|claims|rumou?rs)\s+(?:of|that)\b"
         r"|\b(?:is|are|was|were|be|been)\s+(?:(?:not|also|now|still|often|\w+ly)\s+){0,2}"
         r"(?:seen|regarded|viewed|considered|deemed|hailed|touted"
         r"|billed|branded|described)\s+(?:as|the|an?|one)\b|\b(?:deemed|considered)\s+[a-z]",
