@@ -10,7 +10,7 @@ Logistic models (newslint/analysis/learned.py), fitted in order:
    task's class (benchmarks/data/real_copy/labels.jsonl) are positive when
    they overlap a span of it, negative otherwise; every sentence of DEV
    edited copy is negative.
-   - ``padding`` (filler.generic-padding): newslint.analysis.padding_features
+   - ``padding`` (filler.generic-padding): newslint.analysis.sentence_features
      plus the register model's held-out score;
    - ``vague`` (attribution.vague): newslint.analysis.vague_features, which
      adds what the sourcing parser found.
@@ -47,7 +47,7 @@ from newslint.analysis.learned import (
     VAGUE_MODEL,
     LogisticModel,
 )
-from newslint.analysis.padding_features import add_register_context, lexical, sentence_features
+from newslint.analysis.sentence_features import add_register_context, lexical, sentence_features
 from newslint.analysis.vague_features import vague_sentence_features
 from newslint.checks.padding import DEFAULT_THRESHOLD, hand_flagged
 from newslint.document import Document

@@ -180,7 +180,7 @@ def test_generic_padding_needs_a_second_sentence_at_the_threshold() -> None:
 
 def test_learned_padding_scorer_weighs_the_story_around_a_sentence() -> None:
     from newslint.analysis.learned import padding_model
-    from newslint.analysis.padding_features import sentence_features
+    from newslint.analysis.sentence_features import sentence_features
 
     model = padding_model()
     assert 0.0 < model.threshold < 1.0 and model.weights

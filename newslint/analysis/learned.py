@@ -4,7 +4,7 @@
   sounds like machine-written news rather than edited copy (fitted on whole
   DEV stories of both kinds, thousands of sentences);
 - the *padding* model (filler.generic-padding) weighs that with the
-  sentence's structure (``padding_features``) and says whether it is padding;
+  sentence's structure (``sentence_features``) and says whether it is padding;
 - the *vague-sourcing* model (attribution.vague) adds what the sourcing
   parser found in the sentence (``vague_features``) and says whether the
   sentence rests a claim on no one in particular.

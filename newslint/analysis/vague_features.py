@@ -1,6 +1,6 @@
 """Features for the learned vague-sourcing scorer (attribution.vague).
 
-A sentence's general features (``padding_features``: anchors, position, word
+A sentence's general features (``sentence_features``: anchors, position, word
 classes, machine register) plus what the sourcing parser
 (``newslint.analysis.attribution``) found in it: a generic source and its
 shape, whether a name nearby excused it, and how the story sources overall
@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 
 from newslint.analysis.attribution import named_attributions, sourcing_phrases
-from newslint.analysis.padding_features import Scored, sentence_features
+from newslint.analysis.sentence_features import Scored, sentence_features
 from newslint.document import Document, Span
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from newslint.analysis.learned import padding_model
-from newslint.analysis.padding_features import sentence_features
+from newslint.analysis.sentence_features import sentence_features
 from newslint.diagnostics import Diagnostic
 from newslint.document import Document
 from newslint.registry import CheckContext, Example, RuleMeta, rule

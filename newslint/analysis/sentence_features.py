@@ -1,8 +1,9 @@
-"""What a sentence is made of, as named features for the learned padding scorer.
+"""What a sentence is made of, as named features for the learned sentence scorers.
 
 ``newslint.analysis.specificity`` measures each body sentence (anchors,
 abstract load, position) and scores it by hand-set points. The learned
-scorer (``newslint.analysis.learned``) weighs the same evidence with
+scorers (``newslint.analysis.learned``: padding, and vague sourcing through
+``vague_features``) weigh the same evidence with
 weights fitted on labelled real copy (benchmarks/train_sentence_models.py),
 plus two kinds of evidence the hand score cannot weigh:
 
