@@ -6,6 +6,7 @@ LanguageTool server on 127.0.0.1 (tests/fake_languagetool.py)."""
 
 from __future__ import annotations
 
+import ctypes
 import os
 import resource
 import signal
@@ -226,6 +227,18 @@ def _baseline(tmp_path: Path, jobs: str) -> dict:
     return _BASELINES[jobs]
 
 
+def _without_permission_override() -> None:
+    """In the child before exec: drop CAP_DAC_OVERRIDE from the bounding set, so a root
+    process honours file modes after exec as any other user does."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.prctl(_PR_CAPBSET_DROP, _CAP_DAC_OVERRIDE, 0, 0, 0) != 0:
+        raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP, CAP_DAC_OVERRIDE) failed")
+
+
+_PR_CAPBSET_DROP = 24  # <linux/prctl.h>
+_CAP_DAC_OVERRIDE = 1  # <linux/capability.h>
+
+
 @pytest.mark.parametrize("fake_lt", ["ok"], indirect=True)
 @pytest.mark.parametrize("damage", ["corrupt", "not-a-directory", "disk-full", "read-only"])
 def test_a_broken_grammar_cache_means_no_caching_and_one_notice(
@@ -249,9 +262,9 @@ def test_a_broken_grammar_cache_means_no_caching_and_one_notice(
             resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))
 
     else:
-        if os.geteuid() == 0:
-            pytest.skip("root writes to read-only files; disk-full covers the same path")
         cache.chmod(0o555)
+        if os.geteuid() == 0:  # root writes anywhere unless it loses CAP_DAC_OVERRIDE
+            preexec = _without_permission_override
     proc = subprocess.run(
         [sys.executable, "-m", "newslint", "check", "copy", "--format", "json"],
         cwd=tmp_path,
