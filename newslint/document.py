@@ -64,8 +64,10 @@ class TextBuilder:
 
     def __init__(self) -> None:
         self._parts: list[str] = []
-        self._starts = array("l")
-        self._ends = array("l")
+        # 4-byte offsets ("i"; "l" is 8 bytes here): two per text character, so
+        # they are the largest part of a big document. Files are far below 2 GiB.
+        self._starts = array("i")
+        self._ends = array("i")
         self.length = 0
 
     def add(self, text: str, src_start: int, src_end: int | None = None) -> Span:

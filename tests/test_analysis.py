@@ -204,3 +204,40 @@ def test_loader_adds_skipped_and_sic() -> None:
         "www.x.example",
     ]
     assert [doc.span_text(s) for s in doc.sic] == ["teh"]
+
+
+def test_folded_sentence_features_score_as_the_full_features_do() -> None:
+    """The rules' memoised features fold most features into per-model sums to save
+    memory; the scores must equal those of the full feature sets the trainer sees."""
+    from newslint.analysis import sentence_features as features
+    from newslint.analysis import vague_features
+    from newslint.analysis.learned import padding_model, vague_model
+
+    text = (
+        "Harbour Road will close for six weeks from 3 March, the council said.\n\n"
+        "Experts say the change could reshape how residents travel across the town.\n\n"
+        "In an ever-changing world, it remains to be seen what the future holds for "
+        "the community, which plays a vital role in shaping the region.\n\n"
+        "Only time will tell whether the decision will stand the test of time.\n"
+    )
+    folded = features.sentence_features(load_document("story.txt", text))
+    full = features._sentence_features(load_document("story.txt", text))
+    assert len(folded) == len(full) >= 3
+    assert all(len(f.features) < len(g.features) / 10 for f, g in zip(folded, full, strict=True))
+    padding = padding_model()
+    for f, g in zip(folded, full, strict=True):
+        assert f.probability(padding) == pytest.approx(padding.probability(g.features), abs=1e-12)
+    vague = vague_model()
+    folded_vague = vague_features.vague_sentence_features(load_document("story.txt", text))
+    # The unfolded vague features: the full sentence features plus the parser's.
+    original = vague_features.sentence_features
+    try:
+        vague_features.sentence_features = lambda doc, register=True: features._sentence_features(
+            doc
+        )
+        full_vague = vague_features._vague_sentence_features(load_document("story.txt", text))
+    finally:
+        vague_features.sentence_features = original
+    assert len(folded_vague) == len(full_vague) >= 3
+    for (f, _), (g, _) in zip(folded_vague, full_vague, strict=True):
+        assert f.probability(vague) == pytest.approx(vague.probability(g.features), abs=1e-12)

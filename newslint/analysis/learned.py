@@ -36,10 +36,17 @@ class LogisticModel:
     weights: dict[str, float] = field(default_factory=dict)
     threshold: float = 0.5  # probability at or above which a sentence is flagged
     trained_on: str = ""
+    name: str = ""  # the weights file's stem, e.g. "padding_model"
 
-    def probability(self, features: dict[str, float]) -> float:
+    def partial_logit(self, features: dict[str, float]) -> float:
+        """These features' share of the logit (no intercept): a model is linear,
+        so a part of the features can be summed once and the part dropped."""
         weights = self.weights
-        z = self.intercept + sum(weights.get(k, 0.0) * v for k, v in features.items())
+        return sum(weights.get(k, 0.0) * v for k, v in features.items())
+
+    def probability(self, features: dict[str, float], offset: float = 0.0) -> float:
+        """``offset`` is the ``partial_logit`` of features left out of ``features``."""
+        z = self.intercept + offset + self.partial_logit(features)
         return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
 
     def save(self, path: Path) -> None:
@@ -59,6 +66,7 @@ class LogisticModel:
             weights={str(k): float(v) for k, v in data["weights"].items()},
             threshold=float(data["threshold"]),
             trained_on=str(data.get("trained_on", "")),
+            name=path.stem,
         )
 
 

@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 
-from newslint.analysis.learned import register_model
+from newslint.analysis.learned import LogisticModel, padding_model, register_model, vague_model
 from newslint.analysis.specificity import SentenceInfo, padding_score, signals, specificity
 from newslint.document import Document
 
@@ -37,6 +37,14 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[!?]")
 class Scored:
     info: SentenceInfo
     features: dict[str, float]
+    # Per model name, the share of its logit of the features folded away. The
+    # memoised sets keep only what the rules read by name and fold the rest
+    # (hundreds of word classes, dozens of measures) into these sums, so a long
+    # story keeps a few numbers per sentence.
+    folded_logits: dict[str, float] = field(default_factory=dict)
+
+    def probability(self, model: LogisticModel) -> float:
+        return model.probability(self.features, offset=self.folded_logits.get(model.name, 0.0))
 
 
 def _content_words(text: str) -> set[str]:
@@ -74,7 +82,19 @@ def sentence_features(doc: Document, *, register: bool = True) -> list[Scored]:
     the feature dicts: copy them to add features of their own."""
     if not register:
         return _sentence_features(doc, register=False)
-    return doc.analysis("sentence-features", _sentence_features)
+    return doc.analysis("sentence-features", _folded_sentence_features)
+
+
+def _folded_sentence_features(doc: Document) -> list[Scored]:
+    """The sentence features folded into each scoring model's partial logit:
+    the rules need the scores and the hand score, never the features."""
+    models = (padding_model(), vague_model())
+    out = []
+    for scored in _sentence_features(doc):
+        kept = {"hand_score": scored.features["hand_score"]}
+        rest = {k: v for k, v in scored.features.items() if k not in kept}
+        out.append(Scored(scored.info, kept, {m.name: m.partial_logit(rest) for m in models}))
+    return out
 
 
 def _sentence_features(doc: Document, *, register: bool = True) -> list[Scored]:

@@ -49,5 +49,10 @@ def _vague_sentence_features(
         for phrase in inside:
             f["parser:" + (phrase.shape or "vague")] = 1.0
             f["parser:excused"] = max(f.get("parser:excused", 0.0), float(phrase.excused))
-        out.append((Scored(scored.info, f), [p.span for p in inside if not p.excused]))
+        out.append(
+            (
+                Scored(scored.info, f, scored.folded_logits),
+                [p.span for p in inside if not p.excused],
+            )
+        )
     return out

@@ -140,7 +140,7 @@ def vague(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnost
         # A phrase outside the scored sentences (a quotation's frame) keeps its verdict.
         i = bisect.bisect_right(starts, span.start) - 1
         if i >= 0 and span.start < sentences[i].info.span.end:
-            return model.probability(sentences[i].features)
+            return sentences[i].probability(model)
         return 1.0
 
     # Newsroom conventions ("it is understood", "X is thought to", "BBC Sport

@@ -76,7 +76,7 @@ def generic_padding(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterato
         [(int(s.features["hand_score"]), bool(s.info.last_paragraph)) for s in scored], threshold
     )
     for sentence, flagged in zip(scored, by_hand, strict=True):
-        if not flagged and model.probability(sentence.features) < min_probability:
+        if not flagged and sentence.probability(model) < min_probability:
             continue
         yield Diagnostic(
             meta.id,
