@@ -78,6 +78,10 @@ class LanguageToolSettings:
     level: str = "default"
     # Seconds one LanguageTool request may take before grammar is skipped for the run.
     timeout: float = 30.0
+    # Start a shared, detached server on first need (later runs, pre-commit and the
+    # language server reuse it) rather than one that dies with the run.
+    autostart: bool = True
+    idle_stop_minutes: float = 30.0  # a shared server stops after this idle time; 0: never
 
 
 @dataclass(frozen=True)
@@ -566,6 +570,17 @@ def _seconds(value: Any, ctx: _Ctx) -> float:
     return float(value)
 
 
+def _boolean(value: Any, ctx: _Ctx) -> bool:
+    _expect(value, bool, "true or false")
+    return bool(value)
+
+
+def _minutes(value: Any, ctx: _Ctx) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 10080:
+        raise _Invalid(f"expected a number of minutes between 0 and 10080, got {value!r}")
+    return float(value)
+
+
 def _url(value: Any, ctx: _Ctx) -> str:
     url = _string(value, ctx)
     if not url.startswith(("http://", "https://")):
@@ -632,6 +647,8 @@ _LANGUAGETOOL: dict[str, _Key] = {
     "url": _Key("url", _url),
     "level": _Key("level", _one_of(LT_LEVELS)),
     "timeout": _Key("timeout", _seconds),
+    "autostart": _Key("autostart", _boolean),
+    "idle-stop": _Key("idle_stop_minutes", _minutes),
 }
 
 _VOCABULARY: dict[str, _Key] = {

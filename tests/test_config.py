@@ -148,6 +148,8 @@ reject = ["words/reject.txt"]
 mode = "remote"
 url = "http://127.0.0.1:8081/"
 level = "picky"
+autostart = false
+idle-stop = 90
 
 [rules."dates.relative-day"]
 max-distance = 6
@@ -170,7 +172,9 @@ def test_every_key_is_read(tmp_path: Path) -> None:
     assert config.max_file_size == 2 * 1024 * 1024
     assert config.severity == {"filler": "error", "spelling.variant": "off"}
     assert config.per_file_ignores == {"wires/**": ("structure", "names.second-reference")}
-    assert config.languagetool == LanguageToolSettings("remote", "http://127.0.0.1:8081", "picky")
+    assert config.languagetool == LanguageToolSettings(
+        "remote", "http://127.0.0.1:8081", "picky", autostart=False, idle_stop_minutes=90.0
+    )
     assert config.rule_options == {"dates.relative-day": {"max-distance": 6}}
     assert config.path == desk / "newslint.toml"
     assert config.root == desk
@@ -226,6 +230,9 @@ def test_pyproject_table_is_read(tmp_path: Path) -> None:
         ("languagetool = {level = 'strict'}", "languagetool.level", "'picky'"),
         ("languagetool = {url = 8081}", "languagetool.url", "string"),
         ("languagetool = {url = 'localhost:8081'}", "languagetool.url", "http://"),
+        ("languagetool = {autostart = 'yes'}", "languagetool.autostart", "true or false"),
+        ("languagetool = {idle-stop = -1}", "languagetool.idle-stop", "minutes"),
+        ("languagetool = {idle-stop = true}", "languagetool.idle-stop", "minutes"),
         ("rules = {'dates.relative-day' = 3}", 'rules."dates.relative-day"', "table"),
     ],
 )

@@ -324,8 +324,14 @@ def test_missing_java_gives_one_notice_and_other_checks_run(tmp_path: Path) -> N
     assert "--require-grammar" in required.stderr
 
 
+def _private_servers(directory: Path) -> None:
+    """``autostart = false``: each run starts its own server and stops it at exit."""
+    (directory / "newslint.toml").write_text("[languagetool]\nautostart = false\n")
+
+
 def test_parallel_workers_share_one_server(tmp_path: Path) -> None:
     cache = _linked_cache(tmp_path / "cache")
+    _private_servers(tmp_path)
     java = find_java()
     assert java is not None
     bin_dir, calls = tmp_path / "bin", tmp_path / "java-calls"
@@ -351,6 +357,7 @@ def test_parallel_workers_share_one_server(tmp_path: Path) -> None:
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGKILL, signal.SIGINT])
 def test_no_orphan_server_when_newslint_is_stopped(tmp_path: Path, signum: int) -> None:
     cache = _linked_cache(tmp_path / "cache")
+    _private_servers(tmp_path)
     story = _article(tmp_path, f"{SHE_GO} {signum} {time.time()}")
     proc = subprocess.Popen(
         [sys.executable, "-m", "newslint", "check", "--format", "json", str(story)],
@@ -374,6 +381,87 @@ def test_no_orphan_server_when_newslint_is_stopped(tmp_path: Path, signum: int) 
         proc.kill()
         for pid in _java_pids(str(cache)):
             os.kill(pid, signal.SIGKILL)
+
+
+def _shared_server(cache: Path) -> dict:
+    return json.loads((cache / lt_server.DISCOVERY_NAME).read_text())
+
+
+def _stop_servers(cache: Path) -> None:
+    run_cli("languagetool", "stop", env={CACHE_ENV: str(cache)})
+    for pid in _java_pids(str(cache)):
+        os.kill(pid, signal.SIGKILL)
+
+
+def test_first_run_starts_a_shared_server_that_idles_out_and_restarts(tmp_path: Path) -> None:
+    """Issue 12: no served server, autostart on: the first run starts a detached,
+    advertised server; the next run reuses it at once; unused, it stops by itself
+    after the idle time, and the next run that needs it starts another."""
+    cache = _linked_cache(tmp_path / "cache")
+    (tmp_path / "newslint.toml").write_text("[languagetool]\nidle-stop = 0.25\n")  # 15 s
+    story = _article(tmp_path, SHE_GO)
+    env = {CACHE_ENV: str(cache)}
+    args = ("check", "--format", "json", "--no-cache", "--select", "grammar", story)
+    try:
+        first = run_cli(*args, env=env, timeout=180)
+        assert "grammar.HE_VERB_AGR" in first.rules(), first.stderr
+        pid = _shared_server(cache)["pid"]
+        assert lt_server.is_languagetool_pid(pid), "the server outlives the run that started it"
+        assert os.getsid(pid) == pid, "in a session of its own"
+        began = time.monotonic()
+        second = run_cli(*args, env=env)
+        assert second.json() == first.json()
+        assert time.monotonic() - began < 10  # no JVM start (it takes several seconds)
+        assert _java_pids(str(cache)) == [pid]
+        status = run_cli("languagetool", "status", env=env)
+        assert "stops after 0.25 min unused" in status.stdout, status.stdout
+        deadline = time.monotonic() + 90
+        advertised = cache / lt_server.DISCOVERY_NAME
+        while (lt_server.is_languagetool_pid(pid) or advertised.exists()) and (
+            time.monotonic() < deadline
+        ):
+            time.sleep(0.5)
+        assert not lt_server.is_languagetool_pid(pid), "it did not stop when idle"
+        assert not advertised.exists(), "its keeper withdraws it"
+        _article(tmp_path, f"{SHE_GO} The depot closed.")  # not in the grammar cache
+        third = run_cli(*args, env=env, timeout=180)
+        assert "grammar.HE_VERB_AGR" in third.rules(), third.stderr
+        assert _shared_server(cache)["pid"] != pid
+    finally:
+        _stop_servers(cache)
+
+
+def test_parallel_first_runs_start_one_shared_server(tmp_path: Path) -> None:
+    """Three runs that all find no server start one between them (a lock)."""
+    cache = _linked_cache(tmp_path / "cache")
+    java = find_java()
+    assert java is not None
+    bin_dir, calls = tmp_path / "bin", tmp_path / "java-calls"
+    bin_dir.mkdir()
+    (bin_dir / "java").write_text(f'#!/bin/sh\necho "$$" >> {calls}\nexec {java} "$@"\n')
+    (bin_dir / "java").chmod(0o755)
+    env = {
+        **os.environ,
+        CACHE_ENV: str(cache),
+        "PATH": f"{bin_dir}:{os.environ['PATH']}",
+        "JAVA_HOME": "",
+    }
+    stories = [_article(tmp_path, f"{SHE_GO} Run {i}.", f"s{i}.txt") for i in range(3)]
+    command = [sys.executable, "-m", "newslint", "check", "--format", "json", "--select", "grammar"]
+    try:
+        procs = [
+            subprocess.Popen([*command, str(story)], env=env, stdout=subprocess.PIPE, text=True)
+            for story in stories
+        ]
+        for proc in procs:
+            out, _ = proc.communicate(timeout=180)
+            assert proc.returncode == 1
+            rules = [d["rule"] for f in json.loads(out)["files"] for d in f["diagnostics"]]
+            assert "grammar.HE_VERB_AGR" in rules
+        assert len(calls.read_text().split()) == 1, "one JVM for all three runs"
+        assert _java_pids(str(cache)) == [_shared_server(cache)["pid"]]
+    finally:
+        _stop_servers(cache)
 
 
 def test_applicability_single_replacement_is_unsafe() -> None:

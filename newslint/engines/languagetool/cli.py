@@ -41,11 +41,20 @@ def install_command(force: bool) -> None:
 @languagetool.command("serve")
 @click.option("--port", type=click.IntRange(1, 65535), help="Port [default: a free one].")
 @click.option("--detach", is_flag=True, help="Start it in the background and return.")
-def serve(port: int | None, detach: bool) -> None:
+@click.option(
+    "--idle-stop",
+    type=click.FloatRange(0, 10080),
+    default=0,
+    show_default=True,
+    metavar="MINUTES",
+    help="With --detach: stop it after this many minutes unused (0: never).",
+)
+def serve(port: int | None, detach: bool, idle_stop: float) -> None:
     """Keep a LanguageTool server running for editors, pre-commit and later runs.
 
     It listens on 127.0.0.1 only and is advertised in a discovery file in the
-    cache directory, which every newslint process reads.
+    cache directory, which every newslint process reads. (Without one, the
+    first run that needs grammar starts one itself: `[languagetool] autostart`.)
     """
     running = lt_server.read_discovery()
     if running is not None and lt_server.probe(running.url) is not None:
@@ -55,11 +64,23 @@ def serve(port: int | None, detach: bool) -> None:
         )
         return
     directory = _installed_or_exit()
-    log = cache_root() / "languagetool-server.log"
-    server = lt_server.launch(directory, LT_VERSION, port=port, detach=detach, log_path=log)
-    if not detach:
-        lt_server.own(server)  # Ctrl-C or SIGTERM stops it
+    log = cache_root() / lt_server.LOG_NAME
     began = time.monotonic()
+    if detach:
+        try:
+            server = lt_server.start_shared(directory, LT_VERSION, idle_stop * 60, port=port)
+        except (lt_server.ServerError, OSError) as exc:
+            click.echo(f"newslint: error: LanguageTool did not start: {exc}", err=True)
+            sys.exit(2)
+        until = f", stops after {idle_stop:g} min unused" if idle_stop else ""
+        click.echo(
+            f"LanguageTool {server.version} is serving at {server.url} (pid {server.pid}, "
+            f"ready in {time.monotonic() - began:.1f} s{until})"
+        )
+        click.echo(f"Log: {log}\nStop it with `newslint languagetool stop`.")
+        return
+    server = lt_server.launch(directory, LT_VERSION, port=port, log_path=log)
+    lt_server.own(server)  # Ctrl-C or SIGTERM stops it
     try:
         server.version = lt_server.wait_ready(server)
         lt_server.write_discovery(server)
@@ -67,16 +88,10 @@ def serve(port: int | None, detach: bool) -> None:
         lt_server.stop(server)
         click.echo(f"newslint: error: LanguageTool did not start: {exc}", err=True)
         sys.exit(2)
-    except BaseException:  # never leave a detached server nobody knows about
-        lt_server.stop(server)
-        raise
     click.echo(
         f"LanguageTool {server.version} is serving at {server.url} (pid {server.pid}, "
         f"ready in {time.monotonic() - began:.1f} s)"
     )
-    if detach:
-        click.echo(f"Log: {log}\nStop it with `newslint languagetool stop`.")
-        return
     click.echo("Press Ctrl-C to stop it.")
     _wait_in_foreground(server)
 
@@ -115,7 +130,8 @@ def status() -> None:
     if running is None or version is None:
         click.echo("server: not running (start one with `newslint languagetool serve --detach`)")
         sys.exit(1)
-    click.echo(f"server: LanguageTool {version} at {running.url} (pid {running.pid})")
+    until = f", stops after {running.idle_stop / 60:g} min unused" if running.idle_stop else ""
+    click.echo(f"server: LanguageTool {version} at {running.url} (pid {running.pid}{until})")
 
 
 @languagetool.command("stop")

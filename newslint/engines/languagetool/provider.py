@@ -87,6 +87,8 @@ class Endpoint:
     failure: str | None = None
     started_here: bool = False
     timeout: float = DEFAULT_TIMEOUT  # per request ([languagetool] timeout)
+    autostart: bool = True  # start a shared server that outlives the run ([languagetool])
+    idle_stop: float = 1800.0  # seconds idle before a shared server stops (0: never)
     clients: dict[tuple[str, str], GrammarClient] = field(default_factory=dict)
 
     def expected_version(self) -> str | None:
@@ -111,6 +113,7 @@ class Endpoint:
             found = lt_server.probe(served.url)
             if found is not None:
                 self.server, self.version = served, found
+                lt_server.mark_used()
                 return
         directory = installed()
         if directory is None:
@@ -119,6 +122,14 @@ class Endpoint:
         if find_java() is None:
             self.failure = "Java was not found"
             raise Unavailable(self.failure)
+        if self.autostart:
+            try:
+                self.server = lt_server.start_shared(directory, LT_VERSION, self.idle_stop)
+            except (OSError, lt_server.ServerError) as exc:
+                self.failure = f"LanguageTool did not start: {exc}"
+                raise Unavailable(self.failure) from None
+            self.version = self.server.version
+            return
         try:
             self.server = lt_server.launch(directory, LT_VERSION)
         except (OSError, lt_server.ServerError) as exc:
@@ -188,7 +199,13 @@ def endpoint_for(settings: LanguageToolSettings) -> Endpoint:
     url = (settings.url or "").rstrip("/") + "/" if mode == "remote" else None
     key = (mode, url)  # the trailing slash keeps a path prefix when joining v2/check
     if key not in _ENDPOINTS:
-        _ENDPOINTS[key] = Endpoint(mode=mode, url=key[1], timeout=settings.timeout)
+        _ENDPOINTS[key] = Endpoint(
+            mode=mode,
+            url=key[1],
+            timeout=settings.timeout,
+            autostart=settings.autostart,
+            idle_stop=settings.idle_stop_minutes * 60,
+        )
     return _ENDPOINTS[key]
 
 
@@ -270,6 +287,8 @@ class LanguageToolProvider:
         missing = [k for k in dict.fromkeys(keys) if k not in found]
         if missing:
             url, actual = endpoint.ensure()
+            if endpoint.mode == "local":
+                lt_server.mark_used()  # keeps a shared server's keeper waiting
             if actual != version:  # e.g. the served server was replaced
                 keys, found = self._lookup(texts, actual, language)
                 missing = [k for k in dict.fromkeys(keys) if k not in found]

@@ -6,7 +6,10 @@ Ctrl-C (KeyboardInterrupt reaches atexit); on Linux the kernel also sends it
 SIGTERM if its parent dies without cleaning up (PR_SET_PDEATHSIG), so a
 killed ``newslint`` never leaves an orphan JVM. A server started by
 ``newslint languagetool serve`` lives on its own and is advertised in a
-discovery file that later processes read.
+discovery file that later processes read. So does a *shared* server, which
+the first run that needs grammar starts (``[languagetool] autostart``): it is
+started under a lock, so that parallel runs start one, and a keeper process
+(``keeper.py``) stops it after an idle time.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
@@ -31,6 +35,9 @@ from newslint.engines.languagetool.install import find_java
 READY_TIMEOUT = 120.0  # a cold JVM on a loaded CI machine can be slow
 PROBE_TEXT = "She go to the office every days."
 DISCOVERY_NAME = "languagetool-server.json"
+USAGE_NAME = "languagetool-server.used"  # touched by every user of a shared server
+LOCK_NAME = "languagetool-server.lock"
+LOG_NAME = "languagetool-server.log"
 MAIN_CLASS = "org.languagetool.server.HTTPServer"
 # Serial GC: smallest footprint and fastest start for a single-user server.
 # The heap is capped so a server per run stays modest; English needs ~300 MB.
@@ -50,6 +57,7 @@ class Server:
     log: str | None = None
     process: subprocess.Popen[bytes] | None = field(default=None, repr=False, compare=False)
     owner_pid: int = 0  # the process that started it (0: discovered, not ours)
+    idle_stop: float = 0.0  # seconds idle after which its keeper stops it (0: never)
 
     def alive(self) -> bool:
         # Popen.poll() only works in the parent: a forked worker must not call it.
@@ -59,7 +67,9 @@ class Server:
 
     def to_json(self) -> str:
         data = {"url": self.url, "version": self.version, "pid": self.pid, "port": self.port}
-        return json.dumps({**data, "log": self.log, "started": time.time()})
+        return json.dumps(
+            {**data, "log": self.log, "idle_stop": self.idle_stop, "started": time.time()}
+        )
 
 
 # -- starting ---------------------------------------------------------------------
@@ -310,19 +320,25 @@ def discovery_path(root: Path | None = None) -> Path:
 
 def read_discovery(root: Path | None = None) -> Server | None:
     """The advertised long-lived server, if its process is still alive."""
+    found = read_discovery_record(root)
+    return found if found is not None and is_languagetool_pid(found.pid) else None
+
+
+def read_discovery_record(root: Path | None = None) -> Server | None:
+    """What the discovery file says, alive or not."""
     path = discovery_path(root)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        found = Server(
+        return Server(
             url=str(data["url"]),
             version=str(data["version"]),
             pid=int(data["pid"]),
             port=int(data.get("port", 0)),
             log=data.get("log"),
+            idle_stop=float(data.get("idle_stop") or 0.0),
         )
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    return found if is_languagetool_pid(found.pid) else None
 
 
 def write_discovery(server: Server, root: Path | None = None) -> Path:
@@ -337,3 +353,95 @@ def write_discovery(server: Server, root: Path | None = None) -> Path:
 def remove_discovery(root: Path | None = None) -> None:
     with contextlib.suppress(FileNotFoundError):
         discovery_path(root).unlink()
+
+
+# -- a shared server, started on first need ----------------------------------------------
+
+
+def usage_path(root: Path | None = None) -> Path:
+    return (root or cache_root()) / USAGE_NAME
+
+
+_LAST_MARK: list[float] = [0.0]
+MARK_INTERVAL = 5.0  # seconds: one touch per interval is plenty against minutes of idle time
+
+
+def mark_used(root: Path | None = None) -> None:
+    """Tell a shared server's keeper that it is in use (cheap; never fails)."""
+    now = time.monotonic()
+    if now - _LAST_MARK[0] < MARK_INTERVAL:
+        return
+    _LAST_MARK[0] = now
+    path = usage_path(root)
+    with contextlib.suppress(OSError):
+        path.touch()
+
+
+def start_shared(
+    install: Path, version: str, idle_stop: float, *, port: int | None = None
+) -> Server:
+    """The shared server: the advertised one if it answers, else a new detached
+    one that outlives this process, advertised once it is ready and stopped by
+    its keeper after ``idle_stop`` idle seconds (0: never).
+
+    A lock makes parallel runs start one server: the others wait for it and
+    then find it advertised. Raises ServerError (or OSError) when it cannot
+    start."""
+    root = cache_root()
+    root.mkdir(parents=True, exist_ok=True)
+    with _locked(root / LOCK_NAME, READY_TIMEOUT + 30):
+        served = read_discovery(root)
+        if served is not None:
+            found = probe(served.url)
+            if found is not None:
+                served.version = found
+                mark_used(root)
+                return served
+        server = launch(install, version, port=port, detach=True, log_path=root / LOG_NAME)
+        server.idle_stop = idle_stop
+        usage_path(root).touch()
+        if idle_stop > 0:  # before waiting: a run killed now must not leave it forever
+            _start_keeper(server, idle_stop, root)
+        try:
+            server.version = wait_ready(server)
+            write_discovery(server, root)
+        except BaseException:
+            stop(server)
+            raise
+        return server
+
+
+def _start_keeper(server: Server, idle_stop: float, root: Path) -> None:
+    subprocess.Popen(
+        [sys.executable, "-m", "newslint.engines.languagetool.keeper",
+         str(server.pid), str(idle_stop), str(root)],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # outlives this run, as the server does
+        close_fds=True,
+    )  # fmt: skip
+
+
+@contextlib.contextmanager
+def _locked(path: Path, timeout: float) -> Iterator[None]:
+    """An exclusive lock on ``path`` (released by the kernel if we die)."""
+    import fcntl
+
+    with open(path, "a+b") as handle:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise ServerError(
+                        f"another newslint has been starting LanguageTool for "
+                        f"{timeout:.0f} s ({path} is locked)"
+                    ) from None
+                time.sleep(0.1)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
