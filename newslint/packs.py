@@ -19,7 +19,8 @@ import regex
 
 from newslint.diagnostics import Diagnostic, InputError, Suggestion
 from newslint.document import Document, Span
-from newslint.packs_compile import compile_rules, compile_trusted, rule_regex
+from newslint.packs_compile import compile_indexed, compile_rules, compile_trusted, rule_regex
+from newslint.packs_prefilter import RulePrefilter
 from newslint.packs_schema import (
     PATTERN_FLAGS,
     PackError,
@@ -77,6 +78,7 @@ def shipped_pack_paths() -> list[Path]:
     return sorted(_shipped_dir().glob("*.toml"))
 
 
+_FAST_PATTERNS_KEPT = 512  # distinct rule choices kept compiled per matcher
 _NO_BREAK_SPACES = str.maketrans({"\xa0": " ", "\u202f": " ", "\u2007": " "})
 
 
@@ -98,9 +100,14 @@ class PackSet:
         if found is None:
             rules = [r for r in self.rules if r.id in chosen]
             trusted = [i for i, r in enumerate(rules) if r.id in self.shipped]
-            fast = compile_trusted([rules[i] for i in trusted], trusted) if trusted else None
-            guarded = [r for r in rules if fast is None or r.id not in self.shipped]
-            found = _Matcher(rules, compile_rules(guarded), fast, [rules.index(r) for r in guarded])
+            guarded = [i for i, r in enumerate(rules) if r.id not in self.shipped]
+            found = _Matcher(
+                rules,
+                compile_rules([rules[i] for i in guarded]),
+                trusted,
+                guarded,
+                RulePrefilter([rules[i] for i in trusted], trusted) if trusted else None,
+            )
             self.compiled += 1
             self._matchers[chosen] = found
         return found
@@ -182,15 +189,19 @@ def preserve_case(matched: str, replacement: str) -> str:
 
 @dataclass
 class _Matcher:
-    """Shipped rules in one fast ``re`` pattern, users' rules in one ``regex``
-    pattern run under a timeout; group ``r<i>`` is ``rules[i]`` in both."""
+    """Users' rules in one ``regex`` pattern run under a timeout; shipped rules
+    in fast ``re`` patterns of just the rules an RE2 prefilter says can match
+    the text (building one pattern of every shipped rule would cost more than
+    linting a short article). Group ``r<i>`` is ``rules[i]`` in every pattern."""
 
     rules: list[PackRule]
     pattern: regex.Pattern[str]  # the guarded rules (users' packs)
-    fast: re.Pattern[str] | None = None  # the shipped rules
+    trusted: list[int] = field(default_factory=list)  # indices of the shipped rules
     guarded: list[int] = field(default_factory=list)  # indices in ``pattern``'s order
+    prefilter: RulePrefilter | None = None  # over the trusted rules
     scans: int = 0  # finditer calls made (for tests)
     _singles: dict[int, regex.Pattern[str]] = field(default_factory=dict)
+    _fast: dict[tuple[int, ...], re.Pattern[str] | regex.Pattern[str]] = field(default_factory=dict)
 
     def candidates(self, text: str, timeout: float) -> tuple[list[tuple[int, int, int]], list[str]]:
         """(rule index, start, end) of every match, and ids of rules that timed out."""
@@ -199,11 +210,14 @@ class _Matcher:
         # match it too (same length, so the offsets stay right).
         text = text.translate(_NO_BREAK_SPACES)
         found: list[tuple[int, int, int]] = []
-        if self.fast is not None:
-            found = [
-                (int(m.lastgroup[1:]), m.start(), m.end())  # type: ignore[index]
-                for m in self.fast.finditer(text)
-            ]
+        if self.trusted:
+            possible = self.prefilter.possible(text) if self.prefilter else None
+            chosen = tuple(i for i in self.trusted if possible is None or i in possible)
+            if chosen:
+                found = [
+                    (int(m.lastgroup[1:]), m.start(), m.end())  # type: ignore[index]
+                    for m in self._fast_pattern(chosen).finditer(text)
+                ]
         if not self.guarded:
             return found, []
         remap = self.guarded
@@ -218,6 +232,22 @@ class _Matcher:
         found.extend(guarded)
         found.sort(key=lambda item: (item[1], item[0]))
         return found, failed
+
+    def _fast_pattern(self, chosen: tuple[int, ...]) -> re.Pattern[str] | regex.Pattern[str]:
+        """The shipped rules ``chosen`` as one pattern, built once per choice.
+
+        A rule that cannot match a text cannot change what the others match in
+        an alternation, so leaving it out gives the same matches."""
+        pattern = self._fast.get(chosen)
+        if pattern is None:
+            if len(self._fast) >= _FAST_PATTERNS_KEPT:
+                self._fast.clear()
+            rules = [self.rules[i] for i in chosen]
+            # Shipped rules are written for ``re`` (a test proves it); ``regex``
+            # reads any pattern, so a house copy of a shipped pack still runs.
+            pattern = compile_trusted(rules, chosen) or compile_indexed(rules, chosen)
+            self._fast[chosen] = pattern
+        return pattern
 
     def _one_by_one(
         self, text: str, timeout: float

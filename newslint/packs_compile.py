@@ -129,7 +129,12 @@ def combined_source(rules: Sequence[PackRule], indices: Sequence[int]) -> str:
 
 def compile_rules(rules: Sequence[PackRule]) -> regex.Pattern[str]:
     """One ``regex`` pattern (it supports timeouts) with a group ``r<i>`` for ``rules[i]``."""
-    return regex.compile(combined_source(rules, range(len(rules))), PATTERN_FLAGS)
+    return compile_indexed(rules, range(len(rules)))
+
+
+def compile_indexed(rules: Sequence[PackRule], indices: Sequence[int]) -> regex.Pattern[str]:
+    """One ``regex`` pattern with a group ``r<i>`` for ``rules[k]``, i = indices[k]."""
+    return regex.compile(combined_source(rules, indices), PATTERN_FLAGS)
 
 
 def compile_trusted(rules: Sequence[PackRule], indices: Sequence[int]) -> re.Pattern[str] | None:

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLES
 
 from newslint.diagnostics import Applicability, ConfigError, Diagnostic, Severity
 from newslint.document import Document, Span, TextBuilder
@@ -19,7 +20,8 @@ from newslint.packs import (
     preserve_case,
     shipped_pack_paths,
 )
-from newslint.packs_compile import trie_regex
+from newslint.packs_compile import compile_trusted, trie_regex
+from newslint.packs_prefilter import widen
 from newslint.regex_safety import pattern_problem
 from newslint.registry import CheckContext
 
@@ -544,3 +546,57 @@ def test_spelling_wrong_forms_are_not_words() -> None:
     assert not checker.known(list(swap)), "a 'wrong' form is a real word"
     rights = {part.lower() for right in swap.values() for part in right.split()}
     assert not checker.unknown(rights), "a correction is not a known word"
+
+
+# -- the RE2 prefilter in front of the shipped rules --------------------------------------
+
+
+def _prefilter_texts() -> list[str]:
+    """Every fixture case and example, plus Unicode that Python's re and RE2 read
+    differently (wide spaces, Turkish and Kelvin letters, non-ASCII word letters)."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.iterdir()) if p.is_file()]
+    for path in sorted((Path(__file__).parent / "fixtures" / "rules").glob("*.toml")):
+        texts += [case["text"] for case in tomllib.loads(path.read_text("utf-8"))["case"]]
+    texts += [
+        "Dİd you know the plan?",
+        "DID YOU KNOW\u2009the plan? Leave\u3000a comment",
+        "As an AI language model,\u2003I cannot browse the internet.",
+        "It was o\u212aay and ſo it is: Washington\u2009DC at 9\xa0a.m. this morning",
+        "éDid you knowé it? _leave a comment_ [insert quote here]",
+    ]
+    return texts
+
+
+def test_prefiltered_shipped_rules_find_what_one_pattern_of_all_finds() -> None:
+    """Leaving out the rules RE2 says cannot match changes no match: the exact
+    pattern of every shipped rule finds the same candidates on every text."""
+    pack_set = load_packs(shipped_pack_paths())
+    matcher = pack_set.matcher(frozenset(r.id for r in pack_set.rules))
+    indices = list(range(len(matcher.rules)))
+    full = compile_trusted(matcher.rules, indices)
+    assert full is not None, "shipped rules must all be readable by re"
+    assert matcher.prefilter is not None and matcher.prefilter.always == []
+    narrowed = 0
+    for text in _prefilter_texts():
+        plain = text.translate({0xA0: " ", 0x202F: " ", 0x2007: " "})
+        expected = [(int(m.lastgroup[1:]), m.start(), m.end()) for m in full.finditer(plain)]
+        found, failed = matcher.candidates(text, 5.0)
+        assert (found, failed) == (expected, []), text[:80]
+        possible = matcher.prefilter.possible(plain)
+        assert possible is not None and {i for i, _, _ in expected} <= possible
+        narrowed += len(possible) < len(indices)
+    assert narrowed > 100  # the prefilter does leave rules out
+
+
+@pytest.mark.parametrize(
+    ("pattern", "widened"),
+    [
+        (r"\bfoo\b", "foo"),
+        (r"a(?=b)c(?<!x)d(?!e(f))g", "acdg"),
+        (r"[^\s]x[\w-]", r"[^\s]x[\p{L}\p{M}\p{N}_-]"),
+        (r"[]a]\d", r"[\]a][\p{Nd}]"),
+        (r"[\b]", r"[\b]"),  # a backspace inside a class, not a boundary
+    ],
+)
+def test_widen_drops_assertions_and_widens_classes(pattern: str, widened: str) -> None:
+    assert widen(pattern) == widened
