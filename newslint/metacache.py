@@ -1,4 +1,6 @@
-"""Rule metadata cached on disk, so a run that selects none of an engine's
+"""Rule metadata and parsed data files cached on disk.
+
+Rule metadata is cached so that a run that selects none of an engine's
 rules need not import the engine just to list them.
 
 proselint's 100-odd rule descriptions are built from proselint's own
@@ -6,6 +8,11 @@ registry; importing it on every save costs more than the rest of a one-file
 run's set-up. The cache lives in newslint's cache directory (never in the
 repository) and is keyed by the engine's version and the metadata code's
 own files, so an upgrade or an edit rebuilds it.
+
+Parsed data files (packs, names lists) are cached as pickles keyed by the
+file's content and the parser's source: validating the shipped packs
+compiles every pattern and costs more than linting a short article. The
+cache is the user's own directory, trusted as Python's bytecode caches are.
 """
 
 from __future__ import annotations
@@ -13,16 +20,20 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
+import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from newslint import __version__
 from newslint.cachedir import cache_root
 from newslint.diagnostics import Applicability, Severity
 from newslint.registry import Example, RuleMeta
+
+T = TypeVar("T")
 
 
 def cached_metas(
@@ -40,6 +51,27 @@ def cached_metas(
     metas = build()
     _write(path, json.dumps([_row(m) for m in metas], ensure_ascii=False))
     return metas
+
+
+def cached_parse(
+    kind: str, data: Path, parsers: Sequence[Path], parse: Callable[[], T], context: str = ""
+) -> T:
+    """``parse()``'s result for the file ``data``, from the cache while neither
+    ``data``, the ``parsers`` (the modules that read it) nor ``context`` (what
+    else the result depends on) changed. A file that fails to parse raises
+    every time: only successes are cached. OSError when ``data`` is unreadable."""
+    key = hashlib.sha256(f"{__version__} {sys.version} {context}".encode())
+    for path in (data, *parsers):
+        key.update(path.read_bytes())
+        key.update(b"\0")
+    path = cache_root() / "parsed" / f"{kind}-{key.hexdigest()[:24]}.pickle"
+    try:
+        return pickle.loads(path.read_bytes())  # type: ignore[no-any-return]
+    except Exception:  # absent, or unreadable by this Python: parse again
+        pass
+    result = parse()
+    _write_bytes(path, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+    return result
 
 
 def _row(meta: RuleMeta) -> dict[str, Any]:
@@ -61,13 +93,15 @@ def _meta(row: dict[str, Any]) -> RuleMeta:
 
 
 def _write(path: Path, text: str) -> None:
+    _write_bytes(path, text.encode("utf-8"))
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
     """Best effort and atomic: a read-only cache only costs speed."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=path.parent, delete=False
-        ) as handle:
-            handle.write(text)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
+            handle.write(data)
         os.replace(handle.name, path)
     except OSError:
         pass

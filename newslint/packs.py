@@ -19,6 +19,7 @@ import regex
 
 from newslint.diagnostics import Diagnostic, InputError, Suggestion
 from newslint.document import Document, Span
+from newslint.metacache import cached_parse
 from newslint.packs_compile import compile_indexed, compile_rules, compile_trusted, rule_regex
 from newslint.packs_prefilter import RulePrefilter
 from newslint.packs_schema import (
@@ -116,6 +117,21 @@ class PackSet:
 _CACHE: dict[tuple[tuple[str, int, int], ...], PackSet] = {}
 
 
+# The modules whose code decides what a pack file parses to.
+_PACK_PARSERS = tuple(
+    Path(__file__).with_name(name) for name in ("packs_schema.py", "regex_safety.py")
+)
+
+
+def _load_pack_file(path: Path, shown: str) -> list[PackRule]:
+    try:
+        return cached_parse(
+            "pack", path, _PACK_PARSERS, lambda: load_pack_file(path, shown), context=shown
+        )
+    except OSError:
+        return load_pack_file(path, shown)  # says that it cannot be read
+
+
 def load_packs(paths: Sequence[Path]) -> PackSet:
     """Load and validate pack files; cached while no file changes."""
     key_parts = []
@@ -138,7 +154,7 @@ def load_packs(paths: Sequence[Path]) -> PackSet:
     for path in paths:
         shown = display_path(path, shipped)
         is_shipped = path.resolve().parent == shipped.resolve()
-        for rule in load_pack_file(path, shown):
+        for rule in _load_pack_file(path, shown):
             if is_shipped:
                 shipped_ids.add(rule.id)
             if rule.id in origins:

@@ -287,7 +287,12 @@ def parse_list(text: str, source: str) -> list[Person]:
 
 @functools.lru_cache(maxsize=32)
 def _load(path: Path, _mtime: int) -> tuple[Person, ...]:
-    return tuple(parse_list(path.read_text(encoding="utf-8-sig"), str(path)))
+    def parse() -> tuple[Person, ...]:
+        return tuple(parse_list(path.read_text(encoding="utf-8-sig"), str(path)))
+
+    from newslint.metacache import cached_parse  # not at the top: metacache imports registry
+
+    return cached_parse("names", path, (Path(__file__),), parse, context=str(path))
 
 
 def load_file(path: Path) -> tuple[Person, ...]:
