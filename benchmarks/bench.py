@@ -172,7 +172,70 @@ def bench_cold(base: list[str], article: Path, runs: int, selection: list[str]) 
     )
     if "error" in summary:
         print(f"   FAILED: {summary['error']}")
+        return summary
+    summary["floor"] = cold_floor(runs)
+    summary["imports"] = import_times(command[1:])
+    summary["profile"] = profile_top(command[1:])
     return summary
+
+
+def cold_floor(runs: int) -> dict[str, float]:
+    """What any run pays before newslint does anything: the interpreter (with this
+    environment's site hooks) and importing the command line."""
+    floors = {}
+    for name, code in (("python", "pass"), ("import newslint.cli", "import newslint.cli")):
+        times = [run_timed([sys.executable, "-c", code]).seconds for _ in range(runs)]
+        floors[name] = statistics.median(times)
+        print(f"   floor: median {floors[name]:.3f}s  $ python -c {code!r}")
+    return floors
+
+
+def import_times(check_args: Sequence[str], top: int = 12) -> list[tuple[str, float]]:
+    """The costliest imports of one run (``python -X importtime``), cumulative ms."""
+    run = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "newslint", *check_args],
+        capture_output=True,
+        text=True,
+    )
+    rows: list[tuple[str, float]] = []
+    for line in run.stderr.splitlines():
+        if line.startswith("import time:") and "|" in line:
+            _, cumulative, name = line.split("|", 2)
+            if cumulative.strip().isdigit():
+                rows.append((name.rstrip(), int(cumulative) / 1000))
+    # Nesting is shown by indentation: one space before a top-level import's name.
+    total = sum(ms for name, ms in rows if not name.startswith("  "))
+    rows.sort(key=lambda row: -row[1])
+    print(f"   imports (python -X importtime): {total:.0f} ms in all; costliest, cumulative:")
+    for name, ms in rows[:top]:
+        print(f"     {ms:7.1f} ms  {name.strip()}")
+    return rows[:top]
+
+
+def profile_top(check_args: Sequence[str], top: int = 15) -> list[tuple[str, float]]:
+    """Where one run spends its time after imports (cProfile, cumulative s)."""
+    import pstats
+
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "run.prof"
+        subprocess.run(
+            [sys.executable, "-m", "cProfile", "-o", str(out), "-m", "newslint", *check_args],
+            capture_output=True,
+        )
+        stats = pstats.Stats(str(out))
+    skip = ("<frozen", "importlib", "click/", "runpy", "{built-in", "{method")
+    rows = sorted(
+        (
+            (f"{'/'.join(Path(file).parts[-2:])}:{line}({func})", cumulative)
+            for (file, line, func), (_, _, _, cumulative, _) in stats.stats.items()  # type: ignore[attr-defined]
+            if not file.startswith(skip) and not func.startswith(skip) and "newslint" in file
+        ),
+        key=lambda row: -row[1],
+    )[:top]
+    print("   profile (cProfile, one run, newslint functions by cumulative time):")
+    for name, seconds in rows:
+        print(f"     {seconds * 1000:7.1f} ms  {name}")
+    return rows
 
 
 def bench_corpus(
