@@ -10,6 +10,7 @@ split of the BBC and trafilatura corpora), so one threshold separates them.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Callable, Iterable
@@ -24,6 +25,9 @@ MIN_WORDS = 12  # fewer counted words than this: too little to tell
 PARAGRAPH_MIN_WORDS = 8
 PARAGRAPH_SHARE = 0.5
 SENTENCE_MIN_WORDS = 5  # a German sentence quoted in an English paragraph
+# The fewest unknown words a foreign sentence can have: more than half of
+# SENTENCE_MIN_WORDS counted words.
+_SENTENCE_MIN_UNKNOWN = SENTENCE_MIN_WORDS // 2 + 1
 # A document declared in another language is English only when its words say so
 # clearly: edited English copy scores 0.85 and up.
 DECLARED_ENGLISH_SHARE = 0.85
@@ -100,14 +104,27 @@ def document_language(doc: Document) -> DocumentLanguage:
 
     def compute(d: Document) -> DocumentLanguage:
         whole = evidence(_TOKEN.findall(d.text), known)
-        paragraphs = set(d.paragraphs)
-        foreign = tuple(
-            p
-            for p in (*d.paragraphs, *d.sentences)
-            if _span_evidence(d.text[p.start : p.end]).foreign(
-                PARAGRAPH_MIN_WORDS if p in paragraphs else SENTENCE_MIN_WORDS, PARAGRAPH_SHARE
-            )
-        )
-        return DocumentLanguage(whole, foreign, declared_other_language(d))
+        foreign = []
+        # A sentence reads as foreign only with enough unknown words, and they
+        # are its paragraph's too: most paragraphs spare their sentences a look.
+        doubtful: set[Span] = set()
+        for p in d.paragraphs:
+            found = _span_evidence(d.text[p.start : p.end])
+            if found.foreign(PARAGRAPH_MIN_WORDS, PARAGRAPH_SHARE):
+                foreign.append(p)
+            if found.counted - found.english >= _SENTENCE_MIN_UNKNOWN:
+                doubtful.add(p)
+        paragraph_set = set(d.paragraphs)
+        paragraph_starts = [p.start for p in d.paragraphs]
+        for s in d.sentences:
+            i = bisect.bisect_right(paragraph_starts, s.start) - 1
+            home = d.paragraphs[i] if i >= 0 and s.end <= d.paragraphs[i].end else None
+            if home is not None and home not in doubtful:
+                continue
+            # A sentence that is a whole paragraph is held to the paragraph's bar.
+            least = PARAGRAPH_MIN_WORDS if s in paragraph_set else SENTENCE_MIN_WORDS
+            if _span_evidence(d.text[s.start : s.end]).foreign(least, PARAGRAPH_SHARE):
+                foreign.append(s)
+        return DocumentLanguage(whole, tuple(foreign), declared_other_language(d))
 
     return doc.analysis("language", compute)
