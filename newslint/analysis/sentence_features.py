@@ -20,6 +20,7 @@ a model was fitted on are the features it is applied to.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -90,14 +91,39 @@ def _folded_sentence_features(doc: Document) -> list[Scored]:
     the rules need the scores and the hand score, never the features."""
     models = (padding_model(), vague_model())
     out = []
-    for scored in _sentence_features(doc):
+    for scored in _sentence_features(doc, fold_words=True):
         kept = {"hand_score": scored.features["hand_score"]}
         rest = {k: v for k, v in scored.features.items() if k not in kept}
-        out.append(Scored(scored.info, kept, {m.name: m.partial_logit(rest) for m in models}))
+        logits = {m.name: scored.folded_logits[m.name] + m.partial_logit(rest) for m in models}
+        out.append(Scored(scored.info, kept, logits))
     return out
 
 
-def _sentence_features(doc: Document, *, register: bool = True) -> list[Scored]:
+@functools.cache
+def _word_weights() -> dict[str, tuple[float, float, float]]:
+    """Each word-class feature's weight in the register, padding and vague
+    models: one lookup per feature instead of one per model."""
+    models = (register_model(), padding_model(), vague_model())
+    keys = {k for m in models for k in m.weights if k.startswith(LEXICAL)}
+    return {k: (models[0].weights.get(k, 0.0), models[1].weights.get(k, 0.0),
+                models[2].weights.get(k, 0.0)) for k in keys}  # fmt: skip
+
+
+def _word_classes(text: str) -> set[str]:
+    """The word-class feature names of a sentence (each has the value 1)."""
+    tokens = _tokens(text)
+    found = {f"w:{token}" for token in tokens}
+    found.update(f"b:{a} {b}" for a, b in pairwise(tokens))
+    if tokens:
+        found.add(f"first:{tokens[0]}")
+    return found
+
+
+def _sentence_features(
+    doc: Document, *, register: bool = True, fold_words: bool = False
+) -> list[Scored]:
+    """``fold_words``: leave the word classes out of the features and give their
+    share of the padding and vague logits in ``folded_logits`` instead."""
     infos = [info for info in specificity(doc) if not doc.in_quotation(info.span)]
     if not infos:
         return []
@@ -141,17 +167,25 @@ def _sentence_features(doc: Document, *, register: bool = True) -> list[Scored]:
         }
         for name, value in signals(doc, info).items():
             f[f"sig:{name}"] = float(value)
-        tokens = _tokens(text)
-        if tokens:
-            f[f"first:{tokens[0]}"] = 1.0
-        for token in set(tokens):
-            f[f"w:{token}"] = 1.0
-        for a, b in set(pairwise(tokens)):
-            f[f"b:{a} {b}"] = 1.0
+        words = _word_classes(text)
+        if fold_words:
+            weights = _word_weights()
+            in_register = in_padding = in_vague = 0.0
+            for key in words:
+                found = weights.get(key)
+                if found is not None:
+                    in_register += found[0]
+                    in_padding += found[1]
+                    in_vague += found[2]
+            f["register"] = register_model().probability({}, offset=in_register)
+            folded = {padding_model().name: in_padding, vague_model().name: in_vague}
+            out.append(Scored(info, f, folded))
+            continue
+        f.update(dict.fromkeys(words, 1.0))
         if register:
             f["register"] = register_model().probability(lexical(f))
         out.append(Scored(info, f))
-    if register:
+    if register or fold_words:
         add_register_context([s.features for s in out])
     return out
 
