@@ -20,7 +20,7 @@ a model was fitted on are the features it is applied to.
 
 from __future__ import annotations
 
-import functools
+import itertools
 import math
 import re
 from dataclasses import dataclass, field
@@ -99,16 +99,6 @@ def _folded_sentence_features(doc: Document) -> list[Scored]:
     return out
 
 
-@functools.cache
-def _word_weights() -> dict[str, tuple[float, float, float]]:
-    """Each word-class feature's weight in the register, padding and vague
-    models: one lookup per feature instead of one per model."""
-    models = (register_model(), padding_model(), vague_model())
-    keys = {k for m in models for k in m.weights if k.startswith(LEXICAL)}
-    return {k: (models[0].weights.get(k, 0.0), models[1].weights.get(k, 0.0),
-                models[2].weights.get(k, 0.0)) for k in keys}  # fmt: skip
-
-
 def _word_classes(text: str) -> set[str]:
     """The word-class feature names of a sentence (each has the value 1)."""
     tokens = _tokens(text)
@@ -135,6 +125,12 @@ def _sentence_features(
     padded = sum(1 for score in hand if score >= 3)
     seen: set[str] = set()
     headline = _content_words(doc.headline_text or "")
+    register, padding, vague = (
+        register_model().weights,
+        padding_model().weights,
+        vague_model().weights,
+    )
+    zeros = itertools.repeat(0.0)
     out = []
     for info, score in zip(infos, hand, strict=True):
         text = doc.span_text(info.span)
@@ -169,14 +165,10 @@ def _sentence_features(
             f[f"sig:{name}"] = float(value)
         words = _word_classes(text)
         if fold_words:
-            weights = _word_weights()
-            in_register = in_padding = in_vague = 0.0
-            for key in words:
-                found = weights.get(key)
-                if found is not None:
-                    in_register += found[0]
-                    in_padding += found[1]
-                    in_vague += found[2]
+            # Summed here, model by model, without building the features.
+            in_register = sum(map(register.get, words, zeros))
+            in_padding = sum(map(padding.get, words, zeros))
+            in_vague = sum(map(vague.get, words, zeros))
             f["register"] = register_model().probability({}, offset=in_register)
             folded = {padding_model().name: in_padding, vague_model().name: in_vague}
             out.append(Scored(info, f, folded))
