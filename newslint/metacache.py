@@ -17,6 +17,7 @@ cache is the user's own directory, trusted as Python's bytecode caches are.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -64,13 +65,20 @@ def cached_parse(
     for path in (data, *parsers):
         key.update(path.read_bytes())
         key.update(b"\0")
-    path = cache_root() / "parsed" / f"{kind}-{key.hexdigest()[:24]}.pickle"
+    # One entry per data file: its name says which file, its key which version.
+    which = hashlib.sha256(f"{data.resolve()} {context}".encode()).hexdigest()[:12]
+    folder = cache_root() / "parsed"
+    path = folder / f"{kind}-{which}-{key.hexdigest()[:24]}.pickle"
     try:
         return pickle.loads(path.read_bytes())  # type: ignore[no-any-return]
     except Exception:  # absent, or unreadable by this Python: parse again
         pass
     result = parse()
     _write_bytes(path, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+    for stale in folder.glob(f"{kind}-{which}-*.pickle"):
+        if stale != path:
+            with contextlib.suppress(OSError):
+                stale.unlink()
     return result
 
 

@@ -627,6 +627,7 @@ def test_parsed_packs_are_cached_by_content_and_failures_never(
     assert load() == load() == ["RULE A\n"] and len(calls) == 1  # parsed once
     pack.write_text("rule b\n")
     assert load() == ["RULE B\n"] and len(calls) == 2  # new content, new parse
+    assert len(list((tmp_path / "cache" / "parsed").iterdir())) == 1  # the old entry went
     parser.write_text("# version 2\n")
     assert load() == ["RULE B\n"] and len(calls) == 3  # a new parser, a new parse
     pack.write_text("broken\n")
