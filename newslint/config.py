@@ -55,6 +55,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from newslint import regexcache
 from newslint.diagnostics import FAIL_ON_NEVER, ConfigError, Severity, parse_fail_on
 from newslint.registry import CheckContext, RuleMeta, matches_prefix, select_rules
 
@@ -326,7 +327,7 @@ def _load_word_list(path: Path, _mtime: int, _size: int) -> frozenset[str]:
     return frozenset(words)
 
 
-_SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(?:([kmg])(?:i?b)?|b)?\s*", re.IGNORECASE)
+_SIZE = regexcache.compile(r"\s*(\d+(?:\.\d+)?)\s*(?:([kmg])(?:i?b)?|b)?\s*", re.IGNORECASE)
 _UNITS = {None: 1, "k": 1024, "m": 1024**2, "g": 1024**3}
 
 

@@ -19,18 +19,18 @@ from __future__ import annotations
 
 import bisect
 import difflib
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from newslint import regexcache
 from newslint.diagnostics import Diagnostic
 from newslint.document import Directive
 from newslint.registry import matches_prefix
 
 WORDS = ("disable", "enable", "disable-next-line", "disable-file")
 _ALL = ""  # the prefix that matches every rule id
-_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*")
-_SEPARATORS = re.compile(r"[\s,]+")
+_ID = regexcache.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*")
+_SEPARATORS = regexcache.compile(r"[\s,]+")
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newslint import regexcache
 from newslint.analysis.linear import linear
 from newslint.analysis.quotations import Quotation
 from newslint.analysis.vague_sources import (
@@ -56,7 +57,7 @@ cited continued conclude concludes concluded advise advises advised recount reco
 tell smile smiles smiled grinned shrugged chuckled enthused muses mused reckons reckoned
 """
 _REPORTING_WORDS = _verbs(*_REPORTING_LIST.split())
-REPORTING = re.compile(
+REPORTING = regexcache.compile(
     rf"\b(?:{_REPORTING_WORDS})\b|\baccording\s+to\b|\bwent\s+on\b|\bpoints?\s+out\b"
     r"|\bpointed\s+out\b|\bintimated\b"
     r"|\bin\s+a\s+(?:statement|post|tweet|letter|interview|blog)\b",
@@ -66,7 +67,7 @@ REPORTING = linear(REPORTING)
 # Verbs that characterise a partial quote in the same sentence ("called the
 # plan "a waste of money""): attribution for that sentence only, since
 # "described the meeting as ..." before a quote paragraph names no speaker of it.
-CHARACTERISING = re.compile(
+CHARACTERISING = regexcache.compile(
     r"\b(?:describ|call|dub|brand|label|term|hail|welcom|condemn|criticis|criticiz|prais"
     r"|nicknam|titl|entitl|headlin|chant|sang|sing|read)\w*|\bput\s+it\b|\bwords\s+of\b"
     r"|\bknown\s+as\b|\bso-called\b"
@@ -76,9 +77,9 @@ CHARACTERISING = re.compile(
 )
 CHARACTERISING = linear(CHARACTERISING)
 # Anything that can open a quotation worth a look: the rule does nothing without.
-QUOTE_MARKS = re.compile(r"[\"“”]")
-_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*")
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
+QUOTE_MARKS = regexcache.compile(r"[\"“”]")
+_WORD = regexcache.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*")
+_SENTENCE_END = regexcache.compile(r"[.!?…][\"'”’)]*$")
 
 
 def mask_quotations(
@@ -201,7 +202,7 @@ def _paragraph_break(gap: str) -> bool:
 
 
 # A speaker named right after the quote with the verb missing: '," Mr Ray.'
-_SPEAKER_TAIL = re.compile(r"[,\s]*(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*\.")
+_SPEAKER_TAIL = regexcache.compile(r"[,\s]*(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*\.")
 
 
 def _attribute(s: _Sentences, q: Quotation) -> str:
@@ -359,11 +360,13 @@ def _chained(s: _Sentences, q: Quotation, earlier: list[QuoteAttribution]) -> st
 
 
 # "he claims", "She has trained", "part of his recovery": a sentence about a person.
-_PRONOUN_SUBJECT = re.compile(
+_PRONOUN_SUBJECT = regexcache.compile(
     r"\b(?:[Hh]e|[Ss]he)\s+(?:[a-z]+ly\s+)?[a-z]+(?:s|ed|es)\b|\b(?:[Hh]is|[Hh]er)\s+[a-z]"
 )
 # A capitalised name acting as a subject: "Gervais is keen", "Martyn Williams was".
-_ACTS = re.compile(r"\s+(?:is|was|has|had|will|would|can|could|[a-z]+ly\s+[a-z]+|[a-z]{3,}ed)\b")
+_ACTS = regexcache.compile(
+    r"\s+(?:is|was|has|had|will|would|can|could|[a-z]+ly\s+[a-z]+|[a-z]{3,}ed)\b"
+)
 
 
 def _implied(s: _Sentences, q: Quotation, earlier: list[QuoteAttribution]) -> str:
@@ -433,20 +436,20 @@ _GENERIC = (
     r"|Sources|Analysts|Observers|Some|Many|Others|Police|Reports|But|And|However|Yet)\b)"
 )
 _NAME = rf"{_GENERIC}[A-Z][\w'’.-]*(?:\s+(?:of\s+|de\s+|van\s+)?[A-Z][\w'’.-]*)*"
-_NAMED_SAME = re.compile(
+_NAMED_SAME = regexcache.compile(
     rf"\b[Aa]ccording\s+to\s+(?:the\s+)?{_NAME}"
     rf"|\b(?:said|says|told|wrote|added)\s+(?!to\b)(?:the\s+)?(?:[a-z]+\s+){{0,3}}{_NAME}"
     rf"|{_NAME}\s+(?:said|says|told|wrote|added|reported|reports|found|stated|states|noted"
     rf"|notes|explained|confirmed|confirms)\b",
 )
-_NAMED_NEXT = re.compile(
+_NAMED_NEXT = regexcache.compile(
     rf"\b[Aa]ccording\s+to\s+(?:the\s+)?{_NAME}"
     rf"|\b(?:among\s+them|among\s+those|one\s+of\s+them)\b"
     rf"|{_NAME},\s+(?:a|an|the|who|one)\b[^.!?]{{0,120}}?\b(?:said|says|told|wrote|added"
     rf"|believes|thinks|argued|argues|warned|warns)\b"
     rf"|\b(?:said|says)\s+{_NAME},\s+(?:a|an|the)\b",
 )
-ANONYMOUS = re.compile(
+ANONYMOUS = regexcache.compile(
     r"\b(?:an?|one|two|three|several)\s+(?:(?:senior|junior|former|local|government|federal"
     r"|state|ministry|military|security|intelligence|western|european|american|british"
     r"|administration|police|party|company|club|industry|white\s+house|diplomatic|european"
@@ -465,7 +468,7 @@ ANONYMOUS = re.compile(
     re.IGNORECASE,
 )
 ANONYMOUS = linear(ANONYMOUS)
-ANONYMITY_REASON = re.compile(
+ANONYMITY_REASON = regexcache.compile(
     r"\b(?:because|as|since)\s+(?:he|she|they|the\s+\w+|it)\s+(?:was|were|is|are|had|has|have)"
     r"\s+not\s+(?:been\s+)?(?:authori[sz]ed|allowed|permitted|cleared)"
     r"|\bnot\s+(?:authori[sz]ed|allowed|permitted|cleared)\s+to\s+(?:speak|comment|discuss|talk)"
@@ -478,7 +481,7 @@ ANONYMITY_REASON = re.compile(
     r"|\bto\s+protect\s+(?:his|her|their)",
     re.IGNORECASE,
 )
-SOURCE_WORDS = re.compile(
+SOURCE_WORDS = regexcache.compile(
     r"\b(?:according\s+to|figures|data|statistics|survey|surveys|study|studies|report|census"
     r"|poll|polls|estimates?|research|analysis|records|forecasts?|index|ONS|showed|shows"
     r"|show|found|finds|calculated|recorded|published|released)\b",
@@ -535,7 +538,7 @@ def _vague_sources(doc: Document, top: list[Quotation]) -> list[tuple[Span, Vagu
     return found
 
 
-_LOWER_WORD = re.compile(r"\b[a-z][a-z'-]*\b")
+_LOWER_WORD = regexcache.compile(r"\b[a-z][a-z'-]*\b")
 
 
 class _LowerWords:
@@ -554,7 +557,7 @@ class _LowerWords:
 
 # A study or its authors named: "published in the journal Nature", "the research,
 # conducted by the University of Pennsylvania", "researchers at Leeds University".
-_NAMED_STUDY = re.compile(
+_NAMED_STUDY = regexcache.compile(
     r"\b(?:published|appeared|reported)\s+(?:\w+\s+)?in\s+(?:the\s+)?(?:journal\s+)?[A-Z]"
     r"|\b(?:conducted|carried\s+out|led|funded|commissioned|produced)\s+by\s+(?:the\s+)?[A-Z]"
     r"|[A-Z][\w'’-]+,?\s+who\s+led\s+the\s+(?:study|research|team|survey)"
@@ -607,8 +610,8 @@ def _named(plain: str, stem: str) -> bool:
 
 
 # 'I believe ...,' says X: speech in single marks (apostrophes inside are fine).
-_SINGLE_QUOTED = re.compile(r"(?:^|(?<=[\s,:(]))['‘][A-Za-z].*?[.,!?…]['’](?=[\s)]|$)")
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I’m|I’ve|I’d)\s+[a-z]")
+_SINGLE_QUOTED = regexcache.compile(r"(?:^|(?<=[\s,:(]))['‘][A-Za-z].*?[.,!?…]['’](?=[\s)]|$)")
+_FIRST_PERSON = regexcache.compile(r"\b(?:I|I'm|I've|I'd|I’m|I’ve|I’d)\s+[a-z]")
 
 
 def first_person_voice(doc: Document) -> bool:
@@ -731,7 +734,7 @@ _STRUCK = (
     r"|infected|evacuated)\b"
 )
 _NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
-FIGURE = re.compile(
+FIGURE = regexcache.compile(
     rf"(?<![\w.,-]){_AMOUNT}(?:{_BIG})?\s+(?:\w+\s+){{0,2}}?{_CASUALTIES}\s+"
     rf"(?:(?:were|have\s+been|had\s+been|are|was|have|had)\s+)?{_STRUCK}"
     rf"|\bdeath\s+toll\s+(?:\w+\s+){{0,4}}?{_AMOUNT}"
@@ -748,7 +751,7 @@ FIGURE = re.compile(
     rf"(?:{_BIG})?",
     re.IGNORECASE,
 )
-_FIGURE_HINT = re.compile(
+_FIGURE_HINT = regexcache.compile(
     r"[%$£€¥]|per\s?cent|percent|illion|death|kill|injur|wound|dead|died|missing|\bin\s+\w+\s",
     re.IGNORECASE,
 )

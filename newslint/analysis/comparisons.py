@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from newslint import regexcache
 from newslint.analysis.numbers import Figure, find_figures, parse_number
 from newslint.document import Span
 
@@ -46,7 +47,7 @@ _HEDGES = (
 _HEDGE_GROUP = rf"(?:(?P<hedge>{_HEDGES})\s+)?"
 _FRACTION_WORDS = "|".join(sorted(map(re.escape, _FRACTIONS), key=len, reverse=True))
 # "more than double the", "a third of its", "three times as many as the".
-_RELATION = re.compile(
+_RELATION = regexcache.compile(
     rf"\b{_HEDGE_GROUP}(?P<rel>{_FRACTION_WORDS}|double|twice|triple|treble|quadruple|"
     rf"(?P<n>{_SMALL})\s+times(?P<more>\s+(?:more|higher|bigger|greater|larger))?)"
     r"(?:\s+(?:as\s+(?:many|much|high|large|big)\s+as|than|that\s+of|those\s+of|of))?"
@@ -71,7 +72,7 @@ _PRE += r"(?:just\s+)?(?:more\s+than|over|under)\s+|a\s+record\s+(?:of\s+)?|last
 # Up to four words between a figure and the other end of "from A to B", within a clause.
 _WORDS = r"(?:\s+(?!and\b|but\b|while\b|whereas\b)[^\s,;]+){0,4}?"
 # A change verb, up to six words, an optional "by P%", then "from A to B" or "to B from A".
-_CHANGE = re.compile(
+_CHANGE = regexcache.compile(
     rf"\b{_HEDGE_GROUP}(?P<verb>{_MULT_VERBS}|{_UP}|{_DOWN})\b"
     r"(?P<gap>(?:\s+(?!from\b|to\b|by\b)[\w'’-]+){0,6}?)"
     r"(?:\s+by)?(?:\s+(?P<pct>(?:about|around|nearly|almost|more than|some|over|roughly)\s+)?"
@@ -88,16 +89,16 @@ _CHANGE = re.compile(
     re.IGNORECASE,
 )
 # "£50m, up 25% from £40m": the new figure first.
-_UP_FROM = re.compile(
+_UP_FROM = regexcache.compile(
     r"(?:%|\s+per\s*cent\b|\s+percent\b)?"
     r"(?P<gap>(?:\s+(?!and\b|but\b|while\b)[^\s,;()]+){0,8}?)"
     r"(?:,|\s[-–—])?\s+(?P<verb>up|down)(?:\s+by)?(?:\s+(?P<p>\d+(?:\.\d+)?)(?:%|\s+per\s*cent|\s+percent))?"
     rf"\s+(?:from|on)\s+{_PRE}(?=[$£€\d])",
     re.IGNORECASE,
 )
-_DOWN_VERBS = re.compile(rf"^(?:{_DOWN}|halved)$", re.IGNORECASE)
+_DOWN_VERBS = regexcache.compile(rf"^(?:{_DOWN}|halved)$", re.IGNORECASE)
 # Ranks and league places improve as they fall.
-_RANK = re.compile(
+_RANK = regexcache.compile(
     r"\b(?:place|position|rank|ranking|rankings|spot|seed|No\.?\s*\d|number\s+(?:one|\d))\b",
     re.IGNORECASE,
 )
@@ -201,7 +202,7 @@ def _times(ratio: float) -> str:
     )
 
 
-_PERCENT_SIGN = re.compile(r"%|\s+per\s*cent\b|\s+percent\b")
+_PERCENT_SIGN = regexcache.compile(r"%|\s+per\s*cent\b|\s+percent\b")
 
 
 def _end(text: str, figure: Figure) -> int:
@@ -218,7 +219,7 @@ def _figure_at(figures: list[Figure], start: int) -> Figure | None:
 
 
 # Every comparison has a digit after one of these words (cheap test before parsing figures).
-_CUE = re.compile(
+_CUE = regexcache.compile(
     r"\b(?:from|on|compared|double|twice|tripl|trebl|quadrupl|halv|half|third|quarter|fifth|"
     r"tenth|"
     r"times)\w*\b.*?\d",

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from newslint import regexcache
 from newslint.document import Document, Span
 
 WEEKDAY_NAMES = (
@@ -68,11 +69,11 @@ _DMY = (
     rf"(?<![\d.,$£€])\b(?P<day2>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<mon2>{_MO})\b\.?"
     rf"{_YEAR.format(n=2)}"
 )
-_DATE = re.compile(
+_DATE = regexcache.compile(
     rf"(?:{_WEEKDAY}(?P<sep>,?\s+(?:the\s+)?|\s*\(\s*))?(?:{_MDY}|{_DMY})(?P<close>\s*\))?"
 )
 # A day number followed by a bare number ("March 3 4") is a list or a score.
-_TRAILING_NUMBER = re.compile(r"\s*\d")
+_TRAILING_NUMBER = regexcache.compile(r"\s*\d")
 
 
 @dataclass(frozen=True)
@@ -130,7 +131,7 @@ def days_in_month(month: int, year: int | None) -> int:
 
 # Every date names a month; scanning for one first keeps the full pattern to
 # small windows (it is several times slower when tried at every position).
-_MONTH_HINT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+_MONTH_HINT = regexcache.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 _BEFORE_MONTH = 40  # "Wednesday (the 6th of " and the like fit well within this
 _AFTER_MONTH = 30
 

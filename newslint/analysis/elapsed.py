@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from newslint import regexcache
 from newslint.analysis.numbers import parse_number
 from newslint.document import Span
 
@@ -43,17 +44,19 @@ _ORDINALS = {
 }
 _ORDINAL = r"(?P<ord>\d{1,3}(?:st|nd|rd|th)|[a-z]+-?(?:first|second|third|[a-z]+th))"
 _FORMS = (
-    re.compile(
+    regexcache.compile(
         rf"\b{_HEDGE}{_N}[- ]years?\s+(?P<kind>after|since|on\s+from)\s+(?P<event>[^,;.:()]+)",
         re.IGNORECASE,
     ),
-    re.compile(rf"\b{_HEDGE}{_N}\s+years\s+(?P<kind>ago)\b", re.IGNORECASE),
-    re.compile(rf"\b{_N}-year\s+(?P<kind>anniversary)\s+of\s+(?P<event>[^,;.:()]+)", re.IGNORECASE),
-    re.compile(
+    regexcache.compile(rf"\b{_HEDGE}{_N}\s+years\s+(?P<kind>ago)\b", re.IGNORECASE),
+    regexcache.compile(
+        rf"\b{_N}-year\s+(?P<kind>anniversary)\s+of\s+(?P<event>[^,;.:()]+)", re.IGNORECASE
+    ),
+    regexcache.compile(
         rf"\b{_ORDINAL}\s+(?P<kind>anniversary)\s+of\s+(?P<event>[^,;.:()]+)", re.IGNORECASE
     ),
 )
-_STOP = re.compile(
+_STOP = regexcache.compile(
     r"\s+(?:that|which|who|when|where|in|on|at|as|and|but|is|was|has|had|have|are|were|"
     r"to|for|with|by|killed|struck|hit|began|ended|left|took|destroyed)\b",
     re.IGNORECASE,
@@ -79,13 +82,13 @@ _SKIP_WORDS = frozenset(
         "beginning",
     ]
 )
-NOW = re.compile(
+NOW = regexcache.compile(
     r"\b(?:now|today|tonight|still|this\s+(?:week|month|year)|is|are|has|have|remains?|"
     r"marks?|marking|comes?|continues?)\b",
     re.IGNORECASE,
 )
-PAST = re.compile(r"\b(?:was|were|had|later|went|did|by\s+then|until)\b", re.IGNORECASE)
-YEAR = re.compile(r"(?<![\d,.£$€])\b(1[89]\d\d|20\d\d)\b(?!\s*[-–]\s*\d)(?![,.]\d)")
+PAST = regexcache.compile(r"\b(?:was|were|had|later|went|did|by\s+then|until)\b", re.IGNORECASE)
+YEAR = regexcache.compile(r"(?<![\d,.£$€])\b(1[89]\d\d|20\d\d)\b(?!\s*[-–]\s*\d)(?![,.]\d)")
 
 
 @dataclass(frozen=True)
@@ -194,7 +197,7 @@ def event_years(text: str, head: str, names: set[str] = frozenset()) -> list[tup
     return found
 
 
-_CUE = re.compile(r"year|anniversary", re.IGNORECASE)
+_CUE = regexcache.compile(r"year|anniversary", re.IGNORECASE)
 
 
 def statements(text: str, sentence: Span) -> Iterator[tuple[re.Match[str], int, str | None]]:

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from newslint import regexcache
+
 # Words that name a site's sections or buttons: the evidence that a run of
 # capitalised labels is a menu and not a title-case headline ("Bank Raises Rates").
 _SECTION_WORDS = frozenset(
@@ -40,18 +42,18 @@ _SECTION_WORDS = frozenset(
     )
 )
 _CONNECTORS = frozenset(("&", "and", "of", "the", "in", "for", "to", "a", "at", "on"))
-_SEPARATOR = re.compile(r"\s+[|•·›»/]\s+|\s*[|•·]\s*")
-_WORD = re.compile(r"[\w&'’-]+")
-_NOT_A_MENU = re.compile(r"[.!?;,:\"“”]\s*$|[\"“”]|\d{3,}")
+_SEPARATOR = regexcache.compile(r"\s+[|•·›»/]\s+|\s*[|•·]\s*")
+_WORD = regexcache.compile(r"[\w&'’-]+")
+_NOT_A_MENU = regexcache.compile(r"[.!?;,:\"“”]\s*$|[\"“”]|\d{3,}")
 
-_PAGE_TOKEN = re.compile(
+_PAGE_TOKEN = regexcache.compile(
     r"(?:[«»‹›←→<>]+|\.\.\.|…|previous|prev|next|older|newer|first|last|page|\d{1,4})",
     re.IGNORECASE,
 )
-_PAGE_MOVE = re.compile(r"prev|next|older|newer|[«»‹›←→]", re.IGNORECASE)
+_PAGE_MOVE = regexcache.compile(r"prev|next|older|newer|[«»‹›←→]", re.IGNORECASE)
 
 # CSS class names in prose: only forms English does not make.
-_CSS_CLASS = re.compile(
+_CSS_CLASS = regexcache.compile(
     r"(?<![\w/.@#:-])(?:"
     r"(?:col|offset|order)-(?:(?:xs|sm|md|lg|xl|xxl)-)?\d{1,2}"  # col-md-6, col-6
     r"|[a-z]{1,12}-(?:xs|sm|md|lg|xl|xxl)-[a-z0-9]{1,12}(?:-[a-z0-9]{1,12})?"  # d-md-none
@@ -111,21 +113,21 @@ STANDALONE_FAMILIES = frozenset(
 )
 # "tag-list" starts like a WordPress topic class ("tag-sport") but names the element.
 # So do "post-tags" and "entry-tags" (WordPress's "post-" prefix).
-_TAG_LIST_CLASS = re.compile(
+_TAG_LIST_CLASS = regexcache.compile(
     r"tag-(?:list|cloud|links|box|container|wrap)\b|[\w-]*[-_](?:tags|topics|keywords)$"
 )
 # WordPress names a post's wrapper by its topics ("category-popular tag-sport"):
 # those classes say what the story is about, not what the element is.
-_TOPIC_CLASS = re.compile(r"(?:category|tag|post|format|status|topic|section)-")
+_TOPIC_CLASS = regexcache.compile(r"(?:category|tag|post|format|status|topic|section)-")
 # The element holding the article's text ("entry-content", "post-content", "article-body").
-_CONTENT_CLASS = re.compile(r"(?:post|entry|article|story)[-_]+(?:content|body|text)")
+_CONTENT_CLASS = regexcache.compile(r"(?:post|entry|article|story)[-_]+(?:content|body|text)")
 _SCREEN_READER = frozenset(
     ("sr-only", "screen-reader-text", "visually-hidden", "screen-reader-only")
 )
-_CLASS_WORD = re.compile(r"[-_]+")
+_CLASS_WORD = regexcache.compile(r"[-_]+")
 # Typography utilities name a look, not a role ("type-caption", "text-caption"), and
 # a "has-" modifier says what an element holds ("has-social-tools" wraps a byline).
-_TYPE_STYLE = re.compile(r"(?:type|text|font|typo|typography|has|with|no)-")
+_TYPE_STYLE = regexcache.compile(r"(?:type|text|font|typo|typography|has|with|no)-")
 
 
 def _labels(family: str, text: str) -> dict[str, str]:
@@ -227,24 +229,24 @@ _HEAD_PAGE_LINKS = frozenset(
     )
 )
 _DECORATION = " \t-–—_*•·=~|[](){}<>«»‹›→←:.!↑^\"'“”"
-_COUNT = re.compile(r"\(?\d[\d,.]*k?\)?")
-_HEAD = re.compile(r"\s*(?::|»|›|→|…|\.\.\.|\|)\s*|\s+[-–—]\s+")
+_COUNT = regexcache.compile(r"\(?\d[\d,.]*k?\)?")
+_HEAD = regexcache.compile(r"\s*(?::|»|›|→|…|\.\.\.|\|)\s*|\s+[-–—]\s+")
 # Teaser heads that also run straight into the headline they introduce, with no
 # separator ("Read more Floods close the coast road"); the next word is capitalised.
 _RUN_IN_HEADS = frozenset(("read more", "also read", "read also", "see also", "more from"))
-_PARTS = re.compile(r"\s+(?:\||/|•|·|or)\s+|\s*[|•·]\s*")
+_PARTS = regexcache.compile(r"\s+(?:\||/|•|·|or)\s+|\s*[|•·]\s*")
 # A picture's file name left as a line ("harbour-dawn_1160x768.jpg"): its alt text or title.
-_IMAGE_FILE = re.compile(
+_IMAGE_FILE = regexcache.compile(
     r"[\w%()+-]+(?:\.[\w%()+-]+)*\.(?:jpe?g|png|gif|webp|avif|svg|tiff?|bmp)", re.I
 )
 # A writer's or a site's account name standing as a line ("@janedoe"): a follow link.
-_HANDLE = re.compile(r"@[A-Za-z0-9_]{2,30}")
-_SPONSOR = re.compile(r"(?:sponsored|paid for|presented|brought to you) by\b")
+_HANDLE = regexcache.compile(r"@[A-Za-z0-9_]{2,30}")
+_SPONSOR = regexcache.compile(r"(?:sponsored|paid for|presented|brought to you) by\b")
 
 
 # A relative time stands alone only on a page, where it was true when the reader
 # loaded it ("2 months ago", "Updated 5 mins ago"); in copy it means nothing.
-_RELATIVE_TIME = re.compile(
+_RELATIVE_TIME = regexcache.compile(
     r"(?:(?:updated|posted|published|edited|modified|last updated|answered|asked)\s+)?"
     r"(?:about\s+|over\s+|almost\s+)?(?:(?:\d{1,3}|an?|one)\s*"
     r"(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mos?|months?|y|yrs?|years?)"
@@ -253,7 +255,7 @@ _RELATIVE_TIME = re.compile(
 )
 # A photo credit standing as a line: "Photo: Jane Doe/Reuters", "Photograph by Jane
 # Doe", "Image credit: NASA", "(Getty Images)". Short, and no verb after the label.
-_CREDIT = re.compile(
+_CREDIT = regexcache.compile(
     r"\(?(?:(?:photo|photograph|image|picture|illustration|graphic)s?"
     r"(?:\s+credits?)?(?:\s*:|\s+by\b|\s+courtesy\b)|credits?\s*:|courtesy(?:\s+of)?\b)"
     r"\s*(?:the\s+)?(?-i:[A-Z@])[^.!?]{1,80}\)?"

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import bisect
 import functools
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from newslint import regexcache
 from newslint.document import Document, Span
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_TOKEN = regexcache.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 ENGLISH_SHARE = 0.7  # below this a text is not English
 MIN_WORDS = 12  # fewer counted words than this: too little to tell
 # A paragraph needs more evidence: a short one with two typos is still English.

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import functools
 import math
-import re
 import unicodedata
 
 from rapidfuzz.distance import OSA
 
+from newslint import regexcache
+
 MIN_LENGTH = 4  # shorter names (Li, Kim, Wong) differ by one letter too often
-_DOUBLE = re.compile(r"(.)\1+")
-_TRIPLE = re.compile(r"(.)\1\1")
+_DOUBLE = regexcache.compile(r"(.)\1+")
+_TRIPLE = regexcache.compile(r"(.)\1\1")
 _TRANSLITERATIONS = (("ks", "x"), ("ph", "f"), ("kh", "h"), ("y", "i"), ("j", "i"), ("w", "v"))
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newslint import regexcache
 from newslint.document import Span
 
 _UNITS = [
@@ -52,11 +53,11 @@ _WORD = "|".join(sorted((w for w in WORD_VALUES if w != "dozen"), key=len, rever
 _WORD_NUMBER = rf"(?:{_WORD})(?:-(?:{'|'.join(_UNITS[1:10])}))?|a\s+dozen"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s+(?:hundred|thousand|million|billion|trillion)\b|(?:k|m|bn|tn)\b)?"
-NUMBER = re.compile(
+NUMBER = regexcache.compile(
     rf"(?P<cur>[$£€])?(?<![\w.,])(?P<num>{_DIGITS}|\b(?i:{_WORD_NUMBER})\b)"
     rf"(?![\w,.]?\d)(?P<scale>{_SCALE})(?P<pct>%|\s+per\s*cent\b|\s+percent\b)?"
 )
-_HEDGE = re.compile(
+_HEDGE = regexcache.compile(
     r"\b(?:about|around|almost|nearly|roughly|some|approximately|more than|over|"
     r"fewer than|less than|under|up to|at least|just over|just under|close to|"
     r"an estimated|estimated|upwards of|as many as)\s+$",

@@ -14,11 +14,12 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from newslint import regexcache
 from newslint.document import Span
 
 _OPEN_AFTER = "([{“\"‘'—–-/ \t\r\n\xa0"
 # Words that begin with an apostrophe: '90s, '09, rock 'n' roll, 'em, 'til ...
-_ELISION = re.compile(
+_ELISION = regexcache.compile(
     r"['‘’](?:\d0s|\d\d(?:s|\b)|n['‘’]?(?!\w)|em\b|til\b|cause\b|tis\b|twas\b|bout\b)",
     re.IGNORECASE,
 )

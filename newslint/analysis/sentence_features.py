@@ -22,16 +22,16 @@ from __future__ import annotations
 
 import itertools
 import math
-import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from newslint import regexcache
 from newslint.analysis.learned import LogisticModel, padding_model, register_model, vague_model
 from newslint.analysis.specificity import SentenceInfo, padding_score, signals, specificity
 from newslint.document import Document
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[!?]")
+_WORD = regexcache.compile(r"[A-Za-z][A-Za-z'’-]*")
+_TOKEN = regexcache.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[!?]")
 
 
 @dataclass(frozen=True)

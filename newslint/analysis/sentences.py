@@ -11,17 +11,18 @@ import re
 
 import nupunkt
 
+from newslint import regexcache
 from newslint.document import Span
 
 # A possible boundary: terminal punctuation, optional closing quotes/brackets, then space.
-_MAYBE_BOUNDARY = re.compile(r"[.!?…][\"'”’)\]]*\s+\S")
-_TIME_ABBREV = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
+_MAYBE_BOUNDARY = regexcache.compile(r"[.!?…][\"'”’)\]]*\s+\S")
+_TIME_ABBREV = regexcache.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
 # Words that commonly follow "a.m."/"p.m." inside the same sentence.
 _WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Fri"
 _MONTHS = "January February March April May June July August September October November December"
 _ZONES = "ET EST EDT CT CST CDT MT MST MDT PT PST PDT GMT BST UTC CET CEST Eastern Pacific local"
 _AFTER_TIME = frozenset(f"{_WEEKDAYS} {_MONTHS} Jan Feb Aug Sept Oct Nov Dec {_ZONES}".split(" "))
-_FIRST_WORD = re.compile(r"\w+")
+_FIRST_WORD = regexcache.compile(r"\w+")
 _FLATTEN = str.maketrans("\r\n", "  ")
 
 

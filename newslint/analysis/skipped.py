@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import re
 
+from newslint import regexcache
 from newslint.document import Span
 
 # A URL runs to the next space or quote; trailing sentence punctuation is trimmed below.
-_URL = re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"“”‘’]+", re.IGNORECASE)
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
-_HANDLE = re.compile(r"(?<![\w@.])@\w{1,30}")
+_URL = regexcache.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"“”‘’]+", re.IGNORECASE)
+_EMAIL = regexcache.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_HANDLE = regexcache.compile(r"(?<![\w@.])@\w{1,30}")
 # Hashtags start with a letter so "#1 seed" stays prose.
-_HASHTAG = re.compile(r"(?<![\w&#])#[^\W\d]\w*")
-_SIC = re.compile(r"([\w'’.-]*\w)[\"”’'.,;:!?)]*\s*([\[(]sic[.!]?[\])])", re.IGNORECASE)
+_HASHTAG = regexcache.compile(r"(?<![\w&#])#[^\W\d]\w*")
+_SIC = regexcache.compile(r"([\w'’.-]*\w)[\"”’'.,;:!?)]*\s*([\[(]sic[.!]?[\])])", re.IGNORECASE)
 _TRAILING = ".,;:!?'\"”’)]}>"
 
 

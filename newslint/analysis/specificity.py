@@ -17,6 +17,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from newslint import regexcache
 from newslint.analysis.names_words import given_names
 from newslint.document import Document, Span
 
@@ -42,9 +43,11 @@ _ABSTRACT_WORDS = (
     "necess consensus imperative moral tension dignity stabilit enrich traction "
 )
 _ABSTRACT_STEMS = _ABSTRACT_WORDS.split()
-_ABSTRACT = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in _ABSTRACT_STEMS) + r")[\w-]*")
+_ABSTRACT = regexcache.compile(
+    r"\b(?:" + "|".join(re.escape(s) for s in _ABSTRACT_STEMS) + r")[\w-]*"
+)
 # Weekdays, months and times: a date anchors a sentence.
-_DATE = re.compile(
+_DATE = regexcache.compile(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March"
     r"|April|May|June|July|August|September|October|November|December|yesterday|today"
     r"|tomorrow|tonight|(?:last|next|this) (?:week|month|year|spring|summer|autumn|winter))\b"
@@ -54,15 +57,15 @@ _DATE = re.compile(
 # left out ("one of the most talented", "no one"), and so are compounds that
 # only look numeric ("third-party", "half-hearted") and "the two" standing for
 # people already named.
-_NUMBER = re.compile(
+_NUMBER = regexcache.compile(
     r"(?<![A-Za-z\d])\d[\d,.]*(?![A-Za-z\d])"
     r"|\b(?<!-)(?<!\bthe )(?<!\bthese )(?<!\bthose )(?:two|three|four|five|six|seven|eight"
     r"|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|third|quarter)"
     r"\b(?!-(?:party|hearted|rate|class|hand)\b)",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"[A-Za-z][\w'’-]*")
-_POSSESSIVE = re.compile(r"['’]s?$")
+_WORD = regexcache.compile(r"[A-Za-z][\w'’-]*")
+_POSSESSIVE = regexcache.compile(r"['’]s?$")
 # Capitalised words that do not name anything.
 _NOT_NAME_WORDS = (
     "I I'm I've I'd I'll A An The This That These Those It Its We Our They Their He She His Her "
@@ -200,7 +203,7 @@ def specificity(doc: Document) -> list[SentenceInfo]:
 
 # Openers that wrap up rather than report: "Overall,", "Ultimately,", "As the
 # situation continues to unfold,", "While more research is needed, ...".
-_WRAP_UP = re.compile(
+_WRAP_UP = regexcache.compile(
     r"(?:overall|ultimately|in the end|in short|in summary|in conclusion|to sum up|all in all"
     r"|indeed|in any case|for now|in the meantime"
     r"|moving forward|going forward|looking ahead|as (?:the|this|such|these)\b[^,]{0,60}"
@@ -212,7 +215,7 @@ _WRAP_UP = re.compile(
 )
 # Generic verdicts about the future or the story's meaning; seeds only, the
 # score still needs the sentence to be unanchored and abstract.
-_VERDICT = re.compile(
+_VERDICT = regexcache.compile(
     r"\b(?:time will tell|remains? to be seen|what the future holds|serves? as (?:a|an)"
     r"|(?:a|an) (?:stark |important |powerful |timely )?reminder|(?:the|a) way forward"
     r"|step forward|one thing is (?:certain|clear)|(?:is|are|was|['’]s) clear(?: that)?"
@@ -225,7 +228,7 @@ _VERDICT = re.compile(
 
 # Reporting verbs, any tense: a statement someone made is reporting, even
 # when its words are abstract.
-_REPORTED = re.compile(
+_REPORTED = regexcache.compile(
     r"\b(?:s(?:ay|ays|aid|aying)|t(?:ell|ells|old|elling)|according to|stress(?:es|ed)?"
     r"|add(?:s|ed)|argu(?:e|es|ed|ing)|warn(?:s|ed)?|call(?:ed|ing) for|believ(?:e|es|ed)"
     r"|insist(?:s|ed)?|claim(?:s|ed)?|announc(?:e|es|ed)|stat(?:es|ed|ing)|not(?:es|ed)"
@@ -237,13 +240,13 @@ _REPORTED = re.compile(
 )
 # Backshifted "would" or a first-person opening right after a report or a
 # quotation: the speaker's words continue, paraphrased or unmarked.
-_SPEAKER_VOICE = re.compile(r"\bwould\b|^(?:We|I)\b")
-_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|me|my|myself)\b")
+_SPEAKER_VOICE = regexcache.compile(r"\bwould\b|^(?:We|I)\b")
+_FIRST_PERSON = regexcache.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|me|my|myself)\b")
 # A summary whose subject only points back at what came before ("These views
 # reflect ...", "This ongoing debate highlights ...", "The recent hack
 # underscores ...") and whose verb relates ideas rather than reporting an
 # event: the story commenting on itself. The subject has no name in it.
-_SUMMARY = re.compile(
+_SUMMARY = regexcache.compile(
     r"(?:(?:this|these|those|such|their|its|the) (?:[a-z][\w-]* ){0,3}?|it (?:also )?)"
     r"(?:(?:has|have) )?(?:reflects?|highlights?|underscores?|underlines?|illustrates?"
     r"|demonstrates?|emphasi[sz]es?|signals?|represents?|presents?|points? to|speaks? to"
@@ -253,21 +256,21 @@ _SUMMARY = re.compile(
 )
 # A group of people in general rather than anyone in particular ("fans",
 # "enthusiasts", "residents"): a subject that anchors nothing.
-_GROUP = re.compile(
+_GROUP = regexcache.compile(
     r"\b(?:fans|enthusiasts|aficionados|lovers|audiences|viewers|readers|followers"
     r"|supporters|consumers|music-?lovers|moviegoers|gamers|onlookers|observers"
     r"|many people|people everywhere|everyone)\b",
     re.IGNORECASE,
 )
 # A superlative verdict that no figure measures ("one of the most talented").
-_SUPERLATIVE = re.compile(
+_SUPERLATIVE = regexcache.compile(
     r"\bone of the (?:most|best|top|greatest|finest|biggest|brightest|leading)\b", re.IGNORECASE
 )
 
 
 # Forecasts that commit to nothing: "will be remembered for years to come",
 # "promises to be a thriller", "all eyes will be on ...".
-_FORECAST = re.compile(
+_FORECAST = regexcache.compile(
     r"\b(?:for (?:years|decades|generations) to come|(?:in|for) the (?:near |coming |foreseeable )?"
     r"future|(?:promises?|(?:is|are) (?:set|poised|likely|bound)) to (?:be|become|continue)"
     r"|will (?:\w+ )?(?:be remembered|go down in history)|what (?:lies|the future holds) ahead"
@@ -276,7 +279,7 @@ _FORECAST = re.compile(
     re.IGNORECASE,
 )
 # The writer vouching for a judgement instead of showing evidence for it.
-_STANCE = re.compile(
+_STANCE = regexcache.compile(
     r"\b(?:undoubtedly|certainly|surely|clearly|definitely|truly|indeed|no doubt|it seems"
     r"|it looks like|(?:it is|it['’]s) (?:evident|clear|safe to say|no surprise|not surprising))\b",
     re.IGNORECASE,

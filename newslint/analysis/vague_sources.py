@@ -30,6 +30,7 @@ from collections.abc import Container
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from newslint import regexcache
 from newslint.analysis.linear import linear
 
 
@@ -166,7 +167,7 @@ _POLICE = _words("police enforcement")
 # Prepositions that attach an affiliation to a source noun ("analysts at X").
 AFFILIATION = _words("at from with of in for by on within inside across")
 # Introduce named members right after the noun phrase.
-MEMBERS = re.compile(r"\s*,?\s*(?:including|such\s+as|among\s+them|led\s+by|like)\s+[A-Z]")
+MEMBERS = regexcache.compile(r"\s*,?\s*(?:including|such\s+as|among\s+them|led\s+by|like)\s+[A-Z]")
 _FUNCTION = _words(
     "and or but if as than then so because while whereas although though when where who whom "
     "that which what it he she they we you i there here not no is are was were be been to "
@@ -194,11 +195,11 @@ _COMMON_MODIFIERS = _words(
     retail consumer internet software computer games music film football sport sports
     rugby cricket tennis police army aviation travel education school university"""
 )
-_ADJ_SUFFIX = re.compile(
+_ADJ_SUFFIX = regexcache.compile(
     r"(?:al|ial|ent|ant|ive|ous|ic|ing|ed|ary|arian|ful|less|ible|able|ist|ern|ior)$", re.I
 )
 
-_TOKEN = re.compile(r"[A-Za-z][\w'’-]*|\d[\d,.%]*|[.!?]+|[,;:()—–]")
+_TOKEN = regexcache.compile(r"[A-Za-z][\w'’-]*|\d[\d,.%]*|[.!?]+|[,;:()—–]")
 
 
 class Token(NamedTuple):
@@ -235,7 +236,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     ]
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?]+[\"'”’)]*\s+")
+_SENTENCE_BREAK = regexcache.compile(r"[.!?]+[\"'”’)]*\s+")
 
 
 def _candidate_sentences(text: str) -> list[tuple[int, int]]:
@@ -554,7 +555,7 @@ _FINDING = _words(
 )  # "light": the end of "shed light on"
 # Agent nouns for people ("-ists", "-ers", "-ants": conservationists, employers,
 # residents): a bare plural of one as the subject of a reporting verb is a source.
-_ADVOCATE_NOUN = re.compile(r"(?:[a-z]{3}(?:ists|ers|ors|ants|ents|ians)|enthusiasts)$")
+_ADVOCATE_NOUN = regexcache.compile(r"(?:[a-z]{3}(?:ists|ers|ors|ants|ents|ians)|enthusiasts)$")
 # Verbs that put a claim or a stance in a group's mouth (a subset of the reporting verbs).
 _CLAIMING = (
     frozenset(
@@ -1052,14 +1053,14 @@ _VERBS_ALT = "|".join(
     )
 )
 _SOURCE_WORDS = linear(
-    re.compile(
+    regexcache.compile(
         rf"\b(?:{_HEADS_ALT})\b|\b[A-Za-z][a-z]{{2,}}(?:ists|ers|ors|ants|ents|ians)\b",
         re.IGNORECASE,
     )
 )
-_VERB_WORDS = linear(re.compile(rf"\b(?:{_VERBS_ALT})\b", re.IGNORECASE))
+_VERB_WORDS = linear(regexcache.compile(rf"\b(?:{_VERBS_ALT})\b", re.IGNORECASE))
 _SHAPES = linear(
-    re.compile(
+    regexcache.compile(
         r"\baccording\s+to\b"
         r"|\b(?:is|was|are|were|been)\s+(?:\w+ly\s+|now\s+|also\s+)?"
         r"(?:thought|understood|believed|said|reported|rumou?red|alleged|claimed|feared"

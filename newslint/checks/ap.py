@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from newslint import regexcache
 from newslint.diagnostics import Applicability, Diagnostic, Severity, Suggestion
 from newslint.document import Document, Span
 from newslint.registry import CheckContext, CheckFunction, Example, RuleMeta, rule
@@ -81,7 +82,7 @@ def _diag(
 
 
 _OPENERS = " \t\xa0\"“‘'([*_"
-_ABBREV_END = re.compile(
+_ABBREV_END = regexcache.compile(
     r"(?:\b(?:No|Nos|St|Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Mt|Ft|vs|Vol|pp?|Jan|Feb|Aug|"
     r"Sept|Oct|Nov|Dec|Inc|Corp|Co|Jr|Sr)|(?:\b[A-Za-z]\.)+[A-Za-z])\.$"
 )
@@ -171,7 +172,9 @@ AP_ABBREV = {
 _SHORT = {m[:3]: m for m in MONTHS} | {"Sept": "September"}
 _MONTH_NAME = "|".join(MONTHS)
 _MONTH_TOKEN = rf"(?:{_MONTH_NAME}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
-_MONTH_DAY = re.compile(rf"\b({_MONTH_TOKEN})(?=\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?![:.,]\d))")
+_MONTH_DAY = regexcache.compile(
+    rf"\b({_MONTH_TOKEN})(?=\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?![:.,]\d))"
+)
 
 
 def _full_month(token: str) -> str:
@@ -223,8 +226,8 @@ def month_abbreviation(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iter
 
 
 _MONTH_ABBR = r"(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\."
-_ALONE_YEAR = re.compile(rf"\b{_MONTH_ABBR}(,?)(?=\s+\d{{4}}\b)")
-_ALONE_PREP = re.compile(
+_ALONE_YEAR = regexcache.compile(rf"\b{_MONTH_ABBR}(,?)(?=\s+\d{{4}}\b)")
+_ALONE_PREP = regexcache.compile(
     rf"\b(?:in|since|until|till|by|from|through|during|of|last|next|this|early|late|mid-|before|after)\s+{_MONTH_ABBR}(?!,?\s*\d)"
 )
 
@@ -263,7 +266,7 @@ def month_alone(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Di
         )
 
 
-_MONTH_COMMA_YEAR = re.compile(rf"(?<!\d )\b(?:{_MONTH_NAME}),(?=\s+\d{{4}}\b(?!,\d))")
+_MONTH_COMMA_YEAR = regexcache.compile(rf"(?<!\d )\b(?:{_MONTH_NAME}),(?=\s+\d{{4}}\b(?!,\d))")
 
 
 @ap_rule(
@@ -292,7 +295,7 @@ def month_year_comma(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterat
         yield _diag(meta, end - 1, end, "No comma between month and year", "")
 
 
-_DATE_ORDINAL = re.compile(rf"\b{_MONTH_TOKEN}\s+\d{{1,2}}(st|nd|rd|th)\b")
+_DATE_ORDINAL = regexcache.compile(rf"\b{_MONTH_TOKEN}\s+\d{{1,2}}(st|nd|rd|th)\b")
 
 
 @ap_rule(
@@ -314,7 +317,7 @@ def date_ordinal(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[D
         yield _diag(meta, m.start(1), m.end(1), "No ordinal in a date", "")
 
 
-_DAY_MONTH = re.compile(
+_DAY_MONTH = regexcache.compile(
     r"(?<![\d,.$£€])\b(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|"
     r"August|September|October|November|December)\b(?:,?\s+(\d{4})\b)?"
 )
@@ -346,7 +349,7 @@ def date_order(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Dia
         yield _diag(meta, m.start(), m.end(), f"AP date order: '{fixed}'", fixed, UNSAFE)
 
 
-_YEAR_NO_COMMA = re.compile(rf"\b{_MONTH_TOKEN}\s+\d{{1,2}},\s+(\d{{4}})(?=\s+[a-z])")
+_YEAR_NO_COMMA = regexcache.compile(rf"\b{_MONTH_TOKEN}\s+\d{{1,2}},\s+(\d{{4}})(?=\s+[a-z])")
 
 
 @ap_rule(
@@ -392,7 +395,7 @@ _COUNT_NOUNS = _words(
     "families patients survivors passengers occasions attempts others"
 )
 _NOUN_ALT = "|".join(sorted(_COUNT_NOUNS, key=len, reverse=True))
-_SMALL_FIGURE = re.compile(
+_SMALL_FIGURE = regexcache.compile(
     rf"(?<![\w.,$£€#/:°+\-–])([1-9])\s+(?:(?:new|more|other|small|large|major|separate|different|"
     rf"young|local|former|senior)\s+)?(?:{_NOUN_ALT})\b(?!\s+(?:old|of age)\b)(?![-–])"
 )
@@ -428,7 +431,7 @@ def numerals_under_ten(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iter
         )
 
 
-_BIG_WORD = re.compile(
+_BIG_WORD = regexcache.compile(
     r"(?<![\w-])((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|"
     r"four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
     r"seventeen|eighteen|nineteen)\b(?![-–])(?=\s+(?:[a-z]+\s+)?(?:[a-z]+s|of|people|men|women|children|percent)\b)"
@@ -461,7 +464,7 @@ def numerals_ten_and_up(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Ite
         )
 
 
-_START_FIGURE = re.compile(r"(?<![\w.,$£€])(\d{1,3}(?:,\d{3})*|\d+)(?=\s+[a-z])")
+_START_FIGURE = regexcache.compile(r"(?<![\w.,$£€])(\d{1,3}(?:,\d{3})*|\d+)(?=\s+[a-z])")
 
 
 @ap_rule(
@@ -501,7 +504,7 @@ def sentence_start_figure(doc: Document, ctx: CheckContext, meta: RuleMeta) -> I
 
 # -- percent ---------------------------------------------------------------------
 
-_PERCENT = re.compile(
+_PERCENT = regexcache.compile(
     rf"(?<![\w.,])(\d+(?:\.\d+)?|{_WORD_NUMBER})(?:\s+|-)(?:percent|per\s+cent|per-cent|pct\.?)(?![\w-])",
     re.IGNORECASE,
 )
@@ -539,7 +542,7 @@ def percent_sign(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[D
         yield _diag(meta, m.start(), m.end(), f"AP style: '{value}%'", f"{value}%", UNSAFE)
 
 
-_PER_CENT = re.compile(r"\b(?:per\s+cent|per-cent)\b", re.IGNORECASE)
+_PER_CENT = regexcache.compile(r"\b(?:per\s+cent|per-cent)\b", re.IGNORECASE)
 
 
 @ap_rule(
@@ -574,10 +577,10 @@ def percent_one_word(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterat
 
 # -- times -----------------------------------------------------------------------
 
-_TIME = re.compile(
+_TIME = regexcache.compile(
     r"(?<![\w.:$£€])(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s?m\b\.?(?![\w])", re.IGNORECASE
 )
-_TWELVE_WORD = re.compile(r"(?<![\w.:$£€])12(?::00)?\s+(noon|midnight)\b", re.IGNORECASE)
+_TWELVE_WORD = regexcache.compile(r"(?<![\w.:$£€])12(?::00)?\s+(noon|midnight)\b", re.IGNORECASE)
 
 
 @ap_rule(
@@ -647,8 +650,8 @@ def noon_midnight(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[
 
 # -- people ----------------------------------------------------------------------
 
-_COURTESY = re.compile(r"\b(Mr|Mrs|Ms|Miss|Messrs)\.?\s+(?=[A-Z][a-z])")
-_PAGEANTS = re.compile(
+_COURTESY = regexcache.compile(r"\b(Mr|Mrs|Ms|Miss|Messrs)\.?\s+(?=[A-Z][a-z])")
+_PAGEANTS = regexcache.compile(
     r"(?:America|Universe|World|USA|Teen|Earth|International|England|Scotland|Wales|Ireland)\b"
 )
 
@@ -680,8 +683,8 @@ def courtesy_titles(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterato
 
 
 _ABBREVIATIONS = {"US": "U.S.", "UN": "U.N.", "UK": "U.K."}
-_BODY_ABBREV = re.compile(r"(?<![\w.])(US|UN|UK)(?![\w$])(\.(?!\w))?")
-_ABBREV_NAMES = re.compile(r"\s+(?:Airways|Weekly)\b")
+_BODY_ABBREV = regexcache.compile(r"(?<![\w.])(US|UN|UK)(?![\w$])(\.(?!\w))?")
+_ABBREV_NAMES = regexcache.compile(r"\s+(?:Airways|Weekly)\b")
 
 
 @ap_rule(
@@ -716,7 +719,7 @@ def abbreviation_periods(doc: Document, ctx: CheckContext, meta: RuleMeta) -> It
         yield _diag(meta, m.start(), m.end(), f"AP style in body text: '{wanted}'", wanted)
 
 
-_HEADLINE_ABBREV = re.compile(r"(?<![\w.])(U\.S\.|U\.N\.|U\.K\.)(?!\w)")
+_HEADLINE_ABBREV = regexcache.compile(r"(?<![\w.])(U\.S\.|U\.N\.|U\.K\.)(?!\w)")
 
 
 @ap_rule(
@@ -765,7 +768,7 @@ _STATES = {
     "W.Va.": "West Virginia", "Wis.": "Wisconsin", "Wyo.": "Wyoming",
 }  # fmt: skip
 _STATE_ALT = "|".join(re.escape(a) for a in sorted(_STATES, key=len, reverse=True))
-_STATE = re.compile(
+_STATE = regexcache.compile(
     rf"(?:\b([A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+)*),\s|\b(?:in|of|from|to|across|throughout|"
     rf"near|outside|northern|southern|eastern|western|central|rural)\s)({_STATE_ALT})(?![\w.])"
 )
@@ -824,10 +827,10 @@ _NOT_NAMES = frozenset(
         "Europe France Germany China Russia Scotland Wales Ireland Congress Parliament"
     )
 ) | frozenset(MONTHS)
-_TITLE_BEFORE = re.compile(
+_TITLE_BEFORE = regexcache.compile(
     rf"(?<![\w'’-])((?i:{_TITLES_BEFORE}))(?=\s+([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)\b(?![.'’]))"
 )
-_ORG_BEFORE = re.compile(
+_ORG_BEFORE = regexcache.compile(
     r"(?:['’]s?|\b(?:company|club|team|university|college|school|student|union|association|"
     r"board|bank|society|league|group|firm|network|studio|federation|chamber|church|"
     r"foundation|council|magazine|senior|executive|assistant|associate|shadow|its|his|her|"
@@ -892,12 +895,12 @@ _MODIFIER = (
     r"|(?:[A-Z][\w.'’]*\.?|[A-Z]\.[A-Z]\.)\s+)"
 )
 # Royal titles only right after "the": "Hodgson, King, Wilkinson" is a list of names.
-_TITLE_ALONE = re.compile(
+_TITLE_ALONE = regexcache.compile(
     rf"(?:\b[Tt]he\s+|(?<=[a-z]),\s+(?:the\s+)?)(?:({_MODIFIER}{{0,2}}?)({_TITLES_AFTER})"
     rf"|(?<=[Tt]he\s)({_ROYAL}))\b(?!\s+(?:[A-Z]|of\s+[A-Z][a-z]+\s+[A-Z]))(?![-'’]|\s+&)"
 )
 # "The Return of the King", "the Office of the Deputy Prime Minister": names, not titles.
-_NAME_OF_THE = re.compile(r"\b[A-Z][\w'’]*\s+(?:of|for)\s+$")
+_NAME_OF_THE = regexcache.compile(r"\b[A-Z][\w'’]*\s+(?:of|for)\s+$")
 
 
 @ap_rule(
@@ -938,8 +941,8 @@ def title_lowercase(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterato
         )
 
 
-_INTERNET = re.compile(r"(?<=[\w,;:] )(Internet|Web)\b(?!\s+[A-Z0-9&])(?![-'’]\w)")
-_LOWER_WORD_BEFORE = re.compile(r"(?:^|\s)[a-z][\w'’]*[,;:]?\s$")
+_INTERNET = regexcache.compile(r"(?<=[\w,;:] )(Internet|Web)\b(?!\s+[A-Z0-9&])(?![-'’]\w)")
+_LOWER_WORD_BEFORE = regexcache.compile(r"(?:^|\s)[a-z][\w'’]*[,;:]?\s$")
 
 
 @ap_rule(
@@ -986,8 +989,8 @@ _STOP = frozenset(
 _STOP_ALT = "|".join(sorted(_STOP, key=len, reverse=True))
 _SERIES_WORD = rf"(?!(?i:{_STOP_ALT})\b)[A-Za-z][\w'’-]*"
 _ITEM = rf"{_SERIES_WORD}(?: {_SERIES_WORD})?"
-_SERIES = re.compile(rf"(?<![\w'’-])({_ITEM}), ({_ITEM})(,) (and|or) ({_ITEM})\b")
-_SERIES_HINT = re.compile(r", (?:and|or) ")
+_SERIES = regexcache.compile(rf"(?<![\w'’-])({_ITEM}), ({_ITEM})(,) (and|or) ({_ITEM})\b")
+_SERIES_HINT = regexcache.compile(r", (?:and|or) ")
 
 
 def _simple_item(item: str) -> bool:
@@ -1040,8 +1043,12 @@ def serial_comma(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[D
 
 _SCALE = {"m": "million", "mn": "million", "mln": "million", "bn": "billion", "b": "billion",
           "tn": "trillion", "k": "thousand"}  # fmt: skip
-_MILLIONS_FIGURE = re.compile(r"(?<![\w.,])(\$?)(\d{1,3})((?:,\d{3}){2,4})(?![\d,]*\d)(?!\.\d)")
-_MONEY_SHORT = re.compile(r"(?<![\w.,])\$(\d+(?:\.\d+)?)\s?(m|mn|mln|bn|b|tn|M|B)\b(?![.\w]\w)")
+_MILLIONS_FIGURE = regexcache.compile(
+    r"(?<![\w.,])(\$?)(\d{1,3})((?:,\d{3}){2,4})(?![\d,]*\d)(?!\.\d)"
+)
+_MONEY_SHORT = regexcache.compile(
+    r"(?<![\w.,])\$(\d+(?:\.\d+)?)\s?(m|mn|mln|bn|b|tn|M|B)\b(?![.\w]\w)"
+)
 _BIG = {2: "million", 3: "billion", 4: "trillion"}
 
 
@@ -1083,11 +1090,11 @@ def millions(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagn
         yield _diag(meta, m.start(), m.end(), f"AP style: '{wanted}'", wanted)
 
 
-_DOLLARS = re.compile(
+_DOLLARS = regexcache.compile(
     rf"(?<![\w.,])(\$)?(\d[\d,]*(?:\.\d+)?|{_WORD_NUMBER})(\s+(?:million|billion|trillion))?\s+dollars\b",
     re.IGNORECASE,
 )
-_CENTS = re.compile(r"(?<![\w.,])\$(\d[\d,]*)\.00(?![\d])")
+_CENTS = regexcache.compile(r"(?<![\w.,])\$(\d[\d,]*)\.00(?![\d])")
 
 
 @ap_rule(
@@ -1131,12 +1138,12 @@ def dollars(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagno
 
 # -- ages and decades ----------------------------------------------------------------
 
-_AGE_WORDS = re.compile(
+_AGE_WORDS = regexcache.compile(
     rf"\b({_WORD_NUMBER})([- ])(year|month|week)(s?)([- ])old\b"
     rf"|\b(aged)\s+({_WORD_NUMBER})\b(?![-\w])",
     re.IGNORECASE,
 )
-_AGE_HYPHENS = re.compile(
+_AGE_HYPHENS = regexcache.compile(
     r"(?<![\w.,])(\d{1,3})"
     r"(?: (year|month|week) old|-(year|month|week) old| (year|month|week)-old)\b"
 )
@@ -1180,7 +1187,7 @@ def ages(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnosti
         yield _diag(meta, m.start(), m.end(), f"Hyphenate the age: '{wanted}'", wanted)
 
 
-_DECADE_APOSTROPHE = re.compile(r"(?<![\w])((?:1[0-9]|20)?\d0|['’‘]\d0)['’]s\b")
+_DECADE_APOSTROPHE = regexcache.compile(r"(?<![\w])((?:1[0-9]|20)?\d0|['’‘]\d0)['’]s\b")
 
 
 @ap_rule(
@@ -1221,7 +1228,7 @@ _LY_NOT_ADVERBS = frozenset(
         "italy july emily molly polly billy reilly kelly sully wally melly nelly filly"
     )
 )
-_LY_HYPHEN = re.compile(r"\b([a-z]+ly)-([a-z]+)\b")
+_LY_HYPHEN = regexcache.compile(r"\b([a-z]+ly)-([a-z]+)\b")
 
 
 @ap_rule(

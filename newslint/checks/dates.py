@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from newslint import regexcache
 from newslint.analysis.dates import (
     MONTH_NAMES,
     WEEKDAY_NAMES,
@@ -91,7 +92,7 @@ def impossible(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Dia
 
 # Before "32 March" a date needs a word that introduces one: "almost 32 March
 # for Life volunteers" is a count followed by a name.
-_DATE_LEAD = re.compile(
+_DATE_LEAD = regexcache.compile(
     r"(?:\b(?:on|until|till|by|from|since|before|after|between|and|of|the)|[,(])\s*$",
     re.IGNORECASE,
 )
@@ -115,12 +116,12 @@ def _impossible_message(
 
 
 # A relative time word right before a date: "yesterday (Feb. 6)", "last week, on March 3".
-_RELATIVE = re.compile(
+_RELATIVE = regexcache.compile(
     r"\b(?P<rel>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|[Ll]ast night"
     r"|(?:[Ee]arlier |[Ll]ater )?this week|[Ll]ast week|[Nn]ext week)"
     r"(?:\s*\(\s*(?:on\s+)?|,\s*(?:on\s+)?|\s+on\s+|\s*[—–]\s*)$"
 )
-_RELATIVE_WEEKDAY = re.compile(
+_RELATIVE_WEEKDAY = regexcache.compile(
     r"\b(?P<rel>[Yy]esterday|[Tt]oday|[Tt]omorrow)\s*\(\s*(?P<wd>"
     + "|".join(WEEKDAY_NAMES)
     + r")\s*\)"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from newslint import regexcache
 from newslint.diagnostics import Diagnostic
 from newslint.document import Document, Span
 from newslint.registry import CheckContext, Example, RuleMeta, rule
@@ -20,7 +21,7 @@ from newslint.registry import CheckContext, Example, RuleMeta, rule
 # Headings that belong to a search-engine template, not to a news story.
 # "Key points" and "Summary" on their own are left alone: news sites use them
 # for fact boxes.
-_SEO_HEADING = re.compile(
+_SEO_HEADING = regexcache.compile(
     r"(?:faqs?|frequently asked questions|common questions|questions and answers"
     r"|(?:in )?conclusions?|concluding (?:thoughts|remarks)|(?:final|closing) (?:thoughts|words)"
     r"|(?:key |main )?takeaways?|key points to (?:remember|note|know)|things to (?:remember|know)"
@@ -36,7 +37,7 @@ DEFAULT_LABEL_RUN = 3
 # Evidence that a run of labels is an essay outline rather than page or recipe
 # sections ("Ingredients", "Comments", "References"): the abstract nouns essay
 # templates are built from. A seed, used only inside a run of generic labels.
-_OUTLINE_NOUN = re.compile(
+_OUTLINE_NOUN = regexcache.compile(
     r"\b(?:benefits?|challenges?|opportunit(?:y|ies)|impacts?|implications?|importance|roles?"
     r"|overview|background|future|outlook|ahead|insights?|tips|strategies|factors?|significance"
     r"|advantages?|disadvantages?|solutions?|trends?|considerations?|perspectives?|basics"
@@ -72,7 +73,7 @@ _FUNCTION_WORDS = frozenset(
         "or",
     ]
 )
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my|mine)\b")
+_FIRST_PERSON = regexcache.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my|mine)\b")
 _LABEL_WORDS = 6
 
 
@@ -134,7 +135,7 @@ def seo_section(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Di
     yield from _label_runs(doc, label_run, flagged, meta)
 
 
-_NUMBERING = re.compile(r"\s*(?:\d{1,2}|[IVX]{1,4})[.)]\s+(?=\S)")
+_NUMBERING = regexcache.compile(r"\s*(?:\d{1,2}|[IVX]{1,4})[.)]\s+(?=\S)")
 
 
 def _title_span(doc: Document, heading: Span) -> Span:

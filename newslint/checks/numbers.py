@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from newslint import regexcache
 from newslint.analysis.comparisons import comparisons
 from newslint.analysis.elapsed import NOW, PAST, YEAR, event_years, statements
 from newslint.analysis.numbers import Figure, find_figures, parse_number, same_value
@@ -15,28 +16,30 @@ from newslint.document import Document, Span
 from newslint.registry import CheckContext, Example, RuleMeta, rule
 
 # Paragraphs without one of these cannot hold a total-and-parts pattern.
-_TRIGGER = re.compile(
+_TRIGGER = regexcache.compile(
     r"\beach (?:side|of the)\b|\bin (?:total|all)\b|\ba total of\b|\baltogether\b|\ball told\b"
     r"|\bof (?:them|whom|which)\b",
     re.IGNORECASE,
 )
 # Words that make a breakdown explicitly partial.
-_PARTIAL = re.compile(
+_PARTIAL = regexcache.compile(
     r"\b(?:including|includes|included|among them|among whom|such as|at least|"
     r"at most|excluding|not counting|plus)\b",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘]?[A-Z])")
-_EACH = re.compile(
+_SENTENCE_END = regexcache.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘]?[A-Z])")
+_EACH = regexcache.compile(
     r"\s+(?:\w+\s+)?(?:from|on|for|in|of)\s+each\s+"
     r"(?:side|(?:of\s+)?the\s+(?P<n>two|three|four|five|\d)\s+[a-z]+)\b"
 )
-_TOTAL_AFTER = re.compile(r"\b(?:in\s+total|in\s+all|altogether|all\s+told)\b", re.IGNORECASE)
-_TOTAL_BEFORE = re.compile(r"\ba\s+total\s+of\s+$", re.IGNORECASE)
-_LEAD_TOTAL = re.compile(r"^(?:In all|In total|Altogether|All told),\s", re.IGNORECASE)
-_SEPARATOR = re.compile(r"\s*(?:,|:|\s[—–]|\()\s*")
-_JOINER = re.compile(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+|\s*;\s*")
-_OF_THEM = re.compile(r"\s+of\s+(?:them|whom|which)\b")
+_TOTAL_AFTER = regexcache.compile(
+    r"\b(?:in\s+total|in\s+all|altogether|all\s+told)\b", re.IGNORECASE
+)
+_TOTAL_BEFORE = regexcache.compile(r"\ba\s+total\s+of\s+$", re.IGNORECASE)
+_LEAD_TOTAL = regexcache.compile(r"^(?:In all|In total|Altogether|All told),\s", re.IGNORECASE)
+_SEPARATOR = regexcache.compile(r"\s*(?:,|:|\s[—–]|\()\s*")
+_JOINER = regexcache.compile(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+|\s*;\s*")
+_OF_THEM = regexcache.compile(r"\s+of\s+(?:them|whom|which)\b")
 
 
 @dataclass(frozen=True)
@@ -506,8 +509,8 @@ def _years_fit(years: int, expected: int, kind: str, hedge: str) -> bool:
 
 _MONTH = r"(?:(?:January|February|March|April|May|June|July|August|September|October|"
 _MONTH += r"November|December)\s+)?"
-_AGO_YEAR_AFTER = re.compile(rf",?\s+(?:\(|[—–]\s*)?in\s+{_MONTH}(?P<y>1[89]\d\d|20\d\d)\b")
-_AGO_YEAR_BEFORE = re.compile(rf"\bin\s+{_MONTH}(?P<y>1[89]\d\d|20\d\d),?\s+(?:[—–]\s*)?$")
+_AGO_YEAR_AFTER = regexcache.compile(rf",?\s+(?:\(|[—–]\s*)?in\s+{_MONTH}(?P<y>1[89]\d\d|20\d\d)\b")
+_AGO_YEAR_BEFORE = regexcache.compile(rf"\bin\s+{_MONTH}(?P<y>1[89]\d\d|20\d\d),?\s+(?:[—–]\s*)?$")
 
 
 def _event_year(text: str, sentence: Span, m: re.Match[str], head: str | None):

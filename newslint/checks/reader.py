@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from newslint import regexcache
 from newslint.diagnostics import Diagnostic
 from newslint.document import Document, Span
 from newslint.registry import CheckContext, Example, RuleMeta, rule
@@ -57,30 +58,32 @@ _NOUNISH_WORDS = (
 # A particle or the reader right after a verb-noun makes it a verb: "Sign up
 # for ...", "Check it out", "Help us ..."; "Sign Up For Alerts" in title case.
 # "Comment out the two lines" (a how-to's instruction) is not a call to action.
-_PARTICLE = re.compile(r"(?:up|it out|us|out (?:our|this|these|more|the latest))\b", re.IGNORECASE)
+_PARTICLE = regexcache.compile(
+    r"(?:up|it out|us|out (?:our|this|these|more|the latest))\b", re.IGNORECASE
+)
 _TITLE_OBJECT = frozenset(("Our", "Us", "Your", "Up", "Now", "Today"))
 _NOUNISH = frozenset(_NOUNISH_WORDS.split())
 # What may follow an imperative verb: an object, a particle, a complement.
-_AFTER = re.compile(
+_AFTER = regexcache.compile(
     r"(?:you|your|yours|yourself|our|us|the|a|an|this|these|those|it|them|more|up|out|in|on"
     r"|to|for|with|about|sure|informed|updated|tuned|connected|safe|ahead|back|away|by|all"
     r"|any|some|every|further|what|how|why|whether|if|that|me|aware|mindful|[a-z]+ing)\b"
 )
-_READER = re.compile(
+_READER = regexcache.compile(
     r"\b(?:you|your|yours|yourself|our|us|we|this (?:story|article|page|post|site)|newsletter"
     r"|updates?|coverage|comments?|inbox|website|channel|latest|more|informed|tuned)\b",
     re.IGNORECASE,
 )
-_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b|^You\b")
-_IDIOM = re.compile(r"\byou know\b|\byou see\b|\bmind you\b|\bthank you\b", re.IGNORECASE)
+_SECOND_PERSON = regexcache.compile(r"\b(?:you|your|yours|yourself|yourselves)\b|^You\b")
+_IDIOM = regexcache.compile(r"\byou know\b|\byou see\b|\bmind you\b|\bthank you\b", re.IGNORECASE)
 # Verbless hooks: "Want to learn more about ...?", "Curious about ...?".
-_HOOK = re.compile(
+_HOOK = regexcache.compile(
     r"(?:want|wanting|curious|wondering|interested|ready|keen|eager|looking for|thinking of"
     r"|planning|need|confused|unsure|still (?:not sure|wondering|curious))\b",
     re.IGNORECASE,
 )
 # A chatbot to its user: first person offering an edit, second person asked.
-_OFFER = re.compile(
+_OFFER = regexcache.compile(
     r"\b(?:(?:would|do) you (?:like|want) me to|let me know (?:if|whether|what|how)"
     r"|if you(?:['’]d| would)? (?:like|want|prefer),? I\b|I can (?:also )?(?:expand|shorten"
     r"|revise|adjust|rewrite|tailor|add|provide|make|adapt|elaborate|tweak|condense|change)"
@@ -88,7 +91,7 @@ _OFFER = re.compile(
     re.IGNORECASE,
 )
 # A fronted condition or time clause addressed to the reader: "If you ..., ".
-_FRONTED = re.compile(
+_FRONTED = regexcache.compile(
     r"(?:so,? |and )?(?:(?:if|when|whenever|whether|once|until|before|after|while|(?:the )?next"
     r" time) you\b[^,;]{0,120}, |(?:so|and|now|then|meanwhile),? )",
     re.IGNORECASE,
@@ -97,7 +100,7 @@ _FRONTED = re.compile(
 # clause and an inclusive modal ("By making small changes to our habits, we
 # can ...", "By working together, we can ...", "As a society, we must ...").
 # A bare "we must" is left alone: in news copy it is nearly always a speaker's.
-_INCLUSIVE = re.compile(
+_INCLUSIVE = regexcache.compile(
     r"(?:(?:by|through) [a-z]+ing\b[^,;]{0,120}|together|as (?:a )?(?:society|community"
     r"|nation|consumers|citizens|readers|parents|individuals)),? (?:we|all of us|each of us)"
     r" (?:all )?(?:can|must|should|need to|have to|ought to|could)\b",
@@ -105,33 +108,35 @@ _INCLUSIVE = re.compile(
 )
 # A condition put to the reader about themselves, closing a story: "So, if
 # you're looking for ..., X is a must-see", "Whether you're a fan of ...".
-_YOU_CONDITION = re.compile(
+_YOU_CONDITION = regexcache.compile(
     r"(?:so,? |and |but )?(?:if|whether) you(?:['’]re| are)\b", re.IGNORECASE
 )
 # Politeness or brackets before an imperative: "Please spare some time to
 # comment below", "(Check out this video!)", "Feel free to pin the photo".
-_SOFTENER = re.compile(r"\(?(?:please,? |just |simply |feel free to |do )?", re.IGNORECASE)
+_SOFTENER = regexcache.compile(r"\(?(?:please,? |just |simply |feel free to |do )?", re.IGNORECASE)
 # "Please" and a verb, outside quotations, is a request to the reader.
-_PLEASE = re.compile(r"\(?please,? (?!(?:he|she|it|they|we|i)\b)[a-z]+\b", re.IGNORECASE)
+_PLEASE = regexcache.compile(r"\(?please,? (?!(?:he|she|it|they|we|i)\b)[a-z]+\b", re.IGNORECASE)
 # A fronted purpose clause before an imperative: "To reach the reporter,
 # contact ...", "To view the full story, please subscribe ...".
-_PURPOSE = re.compile(r"to [a-z]+\b[^,;:]{0,120}, (?:please,? )?", re.IGNORECASE)
+_PURPOSE = regexcache.compile(r"to [a-z]+\b[^,;:]{0,120}, (?:please,? )?", re.IGNORECASE)
 # A question about the reader, anywhere: "Do you like ...?", "Are you a
 # tenant ...?", "Have you tried ...?". A hypothetical ("Would you pay more
 # tax?") is how reports put a poll's question, so it counts only at the end.
-_YOU_QUESTION = re.compile(r"(?:so,? |and |but )?(?:do|did|are|were|have) you\b", re.IGNORECASE)
+_YOU_QUESTION = regexcache.compile(
+    r"(?:so,? |and |but )?(?:do|did|are|were|have) you\b", re.IGNORECASE
+)
 # The publication thanking its reader ("Thanks for subscribing.").
 # A whole short sentence, so a columnist's "Thanks for dropping by, X, he
 # might have said" stays clean.
-_THANKS = re.compile(
+_THANKS = regexcache.compile(
     r"(?:thanks|thank you)(?: so much)? for [a-z]+ing(?: [\w’']+){0,3}[.!]*$", re.IGNORECASE
 )
 # The reader asked to write back: "Let us know how it went".
-_LET_US_KNOW = re.compile(r"let (?:us|me) (?:know|hear)\b", re.IGNORECASE)
+_LET_US_KNOW = regexcache.compile(r"let (?:us|me) (?:know|hear)\b", re.IGNORECASE)
 # The writer ("we", "I") speaking to the reader about the reader: "We hope
 # you've found ...", "We want to hear from you", "I'm looking forward to
 # reading about your experience".
-_WRITER_TO_READER = re.compile(
+_WRITER_TO_READER = regexcache.compile(
     r"(?:in fact,? )?(?:we|i)(?:['’](?:d|m|re|ve)| would| am| are| have)?"
     r" (?:really |truly |also )?(?:hope|love|invite|encourage|welcome|want to hear"
     r"|would love|looking forward|look forward|appreciate)\b[^.?!]{0,80}\b(?:you|your)\b",
@@ -139,10 +144,10 @@ _WRITER_TO_READER = re.compile(
 )
 # An appeal in the publication's voice on what "we" fail to do: "If we do
 # not act now, ...", "Unless we change course, ...".
-_APPEAL = re.compile(
+_APPEAL = regexcache.compile(
     r"(?:unless we\b|if we (?:do not|don['’]t|fail to|continue to ignore)\b)", re.IGNORECASE
 )
-_FIRST_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_FIRST_WORD = regexcache.compile(r"[A-Za-z][\w'’-]*")
 _TAIL_PARAGRAPHS = 2
 # Shapes a quoted speaker uses as often as a writer does.
 _SPEAKERS_TOO = frozenset(("question", "advice", "you"))
@@ -315,7 +320,7 @@ def _imperative(text: str, *, capital: bool = True) -> bool:
     return True
 
 
-_REPORTS_QUESTION = re.compile(
+_REPORTS_QUESTION = regexcache.compile(
     r"\b(?:question|questions|asked|asks|survey|surveyed|poll|polled|respondents)\b", re.IGNORECASE
 )
 

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from newslint import regexcache
 from newslint.analysis.byline_words import MASTHEAD_WORDS, ROLE_WORDS
 from newslint.analysis.names_words import given_names
 from newslint.diagnostics import Diagnostic
@@ -95,13 +96,13 @@ _DEFAULT_ALLOW = (
     "Xinhua",
     "UPI",
 )
-_BY = re.compile(
+_BY = regexcache.compile(
     r"^\s*(?:(?:[^\W\d_]+\s+)?by|author)\s*:?\s+",  # "By", "Posted by", "Article by"
     re.IGNORECASE,
 )
 # Where the name ends: a separator, a date or time, an e-mail or handle, "on ...",
 # or the next field of a card ("Course: Main").
-_NAME_END = re.compile(
+_NAME_END = regexcache.compile(
     r"\s*(?:[|•·–—]|\s-\s|\bon\s|\bat\s|\bupdated\b|\bpublished\b|@|\d|\s\w+:\s).*$",
     re.IGNORECASE,
 )
@@ -112,11 +113,11 @@ _FUNCTION_WORDS = frozenset(
     {"this", "that", "these", "those", "what", "which", "how", "why", "when", "where"}
     | {"our", "your", "their", "its", "not", "every"}
 )
-_ACRONYM = re.compile(r"[A-Z]{2,5}")
+_ACRONYM = regexcache.compile(r"[A-Z]{2,5}")
 # An unfilled template slot: "[Your Name]", "{author}", "<Reporter Name>".
-_PLACEHOLDER = re.compile(r"\s*[\[{<]")
+_PLACEHOLDER = regexcache.compile(r"\s*[\[{<]")
 # A CMS account name rather than a person: one lower-case or run-together token.
-_HANDLE = re.compile(r"[a-z][a-z0-9_.]*|[A-Za-z]+[0-9_][A-Za-z0-9_]*")
+_HANDLE = regexcache.compile(r"[a-z][a-z0-9_.]*|[A-Za-z]+[0-9_][A-Za-z0-9_]*")
 _JOINERS = frozenset(("and", "&", "of", "for", "in", "at", "from"))
 
 
@@ -260,7 +261,7 @@ def _compound_role(word: str, roles: frozenset[str]) -> bool:
 
 
 # A label or a date, then "by" and the name: "Posted on 5 May 2023 by ...".
-_LATE_BY = re.compile(r"^(?:\s*[\w,.:/]+){1,6}?\s+by\s*:?\s+(?=\S)", re.IGNORECASE)
+_LATE_BY = regexcache.compile(r"^(?:\s*[\w,.:/]+){1,6}?\s+by\s*:?\s+(?=\S)", re.IGNORECASE)
 
 
 def _before_comma(name: str) -> int:
@@ -322,7 +323,7 @@ _SMALL_WORDS = frozenset(
         "yet",
     ]
 )
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_WORD = regexcache.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
 @rule(
@@ -413,8 +414,8 @@ def headline_length(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterato
 
 _FRONT_DATE_KEYS = ("date", "published", "pubdate", "publishDate", "published_at")
 # The dateline proper: the text before the first dash of a lead ("DENVER, April 8, 2026 —").
-_DATELINE_LEAD = re.compile(r"^(?P<head>[^\n—–]{3,80}?)\s(?:—|–|--|-)\s")
-_UPDATED = re.compile(r"^\s*(?:last\s+)?(?:updated|modified|edited)\b", re.IGNORECASE)
+_DATELINE_LEAD = regexcache.compile(r"^(?P<head>[^\n—–]{3,80}?)\s(?:—|–|--|-)\s")
+_UPDATED = regexcache.compile(r"^\s*(?:last\s+)?(?:updated|modified|edited)\b", re.IGNORECASE)
 _HEADER_BLOCKS = 3
 
 
@@ -497,8 +498,8 @@ def _dateline_in(doc: Document, block: Span) -> tuple[Span, dt.date] | None:
 
 # -- structure.empty-section -----------------------------------------------------------
 
-_ATX = re.compile(r"[ \t]{0,3}(#{1,6})[ \t]")
-_HTML_HEADING = re.compile(r"<h([1-6])\b", re.IGNORECASE)
+_ATX = regexcache.compile(r"[ \t]{0,3}(#{1,6})[ \t]")
+_HTML_HEADING = regexcache.compile(r"<h([1-6])\b", re.IGNORECASE)
 
 
 @rule(

@@ -22,6 +22,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from newslint import regexcache
 from newslint.analysis import furniture
 from newslint.diagnostics import Diagnostic, Severity
 from newslint.document import Document, PageBlock, Span
@@ -193,7 +194,7 @@ def _grouped(found: list[Diagnostic], side: str, meta: RuleMeta) -> Iterator[Dia
 
 _DISPLAY_TAGS = frozenset(("h2", "h3", "h4", "h5", "h6", "blockquote"))
 _REPEAT_WINDOW = 500  # blocks either side; a page has far fewer
-_QUOTES_AND_SPACE = re.compile(r"[\s\"'“”‘’]+")
+_QUOTES_AND_SPACE = regexcache.compile(r"[\s\"'“”‘’]+")
 
 
 def _repeated_blocks(doc: Document) -> list[Span]:
@@ -240,7 +241,7 @@ def _repeated_blocks(doc: Document) -> list[Span]:
     return [texts[i][0] for i in alone]
 
 
-_DIGITS = re.compile(r"\d+")
+_DIGITS = regexcache.compile(r"\d+")
 
 
 def _same_place(a: PageBlock, b: PageBlock) -> bool:
@@ -434,7 +435,7 @@ def _header_zone(doc: Document, verdicts: list[Verdict]) -> range:
 
 
 _LINK_WORDS = 4  # a section label, a tag, a button: a few words
-_DATE_LIKE = re.compile(
+_DATE_LIKE = regexcache.compile(
     r"\d{4}|\b\d{1,2}[/.-]\d{1,2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
     r"[a-z]*\.?\s+\d|\d\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)",
     re.IGNORECASE,
@@ -457,7 +458,7 @@ def _page_link(doc: Document, verdict: Verdict) -> bool:
 
 # Inside the story, a linked list item or heading is the story's own list or section.
 _LIST_OR_HEADING = frozenset(("li", "dt", "dd", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6"))
-_DOMAIN = re.compile(r"(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?")
+_DOMAIN = regexcache.compile(r"(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?")
 
 
 def _writer(doc: Document, verdict: Verdict) -> bool:
@@ -480,7 +481,9 @@ def _writers(doc: Document) -> str:
     return "\n".join(" ".join(doc.span_text(s).split()) for s in spans)
 
 
-_COMMENT_COUNT = re.compile(r"\b\d[\d,]*\s+(?:comments?|responses|replies)\b", re.IGNORECASE)
+_COMMENT_COUNT = regexcache.compile(
+    r"\b\d[\d,]*\s+(?:comments?|responses|replies)\b", re.IGNORECASE
+)
 
 
 def _comment_counts(doc: Document, verdict: Verdict) -> list[Span]:
@@ -492,7 +495,7 @@ def _comment_counts(doc: Document, verdict: Verdict) -> list[Span]:
     ]
 
 
-_EMBED = re.compile(r"<(?:iframe|video|amp-youtube|amp-iframe|amp-video)\b", re.IGNORECASE)
+_EMBED = regexcache.compile(r"<(?:iframe|video|amp-youtube|amp-iframe|amp-video)\b", re.IGNORECASE)
 _EMBED_TITLE_WORDS = 10
 _CELLS_AND_ITEMS = frozenset(("li", "dt", "dd", "td", "th"))
 

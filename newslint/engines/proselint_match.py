@@ -16,7 +16,6 @@ is always run.
 
 from __future__ import annotations
 
-import re
 import sys
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
@@ -28,6 +27,8 @@ import re2
 from proselint.registry.checks import Check, CheckResult, types
 from proselint.registry.checks.engine import Fast
 from proselint.tools import QUOTE_PATTERN, check_matching_quotes, find_spans
+
+from newslint import regexcache
 
 # proselint's default configuration caps results per file (taken in check order).
 MAX_ERRORS = 1000
@@ -156,7 +157,7 @@ def _faster(check: Check) -> Check:
 # Patterns that can stretch over a long run of text ('"[\w\s]+"') multiply the
 # states of a DFA they share with others; word-bounded literals are many and
 # cheap together. Three sets warm up three times faster than one.
-_OPEN_ENDED = re.compile(r"(?<!\\)[+*]|\{\d*,\}")
+_OPEN_ENDED = regexcache.compile(r"(?<!\\)[+*]|\{\d*,\}")
 
 
 def _group_of(pattern: str) -> str:

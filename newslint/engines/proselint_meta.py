@@ -15,6 +15,7 @@ from types import ModuleType
 
 from proselint.registry.checks import Check, types
 
+from newslint import regexcache
 from newslint.diagnostics import Applicability, Severity
 from newslint.engines.proselint_defaults import default_off_reason, is_advisory, is_restricted
 from newslint.registry import Example, RuleMeta
@@ -55,16 +56,19 @@ _SENTENCES: dict[str, str] = {
 
 # Turning a simple proselint pattern into text it matches.
 _DEREGEX = (
-    (re.compile(r"\\[bB]|\\[WwSs]\?"), ""),
-    (re.compile(r"(?<!\\)\(\?:([^|()]*)(?:\|[^()]*)?(?<!\\)\)\??"), r"\1"),  # first alternative
-    (re.compile(r"(?<!\\)\(([^|()?]*)(?:\|[^()]*)?(?<!\\)\)\??"), r"\1"),
-    (re.compile(r"\\d\{[^}]*\}|\\d\+?"), "12"),
-    (re.compile(r"(?<!\\)\[(.)[^\]]*\](?:\{0,\d\})?"), r"\1"),
-    (re.compile(r"\\(.)\?"), r"\1"),
-    (re.compile(r"([^\\])\?"), r"\1"),
+    (regexcache.compile(r"\\[bB]|\\[WwSs]\?"), ""),
+    (
+        regexcache.compile(r"(?<!\\)\(\?:([^|()]*)(?:\|[^()]*)?(?<!\\)\)\??"),
+        r"\1",
+    ),  # first alternative
+    (regexcache.compile(r"(?<!\\)\(([^|()?]*)(?:\|[^()]*)?(?<!\\)\)\??"), r"\1"),
+    (regexcache.compile(r"\\d\{[^}]*\}|\\d\+?"), "12"),
+    (regexcache.compile(r"(?<!\\)\[(.)[^\]]*\](?:\{0,\d\})?"), r"\1"),
+    (regexcache.compile(r"\\(.)\?"), r"\1"),
+    (regexcache.compile(r"([^\\])\?"), r"\1"),
 )
-_UNESCAPE = re.compile(r"\\(.)")
-_SPECIAL = re.compile(r"(?<!\\)[()\[\]{}|*+?^$]")
+_UNESCAPE = regexcache.compile(r"\\(.)")
+_SPECIAL = regexcache.compile(r"(?<!\\)[()\[\]{}|*+?^$]")
 
 
 def _plain(pattern: str) -> str | None:

@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from newslint import regexcache
 from newslint.diagnostics import Applicability, Diagnostic, Severity, Suggestion
 from newslint.document import Document, Span
 from newslint.engines.spelling_data import GB_ONLY, misspelled_table, word_set
@@ -108,7 +109,9 @@ _UNKNOWN_META = RuleMeta(
     origin=ORIGIN,
 )
 
-_VOWEL = re.compile("[aeiouy]")  # a "word" without one is code or an abbreviation (xvf, tcpd)
+_VOWEL = regexcache.compile(
+    "[aeiouy]"
+)  # a "word" without one is code or an abbreviation (xvf, tcpd)
 _SUFFIXES = ("s", "es", "ers", "er", "ing", "ed", "ness", "ly")
 _ES_TAKERS = ("s", "x", "z", "ch", "sh")  # the endings that take -es for a plural
 # Derivational endings and what the base word ends in instead: deplorability
@@ -132,18 +135,20 @@ _FUNCTION_WORDS = frozenset(
 REPEATED = 3
 # A word of at most this many letters right after a number is a unit (2 tbsp, 79 og).
 UNIT_LENGTH = 4
-_AFTER_NUMBER = re.compile(r"\d(?:bn|m|k)?\s?$")
+_AFTER_NUMBER = regexcache.compile(r"\d(?:bn|m|k)?\s?$")
 # A lowercase word after a capitalised genus (or its initial) with a Latin
 # ending is a species name: Jatropha curcas, B. glabra, Homo sapiens.
-_GENUS = re.compile(r"(?:\b([A-Z][a-z]{2,})|\b[A-Z]\.)\s$")
-_EPITHET = re.compile(r"(?:us|um|a|ae|i|ii|is|es|ens|ensis|oides|ata|ina|ella|ica|ix)$")
+_GENUS = regexcache.compile(r"(?:\b([A-Z][a-z]{2,})|\b[A-Z]\.)\s$")
+_EPITHET = regexcache.compile(r"(?:us|um|a|ae|i|ii|is|es|ens|ensis|oides|ata|ina|ella|ica|ix)$")
 # A genus is a rare word (Zipf): "Obama publis" is no species.
 GENUS_MAX_ZIPF = 4.0
 # ... and so is one after a botanical rank: "variety harrisi", "var. glabra".
-_RANK = re.compile(r"(?:\b(?:var|subsp|ssp|cv)\.|\b(?:variety|subspecies|cultivar)[,:]?)\s$", re.I)
-_NEIGHBOUR = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_RANK = regexcache.compile(
+    r"(?:\b(?:var|subsp|ssp|cv)\.|\b(?:variety|subspecies|cultivar)[,:]?)\s$", re.I
+)
+_NEIGHBOUR = regexcache.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 FOREIGN_NEIGHBOURS = 2
-_CLITIC = re.compile(r"'(?:s|d|ll|ve|re)$")  # a possessive or contraction on a word
+_CLITIC = regexcache.compile(r"'(?:s|d|ll|ve|re)$")  # a possessive or contraction on a word
 
 _MIXED_META = RuleMeta(
     id=MIXED_SCRIPT,

@@ -14,18 +14,19 @@ import bisect
 import re
 from collections.abc import Callable
 
+from newslint import regexcache
 from newslint.document import Document
 
 # Link addresses in any format: absolute, www., and href/src attributes
 # (relative paths such as /japan/omiyage).
-_ADDRESS = re.compile(
+_ADDRESS = regexcache.compile(
     r"""(?:https?://|www\.)[^\s"'<>()\\]+|(?:href|src)\s*=\s*["']([^"'\s<>]+)""", re.IGNORECASE
 )
 # Pieces of an address: host labels and path segments. Hyphens stay inside a
 # piece, so a headline's slug (lead-a-resisitance-group) names nothing.
-_PIECES = re.compile(r"[/.?#=&:;+%@~,]+")
+_PIECES = regexcache.compile(r"[/.?#=&:;+%@~,]+")
 # Class and id words of elements that hold a person's name.
-_NAME_MARK = re.compile(
+_NAME_MARK = regexcache.compile(
     r"(?:^|[\s_-])(?:fn|vcard|nickname|user-?name|screen-?name|display-?name|author-?name"
     r"|comment-author|commenter|username)(?:$|[\s_-])",
     re.IGNORECASE,
@@ -73,15 +74,15 @@ _SIGNATURE = (
     rf"(?:{_DATE}|\(\s*\d+\s*\)|(?:says|said|wrote|writes|added|replied|commented)\s*[:,]"
     r"|posted\b)"
 )
-_TAIL = re.compile(rf"[ \t]*(?:[\w'’.-]+[ \t]+){{0,2}}?{_SIGNATURE}", re.IGNORECASE)
-_NEAR_TAIL = re.compile(_SIGNATURE, re.IGNORECASE)  # after "by" mid-line: nothing between
-_HEAD = re.compile(
+_TAIL = regexcache.compile(rf"[ \t]*(?:[\w'’.-]+[ \t]+){{0,2}}?{_SIGNATURE}", re.IGNORECASE)
+_NEAR_TAIL = regexcache.compile(_SIGNATURE, re.IGNORECASE)  # after "by" mid-line: nothing between
+_HEAD = regexcache.compile(
     r"(?:^|\n)[ \t]*(?:#?\d{1,4}\.?[ \t]+)?(?:(?:posted[ \t]+)?by:?[ \t]+|@[ \t]*)?"
     r"(?:[\w'’.-]+[ \t]+){0,2}$",
     re.IGNORECASE,
 )
-_BARE_HEAD = re.compile(r"(?:^|\n)[ \t]*(?:#?\d{1,4}\.?[ \t]+)?$")
-_BY = re.compile(r"\b(?:posted[ \t]+)?by:?[ \t]+$", re.IGNORECASE)
+_BARE_HEAD = regexcache.compile(r"(?:^|\n)[ \t]*(?:#?\d{1,4}\.?[ \t]+)?$")
+_BY = regexcache.compile(r"\b(?:posted[ \t]+)?by:?[ \t]+$", re.IGNORECASE)
 SLOT_REACH = 60  # characters looked at on either side
 
 
@@ -110,12 +111,12 @@ def in_signature(text: str, start: int, end: int) -> bool:
 
 # Code and markup around a word: a call (epoll()), a TeX group (\\begin{bmatrix}),
 # an option list with no spaces (noatime,nodiratime,nobarrier).
-_CALL_AFTER = re.compile(r"\(")
-_TEX_BEFORE = re.compile(r"\\[a-z]+\{$")
-_OPTIONS = re.compile(r"[a-z]+(?:,[a-z]+){2,}")
+_CALL_AFTER = regexcache.compile(r"\(")
+_TEX_BEFORE = regexcache.compile(r"\\[a-z]+\{$")
+_OPTIONS = regexcache.compile(r"[a-z]+(?:,[a-z]+){2,}")
 # A word cut by a censor's asterisks (s*xually, clusterf**k).
-_CENSORED_AFTER = re.compile(r"\*+[^\W\d_]")
-_CENSORED_BEFORE = re.compile(r"[^\W\d_]\*+$")
+_CENSORED_AFTER = regexcache.compile(r"\*+[^\W\d_]")
+_CENSORED_BEFORE = regexcache.compile(r"[^\W\d_]\*+$")
 
 
 def in_code_or_censored(text: str, start: int, end: int) -> bool:
@@ -142,8 +143,8 @@ def elided(text: str, end: int, word: str, known: Callable[[str], bool]) -> bool
     return word.endswith("in") and text[end : end + 1] in ("'", "’") and known(word + "g")
 
 
-_OPEN_QUOTE = re.compile(r"(?:^|[\s(\[])[\"“‘'«]$")
-_CLOSE_QUOTE = re.compile(r"[,.;:!?]?[\"”’'»]")
+_OPEN_QUOTE = regexcache.compile(r"(?:^|[\s(\[])[\"“‘'«]$")
+_CLOSE_QUOTE = regexcache.compile(r"[,.;:!?]?[\"”’'»]")
 
 
 def quoted_alone(text: str, start: int, end: int) -> bool:

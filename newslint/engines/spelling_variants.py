@@ -13,16 +13,16 @@ unknown words of six letters or more are tried, so real words such as
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
+from newslint import regexcache
 from newslint.engines.spelling_data import variant_pairs
 
-_ISE = re.compile(r"(?<![sz])([iy])s(e|es|ed|ing|er|ers|ation|ations|able|ational)$")
-_OUR = re.compile(r"(?<=[a-z])our(?=[a-z]*$)")
-_RE = re.compile(r"(cent|met|lit)re(s|d)?$")  # epicentre, millilitres; not "ministre"
-_AE_OE = re.compile(r"(?<=[a-z])[ao]e(?=[a-z])")
-_LL = re.compile(r"(?<=[aeiou])ll(ed|ing|er|ers|ery)$")
+_ISE = regexcache.compile(r"(?<![sz])([iy])s(e|es|ed|ing|er|ers|ation|ations|able|ational)$")
+_OUR = regexcache.compile(r"(?<=[a-z])our(?=[a-z]*$)")
+_RE = regexcache.compile(r"(cent|met|lit)re(s|d)?$")  # epicentre, millilitres; not "ministre"
+_AE_OE = regexcache.compile(r"(?<=[a-z])[ao]e(?=[a-z])")
+_LL = regexcache.compile(r"(?<=[aeiou])ll(ed|ing|er|ers|ery)$")
 
 
 def _candidates(word: str) -> list[str]:

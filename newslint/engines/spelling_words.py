@@ -10,21 +10,21 @@ of dotted or slashed names (bbc.co.uk, news/world) are left out.
 from __future__ import annotations
 
 import bisect
-import re
 from collections import Counter
 from collections.abc import Container, Iterator
 from dataclasses import dataclass
 
+from newslint import regexcache
 from newslint.analysis.skipped import merge_spans
 from newslint.document import Document, Span
 
 _PIECE = r"[^\W_]+(?:['’][^\W_]+)*"
-_WORD = re.compile(rf"{_PIECE}(?:-{_PIECE})*")
-_PART = re.compile(_PIECE)
+_WORD = regexcache.compile(rf"{_PIECE}(?:-{_PIECE})*")
+_PART = regexcache.compile(_PIECE)
 _JOINERS = "./\\_@#=&+~"  # a word touching these belongs to a name, path or code
-_ENTITY_END = re.compile(r"&#?\w+;$")
-_DIGIT = re.compile(r"\d")
-_SIMPLE = re.compile(r"[^\W\d_]+")  # one plain word: no apostrophe, hyphen or digit
+_ENTITY_END = regexcache.compile(r"&#?\w+;$")
+_DIGIT = regexcache.compile(r"\d")
+_SIMPLE = regexcache.compile(r"[^\W\d_]+")  # one plain word: no apostrophe, hyphen or digit
 
 
 @dataclass(frozen=True)

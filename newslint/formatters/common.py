@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
+from newslint import regexcache
 from newslint.diagnostics import Diagnostic, Location, Severity
 from newslint.registry import DOCS_URL
 from newslint.results import FileResult, RunResult
 
 # C0/C1 controls other than tab: printed as-is they could move the cursor or
 # recolour the terminal, so text output replaces each with one visible char.
-_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+_CONTROL = regexcache.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 
 
 def sanitize(text: str) -> str:

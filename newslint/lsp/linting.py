@@ -10,13 +10,13 @@ needed (``workspace/didChangeWatchedFiles`` only clears the cache sooner).
 from __future__ import annotations
 
 import os
-import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from newslint import regexcache
 from newslint.config import Config, find_config, load_config
 from newslint.diagnostics import ConfigError, Diagnostic, InputError
 from newslint.engine import RuleSet, build_providers, lint_document
@@ -28,7 +28,7 @@ WARM_UP_TEXT = "# Warm-up\n\nThe council met on Tuesday, officials said. It vote
 # A control character other than tab/newline/CR/form feed in this share of the
 # first 8 KiB means a binary file opened by mistake.
 _BINARY_SHARE = 0.05
-_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")  # not tab, newlines, FF/VT, ESC
+_CONTROLS = regexcache.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")  # not tab, newlines, FF/VT, ESC
 
 
 @dataclass(frozen=True)

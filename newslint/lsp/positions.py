@@ -8,11 +8,12 @@ only, as the protocol says (not at the other breaks ``str.splitlines`` knows).
 from __future__ import annotations
 
 import bisect
-import re
 
 from lsprotocol import types
 
-_BREAK = re.compile(r"\r\n|\r|\n")
+from newslint import regexcache
+
+_BREAK = regexcache.compile(r"\r\n|\r|\n")
 UTF16 = types.PositionEncodingKind.Utf16
 
 

@@ -10,7 +10,7 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path
 
-from newslint import __version__
+from newslint import __version__, regexcache
 from newslint.lsp import actions
 from newslint.lsp.convert import problem
 from newslint.lsp.documents import Documents, supported, uri_to_path
@@ -21,7 +21,7 @@ from newslint.lsp.vocabulary import add_word
 
 log = logging.getLogger(__name__)
 WATCHED_GLOBS = ("**/*.toml", "**/*.txt")  # configs and packs; word and name lists
-_QUOTED_KEY = re.compile(r"'([^']+)'")
+_QUOTED_KEY = regexcache.compile(r"'([^']+)'")
 
 
 class NewslintServer(LanguageServer):

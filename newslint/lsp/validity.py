@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import re
 
+from newslint import regexcache
 from newslint.lsp.linting import Problem
 from newslint.sources.front_matter import FrontMatterError, parse_front_matter
 
-_FRONT = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?$", re.S | re.M)
+_FRONT = regexcache.compile(
+    r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?$", re.S | re.M
+)
 
 
 def format_problems(text: str, fmt: str) -> list[Problem]:

@@ -12,6 +12,7 @@ import os
 import re
 from typing import Any
 
+from newslint import regexcache
 from newslint.analysis.skipped import find_skipped, merge_spans
 from newslint.document import Document, Span, TextBuilder
 
@@ -46,7 +47,7 @@ _MONTHS = {
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _MONTH_DMY = _MONTH.replace("month", "month2")
 _DAY_SUFFIX = r"(?:st|nd|rd|th)?"
-_DATE = re.compile(
+_DATE = regexcache.compile(
     r"(?P<iso>(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2}))"
     rf"|\b{_MONTH}\s+(?P<day>\d{{1,2}}){_DAY_SUFFIX},?\s+(?P<year>\d{{4}})\b"
     rf"|\b(?P<day2>\d{{1,2}}){_DAY_SUFFIX}\s+{_MONTH_DMY},?\s+(?P<year2>\d{{4}})\b",
@@ -54,12 +55,12 @@ _DATE = re.compile(
 )
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
 _HEADER_PARAGRAPHS = 3  # bylines and datelines sit within the first few blocks
-_DATE_LABEL = re.compile(
+_DATE_LABEL = regexcache.compile(
     r"^\s*(?:(?:first\s+)?published|updated|last\s+updated|posted|date[d]?)(?:\s+on)?\s*:?\s*",
     re.IGNORECASE,
 )
-_BEFORE_DATE = re.compile(rf"^[\s,.|·•—–-]*(?:{_WEEKDAY})?[\s,]*$", re.IGNORECASE)
-_AFTER_DATE = re.compile(
+_BEFORE_DATE = regexcache.compile(rf"^[\s,.|·•—–-]*(?:{_WEEKDAY})?[\s,]*$", re.IGNORECASE)
+_AFTER_DATE = regexcache.compile(
     r"^(?:T[\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?[\s,.|·•—–-]*"
     r"(?:(?:at\s+)?\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?)?[\s.]*$",
     re.IGNORECASE,
@@ -128,14 +129,14 @@ def coerce_date(value: Any) -> dt.date | None:
 
 
 # "By Jane Doe", "Posted by admin", "Written by: Jane Doe", "Author: Jane Doe".
-_BYLINE_LEAD = re.compile(
+_BYLINE_LEAD = regexcache.compile(
     r"(?:(?P<label>(?:posted|written|words|story|reporting|text|recipe)\s+by|author)\s*:?|by:?)\s+(\S)",
     re.IGNORECASE,
 )
 
 
 # "by admin | May 2": one lower-case account name, then the end or a date or separator.
-_ACCOUNT_BYLINE = re.compile(r"by\s+[a-z][\w.]*\s*(?:$|[|•·]|-\s|on\s|\d)", re.IGNORECASE)
+_ACCOUNT_BYLINE = regexcache.compile(r"by\s+[a-z][\w.]*\s*(?:$|[|•·]|-\s|on\s|\d)", re.IGNORECASE)
 
 
 def is_byline(text: str) -> bool:
@@ -165,7 +166,7 @@ def is_byline(text: str) -> bool:
 _DESK_LINE_WORDS = 4
 
 
-_FIELD_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s+[–—-]\s+")
+_FIELD_SEPARATOR = regexcache.compile(r"\s*[|•·]\s*|\s+[–—-]\s+")
 
 
 def _desk_line(text: str) -> bool:

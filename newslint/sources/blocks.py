@@ -11,20 +11,21 @@ from __future__ import annotations
 
 import re
 
+from newslint import regexcache
 from newslint.document import Span
 
 # "Q:", "Q.", "Question:" and "A:", "Answer:" opening a line.
-QUESTION_MARKER = re.compile(r"(?:Q|Question)\s?[:.)]\s+(?=\S)")
-ANSWER_MARKER = re.compile(r"(?:A|Answer)\s?[:.)]\s+(?=\S)")
+QUESTION_MARKER = regexcache.compile(r"(?:Q|Question)\s?[:.)]\s+(?=\S)")
+ANSWER_MARKER = regexcache.compile(r"(?:A|Answer)\s?[:.)]\s+(?=\S)")
 # Labels that open a closing block. A seed only: the block is found by its place
 # (the last few blocks) and shape (short lines, contact details).
-_SIGNOFF_LABEL = re.compile(
+_SIGNOFF_LABEL = regexcache.compile(
     r"(?:about (?:the|this|our) (?:author|writer|reporter)s?|author bio|disclaimer|editor'?s note"
     r"|notes? to editors|(?:media |press )?contacts?|reporting by|additional reporting"
     r"|(?:written|edited) by|copyright|©|all rights reserved)\b",
     re.IGNORECASE,
 )
-_CONTACT = re.compile(r"\S+@\S+\.\w+|https?://|www\.|\+?\d[\d ()-]{7,}\d")
+_CONTACT = regexcache.compile(r"\S+@\S+\.\w+|https?://|www\.|\+?\d[\d ()-]{7,}\d")
 _SIGNOFF_REACH = 6  # a sign-off sits within the last few blocks
 
 

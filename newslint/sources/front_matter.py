@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import re
 from typing import Any
 
 import yaml
+
+from newslint import regexcache
 
 MAX_CHARS = 64_000  # a news story's metadata is a few hundred characters
 MAX_DEPTH = 32  # nesting of mappings and lists
@@ -110,7 +111,7 @@ def parse_front_matter(text: str) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-_NUMERIC_DATE = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?=$|[Tt\s])")
+_NUMERIC_DATE = regexcache.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?=$|[Tt\s])")
 
 
 def front_matter_date(value: str) -> tuple[dt.date | None, str | None]:

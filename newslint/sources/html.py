@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from newslint import regexcache
 from newslint.document import Directive, Document, PageBlock, Span, TextBuilder
 from newslint.sources import (
     coerce_date,
@@ -60,9 +61,9 @@ _DATE_META = frozenset(
     ("article:published_time", "datepublished", "date", "pubdate", "dc.date", "publish-date")
 )
 _SITE_META = frozenset(("og:site_name", "application-name", "og:url"))
-_WHITESPACE = re.compile(r"[ \t\r\n\f]+|[^ \t\r\n\f]+")
+_WHITESPACE = regexcache.compile(r"[ \t\r\n\f]+|[^ \t\r\n\f]+")
 _MARK_DEPTH = 4  # class words of the nearest elements say what a block is; outer ones, the page
-_DIRECTIVE = re.compile(r"^\s*newslint-(.*?)\s*$", re.DOTALL)
+_DIRECTIVE = regexcache.compile(r"^\s*newslint-(.*?)\s*$", re.DOTALL)
 # Elements nested deeper than this are read as if they were not there (their
 # text is kept): real pages nest a few dozen levels, and a hostile one must not
 # make each tag cost time in proportion to the depth.
@@ -105,7 +106,7 @@ def _is_byline_element(attrs: dict[str, str]) -> bool:
     return "byline" in marks or "author" in marks or _POSTED_BY.search(marks) is not None
 
 
-_POSTED_BY = re.compile(r"posted[-_]?by")
+_POSTED_BY = regexcache.compile(r"posted[-_]?by")
 
 
 class _Parser(HTMLParser):
@@ -406,13 +407,19 @@ def _site_name(value: str, url: bool) -> str:
 
 # A byline element that holds only its label ("By", "Article by", "Author:");
 # the name follows in the next one.
-_BYLINE_LABEL = re.compile(r"(?:(?:[^\W\d_]+\s+){0,2}by|von|par|por|author)\s*:?", re.IGNORECASE)
+_BYLINE_LABEL = regexcache.compile(
+    r"(?:(?:[^\W\d_]+\s+){0,2}by|von|par|por|author)\s*:?", re.IGNORECASE
+)
 # Sites that do not mark the byline as author or byline often mark it as the
 # story's credit, publisher or contributor ("ET Online" in a "publisher" box).
 # Those words also mark logos and photo credits, so such a block counts only
 # close under the headline and never with picture words.
-_CREDIT_MARK = re.compile(r"(?:^|[\s_-])(?:publisher|contributors?|writers?|credits?)(?:$|[\s_-])")
-_PICTURE_MARK = re.compile(r"photo|image|img|caption|media|video|figure|logo|gallery|picture")
+_CREDIT_MARK = regexcache.compile(
+    r"(?:^|[\s_-])(?:publisher|contributors?|writers?|credits?)(?:$|[\s_-])"
+)
+_PICTURE_MARK = regexcache.compile(
+    r"photo|image|img|caption|media|video|figure|logo|gallery|picture"
+)
 _CREDIT_REACH = 4  # blocks after the headline where a credit block may stand
 
 

@@ -16,6 +16,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from newslint import regexcache
 from newslint.document import Directive, Document, Span, TextBuilder
 from newslint.sources import english_variant, finish, header_fields, strip_span
 from newslint.sources.front_matter import FrontMatterError, front_matter_date, parse_front_matter
@@ -27,8 +28,8 @@ _MD = (
     .enable(["table", "strikethrough"])
     .disable("text_join")
 )
-_COMMENT_DIRECTIVE = re.compile(r"<!--\s*newslint-(.*?)\s*-->", re.DOTALL)
-_LINE_BREAK = re.compile(r"\r\n?|\n")
+_COMMENT_DIRECTIVE = regexcache.compile(r"<!--\s*newslint-(.*?)\s*-->", re.DOTALL)
+_LINE_BREAK = regexcache.compile(r"\r\n?|\n")
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _BLOCK_OF_INLINE = {"heading_open", "paragraph_open", "th_open", "td_open"}
 

@@ -11,15 +11,14 @@ their own, without their markers, as Markdown would give them.
 
 from __future__ import annotations
 
-import re
-
+from newslint import regexcache
 from newslint.document import Directive, Document, Span, TextBuilder
 from newslint.sources import dateline_date, finish, header_fields, is_byline, strip_span
 from newslint.sources.blocks import find_signoff
 from newslint.sources.text_structure import find_structure, split_units
 
-_LINE = re.compile(r"[^\n]*\n|[^\n]+")
-_DIRECTIVE = re.compile(r"^\s*\[\[\s*newslint-(.*?)\s*\]\]\s*$")
+_LINE = regexcache.compile(r"[^\n]*\n|[^\n]+")
+_DIRECTIVE = regexcache.compile(r"^\s*\[\[\s*newslint-(.*?)\s*\]\]\s*$")
 
 
 def load(path: str, source: str) -> Document:

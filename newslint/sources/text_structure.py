@@ -15,15 +15,16 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from newslint import regexcache
 from newslint.document import Span
 from newslint.sources import dateline_date, is_byline
 from newslint.sources.blocks import ANSWER_MARKER, QUESTION_MARKER
 
-_ITEM = re.compile(r"(?:[-*•‣◦▪–]|\(?\d{1,2}[.)]|\(?[a-z][.)])[ \t]+(?=\S)")
-_CONTACT = re.compile(r"\S+@\S+\.\w+|https?://|www\.")
-_END_PUNCT = re.compile(r"[.!,;…]['\"”’)]*$")
-_SENTENCE_END = re.compile(r"[.!?:]['\"”’)]*$")
-_STARTS_LIKE_SENTENCE = re.compile(r"[\"“‘'(]?[A-Z0-9]")
+_ITEM = regexcache.compile(r"(?:[-*•‣◦▪–]|\(?\d{1,2}[.)]|\(?[a-z][.)])[ \t]+(?=\S)")
+_CONTACT = regexcache.compile(r"\S+@\S+\.\w+|https?://|www\.")
+_END_PUNCT = regexcache.compile(r"[.!,;…]['\"”’)]*$")
+_SENTENCE_END = regexcache.compile(r"[.!?:]['\"”’)]*$")
+_STARTS_LIKE_SENTENCE = regexcache.compile(r"[\"“‘'(]?[A-Z0-9]")
 _MAX_HEADING_WORDS = 12
 _MAX_HEADING_CHARS = 90
 _MAX_ANSWERS = 4  # paragraphs an FAQ answer may run to

@@ -1,0 +1,112 @@
+"""``re.compile`` with the compiled form kept on disk between runs.
+
+Compiling a regular expression is mostly Python code (``re._parser`` and
+``re._compiler``), and newslint's checks compile a few hundred patterns when
+they are imported: about a third of a one-file run's start-up. The result of
+that work is a list of integers that CPython's ``_sre.compile`` turns into a
+pattern at once. This module keeps those lists in the cache directory, keyed
+by the pattern, its flags and the exact Python version (the code format is
+CPython's own and may change between releases), as the bytecode cache keeps
+compiled modules. The patterns it returns are equal (``==``: same flags,
+pattern and code) to what ``re.compile`` returns; a test checks every one.
+Anything unexpected (another Python implementation, an unreadable cache)
+falls back to ``re.compile``.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import marshal
+import os
+import re
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+_Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+
+_MAX_ENTRIES = 20_000  # a cache that outgrows this is started afresh
+_known: dict[tuple[str, int], _Entry] | None = None
+_added = False
+
+
+def compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
+    """What ``re.compile(pattern, flags)`` returns, without re-parsing a pattern
+    compiled by an earlier run."""
+    global _added
+    flags = int(flags)
+    known = _load()
+    entry = known.get((pattern, flags))
+    if entry is not None:
+        try:
+            return _sre_compile(pattern, *entry)
+        except Exception:  # a cache from another build: compile afresh
+            known.pop((pattern, flags), None)
+    try:
+        entry = _compiled_form(pattern, flags)
+        compiled = _sre_compile(pattern, *entry)
+    except Exception:  # not CPython's re as we know it: the plain way (errors too)
+        return re.compile(pattern, flags)
+    known[(pattern, flags)] = entry
+    _added = True
+    return compiled
+
+
+def _compiled_form(pattern: str, flags: int) -> _Entry:
+    """``re._compiler.compile``'s work, stopping short of ``_sre.compile``."""
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+
+    if flags & re.DEBUG:
+        raise ValueError("DEBUG prints while compiling: leave it to re")
+    parsed = _parser.parse(pattern, flags)
+    code = _compiler._code(parsed, flags)
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    return (
+        flags | parsed.state.flags,
+        [int(op) for op in code],  # opcodes are int subclasses marshal cannot store
+        parsed.state.groups - 1,
+        groupindex,
+        tuple(indexgroup),
+    )
+
+
+def _sre_compile(pattern: str, *entry: Any) -> re.Pattern[str]:
+    import _sre
+
+    return _sre.compile(pattern, *entry)  # type: ignore[no-any-return]
+
+
+def cache_path() -> Path:
+    from newslint.cachedir import cache_root
+
+    version = "-".join(map(str, sys.version_info[:3]))
+    return cache_root() / f"regex-{sys.implementation.name}-{version}.marshal"
+
+
+def _load() -> dict[tuple[str, int], _Entry]:
+    global _known
+    if _known is None:
+        _known = {}
+        with contextlib.suppress(Exception):  # absent or damaged: start empty
+            data = marshal.loads(cache_path().read_bytes())
+            if isinstance(data, dict) and data.get("python") == sys.version:
+                _known = data["patterns"]
+        atexit.register(_save)
+    return _known
+
+
+def _save() -> None:
+    """Write the cache if this run compiled new patterns (best effort, atomic)."""
+    if not _added or _known is None or len(_known) > _MAX_ENTRIES:
+        return
+    path = cache_path()
+    with contextlib.suppress(OSError, ValueError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
+            handle.write(marshal.dumps({"python": sys.version, "patterns": _known}))
+        os.replace(handle.name, path)

@@ -1,0 +1,69 @@
+"""newslint.regexcache: patterns rebuilt from the on-disk cache are the patterns
+``re.compile`` builds (CPython compares flags, pattern and compiled code)."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import pkgutil
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import newslint
+from newslint import regexcache
+
+
+def _import_everything() -> None:
+    for module in pkgutil.walk_packages(newslint.__path__, "newslint."):
+        if module.name.startswith(("newslint.lsp", "newslint.distributed", "newslint.report")):
+            continue  # optional extras; their patterns are compiled the same way
+        importlib.import_module(module.name)
+
+
+def test_every_module_pattern_equals_what_re_compiles() -> None:
+    _import_everything()
+    known = dict(regexcache._load())
+    assert len(known) > 200  # the checks' patterns went through the cache
+    for (pattern, flags), _ in known.items():
+        assert regexcache.compile(pattern, flags) == re.compile(pattern, flags), pattern[:80]
+
+
+def test_a_later_process_rebuilds_equal_patterns_from_disk(tmp_path: Path) -> None:
+    script = (
+        "import re, sys\n"
+        "from newslint import regexcache\n"
+        "p = regexcache.compile(r'(?P<who>[A-Z]\\w+) (said|says)\\b', re.IGNORECASE)\n"
+        "assert p == re.compile(r'(?P<who>[A-Z]\\w+) (said|says)\\b', re.IGNORECASE)\n"
+        "assert p.search('Ana SAID so').group('who') == 'Ana'\n"
+        "print(len(regexcache._load()))\n"
+    )
+    env = {**os.environ, "NEWSLINT_CACHE_DIR": str(tmp_path)}
+    first = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+    assert first.returncode == 0, first.stderr
+    assert regexcache.cache_path().name in os.listdir(tmp_path)
+    second = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+    assert second.returncode == 0, second.stderr
+    assert int(second.stdout) >= 1  # loaded from disk before compiling
+
+
+def test_a_damaged_cache_is_ignored(tmp_path: Path) -> None:
+    env = {**os.environ, "NEWSLINT_CACHE_DIR": str(tmp_path)}
+    name = regexcache.cache_path().name
+    (tmp_path / name).write_bytes(b"\x00not marshal data")
+    run = subprocess.run(
+        [sys.executable, "-c", "from newslint import regexcache; "
+         "assert regexcache.compile('a+b').fullmatch('aab')"],
+        env=env, capture_output=True, text=True,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+
+
+def test_invalid_patterns_raise_as_re_does() -> None:
+    try:
+        regexcache.compile("(unclosed")
+    except re.error as exc:
+        assert "missing )" in str(exc)
+    else:
+        raise AssertionError("an invalid pattern compiled")
