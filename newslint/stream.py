@@ -15,7 +15,6 @@ cross-file findings and are written last.
 from __future__ import annotations
 
 import collections
-import multiprocessing
 import os
 import pickle
 import tempfile
@@ -227,6 +226,8 @@ def run_local(
     from newslint.runner import mark_pool_parent
 
     mark_pool_parent()  # or each worker would take itself for an orphan and exit
+    import multiprocessing  # only for parallel runs: it costs a one-file run ~10 ms
+
     context = multiprocessing.get_context("fork")
     pool = _new_pool(jobs, context)
     pending: collections.deque[tuple[list[Item], Any]] = collections.deque()

@@ -158,6 +158,30 @@ def title_key(office: str) -> tuple[str, str | None]:
     return text, None
 
 
+def _cldr_territories() -> dict[str, str]:
+    """CLDR's English territory names by code, via Babel; cached on disk by
+    Babel's data file, as importing Babel's date support costs a cold start
+    more than the rest of the names checks."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("babel")
+    if spec is None or spec.origin is None:  # pragma: no cover - babel is a dependency
+        return {}
+    data = Path(spec.origin).parent / "locale-data" / "en.dat"
+
+    def read() -> dict[str, str]:
+        from babel import Locale
+
+        return dict(Locale("en").territories)
+
+    from newslint.metacache import cached_parse  # not at the top: metacache imports registry
+
+    try:
+        return cached_parse("cldr-territories", data, (), read)
+    except OSError:  # a Babel that keeps its data elsewhere
+        return read()
+
+
 # Country names that are also U.S. states: "Georgia Governor" is a state's.
 _STATE_NAMES = frozenset(("georgia",))
 
@@ -167,13 +191,7 @@ def _country_qualifiers() -> tuple[tuple[str, str], ...]:
     """Country adjectives and names, longest first. Names are the CLDR English
     territory names (via Babel), so every country is covered, not a hand list."""
     found = dict(COUNTRY_ADJECTIVES)
-    try:
-        from babel import Locale
-
-        territories = Locale("en").territories
-    except ImportError:  # pragma: no cover - babel is a dependency
-        territories = {}
-    for code, name in territories.items():
+    for code, name in _cldr_territories().items():
         key = name.casefold()
         if len(code) == 2 and code.isalpha() and key not in _STATE_NAMES:
             found.setdefault(key, code)
