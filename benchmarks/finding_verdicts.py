@@ -16,7 +16,7 @@ overrides it.
     python benchmarks/finding_verdicts.py pending --split dev      # unjudged findings
     python benchmarks/finding_verdicts.py add bbc business/001.txt names.inconsistent \\
         15 26 real "company name written two ways"
-    python benchmarks/finding_verdicts.py batch /tmp/verdicts.tsv  # source id rule start end verdict note
+    python benchmarks/finding_verdicts.py batch /tmp/v.tsv  # source id rule start end verdict note
     python benchmarks/finding_verdicts.py check                    # rows still match the text
 
 `pending` lints the split's clean copy and prints, for each unjudged finding, the
@@ -31,8 +31,8 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Iterable
-from functools import cache
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from real_copy_corpus import REPO_ROOT, VERDICTS, RealDoc, documents, missing, sha1
@@ -127,9 +127,7 @@ def findings_of(doc: RealDoc, diagnostics: list[dict]) -> list[Finding]:
     return found
 
 
-def verdict_of(
-    finding: Finding, rows: dict[Key, Verdict], words: dict[str, bool]
-) -> bool | None:
+def verdict_of(finding: Finding, rows: dict[Key, Verdict], words: dict[str, bool]) -> bool | None:
     """True when judged real, False when judged a false alarm, None when unjudged.
 
     A row whose hash no longer matches the flagged text is stale: unjudged."""
@@ -275,7 +273,9 @@ def main() -> int:
                 )
         return 0
     if args.command == "add":
-        row = make_row(args.source, args.id, args.rule, args.start, args.end, args.verdict, args.note)
+        row = make_row(
+            args.source, args.id, args.rule, args.start, args.end, args.verdict, args.note
+        )
         rows[row.key] = row
     elif args.command == "batch":
         with open(args.file, encoding="utf-8") as handle:
