@@ -342,7 +342,12 @@ def _compute_quotes(doc: Document) -> list[QuoteAttribution]:
     s = _Sentences(doc, candidates)
     found: list[QuoteAttribution] = []
     for q in candidates:
-        how = _attribute(s, q) or _chained(s, q, found) or _implied(s, q, found)
+        how = (
+            _attribute(s, q)
+            or _chained(s, q, found)
+            or _implied(s, q, found)
+            or _recent_speaker(s, q)
+        )
         found.append(QuoteAttribution(q, how))
     return found
 
@@ -452,6 +457,51 @@ def _implied(s: _Sentences, q: Quotation, earlier: list[QuoteAttribution]) -> st
         ):
             return "implied"  # not the sentence opener: "Double try scorer Martyn Williams was"
     return ""
+
+
+_LOOK_BACK = 3  # sentences
+
+
+def _recent_speaker(s: _Sentences, q: Quotation) -> str:
+    """A quote opening its sentence soon after a sentence that reports a named
+    person's words ('..., according to Ms Everett. Still images miss those cues.
+    "It could really take off."'): by news convention the last speaker goes on.
+    The look-back stays in the quote's paragraph, or the one before when the
+    quote opens a paragraph, and stops at the first sentence naming anyone."""
+    first = s.index_at(q.span.start)
+    text = s.doc.text
+    if text[s.spans[first].start : q.span.start].strip():
+        return ""
+    from newslint.analysis.names import analyse
+
+    names = s.doc.analysis("names", analyse)
+    paragraph_breaks = 0
+    for k in range(first - 1, max(-1, first - 1 - _LOOK_BACK), -1):
+        if not s.same_paragraph(k, k + 1):
+            paragraph_breaks += 1
+            if paragraph_breaks > 1 or k + 1 != first:
+                return ""  # only the quote's own paragraph break may be crossed
+        span = s.spans[k]
+        if _names_person(s.doc, names, span):
+            return "recent-speaker" if REPORTING.search(s.outside(k)) else ""
+    return ""
+
+
+def _names_person(doc: Document, names: NameAnalysis, span: Span) -> bool:
+    """The span names, outside quotations, a person the story has introduced."""
+    from newslint.analysis.names import fold
+
+    for mention in names.mentions:
+        if mention.start >= span.end:
+            break
+        if mention.start < span.start or doc.in_quotation(Span(mention.start, mention.end)):
+            continue
+        if mention.kind == "person" and (mention.given or mention.personal_title):
+            return True
+        form = names.forms.get(fold(mention.surname.text))
+        if mention.kind in ("single", "candidate") and form is not None and form.established:
+            return True
+    return False
 
 
 def _given_names_used(names: NameAnalysis) -> set[str]:
