@@ -20,6 +20,12 @@ spelling.unknown against hand-judged word verdicts
     python benchmarks/real_copy.py                  # test split (the reported figures)
     python benchmarks/real_copy.py --split dev      # for tuning rules
     python benchmarks/real_copy.py --unjudged       # list spelling flags lacking a verdict
+    python benchmarks/real_copy.py --verdicts       # clean copy: real/false per rule
+
+On clean copy a finding judged a real slip in the copy (finding_verdicts.tsv,
+or a spelling.unknown word judged misspelled) is not a false alarm: each corpus
+prints the raw rate and the false-alarm rate (findings not judged real, the
+unjudged counted as false).
 
 Cross-file findings of names.inconsistent (a comparison between unrelated
 documents of the same run) are left out. Without the corpora the script says
@@ -41,6 +47,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from finding_verdicts import findings_of, judge, read_findings, read_word_verdicts
 from real_copy_corpus import (
     CLASS_RULES,
     CLASSES,
@@ -182,6 +189,9 @@ def main() -> int:
     parser.add_argument("--bbc-limit", type=int, help="lint only the first N BBC articles")
     parser.add_argument("--unjudged", action="store_true", help="list unjudged spelling flags")
     parser.add_argument("--missed", action="store_true", help="list missed labels (offsets)")
+    parser.add_argument(
+        "--verdicts", action="store_true", help="clean copy: real/false/unjudged per rule"
+    )
     args = parser.parse_args()
 
     print(f"$ python benchmarks/real_copy.py {shlex.join(sys.argv[1:])}".rstrip())
@@ -235,6 +245,7 @@ def main() -> int:
                         print(f"  missed {cls}: {' '.join(tallies[cls].missed)}")
 
         print("\nclean professional copy (warnings + errors per 1,000 words):")
+        finding_rows, word_verdicts = read_findings(), read_word_verdicts()
         for source, language in CLEAN_SOURCES.items():
             reason = missing(source)
             if reason:
@@ -255,6 +266,20 @@ def main() -> int:
                 f"  {source:9} {len(clean):4} articles {words:8,} words: {len(counted):4} "
                 f"= {1000 * len(counted) / max(words, 1):.2f} per 1,000 words  [{top}]"
             )
+            # A finding judged a real slip in the copy is no false alarm; unjudged ones are.
+            findings = [f for doc in clean for f in findings_of(doc, diags.get(doc.filename, []))]
+            total, by_rule = judge(findings, finding_rows, word_verdicts)
+            print(
+                f"    false alarms (not judged real): {total.not_real:4} "
+                f"= {1000 * total.not_real / max(words, 1):.2f} per 1,000 words  "
+                f"(judged real {total.real}, false {total.false}, unjudged {total.unjudged})"
+            )
+            if args.verdicts:
+                for rule, tally in sorted(by_rule.items(), key=lambda item: -item[1].not_real):
+                    print(
+                        f"      {rule:44} real {tally.real:3}  false {tally.false:3}  "
+                        f"unjudged {tally.unjudged:3}"
+                    )
             print(f"    $ {shlex.join(command[:-1])} <dir>")
     finally:
         shutil.rmtree(workroot, ignore_errors=True)

@@ -283,3 +283,31 @@ def test_suggestions_and_spans_in_json(articles: Path) -> None:
     assert diag["text"] == "chairman"
     assert diag["suggestions"] == [{"replacement": "chair", "applicability": "unsafe"}]
     assert diag["source"] == "proselint"
+
+
+def test_house_style_checks_report_as_advice(tmp_path: Path) -> None:
+    """Style preferences are info (shown, never counted against clean copy); a
+    misspelling check proselint also runs stays a warning."""
+    story = tmp_path / "style.txt"
+    story.write_text(
+        "Pier reopens\n\n"
+        "The pier first opened on 3 June, 1921, and its keeper grew a moustache. "
+        "Meantime, a free long term care scheme was planned for the town. "
+        "The claim rang very true. Suddenly, the bird-like crane tipped over. "
+        "Her cell phone rang, and she had accidently left the gate open.\n",
+        encoding="utf-8",
+    )
+    run = run_cli("check", "--format", "json", "--no-progress", "--select", "proselint", story)
+    severity = {d["rule"]: d["severity"] for d in run.json()["files"][0]["diagnostics"]}
+    advice = {
+        "proselint.dates_times.dates.month_year_comma",
+        "proselint.misc.preferred_forms",
+        "proselint.misc.phrasal_adjectives.examples",
+        "proselint.uncomparables",
+        "proselint.misc.suddenly",
+        "proselint.terms.animal_adjectives",
+        "proselint.needless_variants",
+    }
+    assert advice <= set(severity), sorted(severity)
+    assert {severity[rule] for rule in advice} == {"info"}
+    assert severity["proselint.spelling.ally_ly"] == "warning"

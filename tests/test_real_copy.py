@@ -16,6 +16,7 @@ from conftest import REPO
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 
+import finding_verdicts
 import real_copy
 import real_copy_corpus as corpus
 import real_copy_label
@@ -149,3 +150,66 @@ def test_labelled_spans_still_match_the_corpus_text():
     if all(corpus.missing(source) for source in sources):
         pytest.skip(f"real-copy corpora not found under {corpus.corpora_dir()}")
     assert real_copy_label.check() == 0
+
+
+def test_finding_verdicts_hold_offsets_hashes_and_short_notes_only():
+    rows = finding_verdicts.read_findings()
+    assert rows, "finding_verdicts.tsv is empty"
+    for row in rows.values():
+        assert row.source in real_copy.CLEAN_SOURCES
+        assert row.verdict in finding_verdicts.VERDICT_VALUES
+        assert 0 <= row.start < row.end and len(row.sha1) == 40
+        assert row.note and len(row.note) <= 90, row.note  # a note, not a passage
+        assert '"' not in row.note, row.note  # quotes nothing from the article
+
+
+def _diag(rule: str, start: int, end: int, severity: str = "warning") -> dict:
+    return {
+        "rule": rule,
+        "severity": severity,
+        "range": {"start": {"offset": start}, "end": {"offset": end}},
+    }
+
+
+def test_a_finding_judged_real_is_no_false_alarm_and_an_unjudged_one_is():
+    text = "Headline\n\nMs Harlowe met Ms Harlow. Teh vote was close. Critics say so.\n"
+    doc = corpus.RealDoc("bbc", "zz/001.txt", "txt", text)
+    name = text.index("Harlowe")
+    typo = text.index("Teh")
+    vague = text.index("Critics say")
+    diags = [
+        _diag("names.inconsistent", name, name + 7),  # judged real below
+        _diag("spelling.unknown", typo, typo + 3),  # word verdict: misspelled
+        _diag("attribution.vague", vague, vague + 11),  # judged false
+        _diag("filler.reader-question", 0, 8),  # unjudged: counts as false
+        _diag("style.note", 0, 8, severity="info"),  # info is never counted
+    ]
+    findings = finding_verdicts.findings_of(doc, diags)
+    assert len(findings) == 4
+
+    def row(rule: str, start: int, end: int, verdict: str) -> finding_verdicts.Verdict:
+        digest = corpus.sha1(text[start:end])
+        return finding_verdicts.Verdict("bbc", doc.id, rule, start, end, digest, verdict, "n")
+
+    rows = {
+        r.key: r
+        for r in (
+            row("names.inconsistent", name, name + 7, "real"),
+            row("attribution.vague", vague, vague + 11, "false"),
+        )
+    }
+    total, by_rule = finding_verdicts.judge(findings, rows, {"Teh": True})
+    assert (total.real, total.false, total.unjudged, total.not_real) == (2, 1, 1, 2)
+    assert by_rule["filler.reader-question"].unjudged == 1
+
+    # A row whose hash no longer matches the flagged text is stale: unjudged again
+    # (and so is a spelling flag whose word has no verdict).
+    stale = {k: finding_verdicts.Verdict(*k, "0" * 40, "real", "n") for k in rows}
+    total, _ = finding_verdicts.judge(findings, stale, {})
+    assert (total.real, total.unjudged) == (0, 4)
+
+
+def test_finding_verdicts_still_match_the_corpus_text():
+    if all(corpus.missing(source) for source in real_copy.CLEAN_SOURCES):
+        pytest.skip(f"clean-copy corpora not found under {corpus.corpora_dir()}")
+    assert finding_verdicts.check() == 0

@@ -154,6 +154,20 @@ def is_full_quote(text: str, q: Quotation, min_words: int = 6) -> bool:
     return bool(_SENTENCE_END.search(content.rstrip(",")) and content[:1].isupper())
 
 
+# A lower-case word of the writer's own, right before an opening mark.
+_CLAUSE_WORD = regexcache.compile(r"(?<![\w'’-])([a-z][a-z'’-]*)[ \t]+$")
+
+
+def is_woven(text: str, q: Quotation) -> bool:
+    """The quote is a clause of the writer's sentence, not a quotation standing
+    alone: a lower-case word of the writer's ('strained as "Sri Lanka ..."',
+    'urging them to remember "ISIS ..."') stands right before its opening mark,
+    with no colon, comma or sentence end between. A reporting verb there
+    ('said "We ..."') introduces a quotation instead."""
+    m = _CLAUSE_WORD.search(text, max(0, q.span.start - 40), q.span.start)
+    return bool(m) and not REPORTING.fullmatch(m.group(1))
+
+
 # -- quotations ----------------------------------------------------------------
 
 
@@ -329,22 +343,51 @@ def _compute_quotes(doc: Document) -> list[QuoteAttribution]:
     s = _Sentences(doc, candidates)
     found: list[QuoteAttribution] = []
     for q in candidates:
-        how = _attribute(s, q) or _chained(s, q, found) or _implied(s, q, found)
+        how = (
+            _attribute(s, q)
+            or _chained(s, q, found)
+            or _implied(s, q, found)
+            or _recent_speaker(s, q)
+        )
         found.append(QuoteAttribution(q, how))
     return found
+
+
+def _before(s: _Sentences, q: Quotation) -> Span | None:
+    """The writer's sentence right before a quote, or None when there is none.
+
+    Usually the previous sentence (for a quote inside its sentence, only in the
+    same paragraph). When the splitter joined sentences around run-on quote
+    marks, the quote sits mid-"sentence" right after a full stop: then the
+    writer's text since the last quotation of that sentence is the sentence
+    before. A fragment of one or two words ('POW! Entertainment.', split at a
+    name's '!') is read together with the sentence before it."""
+    first = s.index_at(q.span.start)
+    text = s.doc.text
+    start = s.spans[first].start
+    if text[start : q.span.start].strip():
+        ends = [o.span.end for o in s.top if start <= o.span.start and o.span.end <= q.span.start]
+        since = max(ends, default=start)
+        writer = text[since : q.span.start]
+        if writer.strip() and _SENTENCE_END.search(writer.rstrip()):
+            return Span(since + len(writer) - len(writer.lstrip()), q.span.start)
+        if first == 0 or not s.same_paragraph(first - 1, first):
+            return None
+    elif first == 0:
+        return None
+    before = s.spans[first - 1]
+    if first >= 2 and word_count(text[before.start : before.end]) <= 2:
+        before = Span(s.spans[first - 2].start, before.end)
+    return before
 
 
 def _chained(s: _Sentences, q: Quotation, earlier: list[QuoteAttribution]) -> str:
     """A quote right after a sentence that ends with an attributed quotation: the
     same speaker goes on (``said Ms Ray. "We tried." "It failed."``)."""
-    first = s.index_at(q.span.start)
-    if first == 0:
+    before = _before(s, q)
+    if before is None:
         return ""
     text = s.doc.text
-    opens_paragraph = text[s.spans[first].start : q.span.start].strip() == ""
-    if not (s.same_paragraph(first - 1, first) or opens_paragraph):
-        return ""
-    before = s.spans[first - 1]
     for previous in reversed(earlier):
         end = previous.quotation.span.end
         if end <= before.start:
@@ -359,9 +402,10 @@ def _chained(s: _Sentences, q: Quotation, earlier: list[QuoteAttribution]) -> st
     return ""
 
 
-# "he claims", "She has trained", "part of his recovery": a sentence about a person.
+# "he claims", "She has trained", "He also believes", "part of his recovery": a
+# sentence about a person.
 _PRONOUN_SUBJECT = regexcache.compile(
-    r"\b(?:[Hh]e|[Ss]he)\s+(?:[a-z]+ly\s+)?[a-z]+(?:s|ed|es)\b|\b(?:[Hh]is|[Hh]er)\s+[a-z]"
+    r"\b(?:[Hh]e|[Ss]he)\s+(?:[a-z]+\s+)?[a-z]+(?:s|ed|es)\b|\b(?:[Hh]is|[Hh]er)\s+[a-z]"
 )
 # A capitalised name acting as a subject: "Gervais is keen", "Martyn Williams was".
 _ACTS = regexcache.compile(
@@ -376,15 +420,11 @@ def _implied(s: _Sentences, q: Quotation, earlier: list[QuoteAttribution]) -> st
     the story has introduced (a given name or a personal title, or a surname
     the story gives in full), have he or she as a subject, or hold an
     attributed quotation; an organisation or a document is not a speaker."""
-    first = s.index_at(q.span.start)
-    if first == 0:
+    before = _before(s, q)
+    if before is None:
         return ""
     doc = s.doc
     text = doc.text
-    opens_paragraph = text[s.spans[first].start : q.span.start].strip() == ""
-    if not (s.same_paragraph(first - 1, first) or opens_paragraph):
-        return ""
-    before = s.spans[first - 1]
     if any(
         a.attributed
         and before.start - 1 <= a.quotation.span.end <= before.end + 1
@@ -392,7 +432,7 @@ def _implied(s: _Sentences, q: Quotation, earlier: list[QuoteAttribution]) -> st
         for a in earlier
     ):
         return "implied"  # the sentence before ends an attributed quotation
-    if _PRONOUN_SUBJECT.search(s.outside(first - 1)):
+    if _PRONOUN_SUBJECT.search(mask_quotations(text, before.start, before.end, s.top)):
         return "implied"
     from newslint.analysis.names import analyse, fold
 
@@ -420,6 +460,51 @@ def _implied(s: _Sentences, q: Quotation, earlier: list[QuoteAttribution]) -> st
         ):
             return "implied"  # not the sentence opener: "Double try scorer Martyn Williams was"
     return ""
+
+
+_LOOK_BACK = 3  # sentences
+
+
+def _recent_speaker(s: _Sentences, q: Quotation) -> str:
+    """A quote opening its sentence soon after a sentence that reports a named
+    person's words ('..., according to Ms Everett. Still images miss those cues.
+    "It could really take off."'): by news convention the last speaker goes on.
+    The look-back stays in the quote's paragraph, or the one before when the
+    quote opens a paragraph, and stops at the first sentence naming anyone."""
+    first = s.index_at(q.span.start)
+    text = s.doc.text
+    if text[s.spans[first].start : q.span.start].strip():
+        return ""
+    from newslint.analysis.names import analyse
+
+    names = s.doc.analysis("names", analyse)
+    paragraph_breaks = 0
+    for k in range(first - 1, max(-1, first - 1 - _LOOK_BACK), -1):
+        if not s.same_paragraph(k, k + 1):
+            paragraph_breaks += 1
+            if paragraph_breaks > 1 or k + 1 != first:
+                return ""  # only the quote's own paragraph break may be crossed
+        span = s.spans[k]
+        if _names_person(s.doc, names, span):
+            return "recent-speaker" if REPORTING.search(s.outside(k)) else ""
+    return ""
+
+
+def _names_person(doc: Document, names: NameAnalysis, span: Span) -> bool:
+    """The span names, outside quotations, a person the story has introduced."""
+    from newslint.analysis.names import fold
+
+    for mention in names.mentions:
+        if mention.start >= span.end:
+            break
+        if mention.start < span.start or doc.in_quotation(Span(mention.start, mention.end)):
+            continue
+        if mention.kind == "person" and (mention.given or mention.personal_title):
+            return True
+        form = names.forms.get(fold(mention.surname.text))
+        if mention.kind in ("single", "candidate") and form is not None and form.established:
+            return True
+    return False
 
 
 def _given_names_used(names: NameAnalysis) -> set[str]:

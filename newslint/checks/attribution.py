@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from newslint.analysis.attribution import (
     first_person_voice,
     is_full_quote,
+    is_woven,
     named_attributions,
     quote_attributions,
     sourcing_phrases,
@@ -41,8 +42,11 @@ def _in_body(doc: Document, span: Span) -> bool:
         "introduces them, are accepted, and so is a quote right after a sentence about "
         "a person the story has introduced ('Mayor Lena Ortiz toured the site. \"We will "
         "rebuild.\"'), about 'his' or 'her' doings, or with a named person as its subject: "
-        "news convention makes that person the speaker. A sentence about an "
-        "organisation or a document does not. Scare quotes, short phrases and titles are not "
+        "news convention makes that person the speaker; so does a sentence up to three "
+        "back that reports a named person's words, with no one else named between. A "
+        "sentence about an "
+        "organisation or a document does not. Scare quotes, short phrases, titles and quotes "
+        "woven into the writer's own clause ('strained as \"the island will ...\"') are not "
         "flagged (option min-words, default 6, unless the quote is a whole sentence)."
     ),
     severity=Severity.WARNING,
@@ -70,7 +74,7 @@ def quote_unattributed(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iter
         q = found.quotation
         if found.attributed or not _in_body(doc, q.span):
             continue
-        if not is_full_quote(doc.text, q, min_words):
+        if not is_full_quote(doc.text, q, min_words) or is_woven(doc.text, q):
             continue
         # A quotation that runs over paragraphs is reported on its first line.
         cut = doc.text.find("\n", q.span.start, q.span.end)

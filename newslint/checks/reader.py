@@ -27,7 +27,8 @@ These shapes, read outside quotations:
   names the reader or the publication ("Join Our Newsletter");
 - generic second person ("you can't chase a fox with dogs"), song titles and
   reviews' "you" are not reader address and stay clean: a bare "you" needs
-  one of the shapes above.
+  one of the shapes above; nor are list items whose introducing line names a
+  third party told to do them ("Judge Cole said she must:"), reported orders.
 """
 
 from __future__ import annotations
@@ -227,7 +228,7 @@ def reader_question(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterato
             found.append((sentence, kind))
     if not found:
         return
-    taken = _pack_matches(doc, body)
+    taken = _pack_matches(doc, body) + _third_party_lists(doc)
     for sentence, kind in found:
         if any(sentence.overlaps(span) for span in taken):
             continue
@@ -338,6 +339,36 @@ def _title_call(text: str) -> bool:
     rest = text[first.end() :].split()
     # Two-word labels ("Contact Us", "Sign Up") are menus: web furniture.
     return len(rest) >= 2 and rest[0].strip("!.:") in {"Our", "Us", "Your"}
+
+
+# A list's introducing line that names a third party, by pronoun, as the one
+# told to do the items: "Judge Cole said she must:", "The court ordered him to:".
+# "Parents should:" or "Readers must:" is advice to a class of reader: not this.
+_THIRD_PARTY_INTRO = regexcache.compile(
+    r"\b(?:he|she|they|it|him|her|them)\s+(?:must|should|would|will|could|can|may"
+    r"|had\s+to|has\s+to|have\s+to|was\s+to|were\s+to|will\s+have\s+to|to|from)\s*:\s*$"
+)
+
+
+def _third_party_lists(doc: Document) -> list[Span]:
+    """List items whose introducing line says someone else is told to do them
+    (a court's conditions, a club's rules): reported orders, not advice to the reader."""
+    items = set(doc.list_items)
+    if not items:
+        return []
+    spans: list[Span] = []
+    intro: str | None = None
+    for paragraph in doc.paragraphs:
+        if paragraph not in items:
+            intro = doc.span_text(paragraph).strip()
+            continue
+        if (
+            intro is not None
+            and _THIRD_PARTY_INTRO.search(intro)
+            and not _SECOND_PERSON.search(intro)
+        ):
+            spans.append(paragraph)
+    return spans
 
 
 def _pack_matches(doc: Document, paragraphs: list[Span]) -> list[Span]:

@@ -222,7 +222,9 @@ _VARIANT_META = RuleMeta(
         "reported with the other spelling (an unsafe fix: check the house style). "
         "On a tie, the configured language wins. Capitalised words are not counted, "
         "so names such as World Health Organization or Labour Party keep their own "
-        "spelling; nor are words in quotations, which keep their source's. "
+        "spelling; nor are words in quotations, which keep their source's. Oxford "
+        "spelling (British -our and -re with -ize) is one convention: an -ize form counts "
+        "only in a story that also writes -ise. "
         'With language = "en-US" and spelling.unknown on, British forms are '
         "already reported one by one, so this rule stays silent."
     ),
@@ -700,6 +702,14 @@ class _Run:
         occurrences = [
             o for o in self.occurrences if not self.doc.in_quotation(Span(o.word.start, o.word.end))
         ]
+        # Oxford spelling is British with -ize ('customized' beside 'colours'): an
+        # -ize form is a US sign only when the story also writes -ise.
+        if not any(o.variant == "gb" and _ize_pair(o.other, o.word.lower) for o in occurrences):
+            occurrences = [
+                o
+                for o in occurrences
+                if not (o.variant == "us" and _ize_pair(o.word.lower, o.other))
+            ]
         counts = {"us": 0, "gb": 0}
         for occurrence in occurrences:
             counts[occurrence.variant] += 1
@@ -726,6 +736,17 @@ class _Run:
                 Severity.WARNING,
                 (Suggestion(_other_form(word.text, occurrence.other), Applicability.UNSAFE),),
             )
+
+
+def _ize_pair(ize: str, ise: str) -> bool:
+    """``ize`` and ``ise`` are one word with -iz- and -is- ('customized',
+    'customised'); -yze/-yse ('analyze') is no Oxford form and does not count."""
+    if len(ize) != len(ise):
+        return False
+    diff = [i for i, (a, b) in enumerate(zip(ize, ise, strict=True)) if a != b]
+    return (
+        len(diff) == 1 and ize[diff[0]] == "z" and ise[diff[0]] == "s" and ize[diff[0] - 1] == "i"
+    )
 
 
 def language_gate(doc: Document, selected: frozenset[str]) -> Diagnostic | None:
