@@ -67,3 +67,36 @@ def test_invalid_patterns_raise_as_re_does() -> None:
         assert "missing )" in str(exc)
     else:
         raise AssertionError("an invalid pattern compiled")
+
+
+def test_module_level_patterns_go_through_the_cache() -> None:
+    """A pattern compiled at import costs every cold start: compile it with
+    regexcache.compile, not re.compile (patterns built inside functions may
+    use either)."""
+    import ast
+
+    package = Path(newslint.__file__).parent
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        if path.name == "regexcache.py":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+
+        def visit(node: ast.AST, in_function: bool, path: Path = path) -> None:
+            for child in ast.iter_child_nodes(node):
+                inside = in_function or isinstance(
+                    child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
+                )
+                if (
+                    not inside
+                    and isinstance(child, ast.Call)
+                    and isinstance(child.func, ast.Attribute)
+                    and child.func.attr == "compile"
+                    and isinstance(child.func.value, ast.Name)
+                    and child.func.value.id == "re"
+                ):
+                    found.append(f"{path.relative_to(package)}:{child.lineno}")
+                visit(child, inside, path)
+
+        visit(tree, False)
+    assert found == []
