@@ -4,6 +4,7 @@ results, the compiled spelling dictionary. ``$NEWSLINT_CACHE_DIR`` moves it."""
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 CACHE_ENV = "NEWSLINT_CACHE_DIR"
@@ -17,3 +18,17 @@ def cache_root() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("newslint"))
+
+
+def write_atomically(path: Path, data: bytes) -> bool:
+    """Write a cache file whole or not at all (a temporary file, then a rename),
+    so concurrent runs never read half of one. Best effort: a read-only or full
+    cache only costs speed. True when written."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
+            handle.write(data)
+        os.replace(handle.name, path)
+    except OSError:
+        return False
+    return True

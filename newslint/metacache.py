@@ -20,17 +20,15 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any, TypeVar
 
 from newslint import __version__
-from newslint.cachedir import cache_root
+from newslint.cachedir import cache_root, write_atomically
 from newslint.diagnostics import Applicability, Severity
 from newslint.registry import Example, RuleMeta
 
@@ -74,7 +72,7 @@ def cached_parse(
     except Exception:  # absent, or unreadable by this Python: parse again
         pass
     result = parse()
-    _write_bytes(path, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+    write_atomically(path, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
     for stale in folder.glob(f"{kind}-{which}-*.pickle"):
         if stale != path:
             with contextlib.suppress(OSError):
@@ -101,15 +99,4 @@ def _meta(row: dict[str, Any]) -> RuleMeta:
 
 
 def _write(path: Path, text: str) -> None:
-    _write_bytes(path, text.encode("utf-8"))
-
-
-def _write_bytes(path: Path, data: bytes) -> None:
-    """Best effort and atomic: a read-only cache only costs speed."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
-            handle.write(data)
-        os.replace(handle.name, path)
-    except OSError:
-        pass
+    write_atomically(path, text.encode("utf-8"))

@@ -18,10 +18,8 @@ from __future__ import annotations
 import atexit
 import contextlib
 import marshal
-import os
 import re
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -104,9 +102,7 @@ def _save() -> None:
     """Write the cache if this run compiled new patterns (best effort, atomic)."""
     if not _added or _known is None or len(_known) > _MAX_ENTRIES:
         return
-    path = cache_path()
-    with contextlib.suppress(OSError, ValueError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
-            handle.write(marshal.dumps({"python": sys.version, "patterns": _known}))
-        os.replace(handle.name, path)
+    from newslint.cachedir import write_atomically
+
+    with contextlib.suppress(ValueError):  # a pattern marshal cannot store: no cache
+        write_atomically(cache_path(), marshal.dumps({"python": sys.version, "patterns": _known}))

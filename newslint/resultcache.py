@@ -30,14 +30,13 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from newslint import __version__
-from newslint.cachedir import cache_root
+from newslint.cachedir import cache_root, write_atomically
 from newslint.engine import RuleSet
 
 PACKAGE = Path(__file__).resolve().parent
@@ -132,14 +131,7 @@ class ResultCache:
             return None
 
     def put(self, key: str, value: Any) -> None:
-        path = self._path(key)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:
-                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(handle.name, path)
-        except OSError:
-            pass  # a read-only or full cache only costs speed
+        write_atomically(self._path(key), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def cached_file_result(runner: Any, rules: RuleSet, path: Path, display: str, text: str) -> Any:

@@ -13,15 +13,13 @@ from __future__ import annotations
 
 import functools
 import marshal
-import os
 import string
-import tempfile
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from newslint.cachedir import cache_root
+from newslint.cachedir import cache_root, write_atomically
 from newslint.engines.spelling_data import GB_ONLY, NEWS_WORDS, variant_pairs, word_set
 
 FAR_MAX_LENGTH = 12  # a distance-2 search on 12 letters costs about 0.1 s
@@ -59,14 +57,7 @@ def _frequency_cache_path() -> Path:
 
 
 def write_cache(path: Path, data: bytes) -> None:
-    """Best effort and atomic: a read-only or full cache only costs speed."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:
-            handle.write(data)
-        os.replace(handle.name, path)
-    except OSError:
-        pass
+    write_atomically(path, data)
 
 
 @dataclass(frozen=True)
