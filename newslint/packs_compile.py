@@ -85,20 +85,26 @@ def rule_phrases(rule: PackRule) -> list[str]:
     return list(rule.phrases)
 
 
-def rule_regex(rule: PackRule) -> str:
-    """The regex (without group) matching every candidate of ``rule``."""
+def rule_alternatives(rule: PackRule) -> str:
+    """The rule's phrases (as a trie) and patterns as one alternation, with no
+    case flag and no word edges."""
     parts = []
     phrases = rule_phrases(rule)
     if phrases:
         parts.append(trie_regex(phrases, rule.case_sensitive))
     parts.extend(f"(?:{pattern})" for pattern in rule.patterns)
-    body = "|".join(parts)
+    return "|".join(parts)
+
+
+def rule_regex(rule: PackRule) -> str:
+    """The regex (without group) matching every candidate of ``rule``."""
+    body = rule_alternatives(rule)
     if not rule.case_sensitive:
         body = f"(?i:{body})"
     if rule.word_boundaries:
         # \b is markedly faster in `regex` than lookarounds, and equivalent when
         # every alternative starts and ends with a word character.
-        if not rule.patterns and all(_word_edged(p) for p in phrases):
+        if not rule.patterns and all(_word_edged(p) for p in rule_phrases(rule)):
             body = rf"\b{body}\b"
         else:
             body = rf"(?<!\w)(?:{body})(?!\w)"

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from newslint.packs_compile import rule_phrases, trie_regex
+from newslint.packs_compile import rule_alternatives
 from newslint.packs_schema import PackRule
 
 # Python's \s, \w and \d are Unicode-wide; RE2's are ASCII. Each is widened to
@@ -107,12 +107,7 @@ def _group_end(pattern: str, start: int) -> int:
 
 def detector(rule: PackRule) -> str:
     """A pattern that matches wherever ``rule`` could (before RE2 reads it)."""
-    parts = []
-    phrases = rule_phrases(rule)
-    if phrases:
-        parts.append(trie_regex(phrases, rule.case_sensitive))
-    parts.extend(f"(?:{p})" for p in rule.patterns)
-    body = widen("|".join(parts))
+    body = widen(rule_alternatives(rule))
     return f"(?m)(?:{body})" if rule.case_sensitive else f"(?im)(?:{body})"
 
 

@@ -324,6 +324,17 @@ def test_missing_java_gives_one_notice_and_other_checks_run(tmp_path: Path) -> N
     assert "--require-grammar" in required.stderr
 
 
+def _counting_java(tmp_path: Path) -> tuple[Path, Path]:
+    """A ``java`` to put first on PATH that logs each start to a file."""
+    java = find_java()
+    assert java is not None
+    bin_dir, calls = tmp_path / "bin", tmp_path / "java-calls"
+    bin_dir.mkdir()
+    (bin_dir / "java").write_text(f'#!/bin/sh\necho "$$" >> {calls}\nexec {java} "$@"\n')
+    (bin_dir / "java").chmod(0o755)
+    return bin_dir, calls
+
+
 def _private_servers(directory: Path) -> None:
     """``autostart = false``: each run starts its own server and stops it at exit."""
     (directory / "newslint.toml").write_text("[languagetool]\nautostart = false\n")
@@ -332,12 +343,7 @@ def _private_servers(directory: Path) -> None:
 def test_parallel_workers_share_one_server(tmp_path: Path) -> None:
     cache = _linked_cache(tmp_path / "cache")
     _private_servers(tmp_path)
-    java = find_java()
-    assert java is not None
-    bin_dir, calls = tmp_path / "bin", tmp_path / "java-calls"
-    bin_dir.mkdir()
-    (bin_dir / "java").write_text(f'#!/bin/sh\necho "$$" >> {calls}\nexec {java} "$@"\n')
-    (bin_dir / "java").chmod(0o755)
+    bin_dir, calls = _counting_java(tmp_path)
     stories = [
         _article(tmp_path, f"She go to the office every days, {i} commuters said.", f"s{i}.txt")
         for i in range(10)
@@ -434,12 +440,7 @@ def test_first_run_starts_a_shared_server_that_idles_out_and_restarts(tmp_path: 
 def test_parallel_first_runs_start_one_shared_server(tmp_path: Path) -> None:
     """Three runs that all find no server start one between them (a lock)."""
     cache = _linked_cache(tmp_path / "cache")
-    java = find_java()
-    assert java is not None
-    bin_dir, calls = tmp_path / "bin", tmp_path / "java-calls"
-    bin_dir.mkdir()
-    (bin_dir / "java").write_text(f'#!/bin/sh\necho "$$" >> {calls}\nexec {java} "$@"\n')
-    (bin_dir / "java").chmod(0o755)
+    bin_dir, calls = _counting_java(tmp_path)
     env = {
         **os.environ,
         CACHE_ENV: str(cache),
