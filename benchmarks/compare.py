@@ -2,8 +2,9 @@
 """newslint beside proselint and Vale on the same news files, in one paired run.
 
 Writes the first N BBC articles as .txt files to a temporary directory outside
-the repository and runs, R times each, one after another within every
-repetition (ABCDE ABCDE ...) so that load swings hit every tool alike:
+the repository and runs, R times each after an uncounted warm-up round, one
+after another within every round (ABCDE ABCDE ...) so that load swings hit
+every tool alike:
 
   floor        reading the files and building newslint's Documents (no rules)
   newslint -j1 newslint check --format json --ignore grammar --no-cache --jobs 1 DIR
@@ -22,7 +23,7 @@ workers it waited for, from os.wait4), peak RSS of the largest single process,
 findings and findings per 1,000 words; then newslint's ratios to proselint and
 Vale, and to the floor. Skips (exit 0) when the corpus is absent.
 
-    python benchmarks/compare.py [-n 300] [-r 5] [--vale PATH] [--vale-styles DIR]
+    python benchmarks/compare.py [-n 300] [-r 5] [--warmup 1] [--vale PATH] [--vale-styles DIR]
 """
 
 from __future__ import annotations
@@ -279,6 +280,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-n", type=int, default=300, help="articles (default 300)")
     parser.add_argument("-r", "--repeat", type=int, default=5, help="rounds (default 5)")
+    parser.add_argument("--warmup", type=int, default=1, help="uncounted rounds first (default 1)")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_BBC)
     parser.add_argument("--vale", metavar="PATH", help="vale binary (default: `vale` on PATH)")
     parser.add_argument(
@@ -292,8 +294,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--json-out", type=Path, help="also write all figures to this JSON file")
     parser.add_argument("--floor", type=Path, metavar="DIR", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    if args.n < 1 or args.repeat < 1:
-        parser.error("-n and --repeat must be at least 1")
+    if args.n < 1 or args.repeat < 1 or args.warmup < 0:
+        parser.error("-n and --repeat must be at least 1, --warmup at least 0")
     return args
 
 
@@ -328,7 +330,10 @@ def main(argv: list[str] | None = None) -> int:
             vale_ini = config.read_text(encoding="utf-8")
             tools.append(Tool("vale", vale_command(vale, config, folder), vale_counts))
         env = clean_env(cwd)
-        for _ in range(args.repeat):  # paired: every tool once per round, same order
+        # Paired: every tool once per round, in the same order. The warm-up rounds
+        # are not counted: the first fills newslint's caches in the temporary HOME
+        # (compiled packs, spelling dictionary) and the page cache for every tool.
+        for round_ in range(args.warmup + args.repeat):
             for tool in tools:
                 result = run_timed(tool.command, cwd=cwd, env=env)
                 if result.returncode not in (0, 1):
@@ -336,7 +341,8 @@ def main(argv: list[str] | None = None) -> int:
                         f"{shlex.join(tool.command)} failed ({result.returncode}):\n"
                         f"{result.stderr[-2000:]}"
                     )
-                tool.runs.append(result)
+                if round_ >= args.warmup:
+                    tool.runs.append(result)
         figures = {tool.name: tool.figures(words) for tool in tools}
         floor_files = json.loads(tools[0].runs[-1].stdout)["files"]
         shown = {
@@ -352,7 +358,7 @@ def main(argv: list[str] | None = None) -> int:
     print("versions: " + ", ".join(f"{k} {v}" for k, v in found.items()))
     print(
         f"corpus: {files} articles, {words:,} words from {args.corpus}; "
-        f"median of {args.repeat} paired rounds"
+        f"median of {args.repeat} paired rounds after {args.warmup} uncounted"
     )
     print("commands (TMP = a temporary directory and the working directory, DIR = TMP/articles):")
     for name, command in shown.items():
@@ -361,6 +367,8 @@ def main(argv: list[str] | None = None) -> int:
         kind = ", ".join(styles) if styles else "none: Vale's built-in `Vale` style only"
         print(f"  vale styles: {kind} (from {args.vale_styles or '-'})")
         print("  TMP/.vale.ini: " + vale_ini.strip().replace("\n", " | "))
+    elif args.no_vale:
+        print("  vale: left out (--no-vale)")
     else:
         print(
             "  vale: skipped, no `vale` on PATH (give --vale PATH); to build it see "
@@ -404,6 +412,7 @@ def main(argv: list[str] | None = None) -> int:
                     "files": files,
                     "words": words,
                     "repeat": args.repeat,
+                    "warmup": args.warmup,
                     "vale_styles": styles,
                     "tools": figures,
                     "ratios": rows,
