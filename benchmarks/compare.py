@@ -6,7 +6,7 @@ the repository and runs, R times each after an uncounted warm-up round, one
 after another within every round (ABCDE ABCDE ...) so that load swings hit
 every tool alike:
 
-  floor        reading the files and building newslint's Documents (no rules)
+  floor        python -c FLOOR_CODE DIR: read the files, build newslint's Documents
   newslint -j1 newslint check --format json --ignore grammar --no-cache --jobs 1 DIR
   newslint     the same at the default --jobs (one worker per core)
   proselint    proselint check -o json DIR            (the CLI of this Python)
@@ -119,24 +119,25 @@ def vale_counts(output: str) -> Counts:
 
 # -- the floor: reading and parsing only --------------------------------------
 
-
-def floor(directory: Path) -> None:
-    """Read every lintable file under ``directory`` and build its Document, as
-    ``newslint check`` does before any rule runs (no config, no rules)."""
-    from newslint.config import DEFAULT_MAX_FILE_SIZE
-    from newslint.reading import discover, read_source
-    from newslint.sources import load_document
-
-    targets = discover([directory], lambda _path: False)
-    chars = 0
-    for target in targets:
-        source = read_source(target.path, max_size=DEFAULT_MAX_FILE_SIZE)
-        chars += len(load_document(str(target.path), source.text).text)
-    print(json.dumps({"files": len(targets), "prose_chars": chars}))
+# Run as ``python -c FLOOR_CODE DIR``: start Python, import newslint's readers, find
+# the files and build each file's Document, as ``newslint check`` does before any
+# rule runs (no config, no rules). Prints the number of files.
+FLOOR_CODE = """\
+import sys
+from pathlib import Path
+from newslint.config import DEFAULT_MAX_FILE_SIZE
+from newslint.reading import discover, read_source
+from newslint.sources import load_document
+targets = discover([Path(sys.argv[1])], lambda _path: False)
+for target in targets:
+    source = read_source(target.path, max_size=DEFAULT_MAX_FILE_SIZE)
+    load_document(str(target.path), source.text)
+print(len(targets))
+"""
 
 
 def floor_command(folder: Path) -> list[str]:
-    return [sys.executable, str(Path(__file__).resolve()), "--floor", str(folder)]
+    return [sys.executable, "-c", FLOOR_CODE, str(folder)]
 
 
 # -- Vale -----------------------------------------------------------------------
@@ -276,6 +277,12 @@ def ratios(figures: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     return rows
 
 
+def shown_command(command: list[str], folder: Path, tmp: Path) -> str:
+    """The command as a shell line, with short names for the temporary paths."""
+    line = shlex.join(command).replace(shlex.quote(FLOOR_CODE), '"$FLOOR_CODE"')
+    return line.replace(str(folder), "DIR").replace(str(tmp), "TMP")
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-n", type=int, default=300, help="articles (default 300)")
@@ -292,7 +299,6 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--no-vale", action="store_true", help="leave Vale out")
     parser.add_argument("--json-out", type=Path, help="also write all figures to this JSON file")
-    parser.add_argument("--floor", type=Path, metavar="DIR", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.n < 1 or args.repeat < 1 or args.warmup < 0:
         parser.error("-n and --repeat must be at least 1, --warmup at least 0")
@@ -301,9 +307,6 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    if args.floor is not None:  # the floor's own subprocess
-        floor(args.floor)
-        return 0
     if corpus_missing(args.corpus):
         return 0
     vale = None if args.no_vale else (args.vale or shutil.which("vale"))
@@ -327,7 +330,7 @@ def main(argv: list[str] | None = None) -> int:
         ]  # fmt: skip
         if vale:
             config = write_vale_config(cwd, args.vale_styles, styles)
-            vale_ini = config.read_text(encoding="utf-8")
+            vale_ini = config.read_text(encoding="utf-8").replace(str(cwd.resolve()), "TMP")
             tools.append(Tool("vale", vale_command(vale, config, folder), vale_counts))
         env = clean_env(cwd)
         # Paired: every tool once per round, in the same order. The warm-up rounds
@@ -344,11 +347,8 @@ def main(argv: list[str] | None = None) -> int:
                 if round_ >= args.warmup:
                     tool.runs.append(result)
         figures = {tool.name: tool.figures(words) for tool in tools}
-        floor_files = json.loads(tools[0].runs[-1].stdout)["files"]
-        shown = {
-            tool.name: shlex.join(tool.command).replace(str(folder), "DIR").replace(str(cwd), "TMP")
-            for tool in tools
-        }
+        floor_files = int(tools[0].runs[-1].stdout)
+        shown = {tool.name: shown_command(tool.command, folder, cwd) for tool in tools}
     load_after = load()
 
     found = versions(vale)
@@ -363,6 +363,8 @@ def main(argv: list[str] | None = None) -> int:
     print("commands (TMP = a temporary directory and the working directory, DIR = TMP/articles):")
     for name, command in shown.items():
         print(f"  {name:<13} $ {command}")
+    print("  FLOOR_CODE:")
+    print("\n".join(f"    {line}" for line in FLOOR_CODE.strip().splitlines()))
     if vale:
         kind = ", ".join(styles) if styles else "none: Vale's built-in `Vale` style only"
         print(f"  vale styles: {kind} (from {args.vale_styles or '-'})")
