@@ -184,10 +184,12 @@ def vale_version(vale: str) -> str:
     go = shutil.which("go")
     if go:
         info = subprocess.run([go, "version", "-m", vale], capture_output=True, text=True)
-        for line in info.stdout.splitlines():
+        lines = info.stdout.splitlines()
+        built_with = lines[0].rsplit(" ", 1)[-1] if lines else "?"
+        for line in lines:
             parts = line.split()
             if parts[:1] == ["mod"] and len(parts) >= 3:
-                version += f" ({parts[1]} {parts[2]})"
+                version += f" ({parts[1]} {parts[2]}, built with {built_with})"
                 break
     return version
 
