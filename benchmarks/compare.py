@@ -33,6 +33,7 @@ import datetime as dt
 import json
 import os
 import platform
+import resource
 import shlex
 import shutil
 import statistics
@@ -347,7 +348,12 @@ def main(argv: list[str] | None = None) -> int:
                         f"{result.stderr[-2000:]}"
                     )
                 if round_ >= args.warmup:
+                    if tool.runs:  # only the last output is read: keep this process small
+                        tool.runs[-1].stdout = tool.runs[-1].stderr = ""
                     tool.runs.append(result)
+        # Linux puts the launching process's peak RSS into each child's ru_maxrss (the
+        # child starts as its copy), so no child can show less than this.
+        launcher_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         figures = {tool.name: tool.figures(words) for tool in tools}
         floor_files = int(tools[0].runs[-1].stdout)
         shown = {tool.name: shown_command(tool.command, folder, cwd) for tool in tools}
@@ -385,6 +391,10 @@ def main(argv: list[str] | None = None) -> int:
         "CPU = user + system of the process and its workers; RSS = the largest single "
         "process; warn+ = errors and warnings (proselint has no levels)"
     )
+    print(
+        f"RSS includes the launching script's own peak ({launcher_mib:.0f} MiB): "
+        "a figure near it means 'at most that'"
+    )
     print()
     rows = ratios(figures)
     for row in rows:
@@ -418,6 +428,7 @@ def main(argv: list[str] | None = None) -> int:
                     "repeat": args.repeat,
                     "warmup": args.warmup,
                     "vale_styles": styles,
+                    "launcher_rss_mib": launcher_mib,
                     "tools": figures,
                     "ratios": rows,
                 },
