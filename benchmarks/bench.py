@@ -50,6 +50,7 @@ class RunResult:
     maxrss_kib: int | None
     stdout: str
     stderr: str
+    cpu_seconds: float | None = None  # user + system of the child and what it waited for
 
 
 @dataclass
@@ -90,8 +91,10 @@ def _rss_kib(ru_maxrss: int) -> int:
     return ru_maxrss // 1024 if sys.platform == "darwin" else ru_maxrss
 
 
-def run_timed(command: Sequence[str]) -> RunResult:
-    """Run one command and measure wall time and that child's own peak RSS.
+def run_timed(
+    command: Sequence[str], *, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> RunResult:
+    """Run one command and measure wall time, CPU time and that child's own peak RSS.
 
     os.wait4 gives the rusage of exactly this child (including any worker
     processes it waited for), so earlier runs do not mask later ones the way
@@ -99,13 +102,15 @@ def run_timed(command: Sequence[str]) -> RunResult:
     """
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        proc = subprocess.Popen(list(command), stdout=out, stderr=err)
+        proc = subprocess.Popen(list(command), stdout=out, stderr=err, cwd=cwd, env=env)
         maxrss: int | None = None
+        cpu: float | None = None
         if hasattr(os, "wait4"):
             _, status, usage = os.wait4(proc.pid, 0)
             seconds = time.perf_counter() - start
             proc.returncode = os.waitstatus_to_exitcode(status)
             maxrss = _rss_kib(usage.ru_maxrss)
+            cpu = usage.ru_utime + usage.ru_stime
         else:  # pragma: no cover - platforms without wait4
             proc.wait()
             seconds = time.perf_counter() - start
@@ -117,6 +122,7 @@ def run_timed(command: Sequence[str]) -> RunResult:
             maxrss_kib=maxrss,
             stdout=out.read().decode("utf-8", "replace"),
             stderr=err.read().decode("utf-8", "replace"),
+            cpu_seconds=cpu,
         )
 
 

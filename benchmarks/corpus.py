@@ -10,6 +10,7 @@ because a script's own directory is on ``sys.path``.
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterable, Iterator
 from itertools import islice
@@ -20,7 +21,9 @@ if TYPE_CHECKING:
     from newslint.document import Document
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_BBC = REPO_ROOT.parent / "shared" / "corpora" / "news" / "bbc" / "bbc_news.jsonl"
+# NEWSLINT_CORPORA as in real_copy_corpus.py, for git worktrees where ../shared is absent.
+CORPORA = Path(os.environ.get("NEWSLINT_CORPORA") or REPO_ROOT.parent / "shared" / "corpora")
+DEFAULT_BBC = CORPORA / "news" / "bbc" / "bbc_news.jsonl"
 
 
 def iter_bbc(path: Path = DEFAULT_BBC) -> Iterator[dict]:
