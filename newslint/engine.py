@@ -14,7 +14,7 @@ from pathlib import Path
 
 from newslint.checks.directives import UNUSED_DIRECTIVE
 from newslint.config import Config
-from newslint.diagnostics import ConfigError, Diagnostic, InputError, Severity
+from newslint.diagnostics import Applicability, ConfigError, Diagnostic, InputError, Severity
 from newslint.document import Document
 from newslint.engines.spelling import language_gate
 from newslint.isolation import stage
@@ -197,12 +197,23 @@ def lint_document(
         # A check that reports outside the prose (front matter) gives a source range.
         range_ = diag.range or doc.locate(diag.start, diag.end)
         text = doc.source[range_.start.offset : range_.end.offset]
+        if diag.range is None and diag.suggestions and text != doc.text[diag.start : diag.end]:
+            diag = _shown_only(diag)
         located.append(diag.located(range_, text).with_severity(severity))
 
     kept = suppressions.filter(located, doc.source.splitlines())
     if UNUSED_DIRECTIVE in selected:
         kept.extend(_unused_directives(doc, suppressions, rules))
     return _dedupe_and_sort(kept)
+
+
+def _shown_only(diag: Diagnostic) -> Diagnostic:
+    """A fix worked out on the prose text is applied to the source only where the
+    source says exactly that text: where markup, an entity or a reader's
+    normalisation stands between them, writing the fix could damage the file.
+    There it is still shown, never applied."""
+    shown = tuple(replace(s, applicability=Applicability.DISPLAY) for s in diag.suggestions)
+    return replace(diag, suggestions=shown)
 
 
 def lint_source(

@@ -196,3 +196,27 @@ def test_unified_diff_missing_final_newline() -> None:
     assert diff.endswith(
         "-two\n\\ No newline at end of file\n+three\n\\ No newline at end of file\n"
     )
+
+
+def test_a_fix_is_written_only_where_the_source_says_what_the_rule_read(tmp_path: Path) -> None:
+    """'occ&#117;red' reads as 'occured': the spelling fix is shown but never
+    written over the entity, and a plain 'occured' beside it is fixed."""
+    from conftest import run_cli
+
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<h1>Ferry delayed</h1><p>The delay occ&#117;red twice before it occured again.</p>\n",
+        encoding="utf-8",
+    )
+    found = run_cli("check", "--format", "json", "--select", "spelling", page).json()
+    fixes = {
+        d["text"]: d["suggestions"][0]["applicability"]
+        for f in found["files"]
+        for d in f["diagnostics"]
+        if d["suggestions"]
+    }
+    assert fixes == {"occ&#117;red": "display", "occured": "safe"}, fixes
+    run_cli("check", "--fix", "--select", "spelling", page)
+    assert page.read_text(encoding="utf-8") == (
+        "<h1>Ferry delayed</h1><p>The delay occ&#117;red twice before it occurred again.</p>\n"
+    )

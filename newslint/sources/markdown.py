@@ -36,7 +36,10 @@ _BLOCK_OF_INLINE = {"heading_open", "paragraph_open", "th_open", "td_open"}
 
 class _Loader:
     def __init__(self, source: str) -> None:
-        self.source = source
+        # markdown-it reads NUL as U+FFFD (CommonMark's rule). Its tokens are found
+        # in the source by searching, so search a copy that says the same; one
+        # character for one, so every offset holds for the real source too.
+        self.source = source.replace("\x00", "\ufffd")
         # markdown-it counts lines as CommonMark does (\r\n, \n or a lone \r end
         # one); token maps use its numbers. Directives use newslint's (\n only).
         self.line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(source)]
