@@ -68,6 +68,10 @@ def _tokens(text: str) -> list[str]:
 
 
 LEXICAL = ("w:", "b:", "first:")
+# Features the rules read by name, kept when the rest is folded into sums:
+# the hand score (filler.generic-padding) and the story's register
+# (filler.reader-question).
+READ_BY_RULES = ("hand_score", "story_register")
 
 
 def lexical(f: dict[str, float]) -> dict[str, float]:
@@ -92,7 +96,7 @@ def _folded_sentence_features(doc: Document) -> list[Scored]:
     models = (padding_model(), vague_model())
     out = []
     for scored in _sentence_features(doc, fold_words=True):
-        kept = {"hand_score": scored.features["hand_score"]}
+        kept = {name: scored.features[name] for name in READ_BY_RULES}
         rest = {k: v for k, v in scored.features.items() if k not in kept}
         logits = {m.name: scored.folded_logits[m.name] + m.partial_logit(rest) for m in models}
         out.append(Scored(scored.info, kept, logits))

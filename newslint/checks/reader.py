@@ -25,15 +25,32 @@ These shapes, read outside quotations:
   unless the next sentence reports who asked it), an appeal on what "we"
   fail to do ("If we do not act now, ..."), and a title-case heading that
   names the reader or the publication ("Join Our Newsletter");
+- who is speaking decides the rest. In a story written in the machine
+  register (``newslint.analysis.learned``: the story's mean register score),
+  the narrator has no interviewee's voice to borrow, so its second person
+  ("if you have had ..."), its questions ("Are they employees or are they
+  freelancers?"), its advice to a generic group ("fans are encouraged to book
+  soon", "people should reconsider ...") and its asides to "those who" are
+  reader address; in edited copy they need one of the shapes above;
+- in any register: the publication and the reader in one narrator sentence
+  ("We'll bring you all the updates in our live blog", "You can contact us
+  on ..."), a question with its subject left out ("Never heard of the
+  quagga?", "Tried this recipe?", "Got a tip?"), a question the narrator
+  answers at once ("How often do we get good news? Not often, but ..."), and
+  an imperative of any verb with the reader's possessive ("Upgrade your
+  inbox ...");
 - generic second person ("you can't chase a fox with dogs"), song titles and
   reviews' "you" are not reader address and stay clean: a bare "you" needs
   one of the shapes above; nor are list items whose introducing line names a
   third party told to do them ("Judge Cole said she must:"), reported orders.
+  A page's link or button label ("Read more", "Click to share on X") is web
+  furniture, not a sentence to the reader.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from newslint import regexcache
@@ -68,7 +85,7 @@ _NOUNISH = frozenset(_NOUNISH_WORDS.split())
 _AFTER = regexcache.compile(
     r"(?:you|your|yours|yourself|our|us|the|a|an|this|these|those|it|them|more|up|out|in|on"
     r"|to|for|with|about|sure|informed|updated|tuned|connected|safe|ahead|back|away|by|all"
-    r"|any|some|every|further|what|how|why|whether|if|that|me|aware|mindful|[a-z]+ing)\b"
+    r"|any|some|every|further|what|how|why|whether|if|that|me|aware|mindful|now|today|[a-z]+ing)\b"
 )
 _READER = regexcache.compile(
     r"\b(?:you|your|yours|yourself|our|us|we|this (?:story|article|page|post|site)|newsletter"
@@ -148,6 +165,89 @@ _WRITER_TO_READER = regexcache.compile(
 _APPEAL = regexcache.compile(
     r"(?:unless we\b|if we (?:do not|don['’]t|fail to|continue to ignore)\b)", re.IGNORECASE
 )
+# Machine-register stories: the story's mean register score (DEV: machine
+# stories 0.72 and up, edited copy and saved pages 0.56 and below).
+_MACHINE_REGISTER = 0.65
+# Advice to a generic group rather than a report of who advised it: "fans of
+# the show are encouraged to book soon", "people should reconsider ...". The
+# nouns are seeds for "the public at large"; a deontic verb makes it advice.
+_GENERIC_ADVICE = regexcache.compile(
+    r"\b(?:people|fans|readers|viewers|listeners|consumers|parents|travell?ers|visitors"
+    r"|users|individuals|everyone|anyone|those\b[^,.;]{0,40}|shoppers|investors|homeowners"
+    r"|motorists|customers|audiences?|enthusiasts|lovers)\b[^,.;]{0,60}?\b(?:should|ought to"
+    r"|must|need to|are (?:encouraged|advised|urged|invited|reminded) to|would do well to"
+    r"|(?:may|might) want to)\b",
+    re.IGNORECASE,
+)
+# Who gave the advice, when the sentence says so: then it is a report.
+_REPORTED_ADVICE = regexcache.compile(
+    r"\b(?:said|says|say|told|according|warned|warns|recommend(?:s|ed)?|urged|officials"
+    r"|police|authorities)\b",
+    re.IGNORECASE,
+)
+# An aside to part of the audience: "For those who don't remember, ...".
+_ASIDE = regexcache.compile(
+    r"(?:for|to) (?:those|anyone|everyone|readers)(?: of you)? who\b", re.IGNORECASE
+)
+# The publication as the subject and the reader as its object, a few words
+# apart: "We'll bring you ...", "We rely on your support". ("What economics
+# tells us is that once you're ..." is generic: "us" is no subject.)
+_WE_TO_YOU = regexcache.compile(
+    r"(?:\b[Ww]e|\bwe)(?:['’](?:ll|re|d|ve))? (?:[\w’']+ ){0,3}?(?:you|your)\b"
+)
+# First person singular: a person speaking (a vox pop, a column, an interview
+# set without quotation marks), not the publication's narrator.
+_SPEECH_WORDS = 4
+_YOU = regexcache.compile(r"\byou\b|^You\b")
+# The publication itself ("we", "our"); "us" in a question is an interviewer's
+# ("Can you tell us about ...?").
+_PUBLICATION = regexcache.compile(r"\b(?:we|our)\b|^(?:We|Our)\b")
+_SINGULAR = regexcache.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|my|me|mine)\b")
+# "Park your car across a freeway, and within seconds ...": an imperative as
+# a condition for what follows ("and you ...", "and there ..."), said of anyone.
+_CONDITIONAL_IMPERATIVE = regexcache.compile(
+    r",? and (?:you|there|it|within|soon|before|in no time|the chances)\b"
+)
+# "You can contact/follow/subscribe ...": a call to action put as a permission.
+_YOU_CAN = regexcache.compile(
+    r"(?:you|readers) can (?:also |now |still )?(?:contact|follow|subscribe|sign up|email"
+    r"|e-mail|join|download|donate|reach|listen|watch|tune|message|call|write|send|share"
+    r"|register|find us|read more|get in touch)\b",
+    re.IGNORECASE,
+)
+# A question with its subject ("you") left out: "Never heard of the quagga?",
+# "Tried this recipe?", "Got a tip?", "Still need convincing?". An auxiliary
+# counts only when no subject follows it ("Have something to add?", not
+# "Have they found it?").
+_ELIDED_HEAD = regexcache.compile(
+    r"(?:(?:so|and|but|still|never|ever|already|just),? )*([a-z]+)\b ?(\w*)"
+)
+_ELIDED_AUX = frozenset(("have", "had", "need", "want", "fancy", "care", "know"))
+_ELIDED_PARTICIPLE = frozenset(
+    ("got", "seen", "heard", "been", "done", "made", "found", "missed", "tired", "bored", "sick")
+)
+_SUBJECT_WORDS = """
+    i you we they he she it there this that these those the a an my your our their his her its
+    any some anyone anybody everyone
+"""
+_SUBJECT = frozenset(_SUBJECT_WORDS.split())
+# The narrator answering its own question at once: "How often do we get good
+# news? Not often, but ...", "... surprise the cast? Don't bet on it."
+_ANSWER = regexcache.compile(
+    r"(?:yes|no|not|nope|absolutely|probably|perhaps|maybe|hardly|unlikely|don['’]t bet"
+    r"|the (?:short |simple )?answer|well,|of course)\b",
+    re.IGNORECASE,
+)
+# Words before "your" that do not make an imperative: auxiliaries, question
+# words and conjunctions ("Is your ...", "If your ...", "All your ...").
+_NOT_IMPERATIVE_WORDS = """
+    is was are were do does did has have had will would can could should may might must shall
+    if when whether once unless as because while though although until after before since
+    and but or so all both even how what why where which who whose than like with for from
+    in on at by of to about into over under through despite without
+"""
+_NOT_IMPERATIVE = frozenset(_NOT_IMPERATIVE_WORDS.split())
+_POSSESSIVE_IMPERATIVE = regexcache.compile(r"([A-Z][a-z]+) your\b")
 _FIRST_WORD = regexcache.compile(r"[A-Za-z][\w'’-]*")
 _TAIL_PARAGRAPHS = 2
 # Shapes a quoted speaker uses as often as a writer does.
@@ -155,6 +255,10 @@ _SPEAKERS_TOO = frozenset(("question", "advice", "you"))
 _MAX_WORDS = 45
 # Pack rules that already name the phrase; a sentence they flag is theirs.
 _PACK_RULES = frozenset(("filler.chatbot-residue", "filler.web-leftover", "filler.reader-address"))
+# A page's link or button label of a few words with no sentence end ("Read
+# more", "Click to enlarge") is furniture; one that names the reader is not.
+_LABEL_WORDS = 3
+_NAMES_READER = regexcache.compile(r"\b(?:you|your|our|us|now|today)\b", re.IGNORECASE)
 
 
 @rule(
@@ -204,25 +308,42 @@ def reader_question(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterato
     tail_start = body[-_TAIL_PARAGRAPHS:][0].start
     found: list[tuple[Span, str]] = []
     sentences = doc.sentences
+    machine = _Register(doc)
+    starts = [b.span.start for b in doc.page_blocks]
     for i, sentence in enumerate(sentences):
         if doc.scope_of(sentence) != "body":
             continue
-        raw = doc.span_text(sentence)
         text = _unquoted(doc, sentence).strip()
+        following = sentences[i + 1 : i + 2]
         if any(h.overlaps(sentence) for h in headings):
             # A heading is a label, not a sentence: only a call to the reader
-            # in title case ("Join Our Newsletter", "Help Us Grow") counts.
+            # in title case ("Join Our Newsletter", "Help Us Grow") or a
+            # question with "you" left out ("Still need convincing?") counts.
             if _title_call(text):
                 found.append((sentence, "imperative"))
+            elif text.endswith("?") and _elided_subject(text):
+                found.append((sentence, "question"))
             continue
         kind = _addresses_reader(text, sentence.start >= tail_start)
+        if kind is None and not _speech(doc, sentence):
+            kind = _narrator_address(doc, text, following, machine)
+        if kind and _link_label(doc, sentence, text, starts):
+            continue
+        if kind == "imperative" and _CONDITIONAL_IMPERATIVE.search(text):
+            continue
         # A question or a "you"/"we" next to quoted speech is usually the
         # speaker's, even when the quotation marks could not be paired.
-        if kind in _SPEAKERS_TOO and any(mark in raw for mark in '"“”'):
+        if kind in _SPEAKERS_TOO and _speech(doc, sentence):
             continue
         # "Would you pay more tax? The council put that question to 2,000
         # residents": a question the next sentence reports is reported.
-        if kind == "question" and _reported(doc, sentences[i + 1 : i + 2]):
+        # A question the narrator answers, or one with "you" left out ("Still
+        # need convincing? I asked three writers ..."), is still the reader's.
+        if (
+            kind == "question"
+            and _reported(doc, following)
+            and not (_answered(doc, following) or _elided_subject(text))
+        ):
             continue
         if kind:
             found.append((sentence, kind))
@@ -319,6 +440,112 @@ def _imperative(text: str, *, capital: bool = True) -> bool:
     if verb in _NOUNISH or rest.startswith(("the ", "a ", "an ", "it ", "them ")):
         return bool(_READER.search(rest))
     return True
+
+
+class _Register:
+    """Whether the story is written in the machine register (computed once, on demand)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.value: bool | None = None
+
+    def __call__(self) -> bool:
+        if self.value is None:
+            from newslint.analysis.sentence_features import sentence_features
+
+            scored = sentence_features(self.doc)
+            self.value = bool(scored) and scored[0].features["story_register"] >= _MACHINE_REGISTER
+        return self.value
+
+
+def _narrator_address(
+    doc: Document, text: str, following: list[Span], machine: _Register
+) -> str | None:
+    """Shapes that are reader address because of who says them: the narrator
+    (the caller has left out sentences with quoted speech)."""
+    if not text or len(text.split()) > _MAX_WORDS or _IDIOM.search(text) or _SINGULAR.search(text):
+        return None
+    you = bool(_SECOND_PERSON.search(text))
+    if text.endswith("?"):
+        if _elided_subject(text) or _answered(doc, following) or machine():
+            return "question"
+        # The publication asking the reader: "how about making some of our other recipes?"
+        return "question" if you and _PUBLICATION.search(text) else None
+    if you and (_WE_TO_YOU.search(text) or _YOU_CAN.match(text)):
+        return "you"
+    # The machine narrator's "you" as a person ("if you have had ...", not
+    # "taking your time"): no interviewee's voice to borrow.
+    if _YOU.search(text) and machine():
+        return "you"
+    head = _POSSESSIVE_IMPERATIVE.match(text)
+    if head and _base_form(head.group(1)) and not _CONDITIONAL_IMPERATIVE.search(text):
+        return "imperative"
+    if _ASIDE.match(text) and machine():
+        return "advice"
+    if _GENERIC_ADVICE.search(text) and not _REPORTED_ADVICE.search(text) and machine():
+        return "advice"
+    return None
+
+
+def _base_form(word: str) -> bool:
+    """A word that can be a verb's base form: no auxiliary, conjunction or -ing/-ed/-s form."""
+    word = word.lower()
+    return word not in _NOT_IMPERATIVE and not word.endswith(("ing", "ed", "s"))
+
+
+def _speech(doc: Document, sentence: Span) -> bool:
+    """Someone is quoted in the sentence: a quotation of a few words or more,
+    or a mark left unpaired. A quoted title ("Cymbeline") is not speech."""
+    raw = doc.span_text(sentence)
+    for q in doc.quotations_overlapping(sentence):
+        # Speech of a few words, a lone mark, or a quotation running in from
+        # another sentence.
+        inside = sentence.start <= q.span.start and q.span.end <= sentence.end
+        words = len(doc.span_text(q.content).split())
+        if not inside or not words or words >= _SPEECH_WORDS:
+            return True
+        a = max(q.span.start, sentence.start) - sentence.start
+        b = min(q.span.end, sentence.end) - sentence.start
+        raw = raw[:a] + " " * (b - a) + raw[b:]
+    return any(mark in raw for mark in '"“”')
+
+
+def _elided_subject(question: str) -> bool:
+    """A question with "you" left out: "Never heard of it?", "Got a tip?"."""
+    m = _ELIDED_HEAD.match(question.lower())
+    if m is None:
+        return False
+    word, after = m.group(1), m.group(2)
+    if word in _ELIDED_AUX:
+        return after not in _SUBJECT
+    return word in _ELIDED_PARTICIPLE or (word.endswith("ed") and len(word) > 4)
+
+
+def _answered(doc: Document, following: list[Span]) -> bool:
+    """The narrator answers the question in the next sentence."""
+    if not following:
+        return False
+    text = doc.span_text(following[0]).strip()
+    words = text.split()
+    # "Multiplayer? No" is a fact box and "Yes  No" a poll's buttons, not an answer.
+    if len(words) < 3 or _ANSWER.match(words[1]):
+        return False
+    return not any(mark in text for mark in '"“”') and bool(_ANSWER.match(text))
+
+
+def _link_label(doc: Document, sentence: Span, text: str, starts: list[int]) -> bool:
+    """A link or button label: page furniture, not a sentence to the reader."""
+    words = text.split()
+    if len(words) <= _LABEL_WORDS and text[-1:] not in ".!?" and not _NAMES_READER.search(text):
+        return True
+    # A linked sentence that ends like one ("Sign up for our newsletters.") is a call.
+    if not starts or _SECOND_PERSON.search(text) or text[-1:] in ".!?":
+        return False
+    at = bisect_right(starts, sentence.start) - 1
+    if at < 0:
+        return False
+    block = doc.page_blocks[at]
+    return block.link_chars * 5 >= (block.span.end - block.span.start) * 4
 
 
 _REPORTS_QUESTION = regexcache.compile(
