@@ -63,8 +63,10 @@ _GROUP = 3  # furniture findings before or after a page's article reported as on
         "('Photo: Jane Doe/Reuters' pasted into copy), relative timestamps ('2 hours ago'), "
         "slideshow counters ('3 / 8'), lone account handles and pictures' file names. "
         "Captions (<figcaption>, class='wp-caption-text', text in a <figure> after its "
-        "picture) are the story's text about its pictures and stay clean, and so does a "
-        "table's cell. A menu needs short capitalised labels with no "
+        "picture, a credit line right under its picture) are the story's text about its "
+        "pictures and stay clean, and so does a table's cell; a caption that is only a "
+        "linked headline is a teaser card for another story. A menu needs short "
+        "capitalised labels with no "
         "sentence punctuation, enough of them section or button names, so a title-case "
         "headline stays clean. Furniture in adjacent blocks is one finding per run, and "
         "around a saved page's article one per side. A page with no article text at all "
@@ -301,11 +303,11 @@ def _classified_blocks(doc: Document, flagged: list[Span], meta: RuleMeta) -> It
     candidates = []
     for index, verdict in enumerate(verdicts):
         family = families[index]
-        if family == _CAPTION and inside_body(index) and links[index] and not gallery:
-            if _headline_link(doc, verdict.block):
-                # A picture and a headline, both linked to another page: a teaser card
-                # for another story, not a caption of this one's picture.
-                family = "a link to another story"
+        teaser_card = inside_body(index) and links[index] and not gallery
+        if family == _CAPTION and teaser_card and _headline_link(doc, verdict.block):
+            # A picture and a headline, both linked to another page: a teaser card
+            # for another story, not a caption of this one's picture.
+            family = "a link to another story"
         if family == _CAPTION:
             # A caption is editors' text about the story's own picture: part of the
             # article in a CMS export as on a saved page, never a leftover. (Its
