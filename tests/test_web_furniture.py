@@ -266,3 +266,25 @@ def test_the_reader_marks_pictures_captions_and_links() -> None:
     assert blocks["Berths"].tag == "td"
     assert blocks["History"].link_chars == 0
     assert blocks["It was built in 1890 and rebuilt in 1990."].link_chars == len("rebuilt")
+
+
+CREDIT_BLOCKS = """<html><body><article><h1>Seals return</h1>
+<p>Wardens counted 212 seal pups on the sandbank this winter, the trust said on Monday.</p>
+<div class="pic"><img src="seals.jpg" alt=""><div class="pic-copy">Pups on the bank.</div>
+<div class="pic-author">Photograph by Jane Doe</div></div>
+<p>The trust credits a ban on boat landings in the pupping season for the rise.</p>
+<div class="note">Photograph by Sam Carter</div>
+</article></body></html>
+"""
+
+
+def test_a_credit_under_a_picture_belongs_to_it() -> None:
+    """A credit in a plain element right under its picture (and caption) is the
+    picture's; the same line after a paragraph of the story, with no picture, is not."""
+    from newslint.checks.web import _in_caption
+
+    doc = load_document("seals.html", CREDIT_BLOCKS)
+    under = doc.text.index("Photograph by Jane Doe")
+    alone = doc.text.index("Photograph by Sam Carter")
+    assert _in_caption(doc, under)
+    assert not _in_caption(doc, alone)

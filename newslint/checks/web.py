@@ -64,8 +64,10 @@ _GROUP = 3  # furniture findings before or after a page's article reported as on
         "('Photo: Jane Doe/Reuters' pasted into copy), relative timestamps ('2 hours ago'), "
         "slideshow counters ('3 / 8'), lone account handles and pictures' file names. "
         "Captions (<figcaption>, class='wp-caption-text', text in a <figure> after its "
-        "picture) are the story's text about its pictures and stay clean, and so does a "
-        "table's cell. A menu needs short capitalised labels with no "
+        "picture, a credit line right under its picture) are the story's text about its "
+        "pictures and stay clean, and so does a table's cell; a caption that is only a "
+        "linked headline is a teaser card for another story. A menu needs short "
+        "capitalised labels with no "
         "sentence punctuation, enough of them section or button names, so a title-case "
         "headline stays clean. Furniture in adjacent blocks is one finding per run, and "
         "around a saved page's article one per side. A page with no article text at all "
@@ -295,9 +297,18 @@ def _classified_blocks(doc: Document, flagged: list[Span], meta: RuleMeta) -> It
     links = [v.boilerplate and _link_item(doc, v.block) for v in verdicts]
     families = [_block_family(doc, v.block) for v in verdicts]
     gallery = _captions_carry_the_page(doc, verdicts, families)
+
+    def inside_body(index: int) -> bool:
+        return first <= index <= last
+
     candidates = []
     for index, verdict in enumerate(verdicts):
         family = families[index]
+        teaser_card = inside_body(index) and links[index] and not gallery
+        if family == _CAPTION and teaser_card and _headline_link(doc, verdict.block):
+            # A picture and a headline, both linked to another page: a teaser card
+            # for another story, not a caption of this one's picture.
+            family = "a link to another story"
         if family == _CAPTION:
             # A caption is editors' text about the story's own picture: part of the
             # article in a CMS export as on a saved page, never a leftover. (Its
@@ -373,11 +384,31 @@ _CREDIT_MESSAGE = "is a photo credit from a web page, not part of the story"
 
 
 def _in_caption(doc: Document, offset: int) -> bool:
-    """Whether ``offset`` lies in an HTML block the page marks as a caption."""
-    return any(
-        block.span.start <= offset < block.span.end and _block_family(doc, block) == _CAPTION
-        for block in doc.page_blocks
-    )
+    """Whether ``offset`` lies in an HTML block the page marks as a caption, or in a
+    block standing under a picture (its credit, whatever the element is called)."""
+    blocks = doc.page_blocks
+    for index, block in enumerate(blocks):
+        if block.span.start <= offset < block.span.end:
+            return _block_family(doc, block) == _CAPTION or _under_picture(doc, index)
+    return False
+
+
+_PICTURE = regexcache.compile(r"<(?:img|picture|figure)\b", re.IGNORECASE)
+_UNDER_PICTURE = 2  # the credit line, and the caption above it
+
+
+def _under_picture(doc: Document, index: int) -> bool:
+    """A picture in the markup right above this block, with at most one short block
+    (the caption) between: the block is the picture's caption or credit."""
+    blocks = doc.page_blocks
+    for back in range(index, max(0, index - _UNDER_PICTURE), -1):
+        start = doc.source_offset(blocks[back].span.start)
+        previous = doc.source_offset(blocks[back - 1].span.end, end=True) if back else 0
+        if _PICTURE.search(doc.source, previous, start):
+            return True
+        if back < index and _sentence_like(doc.span_text(blocks[back].span)):
+            return False  # a paragraph of the story lies between
+    return False
 
 
 def _block_family(doc: Document, block: PageBlock) -> str | None:
@@ -505,8 +536,10 @@ def _embed_title(doc: Document, verdicts: list[Verdict], index: int) -> bool:
     podcast): the player's title, left behind when the player itself was not copied."""
     block = verdicts[index].block
     text = doc.span_text(block.span).strip()
-    if not text or len(text.split()) > _EMBED_TITLE_WORDS or text[-1:] in ".:;,!?":
+    if not text or len(text.split()) > _EMBED_TITLE_WORDS or text[-1:] in ".:;,!":
         return False
+    if text.endswith("?") and not _title_case(text):
+        return False  # a question in the story, not a programme's title
     if block.tag in _CELLS_AND_ITEMS or _DATE_LIKE.search(text):
         return False
     end = doc.source_offset(block.span.end, end=True)
@@ -529,6 +562,12 @@ def _teaser(doc: Document, block: PageBlock) -> bool:
     words = text[colon + 2 :].split()
     tail = len("".join(words))  # link characters leave spaces out
     return len(words) >= _TEASER_WORDS and abs(block.link_chars - tail) * 5 <= tail
+
+
+def _title_case(text: str) -> bool:
+    """Most words capitalised, as in a title ("Do Parties Or Voters Choose ...")."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) * 4 >= len(words) * 3
 
 
 def _headline_link(doc: Document, block: PageBlock) -> bool:
