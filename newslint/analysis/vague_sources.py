@@ -30,6 +30,8 @@ from collections.abc import Container
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from newslint.analysis.claim_evidence import HINTS as _CLAIM_HINTS
+from newslint.analysis.claim_evidence import open_claim
 from newslint.analysis.linear import linear
 
 
@@ -489,7 +491,7 @@ def find_vague_sources(text: str, lower_words: Container[str] | None = None) -> 
     found: list[VagueSource] = []
     for start, end in _candidate_sentences(text):
         segment = text[start:end]
-        if _SHAPES.search(segment) or _VERB_WORDS.search(segment):
+        if _SHAPES.search(segment) or _VERB_WORDS.search(segment) or _CLAIM_HINTS.search(segment):
             found += _find_in(text, tokenize(text, start, end), lower_words)
     return _merge_splits(found, text)
 
@@ -696,7 +698,16 @@ def _generic(
         return np_start, i + 3, "generic"
     verb_start, verb_end = _verb_after_np(tokens, i)
     if verb_start < 0:
-        return None
+        # Any verb whose clause makes a claim: "critics charge that", "experts have
+        # raised concerns", "observers were quick to seize on" (claim_evidence).
+        # A bare role plural ("residents", "announcements") needs the firmer
+        # evidence: a "that" clause or speaking out, not just a stance noun.
+        role = group and det not in _GROUP_QUANTIFIERS
+        plural = low not in SINGULAR_HEADS and low not in ("report", "study", "survey", "research")
+        verb_end = open_claim(tokens, i + 1, AUXILIARIES, plural=plural, stance=not role)
+        if verb_end < 0:
+            return None
+        return np_start, verb_end, "role" if role else "generic"
     if tokens[verb_end - 1].low in _FINDING and (group or low not in _FINDERS):
         return None  # "some victims showed symptoms", "authorities found the boy"
     if tokens[verb_end - 1].low in _FINDING and any(
@@ -751,6 +762,8 @@ def _pronoun(tokens: list[Token], i: int, starts: set[int]) -> tuple[int, int, s
     _, end = _adjacent_verb_after(tokens, i)
     if end < 0 and _insert_end(tokens, i + 1) > 0:
         end = _verb_at(tokens, _insert_end(tokens, i + 1))  # "others, however, saw"
+    if end < 0:
+        end = open_claim(tokens, i + 1, AUXILIARIES)  # "others charge that", "many hit out at"
     if end < 0:
         # "many in the industry believe"
         if i + 3 < len(tokens) and tokens[i + 1].low == "in" and tokens[i + 2].low == "the":
@@ -1084,4 +1097,7 @@ _SHAPES = linear(
 
 def triggered(text: str) -> bool:
     """Cheap gate: a source word and a reporting verb, or one of the other shapes."""
-    return bool(_SHAPES.search(text) or (_SOURCE_WORDS.search(text) and _VERB_WORDS.search(text)))
+    return bool(
+        _SHAPES.search(text)
+        or (_SOURCE_WORDS.search(text) and (_VERB_WORDS.search(text) or _CLAIM_HINTS.search(text)))
+    )
