@@ -47,7 +47,9 @@ STANCE_NOUNS = _words(
 _NOUN_LEAD = _words("a an the some many serious grave fresh new further growing similar their")
 _PRONOUN_OBJECTS = _words("it this that him her them")
 # "as" that opens a predicate ("as a", "as one of", "as being", "as too"), not a clause.
-_PREDICATE_AS = _words("a an one being the too more less little nothing something")
+_PREDICATE_AS = _words("a an one being too more less little nothing something")
+_SUPERLATIVES = _words("most best worst only first last main key biggest greatest")
+_ADJECTIVE_ENDINGS = ("ive", "ous", "ful", "ible", "able", "ic", "ical", "ary")
 # Particles that make a verb a verb of speaking out: "spoke out against", "hit out at".
 _OUT_TARGETS = _words("against about over at on")
 # Frames that make any following verb a reaction: "were quick to seize on".
@@ -160,10 +162,8 @@ def open_claim(
         return j + 3  # "pundits weighed in on"
     if not stance:
         return -1
-    if nxt.low in _PRONOUN_OBJECTS and j + 2 < n and tokens[j + 2].low == "as":
-        after = tokens[j + 3].low if j + 3 < n else ""
-        if after in _PREDICATE_AS or (after.isalpha() and after.endswith(("ive", "ous", "ful"))):
-            return j + 1  # "critics paint it as a giveaway"
+    if nxt.low in _PRONOUN_OBJECTS and predicate_as(tokens, j + 2):
+        return j + 1  # "critics paint it as a giveaway"
     # A stance noun as the object: "have raised serious concerns", "cast doubt on".
     k = j + 1
     while k < min(n, j + 4) and tokens[k].low in _NOUN_LEAD:
@@ -171,6 +171,18 @@ def open_claim(
     if k < n and tokens[k].low in STANCE_NOUNS:
         return j + 1
     return -1
+
+
+def predicate_as(tokens: Sequence[_Tok], k: int) -> bool:
+    """ "as" at ``k`` opens a predicate ("as a turning point", "as the best", "as too
+    risky", "as divisive"), not a clause ("as they left", "as the crowd watched")."""
+    if k + 1 >= len(tokens) or tokens[k].low != "as":
+        return False
+    after = tokens[k + 1].low
+    if after == "the":
+        then = tokens[k + 2].low if k + 2 < len(tokens) else ""
+        return then in _SUPERLATIVES or (then.endswith("est") and len(then) > 5)
+    return after in _PREDICATE_AS or (after.isalpha() and after.endswith(_ADJECTIVE_ENDINGS))
 
 
 def _opens_clause(token: _Tok) -> bool:

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from newslint.analysis.claim_evidence import HINTS as _CLAIM_HINTS
-from newslint.analysis.claim_evidence import open_claim
+from newslint.analysis.claim_evidence import open_claim, predicate_as
 from newslint.analysis.linear import linear
 
 
@@ -220,7 +220,9 @@ class VagueSource:
     split in two in one sentence: "some say ..., while others argue ..."),
     "self" (the publication sourcing itself without a name), "impersonal" ("it
     is understood", "is widely seen as", "there are fears that"), "outlet" (a
-    named outlet: "BBC Sport understands"). ``head`` is the source noun or pronoun.
+    named outlet: "BBC Sport understands"), "open" (a generic source whose verb is
+    in no list but whose clause makes a claim, ``claim_evidence``: "critics charge
+    that", "is seen by many as"). ``head`` is the source noun or pronoun.
     """
 
     start: int
@@ -670,11 +672,10 @@ def _generic(
     if (
         before >= 1
         and tokens[before].low == "by"
-        and tokens[before - 1].low.endswith(("ed", "wn", "ld"))
-        and (tokens[before - 1].low in REPORTING_FORMS or tokens[before - 1].low in _AGENT_VERBS)
-        and tokens[before - 1].low not in _DISCOVERED
+        and tokens[before - 1].low.endswith(("ed", "wn", "ld", "en"))
+        and (agent := _agent_of_view(tokens, before - 1, i + 1))
     ):
-        return before - 1, i + 1, "generic"
+        return before - 1, i + 1, "generic" if agent == "listed" else "open"
     # "... with many voters, who feel that ...": the group is the relative clause's subject.
     if det in _GROUP_QUANTIFIERS or low in HEADS:
         k = i + 1
@@ -707,7 +708,7 @@ def _generic(
         verb_end = open_claim(tokens, i + 1, AUXILIARIES, plural=plural, stance=not role)
         if verb_end < 0:
             return None
-        return np_start, verb_end, "role" if role else "generic"
+        return np_start, verb_end, "role" if role else "open"
     if tokens[verb_end - 1].low in _FINDING and (group or low not in _FINDERS):
         return None  # "some victims showed symptoms", "authorities found the boy"
     if tokens[verb_end - 1].low in _FINDING and any(
@@ -733,15 +734,34 @@ def _generic(
     return np_start, i + 1, kind
 
 
+def _agent_of_view(tokens: list[Token], participle: int, after: int) -> str:
+    """Is a generic "by" agent the holder of a view? "listed": the participle
+    reports ("echoed by", "claimed by"); "open": it judges ("regarded by") or,
+    whatever the participle, the agent is followed by a predicate ("is seen by many
+    as", "was considered by some to be"); "" otherwise ("discovered by")."""
+    low = tokens[participle].low
+    if low in _DISCOVERED:
+        return ""
+    if low in REPORTING_FORMS or low in _AGENT_VERBS:
+        return "listed"
+    nxt = tokens[after].low if after < len(tokens) else ""
+    then = tokens[after + 1].low if after + 1 < len(tokens) else ""
+    if low in _BELIEF_PARTICIPLES or predicate_as(tokens, after) or (nxt == "to" and then == "be"):
+        return "open"
+    return ""
+
+
 def _pronoun(tokens: list[Token], i: int, starts: set[int]) -> tuple[int, int, str] | None:
     """ "some say", "many believe", "others contend" as whole subjects."""
     if (
         i > 1
         and tokens[i - 1].low == "by"
-        and (tokens[i - 2].low in _AGENT_VERBS or tokens[i - 2].low in REPORTING_FORMS)
-        and tokens[i - 2].low.endswith(("ed", "wn"))
+        and tokens[i - 2].low.endswith(("ed", "wn", "en"))
         and tokens[i - 2].low not in _REACTIONS
+        and (agent := _agent_of_view(tokens, i - 2, i + 1))
     ):
+        if agent == "open":
+            return i - 2, i + 1, "open"
         return i - 2, i + 1, "split"  # "echoed by many", "disputed by some"
     if i > 0 and tokens[i - 1].low in _CAUSATIVES | _LEAVING:
         # "led some to theorise", "leaving many wondering": the crowd holds the view.
@@ -764,6 +784,8 @@ def _pronoun(tokens: list[Token], i: int, starts: set[int]) -> tuple[int, int, s
         end = _verb_at(tokens, _insert_end(tokens, i + 1))  # "others, however, saw"
     if end < 0:
         end = open_claim(tokens, i + 1, AUXILIARIES)  # "others charge that", "many hit out at"
+        if end > 0:
+            return i, end, "open"
     if end < 0:
         # "many in the industry believe"
         if i + 3 < len(tokens) and tokens[i + 1].low == "in" and tokens[i + 2].low == "the":
@@ -818,6 +840,14 @@ _CONSENSUS = _words("widely generally commonly broadly universally increasingly 
 # "is often seen as" is a judgement, left to the "seen as" shape.
 _GROWING = _words("increasingly often frequently")
 _RECOGNISED = _words("recognized recognised accepted acknowledged cited")
+# Participles of spread and use: "widely used" reports a fact, not a consensus.
+_USAGE = _words(
+    "used adopted distributed spread sold read watched deployed defined taken installed "
+    "owned implemented practised "
+    "practiced prescribed grown cultivated spoken published circulated known travelled "
+    "traveled scattered varied dispersed copied imitated shared followed available seen "
+    "broadcast televised reported covered"
+)
 _BELIEF_PARTICIPLES = _words(
     "recognized recognised accepted acknowledged believed thought seen regarded considered "
     "viewed held agreed perceived expected feared cited"
@@ -880,9 +910,20 @@ def _consensus_passive(tokens: list[Token], i: int) -> tuple[int, int, str] | No
     """ "is widely recognised", "are generally seen as": a belief credited to everyone
     and no one. An agent ("by economists") is a different shape, handled by the noun."""
     k = i + 1
-    if k >= len(tokens) or tokens[k].low not in _BELIEF_PARTICIPLES:
+    if k >= len(tokens):
         return None
-    if tokens[i].low in _GROWING and tokens[k].low not in _RECOGNISED:
+    low = tokens[k].low
+    if tokens[i].low in _GROWING:
+        if low not in _RECOGNISED:
+            return None
+    elif low not in _BELIEF_PARTICIPLES and not (
+        # "is widely respected", "is generally blamed": any participle of a verb that
+        # judges. Spread and use ("widely used", "widely available") report a fact.
+        low.endswith(("ed", "en"))
+        and low not in _USAGE
+        and low not in _REACTIONS  # "was widely praised": a reception, as "many praised"
+        and tokens[k].text.islower()
+    ):
         return None
     if k + 1 < len(tokens) and tokens[k + 1].low == "by":
         return None
@@ -1037,8 +1078,8 @@ def _merge_splits(found: list[VagueSource], text: str) -> list[VagueSource]:
             and kept[-1].kind in ("split", "generic")
             and not re.search(r"[.!?]\s", text[kept[-1].end : source.start])
         ):
-            first = kept[-1]
-            kept[-1] = VagueSource(first.start, first.end, "pair", first.head)
+            first = kept[-1]  # both halves: a reader may see the problem in either
+            kept[-1] = VagueSource(first.start, source.end, "pair", first.head)
             continue
         kept.append(source)
     return kept
