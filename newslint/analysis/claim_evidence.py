@@ -90,6 +90,7 @@ _POINT = _words("point points pointed pointing")
 # Cheap gate for a sentence: words without which ``open_claim`` never fires.
 HINTS = re.compile(
     r"\bthat\b|:|\bout\s+(?:against|about|over|at|on|in)\b|\bin\s+on\b|\bas\b"
+    r"|,\s*(?:saying|arguing|claiming|warning|insisting|suggesting|adding|noting)\b"
     r"|\b(?:quick|swift|fast)\s+to\b|\bpoint(?:s|ed|ing)?\s+to\b"
     rf"|\b(?:{'|'.join(sorted(STANCE_NOUNS))})\b",
     re.IGNORECASE,
@@ -110,12 +111,16 @@ def open_claim(
     *,
     plural: bool = True,
     stance: bool = True,
+    reporting: Container[str] = (),
 ) -> int:
     """End index (exclusive) of a verb group at ``start`` whose clause makes a claim,
     else -1. ``skip`` holds words that may stand in a verb group before its verb
     (auxiliaries, negation, adverbs); ``plural``: the subject is plural, so a bare
     verb in -s is a noun ("some days that ..."); ``stance``: a stance-noun object
-    counts (a people source voicing a view, not a thing that "boosted optimism")."""
+    and a comma-reporting participle count (a people source voicing a view, not a
+    thing that "boosted optimism", not "ministers do not support it, saying");
+    ``reporting``: participles that, after a comma in the clause, report what the
+    source said ("played down the threat, saying ...")."""
     n = len(tokens)
     j = start
     while j < min(n, start + 6):
@@ -162,6 +167,8 @@ def open_claim(
         return j + 3  # "pundits weighed in on"
     if not stance:
         return -1
+    if _comma_saying(tokens, j + 1, reporting):
+        return j + 1  # "sources played down the threat, saying Greenland ..."
     if nxt.low in _PRONOUN_OBJECTS and predicate_as(tokens, j + 2):
         return j + 1  # "critics paint it as a giveaway"
     # A stance noun as the object: "have raised serious concerns", "cast doubt on".
@@ -171,6 +178,17 @@ def open_claim(
     if k < n and tokens[k].low in STANCE_NOUNS:
         return j + 1
     return -1
+
+
+def _comma_saying(tokens: Sequence[_Tok], k: int, reporting: Container[str]) -> bool:
+    """A reporting participle after a comma within the verb's clause."""
+    for m in range(k, min(len(tokens), k + 10)):
+        text = tokens[m].text
+        if text[0] in ".!?;:(":
+            return False
+        if text == ",":
+            return m + 1 < len(tokens) and tokens[m + 1].low in reporting
+    return False
 
 
 def predicate_as(tokens: Sequence[_Tok], k: int) -> bool:

@@ -73,6 +73,8 @@ REPORTING_FORMS: frozenset[str] = frozenset(
 ) - {"point", "points", "pointed", "pointing", "states", "state", "report", "reports"}
 # "point" only counts with "out"; "state(s)" and "report(s)" are nouns far more often.
 _NEEDS_OUT = {"point", "points", "pointed", "pointing"}
+# Participles that report speech or a view after a comma: "..., saying that".
+_SAYING = frozenset(form for form in REPORTING_FORMS if form.endswith("ing"))
 # "talk" reports speech only with "about" ("pundits have talked about"). ("pointed
 # to" cites evidence rather than making a claim: left out, like bare "point".)
 _TALK = _words("talk talks talked talking")
@@ -99,7 +101,7 @@ _PEOPLE_SINGULAR = """
 analyst expert observer critic commentator economist scientist researcher pundit
 specialist academic watcher strategist scholar
 """
-_DOCS = "report reports study studies research survey surveys findings"
+_DOCS = "report reports study studies research survey surveys findings poll polls"
 # Interested parties cited as a bloc.
 # ("authorities", like the police, are an institution acting in the story, not a crowd.)
 _PARTIES = "supporters opponents proponents advocates"
@@ -165,6 +167,12 @@ _NOT_LABELS = _words("to back in up off on for into over round around by at from
 _LINKING = _words("remain remains remained remaining become becomes became grew grow grown")
 # The police speak for their institution: "police sources", "law enforcement officials".
 _POLICE = _words("police enforcement")
+# Police and justice roles: a bare plural ("investigators say", "prosecutors said") is
+# the institution acting in the story, named there, as the police are.
+_JUSTICE = _words(
+    "investigators prosecutors detectives officers coroners firefighters paramedics "
+    "rescuers troopers deputies marshals"
+)
 # Prepositions that attach an affiliation to a source noun ("analysts at X").
 AFFILIATION = _words("at from with of in for by on within inside across")
 # Introduce named members right after the noun phrase.
@@ -509,7 +517,7 @@ def _find_in(text: str, tokens: list[Token], lower_words: Container[str]) -> lis
             hit = _generic(tokens, i, starts, lower_words, text)
         elif low in PRONOUN_SUBJECTS:
             hit = _pronoun(tokens, i, starts)
-        elif low[-1] == "s" and _group_noun(tokens, i):
+        elif low[-1] == "s" and _group_noun(tokens, i, text):
             hit = _generic(tokens, i, starts, lower_words, text, group=True)
         elif low == "it":
             hit = _impersonal(tokens, i)
@@ -591,10 +599,12 @@ _AGENT_VERBS = _words(
 _PEOPLE_QUANTIFIERS = _words("some many most few other a several")
 
 
-def _group_noun(tokens: list[Token], i: int) -> bool:
+def _group_noun(tokens: list[Token], i: int, text: str = "") -> bool:
     """Any plural noun right before a verb group ("many basketball fans argue")."""
     low = tokens[i].text
-    opener = i == 0 or not tokens[i - 1].text[0].isalpha()
+    # Right after a closing quotation mark ('"...," Deters said') a capital is a name.
+    after_quote = text[: tokens[i].start].rstrip()[-1:] in ('"', "”", "’", "'")
+    opener = (i == 0 or not tokens[i - 1].text[0].isalpha()) and not after_quote
     quantified = i > 0 and tokens[i - 1].low in _GROUP_QUANTIFIERS
     if (opener or quantified) and low[1:].islower():
         low = low.lower()  # "Residents said", "many Americans remain": a class of people
@@ -636,7 +646,7 @@ def _generic(
         return None  # "give people", "people say": narrative more often than sourcing
     if low in SINGULAR_HEADS and det not in ("a", "an", "one", "another"):
         return None
-    if low in ("report", "study", "survey") and det not in ("a", "an", "one", "another"):
+    if low in ("report", "study", "survey", "poll") and det not in ("a", "an", "one", "another"):
         return None
     if low == "findings" and det not in ("new", "recent", "some"):
         return None
@@ -704,8 +714,12 @@ def _generic(
         # A bare role plural ("residents", "announcements") needs the firmer
         # evidence: a "that" clause or speaking out, not just a stance noun.
         role = group and det not in _GROUP_QUANTIFIERS
+        if role and low in _JUSTICE:
+            return None
         plural = low not in SINGULAR_HEADS and low not in ("report", "study", "survey", "research")
-        verb_end = open_claim(tokens, i + 1, AUXILIARIES, plural=plural, stance=not role)
+        verb_end = open_claim(
+            tokens, i + 1, AUXILIARIES, plural=plural, stance=not role, reporting=_SAYING
+        )
         if verb_end < 0:
             return None
         return np_start, verb_end, "role" if role else "open"
@@ -726,6 +740,8 @@ def _generic(
             verb_end < len(tokens) and tokens[verb_end].low in _STANCE_NOUNS
         ):
             return None  # "expressed shock and sadness": a reaction, not a claim
+        if low in _JUSTICE:
+            return None  # "prosecutors said": the institution acting in the story, like police
         kind = "role"
     if verb_start == i + 1:
         return np_start, verb_end, kind
@@ -783,7 +799,8 @@ def _pronoun(tokens: list[Token], i: int, starts: set[int]) -> tuple[int, int, s
     if end < 0 and _insert_end(tokens, i + 1) > 0:
         end = _verb_at(tokens, _insert_end(tokens, i + 1))  # "others, however, saw"
     if end < 0:
-        end = open_claim(tokens, i + 1, AUXILIARIES)  # "others charge that", "many hit out at"
+        # "others charge that", "many hit out at"
+        end = open_claim(tokens, i + 1, AUXILIARIES, reporting=_SAYING)
         if end > 0:
             return i, end, "open"
     if end < 0:
