@@ -167,6 +167,8 @@ _NOT_LABELS = _words("to back in up off on for into over round around by at from
 _LINKING = _words("remain remains remained remaining become becomes became grew grow grown")
 # The police speak for their institution: "police sources", "law enforcement officials".
 _POLICE = _words("police enforcement")
+# Attachments a source noun may carry before its verb without being named by them.
+_OPEN_ATTACHMENTS = _words("of in within across inside")
 # Police and justice roles: a bare plural ("investigators say", "prosecutors said") is
 # the institution acting in the story, named there, as the police are.
 _JUSTICE = _words(
@@ -636,6 +638,9 @@ def _generic(
     if status != "vague":
         return None
     det = tokens[np_start].low if np_start < i else ""
+    of = np_start if tokens[np_start].low == "of" else np_start - 1
+    if of > 0 and tokens[of].low == "of" and _counts_a_share(tokens[of - 1]):
+        return None  # "62% of voters said", "half of those asked": a poll's result
     if group and det not in _GROUP_QUANTIFIERS and not _ADVOCATE_NOUN.search(low):
         # An ordinary plural noun needs "some", "many" ... to be a vague source; a noun
         # for people defined by a cause or pursuit ("conservationists") does not.
@@ -720,9 +725,20 @@ def _generic(
         verb_end = open_claim(
             tokens, i + 1, AUXILIARIES, plural=plural, stance=not role, reporting=_SAYING
         )
-        if verb_end < 0:
+        if verb_end > 0:
+            return np_start, verb_end, "role" if role else "open"
+        if role or i + 1 >= len(tokens) or tokens[i + 1].low not in _OPEN_ATTACHMENTS:
             return None
-        return np_start, verb_end, "role" if role else "open"
+        # Over an unnamed attachment ("critics of the plan charge that", "many experts
+        # in the field have raised concerns"): the phrase alone, as for listed verbs.
+        for k in range(i + 3, min(len(tokens), i + 8)):
+            if not tokens[k - 1].text[0].isalpha():
+                return None  # the attachment ended without a verb
+            if tokens[k - 1].low in _STOP or tokens[k - 1].low in DEFINITE:
+                continue  # a verb does not follow a preposition or a determiner
+            if open_claim(tokens, k, AUXILIARIES, plural=plural, reporting=_SAYING) > 0:
+                return np_start, i + 1, "open"
+        return None
     if tokens[verb_end - 1].low in _FINDING and (group or low not in _FINDERS):
         return None  # "some victims showed symptoms", "authorities found the boy"
     if tokens[verb_end - 1].low in _FINDING and any(
@@ -765,6 +781,15 @@ def _agent_of_view(tokens: list[Token], participle: int, after: int) -> str:
     if low in _BELIEF_PARTICIPLES or predicate_as(tokens, after) or (nxt == "to" and then == "be"):
         return "open"
     return ""
+
+
+def _counts_a_share(token: Token) -> bool:
+    """A figure or fraction that quantifies respondents: "62%", "half", "two-thirds"."""
+    low = token.low
+    return any(c.isdigit() for c in low) or low.split("-")[-1] in _FRACTIONS
+
+
+_FRACTIONS = _words("half halves third thirds quarter quarters fifth fifths percent cent")
 
 
 def _pronoun(tokens: list[Token], i: int, starts: set[int]) -> tuple[int, int, str] | None:
