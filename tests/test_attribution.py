@@ -173,6 +173,12 @@ def test_clean_examples_are_silent(name: str) -> None:
         ("The rise is seen by many as a tax.", "seen by many", "open"),
         ("The rise is considered by economists to be a tax.", "considered by economists", "open"),
         ("The rise is widely blamed on wages.", "is widely blamed", "impersonal"),
+        ("The rise drew criticism from many others.", "criticism from many others", "open"),
+        ("The rise drew warnings from economists.", "warnings from economists", "open"),
+        ("Shops shut amid reports of a rise.", "amid reports of", "impersonal"),
+        ("Voters, many of whom believe prices will rise.", "many of whom believe", "split"),
+        ("Everyone seems to think prices will rise.", "Everyone seems to think", "split"),
+        ("Critics of the plan charge that prices will rise.", "Critics", "open"),
     ],
 )
 def test_vague_source_shapes(sentence: str, span: str, kind: str) -> None:
@@ -209,6 +215,9 @@ def test_vague_source_shapes(sentence: str, span: str, kind: str) -> None:
         "The app is widely used in schools.",  # use, not a judgement
         "Prosecutors said prices were rigged.",  # a justice role acting in the story
         "Ministers do not support the rise, saying it is unfair.",  # a role's own stance
+        "62% of voters said prices will rise.",  # a poll's result
+        "Everyone went home.",  # an act
+        "Support from the Halden Trust helped.",  # a named holder
     ],
 )
 def test_named_or_non_subject_sources_are_clean(sentence: str) -> None:

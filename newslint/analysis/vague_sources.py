@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from newslint.analysis.claim_evidence import HINTS as _CLAIM_HINTS
-from newslint.analysis.claim_evidence import open_claim, predicate_as
+from newslint.analysis.claim_evidence import STANCE_NOUNS, open_claim, predicate_as
 from newslint.analysis.linear import linear
 
 
@@ -110,7 +110,7 @@ SINGULAR_HEADS = frozenset(_PEOPLE_SINGULAR.split())
 DOC_HEADS = frozenset(_DOCS.split())
 HEADS = PLURAL_HEADS | SINGULAR_HEADS | DOC_HEADS
 # Pronoun-like quantifiers that stand as a vague subject themselves ("some say").
-PRONOUN_SUBJECTS = _words("some many others most few")
+PRONOUN_SUBJECTS = _words("some many others most few everyone everybody")
 
 # Determiners that leave a source vague, and those that point back to one already
 # introduced (anaphora: "the report", "these experts") and so name it.
@@ -700,6 +700,10 @@ def _generic(
             end = _verb_at(tokens, k + 1)
             if end > 0 and tokens[end - 1].low not in _FINDING:
                 return np_start, end, "generic"
+    # A stance credited to the source: "drew criticism from many experts".
+    stance = _stance_from(tokens, np_start, i)
+    if stance is not None:
+        return stance
     # A noun object of a preposition is not a subject ("the views of analysts say").
     if before >= 0 and tokens[before].low in AFFILIATION | _BE | {"to", "about", "than", "like"}:
         return None  # object of a preposition, or a predicate ("are vocal supporters")
@@ -783,6 +787,20 @@ def _agent_of_view(tokens: list[Token], participle: int, after: int) -> str:
     return ""
 
 
+def _stance_from(tokens: list[Token], start: int, head: int) -> tuple[int, int, str] | None:
+    """ "has drawn criticism and concern from many others", "warnings from experts": a
+    stance noun whose holders are the generic source after "from"."""
+    if start < 2 or tokens[start - 1].low != "from":
+        return None
+    for m in range(start - 2, max(-1, start - 6), -1):
+        low = tokens[m].low
+        if low in STANCE_NOUNS:
+            return m, head + 1, "open"
+        if not tokens[m].text.isalpha() or (low in _STOP and low != "and"):
+            return None
+    return None
+
+
 def _counts_a_share(token: Token) -> bool:
     """A figure or fraction that quantifies respondents: "62%", "half", "two-thirds"."""
     low = token.low
@@ -794,6 +812,10 @@ _FRACTIONS = _words("half halves third thirds quarter quarters fifth fifths perc
 
 def _pronoun(tokens: list[Token], i: int, starts: set[int]) -> tuple[int, int, str] | None:
     """ "some say", "many believe", "others contend" as whole subjects."""
+    last = i + 1 if i + 1 < len(tokens) and tokens[i + 1].low == "others" else i
+    stance = _stance_from(tokens, i, last)  # "drew criticism from many (others)"
+    if stance is not None:
+        return stance
     if (
         i > 1
         and tokens[i - 1].low == "by"
@@ -820,12 +842,19 @@ def _pronoun(tokens: list[Token], i: int, starts: set[int]) -> tuple[int, int, s
         and any(t.low == "as" for t in tokens[max(0, i - 5) : i - 1])
     ):
         return None  # "as badly as some fear": a comparison, not a source for a claim
+    if i + 3 < len(tokens) and tokens[i + 1].low == "of" and tokens[i + 2].low == "whom":
+        # "his supporters, many of whom have stated": the crowd itself, picked out.
+        _, end = _adjacent_verb_after(tokens, i + 2)
+        if end < 0:
+            end = open_claim(tokens, i + 3, AUXILIARIES, reporting=_SAYING)
+        return (i, end, "split") if end > 0 else None
     _, end = _adjacent_verb_after(tokens, i)
     if end < 0 and _insert_end(tokens, i + 1) > 0:
         end = _verb_at(tokens, _insert_end(tokens, i + 1))  # "others, however, saw"
     if end < 0:
         # "others charge that", "many hit out at"
-        end = open_claim(tokens, i + 1, AUXILIARIES, reporting=_SAYING)
+        singular = tokens[i].low in ("everyone", "everybody")
+        end = open_claim(tokens, i + 1, AUXILIARIES, plural=not singular, reporting=_SAYING)
         if end > 0:
             return i, end, "open"
     if end < 0:
@@ -993,19 +1022,24 @@ _MODALS = _words("could would might may must should can will")
 
 
 def _with_hearsay(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
-    """ "..., with reports of clashes": hearsay hung on the sentence, no source."""
+    """ "..., with reports of clashes", "amid reports that", "despite many reports of":
+    hearsay hung on the sentence, no source."""
     k = i - 1
     if (
         k > 0
         and tokens[k].text.isalpha()
         and tokens[k].text.islower()
         and tokens[k].low not in _STOP
+        and tokens[k].low not in _HEARSAY_FRAMES
     ):
         k -= 1  # "with unconfirmed reports of"
     nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
-    if k < 0 or tokens[k].low != "with" or nxt not in ("of", "that"):
+    if k < 0 or tokens[k].low not in _HEARSAY_FRAMES or nxt not in ("of", "that"):
         return None
     return k, i + 2, "impersonal"
+
+
+_HEARSAY_FRAMES = _words("with amid amidst despite following")
 
 
 # Collective nouns for bodies of people: "according to human rights groups".
@@ -1169,7 +1203,8 @@ _SHAPES = linear(
         r"|\b(?:is|are|was|were|be|been|being)\s+(?:widely|generally|commonly|broadly"
         r"|universally|increasingly|often|frequently)\s"
         r"|\bha(?:ve|s)\s+been\s+(?:attributed\s+to|called\s+an?|dubbed\s+an?)\b"
-        r"|\bwith\s+(?:\w+\s+)?(?:reports|claims|rumou?rs)\s+(?:of|that)\b"
+        r"|\b(?:with|amid|amidst|despite|following)\s+(?:\w+\s+)?(?:reports|claims|rumou?rs)"
+        r"\s+(?:of|that)\b"
         r"|\b(?:is|are|was|were|be|been)\s+(?:(?:not|also|now|still|often|\w+ly)\s+){0,2}"
         r"(?:seen|regarded|viewed|considered|deemed|hailed|touted"
         r"|billed|branded|described)\s+(?:as|the|an?|one)\b|\b(?:deemed|considered)\s+[a-z]",
