@@ -179,6 +179,11 @@ def test_clean_examples_are_silent(name: str) -> None:
         ("Voters, many of whom believe prices will rise.", "many of whom believe", "split"),
         ("Everyone seems to think prices will rise.", "Everyone seems to think", "split"),
         ("Critics of the plan charge that prices will rise.", "Critics", "open"),
+        (
+            "Serious doubts have been raised about prices.",
+            "Serious doubts have been raised",
+            "impersonal",
+        ),
     ],
 )
 def test_vague_source_shapes(sentence: str, span: str, kind: str) -> None:
@@ -218,6 +223,9 @@ def test_vague_source_shapes(sentence: str, span: str, kind: str) -> None:
         "62% of voters said prices will rise.",  # a poll's result
         "Everyone went home.",  # an act
         "Support from the Halden Trust helped.",  # a named holder
+        "Concerns were raised by Okafor.",  # the holder is named
+        "Hopes were dashed.",  # a reception, not a claim
+        "Support from voters grew.",  # support is a reception, not a claim
     ],
 )
 def test_named_or_non_subject_sources_are_clean(sentence: str) -> None:

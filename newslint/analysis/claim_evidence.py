@@ -43,6 +43,13 @@ STANCE_NOUNS = _words(
     "optimism pessimism caution warning warnings misgivings disquiet dismay outrage "
     "hopes confidence opposition support approval disapproval praise"
 )
+# The stances that are claims (doubting, warning, criticising), not a reception
+# (support, praise, hopes): a holder given after "from" or none given at all counts.
+CLAIM_STANCES = _words(
+    "concern concerns doubt doubts fear fears worry worries criticism criticisms "
+    "questions objections reservations scepticism skepticism suspicion suspicions "
+    "warning warnings misgivings alarm"
+)
 # After a stance verb's object: up to two determiners or modifiers ("raised serious concerns").
 _NOUN_LEAD = _words("a an the some many serious grave fresh new further growing similar their")
 _PRONOUN_OBJECTS = _words("it this that him her them")

@@ -30,8 +30,8 @@ from collections.abc import Container
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from newslint.analysis.claim_evidence import CLAIM_STANCES, open_claim, predicate_as
 from newslint.analysis.claim_evidence import HINTS as _CLAIM_HINTS
-from newslint.analysis.claim_evidence import STANCE_NOUNS, open_claim, predicate_as
 from newslint.analysis.linear import linear
 
 
@@ -539,6 +539,8 @@ def _find_in(text: str, tokens: list[Token], lower_words: Container[str]) -> lis
             hit = _self_sourced(tokens, i, starts, lower_words)
         else:
             continue
+        if hit is None and low in CLAIM_STANCES:
+            hit = _stance_passive(tokens, i)
         if hit is None and low in _HEARSAY:
             hit = _with_hearsay(tokens, i)
         if hit is None or any(k in taken for k in range(hit[0], hit[1])):
@@ -794,11 +796,36 @@ def _stance_from(tokens: list[Token], start: int, head: int) -> tuple[int, int, 
         return None
     for m in range(start - 2, max(-1, start - 6), -1):
         low = tokens[m].low
-        if low in STANCE_NOUNS:
+        if low in CLAIM_STANCES:
             return m, head + 1, "open"
         if not tokens[m].text.isalpha() or (low in _STOP and low != "and"):
             return None
     return None
+
+
+def _stance_passive(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
+    """ "Concerns have been raised", "questions were asked", "doubts have been cast":
+    a stance noun as the subject of an agentless passive -- held by no one named."""
+    k = i + 1
+    while k < min(len(tokens), i + 4) and tokens[k].low in _PASSIVE_AUX:
+        k += 1
+    if k == i + 1 or not any(t.low in _BE for t in tokens[i + 1 : k]):
+        return None
+    if k >= len(tokens) or not tokens[k].text.islower() or not tokens[k].text.isalpha():
+        return None
+    if not (tokens[k].low.endswith(("ed", "en", "wn")) or tokens[k].low in _CAST):
+        return None  # "concerns are growing", "fears were unfounded"
+    if any(t.low == "by" for t in tokens[k + 1 : k + 7]):
+        return None  # an agent follows: the noun's holder is named or the noun's own shape
+    start = i
+    while start > 0 and tokens[start - 1].low in _NOUN_LEAD:
+        start -= 1  # "serious concerns have been raised"
+    return start, k + 1, "impersonal"
+
+
+_PASSIVE_AUX = _words("have has had been was were is are being also now already repeatedly")
+_CAST = _words("cast raised held put hung")
+_NOUN_LEAD = _words("serious grave fresh new further growing similar some many widespread deep")
 
 
 def _counts_a_share(token: Token) -> bool:
@@ -1203,6 +1230,7 @@ _SHAPES = linear(
         r"|\b(?:is|are|was|were|be|been|being)\s+(?:widely|generally|commonly|broadly"
         r"|universally|increasingly|often|frequently)\s"
         r"|\bha(?:ve|s)\s+been\s+(?:attributed\s+to|called\s+an?|dubbed\s+an?)\b"
+        rf"|\b(?:{'|'.join(sorted(CLAIM_STANCES))})\s+(?:have|has|had|were|was|are|is)\s"
         r"|\b(?:with|amid|amidst|despite|following)\s+(?:\w+\s+)?(?:reports|claims|rumou?rs)"
         r"\s+(?:of|that)\b"
         r"|\b(?:is|are|was|were|be|been)\s+(?:(?:not|also|now|still|often|\w+ly)\s+){0,2}"
