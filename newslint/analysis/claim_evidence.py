@@ -188,14 +188,22 @@ def open_claim(
 
 
 def _comma_saying(tokens: Sequence[_Tok], k: int, reporting: Container[str]) -> bool:
-    """A reporting participle after a comma within the verb's clause."""
-    for m in range(k, min(len(tokens), k + 10)):
+    """A reporting participle after the first comma of the verb's clause (16 words on)."""
+    for m in range(k, min(len(tokens), k + 16)):
         text = tokens[m].text
-        if text[0] in ".!?;:(":
+        if text[0] in ".!?;:(" and not _inside_word(tokens, m):
             return False
         if text == ",":
             return m + 1 < len(tokens) and tokens[m + 1].low in reporting
     return False
+
+
+def _inside_word(tokens: Sequence[_Tok], m: int) -> bool:
+    """A full stop inside an abbreviation ("U.S.", "U.S.-EU"): a letter follows at once."""
+    end = getattr(tokens[m], "end", None)
+    if end is None or m + 1 >= len(tokens) or tokens[m].text != ".":
+        return False
+    return getattr(tokens[m + 1], "start", -1) - end in (0, 1) and tokens[m + 1].text.isalpha()
 
 
 def predicate_as(tokens: Sequence[_Tok], k: int) -> bool:

@@ -418,6 +418,10 @@ def _attached_name(tokens: list[Token], head: int, starts: set[int], text: str) 
         stop = min(len(tokens), k + 10)
     else:
         stop = min(len(tokens), k + 7)
+        if open_claim(tokens, k, AUXILIARIES, reporting=_SAYING) > 0:
+            # "sources played down the threat of the U.S., saying": the noun's own verb
+            # comes first, so a name after it is in the claim, not attached to the noun.
+            return False
     after_prep = False
     while k < stop:
         t = tokens[k]
