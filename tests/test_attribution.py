@@ -146,7 +146,11 @@ def test_clean_examples_are_silent(name: str) -> None:
         ("It led many experts to believe prices will rise.", "many experts to believe", "generic"),
         ("Critics of the Mayor's plan say prices will rise.", "Critics", "generic"),
         ("Many in the industry believe prices will rise.", "Many in the industry believe", "split"),
-        ("Some say prices will rise, while others doubt it.", "Some say", "pair"),
+        (
+            "Some say prices will rise, while others doubt it.",
+            "Some say prices will rise, while others doubt",
+            "pair",
+        ),
         ("It has been reported that prices will rise.", "It has been reported", "impersonal"),
         ("Prices will rise, we have learned.", "we have learned", "self"),
         ("Coast Radio understands prices will rise.", "Coast Radio understands", "outlet"),
@@ -158,6 +162,28 @@ def test_clean_examples_are_silent(name: str) -> None:
         ("The rise has been attributed to wages.", "has been attributed", "impersonal"),
         ("Prices rose, with reports of panic.", "with reports of", "impersonal"),
         ("Prices will rise, according to campaigners.", "according to campaigners", "generic"),
+        # Any verb, when its clause makes a claim (claim_evidence): the "open" shape.
+        ("Economists posit that prices will rise.", "Economists posit", "open"),
+        ("Some economists harbour doubts about prices.", "Some economists harbour", "open"),
+        ("Many have hit out at the rise.", "Many have hit out", "open"),
+        ("Pundits weighed in on the rise.", "Pundits weighed in on", "open"),
+        ("Critics paint it as a tax.", "Critics paint", "open"),
+        ("Critics have pointed to prices.", "Critics have pointed to", "open"),
+        ("Analysts were quick to seize on prices.", "Analysts were quick to seize", "open"),
+        ("The rise is seen by many as a tax.", "seen by many", "open"),
+        ("The rise is considered by economists to be a tax.", "considered by economists", "open"),
+        ("The rise is widely blamed on wages.", "is widely blamed", "impersonal"),
+        ("The rise drew criticism from many others.", "criticism from many others", "open"),
+        ("The rise drew warnings from economists.", "warnings from economists", "open"),
+        ("Shops shut amid reports of a rise.", "amid reports of", "impersonal"),
+        ("Voters, many of whom believe prices will rise.", "many of whom believe", "split"),
+        ("Everyone seems to think prices will rise.", "Everyone seems to think", "split"),
+        ("Critics of the plan charge that prices will rise.", "Critics", "open"),
+        (
+            "Serious doubts have been raised about prices.",
+            "Serious doubts have been raised",
+            "impersonal",
+        ),
     ],
 )
 def test_vague_source_shapes(sentence: str, span: str, kind: str) -> None:
@@ -184,6 +210,22 @@ def test_vague_source_shapes(sentence: str, span: str, kind: str) -> None:
         "The rise was attributed to wages.",  # one finding, not a consensus
         "Prices rose, according to the retailers.",  # definite: already introduced
         "With many praising the budget, prices rose.",  # a reaction in progress
+        "Economists raised prices.",  # an act: no claim in the clause
+        "Economists have long known that prices rise.",  # factive: the writer vouches
+        "Economists were told that prices will rise.",  # passive: someone else's claim
+        "Shoppers also means that prices rise.",  # no agreement: not the noun's verb
+        "Shoppers have coupons that cut prices.",  # "have" is the verb, not an auxiliary
+        "Shoppers keen to save queued.",  # a desire, not a reaction frame
+        "The men were arrested by officials as they left.",  # "as" opens a clause
+        "The app is widely used in schools.",  # use, not a judgement
+        "Prosecutors said prices were rigged.",  # a justice role acting in the story
+        "Ministers do not support the rise, saying it is unfair.",  # a role's own stance
+        "62% of voters said prices will rise.",  # a poll's result
+        "Everyone went home.",  # an act
+        "Support from the Halden Trust helped.",  # a named holder
+        "Concerns were raised by Okafor.",  # the holder is named
+        "Hopes were dashed.",  # a reception, not a claim
+        "Support from voters grew.",  # support is a reception, not a claim
     ],
 )
 def test_named_or_non_subject_sources_are_clean(sentence: str) -> None:

@@ -647,6 +647,9 @@ _NAMED_STUDY = regexcache.compile(
     r"|\b(?:conducted|carried\s+out|led|funded|commissioned|produced)\s+by\s+(?:the\s+)?[A-Z]"
     r"|[A-Z][\w'’-]+,?\s+who\s+led\s+the\s+(?:study|research|team|survey)"
     r"|\b(?:lead|senior|first|co-?)\s*author\s+(?:of\s+the\s+study,?\s+)?(?:Dr\.?\s+|Prof\w*\.?\s+)?[A-Z]"
+    # "The Daily Telegraph poll suggests": a poll named by its commissioner.
+    r"|(?<![.!?]\s)(?!(?:The|A|An|This|That|New|Recent|Latest|One|Another|Opinion)\b)"
+    r"[A-Z][\w'’&-]+\s+polls?\b"
     r"|\b(?i:study|research|paper|report|survey|team|researchers?|scientists?|colleagues|authors?)\s+"
     r"(?:\w+\s+)?(?:by|from|at|of|in|led\s+by)\s+(?:the\s+)?[A-Z]"
 )
@@ -662,6 +665,8 @@ _STUDY_HEADS = frozenset(
         "surveys",
         "findings",
         "report",
+        "poll",
+        "polls",
     ]
 )
 

@@ -31,6 +31,8 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from newslint import regexcache
+from newslint.analysis.claim_evidence import CLAIM_STANCES, open_claim, predicate_as
+from newslint.analysis.claim_evidence import HINTS as _CLAIM_HINTS
 from newslint.analysis.linear import linear
 
 
@@ -72,6 +74,8 @@ REPORTING_FORMS: frozenset[str] = frozenset(
 ) - {"point", "points", "pointed", "pointing", "states", "state", "report", "reports"}
 # "point" only counts with "out"; "state(s)" and "report(s)" are nouns far more often.
 _NEEDS_OUT = {"point", "points", "pointed", "pointing"}
+# Participles that report speech or a view after a comma: "..., saying that".
+_SAYING = frozenset(form for form in REPORTING_FORMS if form.endswith("ing"))
 # "talk" reports speech only with "about" ("pundits have talked about"). ("pointed
 # to" cites evidence rather than making a claim: left out, like bare "point".)
 _TALK = _words("talk talks talked talking")
@@ -98,7 +102,7 @@ _PEOPLE_SINGULAR = """
 analyst expert observer critic commentator economist scientist researcher pundit
 specialist academic watcher strategist scholar
 """
-_DOCS = "report reports study studies research survey surveys findings"
+_DOCS = "report reports study studies research survey surveys findings poll polls"
 # Interested parties cited as a bloc.
 # ("authorities", like the police, are an institution acting in the story, not a crowd.)
 _PARTIES = "supporters opponents proponents advocates"
@@ -107,7 +111,7 @@ SINGULAR_HEADS = frozenset(_PEOPLE_SINGULAR.split())
 DOC_HEADS = frozenset(_DOCS.split())
 HEADS = PLURAL_HEADS | SINGULAR_HEADS | DOC_HEADS
 # Pronoun-like quantifiers that stand as a vague subject themselves ("some say").
-PRONOUN_SUBJECTS = _words("some many others most few")
+PRONOUN_SUBJECTS = _words("some many others most few everyone everybody")
 
 # Determiners that leave a source vague, and those that point back to one already
 # introduced (anaphora: "the report", "these experts") and so name it.
@@ -164,6 +168,14 @@ _NOT_LABELS = _words("to back in up off on for into over round around by at from
 _LINKING = _words("remain remains remained remaining become becomes became grew grow grown")
 # The police speak for their institution: "police sources", "law enforcement officials".
 _POLICE = _words("police enforcement")
+# Attachments a source noun may carry before its verb without being named by them.
+_OPEN_ATTACHMENTS = _words("of in within across inside")
+# Police and justice roles: a bare plural ("investigators say", "prosecutors said") is
+# the institution acting in the story, named there, as the police are.
+_JUSTICE = _words(
+    "investigators prosecutors detectives officers coroners firefighters paramedics "
+    "rescuers troopers deputies marshals"
+)
 # Prepositions that attach an affiliation to a source noun ("analysts at X").
 AFFILIATION = _words("at from with of in for by on within inside across")
 # Introduce named members right after the noun phrase.
@@ -219,7 +231,9 @@ class VagueSource:
     split in two in one sentence: "some say ..., while others argue ..."),
     "self" (the publication sourcing itself without a name), "impersonal" ("it
     is understood", "is widely seen as", "there are fears that"), "outlet" (a
-    named outlet: "BBC Sport understands"). ``head`` is the source noun or pronoun.
+    named outlet: "BBC Sport understands"), "open" (a generic source whose verb is
+    in no list but whose clause makes a claim, ``claim_evidence``: "critics charge
+    that", "is seen by many as"). ``head`` is the source noun or pronoun.
     """
 
     start: int
@@ -405,6 +419,10 @@ def _attached_name(tokens: list[Token], head: int, starts: set[int], text: str) 
         stop = min(len(tokens), k + 10)
     else:
         stop = min(len(tokens), k + 7)
+        if open_claim(tokens, k, AUXILIARIES, reporting=_SAYING) > 0:
+            # "sources played down the threat of the U.S., saying": the noun's own verb
+            # comes first, so a name after it is in the claim, not attached to the noun.
+            return False
     after_prep = False
     while k < stop:
         t = tokens[k]
@@ -490,7 +508,7 @@ def find_vague_sources(text: str, lower_words: Container[str] | None = None) -> 
     found: list[VagueSource] = []
     for start, end in _candidate_sentences(text):
         segment = text[start:end]
-        if _SHAPES.search(segment) or _VERB_WORDS.search(segment):
+        if _SHAPES.search(segment) or _VERB_WORDS.search(segment) or _CLAIM_HINTS.search(segment):
             found += _find_in(text, tokenize(text, start, end), lower_words)
     return _merge_splits(found, text)
 
@@ -506,7 +524,7 @@ def _find_in(text: str, tokens: list[Token], lower_words: Container[str]) -> lis
             hit = _generic(tokens, i, starts, lower_words, text)
         elif low in PRONOUN_SUBJECTS:
             hit = _pronoun(tokens, i, starts)
-        elif low[-1] == "s" and _group_noun(tokens, i):
+        elif low[-1] == "s" and _group_noun(tokens, i, text):
             hit = _generic(tokens, i, starts, lower_words, text, group=True)
         elif low == "it":
             hit = _impersonal(tokens, i)
@@ -526,6 +544,8 @@ def _find_in(text: str, tokens: list[Token], lower_words: Container[str]) -> lis
             hit = _self_sourced(tokens, i, starts, lower_words)
         else:
             continue
+        if hit is None and low in CLAIM_STANCES:
+            hit = _stance_passive(tokens, i)
         if hit is None and low in _HEARSAY:
             hit = _with_hearsay(tokens, i)
         if hit is None or any(k in taken for k in range(hit[0], hit[1])):
@@ -588,10 +608,12 @@ _AGENT_VERBS = _words(
 _PEOPLE_QUANTIFIERS = _words("some many most few other a several")
 
 
-def _group_noun(tokens: list[Token], i: int) -> bool:
+def _group_noun(tokens: list[Token], i: int, text: str = "") -> bool:
     """Any plural noun right before a verb group ("many basketball fans argue")."""
     low = tokens[i].text
-    opener = i == 0 or not tokens[i - 1].text[0].isalpha()
+    # Right after a closing quotation mark ('"...," Deters said') a capital is a name.
+    after_quote = text[: tokens[i].start].rstrip()[-1:] in ('"', "”", "’", "'")
+    opener = (i == 0 or not tokens[i - 1].text[0].isalpha()) and not after_quote
     quantified = i > 0 and tokens[i - 1].low in _GROUP_QUANTIFIERS
     if (opener or quantified) and low[1:].islower():
         low = low.lower()  # "Residents said", "many Americans remain": a class of people
@@ -623,6 +645,9 @@ def _generic(
     if status != "vague":
         return None
     det = tokens[np_start].low if np_start < i else ""
+    of = np_start if tokens[np_start].low == "of" else np_start - 1
+    if of > 0 and tokens[of].low == "of" and _counts_a_share(tokens[of - 1]):
+        return None  # "62% of voters said", "half of those asked": a poll's result
     if group and det not in _GROUP_QUANTIFIERS and not _ADVOCATE_NOUN.search(low):
         # An ordinary plural noun needs "some", "many" ... to be a vague source; a noun
         # for people defined by a cause or pursuit ("conservationists") does not.
@@ -633,7 +658,7 @@ def _generic(
         return None  # "give people", "people say": narrative more often than sourcing
     if low in SINGULAR_HEADS and det not in ("a", "an", "one", "another"):
         return None
-    if low in ("report", "study", "survey") and det not in ("a", "an", "one", "another"):
+    if low in ("report", "study", "survey", "poll") and det not in ("a", "an", "one", "another"):
         return None
     if low == "findings" and det not in ("new", "recent", "some"):
         return None
@@ -669,11 +694,10 @@ def _generic(
     if (
         before >= 1
         and tokens[before].low == "by"
-        and tokens[before - 1].low.endswith(("ed", "wn", "ld"))
-        and (tokens[before - 1].low in REPORTING_FORMS or tokens[before - 1].low in _AGENT_VERBS)
-        and tokens[before - 1].low not in _DISCOVERED
+        and tokens[before - 1].low.endswith(("ed", "wn", "ld", "en"))
+        and (agent := _agent_of_view(tokens, before - 1, i + 1))
     ):
-        return before - 1, i + 1, "generic"
+        return before - 1, i + 1, "generic" if agent == "listed" else "open"
     # "... with many voters, who feel that ...": the group is the relative clause's subject.
     if det in _GROUP_QUANTIFIERS or low in HEADS:
         k = i + 1
@@ -683,6 +707,10 @@ def _generic(
             end = _verb_at(tokens, k + 1)
             if end > 0 and tokens[end - 1].low not in _FINDING:
                 return np_start, end, "generic"
+    # A stance credited to the source: "drew criticism from many experts".
+    stance = _stance_from(tokens, np_start, i)
+    if stance is not None:
+        return stance
     # A noun object of a preposition is not a subject ("the views of analysts say").
     if before >= 0 and tokens[before].low in AFFILIATION | _BE | {"to", "about", "than", "like"}:
         return None  # object of a preposition, or a predicate ("are vocal supporters")
@@ -697,6 +725,30 @@ def _generic(
         return np_start, i + 3, "generic"
     verb_start, verb_end = _verb_after_np(tokens, i)
     if verb_start < 0:
+        # Any verb whose clause makes a claim: "critics charge that", "experts have
+        # raised concerns", "observers were quick to seize on" (claim_evidence).
+        # A bare role plural ("residents", "announcements") needs the firmer
+        # evidence: a "that" clause or speaking out, not just a stance noun.
+        role = group and det not in _GROUP_QUANTIFIERS
+        if role and low in _JUSTICE:
+            return None
+        plural = low not in SINGULAR_HEADS and low not in ("report", "study", "survey", "research")
+        verb_end = open_claim(
+            tokens, i + 1, AUXILIARIES, plural=plural, stance=not role, reporting=_SAYING
+        )
+        if verb_end > 0:
+            return np_start, verb_end, "role" if role else "open"
+        if role or i + 1 >= len(tokens) or tokens[i + 1].low not in _OPEN_ATTACHMENTS:
+            return None
+        # Over an unnamed attachment ("critics of the plan charge that", "many experts
+        # in the field have raised concerns"): the phrase alone, as for listed verbs.
+        for k in range(i + 3, min(len(tokens), i + 8)):
+            if not tokens[k - 1].text[0].isalpha():
+                return None  # the attachment ended without a verb
+            if tokens[k - 1].low in _STOP or tokens[k - 1].low in DEFINITE:
+                continue  # a verb does not follow a preposition or a determiner
+            if open_claim(tokens, k, AUXILIARIES, plural=plural, reporting=_SAYING) > 0:
+                return np_start, i + 1, "open"
         return None
     if tokens[verb_end - 1].low in _FINDING and (group or low not in _FINDERS):
         return None  # "some victims showed symptoms", "authorities found the boy"
@@ -715,6 +767,8 @@ def _generic(
             verb_end < len(tokens) and tokens[verb_end].low in _STANCE_NOUNS
         ):
             return None  # "expressed shock and sadness": a reaction, not a claim
+        if low in _JUSTICE:
+            return None  # "prosecutors said": the institution acting in the story, like police
         kind = "role"
     if verb_start == i + 1:
         return np_start, verb_end, kind
@@ -723,15 +777,86 @@ def _generic(
     return np_start, i + 1, kind
 
 
+def _agent_of_view(tokens: list[Token], participle: int, after: int) -> str:
+    """Is a generic "by" agent the holder of a view? "listed": the participle
+    reports ("echoed by", "claimed by"); "open": it judges ("regarded by") or,
+    whatever the participle, the agent is followed by a predicate ("is seen by many
+    as", "was considered by some to be"); "" otherwise ("discovered by")."""
+    low = tokens[participle].low
+    if low in _DISCOVERED:
+        return ""
+    if low in REPORTING_FORMS or low in _AGENT_VERBS:
+        return "listed"
+    nxt = tokens[after].low if after < len(tokens) else ""
+    then = tokens[after + 1].low if after + 1 < len(tokens) else ""
+    if low in _BELIEF_PARTICIPLES or predicate_as(tokens, after) or (nxt == "to" and then == "be"):
+        return "open"
+    return ""
+
+
+def _stance_from(tokens: list[Token], start: int, head: int) -> tuple[int, int, str] | None:
+    """ "has drawn criticism and concern from many others", "warnings from experts": a
+    stance noun whose holders are the generic source after "from"."""
+    if start < 2 or tokens[start - 1].low != "from":
+        return None
+    for m in range(start - 2, max(-1, start - 6), -1):
+        low = tokens[m].low
+        if low in CLAIM_STANCES:
+            return m, head + 1, "open"
+        if not tokens[m].text.isalpha() or (low in _STOP and low != "and"):
+            return None
+    return None
+
+
+def _stance_passive(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
+    """ "Concerns have been raised", "questions were asked", "doubts have been cast":
+    a stance noun as the subject of an agentless passive -- held by no one named."""
+    k = i + 1
+    while k < min(len(tokens), i + 4) and tokens[k].low in _PASSIVE_AUX:
+        k += 1
+    if k == i + 1 or not any(t.low in _BE for t in tokens[i + 1 : k]):
+        return None
+    if k >= len(tokens) or not tokens[k].text.islower() or not tokens[k].text.isalpha():
+        return None
+    if not (tokens[k].low.endswith(("ed", "en", "wn")) or tokens[k].low in _CAST):
+        return None  # "concerns are growing", "fears were unfounded"
+    if any(t.low == "by" for t in tokens[k + 1 : k + 7]):
+        return None  # an agent follows: the noun's holder is named or the noun's own shape
+    start = i
+    while start > 0 and tokens[start - 1].low in _NOUN_LEAD:
+        start -= 1  # "serious concerns have been raised"
+    return start, k + 1, "impersonal"
+
+
+_PASSIVE_AUX = _words("have has had been was were is are being also now already repeatedly")
+_CAST = _words("cast raised held put hung")
+_NOUN_LEAD = _words("serious grave fresh new further growing similar some many widespread deep")
+
+
+def _counts_a_share(token: Token) -> bool:
+    """A figure or fraction that quantifies respondents: "62%", "half", "two-thirds"."""
+    low = token.low
+    return any(c.isdigit() for c in low) or low.split("-")[-1] in _FRACTIONS
+
+
+_FRACTIONS = _words("half halves third thirds quarter quarters fifth fifths percent cent")
+
+
 def _pronoun(tokens: list[Token], i: int, starts: set[int]) -> tuple[int, int, str] | None:
     """ "some say", "many believe", "others contend" as whole subjects."""
+    last = i + 1 if i + 1 < len(tokens) and tokens[i + 1].low == "others" else i
+    stance = _stance_from(tokens, i, last)  # "drew criticism from many (others)"
+    if stance is not None:
+        return stance
     if (
         i > 1
         and tokens[i - 1].low == "by"
-        and (tokens[i - 2].low in _AGENT_VERBS or tokens[i - 2].low in REPORTING_FORMS)
-        and tokens[i - 2].low.endswith(("ed", "wn"))
+        and tokens[i - 2].low.endswith(("ed", "wn", "en"))
         and tokens[i - 2].low not in _REACTIONS
+        and (agent := _agent_of_view(tokens, i - 2, i + 1))
     ):
+        if agent == "open":
+            return i - 2, i + 1, "open"
         return i - 2, i + 1, "split"  # "echoed by many", "disputed by some"
     if i > 0 and tokens[i - 1].low in _CAUSATIVES | _LEAVING:
         # "led some to theorise", "leaving many wondering": the crowd holds the view.
@@ -749,9 +874,21 @@ def _pronoun(tokens: list[Token], i: int, starts: set[int]) -> tuple[int, int, s
         and any(t.low == "as" for t in tokens[max(0, i - 5) : i - 1])
     ):
         return None  # "as badly as some fear": a comparison, not a source for a claim
+    if i + 3 < len(tokens) and tokens[i + 1].low == "of" and tokens[i + 2].low == "whom":
+        # "his supporters, many of whom have stated": the crowd itself, picked out.
+        _, end = _adjacent_verb_after(tokens, i + 2)
+        if end < 0:
+            end = open_claim(tokens, i + 3, AUXILIARIES, reporting=_SAYING)
+        return (i, end, "split") if end > 0 else None
     _, end = _adjacent_verb_after(tokens, i)
     if end < 0 and _insert_end(tokens, i + 1) > 0:
         end = _verb_at(tokens, _insert_end(tokens, i + 1))  # "others, however, saw"
+    if end < 0:
+        # "others charge that", "many hit out at"
+        singular = tokens[i].low in ("everyone", "everybody")
+        end = open_claim(tokens, i + 1, AUXILIARIES, plural=not singular, reporting=_SAYING)
+        if end > 0:
+            return i, end, "open"
     if end < 0:
         # "many in the industry believe"
         if i + 3 < len(tokens) and tokens[i + 1].low == "in" and tokens[i + 2].low == "the":
@@ -806,6 +943,14 @@ _CONSENSUS = _words("widely generally commonly broadly universally increasingly 
 # "is often seen as" is a judgement, left to the "seen as" shape.
 _GROWING = _words("increasingly often frequently")
 _RECOGNISED = _words("recognized recognised accepted acknowledged cited")
+# Participles of spread and use: "widely used" reports a fact, not a consensus.
+_USAGE = _words(
+    "used adopted distributed spread sold read watched deployed defined taken installed "
+    "owned implemented practised "
+    "practiced prescribed grown cultivated spoken published circulated known travelled "
+    "traveled scattered varied dispersed copied imitated shared followed available seen "
+    "broadcast televised reported covered"
+)
 _BELIEF_PARTICIPLES = _words(
     "recognized recognised accepted acknowledged believed thought seen regarded considered "
     "viewed held agreed perceived expected feared cited"
@@ -868,9 +1013,20 @@ def _consensus_passive(tokens: list[Token], i: int) -> tuple[int, int, str] | No
     """ "is widely recognised", "are generally seen as": a belief credited to everyone
     and no one. An agent ("by economists") is a different shape, handled by the noun."""
     k = i + 1
-    if k >= len(tokens) or tokens[k].low not in _BELIEF_PARTICIPLES:
+    if k >= len(tokens):
         return None
-    if tokens[i].low in _GROWING and tokens[k].low not in _RECOGNISED:
+    low = tokens[k].low
+    if tokens[i].low in _GROWING:
+        if low not in _RECOGNISED:
+            return None
+    elif low not in _BELIEF_PARTICIPLES and not (
+        # "is widely respected", "is generally blamed": any participle of a verb that
+        # judges. Spread and use ("widely used", "widely available") report a fact.
+        low.endswith(("ed", "en"))
+        and low not in _USAGE
+        and low not in _REACTIONS  # "was widely praised": a reception, as "many praised"
+        and tokens[k].text.islower()
+    ):
         return None
     if k + 1 < len(tokens) and tokens[k + 1].low == "by":
         return None
@@ -898,19 +1054,24 @@ _MODALS = _words("could would might may must should can will")
 
 
 def _with_hearsay(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
-    """ "..., with reports of clashes": hearsay hung on the sentence, no source."""
+    """ "..., with reports of clashes", "amid reports that", "despite many reports of":
+    hearsay hung on the sentence, no source."""
     k = i - 1
     if (
         k > 0
         and tokens[k].text.isalpha()
         and tokens[k].text.islower()
         and tokens[k].low not in _STOP
+        and tokens[k].low not in _HEARSAY_FRAMES
     ):
         k -= 1  # "with unconfirmed reports of"
     nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
-    if k < 0 or tokens[k].low != "with" or nxt not in ("of", "that"):
+    if k < 0 or tokens[k].low not in _HEARSAY_FRAMES or nxt not in ("of", "that"):
         return None
     return k, i + 2, "impersonal"
+
+
+_HEARSAY_FRAMES = _words("with amid amidst despite following")
 
 
 # Collective nouns for bodies of people: "according to human rights groups".
@@ -1025,8 +1186,8 @@ def _merge_splits(found: list[VagueSource], text: str) -> list[VagueSource]:
             and kept[-1].kind in ("split", "generic")
             and not re.search(r"[.!?]\s", text[kept[-1].end : source.start])
         ):
-            first = kept[-1]
-            kept[-1] = VagueSource(first.start, first.end, "pair", first.head)
+            first = kept[-1]  # both halves: a reader may see the problem in either
+            kept[-1] = VagueSource(first.start, source.end, "pair", first.head)
             continue
         kept.append(source)
     return kept
@@ -1074,7 +1235,9 @@ _SHAPES = linear(
         r"|\b(?:is|are|was|were|be|been|being)\s+(?:widely|generally|commonly|broadly"
         r"|universally|increasingly|often|frequently)\s"
         r"|\bha(?:ve|s)\s+been\s+(?:attributed\s+to|called\s+an?|dubbed\s+an?)\b"
-        r"|\bwith\s+(?:\w+\s+)?(?:reports|claims|rumou?rs)\s+(?:of|that)\b"
+        rf"|\b(?:{'|'.join(sorted(CLAIM_STANCES))})\s+(?:have|has|had|were|was|are|is)\s"
+        r"|\b(?:with|amid|amidst|despite|following)\s+(?:\w+\s+)?(?:reports|claims|rumou?rs)"
+        r"\s+(?:of|that)\b"
         r"|\b(?:is|are|was|were|be|been)\s+(?:(?:not|also|now|still|often|\w+ly)\s+){0,2}"
         r"(?:seen|regarded|viewed|considered|deemed|hailed|touted"
         r"|billed|branded|described)\s+(?:as|the|an?|one)\b|\b(?:deemed|considered)\s+[a-z]",
@@ -1085,4 +1248,7 @@ _SHAPES = linear(
 
 def triggered(text: str) -> bool:
     """Cheap gate: a source word and a reporting verb, or one of the other shapes."""
-    return bool(_SHAPES.search(text) or (_SOURCE_WORDS.search(text) and _VERB_WORDS.search(text)))
+    return bool(
+        _SHAPES.search(text)
+        or (_SOURCE_WORDS.search(text) and (_VERB_WORDS.search(text) or _CLAIM_HINTS.search(text)))
+    )
