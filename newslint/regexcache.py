@@ -25,8 +25,8 @@ from typing import Any
 
 _Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 
-_MAX_ENTRIES = 20_000  # a cache that outgrows this is started afresh
 _known: dict[tuple[str, int], _Entry] | None = None
+_used: set[tuple[str, int]] = set()  # what this process compiled: all a save keeps
 _added = False
 
 
@@ -36,6 +36,7 @@ def compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
     global _added
     flags = int(flags)
     known = _load()
+    _used.add((pattern, flags))
     entry = known.get((pattern, flags))
     if entry is not None:
         try:
@@ -99,10 +100,13 @@ def _load() -> dict[tuple[str, int], _Entry]:
 
 
 def _save() -> None:
-    """Write the cache if this run compiled new patterns (best effort, atomic)."""
-    if not _added or _known is None or len(_known) > _MAX_ENTRIES:
+    """Write what this process compiled, if it compiled something new or the file
+    holds patterns no longer used (best effort, atomic). Keeping only this run's
+    patterns bounds the file: an edited pattern's old form does not linger."""
+    if _known is None or not (_added or len(_known) > len(_used)):
         return
     from newslint.cachedir import write_atomically
 
+    kept = {key: _known[key] for key in _used if key in _known}
     with contextlib.suppress(ValueError):  # a pattern marshal cannot store: no cache
-        write_atomically(cache_path(), marshal.dumps({"python": sys.version, "patterns": _known}))
+        write_atomically(cache_path(), marshal.dumps({"python": sys.version, "patterns": kept}))

@@ -100,3 +100,40 @@ def test_module_level_patterns_go_through_the_cache() -> None:
 
         visit(tree, False)
     assert found == []
+
+
+_KEYS_OF_A_FULL_IMPORT = (
+    "import importlib, pkgutil, newslint\n"
+    "from newslint import regexcache\n"
+    "for m in pkgutil.walk_packages(newslint.__path__, 'newslint.'):\n"
+    "    if not m.name.startswith(('newslint.lsp', 'newslint.distributed', 'newslint.report')):\n"
+    "        importlib.import_module(m.name)\n"
+    "print(sorted(repr(k) for k in regexcache._used))\n"
+)
+
+
+def test_module_patterns_are_the_same_in_every_process(tmp_path: Path) -> None:
+    """A pattern built from a set must not depend on string hashing: a pattern
+    that changes from run to run is never found in the cache (and it grew it)."""
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", _KEYS_OF_A_FULL_IMPORT],
+            env={**os.environ, "NEWSLINT_CACHE_DIR": str(tmp_path / seed), "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+        )
+        for seed in ("1", "2")
+    ]
+    assert all(run.returncode == 0 for run in runs), [run.stderr for run in runs]
+    assert runs[0].stdout == runs[1].stdout
+
+
+def test_the_cache_keeps_only_what_the_last_run_compiled(tmp_path: Path) -> None:
+    env = {**os.environ, "NEWSLINT_CACHE_DIR": str(tmp_path)}
+    for pattern in ("harbou?r", "ferr(?:y|ies)"):
+        code = f"from newslint import regexcache; regexcache.compile({pattern!r})"
+        assert subprocess.run([sys.executable, "-c", code], env=env).returncode == 0
+    import marshal
+
+    kept = marshal.loads((tmp_path / regexcache.cache_path().name).read_bytes())["patterns"]
+    assert list(kept) == [("ferr(?:y|ies)", 0)]

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 
 def _verbs(*stems: str) -> str:
-    return "|".join(sorted(stems, key=len, reverse=True))
+    return "|".join(sorted(stems, key=lambda w: (-len(w), w)))
 
 
 # Verbs that attribute speech, any tense. Listed in full rather than stemmed so

@@ -45,7 +45,7 @@ _HEDGES = (
     r"just under|less than|under|fewer than|close to|at least|well over|well under"
 )
 _HEDGE_GROUP = rf"(?:(?P<hedge>{_HEDGES})\s+)?"
-_FRACTION_WORDS = "|".join(sorted(map(re.escape, _FRACTIONS), key=len, reverse=True))
+_FRACTION_WORDS = "|".join(sorted(map(re.escape, _FRACTIONS), key=lambda w: (-len(w), w)))
 # "more than double the", "a third of its", "three times as many as the".
 _RELATION = regexcache.compile(
     rf"\b{_HEDGE_GROUP}(?P<rel>{_FRACTION_WORDS}|double|twice|triple|treble|quadruple|"

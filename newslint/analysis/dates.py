@@ -53,8 +53,8 @@ for _index, _name in enumerate(MONTH_NAMES, start=1):
     _MONTH_FORMS[_name[:3]] = _index
 _MONTH_FORMS["Sept"] = 9
 
-_WD = "|".join(sorted(_WEEKDAY_FORMS, key=len, reverse=True))
-_MO = "|".join(sorted(_MONTH_FORMS, key=len, reverse=True))
+_WD = "|".join(sorted(_WEEKDAY_FORMS, key=lambda w: (-len(w), w)))
+_MO = "|".join(sorted(_MONTH_FORMS, key=lambda w: (-len(w), w)))
 # Full names stand alone; abbreviations need their full stop or a following
 # space+digit ("Feb 6"), so "Mar" or "Sun" inside other words never match.
 _WEEKDAY = rf"(?P<wd>\b(?:{_WD})\b\.?)"

@@ -49,7 +49,7 @@ SCALES = {
 }
 _SUFFIX_SCALES = {"k": 1_000, "m": 1_000_000, "bn": 1_000_000_000, "tn": 1_000_000_000_000}
 
-_WORD = "|".join(sorted((w for w in WORD_VALUES if w != "dozen"), key=len, reverse=True))
+_WORD = "|".join(sorted((w for w in WORD_VALUES if w != "dozen"), key=lambda w: (-len(w), w)))
 _WORD_NUMBER = rf"(?:{_WORD})(?:-(?:{'|'.join(_UNITS[1:10])}))?|a\s+dozen"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s+(?:hundred|thousand|million|billion|trillion)\b|(?:k|m|bn|tn)\b)?"

@@ -1194,7 +1194,7 @@ def _merge_splits(found: list[VagueSource], text: str) -> list[VagueSource]:
 
 
 _HEADS_ALT = "|".join(
-    sorted(HEADS | PRONOUN_SUBJECTS | _GROUP_QUANTIFIERS | {"people"}, key=len, reverse=True)
+    sorted(HEADS | PRONOUN_SUBJECTS | _GROUP_QUANTIFIERS | {"people"}, key=lambda w: (-len(w), w))
 )
 # Cheap gate: a source noun (or pronoun subject) somewhere before a reporting verb
 # within a short distance, either order, or the impersonal and self-sourcing shapes.
@@ -1209,8 +1209,7 @@ _VERBS_ALT = "|".join(
         | _AGENT_VERBS
         | _TALK
         | _NAMING,
-        key=len,
-        reverse=True,
+        key=lambda w: (-len(w), w),
     )
 )
 _SOURCE_WORDS = linear(

@@ -394,7 +394,7 @@ _COUNT_NOUNS = _words(
     "proposals options plans projects rounds stages sessions meetings parties groups "
     "families patients survivors passengers occasions attempts others"
 )
-_NOUN_ALT = "|".join(sorted(_COUNT_NOUNS, key=len, reverse=True))
+_NOUN_ALT = "|".join(sorted(_COUNT_NOUNS, key=lambda w: (-len(w), w)))
 _SMALL_FIGURE = regexcache.compile(
     rf"(?<![\w.,$£€#/:°+\-–])([1-9])\s+(?:(?:new|more|other|small|large|major|separate|different|"
     rf"young|local|former|senior)\s+)?(?:{_NOUN_ALT})\b(?!\s+(?:old|of age)\b)(?![-–])"
@@ -767,7 +767,7 @@ _STATES = {
     "Tenn.": "Tennessee", "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington",
     "W.Va.": "West Virginia", "Wis.": "Wisconsin", "Wyo.": "Wyoming",
 }  # fmt: skip
-_STATE_ALT = "|".join(re.escape(a) for a in sorted(_STATES, key=len, reverse=True))
+_STATE_ALT = "|".join(re.escape(a) for a in sorted(_STATES, key=lambda w: (-len(w), w)))
 _STATE = regexcache.compile(
     rf"(?:\b([A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+)*),\s|\b(?:in|of|from|to|across|throughout|"
     rf"near|outside|northern|southern|eastern|western|central|rural)\s)({_STATE_ALT})(?![\w.])"
@@ -986,7 +986,7 @@ _STOP = frozenset(
         "other than just only even again once today yesterday tomorrow"
     )
 )
-_STOP_ALT = "|".join(sorted(_STOP, key=len, reverse=True))
+_STOP_ALT = "|".join(sorted(_STOP, key=lambda w: (-len(w), w)))
 _SERIES_WORD = rf"(?!(?i:{_STOP_ALT})\b)[A-Za-z][\w'’-]*"
 _ITEM = rf"{_SERIES_WORD}(?: {_SERIES_WORD})?"
 _SERIES = regexcache.compile(rf"(?<![\w'’-])({_ITEM}), ({_ITEM})(,) (and|or) ({_ITEM})\b")

@@ -44,7 +44,7 @@ _MONTHS = {
     )
     for name in names
 }
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=lambda w: (-len(w), w))) + r")\.?"
 _MONTH_DMY = _MONTH.replace("month", "month2")
 _DAY_SUFFIX = r"(?:st|nd|rd|th)?"
 _DATE = regexcache.compile(
