@@ -57,17 +57,16 @@ cited continued conclude concludes concluded advise advises advised recount reco
 tell smile smiles smiled grinned shrugged chuckled enthused muses mused reckons reckoned
 """
 _REPORTING_WORDS = _verbs(*_REPORTING_LIST.split())
-REPORTING = regexcache.compile(
+REPORTING = linear(
     rf"\b(?:{_REPORTING_WORDS})\b|\baccording\s+to\b|\bwent\s+on\b|\bpoints?\s+out\b"
     r"|\bpointed\s+out\b|\bintimated\b"
     r"|\bin\s+a\s+(?:statement|post|tweet|letter|interview|blog)\b",
     re.IGNORECASE,
 )
-REPORTING = linear(REPORTING)
 # Verbs that characterise a partial quote in the same sentence ("called the
 # plan "a waste of money""): attribution for that sentence only, since
 # "described the meeting as ..." before a quote paragraph names no speaker of it.
-CHARACTERISING = regexcache.compile(
+CHARACTERISING = linear(
     r"\b(?:describ|call|dub|brand|label|term|hail|welcom|condemn|criticis|criticiz|prais"
     r"|nicknam|titl|entitl|headlin|chant|sang|sing|read)\w*|\bput\s+it\b|\bwords\s+of\b"
     r"|\bknown\s+as\b|\bso-called\b"
@@ -75,7 +74,6 @@ CHARACTERISING = regexcache.compile(
     r"|\b(?:the\s+words|slogan|poster|banner|placard|motto)\b",
     re.IGNORECASE,
 )
-CHARACTERISING = linear(CHARACTERISING)
 # Anything that can open a quotation worth a look: the rule does nothing without.
 QUOTE_MARKS = regexcache.compile(r"[\"“”]")
 _WORD = regexcache.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*")
@@ -534,7 +532,7 @@ _NAMED_NEXT = regexcache.compile(
     rf"|believes|thinks|argued|argues|warned|warns)\b"
     rf"|\b(?:said|says)\s+{_NAME},\s+(?:a|an|the)\b",
 )
-ANONYMOUS = regexcache.compile(
+ANONYMOUS = linear(
     r"\b(?:an?|one|two|three|several)\s+(?:(?:senior|junior|former|local|government|federal"
     r"|state|ministry|military|security|intelligence|western|european|american|british"
     r"|administration|police|party|company|club|industry|white\s+house|diplomatic|european"
@@ -552,7 +550,6 @@ ANONYMOUS = regexcache.compile(
     r"|\bdeclined\s+to\s+be\s+(?:named|identified)",
     re.IGNORECASE,
 )
-ANONYMOUS = linear(ANONYMOUS)
 ANONYMITY_REASON = regexcache.compile(
     r"\b(?:because|as|since)\s+(?:he|she|they|the\s+\w+|it)\s+(?:was|were|is|are|had|has|have)"
     r"\s+not\s+(?:been\s+)?(?:authori[sz]ed|allowed|permitted|cleared)"
@@ -566,13 +563,12 @@ ANONYMITY_REASON = regexcache.compile(
     r"|\bto\s+protect\s+(?:his|her|their)",
     re.IGNORECASE,
 )
-SOURCE_WORDS = regexcache.compile(
+SOURCE_WORDS = linear(
     r"\b(?:according\s+to|figures|data|statistics|survey|surveys|study|studies|report|census"
     r"|poll|polls|estimates?|research|analysis|records|forecasts?|index|ONS|showed|shows"
     r"|show|found|finds|calculated|recorded|published|released)\b",
     re.IGNORECASE,
 )
-SOURCE_WORDS = linear(SOURCE_WORDS)
 
 
 @dataclass(frozen=True)

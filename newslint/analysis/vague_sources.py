@@ -1213,35 +1213,31 @@ _VERBS_ALT = "|".join(
     )
 )
 _SOURCE_WORDS = linear(
-    regexcache.compile(
-        rf"\b(?:{_HEADS_ALT})\b|\b[A-Za-z][a-z]{{2,}}(?:ists|ers|ors|ants|ents|ians)\b",
-        re.IGNORECASE,
-    )
+    rf"\b(?:{_HEADS_ALT})\b|\b[A-Za-z][a-z]{{2,}}(?:ists|ers|ors|ants|ents|ians)\b",
+    re.IGNORECASE,
 )
-_VERB_WORDS = linear(regexcache.compile(rf"\b(?:{_VERBS_ALT})\b", re.IGNORECASE))
+_VERB_WORDS = linear(rf"\b(?:{_VERBS_ALT})\b", re.IGNORECASE)
 _SHAPES = linear(
-    regexcache.compile(
-        r"\baccording\s+to\b"
-        r"|\b(?:is|was|are|were|been)\s+(?:\w+ly\s+|now\s+|also\s+)?"
-        r"(?:thought|understood|believed|said|reported|rumou?red|alleged|claimed|feared"
-        r"|suggested|speculated|found|shown|estimated|argued|assumed|expected|hoped|predicted)\b"
-        r"|\bwe\b|\b(?:understands|learned|learnt|reveal)\b|\bha(?:ve|s)\s+it\s+that\b"
-        r"|\b(?:said|says|told|wrote|tweeted|posted|added)\s+one\s+[a-z]+\s*[.,!?]"
-        r"|\bone\s+[a-z]+\s+(?:said|says|told|wrote|tweeted|posted|added)\b"
-        r"|\bthere\s+(?:\w+\s+){1,3}(?:reports|claims|rumou?rs|suggestions)\s+(?:of|that)\b"
-        r"|\bthere\s+(?:\w+\s+){1,3}(?:concerns?|fears|speculation)\s+that\b"
-        r"|\bthere\s+(?:\w+\s+){1,3}(?:calls?|demands?|clamou?r|support|backing)\s+for\b"
-        r"|\b(?:is|are|was|were|be|been|being)\s+(?:widely|generally|commonly|broadly"
-        r"|universally|increasingly|often|frequently)\s"
-        r"|\bha(?:ve|s)\s+been\s+(?:attributed\s+to|called\s+an?|dubbed\s+an?)\b"
-        rf"|\b(?:{'|'.join(sorted(CLAIM_STANCES))})\s+(?:have|has|had|were|was|are|is)\s"
-        r"|\b(?:with|amid|amidst|despite|following)\s+(?:\w+\s+)?(?:reports|claims|rumou?rs)"
-        r"\s+(?:of|that)\b"
-        r"|\b(?:is|are|was|were|be|been)\s+(?:(?:not|also|now|still|often|\w+ly)\s+){0,2}"
-        r"(?:seen|regarded|viewed|considered|deemed|hailed|touted"
-        r"|billed|branded|described)\s+(?:as|the|an?|one)\b|\b(?:deemed|considered)\s+[a-z]",
-        re.IGNORECASE,
-    )
+    r"\baccording\s+to\b"
+    r"|\b(?:is|was|are|were|been)\s+(?:\w+ly\s+|now\s+|also\s+)?"
+    r"(?:thought|understood|believed|said|reported|rumou?red|alleged|claimed|feared"
+    r"|suggested|speculated|found|shown|estimated|argued|assumed|expected|hoped|predicted)\b"
+    r"|\bwe\b|\b(?:understands|learned|learnt|reveal)\b|\bha(?:ve|s)\s+it\s+that\b"
+    r"|\b(?:said|says|told|wrote|tweeted|posted|added)\s+one\s+[a-z]+\s*[.,!?]"
+    r"|\bone\s+[a-z]+\s+(?:said|says|told|wrote|tweeted|posted|added)\b"
+    r"|\bthere\s+(?:\w+\s+){1,3}(?:reports|claims|rumou?rs|suggestions)\s+(?:of|that)\b"
+    r"|\bthere\s+(?:\w+\s+){1,3}(?:concerns?|fears|speculation)\s+that\b"
+    r"|\bthere\s+(?:\w+\s+){1,3}(?:calls?|demands?|clamou?r|support|backing)\s+for\b"
+    r"|\b(?:is|are|was|were|be|been|being)\s+(?:widely|generally|commonly|broadly"
+    r"|universally|increasingly|often|frequently)\s"
+    r"|\bha(?:ve|s)\s+been\s+(?:attributed\s+to|called\s+an?|dubbed\s+an?)\b"
+    rf"|\b(?:{'|'.join(sorted(CLAIM_STANCES))})\s+(?:have|has|had|were|was|are|is)\s"
+    r"|\b(?:with|amid|amidst|despite|following)\s+(?:\w+\s+)?(?:reports|claims|rumou?rs)"
+    r"\s+(?:of|that)\b"
+    r"|\b(?:is|are|was|were|be|been)\s+(?:(?:not|also|now|still|often|\w+ly)\s+){0,2}"
+    r"(?:seen|regarded|viewed|considered|deemed|hailed|touted"
+    r"|billed|branded|described)\s+(?:as|the|an?|one)\b|\b(?:deemed|considered)\s+[a-z]",
+    re.IGNORECASE,
 )
 
 
