@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from newslint import processes
 from newslint.diagnostics import Applicability, Diagnostic
 
 BOM = "\ufeff"
@@ -159,26 +160,11 @@ def remove_stale_temporaries(target: Path) -> None:
 
 def _writer_alive(pid: int, written: float) -> bool:
     """Is process ``pid`` still the one that wrote a file at time ``written``?"""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+    if not processes.exists(pid) or processes.is_zombie(pid):
         return False
-    except OSError:
-        pass  # it exists but is someone else's
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[-1].split()
-        boot = next(
-            float(line.split()[1])
-            for line in Path("/proc/stat").read_text().splitlines()
-            if line.startswith("btime ")
-        )
-    except (OSError, StopIteration, IndexError, ValueError):
-        return True  # no /proc (not Linux): trust kill()
-    if fields[0] == "Z":
-        return False  # killed, not yet reaped
+    started = processes.start_time(pid)
     # A process started after the file was written has only inherited the number.
-    started = boot + int(fields[19]) / os.sysconf("SC_CLK_TCK")
-    return started <= written + 1
+    return started is None or started <= written + processes.START_TOLERANCE
 
 
 def _fsync_directory(directory: Path) -> None:

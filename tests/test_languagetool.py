@@ -21,6 +21,7 @@ from types import SimpleNamespace
 import pytest
 from conftest import need, run_cli
 
+from newslint import processes
 from newslint.cachedir import CACHE_ENV
 from newslint.config import LanguageToolSettings
 from newslint.diagnostics import Applicability
@@ -503,6 +504,31 @@ def test_four_concurrent_runs_on_one_empty_cache_match_a_serial_run(
         out, _ = proc.communicate(timeout=180)
         assert proc.returncode == serial.returncode
         assert json.loads(out)["files"] == serial.json()["files"]
+
+
+def test_a_reused_pid_is_not_taken_for_the_advertised_server(
+    lt_env: dict[str, str], tmp_path: Path
+) -> None:
+    """The discovery file records the server's start time with its pid: a record
+    whose process started at another time names a process that merely got the
+    same id, and neither a run nor a keeper may use or stop it."""
+    info = json.loads((Path(lt_env[CACHE_ENV]) / lt_server.DISCOVERY_NAME).read_text())
+    assert info["process_started"] == pytest.approx(processes.start_time(info["pid"]), abs=1)
+    stale = tmp_path / "cache"
+    stale.mkdir()
+    (stale / lt_server.DISCOVERY_NAME).write_text(
+        json.dumps({**info, "process_started": info["process_started"] - 3600})
+    )
+    assert lt_server.read_discovery(Path(lt_env[CACHE_ENV])) is not None
+    assert lt_server.read_discovery(stale) is None
+    assert run_cli("languagetool", "status", env={CACHE_ENV: str(stale)}).returncode == 1
+    keeper = subprocess.run(
+        [sys.executable, "-m", "newslint.engines.languagetool.keeper", str(info["pid"]), "0",
+         str(stale), str(info["process_started"] - 3600)],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert "the server exited" in keeper.stdout, keeper.stdout + keeper.stderr
+    assert lt_server.probe(info["url"]) == info["version"], "the real server was left alone"
 
 
 def test_serve_status_stop_lifecycle(lt_env: dict[str, str]) -> None:

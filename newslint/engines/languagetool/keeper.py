@@ -7,7 +7,10 @@ this small detached process, started beside the server, stops it when that file
 has not been touched for the idle time, and removes the discovery file so that
 the next run starts a fresh one. It exits by itself when the server dies.
 
-    python -m newslint.engines.languagetool.keeper PID IDLE_SECONDS CACHE_DIR
+    python -m newslint.engines.languagetool.keeper PID IDLE_SECONDS CACHE_DIR [START_TIME]
+
+START_TIME (the server process's start, epoch seconds) tells the server from a
+later process that happens to get the same pid.
 """
 
 from __future__ import annotations
@@ -30,12 +33,12 @@ def idle_for(usage: Path, since: float) -> float:
     return time.time() - max(last, since)
 
 
-def keep(pid: int, idle: float, root: Path) -> str:
+def keep(pid: int, idle: float, root: Path, process_started: float | None = None) -> str:
     """Watch the server until it stops or idles out; say which."""
     started = time.time()
     usage = lt_server.usage_path(root)
     while True:
-        if not lt_server.is_languagetool_pid(pid):
+        if not lt_server.is_languagetool_pid(pid, process_started):
             _forget(pid, root)
             return "the server exited"
         # Starting is not idling: LanguageTool's first check alone can take longer
@@ -46,7 +49,8 @@ def keep(pid: int, idle: float, root: Path) -> str:
             continue
         waited = idle_for(usage, started)
         if waited >= idle:
-            lt_server.stop(lt_server.Server(url="", version="", pid=pid))
+            server = lt_server.Server(url="", version="", pid=pid, process_started=process_started)
+            lt_server.stop(server)
             _forget(pid, root)
             return f"stopped after {waited:.0f} s idle"
         time.sleep(min(max(idle - waited, 0.2), POLL_CEILING))
@@ -65,7 +69,8 @@ def _forget(pid: int, root: Path) -> None:
 
 def main(argv: list[str]) -> int:
     pid, idle, root = int(argv[0]), float(argv[1]), Path(argv[2])
-    print(f"newslint keeper: {keep(pid, idle, root)}", flush=True)
+    process_started = float(argv[3]) if len(argv) > 3 and argv[3] else None
+    print(f"newslint keeper: {keep(pid, idle, root, process_started)}", flush=True)
     return 0
 
 

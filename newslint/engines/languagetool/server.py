@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
 
+from newslint import processes
 from newslint.cachedir import cache_root
 from newslint.engines.languagetool.install import find_java
 
@@ -58,17 +59,26 @@ class Server:
     process: subprocess.Popen[bytes] | None = field(default=None, repr=False, compare=False)
     owner_pid: int = 0  # the process that started it (0: discovered, not ours)
     idle_stop: float = 0.0  # seconds idle after which its keeper stops it (0: never)
+    # When the process started (epoch seconds): with the pid, it names the process
+    # even after the pid is reused. None where /proc cannot tell.
+    process_started: float | None = None
 
     def alive(self) -> bool:
         # Popen.poll() only works in the parent: a forked worker must not call it.
         if self.process is not None and self.owner_pid == os.getpid():
             return self.process.poll() is None
-        return is_languagetool_pid(self.pid)
+        return is_languagetool_pid(self.pid, self.process_started)
 
     def to_json(self) -> str:
         data = {"url": self.url, "version": self.version, "pid": self.pid, "port": self.port}
         return json.dumps(
-            {**data, "log": self.log, "idle_stop": self.idle_stop, "started": time.time()}
+            {
+                **data,
+                "log": self.log,
+                "idle_stop": self.idle_stop,
+                "process_started": self.process_started,
+                "started": time.time(),
+            }
         )
 
 
@@ -142,6 +152,7 @@ def launch(
         log=str(log_path),
         process=process,
         owner_pid=os.getpid(),
+        process_started=processes.start_time(process.pid),
     )
 
 
@@ -226,14 +237,14 @@ def stop(server: Server, timeout: float = 10.0) -> None:
                 proc.wait(timeout)
         _remove_run_files(server)
         return
-    if not is_languagetool_pid(server.pid):
+    if not is_languagetool_pid(server.pid, server.process_started):
         return
     with contextlib.suppress(ProcessLookupError):
         os.kill(server.pid, signal.SIGTERM)
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and is_languagetool_pid(server.pid):
+    while time.monotonic() < deadline and is_languagetool_pid(server.pid, server.process_started):
         time.sleep(0.05)
-    if is_languagetool_pid(server.pid):
+    if is_languagetool_pid(server.pid, server.process_started):
         with contextlib.suppress(ProcessLookupError):
             os.kill(server.pid, signal.SIGKILL)
 
@@ -247,24 +258,19 @@ def _remove_run_files(server: Server) -> None:
                 (run / name).unlink()
 
 
-def is_languagetool_pid(pid: int) -> bool:
-    """True when ``pid`` is alive and is a LanguageTool server (not a reused pid)."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+def is_languagetool_pid(pid: int, started: float | None = None) -> bool:
+    """True when ``pid`` is alive and is a LanguageTool server, and, when its
+    start time was recorded, the same process (not a reused pid)."""
+    if not processes.is_same_process(pid, started):
         return False
-    except PermissionError:
-        pass
     cmdline = Path(f"/proc/{pid}/cmdline")
     if not cmdline.parent.is_dir():
         return True  # no /proc (macOS): trust the pid
     try:
         argv = cmdline.read_bytes().split(b"\0")
-        stat = Path(f"/proc/{pid}/stat").read_text()
     except OSError:
         return False
-    zombie = stat.rsplit(")", 1)[-1].split()[0] == "Z"
-    return not zombie and MAIN_CLASS.encode() in argv
+    return MAIN_CLASS.encode() in argv
 
 
 # Servers this process owns, stopped at exit and on termination signals.
@@ -321,7 +327,8 @@ def discovery_path(root: Path | None = None) -> Path:
 def read_discovery(root: Path | None = None) -> Server | None:
     """The advertised long-lived server, if its process is still alive."""
     found = read_discovery_record(root)
-    return found if found is not None and is_languagetool_pid(found.pid) else None
+    alive = found is not None and is_languagetool_pid(found.pid, found.process_started)
+    return found if alive else None
 
 
 def read_discovery_record(root: Path | None = None) -> Server | None:
@@ -336,9 +343,14 @@ def read_discovery_record(root: Path | None = None) -> Server | None:
             port=int(data.get("port", 0)),
             log=data.get("log"),
             idle_stop=float(data.get("idle_stop") or 0.0),
+            process_started=_optional_float(data.get("process_started")),
         )
     except (OSError, ValueError, KeyError, TypeError):
         return None
+
+
+def _optional_float(value: object) -> float | None:
+    return float(value) if isinstance(value, (int, float)) else None
 
 
 def write_discovery(server: Server, root: Path | None = None) -> Path:
@@ -414,7 +426,7 @@ def start_shared(
 def _start_keeper(server: Server, idle_stop: float, root: Path) -> None:
     subprocess.Popen(
         [sys.executable, "-m", "newslint.engines.languagetool.keeper",
-         str(server.pid), str(idle_stop), str(root)],
+         str(server.pid), str(idle_stop), str(root), str(server.process_started or "")],
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
