@@ -328,9 +328,22 @@ def _all_rules(config_path: Path | None) -> dict:
 @main.command("rules")
 @click.argument("prefixes", nargs=-1)
 @click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
-def list_rules(prefixes: tuple[str, ...], config_path: Path | None, output_format: str) -> None:
-    """List the rules (optionally those under the given id prefixes)."""
+@click.option(
+    "--format", "output_format", type=click.Choice(["text", "json", "markdown"]), default="text"
+)
+@click.option(
+    "--output",
+    "-o",
+    "output_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="With --format markdown: the directory for one page per rule and an index.",
+)
+def list_rules(
+    prefixes: tuple[str, ...], config_path: Path | None, output_format: str, output_dir: Path | None
+) -> None:
+    """List the rules (optionally those under the given id prefixes).
+
+    --format markdown --output docs/rules/ writes their documentation pages."""
     import json
 
     from newslint.registry import matches_prefix
@@ -343,6 +356,11 @@ def list_rules(prefixes: tuple[str, ...], config_path: Path | None, output_forma
     ]
     if not metas:
         _fail(f"no rule matches {' '.join(prefixes)!r}")
+    if output_format == "markdown":
+        _write_rule_docs(metas, output_dir)
+        return
+    if output_dir is not None:
+        _fail("--output is for --format markdown")
     if output_format == "json":
         rows = [
             {
@@ -363,6 +381,23 @@ def list_rules(prefixes: tuple[str, ...], config_path: Path | None, output_forma
     click.echo(
         f"\n{len(metas)} rules; '-' marks rules off in this configuration "
         "(turn them on with --extend-select)."
+    )
+
+
+def _write_rule_docs(metas: list, output_dir: Path | None) -> None:
+    from newslint import rule_docs
+
+    if output_dir is None:
+        _fail("--format markdown needs --output DIRECTORY (one page per rule)")
+        return
+    try:
+        written, removed = rule_docs.write(metas, output_dir)
+    except OSError as exc:
+        _fail(f"{output_dir}: {exc.strerror or exc}")
+        return
+    click.echo(
+        f"{len(metas)} rule pages and {rule_docs.INDEX_NAME} in {output_dir}: "
+        f"{len(written)} written, {len(removed)} removed."
     )
 
 

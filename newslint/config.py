@@ -105,6 +105,7 @@ class Config:
     languagetool: LanguageToolSettings = field(default_factory=LanguageToolSettings)
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     distributed_scheduler: str | None = None  # [distributed] scheduler: a Dask address
+    docs_url: str | None = None  # where rule pages are published: "https://…/rules/{id}"
     path: Path | None = None  # the file it came from
     root: Path = field(default_factory=lambda: _absolute(Path.cwd()))
     # Per-instance memo (word lists, severity lookups); not part of the value.
@@ -589,6 +590,16 @@ def _url(value: Any, ctx: _Ctx) -> str:
     return url.rstrip("/")
 
 
+def _docs_url(value: Any, ctx: _Ctx) -> str:
+    """A URL template for rule pages: ``{id}`` stands for the rule id."""
+    url = _string(value, ctx)
+    if not url.startswith(("http://", "https://", "file://")):
+        raise _Invalid(f"expected an http://, https:// or file:// URL, got {url!r}")
+    if "{id}" not in url:
+        raise _Invalid(f"expected '{{id}}' where the rule id goes, got {url!r}")
+    return url
+
+
 def _table_of(item: Validator) -> Validator:
     """A table with user-chosen keys (ids, globs) whose values all pass ``item``."""
 
@@ -677,6 +688,7 @@ _SCHEMA: dict[str, _Key] = {
     "languagetool": _Key("languagetool", _languagetool, sub=_LANGUAGETOOL),
     "rules": _Key("rule_options", _table_of(_free_table)),
     "distributed": _Key(None, _same, sub=_DISTRIBUTED),
+    "docs-url": _Key("docs_url", _docs_url),
 }
 
 

@@ -60,6 +60,8 @@ class RuleSet:
                         f"rule {meta.id} is defined twice ({found[meta.id].origin}; {meta.origin})"
                     )
                 found[meta.id] = meta
+        if self.config.docs_url:  # the house's own hosted copy of the rule pages
+            found = {i: replace(m, docs_url=self.config.docs_url) for i, m in found.items()}
         return found
 
     @cached_property

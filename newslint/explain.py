@@ -20,5 +20,6 @@ def explain_text(meta: RuleMeta) -> str:
         lines.append(f"{label}: {example.text}")
         if example.fixed is not None:
             lines.append(f"  fixed: {example.fixed}")
-    lines.append(f"\n{meta.url}")
+    if meta.url:
+        lines.append(f"\n{meta.url}")
     return "\n".join(lines)

@@ -16,7 +16,8 @@ from typing import Any, Protocol
 from newslint.diagnostics import Applicability, Diagnostic, Severity
 from newslint.document import Document
 
-DOCS_URL = "https://newslint.readthedocs.io/en/latest/rules/{id}"
+# LanguageTool publishes a page per rule; grammar.<RULE> findings link there.
+LANGUAGETOOL_RULE_PAGE = "https://community.languagetool.org/rule/show/{rule}?lang=en"
 
 
 @dataclass(frozen=True)
@@ -51,14 +52,29 @@ class RuleMeta:
     # id (proselint's restricted-vocabulary checks, off in proselint itself).
     family_selectable: bool = True
     options: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    # Where this rule's page is published: the config's ``docs-url`` template
+    # ("https://house.example/newslint/rules/{id}"). None until a house sets one:
+    # output carries no link rather than a dead one.
+    docs_url: str | None = field(default=None, compare=False, hash=False)
 
     @property
-    def url(self) -> str:
-        return DOCS_URL.format(id=self.id)
+    def url(self) -> str | None:
+        return rule_page_url(self.docs_url, self.id)
 
     @property
     def family(self) -> str:
         return self.id.split(".", 1)[0]
+
+
+def rule_page_url(template: str | None, rule_id: str) -> str | None:
+    """The page documenting ``rule_id``, or None when none is published.
+
+    ``grammar.<RULE>`` links to LanguageTool's own page for that rule, which
+    always exists; every other id links into the house's ``docs-url``."""
+    family, _, name = rule_id.partition(".")
+    if family == "grammar" and name:
+        return LANGUAGETOOL_RULE_PAGE.format(rule=name)
+    return template.replace("{id}", rule_id) if template else None
 
 
 @dataclass

@@ -24,7 +24,7 @@ from newslint.formatters import (
 )
 from newslint.formatters.github import escape_data, escape_property
 from newslint.formatters.sarif import artifact_location
-from newslint.registry import DOCS_URL, Example, RuleMeta
+from newslint.registry import Example, RuleMeta
 from newslint.results import FileResult, RunResult
 
 STORY = (
@@ -277,11 +277,13 @@ def test_json_contract() -> None:
         "text": "Bescent",
         "suggestions": [{"replacement": "Bessent", "applicability": "safe"}],
         "source": "newslint",
-        "url": RULES["names.misspelled"].url,
+        "url": None,  # no docs-url configured: no link rather than a dead one
     }
     assert story["diagnostics"][1]["suggestions"][0]["applicability"] == "unsafe"
     assert story["diagnostics"][2]["severity"] == "info"
-    assert story["diagnostics"][2]["url"] == DOCS_URL.format(id="grammar.TEST_RULE")
+    assert story["diagnostics"][2]["url"] == (
+        "https://community.languagetool.org/rule/show/TEST_RULE?lang=en"
+    )
     assert story["errors"] == [] and clean == {
         "path": "news/clean.md",
         "diagnostics": [],
@@ -355,7 +357,9 @@ def test_sarif_log() -> None:
     assert names["fullDescription"]["text"].startswith("Misspelling a newsmaker")
     assert "`Secretary Bescent spoke.` → `Secretary Bessent spoke.`" in names["help"]["markdown"]
     assert "Secretary Bessent spoke." in names["help"]["text"]
-    assert names["helpUri"] == RULES["names.misspelled"].url
+    assert "helpUri" not in names  # no docs-url configured
+    assert "informationUri" not in driver
+    assert driver["rules"][2]["helpUri"].startswith("https://community.languagetool.org/")
     assert driver["rules"][1]["defaultConfiguration"] == {"level": "error"}
     assert driver["rules"][2]["defaultConfiguration"] == {"level": "note"}
 

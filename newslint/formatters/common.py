@@ -6,7 +6,7 @@ from collections import Counter
 
 from newslint import regexcache
 from newslint.diagnostics import Diagnostic, Location, Severity
-from newslint.registry import DOCS_URL
+from newslint.registry import rule_page_url
 from newslint.results import FileResult, RunResult
 
 # C0/C1 controls other than tab: printed as-is they could move the cursor or
@@ -47,9 +47,12 @@ def error_naming_file(path: str, error: str) -> str:
     return f"{path}: {problem_of(path, error)}"
 
 
-def rule_url(result: RunResult, rule_id: str) -> str:
+def rule_url(result: RunResult, rule_id: str) -> str | None:
+    """The rule's documentation page, or None when none is published."""
     meta = result.rules.get(rule_id)
-    return meta.url if meta else DOCS_URL.format(id=rule_id)
+    if meta is not None:
+        return meta.url
+    return rule_page_url(next((m.docs_url for m in result.rules.values()), None), rule_id)
 
 
 def start_of(diagnostic: Diagnostic) -> Location:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, TextIO
 
 from newslint.formatters.common import error_naming_file, start_of
-from newslint.registry import DOCS_URL, RuleMeta
+from newslint.registry import RuleMeta, rule_page_url
 from newslint.results import FileResult, RunResult
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ def article_of(file: FileResult, rules: dict[str, RuleMeta]) -> Article:
                 column=start_of(d).column,
                 text=d.text,
                 suggestion=d.suggestions[0].replacement if d.suggestions else None,
-                url=meta.url if meta else DOCS_URL.format(id=d.rule),
+                url=meta.url if meta else rule_page_url(None, d.rule),
             )
         )
     return Article(

@@ -13,18 +13,16 @@ import os
 import re
 from pathlib import PurePath, PureWindowsPath
 from typing import Any, TextIO
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 import newslint
 from newslint.diagnostics import Applicability, Diagnostic, Location, Severity
 from newslint.formatters.common import end_of, line_at, problem_of, rule_url, start_of
-from newslint.registry import DOCS_URL, RuleMeta
+from newslint.registry import RuleMeta
 from newslint.results import FileResult, RunResult
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
-_DOCS = urlsplit(DOCS_URL)
-INFORMATION_URI = f"{_DOCS.scheme}://{_DOCS.netloc}/"
 
 
 def artifact_location(path: str) -> dict[str, str]:
@@ -101,9 +99,11 @@ def _rule_descriptor(result: RunResult, rule_id: str, severity: Severity) -> dic
         descriptor["shortDescription"] = {"text": rule_id}
     descriptor |= {
         "defaultConfiguration": {"level": LEVELS[severity]},
-        "helpUri": rule_url(result, rule_id),
         "properties": {"tags": [rule_id.split(".", 1)[0]]},
     }
+    help_uri = rule_url(result, rule_id)
+    if help_uri:  # optional in SARIF: left out rather than pointing at no page
+        descriptor["helpUri"] = help_uri
     return descriptor
 
 
@@ -173,7 +173,6 @@ def to_dict(result: RunResult) -> dict[str, Any]:
                         "name": "newslint",
                         "version": newslint.__version__,
                         "semanticVersion": newslint.__version__,
-                        "informationUri": INFORMATION_URI,
                         "rules": rules,
                     }
                 },

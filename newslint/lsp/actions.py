@@ -37,7 +37,8 @@ def current(doc: OpenDocument, st: DocState) -> list[Found]:
     for shift, diag in [(0, d) for d in st.outcome.diagnostics] + st.grammar:
         assert diag.range is not None
         start, end = diag.range.start.offset + shift, diag.range.end.offset + shift
-        found.append(Found(diag, start, end, to_lsp(diag, doc.index, shift)))
+        lsp = to_lsp(diag, doc.index, shift, st.outcome.docs_url)
+        found.append(Found(diag, start, end, lsp))
     return found
 
 

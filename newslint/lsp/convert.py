@@ -15,6 +15,7 @@ from lsprotocol import types
 from newslint.diagnostics import Diagnostic, Severity
 from newslint.lsp.linting import Problem
 from newslint.lsp.positions import LineIndex
+from newslint.registry import rule_page_url
 
 SOURCE = "newslint"
 _SEVERITY = {
@@ -22,24 +23,24 @@ _SEVERITY = {
     Severity.WARNING: types.DiagnosticSeverity.Warning,
     Severity.INFO: types.DiagnosticSeverity.Information,
 }
-# LanguageTool publishes a page per rule; newslint's own rule pages are not
-# published yet, so only grammar.* gets a codeDescription (hover has the text).
 _PROBLEM_SEVERITY = {
     "error": types.DiagnosticSeverity.Error,
     "warning": types.DiagnosticSeverity.Warning,
 }
-_LT_RULE_PAGE = "https://community.languagetool.org/rule/show/{rule}?lang=en"
 
 
-def code_description(rule: str) -> types.CodeDescription | None:
-    family, _, name = rule.partition(".")
-    if family == "grammar" and name:
-        return types.CodeDescription(href=_LT_RULE_PAGE.format(rule=name))
-    return None
+def code_description(rule: str, docs_url: str | None = None) -> types.CodeDescription | None:
+    """A link to the rule's page where one is published (LanguageTool's for
+    grammar.*, the house's ``docs-url`` for the rest); the hover has the text."""
+    href = rule_page_url(docs_url, rule)
+    return types.CodeDescription(href=href) if href else None
 
 
-def to_lsp(diag: Diagnostic, index: LineIndex, shift: int = 0) -> types.Diagnostic:
-    """``shift`` moves a diagnostic found on an older text (see ``shifted``)."""
+def to_lsp(
+    diag: Diagnostic, index: LineIndex, shift: int = 0, docs_url: str | None = None
+) -> types.Diagnostic:
+    """``shift`` moves a diagnostic found on an older text (see ``shifted``);
+    ``docs_url`` is the config's rule-page template."""
     assert diag.range is not None
     start, end = diag.range.start.offset + shift, diag.range.end.offset + shift
     return types.Diagnostic(
@@ -47,7 +48,7 @@ def to_lsp(diag: Diagnostic, index: LineIndex, shift: int = 0) -> types.Diagnost
         message=diag.message,
         severity=_SEVERITY[diag.severity],
         code=diag.rule,
-        code_description=code_description(diag.rule),
+        code_description=code_description(diag.rule, docs_url),
         source=SOURCE,
         data={
             "rule": diag.rule,

@@ -49,6 +49,7 @@ class Outcome:
     config_path: Path | None = None
     config_error: ConfigError | None = None
     grammar_selected: bool = False
+    docs_url: str | None = None  # the config's rule-page template, for links
 
 
 class _Subset(RuleSet):
@@ -161,7 +162,9 @@ class Linter:
 
     def fast(self, path: Path, text: str, fmt: str) -> Outcome:
         config_path, entry = self.loaded(path)
-        outcome = Outcome(config_path=config_path, config_error=entry.error)
+        outcome = Outcome(
+            config_path=config_path, config_error=entry.error, docs_url=entry.config.docs_url
+        )
         outcome.grammar_selected = entry.config.languagetool.mode != "off" and any(
             _is_grammar(i) for i in entry.full.selected_for(path)
         )
