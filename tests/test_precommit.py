@@ -59,3 +59,21 @@ def test_fix_hook_rewrites_the_file(project: tuple[Path, dict[str, str]]) -> Non
     run = try_repo(project, "newslint-fix", "flawed.md")
     assert run.returncode == 1  # files were modified (and a leftover remains)
     assert "The government said" in (root / "flawed.md").read_text(encoding="utf-8")
+
+
+def test_the_projects_own_hooks_pass_on_the_whole_tree(tmp_path: Path) -> None:
+    """Issue 13: the repository's .pre-commit-config.yaml (ruff, mypy --strict,
+    docs up to date, newslint on its own docs and clean examples) passes on
+    every tracked file, run by the real pre-commit. With --all-files nothing is
+    stashed: the working tree is what is checked."""
+    need_executable("git")
+    need_executable("pre-commit")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "NO_COLOR": "1"}
+    env.pop("GITHUB_ACTIONS", None)
+    run = subprocess.run(
+        ["pre-commit", "run", "--all-files", "--show-diff-on-failure"],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=900,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stdout + run.stderr
+    for hook in ("ruff check", "mypy", "docs/ generated", "newslint (docs and clean examples)"):
+        assert hook in run.stdout, run.stdout
