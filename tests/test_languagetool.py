@@ -31,11 +31,11 @@ from newslint.engines.languagetool.cache import ResultCache, cache_key, settings
 from newslint.engines.languagetool.client import LTMatch, _span, codepoint_span, split_matches
 from newslint.engines.languagetool.install import (
     LT_VERSION,
-    find_java,
     install_dir,
     installed,
     render_pom,
 )
+from newslint.engines.languagetool.java import find_java
 from newslint.registry import CheckContext
 from newslint.sources import load_document
 

@@ -8,8 +8,6 @@ check, so a half-finished install is never mistaken for a working one.
 from __future__ import annotations
 
 import json
-import os
-import re
 import shutil
 import subprocess
 import tempfile
@@ -18,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from newslint.cachedir import cache_root
+from newslint.engines.languagetool.java import find_java, java_major
 
 # 6.8 is the newest release on Maven Central that resolves and starts on Java 17
 # (6.6 was the last one with release notes; both need the same workaround below).
@@ -46,28 +45,6 @@ def installed(version: str = LT_VERSION, root: Path | None = None) -> Path | Non
     """The install directory when a complete, checked install is there."""
     directory = install_dir(version, root)
     return directory if (directory / MARKER).is_file() else None
-
-
-def find_java() -> str | None:
-    home = os.environ.get("JAVA_HOME")
-    if home and (Path(home) / "bin" / "java").is_file():
-        return str(Path(home) / "bin" / "java")
-    return shutil.which("java")
-
-
-def java_major(java: str) -> int | None:
-    """The major version of a ``java`` executable (17 for "17.0.15")."""
-    try:
-        proc = subprocess.run(
-            [java, "-version"], capture_output=True, text=True, timeout=30, check=False
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    found = re.search(r'version "(\d+)(?:\.(\d+))?', proc.stderr + proc.stdout)
-    if not found:
-        return None
-    major = int(found.group(1))
-    return int(found.group(2) or 0) if major == 1 else major  # "1.8" is Java 8
 
 
 def java_problem() -> str | None:

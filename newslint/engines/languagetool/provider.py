@@ -30,7 +30,8 @@ from newslint.document import Document, Span
 from newslint.engines.languagetool import server as lt_server
 from newslint.engines.languagetool.cache import ResultCache, cache_key, settings_digest
 from newslint.engines.languagetool.client import DEFAULT_TIMEOUT, GrammarClient, LTMatch
-from newslint.engines.languagetool.install import LT_VERSION, find_java, installed
+from newslint.engines.languagetool.install import LT_VERSION, installed
+from newslint.engines.languagetool.java import find_java
 from newslint.registry import CheckContext, Example, RuleMeta
 
 if sys.version_info >= (3, 11):

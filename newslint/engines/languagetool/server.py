@@ -31,7 +31,7 @@ from types import FrameType
 
 from newslint import processes
 from newslint.cachedir import cache_root
-from newslint.engines.languagetool.install import find_java
+from newslint.engines.languagetool.java import find_java
 
 READY_TIMEOUT = 120.0  # a cold JVM on a loaded CI machine can be slow
 PROBE_TEXT = "She go to the office every days."
