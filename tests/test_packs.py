@@ -20,8 +20,8 @@ from newslint.packs import (
     preserve_case,
     shipped_pack_paths,
 )
-from newslint.packs_compile import compile_trusted, trie_regex
-from newslint.packs_prefilter import widen
+from newslint.packs.compile import compile_trusted, trie_regex
+from newslint.packs.prefilter import widen
 from newslint.regex_safety import pattern_problem
 from newslint.registry import CheckContext
 

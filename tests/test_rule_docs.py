@@ -11,7 +11,7 @@ from conftest import REPO, lint_snippet
 from newslint.config import CliOverrides, ConfigResolver
 from newslint.engine import RuleSet, build_providers
 from newslint.fix import apply_edits, plan_edits
-from newslint.packs_schema import FAMILIES as PACK_FAMILIES
+from newslint.packs.schema import FAMILIES as PACK_FAMILIES
 from newslint.registry import matches_prefix
 
 FIXTURES = REPO / "tests" / "fixtures" / "rules"

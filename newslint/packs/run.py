@@ -1,7 +1,7 @@
-"""Declarative rule packs (``rules/*.toml``), run as one compiled matcher.
+"""Running the declarative rule packs (``rules/*.toml``) as one compiled matcher.
 
-:class:`PackProvider` loads and validates pack files (``newslint.packs_schema``),
-compiles the selected rules into one regex (``newslint.packs_compile``) and
+:class:`PackProvider` loads and validates pack files (``newslint.packs.schema``),
+compiles the selected rules into one regex (``newslint.packs.compile``) and
 runs a single ``finditer`` per document. The kind logic (substitution lookup,
 first-variant-wins consistency, occurrence counts, antecedents) then works on
 the candidates. The matcher runs under a timeout; a rule that exhausts it is
@@ -20,9 +20,9 @@ import regex
 from newslint.diagnostics import Diagnostic, InputError, Suggestion
 from newslint.document import Document, Span
 from newslint.metacache import cached_parse
-from newslint.packs_compile import compile_indexed, compile_rules, compile_trusted, rule_regex
-from newslint.packs_prefilter import RulePrefilter
-from newslint.packs_schema import (
+from newslint.packs.compile import compile_indexed, compile_rules, compile_trusted, rule_regex
+from newslint.packs.prefilter import RulePrefilter
+from newslint.packs.schema import (
     PATTERN_FLAGS,
     PackError,
     PackRule,
@@ -31,17 +31,6 @@ from newslint.packs_schema import (
     normalise,
 )
 from newslint.registry import CheckContext, RuleMeta
-
-__all__ = [
-    "PackError",
-    "PackProvider",
-    "PackRule",
-    "PackSet",
-    "PackTimeout",
-    "load_packs",
-    "preserve_case",
-    "shipped_pack_paths",
-]
 
 # Matcher time budget per document: a base plus an allowance per character,
 # far above what a sane pattern needs (about a millisecond per 1,000 words).
@@ -67,11 +56,11 @@ class PackTimeout(InputError):
 
 
 def _shipped_dir() -> Path:
-    here = Path(__file__).resolve().parent
-    installed = here / "_packs"  # the wheel force-includes rules/ here
+    package = Path(__file__).resolve().parent.parent  # newslint/
+    installed = package / "_packs"  # the wheel force-includes rules/ here
     if installed.is_dir():
         return installed
-    return here.parent / "rules"  # a source checkout
+    return package.parent / "rules"  # a source checkout
 
 
 def shipped_pack_paths() -> list[Path]:

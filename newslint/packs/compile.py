@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 
 import regex
 
-from newslint.packs_schema import PATTERN_FLAGS, PackRule
+from newslint.packs.schema import PATTERN_FLAGS, PackRule
 
 _EQUIVALENT = {
     "'": "['’‘]",

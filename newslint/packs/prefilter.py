@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from newslint.packs_compile import rule_alternatives
-from newslint.packs_schema import PackRule
+from newslint.packs.compile import rule_alternatives
+from newslint.packs.schema import PackRule
 
 # Python's \s, \w and \d are Unicode-wide; RE2's are ASCII. Each is widened to
 # its ASCII members plus every non-ASCII character: a superset, and a small
