@@ -16,13 +16,13 @@ import pytest
 from conftest import run_cli
 
 from newslint.diagnostics import Applicability
-from newslint.engines.proselint import ProselintProvider, replacement_applicability
-from newslint.engines.proselint_defaults import OFF_BY_DEFAULT
-from newslint.engines.proselint_match import (
+from newslint.engines.proselint.defaults import OFF_BY_DEFAULT, replacement_applicability
+from newslint.engines.proselint.match import (
     _LEXICAL_ATOMIC,
     _LEXICAL_ORIGINAL,
     CompiledChecks,
 )
+from newslint.engines.proselint.provider import ProselintProvider
 from newslint.registry import select_rules
 
 # Articles written for these tests; between them they trip many kinds of check.

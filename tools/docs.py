@@ -142,12 +142,13 @@ def render_rules() -> dict[str, str]:
     run with no configuration of its own (the shipped rules only)."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "rules"
-        subprocess.run(
+        run = subprocess.run(
             [sys.executable, "-m", "newslint", "rules", "--format", "markdown", "--output",
              str(out)],
-            cwd=tmp, check=True, capture_output=True, text=True,
-            env={**os.environ, "HOME": tmp},
+            cwd=tmp, capture_output=True, text=True, env={**os.environ, "HOME": tmp},
         )  # fmt: skip
+        if run.returncode != 0:
+            raise SystemExit(f"newslint rules --format markdown failed:\n{run.stderr}")
         return {f"rules/{p.name}": p.read_text(encoding="utf-8") for p in sorted(out.iterdir())}
 
 

@@ -17,7 +17,12 @@ from proselint.registry.checks import Check, types
 
 from newslint import regexcache
 from newslint.diagnostics import Applicability, Severity
-from newslint.engines.proselint_defaults import default_off_reason, is_advisory, is_restricted
+from newslint.engines.proselint.defaults import (
+    default_off_reason,
+    is_advisory,
+    is_restricted,
+    replacement_applicability,
+)
 from newslint.registry import Example, RuleMeta
 
 FAMILY = "proselint"
@@ -118,7 +123,6 @@ def _data_sentence(checks: Sequence[Check]) -> str | None:
 
 
 def _fix(checks: Sequence[Check]) -> Applicability | None:
-    from newslint.engines.proselint import replacement_applicability
 
     best: Applicability | None = None
     for check in checks:

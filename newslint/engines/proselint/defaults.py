@@ -10,6 +10,8 @@ findings there were mostly false alarms or a matter of house style.
 
 from __future__ import annotations
 
+from newslint.diagnostics import Applicability
+
 # proselint itself turns these off (``"restricted": false`` in its default
 # config); a family selector (``--select proselint``) leaves them off too.
 RESTRICTED = "restricted"
@@ -157,3 +159,18 @@ def default_off_reason(path: str) -> str | None:
 
 def is_restricted(path: str) -> bool:
     return path == RESTRICTED or path.startswith(RESTRICTED + ".")
+
+
+# A proselint replacement with any of these offers alternatives ("because /
+# since", "quell' or 'quash") or is a pattern, not text to paste in.
+_AMBIGUOUS = ("/", "\\", " or ", "[", "]", "(", ")", "|", "?", "*", "+", "{", "}", "^", "$")
+
+
+def replacement_applicability(replacement: str | None) -> Applicability | None:
+    """How far one proselint replacement may be trusted: never safe (they are
+    not reviewed for news copy and drop the capitalisation of what they replace)."""
+    if not replacement or not replacement.strip():
+        return None
+    if any(mark in replacement for mark in _AMBIGUOUS):
+        return Applicability.DISPLAY
+    return Applicability.UNSAFE

@@ -4,7 +4,7 @@ The checks run on the document text exactly as ``proselint check`` runs them
 on a file (its own quotation skipping, thresholds and result cap included;
 none of newslint's filters), so ``newslint check --select proselint`` reports
 what proselint reports. They run behind one compiled matcher
-(:mod:`newslint.engines.proselint_match`), several times faster.
+(:mod:`newslint.engines.proselint.match`), several times faster.
 
 proselint is imported only when this provider's rules are listed or run.
 """
@@ -16,29 +16,16 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newslint.diagnostics import Applicability, Diagnostic, Severity, Suggestion
-from newslint.engines.proselint_defaults import is_advisory
+from newslint.diagnostics import Diagnostic, Severity, Suggestion
+from newslint.engines.proselint.defaults import is_advisory, replacement_applicability
 from newslint.metacache import cached_metas
 from newslint.registry import CheckContext, RuleMeta
 
 if TYPE_CHECKING:
     from newslint.document import Document
-    from newslint.engines.proselint_match import CompiledChecks
+    from newslint.engines.proselint.match import CompiledChecks
 
 FAMILY_PREFIX = "proselint."
-# A proselint replacement with any of these offers alternatives ("because /
-# since", "quell' or 'quash") or is a pattern, not text to paste in.
-_AMBIGUOUS = ("/", "\\", " or ", "[", "]", "(", ")", "|", "?", "*", "+", "{", "}", "^", "$")
-
-
-def replacement_applicability(replacement: str | None) -> Applicability | None:
-    """How far one proselint replacement may be trusted: never safe (they are
-    not reviewed for news copy and drop the capitalisation of what they replace)."""
-    if not replacement or not replacement.strip():
-        return None
-    if any(mark in replacement for mark in _AMBIGUOUS):
-        return Applicability.DISPLAY
-    return Applicability.UNSAFE
 
 
 class _Shared:
@@ -64,7 +51,7 @@ _HERE = Path(__file__).parent
 
 
 def _build_metas() -> list[RuleMeta]:
-    from newslint.engines.proselint_meta import build_metas
+    from newslint.engines.proselint.meta import build_metas
 
     return build_metas(proselint_checks())
 
@@ -77,10 +64,7 @@ class ProselintProvider:
             _Shared.metas = cached_metas(
                 "proselint",
                 version("proselint"),
-                [
-                    Path(__file__).with_name(n)
-                    for n in ("proselint_meta.py", "proselint_defaults.py")
-                ],
+                [Path(__file__).with_name(n) for n in ("meta.py", "defaults.py")],
                 _build_metas,
             )
         return _Shared.metas
@@ -89,7 +73,7 @@ class ProselintProvider:
         """The matcher for some check paths, built once per selection."""
         found = _Shared.compiled.get(paths)
         if found is None:
-            from newslint.engines.proselint_match import CompiledChecks
+            from newslint.engines.proselint.match import CompiledChecks
 
             found = CompiledChecks([c for c in proselint_checks() if c.path in paths])
             _Shared.compiled[paths] = found
