@@ -13,8 +13,8 @@ from collections.abc import Callable
 from lsprotocol import types
 
 from newslint.diagnostics import Diagnostic, Severity
-from newslint.lsp.linting import Problem
 from newslint.lsp.positions import LineIndex
+from newslint.lsp.problems import Problem
 from newslint.registry import rule_page_url
 
 SOURCE = "newslint"

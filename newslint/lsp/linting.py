@@ -20,6 +20,7 @@ from newslint import regexcache
 from newslint.config import Config, find_config, load_config
 from newslint.diagnostics import ConfigError, Diagnostic, InputError
 from newslint.engine import RuleSet, build_providers, lint_document
+from newslint.lsp.problems import Problem
 from newslint.sources import load_document
 from newslint.suppressions import parse_directives
 
@@ -29,15 +30,6 @@ WARM_UP_TEXT = "# Warm-up\n\nThe council met on Tuesday, officials said. It vote
 # first 8 KiB means a binary file opened by mistake.
 _BINARY_SHARE = 0.05
 _CONTROLS = regexcache.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")  # not tab, newlines, FF/VT, ESC
-
-
-@dataclass(frozen=True)
-class Problem:
-    """A note about the document itself (bad input, a malformed directive)."""
-
-    message: str
-    line: int = 0  # 0-based
-    severity: str = "error"
 
 
 @dataclass

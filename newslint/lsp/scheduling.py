@@ -27,7 +27,8 @@ from newslint.diagnostics import Diagnostic
 from newslint.engines.languagetool.provider import INSTALL_HINT
 from newslint.lsp.convert import shifted
 from newslint.lsp.documents import Documents
-from newslint.lsp.linting import Linter, Outcome, Problem
+from newslint.lsp.linting import Linter, Outcome
+from newslint.lsp.problems import Problem
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

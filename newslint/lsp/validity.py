@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from newslint import regexcache
-from newslint.lsp.linting import Problem
+from newslint.lsp.problems import Problem
 from newslint.sources.front_matter import FrontMatterError, parse_front_matter
 
 _FRONT = regexcache.compile(
