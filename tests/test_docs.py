@@ -137,3 +137,49 @@ def test_a_docs_url_without_a_place_for_the_id_is_a_config_error(tmp_path: Path)
     run = run_cli("check", "--ignore", "grammar", "story.md", cwd=tmp_path)
     assert run.returncode == 2
     assert "docs-url" in run.stderr and "{id}" in run.stderr
+
+
+def _contributing_block(language: str) -> str:
+    text = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    return text.split(f"```{language}\n", 1)[1].split("```", 1)[0]
+
+
+_RUN_PYTHON_RULE = """
+import sys
+from pathlib import Path
+exec(sys.stdin.read())
+from newslint.config import CliOverrides, ConfigResolver
+from newslint.engine import RuleSet, build_providers, lint_source
+from newslint.registry import _PYTHON_RULES
+meta = next(r.meta for i, r in _PYTHON_RULES.items() if i == "structure.empty-headline-line")
+path = Path(sys.argv[1]) / "story.txt"
+config = ConfigResolver(None, CliOverrides(select=(meta.id,))).for_path(path)
+rules = RuleSet(config, build_providers(config))
+for example in meta.examples:
+    found = lint_source(path, path.name, example.text, rules).diagnostics
+    print(example.flagged, [d.rule for d in found])
+"""
+
+
+def test_contributing_python_rule_example_works(tmp_path: Path) -> None:
+    """The smallest Python rule in CONTRIBUTING.md registers, runs and flags its
+    own flagged example only (in a process of its own: it joins the registry)."""
+    run = subprocess.run(
+        [sys.executable, "-c", _RUN_PYTHON_RULE, str(tmp_path)],
+        input=_contributing_block("python"), capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines() == [
+        "True ['structure.empty-headline-line']",
+        "False []",
+    ]
+
+
+def test_contributing_pack_rule_example_works(tmp_path: Path) -> None:
+    pack = '[pack]\nname = "house"\ndescription = "House style."\n\n' + _contributing_block("toml")
+    (tmp_path / "house.toml").write_text(pack, encoding="utf-8")
+    (tmp_path / ".newslint.toml").write_text('packs = ["house.toml"]\n', encoding="utf-8")
+    (tmp_path / "story.md").write_text("# Desk\n\nSend an e-mail to the desk.\n")
+    run = run_cli("check", "--select", "style.email", "--fix", "story.md", cwd=tmp_path)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert (tmp_path / "story.md").read_text() == "# Desk\n\nSend an email to the desk.\n"

@@ -48,6 +48,7 @@ GUIDE = (
     Page("guide/archives.md", "Archives", "README.md",
          ("Archives, the result cache and Dask",)),
     Page("guide/development.md", "Development", "README.md", ("Development", "Benchmarks")),
+    Page("guide/contributing.md", "Contributing", "CONTRIBUTING.md"),
     Page("reference/packs.md", "Rule packs", "rules/README.md"),
     Page("reference/benchmarks.md", "Benchmarks", "benchmarks/README.md"),
 )  # fmt: skip
