@@ -143,6 +143,14 @@ def rule(
     return register
 
 
+def python_rule(rule_id: str) -> PythonRule:
+    """The registered Python check ``rule_id`` (its metadata and function), for
+    tools and tests that run one check directly. KeyError if there is none."""
+    import newslint.checks  # noqa: F401  (importing registers the checks)
+
+    return _PYTHON_RULES[rule_id]
+
+
 class PythonProvider:
     """Runs the registered Python checks (modules under ``newslint.checks``)."""
 

@@ -150,8 +150,8 @@ from pathlib import Path
 exec(sys.stdin.read())
 from newslint.config import CliOverrides, ConfigResolver
 from newslint.engine import RuleSet, build_providers, lint_source
-from newslint.registry import _PYTHON_RULES
-meta = next(r.meta for i, r in _PYTHON_RULES.items() if i == "structure.empty-headline-line")
+from newslint.registry import python_rule
+meta = python_rule("structure.empty-headline-line").meta
 path = Path(sys.argv[1]) / "story.txt"
 config = ConfigResolver(None, CliOverrides(select=(meta.id,))).for_path(path)
 rules = RuleSet(config, build_providers(config))
