@@ -149,9 +149,13 @@ def _structural(doc: Document, meta: RuleMeta) -> Iterator[Diagnostic]:
     for para in doc.paragraphs:
         if para == doc.byline:
             continue
+        previous_end = None
         for start, end in furniture.lines(doc.text, para.start, para.end):
             if para in cells:
                 break  # a table's cell is its data ("Twitter", "Email address"), not a button
+            above, previous_end = previous_end, end
+            if above is not None and _continues_sentence(doc.text, above, start):
+                continue  # "... an audit\nreport.": a hard-wrapped line, not a button
             kind = _line_kind(doc.text[start:end])
             if kind and kind[0].endswith(_CREDIT_MESSAGE) and _in_caption(doc, start):
                 continue  # a credit under its picture is the caption's, not a leftover
@@ -249,6 +253,13 @@ _DIGITS = regexcache.compile(r"\d+")
 def _same_place(a: PageBlock, b: PageBlock) -> bool:
     """Two blocks in elements of the same names (ids and numbers aside)."""
     return [_DIGITS.sub("", m) for m in a.marks] == [_DIGITS.sub("", m) for m in b.marks]
+
+
+def _continues_sentence(text: str, previous_end: int, start: int) -> bool:
+    """A line that carries on the sentence of the line above: that line ends
+    without closing punctuation and this one starts in lowercase (text wrapped
+    by hand, or a Markdown paragraph's soft line break)."""
+    return text[previous_end - 1] not in ".!?:;\"'”’)]|" and text[start].islower()
 
 
 def _line_kind(line: str) -> tuple[str, int] | None:
