@@ -18,6 +18,10 @@ from newslint.analysis.sentence_features import Scored, sentence_features
 from newslint.document import Document, Span
 
 
+# Shapes the parser found after the model was fitted (see ``_vague_sentence_features``).
+NEW_SHAPES = ("open", "definite", "collective")
+
+
 def vague_sentence_features(
     doc: Document, *, register: bool = True
 ) -> list[tuple[Scored, list[Span]]]:
@@ -36,9 +40,10 @@ def _vague_sentence_features(
     )
     starts = [p.span.start for p in phrases]
     named = named_attributions(doc)
-    # Sources found by claim evidence alone ("open") were not in the data the weights
-    # were fitted on: they leave the story's counts as the model knows them.
-    generic = sum(1 for p in phrases if not p.excused and p.shape != "open")
+    # Sources found by claim evidence alone ("open"), a definite document and a
+    # community were not in the data the weights were fitted on: they leave the
+    # story's counts as the model knows them.
+    generic = sum(1 for p in phrases if not p.excused and p.shape not in NEW_SHAPES)
     out = []
     for scored in sentence_features(doc, register=register):
         span = scored.info.span

@@ -28,7 +28,7 @@ QUOTE_ID = "attribution.quote-unattributed"
 # Shapes that are informational wherever they stand (see ``vague``): newsroom passives,
 # an outlet by name, a bare role plural, and a source found by what its clause claims
 # rather than by a reporting verb ("open": less certain, so it never makes a warning).
-_MILD_SHAPES = ("impersonal", "outlet", "role", "open")
+_MILD_SHAPES = ("impersonal", "outlet", "role", "open", "definite", "collective")
 
 
 def _in_body(doc: Document, span: Span) -> bool:
