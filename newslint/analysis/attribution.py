@@ -713,7 +713,11 @@ def _introduced(doc: Document, span: Span, top: list[Quotation]) -> bool:
         return True
     first = doc.paragraphs[0] if doc.paragraphs else None
     # A first line with no closing full stop is the story's title, heading or not.
-    title = first if first and not _SENTENCE_END.search(text[first.start : first.end].rstrip()) else None
+    title = (
+        first
+        if first and not _SENTENCE_END.search(text[first.start : first.end].rstrip())
+        else None
+    )
     for m in _ANTECEDENT.finditer(text, 0, span.start):
         hit = Span(m.start(), m.end())
         if any(h.overlaps(hit) for h in doc.headings) or (title and title.overlaps(hit)):

@@ -17,7 +17,6 @@ from newslint.analysis.attribution import named_attributions, sourcing_phrases
 from newslint.analysis.sentence_features import Scored, sentence_features
 from newslint.document import Document, Span
 
-
 # Shapes the parser found after the model was fitted (see ``_vague_sentence_features``).
 NEW_SHAPES = ("open", "definite", "collective")
 
