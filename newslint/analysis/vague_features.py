@@ -17,9 +17,6 @@ from newslint.analysis.attribution import named_attributions, sourcing_phrases
 from newslint.analysis.sentence_features import Scored, sentence_features
 from newslint.document import Document, Span
 
-# Shapes the parser found after the model was fitted (see ``_vague_sentence_features``).
-NEW_SHAPES = ("open", "definite", "collective")
-
 
 def vague_sentence_features(
     doc: Document, *, register: bool = True
@@ -39,10 +36,7 @@ def _vague_sentence_features(
     )
     starts = [p.span.start for p in phrases]
     named = named_attributions(doc)
-    # Sources found by claim evidence alone ("open"), a definite document and a
-    # community were not in the data the weights were fitted on: they leave the
-    # story's counts as the model knows them.
-    generic = sum(1 for p in phrases if not p.excused and p.shape not in NEW_SHAPES)
+    generic = sum(1 for p in phrases if not p.excused)
     out = []
     for scored in sentence_features(doc, register=register):
         span = scored.info.span

@@ -10,6 +10,7 @@ import bisect
 from collections.abc import Iterator
 
 from newslint.analysis.attribution import (
+    SourcingPhrase,
     first_person_voice,
     is_full_quote,
     is_woven,
@@ -29,6 +30,26 @@ QUOTE_ID = "attribution.quote-unattributed"
 # an outlet by name, a bare role plural, and a source found by what its clause claims
 # rather than by a reporting verb ("open": less certain, so it never makes a warning).
 _MILD_SHAPES = ("impersonal", "outlet", "role", "open", "definite", "collective")
+
+
+def vague_found(doc: Document) -> list[SourcingPhrase]:
+    """The vague sources the rule reports: unexcused, in the story's body."""
+    return [
+        p
+        for p in sourcing_phrases(doc)
+        if p.kind == "vague" and not p.excused and _in_body(doc, p.span)
+    ]
+
+
+def structural_warnings(
+    doc: Document, found: list[SourcingPhrase], mild_shapes: tuple[str, ...] = _MILD_SHAPES
+) -> list[bool]:
+    """Which of ``found`` may be warnings, by structure alone (the learned scorer then
+    has the last word): not a mild shape, in a news story that leans on unnamed
+    sources (more vague attributions than named ones) and is not written as "I"."""
+    generic = [p for p in found if p.shape not in mild_shapes]
+    leaning = named_attributions(doc) < len(generic) and not first_person_voice(doc)
+    return [leaning and p.shape not in mild_shapes for p in found]
 
 
 def _in_body(doc: Document, span: Span) -> bool:
@@ -141,11 +162,7 @@ def quote_unattributed(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iter
     ],
 )
 def vague(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnostic]:
-    found = [
-        p
-        for p in sourcing_phrases(doc)
-        if p.kind == "vague" and not p.excused and _in_body(doc, p.span)
-    ]
+    found = vague_found(doc)
     if not found:
         return
     model = vague_model()
@@ -163,8 +180,9 @@ def vague(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnost
     # understands") vouch for the claim in the outlet's own name: info only.
     # A generic source in a story that names at least as many sources as it
     # leaves vague is a summary ("analysts said" after named analysts): info.
-    # A story that leans on unnamed sources more than on named ones, or a
-    # source split in two ("some say ..., while others ..."): warning.
+    # A story that leans on unnamed sources more than on named ones: warning
+    # (a source split in two, "some say ..., while others ...", too: it is
+    # judged like any other, as it is a summary in a story that names its sources).
     # A writer speaking as "I" (a column, a review) gives "many feel" in their own
     # voice, as opinion rather than news sourcing: info.
     # And a phrase the learned scorer finds unlike vague sourcing in its
@@ -172,18 +190,10 @@ def vague(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnost
     # info: below the model's warning bar, set by cross-validation on DEV
     # (benchmarks/train_sentence_models.py vague) to keep nine in ten
     # labelled vague sources at full severity.
-    generic = [p for p in found if p.shape not in _MILD_SHAPES]
-    leaning = named_attributions(doc) < len(generic) and not first_person_voice(doc)
-    for phrase in found:
+    may_warn = structural_warnings(doc, found)
+    for phrase, warn in zip(found, may_warn, strict=True):
         words = doc.span_text(phrase.span)
-        if phrase.shape == "pair":
-            mild = False  # a source split in two is a warning wherever it stands
-        else:
-            mild = (
-                phrase.shape in _MILD_SHAPES
-                or not leaning
-                or sentence_probability(phrase.span) < model.threshold
-            )
+        mild = not warn or sentence_probability(phrase.span) < model.threshold
         yield Diagnostic(
             meta.id,
             f"'{words}' attributes the claim to no one in particular: name the source",
