@@ -481,8 +481,16 @@ def _verb_after_np(tokens: list[Token], head: int) -> tuple[int, int]:
         end = _verb_at(tokens, k)
         if end > 0:
             return k, end
+        if not relative and tokens[k].low in _FINITE and k > head + 2:
+            # "a few weeks of headlines have also done wonders": the attachment ended
+            # and its verb group reports nothing; a later word is no verb of the noun.
+            return -1, -1
         k += 1
     return -1, -1
+
+
+# Finite auxiliaries that open the verb group of a subject.
+_FINITE = _words("have has had will would are were is was")
 
 
 def _insert_end(tokens: list[Token], k: int) -> int:
@@ -633,7 +641,7 @@ def _group_noun(tokens: list[Token], i: int, text: str = "") -> bool:
     nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
     if quantified and nxt == "," and i + 2 < len(tokens) and tokens[i + 2].low == "who":
         return True  # "with many voters, who feel that ..."
-    if nxt in AFFILIATION and (_ADVOCATE_NOUN.search(low) or (quantified and nxt != "of")):
+    if nxt in AFFILIATION and (_ADVOCATE_NOUN.search(low) or quantified):
         return True  # "employers across the country", "many progressives within the party"
     return nxt in REPORTING_FORMS or nxt in AUXILIARIES or nxt in _SEE_AS or nxt in _LINKING
 
