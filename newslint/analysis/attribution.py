@@ -730,6 +730,38 @@ def _introduced(doc: Document, span: Span, top: list[Quotation]) -> bool:
     return False
 
 
+# An institution speaking: a name, the police or prosecutors, or "the ministry" and its
+# kind, as the subject of a reporting verb ("Prosecutors in Queens said", "The ministry
+# confirmed").
+_INSTITUTION_SPOKE = regexcache.compile(
+    r"\b(?:[Pp]olice|[Pp]rosecutors|[Ii]nvestigators|[Aa]uthorities|[Tt]he\s+(?:ministry|department"
+    r"|agency|council|company|government|office|commission|authority|army|military|court"
+    r"|bank|firm|club|school|university|hospital))\b(?:\s+(?:in|of|for|at)\s+[A-Z][\w'’.-]*"
+    r"(?:\s+[A-Z][\w'’.-]*)*)?\s+(?:\w+\s+){0,2}?(?:said|says|told|announced|confirmed"
+    r"|stated|added|reported)\b"
+)
+
+
+def _bare(text: str, span: Span) -> bool:
+    """The source noun opens the phrase with nothing before it: "officials said"."""
+    return text[span.start : span.start + 9].lower() == "officials"
+
+
+def _institution_spoke(doc: Document, span: Span, top: list[Quotation]) -> bool:
+    """ "Prosecutors in Queens said ... officials said": bare "officials" right after an
+    institution has spoken (in this sentence or the two before) are its officials."""
+    text = doc.text
+    sentence = sentence_of(doc, span)
+    start = sentence.start
+    for _ in range(2):
+        before = sentence_before(doc, Span(start, start))
+        if before is None:
+            break
+        start = before.start
+    plain = mask_quotations(text, start, span.start, top)
+    return bool(_INSTITUTION_SPOKE.search(plain))
+
+
 # People heads a named member elsewhere in the story accounts for ("sources" and
 # "insiders" stay unnamed whoever employs them).
 _PEOPLE_HEADS = (PLURAL_HEADS | SINGULAR_HEADS) - {"sources", "insiders"}
@@ -838,6 +870,8 @@ def _compute_sourcing(doc: Document) -> list[SourcingPhrase]:
             named = bool(_NAMED_NEXT.search(mask_quotations(text, after.start, after.end, top)))
         if not named and source.kind == "definite":
             named = _introduced(doc, span, top)
+        if not named and source.head == "officials" and _bare(text, span):
+            named = _institution_spoke(doc, span, top)
         if not named and source.kind == "generic" and source.head in _PEOPLE_HEADS:
             named = _named_in_story(doc, source.head, top)
         if not named and source.kind == "impersonal" and source.head != "it":
