@@ -523,3 +523,20 @@ def test_new_shapes_are_info() -> None:
         "The study reveals that the harbour will silt up within a decade.\n"
     )
     assert _vague_severities(text) == [Severity.INFO, Severity.INFO]
+
+
+@pytest.mark.parametrize(
+    ("frame", "excused"),
+    [
+        ("", True),  # the story's own scientists, named
+        ("Over the years, ", False),  # earlier work: the named scientist does not answer for it
+        ("In the 1990s, ", False),
+    ],
+)
+def test_past_frame_keeps_generic_source_vague(frame: str, excused: bool) -> None:
+    text = (
+        "Dr Ana Ruiz, a scientist at Halden University, led the new survey of the sky. "
+        f"{frame}scientists have noted that the bands could not be explained.\n"
+    )
+    found = _vague_kinds(text)
+    assert [e for _, _, e in found] == [excused]

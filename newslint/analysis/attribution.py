@@ -762,6 +762,13 @@ def _institution_spoke(doc: Document, span: Span, top: list[Quotation]) -> bool:
     return bool(_INSTITUTION_SPOKE.search(plain))
 
 
+# A frame that puts a claim before the story's own events.
+_PAST_FRAME = regexcache.compile(
+    r"(?i)\b(?:over|for|in)\s+(?:the\s+)?(?:past\s+|last\s+)?(?:years|decades|centuries)\b"
+    r"|\bin\s+the\s+(?:1[89]|20)\d0s\b|\bhistorically\b|\bin\s+the\s+past\b"
+)
+
+
 # People heads a named member elsewhere in the story accounts for ("sources" and
 # "insiders" stay unnamed whoever employs them).
 _PEOPLE_HEADS = (PLURAL_HEADS | SINGULAR_HEADS) - {"sources", "insiders"}
@@ -872,7 +879,10 @@ def _compute_sourcing(doc: Document) -> list[SourcingPhrase]:
             named = _introduced(doc, span, top)
         if not named and source.head == "officials" and _bare(text, span):
             named = _institution_spoke(doc, span, top)
-        if not named and source.kind == "generic" and source.head in _PEOPLE_HEADS:
+        # "Over the years, scientists have noted", "In the 1990s, researchers found": a
+        # time before the story's own work; the people it names do not answer for them.
+        past = bool(_PAST_FRAME.search(text, sentence.start, span.start))
+        if not named and source.kind == "generic" and source.head in _PEOPLE_HEADS and not past:
             named = _named_in_story(doc, source.head, top)
         if not named and source.kind == "impersonal" and source.head != "it":
             # "was deemed the best course" right after "according to the Association":
@@ -889,7 +899,7 @@ def _compute_sourcing(doc: Document) -> list[SourcingPhrase]:
             r"(?i)(?:some\s+)?(?:previous|earlier|past|prior|other|older)\b",
             text[span.start : span.end],
         )
-        if not named and (source.head in _STUDY_HEADS or finding) and not other:
+        if not named and (source.head in _STUDY_HEADS or finding) and not other and not past:
             # A study, or the people behind one, that the story names before or after.
             named = bool(_NAMED_STUDY.search(text))
         found.append(SourcingPhrase(span, "vague", named, source.kind))
