@@ -667,6 +667,108 @@ _STUDY_HEADS = frozenset(
 )
 
 
+# A publisher named as the subject of publishing: "The Resolution Foundation published
+# ...", "Ofcom has released", "YouGov carried out" (the document then comes with "the").
+_PUBLISHED = regexcache.compile(
+    r"(?<![.!?]\s)\b[A-Z][\w&'’.-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&'’.-]*){0,5}\s+"
+    r"(?:has\s+|have\s+|had\s+|recently\s+|also\s+)?"
+    r"(?:published|released|issued|commissioned|conducted|carried\s+out|produced)\b"
+)
+
+
+# A document with a proper modifier anywhere: "the Forum for the Future research",
+# "a Gallup poll", "the Treasury's report" (not a capital that opens a sentence).
+_PROPER_DOCUMENT = regexcache.compile(
+    r"(?<![.!?]\s)(?<!^)\b(?!(?:The|A|An|This|That|New|Its|Their)\b)[A-Z][\w&.-]*(?:['’]s)?\s+"
+    r"(?:(?:new|latest|annual|recent|own)\s+)?(?:study|studies|report|survey|poll|research|index)\b"
+)
+
+
+# An earlier mention of a document, or of the research behind one, that "the
+# study" / "the report" may point back to.
+_ANTECEDENT = regexcache.compile(
+    r"(?i)\b(?:stud(?:y|ies)|reports?|surveys?|polls?|polling|research\w*|findings|paper)\b"
+)
+
+
+# "a survey by the firm", "a report for the council": a document given an author.
+_AUTHORED = regexcache.compile(r"\s+(?:by|for|from|commissioned|conducted|carried|published)\b")
+# "a new", "one recent", "another": a document brought in without a name.
+_INDEFINITE_BEFORE = regexcache.compile(r"(?i)\b(?:a|an|one|another)\s+(?:[a-z-]+\s+){0,2}$")
+
+
+def _introduced(doc: Document, span: Span, top: list[Quotation]) -> bool:
+    """ "The study reveals": is the document known to the reader? It is when the story
+    names a study or its publisher anywhere, names any source before it ("Ifo said its
+    index fell ... The study found": "the" points back to what that source published),
+    or mentions a document before other than as "a new study" (an antecedent: "its
+    report", "research by ...")."""
+    text = doc.text
+    if _NAMED_STUDY.search(text) or _PUBLISHED.search(text):
+        return True
+    plain = doc.analysis(
+        "attribution.masked", lambda d: mask_quotations(d.text, 0, len(d.text), top)
+    )
+    if _NAMED_SAME.search(plain, 0, span.start) or _PROPER_DOCUMENT.search(plain):
+        return True
+    first = doc.paragraphs[0] if doc.paragraphs else None
+    # A first line with no closing full stop is the story's title, heading or not.
+    title = (
+        first
+        if first and not _SENTENCE_END.search(text[first.start : first.end].rstrip())
+        else None
+    )
+    for m in _ANTECEDENT.finditer(text, 0, span.start):
+        hit = Span(m.start(), m.end())
+        if any(h.overlaps(hit) for h in doc.headings) or (title and title.overlaps(hit)):
+            continue  # a headline ("Study finds ...") introduces nothing to the reader
+        if not _INDEFINITE_BEFORE.search(text, max(0, m.start() - 40), m.start()) or (
+            _AUTHORED.match(text, m.end())
+        ):
+            return True  # "its report", "the Ifo survey", "research by ...": known to the reader
+        # "A recent study found ... the study also reveals": still no one's study.
+    return False
+
+
+# An institution speaking: a name, the police or prosecutors, or "the ministry" and its
+# kind, as the subject of a reporting verb ("Prosecutors in Queens said", "The ministry
+# confirmed").
+_INSTITUTION_SPOKE = regexcache.compile(
+    r"\b(?:[Pp]olice|[Pp]rosecutors|[Ii]nvestigators|[Aa]uthorities|[Tt]he\s+(?:ministry|department"
+    r"|agency|council|company|government|office|commission|authority|army|military|court"
+    r"|bank|firm|club|school|university|hospital))\b(?:\s+(?:in|of|for|at)\s+[A-Z][\w'’.-]*"
+    r"(?:\s+[A-Z][\w'’.-]*)*)?\s+(?:\w+\s+){0,2}?(?:said|says|told|announced|confirmed"
+    r"|stated|added|reported)\b"
+)
+
+
+def _bare(text: str, span: Span) -> bool:
+    """The source noun opens the phrase with nothing before it: "officials said"."""
+    return text[span.start : span.start + 9].lower() == "officials"
+
+
+def _institution_spoke(doc: Document, span: Span, top: list[Quotation]) -> bool:
+    """ "Prosecutors in Queens said ... officials said": bare "officials" right after an
+    institution has spoken (in this sentence or the two before) are its officials."""
+    text = doc.text
+    sentence = sentence_of(doc, span)
+    start = sentence.start
+    for _ in range(2):
+        before = sentence_before(doc, Span(start, start))
+        if before is None:
+            break
+        start = before.start
+    plain = mask_quotations(text, start, span.start, top)
+    return bool(_INSTITUTION_SPOKE.search(plain))
+
+
+# A frame that puts a claim before the story's own events.
+_PAST_FRAME = regexcache.compile(
+    r"(?i)\b(?:over|for|in)\s+(?:the\s+)?(?:past\s+|last\s+)?(?:years|decades|centuries)\b"
+    r"|\bin\s+the\s+(?:1[89]|20)\d0s\b|\bhistorically\b|\bin\s+the\s+past\b"
+)
+
+
 # People heads a named member elsewhere in the story accounts for ("sources" and
 # "insiders" stay unnamed whoever employs them).
 _PEOPLE_HEADS = (PLURAL_HEADS | SINGULAR_HEADS) - {"sources", "insiders"}
@@ -773,7 +875,14 @@ def _compute_sourcing(doc: Document) -> list[SourcingPhrase]:
         after = sentence_after(doc, span)
         if not named and after is not None:
             named = bool(_NAMED_NEXT.search(mask_quotations(text, after.start, after.end, top)))
-        if not named and source.kind == "generic" and source.head in _PEOPLE_HEADS:
+        if not named and source.kind == "definite":
+            named = _introduced(doc, span, top)
+        if not named and source.head == "officials" and _bare(text, span):
+            named = _institution_spoke(doc, span, top)
+        # "Over the years, scientists have noted", "In the 1990s, researchers found": a
+        # time before the story's own work; the people it names do not answer for them.
+        past = bool(_PAST_FRAME.search(text, sentence.start, span.start))
+        if not named and source.kind == "generic" and source.head in _PEOPLE_HEADS and not past:
             named = _named_in_story(doc, source.head, top)
         if not named and source.kind == "impersonal" and source.head != "it":
             # "was deemed the best course" right after "according to the Association":
@@ -790,7 +899,7 @@ def _compute_sourcing(doc: Document) -> list[SourcingPhrase]:
             r"(?i)(?:some\s+)?(?:previous|earlier|past|prior|other|older)\b",
             text[span.start : span.end],
         )
-        if not named and (source.head in _STUDY_HEADS or finding) and not other:
+        if not named and (source.head in _STUDY_HEADS or finding) and not other and not past:
             # A study, or the people behind one, that the story names before or after.
             named = bool(_NAMED_STUDY.search(text))
         found.append(SourcingPhrase(span, "vague", named, source.kind))

@@ -36,9 +36,7 @@ def _vague_sentence_features(
     )
     starts = [p.span.start for p in phrases]
     named = named_attributions(doc)
-    # Sources found by claim evidence alone ("open") were not in the data the weights
-    # were fitted on: they leave the story's counts as the model knows them.
-    generic = sum(1 for p in phrases if not p.excused and p.shape != "open")
+    generic = sum(1 for p in phrases if not p.excused)
     out = []
     for scored in sentence_features(doc, register=register):
         span = scored.info.span

@@ -107,6 +107,11 @@ _DOCS = "report reports study studies research survey surveys findings poll poll
 # ("authorities", like the police, are an institution acting in the story, not a crowd.)
 _PARTIES = "supporters opponents proponents advocates"
 PLURAL_HEADS = frozenset(_PEOPLE_PLURAL.split() + _PARTIES.split())
+# Singular nouns for an undivided crowd: "the scientific community". ("The public" is
+# left out: in news copy it is what a poll measured more often than who claims.)
+COLLECTIVES = _words("community establishment fraternity")
+# Documents that, with "the", may find or report on their own ("the study reveals").
+_DEFINITE_DOCS = _words("report study survey poll research")
 SINGULAR_HEADS = frozenset(_PEOPLE_SINGULAR.split())
 DOC_HEADS = frozenset(_DOCS.split())
 HEADS = PLURAL_HEADS | SINGULAR_HEADS | DOC_HEADS
@@ -233,7 +238,11 @@ class VagueSource:
     is understood", "is widely seen as", "there are fears that"), "outlet" (a
     named outlet: "BBC Sport understands"), "open" (a generic source whose verb is
     in no list but whose clause makes a claim, ``claim_evidence``: "critics charge
-    that", "is seen by many as"). ``head`` is the source noun or pronoun.
+    that", "is seen by many as"), "definite" (a document with "the" that finds or
+    reports: "the study reveals"; vague only when the story never names it, which
+    ``newslint.analysis.attribution`` decides), "collective" (a whole community as
+    the holder of a claim: "the international community has condemned").
+    ``head`` is the source noun or pronoun.
     """
 
     start: int
@@ -472,8 +481,16 @@ def _verb_after_np(tokens: list[Token], head: int) -> tuple[int, int]:
         end = _verb_at(tokens, k)
         if end > 0:
             return k, end
+        if not relative and tokens[k].low in _FINITE and k > head + 2:
+            # "a few weeks of headlines have also done wonders": the attachment ended
+            # and its verb group reports nothing; a later word is no verb of the noun.
+            return -1, -1
         k += 1
     return -1, -1
+
+
+# Finite auxiliaries that open the verb group of a subject.
+_FINITE = _words("have has had will would are were is was")
 
 
 def _insert_end(tokens: list[Token], k: int) -> int:
@@ -524,6 +541,8 @@ def _find_in(text: str, tokens: list[Token], lower_words: Container[str]) -> lis
             hit = _generic(tokens, i, starts, lower_words, text)
         elif low in PRONOUN_SUBJECTS:
             hit = _pronoun(tokens, i, starts)
+        elif low in COLLECTIVES:
+            hit = _collective(tokens, i, starts, lower_words)
         elif low[-1] == "s" and _group_noun(tokens, i, text):
             hit = _generic(tokens, i, starts, lower_words, text, group=True)
         elif low == "it":
@@ -622,7 +641,7 @@ def _group_noun(tokens: list[Token], i: int, text: str = "") -> bool:
     nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
     if quantified and nxt == "," and i + 2 < len(tokens) and tokens[i + 2].low == "who":
         return True  # "with many voters, who feel that ..."
-    if nxt in AFFILIATION and (_ADVOCATE_NOUN.search(low) or (quantified and nxt != "of")):
+    if nxt in AFFILIATION and (_ADVOCATE_NOUN.search(low) or quantified):
         return True  # "employers across the country", "many progressives within the party"
     return nxt in REPORTING_FORMS or nxt in AUXILIARIES or nxt in _SEE_AS or nxt in _LINKING
 
@@ -642,6 +661,8 @@ def _generic(
     if status == "named" and np_start > 0 and tokens[np_start - 1].low in _GROUP_QUANTIFIERS:
         # "many Uru-Murato people say": a name for the class, not for anyone in it.
         status, np_start = "vague", np_start - 1
+    if status == "definite" and low in _DEFINITE_DOCS:
+        return _definite_document(tokens, i, np_start, starts, text)
     if status != "vague":
         return None
     det = tokens[np_start].low if np_start < i else ""
@@ -775,6 +796,47 @@ def _generic(
     # Attachment between head and verb: report the noun phrase and the verb
     # together only when they are close; otherwise the phrase alone.
     return np_start, i + 1, kind
+
+
+def _definite_document(
+    tokens: list[Token], head: int, start: int, starts: set[int], text: str
+) -> tuple[int, int, str] | None:
+    """ "the study reveals", "the new report found that": a document brought in with
+    "the" as if known, finding or reporting. Only "the" and common modifiers: "this
+    study", "its report" point back; whether the story ever names the document is
+    the caller's question (a story-level one)."""
+    if tokens[start].low != "the" or any(
+        not tokens[k].text.islower() for k in range(start + 1, head)
+    ):
+        return None
+    if _attached_name(tokens, head, starts, text):
+        return None  # "the report by the IMF", "the study, published in Nature"
+    end = _verb_at(tokens, head + 1)
+    if end < 0:
+        return None
+    verb = tokens[end - 1].low
+    if verb not in _FINDING and verb not in REPORTING_FORMS:
+        return None
+    if verb in _FINDING and any(t.low in _MODALS for t in tokens[head + 1 : end - 1]):
+        return None  # "the study could show": a hope, not a finding reported
+    return start, end, "definite"
+
+
+def _collective(
+    tokens: list[Token], i: int, starts: set[int], lower_words: Container[str]
+) -> tuple[int, int, str] | None:
+    """ "the international community has condemned", "the scientific community
+    agrees that": a whole community, named by no one in it, holding a claim."""
+    start, status = _np_left(tokens, i, starts, lower_words)
+    if status != "definite" or tokens[start].low != "the":
+        return None  # "the Jewish community" names a community; "its public" is owned
+    if i + 1 < len(tokens) and tokens[i + 1].low in AFFILIATION:
+        return None  # "the community of Ely", "the public at large" read as places or asides
+    end = _verb_at(tokens, i + 1)
+    if end > 0 and (tokens[end - 1].low in _CLAIMING or tokens[end - 1].low in _CALL):
+        return start, end, "collective"
+    end = open_claim(tokens, i + 1, AUXILIARIES, plural=False, reporting=_SAYING)
+    return (start, end, "collective") if end > 0 else None
 
 
 def _agent_of_view(tokens: list[Token], participle: int, after: int) -> str:
@@ -1194,7 +1256,10 @@ def _merge_splits(found: list[VagueSource], text: str) -> list[VagueSource]:
 
 
 _HEADS_ALT = "|".join(
-    sorted(HEADS | PRONOUN_SUBJECTS | _GROUP_QUANTIFIERS | {"people"}, key=lambda w: (-len(w), w))
+    sorted(
+        HEADS | PRONOUN_SUBJECTS | _GROUP_QUANTIFIERS | COLLECTIVES | {"people"},
+        key=lambda w: (-len(w), w),
+    )
 )
 # Cheap gate: a source noun (or pronoun subject) somewhere before a reporting verb
 # within a short distance, either order, or the impersonal and self-sourcing shapes.
@@ -1208,7 +1273,8 @@ _VERBS_ALT = "|".join(
         | _SHED
         | _AGENT_VERBS
         | _TALK
-        | _NAMING,
+        | _NAMING
+        | _FINDING,
         key=lambda w: (-len(w), w),
     )
 )
