@@ -108,10 +108,10 @@ def test_quote_in_headline_is_ignored() -> None:
 
 
 def test_min_words_option() -> None:
-    from newslint.registry import _PYTHON_RULES, CheckContext
+    from newslint.registry import CheckContext, python_rule
 
     doc = _doc('The vote was close.\n\n"Everyone lost something tonight"\n')
-    rule = _PYTHON_RULES["attribution.quote-unattributed"]
+    rule = python_rule("attribution.quote-unattributed")
     assert not list(rule.function(doc, CheckContext(), rule.meta))
     ctx = CheckContext(options={"attribution.quote-unattributed": {"min-words": 4}})
     assert len(list(rule.function(doc, ctx, rule.meta))) == 1
@@ -258,9 +258,9 @@ def test_named_or_non_subject_sources_are_clean(sentence: str) -> None:
 
 
 def _vague_severities(text: str) -> list[Severity]:
-    from newslint.registry import _PYTHON_RULES, CheckContext
+    from newslint.registry import CheckContext, python_rule
 
-    rule = _PYTHON_RULES["attribution.vague"]
+    rule = python_rule("attribution.vague")
     return [d.severity for d in rule.function(_doc(text), CheckContext(), rule.meta)]
 
 

@@ -207,7 +207,7 @@ def test_learned_padding_scorer_weighs_the_story_around_a_sentence() -> None:
 
 def test_generic_padding_docs_state_the_shipped_probability() -> None:
     from newslint.analysis.learned import padding_model
-    from newslint.registry import _PYTHON_RULES
+    from newslint.registry import python_rule
 
-    why = _PYTHON_RULES["filler.generic-padding"].meta.why
+    why = python_rule("filler.generic-padding").meta.why
     assert f"{padding_model().threshold:.2f} as shipped" in why
