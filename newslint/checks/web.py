@@ -60,7 +60,11 @@ _GROUP = 3  # furniture findings before or after a page's article reported as on
         "story (a button, a tag), unless they are the writer's name, a date or a web "
         "address; so are a linked headline after a head ('Check out: 12 tips for "
         "...'), a comment count on the byline line and a short title standing right over "
-        "an embedded player. Author boxes, tag lists and boxes "
+        "an embedded player. In HTML the links' targets are evidence too: a block jusText "
+        "rejects whose text is mostly links to share intents, social accounts, sign-up, "
+        "tag or section pages or the page's own tools; at the story's edge, a short call "
+        "ending in such a link ('Got this from a friend? Get your own copy.') and a link "
+        "to another article of the site. Author boxes, tag lists and boxes "
         "named as calls to action are found by their element anywhere on the page, since "
         "they read as sentences; as lines of text, so are photo credits with no picture "
         "('Photo: Jane Doe/Reuters' pasted into copy), relative timestamps ('2 hours ago'), "
@@ -284,7 +288,7 @@ def _classified_blocks(doc: Document, flagged: list[Span], meta: RuleMeta) -> It
     block jusText keeps), headline-sized links. Findings around the article are
     grouped into one per side by the caller."""
     if not any(
-        _block_family(doc, b) or _linked(b) or _teaser(doc, b) or _target_family(doc, b)
+        _block_family(doc, b) or _linked(b) or _teaser(doc, b) or _by_link_target(doc, b)
         for b in doc.page_blocks
     ):
         return  # nothing for the classifier to confirm: jusText (and lxml) stay unloaded
@@ -397,20 +401,29 @@ def _by_target(
       the page's own tools make up two fifths of it (a share bar, "Tags: Floods",
       "Follow us on Twitter") and jusText finds no prose in it;
     - at the story's edge (around the article, or its last prose block), a short
-      block that ends in a link to a sign-up page, a share intent or a social
-      account: "Was this email forwarded to you? Sign up here.";
+      block jusText rejects that ends in a link to a sign-up page, a share intent
+      or a social account: "Was this email forwarded to you? Sign up here.";
     - at the story's edge, a block that is a link to another story of the site
       (with at most a short head): a related link or list, however it is worded."""
     block = verdict.block
     family = _target_family(doc, block)
     if family and verdict.boilerplate:
         return family
-    if edge and _ends_in_call(doc, block):
+    if edge and verdict.boilerplate and _ends_in_call(doc, block):
         return "a call to action"
     if edge and links[index] and _story_link_item(doc, block):
         neighbours = any(links[max(0, index - 1) : index + 2 : 2])
         return "a list of links to other stories" if neighbours else "a link to another story"
     return None
+
+
+def _by_link_target(doc: Document, block: PageBlock) -> bool:
+    """Any of the link-target signs of :func:`_by_target` (before jusText runs)."""
+    if not block.link_chars:
+        return False
+    return bool(
+        _target_family(doc, block) or _ends_in_call(doc, block) or _story_link_item(doc, block)
+    )
 
 
 def _target_family(doc: Document, block: PageBlock) -> str | None:
@@ -449,7 +462,12 @@ def _ends_in_call(doc: Document, block: PageBlock) -> bool:
     account: the link is what the block asks the reader to follow."""
     if len(doc.span_text(block.span).split()) > _CALL_WORDS:
         return False
-    calls = [link for link in doc.links_in(block.span) if link.kind in _CALL_KINDS]
+    calls = [
+        link
+        for link in doc.links_in(block.span)
+        if link.kind in _CALL_KINDS
+        and not (link.kind == targets.SOCIAL and _names_account(doc, link))
+    ]
     return bool(calls) and len(doc.text[calls[-1].span.end : block.span.end].split()) <= _CALL_TAIL
 
 

@@ -40,7 +40,7 @@ _SOCIAL_HOSTS = frozenset(
     (
         "facebook", "twitter", "x", "instagram", "youtube", "linkedin", "pinterest",
         "tiktok", "reddit", "tumblr", "flipboard", "whatsapp", "telegram", "t",
-        "snapchat", "threads", "mastodon", "vk", "weibo", "youtu", "fb", "wa",
+        "snapchat", "threads", "mastodon", "vk", "weibo", "youtu", "fb", "wa", "bsky",
     )
 )  # fmt: skip
 # Share services and the path words of share intents ("/sharer.php", "/intent/tweet").
@@ -62,6 +62,8 @@ _SIGNUP_WORDS = frozenset(
     )
 )  # fmt: skip
 _SIGNUP_HOSTS = frozenset(("subscribe", "account", "accounts", "join", "donate", "login"))
+# Mailing-list services: a link to them is a sign-up form ("mailchi.mp/site/take5signup").
+_LIST_SERVICES = frozenset(("mailchi", "list-manage", "eepurl", "substack", "campaign-archive"))
 _TAG_WORDS = frozenset(
     (
         "tag", "tags", "topic", "topics", "category", "categories", "section", "sections",
@@ -154,7 +156,11 @@ def classify(href: str, site: str, own_path: str = "") -> tuple[str, bool]:
     if _FILE.search(segments[-1]):
         return OTHER, internal
     last_words = set(_SLUG_SPLIT.split(_EXTENSION.sub("", segments[-1])))
-    signup = host.split(".")[0] in _SIGNUP_HOSTS or any(s in _SIGNUP_WORDS for s in segments[:2])
+    signup = (
+        host.split(".")[0] in _SIGNUP_HOSTS
+        or name in _LIST_SERVICES
+        or any(s in _SIGNUP_WORDS for s in segments[:2])
+    )
     # "/newsletters/playbook/2019/12/19/<slug>" is an issue of a newsletter, an article;
     # "/briefing/signup" and "/join/future-signup" are the sign-up page.
     if last_words & _SIGNUP_WORDS or (signup and not _article_path(segments)):
