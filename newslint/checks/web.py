@@ -409,12 +409,41 @@ def _by_target(
     family = _target_family(doc, block)
     if family and verdict.boilerplate:
         return family
-    if edge and verdict.boilerplate and _ends_in_call(doc, block):
+    if verdict.span in call_blocks(doc):
         return "a call to action"
     if edge and links[index] and _story_link_item(doc, block):
         neighbours = any(links[max(0, index - 1) : index + 2 : 2])
         return "a list of links to other stories" if neighbours else "a link to another story"
     return None
+
+
+def call_blocks(doc: Document) -> frozenset[Span]:
+    """HTML blocks that are the page's calls to action by their link's target: at
+    the story's edge (around the article, or its last prose block), a short block
+    jusText rejects that ends in a link to a sign-up page, a share intent or a
+    social account."""
+    return doc.analysis("web.calls", _call_blocks)
+
+
+def _call_blocks(doc: Document) -> frozenset[Span]:
+    if not any(b.link_chars and _ends_in_call(doc, b) for b in doc.page_blocks):
+        return frozenset()  # the usual case: jusText stays unloaded
+    from newslint.analysis.boilerplate import classify
+
+    verdicts = classify(doc)
+    prose = [i for i, v in enumerate(verdicts) if v.context_free in ("good", "neargood")]
+    if not prose:
+        return frozenset()
+    first, last = prose[0], prose[-1]
+    header = _header_zone(doc, verdicts)
+    return frozenset(
+        v.span
+        for i, v in enumerate(verdicts)
+        if (not first <= i < last or i in header)
+        and v.boilerplate
+        and not _bylined(v.block)
+        and _ends_in_call(doc, v.block)
+    )
 
 
 def _by_link_target(doc: Document, block: PageBlock) -> bool:
