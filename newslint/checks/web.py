@@ -386,7 +386,9 @@ _TARGET_FAMILIES = {
     targets.TAG: "links to tag or section pages",
     targets.PAGE: "buttons for the page's own tools",
 }
-_CALL_KINDS = frozenset((targets.SIGNUP, targets.SHARE, targets.SOCIAL))
+# Targets a story's own sentence never links to. A social account is left out: "she
+# announced it on Instagram" links to one.
+_CALL_KINDS = frozenset((targets.SIGNUP, targets.SHARE))
 _CALL_WORDS = 40  # a call to action is a line or two
 _CALL_TAIL = 8  # words after its link: "Sign up here." ends the block
 
@@ -401,8 +403,8 @@ def _by_target(
       the page's own tools make up two fifths of it (a share bar, "Tags: Floods",
       "Follow us on Twitter") and jusText finds no prose in it;
     - at the story's edge (around the article, or its last prose block), a short
-      block jusText rejects that ends in a link to a sign-up page, a share intent
-      or a social account: "Was this email forwarded to you? Sign up here.";
+      block jusText rejects that ends in a link to a sign-up page or a share
+      intent: "Was this email forwarded to you? Sign up here.";
     - at the story's edge, a block that is a link to another story of the site
       (with at most a short head): a related link or list, however it is worded."""
     block = verdict.block
@@ -420,8 +422,7 @@ def _by_target(
 def call_blocks(doc: Document) -> frozenset[Span]:
     """HTML blocks that are the page's calls to action by their link's target: at
     the story's edge (around the article, or its last prose block), a short block
-    jusText rejects that ends in a link to a sign-up page, a share intent or a
-    social account."""
+    jusText rejects that ends in a link to a sign-up page or a share intent."""
     return doc.analysis("web.calls", _call_blocks)
 
 
@@ -487,16 +488,11 @@ def _names_account(doc: Document, link: PageLink) -> bool:
 
 
 def _ends_in_call(doc: Document, block: PageBlock) -> bool:
-    """A line or two ending in a link to a sign-up page, a share intent or a social
-    account: the link is what the block asks the reader to follow."""
+    """A line or two ending in a link to a sign-up page or a share intent: the link
+    is what the block asks the reader to follow."""
     if len(doc.span_text(block.span).split()) > _CALL_WORDS:
         return False
-    calls = [
-        link
-        for link in doc.links_in(block.span)
-        if link.kind in _CALL_KINDS
-        and not (link.kind == targets.SOCIAL and _names_account(doc, link))
-    ]
+    calls = [link for link in doc.links_in(block.span) if link.kind in _CALL_KINDS]
     return bool(calls) and len(doc.text[calls[-1].span.end : block.span.end].split()) <= _CALL_TAIL
 
 
