@@ -366,7 +366,7 @@ def _links(parser: _Parser, anchors: dict[int, list[int]]) -> list[PageLink]:
     own = link_targets.own_path(parser.canonical)
     found = []
     for index, (start, end) in anchors.items():
-        href = html.unescape(parser.hrefs[index])
+        href = parser.hrefs[index]  # the parser has decoded its references
         kind, internal = link_targets.classify(href, site, own)
         found.append(PageLink(Span(start, end), href, kind, internal))
     return sorted(found, key=lambda link: link.span)
