@@ -111,6 +111,20 @@ class PageBlock:
     in_article: bool
 
 
+@dataclass(frozen=True)
+class PageLink:
+    """A link on an HTML page: its anchor text in ``Document.text``, its address,
+    and what the address says it is (``newslint.sources.links``: "share",
+    "social", "signup", "tag", "article" ...); ``internal`` when it stays on the
+    page's own site. The target tells a call to action or a related story from
+    the story's own links, which read alike."""
+
+    span: Span
+    href: str
+    kind: str
+    internal: bool
+
+
 @dataclass(eq=False)
 class Document:
     """One article, ready for the checks.
@@ -146,6 +160,7 @@ class Document:
     directives: list[Directive] = field(default_factory=list)
     page_blocks: list[PageBlock] = field(default_factory=list)  # HTML only
     site_names: tuple[str, ...] = ()  # HTML: og:site_name, the host's name ("bettycrocker")
+    links: list[PageLink] = field(default_factory=list)  # HTML only, in text order
     _analyses: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -227,6 +242,23 @@ class Document:
         starts = [q.span.start for q in ordered]
         max_ends = list(itertools.accumulate((q.span.end for q in ordered), max))
         return ordered, starts, max_ends
+
+    def links_in(self, span: Span) -> list[PageLink]:
+        """The page's links whose anchor text overlaps ``span`` (HTML only)."""
+        links = self.links
+        i = bisect.bisect_left(self._link_starts, span.start)
+        while i > 0 and links[i - 1].span.end > span.start:
+            i -= 1  # a link that starts before the span and runs into it
+        found = []
+        while i < len(links) and links[i].span.start < span.end:
+            if links[i].span.overlaps(span):
+                found.append(links[i])
+            i += 1
+        return found
+
+    @cached_property
+    def _link_starts(self) -> list[int]:
+        return [link.span.start for link in self.links]
 
     def in_skipped(self, span: Span) -> bool:
         """True when ``span`` touches code, a URL, an e-mail address or a handle.

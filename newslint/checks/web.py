@@ -19,14 +19,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from newslint import regexcache
 from newslint.analysis import furniture
 from newslint.diagnostics import Diagnostic, Severity
-from newslint.document import Document, PageBlock, Span
+from newslint.document import Document, PageBlock, PageLink, Span
 from newslint.registry import CheckContext, Example, RuleMeta, rule
+from newslint.sources import links as targets
 
 if TYPE_CHECKING:
     from newslint.analysis.boilerplate import Verdict
@@ -58,7 +60,11 @@ _GROUP = 3  # furniture findings before or after a page's article reported as on
         "story (a button, a tag), unless they are the writer's name, a date or a web "
         "address; so are a linked headline after a head ('Check out: 12 tips for "
         "...'), a comment count on the byline line and a short title standing right over "
-        "an embedded player. Author boxes, tag lists and boxes "
+        "an embedded player. In HTML the links' targets are evidence too: a block jusText "
+        "rejects whose text is mostly links to share intents, social accounts, sign-up, "
+        "tag or section pages or the page's own tools; at the story's edge, a short call "
+        "ending in such a link ('Got this from a friend? Get your own copy.') and a link "
+        "to another article of the site. Author boxes, tag lists and boxes "
         "named as calls to action are found by their element anywhere on the page, since "
         "they read as sentences; as lines of text, so are photo credits with no picture "
         "('Photo: Jane Doe/Reuters' pasted into copy), relative timestamps ('2 hours ago'), "
@@ -292,7 +298,10 @@ def _classified_blocks(doc: Document, flagged: list[Span], meta: RuleMeta) -> It
     the element's name alone shows; and, inside the article body (first to last
     block jusText keeps), headline-sized links. Findings around the article are
     grouped into one per side by the caller."""
-    if not any(_block_family(doc, b) or _linked(b) or _teaser(doc, b) for b in doc.page_blocks):
+    if not any(
+        _block_family(doc, b) or _linked(b) or _teaser(doc, b) or _by_link_target(doc, b)
+        for b in doc.page_blocks
+    ):
         return  # nothing for the classifier to confirm: jusText (and lxml) stay unloaded
     from newslint.analysis.boilerplate import classify
 
@@ -305,7 +314,10 @@ def _classified_blocks(doc: Document, flagged: list[Span], meta: RuleMeta) -> It
         return
     first, last = prose[0], prose[-1]
     header = _header_zone(doc, verdicts)
-    links = [v.boilerplate and _link_item(doc, v.block) for v in verdicts]
+    links = [
+        v.boilerplate and (_link_item(doc, v.block) or _story_link_item(doc, v.block))
+        for v in verdicts
+    ]
     families = [_block_family(doc, v.block) for v in verdicts]
     gallery = _captions_carry_the_page(doc, verdicts, families)
 
@@ -346,6 +358,8 @@ def _classified_blocks(doc: Document, flagged: list[Span], meta: RuleMeta) -> It
         if family is None and _embed_title(doc, verdicts, index):
             family = "the title of an embedded player"
         around = not inside or index in header
+        if family is None and not _bylined(verdict.block):
+            family = _by_target(doc, verdict, around or index == last, links, index)
         lone = inside and verdict.block.tag not in _LIST_OR_HEADING
         if (
             family is None
@@ -374,6 +388,140 @@ def _classified_blocks(doc: Document, flagged: list[Span], meta: RuleMeta) -> It
 
 
 _CAPTION = "image caption or credit"
+
+# What a block is when links to furniture targets make up its text.
+_TARGET_FAMILIES = {
+    targets.SHARE: "share buttons",
+    targets.SOCIAL: "links to social-media accounts",
+    targets.SIGNUP: "a sign-up or subscription link",
+    targets.TAG: "links to tag or section pages",
+    targets.PAGE: "buttons for the page's own tools",
+}
+# Targets a story's own sentence never links to. A social account is left out: "she
+# announced it on Instagram" links to one.
+_CALL_KINDS = frozenset((targets.SIGNUP, targets.SHARE))
+_CALL_WORDS = 40  # a call to action is a line or two
+_CALL_TAIL = 8  # words after its link: "Sign up here." ends the block
+
+
+def _by_target(
+    doc: Document, verdict: Verdict, edge: bool, links: list[bool], index: int
+) -> str | None:
+    """The furniture family a block's link targets show, with jusText's verdict or
+    the block's place as the second opinion:
+
+    - links to share intents, social accounts, sign-up, tag or section pages, or
+      the page's own tools make up two fifths of it (a share bar, "Tags: Floods",
+      "Follow us on Twitter") and jusText finds no prose in it;
+    - at the story's edge (around the article, or its last prose block), a short
+      block jusText rejects that ends in a link to a sign-up page or a share
+      intent: "Was this email forwarded to you? Sign up here.";
+    - at the story's edge, a block that is a link to another story of the site
+      (with at most a short head): a related link or list, however it is worded."""
+    block = verdict.block
+    family = _target_family(doc, block)
+    if family and verdict.boilerplate:
+        return family
+    if verdict.span in call_blocks(doc):
+        return "a call to action"
+    if edge and links[index] and _story_link_item(doc, block):
+        neighbours = any(links[max(0, index - 1) : index + 2 : 2])
+        return "a list of links to other stories" if neighbours else "a link to another story"
+    return None
+
+
+def call_blocks(doc: Document) -> frozenset[Span]:
+    """HTML blocks that are the page's calls to action by their link's target: at
+    the story's edge (around the article, or its last prose block), a short block
+    jusText rejects that ends in a link to a sign-up page or a share intent."""
+    return doc.analysis("web.calls", _call_blocks)
+
+
+def _call_blocks(doc: Document) -> frozenset[Span]:
+    if not any(b.link_chars and _ends_in_call(doc, b) for b in doc.page_blocks):
+        return frozenset()  # the usual case: jusText stays unloaded
+    from newslint.analysis.boilerplate import classify
+
+    verdicts = classify(doc)
+    prose = [i for i, v in enumerate(verdicts) if v.context_free in ("good", "neargood")]
+    if not prose:
+        return frozenset()
+    first, last = prose[0], prose[-1]
+    header = _header_zone(doc, verdicts)
+    return frozenset(
+        v.span
+        for i, v in enumerate(verdicts)
+        if (not first <= i < last or i in header)
+        and v.boilerplate
+        and not _bylined(v.block)
+        and _ends_in_call(doc, v.block)
+    )
+
+
+def _by_link_target(doc: Document, block: PageBlock) -> bool:
+    """Any of the link-target signs of :func:`_by_target` (before jusText runs)."""
+    if not block.link_chars:
+        return False
+    return bool(
+        _target_family(doc, block) or _ends_in_call(doc, block) or _story_link_item(doc, block)
+    )
+
+
+def _target_family(doc: Document, block: PageBlock) -> str | None:
+    """The family named by the targets of the links that make up at least two
+    fifths of a block's text (a contents list's links to its own headings aside)."""
+    if not block.link_chars:
+        return None
+    chars: Counter[str] = Counter()
+    for link in doc.links_in(block.span):
+        if link.kind not in _TARGET_FAMILIES:
+            continue
+        if link.kind == targets.SOCIAL and _names_account(doc, link):
+            continue  # an account named in a credit ("IG: @jane"), not a follow button
+        if link.kind == targets.PAGE and len(link.href) > 1 and block.tag in _CELLS_AND_ITEMS:
+            continue  # "#building-the-sources": an entry of the story's contents list
+        chars[link.kind] += min(link.span.end, block.span.end) - max(
+            link.span.start, block.span.start
+        )
+    total = sum(chars.values())
+    if total * 5 < (block.span.end - block.span.start) * 2:
+        return None
+    return _TARGET_FAMILIES[chars.most_common(1)[0][0]]
+
+
+def _names_account(doc: Document, link: PageLink) -> bool:
+    """A link whose text is the account it goes to ("@jane", "jane" after an "@"):
+    the page names someone's account, as a credit or a source does."""
+    text = doc.span_text(link.span).strip()
+    before = doc.text[max(0, link.span.start - 1) : link.span.start]
+    account = link.href.rstrip("/").rsplit("/", 1)[-1].lower()
+    return text.startswith("@") or before == "@" or text.lower() == account
+
+
+def _ends_in_call(doc: Document, block: PageBlock) -> bool:
+    """A line or two ending in a link to a sign-up page or a share intent: the link
+    is what the block asks the reader to follow."""
+    if len(doc.span_text(block.span).split()) > _CALL_WORDS:
+        return False
+    calls = [link for link in doc.links_in(block.span) if link.kind in _CALL_KINDS]
+    return bool(calls) and len(doc.text[calls[-1].span.end : block.span.end].split()) <= _CALL_TAIL
+
+
+_HEAD_WORDS = 6  # words beside a linked headline: "Read more:", "RELATED STORY"
+
+
+def _story_link_item(doc: Document, block: PageBlock) -> bool:
+    """A link to another article of the site, with at most a short head beside it
+    ("Read more: Flood warnings issued for the coast"): its target shows it is a
+    story of its own, however the head is worded."""
+    stories = [
+        link
+        for link in doc.links_in(block.span)
+        if link.kind == targets.ARTICLE and link.internal and block.span.contains(link.span)
+    ]
+    linked = sum(len(doc.span_text(link.span).split()) for link in stories)
+    words = len(doc.span_text(block.span).split())
+    return linked >= 2 and words - linked <= _HEAD_WORDS and linked * 2 >= words
 
 
 def _captions_carry_the_page(

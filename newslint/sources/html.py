@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from newslint import regexcache
-from newslint.document import Directive, Document, PageBlock, Span, TextBuilder
+from newslint.document import Directive, Document, PageBlock, PageLink, Span, TextBuilder
 from newslint.sources import (
     coerce_date,
     english_variant,
@@ -26,6 +26,7 @@ from newslint.sources import (
     is_byline,
     strip_span,
 )
+from newslint.sources import links as link_targets
 
 
 def _words(text: str) -> frozenset[str]:
@@ -73,7 +74,8 @@ MAX_OPEN = 256
 @dataclass
 class _Block:
     kind: str
-    pieces: list[tuple[str, int, int | None, bool]] = field(default_factory=list)
+    # (text, source start, source end, in code, index of the link it is part of or -1)
+    pieces: list[tuple[str, int, int | None, bool, int]] = field(default_factory=list)
     byline: bool = False
     link_chars: int = 0
     marks: tuple[str, ...] = ()  # class/id/role words of the nearest open elements
@@ -90,6 +92,7 @@ class _Open:
     link: bool
     marks: str
     image: bool = False  # a <figure> that holds a picture
+    href: int = -1  # a link: its index in the parser's ``hrefs``
 
 
 def _marks(attributes: dict[str, str]) -> str:
@@ -128,6 +131,9 @@ class _Parser(HTMLParser):
         self.times: list[tuple[str, bool]] = []  # datetime value, inside article/header
         self.meta_date: str | None = None
         self.site_names: set[str] = set()
+        self.canonical: list[str] = []  # the page's own address (canonical link, og:url)
+        self.hrefs: list[str] = []  # each link's address, in the order the links open
+        self.open_links: list[int] = []  # indices into ``hrefs`` of the links open now
         # Tags passed since the last text: "</x><y>" (siblings) or a box element
         # between two words means the words are apart on the page.
         self.apart = False
@@ -173,6 +179,7 @@ class _Parser(HTMLParser):
             self.meta(attributes)
         elif tag == "link" and attributes.get("rel", "").lower() == "canonical":
             self.site_names.add(_site_name(attributes.get("href", ""), url=True))
+            self.canonical.append(attributes.get("href", ""))
         elif tag == "time" and not self.skip and attributes.get("datetime"):
             self.times.append((attributes["datetime"], self.articles > 0))
         if tag == "title" and self.title is None and not self.open_tags["svg"]:
@@ -202,6 +209,10 @@ class _Parser(HTMLParser):
             link=tag == "a" and "href" in attributes,  # not a named anchor (<a name="x">)
             marks="" if tag in ("html", "body") else _marks(attributes),  # page-wide classes
         )
+        if entry.link:
+            entry.href = len(self.hrefs)
+            self.hrefs.append(attributes["href"])
+            self.open_links.append(entry.href)
         self.stack.append(entry)
         self.open_tags[tag] += 1
         self.count(entry, 1)
@@ -220,6 +231,8 @@ class _Parser(HTMLParser):
             entry = self.stack.pop()
             self.open_tags[entry.tag] -= 1
             self.count(entry, -1)
+            if entry.href >= 0 and self.open_links:
+                self.open_links.pop()
             if entry.tag == tag:
                 break
         if tag in _SKIP:
@@ -242,6 +255,8 @@ class _Parser(HTMLParser):
             self.meta_date = attributes["content"]
         if key in _SITE_META and attributes.get("content"):
             self.site_names.add(_site_name(attributes["content"], url=key == "og:url"))
+            if key == "og:url":
+                self.canonical.append(attributes["content"])
         http = attributes.get("http-equiv", "").lower()
         if (key in _LANGUAGE_META or http == "content-language") and attributes.get("content"):
             self.meta_language = self.meta_language or attributes["content"]
@@ -282,7 +297,8 @@ class _Parser(HTMLParser):
         if not block.pieces and block is self.block:
             block.marks = _nearest_marks(self.stack)
             block.in_article = self.articles > 0
-        block.pieces.append((text, src_start, src_end, self.code > 0))
+        link = self.open_links[-1] if self.open_links and not self.in_title else -1
+        block.pieces.append((text, src_start, src_end, self.code > 0, link))
         if self.links and text != " ":
             block.link_chars += len(text)
         if self.bylines and block is self.block:
@@ -327,14 +343,33 @@ def _nearest_marks(stack: list[_Open]) -> tuple[str, ...]:
     return tuple(reversed(found))
 
 
-def _emit(builder: TextBuilder, block: _Block, code: list[Span]) -> Span:
+def _emit(
+    builder: TextBuilder, block: _Block, code: list[Span], anchors: dict[int, list[int]]
+) -> Span:
+    """Add the block's text; grow each link's anchor span (``anchors``: link index
+    -> [start, end] in the text) over the words it holds."""
     builder.separate("\n\n", block.pieces[0][1])
     begin = builder.length
-    for text, src_start, src_end, is_code in block.pieces:
+    for text, src_start, src_end, is_code, link in block.pieces:
         span = builder.add(text, src_start, src_end)
         if is_code:
             code.append(span)
+        if link >= 0 and text.strip():
+            anchor = anchors.setdefault(link, [span.start, span.end])
+            anchor[1] = span.end
     return Span(begin, builder.length)
+
+
+def _links(parser: _Parser, anchors: dict[int, list[int]]) -> list[PageLink]:
+    """Each link with visible text, in text order, with the kind of its target."""
+    site = link_targets.page_site(parser.canonical, parser.hrefs)
+    own = link_targets.own_path(parser.canonical)
+    found = []
+    for index, (start, end) in anchors.items():
+        href = parser.hrefs[index]  # the parser has decoded its references
+        kind, internal = link_targets.classify(href, site, own)
+        found.append(PageLink(Span(start, end), href, kind, internal))
+    return sorted(found, key=lambda link: link.span)
 
 
 def load(path: str, source: str) -> Document:
@@ -348,7 +383,8 @@ def load(path: str, source: str) -> Document:
 
     builder = TextBuilder()
     code: list[Span] = []
-    emitted = [(_emit(builder, block, code), block) for block in blocks]
+    anchors: dict[int, list[int]] = {}
+    emitted = [(_emit(builder, block, code, anchors), block) for block in blocks]
     text = builder.build()[0]
     paragraphs: list[Span] = []
     headline = None
@@ -390,6 +426,7 @@ def load(path: str, source: str) -> Document:
         directives=parser.directives,
         page_blocks=page_blocks,
         site_names=tuple(sorted(n for n in parser.site_names if n)),
+        links=_links(parser, anchors),
     )
 
 
