@@ -19,7 +19,8 @@ from newslint.archive.records import Record
 from newslint.diagnostics import Diagnostic, InputError, Location, Range
 from newslint.engine import RuleSet, lint_document
 from newslint.results import FileResult
-from newslint.sources import is_byline, load_document
+from newslint.sources import load_document
+from newslint.sources.common import is_byline
 from newslint.suppressions import parse_directives
 
 

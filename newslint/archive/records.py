@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newslint.sources import coerce_date, english_variant
+from newslint.sources.common import coerce_date, english_variant
 
 # Archive kinds by file name ending (checked longest first).
 SUFFIXES = {

@@ -23,7 +23,7 @@ from newslint.analysis.names_words import given_names
 from newslint.diagnostics import Diagnostic
 from newslint.document import Document, Span
 from newslint.registry import CheckContext, Example, RuleMeta, rule
-from newslint.sources import coerce_date, dateline_date, parse_date
+from newslint.sources.common import coerce_date, dateline_date, parse_date
 
 
 def _options(ctx: CheckContext, meta: RuleMeta) -> dict[str, Any]:

@@ -117,7 +117,7 @@ _NUMERIC_DATE = regexcache.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?=$|[Tt\s])"
 def front_matter_date(value: str) -> tuple[dt.date | None, str | None]:
     """``(date, None)``, or ``(None, why)`` for a date that cannot exist, or
     ``(None, None)`` when ``value`` holds no date at all."""
-    from newslint.sources import _DATE, _MONTHS, parse_date
+    from newslint.sources.common import _DATE, _MONTHS, parse_date
 
     m = _NUMERIC_DATE.match(value)
     if m:

@@ -18,7 +18,8 @@ from html.parser import HTMLParser
 
 from newslint import regexcache
 from newslint.document import Directive, Document, PageBlock, PageLink, Span, TextBuilder
-from newslint.sources import (
+from newslint.sources import links as link_targets
+from newslint.sources.common import (
     coerce_date,
     english_variant,
     finish,
@@ -26,7 +27,6 @@ from newslint.sources import (
     is_byline,
     strip_span,
 )
-from newslint.sources import links as link_targets
 
 
 def _words(text: str) -> frozenset[str]:

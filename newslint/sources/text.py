@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from newslint import regexcache
 from newslint.document import Directive, Document, Span, TextBuilder
-from newslint.sources import dateline_date, finish, header_fields, is_byline, strip_span
 from newslint.sources.blocks import find_signoff
+from newslint.sources.common import dateline_date, finish, header_fields, is_byline, strip_span
 from newslint.sources.text_structure import find_structure, split_units
 
 _LINE = regexcache.compile(r"[^\n]*\n|[^\n]+")

@@ -1,0 +1,246 @@
+"""What the source loaders share: dates and date lines, bylines, header
+fields, and finishing a Document (skipped regions, headline, body)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from newslint import regexcache
+from newslint.analysis.skipped import find_skipped, merge_spans
+from newslint.document import Document, Span, TextBuilder
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=lambda w: (-len(w), w))) + r")\.?"
+_MONTH_DMY = _MONTH.replace("month", "month2")
+_DAY_SUFFIX = r"(?:st|nd|rd|th)?"
+_DATE = regexcache.compile(
+    r"(?P<iso>(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2}))"
+    rf"|\b{_MONTH}\s+(?P<day>\d{{1,2}}){_DAY_SUFFIX},?\s+(?P<year>\d{{4}})\b"
+    rf"|\b(?P<day2>\d{{1,2}}){_DAY_SUFFIX}\s+{_MONTH_DMY},?\s+(?P<year2>\d{{4}})\b",
+    re.IGNORECASE,
+)
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+_HEADER_PARAGRAPHS = 3  # bylines and datelines sit within the first few blocks
+_DATE_LABEL = regexcache.compile(
+    r"^\s*(?:(?:first\s+)?published|updated|last\s+updated|posted|date[d]?)(?:\s+on)?\s*:?\s*",
+    re.IGNORECASE,
+)
+_BEFORE_DATE = regexcache.compile(rf"^[\s,.|·•—–-]*(?:{_WEEKDAY})?[\s,]*$", re.IGNORECASE)
+_AFTER_DATE = regexcache.compile(
+    r"^(?:T[\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?[\s,.|·•—–-]*"
+    r"(?:(?:at\s+)?\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?)?[\s.]*$",
+    re.IGNORECASE,
+)
+
+
+def parse_date(value: str) -> dt.date | None:
+    """The first date written in ``value`` (ISO, "Feb. 6, 2026", "6 February 2026")."""
+    m = _DATE.search(value)
+    return _date_from_match(m) if m else None
+
+
+def _date_from_match(m: re.Match[str]) -> dt.date | None:
+    try:
+        if m.group("iso"):
+            return dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        if m.group("day"):
+            month = _MONTHS[m.group("month").lower()]
+            return dt.date(int(m.group("year")), month, int(m.group("day")))
+        month = _MONTHS[m.group("month2").lower()]
+        return dt.date(int(m.group("year2")), month, int(m.group("day2")))
+    except ValueError:  # "February 30" is not a date line
+        return None
+
+
+def dateline_date(line: str) -> dt.date | None:
+    """The date of a line that holds only a date (with an optional label, weekday, time)."""
+    if len(line) > 80:
+        return None
+    label = _DATE_LABEL.match(line)
+    rest = line[label.end() :] if label else line
+    m = _DATE.search(rest)
+    if not m or not _BEFORE_DATE.match(rest[: m.start()]) or not _AFTER_DATE.match(rest[m.end() :]):
+        return None
+    return _date_from_match(m)
+
+
+def coerce_date(value: Any) -> dt.date | None:
+    """A front-matter or attribute value as a date."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        return parse_date(value)
+    return None
+
+
+# "By Jane Doe", "Posted by admin", "Written by: Jane Doe", "Author: Jane Doe".
+_BYLINE_LEAD = regexcache.compile(
+    r"(?:(?P<label>(?:posted|written|words|story|reporting|text|recipe)\s+by|author)\s*:?|by:?)\s+(\S)",
+    re.IGNORECASE,
+)
+
+
+# "by admin | May 2": one lower-case account name, then the end or a date or separator.
+_ACCOUNT_BYLINE = regexcache.compile(r"by\s+[a-z][\w.]*\s*(?:$|[|•·]|-\s|on\s|\d)", re.IGNORECASE)
+
+
+def is_byline(text: str) -> bool:
+    """A short line such as "By Jane Doe" (not "By contrast, ..." or a sentence).
+
+    After a plain "By" the name must be capitalised or a template slot ("By
+    [Your Name]"); after a label ("Posted by", "Author:") a CMS user name in
+    lower case ("posted by admin") counts too. A line of desk words with no
+    "By" ("Staff Reporter", "NEWS DESK") is a byline as well."""
+    if _desk_line(text):
+        return True
+    m = _BYLINE_LEAD.match(text)
+    return bool(
+        m
+        and (
+            m.group(2).isupper()
+            or m.group(2) in "[{<"
+            or m.group("label") is not None
+            or _ACCOUNT_BYLINE.match(text) is not None
+        )
+        and "\n" not in text
+        and len(text.split()) <= 12
+        and not re.search(r"[a-z]{2}[.!?]$", text)
+    )
+
+
+_DESK_LINE_WORDS = 4
+
+
+_FIELD_SEPARATOR = regexcache.compile(r"\s*[|•·]\s*|\s+[–—-]\s+")
+
+
+def _desk_line(text: str) -> bool:
+    """Two to four words, all role or desk words, one of them a writer's
+    ("Staff Reporter", "Web Desk", "The Editorial Team"); not a section label.
+    A date beside it in the same line is a byline's usual company
+    ("Staff Reporter | 5 May 2026")."""
+    parts = [p for p in _FIELD_SEPARATOR.split(text) if p.strip()]
+    if len(parts) > 1:
+        desk = [p for p in parts if _desk_words(p)]
+        return len(desk) == 1 and all(p in desk or dateline_date(p) for p in parts)
+    return _desk_words(text)
+
+
+def _desk_words(text: str) -> bool:
+    from newslint.analysis.byline_words import ROLE_WORDS, WRITER_WORDS
+
+    words = text.strip().casefold().split()
+    return (
+        2 <= len(words) <= _DESK_LINE_WORDS
+        and all(w.isalpha() and w in ROLE_WORDS for w in words)
+        and any(w in WRITER_WORDS for w in words)
+    )
+
+
+def header_fields(
+    text: str, paragraphs: list[Span], first: int
+) -> tuple[list[Span], Span | None, dt.date | None]:
+    """Find a byline and a dateline among the paragraphs from index ``first`` on.
+
+    A top paragraph made of such lines ("By Jane Doe" / "Feb. 6, 2026") is split
+    into one paragraph per line, so the byline is a paragraph of its own.
+    Returns the paragraphs, the byline span and the date.
+    """
+    result = list(paragraphs[:first])
+    byline: Span | None = None
+    date: dt.date | None = None
+    for index, para in enumerate(paragraphs[first:]):
+        if index >= _HEADER_PARAGRAPHS:
+            result.append(para)
+            continue
+        lines = _line_spans(text, para)
+        meta = [is_byline(text[s:e]) or dateline_date(text[s:e]) is not None for s, e in lines]
+        parts = lines if len(lines) > 1 and any(meta) else [para]
+        for span in parts:
+            part = text[span.start : span.end]
+            if byline is None and is_byline(part):
+                byline = span
+            elif date is None:
+                date = dateline_date(part)
+        result.extend(parts)
+    return result, byline, date
+
+
+def _line_spans(text: str, para: Span) -> list[Span]:
+    spans = []
+    start = para.start
+    while start <= para.end:
+        stop = text.find("\n", start, para.end)
+        stop = para.end if stop < 0 else stop
+        span = strip_span(text, start, stop)
+        if span:
+            spans.append(span)
+        start = stop + 1
+    return spans
+
+
+def strip_span(text: str, start: int, end: int) -> Span | None:
+    """``[start, end)`` without surrounding whitespace, or None when only whitespace."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end) if end > start else None
+
+
+_ENGLISH_VARIANTS = {"en-gb": "en-GB", "en-uk": "en-GB", "en-us": "en-US"}
+
+
+def english_variant(declared: object) -> str | None:
+    """``en-GB``/``en-US`` from a declared language tag (``lang="en-gb"``), else None.
+
+    A plain ``en`` says nothing about the variant, so the config decides."""
+    if not isinstance(declared, str):
+        return None
+    return _ENGLISH_VARIANTS.get(declared.strip().replace("_", "-").lower())
+
+
+def _first_body(doc: Document) -> int:
+    """Index of the first paragraph below the headline and byline."""
+    special = [p for p in (doc.headline, doc.byline) if p is not None and p in doc.paragraphs]
+    return max((doc.paragraphs.index(p) + 1 for p in special), default=0)
+
+
+def finish(builder: TextBuilder, *, code: list[Span] | None = None, **fields: Any) -> Document:
+    """Create the Document and add the skipped regions found in its text, and the
+    question-and-answer pairs and sign-off block when the loader did not find them."""
+    from newslint.sources.blocks import find_qa_pairs, find_signoff
+
+    doc = Document.from_builder(builder, **fields)
+    if "qa_pairs" not in fields:
+        doc.qa_pairs = find_qa_pairs(doc.text, doc.paragraphs, doc.headings)
+    if "signoff" not in fields:
+        doc.signoff = find_signoff(doc.text, doc.paragraphs, _first_body(doc))
+    skipped, sic = find_skipped(doc.text)
+    doc.skipped = merge_spans(skipped + (code or []))
+    doc.sic = sic
+    return doc
