@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from newslint import regexcache
-from newslint.document import Span
+from newslint.spans import Span
 
 _OPEN_AFTER = "([{“\"‘'—–-/ \t\r\n\xa0"
 # Words that begin with an apostrophe: '90s, '09, rock 'n' roll, 'em, 'til ...

@@ -12,7 +12,7 @@ import re
 import nupunkt
 
 from newslint import regexcache
-from newslint.document import Span
+from newslint.spans import Span
 
 # A possible boundary: terminal punctuation, optional closing quotes/brackets, then space.
 _MAYBE_BOUNDARY = regexcache.compile(r"[.!?…][\"'”’)\]]*\s+\S")
