@@ -9,6 +9,8 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+from newslint.wordlists import read_entries
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "spelling"
 NEWS_WORDS = "news-words.txt"  # modern and news vocabulary the base dictionary lacks
 GB_ONLY = "en-gb-only.txt"  # British words with no safe US pair (programme, cheque)
@@ -16,9 +18,8 @@ PAIRS = "us-gb-pairs.txt"  # "color colour": one US and one British form a line
 
 
 def read_lines(name: str) -> list[str]:
-    """The non-blank lines of a data file, as written."""
-    text = (DATA_DIR / name).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip()]
+    """The entries of a data file (comment lines left out)."""
+    return read_entries(DATA_DIR / name)
 
 
 @functools.cache
