@@ -13,8 +13,10 @@ judged, read from local copies, never from the repository:
 - ``msv``: MSVCode/ir-research-data (commit cbb428c, research use only), the
   hand-extracted main text of news pages of 2013 and 2017 from about 240 sites
   (``Extraction/{chaos-all,big5-13,big5-17}/gold/*.txt``); D = the path under
-  ``Extraction/`` (``chaos-all/gold/affair (1).txt``). The 2005 and 2009 sets are
-  not read: they hold BBC pages of the years of the BBC corpus.
+  ``Extraction/`` (``chaos-all/gold/affair (1).txt``). Its 2005 and 2009 sets
+  (``big5-05``, ``big5-09``) were added later as a third batch, C, judged after
+  the changes tuned on half A: their BBC pages (<title> naming BBC, the years of
+  the BBC corpus) are never read.
 
     git clone https://github.com/postlight/parser /tmp/blind/postlight
     git clone https://github.com/MSVCode/ir-research-data /tmp/blind/msv
@@ -22,7 +24,7 @@ judged, read from local copies, never from the repository:
 
 The DEV/TEST rule of the real-copy set applies: TEST pages are never read. DEV
 pages are cut into two halves by a second hash, before any change is made: tune
-on half A, report half B.
+on half A, report half B (and batch C).
 
 Each flag is judged by hand in context and recorded by offsets and a hash
 (benchmarks/data/real_copy/spelling_blind_verdicts.tsv: source, id, start, end,
@@ -35,6 +37,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import re
 import shutil
 import sys
 import tempfile
@@ -47,7 +50,9 @@ from real_copy_corpus import REPO_ROOT, RealDoc, decode_page, sha1, split
 from spelling_dev import lint
 
 SOURCES = ("postlight", "msv")
-MSV_SETS = ("chaos-all", "big5-13", "big5-17")
+MSV_SETS = ("chaos-all", "big5-13", "big5-17", "big5-05", "big5-09")
+LATE_SETS = ("big5-05/", "big5-09/")  # batch C
+_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.S | re.I)
 SKIP = ("tmz.com",)  # readability's tmz-1 page is reserved: no page of that site is read
 BLIND = REPO_ROOT / "benchmarks" / "data" / "real_copy" / "spelling_blind_verdicts.tsv"
 CONTEXT = 50
@@ -55,6 +60,8 @@ Key = tuple[str, str, int, int, str]
 
 
 def half(source: str, doc_id: str) -> str:
+    if doc_id.startswith(LATE_SETS):
+        return "C"
     digest = hashlib.sha1(f"half:{source}:{doc_id}".encode()).hexdigest()
     return "A" if int(digest, 16) % 2 == 0 else "B"
 
@@ -70,8 +77,19 @@ def pages(source: str, root: Path) -> Iterator[RealDoc]:
         doc_id = path.relative_to(base).as_posix()
         if any(s in doc_id for s in SKIP) or split(source, doc_id) != "dev":
             continue
+        if doc_id.startswith(LATE_SETS) and _bbc_page(path):
+            continue
         kind = "html" if path.suffix == ".html" else "txt"
         yield RealDoc(source, doc_id, kind, decode_page(path.read_bytes()))
+
+
+def _bbc_page(gold: Path) -> bool:
+    """Whether the saved page a gold text was taken from is a BBC page."""
+    page = gold.parent.parent / "html" / (gold.stem + ".htm")
+    if not page.is_file():
+        return True  # cannot tell: not read
+    found = _TITLE.search(page.read_bytes().decode("utf-8", "replace"))
+    return found is None or "BBC" in found.group(1)
 
 
 def read_blind(path: Path = BLIND) -> dict[Key, tuple[bool, str]]:
@@ -89,7 +107,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=Path("/tmp/blind"), help="the clones' parent")
     parser.add_argument("--source", action="append", choices=SOURCES)
-    parser.add_argument("--half", choices=("A", "B", "all"), default="A")
+    parser.add_argument("--half", choices=("A", "B", "C", "all"), default="A")
     parser.add_argument("--show", choices=("false", "unjudged", "right", "all"))
     parser.add_argument("--select", default="spelling")
     args = parser.parse_args()
