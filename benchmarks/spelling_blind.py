@@ -16,7 +16,11 @@ judged, read from local copies, never from the repository:
   ``Extraction/`` (``chaos-all/gold/affair (1).txt``). Its 2005 and 2009 sets
   (``big5-05``, ``big5-09``) were added later as a third batch, C, judged after
   the changes tuned on half A: their BBC pages (<title> naming BBC, the years of
-  the BBC corpus) are never read.
+  the BBC corpus) are never read;
+- ``wmt``: Helsinki-NLP/WMT16-test-enfi and WMT17-test-enfi (CC BY 4.0, commits
+  dddba18 and 066374d), professional news of 2015-16 (English originals and
+  professional translations into English), ``original/`` and ``translated/``;
+  D = ``<year>/<path>``. Batch C too, added last.
 
     git clone https://github.com/postlight/parser /tmp/blind/postlight
     git clone https://github.com/MSVCode/ir-research-data /tmp/blind/msv
@@ -49,7 +53,7 @@ from real_copy import pct
 from real_copy_corpus import REPO_ROOT, RealDoc, decode_page, sha1, split
 from spelling_dev import lint
 
-SOURCES = ("postlight", "msv")
+SOURCES = ("postlight", "msv", "wmt")
 MSV_SETS = ("chaos-all", "big5-13", "big5-17", "big5-05", "big5-09")
 LATE_SETS = ("big5-05/", "big5-09/")  # batch C
 _TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.S | re.I)
@@ -60,7 +64,7 @@ Key = tuple[str, str, int, int, str]
 
 
 def half(source: str, doc_id: str) -> str:
-    if doc_id.startswith(LATE_SETS):
+    if source == "wmt" or doc_id.startswith(LATE_SETS):
         return "C"
     digest = hashlib.sha1(f"half:{source}:{doc_id}".encode()).hexdigest()
     return "A" if int(digest, 16) % 2 == 0 else "B"
@@ -70,6 +74,9 @@ def pages(source: str, root: Path) -> Iterator[RealDoc]:
     if source == "postlight":
         base = root / "postlight" / "fixtures"
         paths = sorted(base.rglob("*.html"))
+    elif source == "wmt":
+        base = root / "wmt"
+        paths = [p for p in sorted(base.rglob("*.txt")) if "_en/" in p.as_posix()]
     else:
         base = root / "msv" / "Extraction"
         paths = [p for s in MSV_SETS for p in sorted((base / s / "gold").glob("*.txt"))]

@@ -761,3 +761,5 @@ def test_forms_of_words_wordfreq_knows_are_words() -> None:
     # y turned to i, and the doubled consonant of a one-syllable word.
     assert flagged("Even the snarkiest critics liked the tappable menus.", selected=only) == []
     assert flagged("The army targetted the depot.", selected=only) == ["targetted"]
+    # Only short adjectives take -est: a noun's y is no adjective's.
+    assert flagged("Fans saw the similaritiest at once.", selected=only) == ["similaritiest"]

@@ -125,6 +125,7 @@ _DERIVATIONS = (
 )  # fmt: skip
 # Endings after a final y turned to i (snarky: snarkier, snarkiest, snarkily).
 _Y_SUFFIXES = ("ier", "iest", "ily", "iness")
+COMPARED_LENGTH = 7  # letters of the longest adjective in -y given -ier, -iest
 # Endings that double the last consonant of a one-syllable word (tap: tappable,
 # tapper). Only one syllable: targetted, with a longer stem, is a misspelling.
 _DOUBLING_SUFFIXES = ("able", "ing", "ed", "er", "ers", "y")
@@ -723,6 +724,8 @@ class _Run:
                 return True
         for suffix in _Y_SUFFIXES:  # snarkiest, snarkier (snarky)
             base = word[: -len(suffix)] + "y"
+            if suffix in ("ier", "iest") and len(base) > COMPARED_LENGTH:
+                continue  # similaritiest: only short adjectives take -er and -est
             if word.endswith(suffix) and len(base) >= 4 and real(base):
                 return True
         for suffix in _DOUBLING_SUFFIXES:  # tappable, zapper (tap, zap)
