@@ -154,10 +154,13 @@ def main() -> int:
             if args.show in (kind, "all"):
                 left = " ".join(doc.text[max(0, start - CONTEXT) : start].split())
                 right = " ".join(doc.text[end : end + CONTEXT].split())
-                print(f"{kind}\t{doc.source}\t{doc.id}\t{start}\t{end}\t{word}\t…{left}[{word}]{right}…")
+                print(
+                    f"{kind}\t{doc.source}\t{doc.id}\t{start}\t{end}\t{word}\t…{left}[{word}]{right}…"
+                )
     judged_n = tally["right"] + tally["false"]
+    words = sum(len(d.text.split()) for d in docs)
     print(
-        f"half {args.half}: {len(docs)} documents, {sum(len(d.text.split()) for d in docs):,} words, {sum(tally.values())} flags, "
+        f"half {args.half}: {len(docs)} documents, {words:,} words, {sum(tally.values())} flags, "
         f"{tally['right']} right, {tally['false']} false, {tally['unjudged']} unjudged, "
         f"precision {pct(tally['right'], judged_n).strip()}"
     )
