@@ -763,3 +763,12 @@ def test_forms_of_words_wordfreq_knows_are_words() -> None:
     assert flagged("The army targetted the depot.", selected=only) == ["targetted"]
     # Only short adjectives take -est: a noun's y is no adjective's.
     assert flagged("Fans saw the similaritiest at once.", selected=only) == ["similaritiest"]
+
+
+def test_informal_adjectives_of_dictionary_words_are_words() -> None:
+    only = frozenset({UNKNOWN})
+    text = "The cake had a muffiny crumb and a faintly lemonish smell."
+    assert flagged(text, selected=only) == []
+    # Only on a dictionary word of four letters or more: a slip stays a slip.
+    assert flagged("He took an almosy final bow.", selected=only) == ["almosy"]
+    assert flagged("The room felt emty.", selected=only) == ["emty"]

@@ -66,13 +66,16 @@ _UNKNOWN_META = RuleMeta(
         "missing or doubling a letter: transfering). A word wordfreq has never seen is "
         "flagged when it is one slip from a word it lists (heterocyles). Regular and "
         "derived forms, prefixed words and compounds of known words are known too "
-        "(engagers, deplorability, symbologist, unrecycled, passcard); a prefixed word "
+        "(engagers, deplorability, symbologist, unrecycled, passcard, muffiny, snarkiest, "
+        "tappable, and signees where wordfreq lists signee); a prefixed word "
         "gives way only to a slip of the fingers (uncited is no slip of united), and a "
         "word holding another whole plus an affix is no slip of it (architected, iframes). "
         "A word is also left alone where its context explains it: a unit after a number "
         "(2 tbsp), a species after its genus or a rank (Salvia minoris, variety "
         "harrisi), a part of a hyphenated name (Chong-gyu), a term the article uses "
-        "three times or more in any form, a name the page marks as one (a whole piece "
+        "three times or more in any form (twice, when it is no slip of a common word "
+        "and no correction of it appears), a word a teaser's ellipsis cut short "
+        "(medicat...), a name the page marks as one (a whole piece "
         "of one of its link addresses, a commenter's name, or a name heading its line "
         "before a date or 'says:'), code and markup (epoll(), option lists), a "
         "censored word (s*xually), a dropped g marked by an apostrophe (workin'), a "
@@ -113,6 +116,10 @@ _VOWEL = regexcache.compile(
     "[aeiouy]"
 )  # a "word" without one is code or an abbreviation (xvf, tcpd)
 _SUFFIXES = ("s", "es", "ers", "er", "ing", "ed", "ness", "ly")
+# Informal adjectives made of a dictionary noun or adjective (muffiny, splurgy,
+# crankish): only on a word the dictionary lists, four letters or more, as
+# wordfreq's list holds fragments and foreign words (almos + y is a slip).
+_ADJECTIVE_SUFFIXES = ("y", "ish")
 _ES_TAKERS = ("s", "x", "z", "ch", "sh")  # the endings that take -es for a plural
 # Derivational endings and what the base word ends in instead: deplorability
 # (deplorable), symbologist (symbology), freakery (freak), molarisation (molar).
@@ -721,6 +728,14 @@ class _Run:
         for suffix, ending in _DERIVATIONS:
             base = word[: -len(suffix)]
             if word.endswith(suffix) and len(base) >= 3 and self.known(base + ending):
+                return True
+        for suffix in _ADJECTIVE_SUFFIXES:
+            base = word[: -len(suffix)]
+            if (
+                word.endswith(suffix)
+                and len(base) >= 4
+                and (self.known(base) or self.known(base + "e"))
+            ):
                 return True
         for suffix in _Y_SUFFIXES:  # snarkiest, snarkier (snarky)
             base = word[: -len(suffix)] + "y"
