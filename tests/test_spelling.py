@@ -769,6 +769,7 @@ def test_informal_adjectives_of_dictionary_words_are_words() -> None:
     only = frozenset({UNKNOWN})
     text = "The cake had a muffiny crumb and a faintly lemonish smell."
     assert flagged(text, selected=only) == []
-    # Only on a dictionary word of four letters or more: a slip stays a slip.
+    # Only on a whole dictionary word of four letters or more: a slip stays a slip.
     assert flagged("He took an almosy final bow.", selected=only) == ["almosy"]
     assert flagged("The room felt emty.", selected=only) == ["emty"]
+    assert flagged("He was out with an inury.", selected=only) == ["inury"]
