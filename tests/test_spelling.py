@@ -725,3 +725,51 @@ def test_a_declared_language_other_than_english_decides_a_short_text() -> None:
     english = "The council said on Monday that the new parking rules would start next month."
     doc = load_document("p.html", page('<html lang="de">', english), "html")
     assert document_language(doc).english
+
+
+def test_a_strange_word_written_twice_is_a_term_unless_it_is_a_slip() -> None:
+    only = frozenset({UNKNOWN})
+    once = "Guests were handed sumbi, a cold rice drink, at the door."
+    assert flagged(once, selected=only) == ["sumbi"]
+    twice = "Guests were handed sumbi, a cold rice drink. The sumbi was sweet."
+    assert flagged(twice, selected=only) == []
+    # Beside the word a correction would give, the pair is a slip and a right form.
+    beside = "Guests from Sumba were handed sumbi, a cold rice drink. The sumbi was sweet."
+    assert flagged(beside, selected=only) == ["sumbi", "sumbi"]
+    # A slip of a common word is a habit, however often it is made.
+    slips = "The equivelant sum was small, the council said; the equivelant cost was not."
+    assert flagged(slips, selected=only) == ["equivelant", "equivelant"]
+
+
+def test_a_word_cut_short_by_an_ellipsis_is_no_typo() -> None:
+    only = frozenset({UNKNOWN})
+    assert flagged("Read next: council to give residents their allowanc...", selected=only) == []
+    assert flagged("Read next: council to give residents their allowanc…", selected=only) == []
+    assert flagged("The council gave residents their allowanc at last.", selected=only) == [
+        "allowanc"
+    ]
+
+
+def test_forms_of_words_wordfreq_knows_are_words() -> None:
+    only = frozenset({UNKNOWN})
+    # Plurals of words wordfreq lists more often than the plural (signee, cronut).
+    assert flagged("The club named its new signees on Friday.", selected=only) == []
+    assert flagged("Queues formed for cronuts outside the bakery.", selected=only) == []
+    # ... but not of the misspellings it lists: athiest is a slip of atheist.
+    assert flagged("The athiests met on Friday.", selected=only) == ["athiests"]
+    assert flagged("The occurences were rare.", selected=only) == ["occurences"]
+    # y turned to i, and the doubled consonant of a one-syllable word.
+    assert flagged("Even the snarkiest critics liked the tappable menus.", selected=only) == []
+    assert flagged("The army targetted the depot.", selected=only) == ["targetted"]
+    # Only short adjectives take -est: a noun's y is no adjective's.
+    assert flagged("Fans saw the similaritiest at once.", selected=only) == ["similaritiest"]
+
+
+def test_informal_adjectives_of_dictionary_words_are_words() -> None:
+    only = frozenset({UNKNOWN})
+    text = "The cake had a muffiny crumb and a faintly lemonish smell."
+    assert flagged(text, selected=only) == []
+    # Only on a whole dictionary word of four letters or more: a slip stays a slip.
+    assert flagged("He took an almosy final bow.", selected=only) == ["almosy"]
+    assert flagged("The room felt emty.", selected=only) == ["emty"]
+    assert flagged("He was out with an inury.", selected=only) == ["inury"]

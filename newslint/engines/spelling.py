@@ -66,13 +66,16 @@ _UNKNOWN_META = RuleMeta(
         "missing or doubling a letter: transfering). A word wordfreq has never seen is "
         "flagged when it is one slip from a word it lists (heterocyles). Regular and "
         "derived forms, prefixed words and compounds of known words are known too "
-        "(engagers, deplorability, symbologist, unrecycled, passcard); a prefixed word "
+        "(engagers, deplorability, symbologist, unrecycled, passcard, muffiny, snarkiest, "
+        "tappable, and signees where wordfreq lists signee); a prefixed word "
         "gives way only to a slip of the fingers (uncited is no slip of united), and a "
         "word holding another whole plus an affix is no slip of it (architected, iframes). "
         "A word is also left alone where its context explains it: a unit after a number "
         "(2 tbsp), a species after its genus or a rank (Salvia minoris, variety "
         "harrisi), a part of a hyphenated name (Chong-gyu), a term the article uses "
-        "three times or more in any form, a name the page marks as one (a whole piece "
+        "three times or more in any form (twice, when it is no slip of a common word "
+        "and no correction of it appears), a word a teaser's ellipsis cut short "
+        "(medicat...), a name the page marks as one (a whole piece "
         "of one of its link addresses, a commenter's name, or a name heading its line "
         "before a date or 'says:'), code and markup (epoll(), option lists), a "
         "censored word (s*xually), a dropped g marked by an apostrophe (workin'), a "
@@ -113,6 +116,10 @@ _VOWEL = regexcache.compile(
     "[aeiouy]"
 )  # a "word" without one is code or an abbreviation (xvf, tcpd)
 _SUFFIXES = ("s", "es", "ers", "er", "ing", "ed", "ness", "ly")
+# Informal adjectives made of a dictionary noun or adjective (muffiny, splurgy,
+# crankish): only on a word the dictionary lists, four letters or more, as
+# wordfreq's list holds fragments and foreign words (almos + y is a slip).
+_ADJECTIVE_SUFFIXES = ("y", "ish")
 _ES_TAKERS = ("s", "x", "z", "ch", "sh")  # the endings that take -es for a plural
 # Derivational endings and what the base word ends in instead: deplorability
 # (deplorable), symbologist (symbology), freakery (freak), molarisation (molar).
@@ -123,6 +130,13 @@ _DERIVATIONS = (
     ("isation", ""), ("isation", "ise"), ("ization", ""), ("ization", "ize"),
     ("isations", ""), ("izations", ""), ("ery", ""), ("ism", ""), ("isms", ""),
 )  # fmt: skip
+# Endings after a final y turned to i (snarky: snarkier, snarkiest, snarkily).
+_Y_SUFFIXES = ("ier", "iest", "ily", "iness")
+COMPARED_LENGTH = 7  # letters of the longest adjective in -y given -ier, -iest
+# Endings that double the last consonant of a one-syllable word (tap: tappable,
+# tapper). Only one syllable: targetted, with a longer stem, is a misspelling.
+_DOUBLING_SUFFIXES = ("able", "ing", "ed", "er", "ers", "y")
+_DOUBLED_SYLLABLE = regexcache.compile(r"[^aeiou]*[aeiou]([b-df-hj-np-tv-z])\1")
 _FUNCTION_WORDS = frozenset(
     (
         "all", "and", "any", "are", "for", "from", "had", "has", "have", "her", "his",
@@ -133,6 +147,12 @@ _FUNCTION_WORDS = frozenset(
 # A word this often in one article was written on purpose: a typo is rarely
 # repeated letter for letter (kamaboko, simdjson, superminds).
 REPEATED = 3
+# ... and twice is enough for a word that is no slip of a frequent word and whose
+# suggested corrections the article never uses: a loanword or term it explains.
+REPEATED_TERM = 2
+# A plural of a word the dictionary lacks is a word when wordfreq lists its
+# singular at least this often (Zipf: signee 2.05, cronut 1.85).
+BASE_ZIPF = 1.8
 # A word of at most this many letters right after a number is a unit (2 tbsp, 79 og).
 UNIT_LENGTH = 4
 _AFTER_NUMBER = regexcache.compile(r"\d(?:bn|m|k)?\s?$")
@@ -149,6 +169,7 @@ _RANK = regexcache.compile(
 _NEIGHBOUR = regexcache.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 FOREIGN_NEIGHBOURS = 2
 _CLITIC = regexcache.compile(r"'(?:s|d|ll|ve|re)$")  # a possessive or contraction on a word
+_ELLIPSIS = regexcache.compile(r"(?:\.\.\.|…)")
 
 _MIXED_META = RuleMeta(
     id=MIXED_SCRIPT,
@@ -311,6 +332,11 @@ class _Run:
         """Written three times or more, counting its plural, possessive and
         contractions (supermind, superminds; Stunnel, stunnel'd): a typo is
         rarely repeated letter for letter."""
+        return self.uses(word) >= REPEATED
+
+    def uses(self, word: str) -> int:
+        """How often the article writes ``word``, in any case, with its plural,
+        possessive and contractions."""
         if self._counts is None:
             self._counts = Counter()
             for token, n in word_counts(self.doc.text).items():
@@ -319,7 +345,7 @@ class _Run:
         forms = [word, word + "s", word + "es"]
         if word.endswith("s"):
             forms.append(word[:-1])
-        return sum(counts[f] for f in forms) >= REPEATED
+        return sum(counts[f] for f in forms)
 
     def named_on_page(self, part: Word) -> bool:
         """The page itself marks the word as a name: it is a whole piece of a
@@ -490,15 +516,17 @@ class _Run:
             return self.report(part, f"'{text}' is not in the dictionary", (verdict.correction,))
         if verdict.slip is not None:
             return self.report(part, f"'{text}' is not in the dictionary", (verdict.slip,))
+        from newslint.engines.spelling_lexicon import far_suggestions, near_suggestions
+
+        fixes = near_suggestions(text, self.ctx.language)
+        if self.term(stem, fixes):
+            return None
         # Words too long for a distance-2 search (12+ letters) count as searched:
         # on dev they were mostly technical terms (leukocytoclastic).
         from newslint.engines.spelling_frequency import FAR_MIN_LENGTH, far_slip, foreign_word
 
         if foreign_word(stem):
             return None  # a loanword or quotation (latifundios, realidad)
-        from newslint.engines.spelling_lexicon import far_suggestions, near_suggestions
-
-        fixes = near_suggestions(text, self.ctx.language)
         if not fixes and len(stem) < FAR_MIN_LENGTH:
             # Two edits in a short word change a third of it: any short string
             # is two edits from a common word (gdisk, sysfs, elilo).
@@ -511,6 +539,37 @@ class _Run:
                 # or loanword (benzonitrile, myography, omiyage), not a typo.
                 return None
         return self.report(part, f"'{text}' is not in the dictionary", fixes)
+
+    def term(self, word: str, fixes: Sequence[str]) -> bool:
+        """Written twice the same way (doumi, explained once and used again),
+        and none of its suggested corrections appears in the article: no
+        slip, which is rarely repeated letter for letter beside a right form."""
+        if self.uses(word) < REPEATED_TERM:
+            return False
+        if any(self.uses(f.replace("'", "")) or self.uses(f) for f in fixes):
+            return False
+        from newslint.engines.spelling_frequency import FAR_MIN_LENGTH, far_slip
+
+        candidates = tuple(fixes)
+        if len(word) >= FAR_MIN_LENGTH and self.far_left > 0:
+            from newslint.engines.spelling_lexicon import far_suggestions
+
+            self.far_left -= 1
+            candidates += far_suggestions(word, self.ctx.language)
+        # A slip of a common word (equivelant twice) is a typist's habit, not a term.
+        return far_slip(word, candidates) is None
+
+    def truncated(self, part: Word, word: str) -> bool:
+        """Cut short by an ellipsis (a teaser's "give him his medicat..."): the
+        start of a dictionary word one letter longer, right before "..." or "…"."""
+        if not _ELLIPSIS.match(self.doc.text, part.end):
+            return False
+        from newslint.engines.spelling_lexicon import near_suggestions
+
+        return any(
+            f.startswith(word) and len(f) == len(word) + 1
+            for f in near_suggestions(word, self.ctx.language)
+        )
 
     def in_context(self, part: Word, word: str) -> bool:
         """Known from where it stands: a unit after a number (2 tbsp, 79 og),
@@ -529,7 +588,7 @@ class _Run:
 
                 if genus.group(1) is None or zipf(genus.group(1).lower()) < GENUS_MAX_ZIPF:
                     return True
-        if self.repeated(word) or self.named_on_page(part):
+        if self.repeated(word) or self.named_on_page(part) or self.truncated(part, word):
             return True
         from newslint.engines.spelling_context import (
             elided,
@@ -601,7 +660,8 @@ class _Run:
             pieces = word.split("'")
             if all(len(p) > 1 and (self.known(p) or zipf(p) > 0) for p in pieces):
                 return True, None
-        # Plurals and agents first: hopers is no slip of hopes.
+        # Plurals and agents first: hopers is no slip of hopes, nor signees (of
+        # signee, a word wordfreq lists more often than its plural) of signs.
         for suffix in ("s", "es", "er", "ers"):
             base = word[: -len(suffix)]
             if suffix == "es" and not base.endswith(_ES_TAKERS):
@@ -609,7 +669,11 @@ class _Run:
             if (
                 word.endswith(suffix)
                 and len(base) >= 3
-                and (self.known(base) or self.known(base + "e"))
+                and (
+                    self.known(base)
+                    or self.known(base + "e")
+                    or (suffix == "s" and self.frequent_base(base, zipf(word)))
+                )
             ):
                 return True, None
         # A prefixed word (uncited, nonpresidential) loses only to a slip of the
@@ -631,6 +695,20 @@ class _Run:
             return slip is None, slip
         return self.inflected(word) or self.composed(word), None
 
+    def frequent_base(self, base: str, own: float) -> bool:
+        """A word of five letters or more that wordfreq lists fairly often
+        (:data:`BASE_ZIPF`) and at least as often as the form made from it
+        (signee beside signees), with no dictionary word a slip away that is
+        commoner: wordfreq lists common misspellings too (athiest, pidgeon)."""
+        from newslint.engines.spelling_frequency import foreign_word, slip_of, slips, zipf
+
+        found = zipf(base)
+        if len(base) < 5 or found < max(BASE_ZIPF, own) or foreign_word(base):
+            return False  # an English -s on an Italian word (minori) makes no English plural
+        if slip_of(base, self.known):
+            return False
+        return not any(self.known(c) and zipf(c) > found for c in slips(base))
+
     def real(self, word: str) -> bool:
         from newslint.engines.spelling_frequency import zipf
 
@@ -650,6 +728,26 @@ class _Run:
         for suffix, ending in _DERIVATIONS:
             base = word[: -len(suffix)]
             if word.endswith(suffix) and len(base) >= 3 and self.known(base + ending):
+                return True
+        for suffix in _ADJECTIVE_SUFFIXES:
+            base = word[: -len(suffix)]
+            # The base whole: with an e dropped, a slip passes for a form (inury, inure).
+            if word.endswith(suffix) and len(base) >= 4 and self.known(base):
+                return True
+        for suffix in _Y_SUFFIXES:  # snarkiest, snarkier (snarky)
+            base = word[: -len(suffix)] + "y"
+            if suffix in ("ier", "iest") and len(base) > COMPARED_LENGTH:
+                continue  # similaritiest: only short adjectives take -er and -est
+            if word.endswith(suffix) and len(base) >= 4 and real(base):
+                return True
+        for suffix in _DOUBLING_SUFFIXES:  # tappable, zapper (tap, zap)
+            stem = word[: -len(suffix)]
+            if (
+                word.endswith(suffix)
+                and len(stem) >= 4
+                and _DOUBLED_SYLLABLE.fullmatch(stem)
+                and self.known(stem[:-1])
+            ):
                 return True
         return False
 

@@ -117,7 +117,7 @@ def zipf(word: str) -> float:
     return table().get(word.replace("’", "'"), 0) / 100
 
 
-def _slips(word: str) -> set[str]:
+def slips(word: str) -> set[str]:
     """Words a typist aiming at them could have typed as ``word``: a letter
     dropped, two letters swapped, a letter added inside the word, or an
     apostrophe left out (dont). A wrong letter is not counted: one letter
@@ -294,7 +294,7 @@ def slip_of(
     unseen = own == 0
     gap = SLIP_GAP
     best, best_z = None, UNSEEN_SLIP_ZIPF if unseen else own + gap
-    for candidate in _slips(word):
+    for candidate in slips(word):
         if formed and not strong_slip(word, candidate):
             continue
         z = zipf(candidate)
