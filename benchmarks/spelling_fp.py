@@ -35,8 +35,8 @@ def main(argv: list[str] | None = None) -> int:
     if corpus_missing(args.corpus):
         return 0
 
-    from newslint.engines import spelling_lexicon
-    from newslint.engines.spelling import MISSPELLED, SpellingProvider
+    from newslint.engines.spelling import lexicon as spelling_lexicon
+    from newslint.engines.spelling.provider import MISSPELLED, SpellingProvider
     from newslint.registry import CheckContext
 
     documents = [bbc_document(r) for r in read_bbc(args.corpus, args.limit)]

@@ -58,9 +58,9 @@ def main(argv: list[str] | None = None) -> int:
         print(reason)
         return 0
 
-    from newslint.engines.spelling import UNKNOWN, SpellingProvider
-    from newslint.engines.spelling_data import misspelled_table
-    from newslint.engines.spelling_lexicon import lexicon
+    from newslint.engines.spelling.data import misspelled_table
+    from newslint.engines.spelling.lexicon import lexicon
+    from newslint.engines.spelling.provider import UNKNOWN, SpellingProvider
     from newslint.registry import CheckContext
     from newslint.sources import load_document
 

@@ -16,7 +16,7 @@ from newslint.checks.directives import UNUSED_DIRECTIVE
 from newslint.config import Config
 from newslint.diagnostics import Applicability, ConfigError, Diagnostic, InputError, Severity
 from newslint.document import Document
-from newslint.engines.spelling import language_gate
+from newslint.engines.spelling.provider import language_gate
 from newslint.isolation import stage
 from newslint.registry import (
     CheckContext,

@@ -12,16 +12,8 @@ import pytest
 from conftest import REPO, lint_snippet, run_cli
 
 from newslint.diagnostics import Applicability, Diagnostic
-from newslint.engines import spelling_lexicon
-from newslint.engines.spelling import (
-    MISSPELLED,
-    MIXED_SCRIPT,
-    NOT_ENGLISH,
-    UNKNOWN,
-    VARIANT_MIX,
-    SpellingProvider,
-)
-from newslint.engines.spelling_data import (
+from newslint.engines.spelling import lexicon as spelling_lexicon
+from newslint.engines.spelling.data import (
     GB_ONLY,
     NEWS_WORDS,
     PAIRS,
@@ -29,6 +21,14 @@ from newslint.engines.spelling_data import (
     read_lines,
     variant_pairs,
     word_set,
+)
+from newslint.engines.spelling.provider import (
+    MISSPELLED,
+    MIXED_SCRIPT,
+    NOT_ENGLISH,
+    UNKNOWN,
+    VARIANT_MIX,
+    SpellingProvider,
 )
 from newslint.registry import CheckContext
 from newslint.sources import load_document
@@ -434,7 +434,7 @@ def test_units_after_numbers_species_and_repeated_terms() -> None:
 
 
 def test_two_edits_make_a_slip_only_the_way_typists_err() -> None:
-    from newslint.engines.spelling_frequency import far_slip, typing_distance
+    from newslint.engines.spelling.frequency import far_slip, typing_distance
 
     # Letters dropped, doubled or swapped, a vowel for a vowel: one step each.
     assert typing_distance("instutional", "institutional") == 2
@@ -518,7 +518,7 @@ def test_a_name_in_a_commenters_slot_is_not_a_typo() -> None:
 
 
 def test_a_prefixed_word_gives_way_only_to_slips_of_the_fingers() -> None:
-    from newslint.engines.spelling_frequency import strong_slip
+    from newslint.engines.spelling.frequency import strong_slip
 
     assert strong_slip("untill", "until")  # a doubled letter
     assert strong_slip("wtih", "with")  # swapped
@@ -533,7 +533,7 @@ def test_a_prefixed_word_gives_way_only_to_slips_of_the_fingers() -> None:
 
 
 def test_short_words_and_other_consonants_are_no_two_edit_slips() -> None:
-    from newslint.engines.spelling_frequency import far_slip
+    from newslint.engines.spelling.frequency import far_slip
 
     # One consonant for another that is neither next to it on the keyboard
     # nor sounds like it: another word (wookies is no slip of cookies).
@@ -546,7 +546,7 @@ def test_short_words_and_other_consonants_are_no_two_edit_slips() -> None:
 
 
 def test_a_word_holding_its_neighbour_whole_with_an_affix_is_no_slip() -> None:
-    from newslint.engines.spelling_frequency import affixed
+    from newslint.engines.spelling.frequency import affixed
 
     assert affixed("architected", "architect")
     assert affixed("enqueue", "queue")
@@ -693,7 +693,7 @@ def test_english_copy_is_english() -> None:
 
 
 def test_hashed_word_table_round_trips_and_rejects_a_corrupt_file(tmp_path: Path) -> None:
-    from newslint.engines.spelling_hashed import HashedWords
+    from newslint.engines.spelling.hashed import HashedWords
 
     table = HashedWords.build([("biofuel", 271), ("inbox", 350), ("the", 773)])
     path = tmp_path / "words.bin"

@@ -76,7 +76,7 @@ class DocumentLanguage:
 def _span_evidence(text: str) -> LanguageEvidence:
     """Evidence for one paragraph or sentence; memoised because an editor
     re-lints the same unchanged paragraphs on every keystroke."""
-    from newslint.engines.spelling_lexicon import lexicon
+    from newslint.engines.spelling.lexicon import lexicon
 
     return evidence(_TOKEN.findall(text), lexicon("en-GB").known)
 
@@ -98,7 +98,7 @@ def declared_other_language(doc: Document) -> str | None:
 def document_language(doc: Document) -> DocumentLanguage:
     """The language evidence of ``doc``, computed once and shared. The en-GB
     dictionary is used whatever the configured variant: it accepts both."""
-    from newslint.engines.spelling_lexicon import lexicon
+    from newslint.engines.spelling.lexicon import lexicon
 
     known = lexicon("en-GB").known
 

@@ -56,7 +56,7 @@ def silenced(doc: Document, ctx: CheckContext, token: Token) -> bool:
 @functools.lru_cache(maxsize=4)
 def _lexicon_test(language: str) -> Callable[[str], bool]:
     try:  # share the spelling engine's dictionary when it is there
-        from newslint.engines.spelling_lexicon import lexicon
+        from newslint.engines.spelling.lexicon import lexicon
 
         known = lexicon(language).known
         return lambda word: known(word)

@@ -25,7 +25,7 @@ def zipf(word: str) -> float:
     Read from the spelling rules' hashed wordfreq table (a few MiB per worker,
     shared with spelling.unknown) rather than wordfreq's own dictionary (about
     40 MiB, and twice that while it loads)."""
-    from newslint.engines.spelling_frequency import zipf as table_zipf
+    from newslint.engines.spelling.frequency import zipf as table_zipf
 
     return table_zipf(word.casefold())
 
@@ -34,7 +34,7 @@ def zipf(word: str) -> float:
 def _index() -> dict[tuple[str, int], list[str]]:
     """Frequent alphabetic words by (first letter, length): a slip keeps the
     first letter far more often than not, and that keeps each search small."""
-    from newslint.engines.spelling_frequency import frequent_words
+    from newslint.engines.spelling.frequency import frequent_words
 
     index: dict[tuple[str, int], list[str]] = {}
     for word in frequent_words(FREQUENT):

@@ -18,6 +18,6 @@ def engine_providers(config: Config) -> list[Provider]:
     # Each adapter module imports its engine lazily, inside check().
     from newslint.engines.languagetool import for_config
     from newslint.engines.proselint.provider import ProselintProvider
-    from newslint.engines.spelling import SpellingProvider
+    from newslint.engines.spelling.provider import SpellingProvider
 
     return [ProselintProvider(), SpellingProvider(), for_config(config)]

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from newslint import regexcache
-from newslint.engines.spelling_data import variant_pairs
+from newslint.engines.spelling.data import variant_pairs
 
 _ISE = regexcache.compile(r"(?<![sz])([iy])s(e|es|ed|ing|er|ers|ation|ations|able|ational)$")
 _OUR = regexcache.compile(r"(?<=[a-z])our(?=[a-z]*$)")

@@ -7,11 +7,11 @@ check them as data (as codespell does). Nothing here imports pyspellchecker.
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 
+from newslint.wordlists import DATA_DIR as DATA_ROOT
 from newslint.wordlists import read_entries
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "spelling"
+DATA_DIR = DATA_ROOT / "spelling"
 NEWS_WORDS = "news-words.txt"  # modern and news vocabulary the base dictionary lacks
 GB_ONLY = "en-gb-only.txt"  # British words with no safe US pair (programme, cheque)
 PAIRS = "us-gb-pairs.txt"  # "color colour": one US and one British form a line

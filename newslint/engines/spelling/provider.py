@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING
 from newslint import regexcache
 from newslint.diagnostics import Applicability, Diagnostic, Severity, Suggestion
 from newslint.document import Document, Span
-from newslint.engines.spelling_data import GB_ONLY, misspelled_table, word_set
-from newslint.engines.spelling_variants import gb_form, us_form
-from newslint.engines.spelling_words import (
+from newslint.engines.spelling.data import GB_ONLY, misspelled_table, word_set
+from newslint.engines.spelling.variants import gb_form, us_form
+from newslint.engines.spelling.words import (
     Compound,
     Word,
     compounds,
@@ -31,7 +31,7 @@ from newslint.engines.spelling_words import (
 from newslint.registry import CheckContext, Example, RuleMeta
 
 if TYPE_CHECKING:
-    from newslint.engines.spelling_lexicon import Lexicon
+    from newslint.engines.spelling.lexicon import Lexicon
 
 UNKNOWN = "spelling.unknown"
 VARIANT_MIX = "spelling.variant-mix"
@@ -354,19 +354,19 @@ class _Run:
         in a short block the markup names as a person (a commenter's
         <cite class="fn">)."""
         if self._url_parts is None:
-            from newslint.engines.spelling_context import url_parts
+            from newslint.engines.spelling.context import url_parts
 
             self._url_parts = url_parts(self.doc.source)
         if part.lower in self._url_parts:
             return True
         if self.doc.page_blocks:
-            from newslint.engines.spelling_context import in_name_block
+            from newslint.engines.spelling.context import in_name_block
 
             return in_name_block(self.doc, part.start)
         return False
 
     def mixed_script(self) -> Diagnostic:
-        from newslint.engines.spelling_scripts import script_name, scripts
+        from newslint.engines.spelling.scripts import script_name, scripts
 
         first = self.mixed[0]
         odd = scripts(first.text).other or "?"
@@ -464,7 +464,7 @@ class _Run:
 
     def load(self) -> Lexicon:
         if self.lexicon is None:
-            from newslint.engines.spelling_lexicon import lexicon
+            from newslint.engines.spelling.lexicon import lexicon
 
             self.lexicon = lexicon(self.ctx.language)
         return self.lexicon
@@ -479,7 +479,7 @@ class _Run:
     def word(self, part: Word) -> Diagnostic | None:
         text = part.text
         if not text.isascii():
-            from newslint.engines.spelling_scripts import plain_latin, scripts
+            from newslint.engines.spelling.scripts import plain_latin, scripts
 
             found = scripts(text)
             if found.other is not None:
@@ -516,14 +516,14 @@ class _Run:
             return self.report(part, f"'{text}' is not in the dictionary", (verdict.correction,))
         if verdict.slip is not None:
             return self.report(part, f"'{text}' is not in the dictionary", (verdict.slip,))
-        from newslint.engines.spelling_lexicon import far_suggestions, near_suggestions
+        from newslint.engines.spelling.lexicon import far_suggestions, near_suggestions
 
         fixes = near_suggestions(text, self.ctx.language)
         if self.term(stem, fixes):
             return None
         # Words too long for a distance-2 search (12+ letters) count as searched:
         # on dev they were mostly technical terms (leukocytoclastic).
-        from newslint.engines.spelling_frequency import FAR_MIN_LENGTH, far_slip, foreign_word
+        from newslint.engines.spelling.frequency import FAR_MIN_LENGTH, far_slip, foreign_word
 
         if foreign_word(stem):
             return None  # a loanword or quotation (latifundios, realidad)
@@ -548,11 +548,11 @@ class _Run:
             return False
         if any(self.uses(f.replace("'", "")) or self.uses(f) for f in fixes):
             return False
-        from newslint.engines.spelling_frequency import FAR_MIN_LENGTH, far_slip
+        from newslint.engines.spelling.frequency import FAR_MIN_LENGTH, far_slip
 
         candidates = tuple(fixes)
         if len(word) >= FAR_MIN_LENGTH and self.far_left > 0:
-            from newslint.engines.spelling_lexicon import far_suggestions
+            from newslint.engines.spelling.lexicon import far_suggestions
 
             self.far_left -= 1
             candidates += far_suggestions(word, self.ctx.language)
@@ -564,7 +564,7 @@ class _Run:
         start of a dictionary word one letter longer, right before "..." or "…"."""
         if not _ELLIPSIS.match(self.doc.text, part.end):
             return False
-        from newslint.engines.spelling_lexicon import near_suggestions
+        from newslint.engines.spelling.lexicon import near_suggestions
 
         return any(
             f.startswith(word) and len(f) == len(word) + 1
@@ -584,13 +584,13 @@ class _Run:
                 return True
             genus = _GENUS.search(text, before, part.start)
             if genus is not None:
-                from newslint.engines.spelling_frequency import zipf
+                from newslint.engines.spelling.frequency import zipf
 
                 if genus.group(1) is None or zipf(genus.group(1).lower()) < GENUS_MAX_ZIPF:
                     return True
         if self.repeated(word) or self.named_on_page(part) or self.truncated(part, word):
             return True
-        from newslint.engines.spelling_context import (
+        from newslint.engines.spelling.context import (
             elided,
             in_code_or_censored,
             in_signature,
@@ -610,7 +610,7 @@ class _Run:
         appris): two or more of its six neighbours on the line are common
         words of German, Spanish, French, Italian, Dutch or Portuguese that
         English lacks. A typo has English around it."""
-        from newslint.engines.spelling_frequency import foreign_word
+        from newslint.engines.spelling.frequency import foreign_word
 
         text = self.doc.text
         line_start = text.rfind("\n", 0, part.start) + 1
@@ -654,7 +654,7 @@ class _Run:
         wordfreq has it, unless it is a slip of a far more frequent word; an
         apostrophe standing in for a quotation mark (of'safeguarding) joins
         two known words."""
-        from newslint.engines.spelling_frequency import slip_of, zipf
+        from newslint.engines.spelling.frequency import slip_of, zipf
 
         if "'" in word:
             pieces = word.split("'")
@@ -684,7 +684,7 @@ class _Run:
         if slip is not None:
             return False, slip
         if zipf(word) > 0:
-            from newslint.engines.spelling_frequency import foreign_word
+            from newslint.engines.spelling.frequency import foreign_word
 
             # Before slips of two edits: realidad is Spanish, not a slip of
             # realized, and supermind (super + mind) no slip of superman. A
@@ -700,7 +700,7 @@ class _Run:
         (:data:`BASE_ZIPF`) and at least as often as the form made from it
         (signee beside signees), with no dictionary word a slip away that is
         commoner: wordfreq lists common misspellings too (athiest, pidgeon)."""
-        from newslint.engines.spelling_frequency import foreign_word, slip_of, slips, zipf
+        from newslint.engines.spelling.frequency import foreign_word, slip_of, slips, zipf
 
         found = zipf(base)
         if len(base) < 5 or found < max(BASE_ZIPF, own) or foreign_word(base):
@@ -710,7 +710,7 @@ class _Run:
         return not any(self.known(c) and zipf(c) > found for c in slips(base))
 
     def real(self, word: str) -> bool:
-        from newslint.engines.spelling_frequency import zipf
+        from newslint.engines.spelling.frequency import zipf
 
         return self.known(word) or zipf(word) > 0
 
@@ -876,7 +876,7 @@ def language_gate(doc: Document, selected: frozenset[str]) -> Diagnostic | None:
 
 
 def _mixed(token: str) -> bool:
-    from newslint.engines.spelling_scripts import scripts
+    from newslint.engines.spelling.scripts import scripts
 
     found = scripts(token)
     return found.latin and found.other is not None

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newslint.cachedir import cache_root, write_atomically
-from newslint.engines.spelling_data import GB_ONLY, NEWS_WORDS, variant_pairs, word_set
+from newslint.engines.spelling.data import GB_ONLY, NEWS_WORDS, variant_pairs, word_set
 
 FAR_MAX_LENGTH = 12  # a distance-2 search on 12 letters costs about 0.1 s
 MAX_SUGGESTIONS = 3

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from newslint.cachedir import cache_root
-from newslint.engines.spelling_hashed import HashedWords
+from newslint.engines.spelling.hashed import HashedWords
 
 # Bump when the table's filtering changes: it is part of the cache key.
 FORMAT = 2  # 2: hashed tables (spelling_hashed)
@@ -65,7 +65,7 @@ def table() -> HashedWords:
     """Lowercase alphabetic words (apostrophes allowed) with Zipf >= FLOOR,
     as hundredths of a Zipf step. Built from wordfreq once, then cached.
     Hashed (see spelling_hashed): 3 MiB in a worker instead of 34."""
-    from newslint.engines.spelling_lexicon import write_cache
+    from newslint.engines.spelling.lexicon import write_cache
 
     path = _cache_path()
     try:
@@ -91,7 +91,7 @@ def frequent_words(min_zipf: float) -> tuple[str, ...]:
     words, for searches of frequent neighbours (names.capitalised-typo)."""
     from importlib.metadata import version
 
-    from newslint.engines.spelling_lexicon import write_cache
+    from newslint.engines.spelling.lexicon import write_cache
 
     path = cache_root() / (
         f"spelling-en-frequent-wordfreq-{version('wordfreq')}-f{FORMAT}-{min_zipf}.marshal"
@@ -310,7 +310,7 @@ def slip_of(
         if z >= need and (unseen or known(candidate)):
             best, best_z = candidate, z
     if far and best is None and 0 < own < FAR_BELOW and len(word) >= FAR_MIN_LENGTH:
-        from newslint.engines.spelling_lexicon import far_suggestions
+        from newslint.engines.spelling.lexicon import far_suggestions
 
         return far_slip(word, far_suggestions(word, "en-US"), own + FAR_GAP)
     return best
@@ -333,7 +333,7 @@ def _foreign_words() -> HashedWords:
     word is about to be reported (a few documents in a hundred), cached, hashed."""
     from importlib.metadata import version
 
-    from newslint.engines.spelling_lexicon import write_cache
+    from newslint.engines.spelling.lexicon import write_cache
 
     path = cache_root() / (
         f"spelling-foreign-wordfreq-{version('wordfreq')}-f{FORMAT}-{FOREIGN_ZIPF}.bin"
