@@ -4,6 +4,7 @@ Sources (each folder has a SOURCE.txt with origin, commit and licence):
 
 - ``aigen_news``: ChatGPT-written news articles (news/aigen_news/aigen_news.jsonl)
 - ``fair_framed``: short LLM-written political news items (news/fair_framed/fair_framed.jsonl)
+- ``llmfake``: LLM-written news stories, several models (news/llmfake/llmfake.jsonl)
 - ``iu_human``: edited news from CNN, NYT, Reuters ... (news/iu_human/iu_human.jsonl)
 - ``bbc``: BBC News 2004-05 (news/bbc/bbc_news.jsonl)
 - ``trafilatura``: saved web pages with furniture (web/trafilatura/pages/*.html)
@@ -63,6 +64,7 @@ JSONL_SOURCES = {
     "aigen_news": "news/aigen_news/aigen_news.jsonl",
     "fair_framed": "news/fair_framed/fair_framed.jsonl",
     "iu_human": "news/iu_human/iu_human.jsonl",
+    "llmfake": "news/llmfake/llmfake.jsonl",
     "bbc": "news/bbc/bbc_news.jsonl",
 }
 TRAFILATURA = "web/trafilatura"
@@ -117,8 +119,12 @@ def missing(source: str, root: Path | None = None) -> str | None:
 
 
 def article_text(record: dict) -> str:
-    """Title, blank line, body, final newline: the text labels index."""
-    return f"{str(record['title']).strip()}\n\n{str(record['body']).strip()}\n"
+    """Title, blank line, body, final newline: the text labels index.
+
+    A record with no headline (llmfake) is its body alone."""
+    title = str(record["title"]).strip()
+    body = str(record["body"]).strip()
+    return f"{title}\n\n{body}\n" if title else f"{body}\n"
 
 
 def _iter_jsonl(source: str, path: Path) -> Iterator[RealDoc]:
