@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -68,7 +69,8 @@ SOURCE_NOTES = {
         "Llama-2-chat 7b/13b and Vicuna-1.3 7b/13b/33b from the gist of GossipCop and\n"
         "PolitiFact stories. llm-misinformation/llm-misinformation @{llmfake},\n"
         "experiment/data/<model>_generation/<set>/*_open_ended_generation_processed.csv,\n"
-        "column synthetic_misinformation, rows where it differs from the human news_text.\n"
+        "column synthetic_misinformation, rows where it is not mostly the human news_text\n"
+        "(under half its 8-word runs shared).\n"
         "id <model>-<set>-<row>. No headline: title is empty (text = body). No licence file;\n"
         "research use, cite the paper. Stories are fabricated: not a source of facts.\n"
     ),
@@ -127,11 +129,25 @@ def fair_records(repo: Path) -> Iterator[dict]:
                 }
 
 
+def _shingles(text: str, n: int = 8) -> set[tuple[str, ...]]:
+    words = re.findall(r"\w+", text.lower())
+    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+
+def copied(story: str, original: str) -> bool:
+    """Half or more of the story's 8-word runs, and 40 at least, are the human
+    original's: a copy. (A short prompt echo quoting one sentence of it is the
+    model's own output.)"""
+    runs = _shingles(story)
+    return len(runs & _shingles(original)) >= max(40, len(runs) / 2)
+
+
 def llmfake_records(repo: Path) -> Iterator[dict]:
-    """One record per generated story; rows that only repeat the human text are skipped.
+    """One record per generated story; rows that repeat the human text are skipped.
 
     The CSVs hold every source story, but only the fake-labelled ones were rewritten
-    by the model (elsewhere the column repeats ``news_text``)."""
+    by the model (elsewhere the column repeats ``news_text``), and a model sometimes
+    echoed most of the human story it was given: neither is machine-written."""
     try:
         import pandas
     except ImportError:
@@ -142,7 +158,7 @@ def llmfake_records(repo: Path) -> Iterator[dict]:
         frame = pandas.read_csv(io.BytesIO(git_show(repo, LLMFAKE_COMMIT, path)))
         for index, row in frame.iterrows():
             story = str(row["synthetic_misinformation"]).strip()
-            if not story or story == "nan" or story == str(row["news_text"]).strip():
+            if not story or story == "nan" or copied(story, str(row["news_text"])):
                 continue
             yield {
                 "id": f"{model}-{story_set}-{int(index)}",
