@@ -41,6 +41,19 @@ def _strip(text: str, start: int, end: int) -> Span:
     return Span(start, end)
 
 
+def _opens(text: str, j: int, para: Span) -> bool:
+    """A straight mark that can only open: after a sentence's end and a space,
+    before a capital ('... schools. "Copyright ...'). A closing mark follows
+    the quoted words with no space."""
+    return (
+        j >= para.start + 2
+        and text[j - 1] == " "
+        and text[j - 2] in ".!?"
+        and j + 1 < para.end
+        and text[j + 1].isupper()
+    )
+
+
 class _DoubleScanner:
     """Finds double-quoted quotations, carrying open ones across paragraphs."""
 
@@ -77,7 +90,12 @@ class _DoubleScanner:
                 if self.start is not None:
                     self._close(j + 1, j)
             elif ch == '"':
-                if self.start is not None:
+                if self.start is not None and _opens(text, j, para):
+                    # '... in schools. "Copyright is ...': a run-on quote whose
+                    # paragraph break was lost; the open quote ends at the new one.
+                    self._close(j, j)
+                    self._open(j)
+                elif self.start is not None:
                     self._close(j + 1, j)
                 elif not (j > 0 and text[j - 1].isdigit()):  # 6'2" is inches
                     self._open(j)
