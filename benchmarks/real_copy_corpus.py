@@ -41,6 +41,7 @@ CLASS_RULES: dict[str, tuple[str, ...]] = {
         "filler.generic-padding",
         "filler.machine-tell",
         "filler.chatbot-residue",
+        "filler.prompt-residue",
     ),
     "reader-address": ("filler.reader-address", "filler.reader-question"),
     "web-leftover": ("filler.web-leftover", "filler.web-furniture"),

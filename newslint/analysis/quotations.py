@@ -91,10 +91,9 @@ class _DoubleScanner:
                     self._close(j + 1, j)
             elif ch == '"':
                 if self.start is not None and _opens(text, j, para):
-                    # '... in schools. "Copyright is ...': a run-on quote whose
-                    # paragraph break was lost; the open quote ends at the new one.
-                    self._close(j, j)
-                    self._open(j)
+                    # '... in schools. "Copyright is ...': a quote running on into
+                    # a paragraph whose break was lost; one quotation, as above.
+                    self.count += 1
                 elif self.start is not None:
                     self._close(j + 1, j)
                 elif not (j > 0 and text[j - 1].isdigit()):  # 6'2" is inches
