@@ -37,7 +37,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from real_copy_corpus import REPO_ROOT, documents, missing, read_labels, split
+from real_copy_corpus import HELD_OUT, REPO_ROOT, documents, missing, read_labels, split
 
 sys.path.insert(0, str(REPO_ROOT))
 
@@ -54,18 +54,6 @@ from newslint.document import Document
 from newslint.sources import load_document
 
 MACHINE_SOURCES = ("aigen_news", "fair_framed", "llmfake")
-# DEV stories kept out of training altogether, to measure the rules on stories
-# of a machine source the models never saw (labelled blind, issue 8 round 5;
-# scored by benchmarks/real_copy.py with the rest of DEV).
-HELD_OUT = frozenset(
-    "llmfake:" + doc_id
-    for doc_id in (
-        "gpt35-gossipcop-384 gpt35-gossipcop-477 gpt35-gossipcop-578 gpt35-politifact-197 "
-        "gpt35-politifact-20 llama2-13b-gossipcop-143 llama2-13b-gossipcop-171 "
-        "llama2-13b-gossipcop-217 llama2-7b-gossipcop-378 vicuna-13b-gossipcop-123 "
-        "vicuna-13b-gossipcop-41 vicuna-33b-gossipcop-393 vicuna-7b-gossipcop-258"
-    ).split()
-)
 CLEAN_SOURCES = ("bbc", "iu_human")
 # A word or word pair must occur in this many training stories to be kept: one
 # seen in a story or two would only memorise them.

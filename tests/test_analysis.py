@@ -151,6 +151,20 @@ def test_quote_continued_across_paragraphs() -> None:
     assert len(found) == 2
 
 
+def test_straight_quote_run_on_with_lost_paragraph_break() -> None:
+    # Copy whose paragraph breaks were lost: a run-on quote's next opening mark
+    # sits mid-line. It continues the quotation; it does not close it.
+    text = (
+        'The head teacher said: "Pupils need to know how ideas earn money. It is vital '
+        'that they learn it young. "Our course starts in May." Parents were not asked.'
+    )
+    found = quotes(text)
+    assert len(found) == 1
+    span, _content, _nested, paragraphs = found[0]
+    assert span.startswith('"Pupils') and span.endswith('in May."')
+    assert paragraphs == 2
+
+
 def test_unclosed_quote_ends_with_its_paragraph() -> None:
     text = "The mayor said “we will not back down\n\nCrews worked through the night."
     assert quotes(text) == [("“we will not back down", "we will not back down", False, 1)]
