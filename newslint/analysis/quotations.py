@@ -54,6 +54,19 @@ def _opens(text: str, j: int, para: Span) -> bool:
     )
 
 
+def _closes_only(text: str, j: int, para: Span) -> bool:
+    """A straight mark that can only close: right after a word or a stop and
+    before a space or the paragraph's end ('... make fans proud."'). With no
+    quotation open it is a stray mark, not the start of one running to the
+    paragraph's end."""
+    return (
+        j > para.start
+        and not text[j - 1].isspace()
+        and text[j - 1] not in "([{—–-/"
+        and (j + 1 >= para.end or text[j + 1].isspace())
+    )
+
+
 class _DoubleScanner:
     """Finds double-quoted quotations, carrying open ones across paragraphs."""
 
@@ -96,8 +109,8 @@ class _DoubleScanner:
                     self.count += 1
                 elif self.start is not None:
                     self._close(j + 1, j)
-                elif not (j > 0 and text[j - 1].isdigit()):  # 6'2" is inches
-                    self._open(j)
+                elif not (j > 0 and text[j - 1].isdigit()) and not _closes_only(text, j, para):
+                    self._open(j)  # (6'2" is inches)
 
     def finish(self, last_end: int) -> list[Quotation]:
         if self.start is not None:
