@@ -174,6 +174,13 @@ def test_inches_are_not_quotes() -> None:
     assert quotes("The 6'2\" guard scored 30 points.") == []
 
 
+def test_stray_closing_mark_opens_nothing() -> None:
+    # The quote before it was mis-paired; a mark after a word and before the
+    # paragraph's end can only close, so the sentence after it stays unquoted.
+    text = 'The "Gunsmoke" fans were told the film would make them proud." Filming starts soon.'
+    assert [q[0] for q in quotes(text)] == ['"Gunsmoke"']
+
+
 def test_document_in_quotation() -> None:
     doc = load_document("q.txt", "Sirens Sound\n\nShe said “stay indoors” twice.\n")
     inside = doc.text.index("indoors")

@@ -227,3 +227,16 @@ def test_generic_padding_docs_state_the_shipped_probability() -> None:
 
     why = _PYTHON_RULES["filler.generic-padding"].meta.why
     assert f"{padding_model().threshold:.2f} as shipped" in why
+
+
+def test_machine_narrator_your_is_reader_address() -> None:
+    """A machine-register narrator's "your skin" talks to the reader; a fixed
+    phrase ("your call") does not, and edited copy needs another shape."""
+    from newslint.checks import reader
+
+    doc = load_document("a.txt", "Silk sales rise\n\nSilk pillowcases sold well in May.\n")
+    machine, edited = (lambda: True), (lambda: False)
+    text = "Silk is breathable, so it won't irritate your skin."
+    assert reader._narrator_address(doc, text, [], machine) == "you"
+    assert reader._narrator_address(doc, text, [], edited) is None
+    assert reader._narrator_address(doc, "In the end it was your call.", [], machine) is None
