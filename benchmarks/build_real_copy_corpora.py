@@ -1,6 +1,6 @@
-"""Rebuild the real-copy corpora (aigen_news, fair_framed, iu_human) outside the repo.
+"""Rebuild the real-copy corpora (aigen_news, fair_framed, iu_human, llmfake) outside the repo.
 
-The three JSON-lines sources of benchmarks/real_copy.py are derived from two
+The four JSON-lines sources of benchmarks/real_copy.py are derived from three
 public research repositories; this script derives them again on a new machine,
 writes a SOURCE.txt beside each, and checks every labelled document's sha256
 in benchmarks/data/real_copy/labels.jsonl, so label offsets are known to index
@@ -8,9 +8,10 @@ the same text. No text enters the repository.
 
     git clone https://github.com/iu-ai-research/human-AI-generatedTextCorpus /tmp/iu
     git clone https://github.com/yoojuneho/Fair-or-Framed /tmp/ff
+    git clone https://github.com/llm-misinformation/llm-misinformation /tmp/llmfake
     pip install pandas   # the first repository stores DataFrames as pickles
     python benchmarks/build_real_copy_corpora.py --iu-repo /tmp/iu --fair-repo /tmp/ff \\
-        --out ../shared/corpora
+        --llmfake-repo /tmp/llmfake --out ../shared/corpora
 
 The repositories may also be bare git directories (files are read with
 ``git show <commit>:<path>``, at the commit the labels were made from).
@@ -21,6 +22,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -33,6 +35,18 @@ import real_copy_corpus as corpus
 IU_COMMIT = "32805de"
 FAIR_COMMIT = "c99a78b"
 FAIR_FILES = (19, 37, 55, 73, 91)  # kappa/scoring data/explicit_<n>_.json
+LLMFAKE_COMMIT = "411811d"
+# LLMFake (Chen & Shu, ICLR 2024): open-ended news generation from a fake story's
+# gist, by several chat models. Folder under experiment/data -> id prefix.
+LLMFAKE_RUNS = {
+    ("chatgpt_3.5_generation", "gossipcop"): "gpt35",
+    ("chatgpt_3.5_generation", "politifact"): "gpt35",
+    ("llama2_7b_generation", "gossipcop"): "llama2-7b",
+    ("llama2_13b_generation", "gossipcop"): "llama2-13b",
+    ("vicuna-v1.3_7b_generation", "gossipcop"): "vicuna-7b",
+    ("vicuna-v1.3_13b_generation", "gossipcop"): "vicuna-13b",
+    ("vicuna-v1.3_33b_generation", "gossipcop"): "vicuna-33b",
+}
 
 SOURCE_NOTES = {
     "aigen_news": (
@@ -48,6 +62,17 @@ SOURCE_NOTES = {
     "fair_framed": (
         "150 short LLM-written political news items. yoojuneho/Fair-or-Framed @{fair},\n"
         "kappa/scoring data/explicit_*.json. No licence file; research use.\n"
+    ),
+    "llmfake": (
+        "Machine-written news stories from LLMFake (Chen & Shu, 'Can LLM-Generated\n"
+        "Misinformation Be Detected?', ICLR 2024): open-ended generation by gpt-3.5-turbo,\n"
+        "Llama-2-chat 7b/13b and Vicuna-1.3 7b/13b/33b from the gist of GossipCop and\n"
+        "PolitiFact stories. llm-misinformation/llm-misinformation @{llmfake},\n"
+        "experiment/data/<model>_generation/<set>/*_open_ended_generation_processed.csv,\n"
+        "column synthetic_misinformation, rows where it is not mostly the human news_text\n"
+        "(under half its 8-word runs shared).\n"
+        "id <model>-<set>-<row>. No headline: title is empty (text = body). No licence file;\n"
+        "research use, cite the paper. Stories are fabricated: not a source of facts.\n"
     ),
 }
 
@@ -104,13 +129,54 @@ def fair_records(repo: Path) -> Iterator[dict]:
                 }
 
 
+def _shingles(text: str, n: int = 8) -> set[tuple[str, ...]]:
+    words = re.findall(r"\w+", text.lower())
+    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+
+def copied(story: str, original: str) -> bool:
+    """Half or more of the story's 8-word runs, and 40 at least, are the human
+    original's: a copy. (A short prompt echo quoting one sentence of it is the
+    model's own output.)"""
+    runs = _shingles(story)
+    return len(runs & _shingles(original)) >= max(40, len(runs) / 2)
+
+
+def llmfake_records(repo: Path) -> Iterator[dict]:
+    """One record per generated story; rows that repeat the human text are skipped.
+
+    The CSVs hold every source story, but only the fake-labelled ones were rewritten
+    by the model (elsewhere the column repeats ``news_text``), and a model sometimes
+    echoed most of the human story it was given: neither is machine-written."""
+    try:
+        import pandas
+    except ImportError:
+        sys.exit("build_real_copy_corpora: needs pandas to read the CSVs (pip install pandas)")
+    for (folder, story_set), model in LLMFAKE_RUNS.items():
+        name = f"synthetic-gpt-3.5-turbo_{story_set}_open_ended_generation_processed.csv"
+        path = f"experiment/data/{folder}/{story_set}/{name}"
+        frame = pandas.read_csv(io.BytesIO(git_show(repo, LLMFAKE_COMMIT, path)))
+        for index, row in frame.iterrows():
+            story = str(row["synthetic_misinformation"]).strip()
+            if not story or story == "nan" or copied(story, str(row["news_text"])):
+                continue
+            yield {
+                "id": f"{model}-{story_set}-{int(index)}",
+                "title": "",
+                "body": story,
+                "model": model,
+                "story_set": story_set,
+                "news_id": str(row["news_id"]),
+            }
+
+
 def write_source(out: Path, source: str, records: list[dict]) -> Path:
     path = corpus.source_path(source, out)
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8") as handle:
         for record in records:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-    note = SOURCE_NOTES[source].format(iu=IU_COMMIT, fair=FAIR_COMMIT)
+    note = SOURCE_NOTES[source].format(iu=IU_COMMIT, fair=FAIR_COMMIT, llmfake=LLMFAKE_COMMIT)
     (path.parent / "SOURCE.txt").write_text(note, encoding="utf-8")
     return path
 
@@ -134,6 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--iu-repo", type=Path, required=True)
     parser.add_argument("--fair-repo", type=Path, required=True)
+    parser.add_argument("--llmfake-repo", type=Path, help="llm-misinformation (optional)")
     parser.add_argument("--out", type=Path, default=corpus.corpora_dir())
     args = parser.parse_args(argv)
     human = list(iu_records(args.iu_repo, "news_human_generated.pkl"))
@@ -143,6 +210,8 @@ def main(argv: list[str] | None = None) -> int:
         "iu_human": human,
         "fair_framed": list(fair_records(args.fair_repo)),
     }
+    if args.llmfake_repo:
+        built["llmfake"] = list(llmfake_records(args.llmfake_repo))
     problems = []
     for source, records in built.items():
         path = write_source(args.out, source, records)

@@ -19,6 +19,7 @@ spelling.unknown against hand-judged word verdicts
 
     python benchmarks/real_copy.py                  # test split (the reported figures)
     python benchmarks/real_copy.py --split dev      # for tuning rules
+    python benchmarks/real_copy.py --split dev --held-out  # DEV stories no model fits on
     python benchmarks/real_copy.py --unjudged       # list spelling flags lacking a verdict
     python benchmarks/real_copy.py --verdicts       # clean copy: real/false per rule
 
@@ -56,6 +57,7 @@ from finding_verdicts import Finding, findings_of, judge, read_findings, read_wo
 from real_copy_corpus import (
     CLASS_RULES,
     CLASSES,
+    HELD_OUT,
     LABELS,
     REPO_ROOT,
     VERDICTS,
@@ -215,6 +217,11 @@ def main() -> int:
     parser.add_argument("--unjudged", action="store_true", help="list unjudged spelling flags")
     parser.add_argument("--missed", action="store_true", help="list missed labels (offsets)")
     parser.add_argument(
+        "--held-out",
+        action="store_true",
+        help="only the DEV stories the sentence models never fit on (HELD_OUT); no clean copy",
+    )
+    parser.add_argument(
         "--verdicts", action="store_true", help="clean copy: real/false/unjudged per rule"
     )
     args = parser.parse_args()
@@ -223,6 +230,8 @@ def main() -> int:
     print(f"date: {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC, split: {args.split}")
     print(f"corpora: {corpora_dir()}")
     labels = [r for r in read_labels() if r["split"] == args.split]
+    if args.held_out:
+        labels = [r for r in labels if f"{r['source']}:{r['id']}" in HELD_OUT]
     if not labels:
         print(f"no {args.split}-split labels in {LABELS}; nothing to measure")
         return 0
@@ -269,6 +278,8 @@ def main() -> int:
                     if tallies[cls].missed:
                         print(f"  missed {cls}: {' '.join(tallies[cls].missed)}")
 
+        if args.held_out:
+            return 0
         print("\nclean professional copy (warnings + errors per 1,000 words):")
         finding_rows, word_verdicts = read_findings(), read_word_verdicts()
         labelled = {(r["source"], r["id"]): r["spans"] for r in labels}

@@ -151,6 +151,20 @@ def test_quote_continued_across_paragraphs() -> None:
     assert len(found) == 2
 
 
+def test_straight_quote_run_on_with_lost_paragraph_break() -> None:
+    # Copy whose paragraph breaks were lost: a run-on quote's next opening mark
+    # sits mid-line. It continues the quotation; it does not close it.
+    text = (
+        'The head teacher said: "Pupils need to know how ideas earn money. It is vital '
+        'that they learn it young. "Our course starts in May." Parents were not asked.'
+    )
+    found = quotes(text)
+    assert len(found) == 1
+    span, _content, _nested, paragraphs = found[0]
+    assert span.startswith('"Pupils') and span.endswith('in May."')
+    assert paragraphs == 2
+
+
 def test_unclosed_quote_ends_with_its_paragraph() -> None:
     text = "The mayor said “we will not back down\n\nCrews worked through the night."
     assert quotes(text) == [("“we will not back down", "we will not back down", False, 1)]
@@ -158,6 +172,13 @@ def test_unclosed_quote_ends_with_its_paragraph() -> None:
 
 def test_inches_are_not_quotes() -> None:
     assert quotes("The 6'2\" guard scored 30 points.") == []
+
+
+def test_stray_closing_mark_opens_nothing() -> None:
+    # The quote before it was mis-paired; a mark after a word and before the
+    # paragraph's end can only close, so the sentence after it stays unquoted.
+    text = 'The "Gunsmoke" fans were told the film would make them proud." Filming starts soon.'
+    assert [q[0] for q in quotes(text)] == ['"Gunsmoke"']
 
 
 def test_document_in_quotation() -> None:

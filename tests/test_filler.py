@@ -109,6 +109,25 @@ def test_specificity_anchors_and_position() -> None:
     assert padding_score(doc, last) >= 4
 
 
+def test_verdict_and_agentless_passive_report_no_one() -> None:
+    """ "Only time will tell" and "is expected to be" hold reporting verbs, but no
+    one's words: they must not excuse the sentence as reporting."""
+    from newslint.analysis.specificity import padding_score, signals, specificity
+
+    text = (
+        "Choir wins prize\n\nThe Ashby choir won the regional prize in Leeds on Saturday.\n\n"
+        "The final is expected to be a significant moment for the choir.\n\n"
+        "Only time will tell whether other choirs will follow in its footsteps.\n"
+    )
+    doc = load_document("a.txt", text)
+    _first, expected, closer = specificity(doc)
+    assert signals(doc, expected)["reported"] == 0
+    assert signals(doc, closer)["reported"] == 0
+    assert padding_score(doc, closer) >= 3  # a verdict in the closing paragraph (1 before)
+    said = load_document("b.txt", text.replace("Only time", "Its conductor said time"))
+    assert signals(said, specificity(said)[-1])["reported"] == 1
+
+
 def test_generic_padding_threshold_option() -> None:
     text = (
         "Tram line approved\n\nThe board voted 11-4 on Tuesday.\n\n"
@@ -194,14 +213,11 @@ def test_learned_padding_scorer_weighs_the_story_around_a_sentence() -> None:
         "Mull.\n\nAs the debate continues, it is clear that the future of island "
         "travel will remain a crucial issue for communities for years to come.\n",
     )
-    scores = [
-        model.probability(s.features) for s in sentence_features(load_document("a.txt", padded))
-    ]
+    # s.probability adds the folded word classes' share, as the rule does.
+    scores = [s.probability(model) for s in sentence_features(load_document("a.txt", padded))]
     assert max(scores[:-1]) < model.threshold <= scores[-1]
     # The factual story alone gives its sentences no padding score near the cut-off.
-    plain = [
-        model.probability(s.features) for s in sentence_features(load_document("a.txt", facts))
-    ]
+    plain = [s.probability(model) for s in sentence_features(load_document("a.txt", facts))]
     assert max(plain) < model.threshold / 2
 
 
@@ -211,3 +227,16 @@ def test_generic_padding_docs_state_the_shipped_probability() -> None:
 
     why = python_rule("filler.generic-padding").meta.why
     assert f"{padding_model().threshold:.2f} as shipped" in why
+
+
+def test_machine_narrator_your_is_reader_address() -> None:
+    """A machine-register narrator's "your skin" talks to the reader; a fixed
+    phrase ("your call") does not, and edited copy needs another shape."""
+    from newslint.checks import reader
+
+    doc = load_document("a.txt", "Silk sales rise\n\nSilk pillowcases sold well in May.\n")
+    machine, edited = (lambda: True), (lambda: False)
+    text = "Silk is breathable, so it won't irritate your skin."
+    assert reader._narrator_address(doc, text, [], machine) == "you"
+    assert reader._narrator_address(doc, text, [], edited) is None
+    assert reader._narrator_address(doc, "In the end it was your call.", [], machine) is None

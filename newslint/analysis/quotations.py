@@ -41,6 +41,32 @@ def _strip(text: str, start: int, end: int) -> Span:
     return Span(start, end)
 
 
+def _opens(text: str, j: int, para: Span) -> bool:
+    """A straight mark that can only open: after a sentence's end and a space,
+    before a capital ('... schools. "Copyright ...'). A closing mark follows
+    the quoted words with no space."""
+    return (
+        j >= para.start + 2
+        and text[j - 1] == " "
+        and text[j - 2] in ".!?"
+        and j + 1 < para.end
+        and text[j + 1].isupper()
+    )
+
+
+def _closes_only(text: str, j: int, para: Span) -> bool:
+    """A straight mark that can only close: right after a word or a stop and
+    before a space or the paragraph's end ('... make fans proud."'). With no
+    quotation open it is a stray mark, not the start of one running to the
+    paragraph's end."""
+    return (
+        j > para.start
+        and not text[j - 1].isspace()
+        and text[j - 1] not in "([{—–-/"
+        and (j + 1 >= para.end or text[j + 1].isspace())
+    )
+
+
 class _DoubleScanner:
     """Finds double-quoted quotations, carrying open ones across paragraphs."""
 
@@ -77,10 +103,14 @@ class _DoubleScanner:
                 if self.start is not None:
                     self._close(j + 1, j)
             elif ch == '"':
-                if self.start is not None:
+                if self.start is not None and _opens(text, j, para):
+                    # '... in schools. "Copyright is ...': a quote running on into
+                    # a paragraph whose break was lost; one quotation, as above.
+                    self.count += 1
+                elif self.start is not None:
                     self._close(j + 1, j)
-                elif not (j > 0 and text[j - 1].isdigit()):  # 6'2" is inches
-                    self._open(j)
+                elif not (j > 0 and text[j - 1].isdigit()) and not _closes_only(text, j, para):
+                    self._open(j)  # (6'2" is inches)
 
     def finish(self, last_end: int) -> list[Quotation]:
         if self.start is not None:

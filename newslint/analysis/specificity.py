@@ -146,7 +146,7 @@ def analyse(doc: Document) -> list[SentenceInfo]:
                     after_report=reported,
                 )
             )
-            reported = bool(_REPORTED.search(text)) or out[-1].quoted
+            reported = _reports(text) or out[-1].quoted
         if len(out) - first >= 2:
             out[-1] = dataclasses.replace(out[-1], closes_paragraph=True)
     if out:
@@ -238,6 +238,23 @@ _REPORTED = regexcache.compile(
     r"|(?:has|have|had) found|urg(?:e|es|ed)|reiterat(?:es|ed)|expect(?:s|ed)|fear(?:s|ed)"
     r"|concerned)\b"
 )
+# Reporting verbs that report no one: a verdict's own words ("only time will
+# tell") and an agentless passive that hedges a forecast ("is expected to be a
+# significant event", "is widely believed to").
+_NO_REPORTER = regexcache.compile(
+    r"\b(?:(?:is|are|was|were|be|been|being) (?:widely |generally |largely |still )?"
+    r"(?:expected|believed|thought|said|reported|considered|predicted|estimated) to"
+    r"|time will tell|(?:is|are) concerned)\b",
+    re.IGNORECASE,
+)
+
+
+def _reports(text: str) -> bool:
+    """Someone's words are reported: a reporting verb that is not a verdict's or
+    an agentless passive's."""
+    return bool(_REPORTED.search(_NO_REPORTER.sub(" ", text)))
+
+
 # Backshifted "would" or a first-person opening right after a report or a
 # quotation: the speaker's words continue, paraphrased or unmarked.
 _SPEAKER_VOICE = regexcache.compile(r"\bwould\b|^(?:We|I)\b")
@@ -301,7 +318,7 @@ def signals(doc: Document, info: SentenceInfo) -> dict[str, int]:
         "forecast": int(bool(_FORECAST.search(text))),
         "exclaims": int("!" in text),
         "question": int(text.rstrip().endswith("?")),
-        "reported": int(bool(_REPORTED.search(rest))),
+        "reported": int(_reports(rest)),
         "first_person": int(bool(_FIRST_PERSON.search(text))),
         "speaker_voice": int(info.after_report and bool(_SPEAKER_VOICE.search(text))),
     }
@@ -336,7 +353,7 @@ def padding_score(doc: Document, info: SentenceInfo) -> int:
     if summary and not info.names:
         score += 2
         text = text[summary.end() :]  # its own verb is no report of anyone's words
-    reported = _REPORTED.search(text)
+    reported = _reports(text)
     if _GROUP.search(text) and not reported:
         score += 1
     if _SUPERLATIVE.search(text):

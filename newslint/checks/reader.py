@@ -199,6 +199,11 @@ _WE_TO_YOU = regexcache.compile(
 # set without quotation marks), not the publication's narrator.
 _SPEECH_WORDS = 4
 _YOU = regexcache.compile(r"\byou\b|^You\b")
+# The reader's own body, home or belongings: "your skin", "your own", "your
+# hands"; a fixed phrase ("take your time", "your guess is as good") is no one's.
+_YOUR_THING = regexcache.compile(
+    r"\byour\b(?! (?:time|guess|best bet|mileage|honou?r|majesty|highness|call)\b)", re.IGNORECASE
+)
 # The publication itself ("we", "our"); "us" in a question is an interviewer's
 # ("Can you tell us about ...?").
 _PUBLICATION = regexcache.compile(r"\b(?:we|our)\b|^(?:We|Our)\b")
@@ -473,9 +478,10 @@ def _narrator_address(
         return "question" if you and _PUBLICATION.search(text) else None
     if you and (_WE_TO_YOU.search(text) or _YOU_CAN.match(text)):
         return "you"
-    # The machine narrator's "you" as a person ("if you have had ...", not
-    # "taking your time"): no interviewee's voice to borrow.
-    if _YOU.search(text) and machine():
+    # The machine narrator's "you" as a person ("if you have had ...", "it
+    # won't irritate your skin"; not "taking your time"): no interviewee's
+    # voice to borrow.
+    if (_YOU.search(text) or _YOUR_THING.search(text)) and machine():
         return "you"
     head = _POSSESSIVE_IMPERATIVE.match(text)
     if head and _base_form(head.group(1)) and not _CONDITIONAL_IMPERATIVE.search(text):

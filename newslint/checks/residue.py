@@ -1,0 +1,177 @@
+"""filler.prompt-residue: the writing task left in the copy, found by what a line is about.
+
+A chat model asked to "write a news piece based on this sentence, 200-250
+words" often echoes its task around the story: it presents its output ("Here
+is the news piece I have written based on that sentence:"), repeats the
+instructions ("The article should be at least 200 words long.", "Word Count:
+200-250 words.") or the hint it was given ("Hint: Please use a famous
+celebrity as an example."). What these lines share is their subject: the text
+itself, as something being produced. A news story talks about the world, not
+about the article it is. So a line is flagged when, outside quotations,
+
+- it presents a piece of writing ("here is", "below is", "the following is"
+  and a document noun: article, news piece, story, sentence, headline ...)
+  and goes on with a colon or says how the text was made ("based on",
+  "written", "as requested");
+- a document noun is its subject and the line prescribes the text ("The
+  article should be ...", "Your news piece must ...") with a colon, a length
+  in words, or the user's "your";
+- it opens with a task label and a colon ("Hint:", "Word count:", "Prompt:",
+  "Instructions:", "Title:" ...);
+- it gives the text's length in words as a spec ("200-250 words", "at least
+  200 words"), with a document noun or a task label.
+
+The filler pack's chatbot-residue phrases ("As an AI language model", "Here
+is a news article about") report the same kind of defect; a line they match
+is left to them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from newslint import regexcache
+from newslint.diagnostics import Diagnostic
+from newslint.document import Document, Span
+from newslint.registry import CheckContext, Example, RuleMeta, rule
+
+# Nouns for a piece of writing, as the task names it: the class the rule
+# reads, not phrases to match.
+_DOC_NOUN = (
+    r"(?:(?:news |short |brief |feature |fake |fictional )?(?:article|piece|story|report)"
+    r"|sentence|headline|title|text|paragraph|summary|response|prompt|essay|post|blog post"
+    r"|write-?up|rewrite|version|draft|output|word count)s?"
+)
+_DETERMINER = r"(?:(?:a|an|the|your|my|this|that|our)\s+)?(?:[\w-]+\s+){0,3}?"
+# Presenting the output: "Here is the news piece ...", "Below is a draft ...".
+_PRESENT = regexcache.compile(
+    r"(?:(?:sure|certainly|okay|ok|of course)[!,.]?\s+)?(?:here\s+is|here['’]s|here\s+are"
+    r"|below\s+is|below\s+are|the\s+following\s+is|following\s+is)\s+"
+    + _DETERMINER
+    + _DOC_NOUN
+    + r"\b(?P<rest>[^\n]*)",
+    re.IGNORECASE,
+)
+# How the presented text came to be, or a colon opening it, right after the noun.
+_MADE = regexcache.compile(
+    r"^\s*(?:[\w'’-]+\s+){0,3}?(?::|\b(?:based\s+on|written|i\s+(?:have\s+)?(?:wrote|written|created|crafted)"
+    r"|(?:you\s+)?(?:requested|asked\s+for)|as\s+requested|on\s+the\s+(?:topic|theme)))",
+    re.IGNORECASE,
+)
+# The text prescribed: "The article should be ...", "Your news piece must ...".
+_PRESCRIBE = regexcache.compile(
+    r"(?P<owner>the|your|this|each)\s+(?:[\w-]+\s+){0,2}?"
+    + _DOC_NOUN
+    + r"\s+(?:should|must|needs?\s+to|has\s+to|is\s+to|will\s+need\s+to)\b(?P<rest>[^\n]*)",
+    re.IGNORECASE,
+)
+# A task label opening a line: "Hint:", "Word count:", "Instructions:".
+_LABEL = regexcache.compile(
+    r"(?:hint|hints|word\s+count|length|prompt|instructions?|task|tone|style|format|title"
+    r"|headline|input|output|note\s+to\s+(?:the\s+)?(?:writer|editor|model)|target\s+audience"
+    r"|requirements?|guidelines?)\s*:",
+    re.IGNORECASE,
+)
+# A length given as a spec: "200-250 words", "at least 200 words".
+_LENGTH = regexcache.compile(
+    r"\b(?:(?:at\s+least|no\s+more\s+than|not\s+more\s+than|up\s+to|under|about|around"
+    r"|approximately|maximum(?:\s+of)?|minimum(?:\s+of)?)\s+\d[\d,]*|\d[\d,]*\s*[-–to]+\s*\d[\d,]*)"
+    r"\s+words\b",
+    re.IGNORECASE,
+)
+_LINE = regexcache.compile(r"[^\n]+")
+
+
+def _residue(line: str) -> bool:
+    """The line talks about the text as a piece of work being produced."""
+    line = line.strip().lstrip("*#>-•(").strip()
+    if not line:
+        return False
+    present = _PRESENT.match(line)
+    if present and (_MADE.match(present.group("rest")) or line.endswith(":")):
+        return True
+    prescribe = _PRESCRIBE.match(line)
+    if prescribe:
+        rest = prescribe.group("rest")
+        if (
+            prescribe.group("owner").lower() == "your"
+            or rest.rstrip().endswith(":")
+            or _LENGTH.search(rest)
+            or re.search(r"\b\d[\d,]*\s+words\b", rest)
+        ):
+            return True
+    return bool(_LABEL.match(line))
+
+
+@rule(
+    "filler.prompt-residue",
+    summary="The writing task echoed in the copy: its instructions, hints or a presenting line.",
+    why=(
+        "A chat model asked for a news story sometimes repeats its task around the story: "
+        "'Here is the news piece I have written based on that sentence:', 'The article "
+        "should be at least 200 words long.', 'Word Count: 200-250 words.', 'Hint: Please "
+        "use a famous celebrity as an example.' A story talks about the world; a line "
+        "whose subject is the text itself, as a piece of work being produced, was left "
+        "over from the prompt. The rule reads that structure outside quotations: a line "
+        "presenting a piece of writing (an article, piece, story, sentence, headline ...) "
+        "that goes on with a colon or says how it was made, a line prescribing the text "
+        "('should', 'must') with a colon, a length in words or the user's 'your', and a "
+        "line opening with a task label and a colon ('Hint:', 'Word count:', 'Title:')."
+    ),
+    examples=[
+        Example(
+            "Here is the news piece based on your sentence:\n\n"
+            "The council approved the tram line on Tuesday.",
+            flagged=True,
+        ),
+        Example(
+            "Tram line approved\n\nThe council approved the tram line on Tuesday.\n\n"
+            "The article should be at least 200 words long.",
+            flagged=True,
+        ),
+        Example(
+            "Tram line approved\n\nHere is the story of how a small town won its tram: "
+            "residents petitioned the council for six years.",
+            flagged=False,
+        ),
+        Example(
+            'Tram line approved\n\n"The article should be corrected," the mayor said.',
+            flagged=False,
+        ),
+    ],
+)
+def prompt_residue(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnostic]:
+    found: list[Span] = []
+    for paragraph in doc.paragraphs:
+        for m in _LINE.finditer(doc.text, paragraph.start, paragraph.end):
+            start = m.start() + len(m.group()) - len(m.group().lstrip())
+            line = Span(start, m.start() + len(m.group().rstrip()))
+            if line.end <= line.start or doc.in_quotation(line):
+                continue
+            if any(
+                q.span.start <= line.start < q.span.end for q in doc.quotations_overlapping(line)
+            ):
+                continue
+            if _residue(doc.span_text(line)):
+                found.append(line)
+    if not found:
+        return
+    taken = _pack_matches(doc, found)
+    for span in found:
+        if any(span.overlaps(t) for t in taken):
+            continue
+        yield Diagnostic(
+            meta.id,
+            "This line is the writing task, not the story (a prompt's instruction, hint, "
+            "label or a line presenting the text); remove it",
+            span.start,
+            span.end,
+            meta.severity,
+        )
+
+
+def _pack_matches(doc: Document, spans: list[Span]) -> list[Span]:
+    from newslint.packs import shipped_rule_spans
+
+    return shipped_rule_spans(doc, spans, frozenset(("filler.chatbot-residue",)))
