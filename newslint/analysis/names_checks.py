@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 
 import regex
 
@@ -169,7 +169,7 @@ def context_years(text: str, start: int) -> set[int]:
 
 
 def officeholder_problem(
-    names: NamesList, mention: Mention, title_text: str, day: dt.date, years: set[int] = frozenset()
+    names: NamesList, mention: Mention, title_text: str, day: dt.date, years: Collection[int] = ()
 ) -> str:
     """Why "<title> <name>" is wrong on ``day`` by the lists, or "".
 

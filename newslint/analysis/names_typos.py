@@ -249,9 +249,10 @@ def _verdict(
             continue
         if zipf(word) >= 1.0 and zipf(other) - zipf(word) < GAP:
             continue
-        if other[:1] == word[:1] and similar(other, word) and not is_suffix_form(other, word):
-            if not best or counts[other] > counts[best]:
-                best = other
+        if other[:1] != word[:1] or not similar(other, word) or is_suffix_form(other, word):
+            continue
+        if not best or counts[other] > counts[best]:
+            best = other
     if best:
         base = spelled.get(fold(best)[:-1])  # "Bougainvilleas" -> "Bougainvillea"
         if fold(best).endswith("s") and base and is_suffix_form(base, best):
@@ -297,7 +298,9 @@ def _doubled_or_swapped(word: str) -> str:
     if len(word) < STRONG_LENGTH or zipf(word) > 0.0:
         return ""
     lower = word.casefold()
-    candidates = {lower[:k] + lower[k + 1 :] for k in range(1, len(lower)) if lower[k] == lower[k - 1]}
+    candidates = {
+        lower[:k] + lower[k + 1 :] for k in range(1, len(lower)) if lower[k] == lower[k - 1]
+    }
     candidates |= {
         lower[:k] + lower[k + 1] + lower[k] + lower[k + 2 :]
         for k in range(1, len(lower) - 1)
@@ -317,7 +320,9 @@ def _fits_strong(run: list[Token], i: int, language: str) -> bool:
     # another name ("Manuel Alumnia" is a surname, whatever it resembles).
     return all(
         t.lower in _JOINERS
-        or (t.lower not in _TITLE_WORDS and _common(t.text) and is_dictionary_word(t.text, language))
+        or (
+            t.lower not in _TITLE_WORDS and _common(t.text) and is_dictionary_word(t.text, language)
+        )
         for t in run[:i]
     )
 

@@ -353,7 +353,9 @@ def _same_given_near(form: Form, other: Form) -> bool:
     given name is the evidence, not a coincidence in a crowded story."""
     if not (form.givens and other.givens and _givens_agree(form, other)):
         return False
-    if min(len(form.key), len(other.key)) < _NEAR_GIVEN_LENGTH or is_suffix_form(form.key, other.key):
+    if min(len(form.key), len(other.key)) < _NEAR_GIVEN_LENGTH:
+        return False
+    if is_suffix_form(form.key, other.key):
         return False
     if form.key[:1] != other.key[:1] or len(form.givens | other.givens) > 1:
         return False
