@@ -154,16 +154,19 @@ _DATE_LINE_WORDS = 12  # a block this short beside the name may be its date line
 
 
 def context_years(text: str, start: int) -> set[int]:
-    """Years written in the paragraph of ``start`` and in a short block just
-    before or after it (a related link's date line)."""
-    begin = text.rfind("\n", 0, start) + 1
-    end = text.find("\n", start)
+    """Years written in the paragraph of ``start`` and in a short paragraph
+    just before or after it (a related link's date line)."""
+    begin = text.rfind("\n\n", 0, start)
+    begin = 0 if begin < 0 else begin + 2
+    end = text.find("\n\n", start)
     end = len(text) if end < 0 else end
     blocks = [text[begin:end]]
     before = text[:begin].rstrip("\n")
-    prev = before[before.rfind("\n") + 1 :]
+    cut = before.rfind("\n\n")
+    prev = before[cut + 2 :] if cut >= 0 else before
     after = text[end:].lstrip("\n")
-    nxt = after[: after.find("\n")] if "\n" in after else after
+    cut = after.find("\n\n")
+    nxt = after[:cut] if cut >= 0 else after
     blocks += [b for b in (prev, nxt) if len(b.split()) <= _DATE_LINE_WORDS]
     return {int(m.group()) for b in blocks for m in _YEAR.finditer(b)}
 

@@ -316,6 +316,9 @@ def _fits_strong(run: list[Token], i: int, language: str) -> bool:
     than a surname: first in its capitalised run or after common words."""
     if i and run[i - 1].lower in PARTICLES:
         return False
+    # A connector starts a new name ("Peterborough and Granntham").
+    joins = [k for k in range(i) if run[k].lower in CONNECTORS]
+    start = joins[-1] + 1 if joins else 0
     # Only common words may stand before it ("Bulgarian Magdaleena"), never
     # another name ("Manuel Alumnia" is a surname, whatever it resembles).
     return all(
@@ -323,7 +326,7 @@ def _fits_strong(run: list[Token], i: int, language: str) -> bool:
         or (
             t.lower not in _TITLE_WORDS and _common(t.text) and is_dictionary_word(t.text, language)
         )
-        for t in run[:i]
+        for t in run[start:i]
     )
 
 

@@ -272,7 +272,7 @@ def _given_slips(analysis: NameAnalysis) -> Iterator[tuple[Token, str, int]]:
                     if major != minor
                     and major[:1] == minor[:1]
                     and len(others) >= len(tokens)
-                    and zipf(major) > zipf(minor)
+                    and (len(others) > len(tokens) or zipf(major) > zipf(minor))
                     and OSA.distance(major, minor, score_cutoff=2) <= 2
                 ),
                 default=None,
