@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from rapidfuzz.distance import OSA
 
+from newslint import regexcache
 from newslint.analysis import names_run
 from newslint.analysis.names import Form, Mention, NameAnalysis, Token, analyse
 from newslint.analysis.names_checks import (
@@ -284,7 +285,7 @@ def _given_slips(analysis: NameAnalysis) -> Iterator[tuple[Token, str, int]]:
                 yield token, right, best[0]
 
 
-_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+_POSSESSIVE_AFTER = regexcache.compile(r"['’]s\b")
 
 
 def _s_possessives(analysis: NameAnalysis) -> Iterator[tuple[Form, Form]]:
