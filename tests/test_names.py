@@ -342,6 +342,27 @@ def test_coordinated_names_are_two_people() -> None:
     assert [t.text for t in last.tokens] == ["Marks", "and", "Spencer"] and last.kind == "other"
 
 
+def test_coordinated_names_split_on_surname_evidence() -> None:
+    """Neither first name is on the given-name list; each side's last word is
+    used as a surname elsewhere in the story, so the pair is two people."""
+    text = (
+        "Story\n\nOskar Vellamo and Teodor Brask led the attack. Later Vellamo scored, "
+        "and Brask set up the third.\n"
+    )
+    mentions = analyse(load_document("a.txt", text)).mentions
+    names = [[t.text for t in m.tokens] for m in mentions if m.kind != "single"]
+    assert ["Oskar", "Vellamo"] in names and ["Teodor", "Brask"] in names
+    # Without that evidence the run stays one (it may be a firm's name).
+    alone = analyse(load_document("a.txt", "Story\n\nOskar Vellamo and Teodor Brask led.\n"))
+    assert [t.text for t in alone.mentions[-1].tokens][:3] == ["Oskar", "Vellamo", "and"]
+
+
+def test_opening_word_is_no_part_of_the_name() -> None:
+    doc = load_document("a.txt", "Story\n\nFollowing Mick Bauer's advice, we used port 273.\n")
+    persons = [[t.text for t in m.tokens] for m in analyse(doc).mentions if m.kind == "person"]
+    assert persons == [["Mick", "Bauer"]]
+
+
 @pytest.mark.parametrize(
     ("typed", "meant", "slip"),
     [

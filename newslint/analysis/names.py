@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 import regex
 
+from newslint.analysis.names_frequent import zipf
 from newslint.analysis.names_similar import fold
 from newslint.analysis.names_words import (
     COMMON_WORDS,
@@ -190,7 +191,8 @@ def analyse(doc: Document) -> NameAnalysis:
     text = doc.text
     raw = [_token(text, m.start(), m.end()) for m in _TOKEN.finditer(text)]
     runs = list(_runs(text, raw))
-    mentions = [m for run in runs for m in _mentions(doc, text, run)]
+    surnames = _surname_evidence(text, runs)
+    mentions = [m for run in runs for m in _mentions(doc, text, run, surnames)]
     return NameAnalysis(mentions, _forms(mentions), text, runs)
 
 
@@ -304,19 +306,43 @@ def _acronym(token: Token) -> bool:
     return len(token.text) > 1 and token.text.isupper() and "." not in token.text
 
 
-def _coordinated(piece: list[Token]) -> list[list[Token]]:
+def _surname_evidence(text: str, runs: list[list[Token]]) -> frozenset[str]:
+    """Words the article uses as surnames: alone mid-sentence ("Embiid
+    scored") or last in a two-word name ("Kristaps Porzingis")."""
+    found: set[str] = set()
+    for run in runs:
+        if len(run) == 1 and not _sentence_initial(text, run[0].start):
+            found.add(run[0].lower)
+        elif len(run) == 2 and all(_TITLE_WORD.fullmatch(t.text) for t in run):
+            found.add(run[1].lower)
+    return frozenset(found)
+
+
+_TITLE_WORD = regex.compile(r"\p{Lu}\p{Ll}[\p{L}\p{M}'’\-]*")
+
+
+def _coordinated(piece: list[Token], surnames: frozenset[str] = frozenset()) -> list[list[Token]]:
     """ "(Fans of) Richard Madeley and Judy Finnigan" -> two names; "Marks and
-    Spencer" and "Procter and Gamble" stay one (no given name opens each side)."""
+    Spencer" and "Procter and Gamble" stay one (no given name opens each side).
+    A side whose first word is not a given name we know counts as a name when
+    the story uses its last word as a surname elsewhere ("Joel Embiid and
+    Krisapts Porzingis", with "Embiid" and "Kristaps Porzingis" elsewhere)."""
     joins = [i for i, t in enumerate(piece) if t.text == "and"]
     if len(joins) != 1:
         return [piece]
     j = joins[0]
     known = given_names()
+
+    def named(side: list[Token]) -> bool:
+        if not all(_TITLE_WORD.fullmatch(t.text) for t in side):
+            return False
+        return side[0].lower in known or side[-1].lower in surnames
+
     right = piece[j + 1 :]
-    if not (2 <= len(right) <= 3 and right[0].lower in known):
+    if not (2 <= len(right) <= 3 and named(right)):
         return [piece]
     for k in (j - 2, j - 3):
-        if k >= 0 and piece[k].lower in known and all(_capitalised(t) for t in piece[k:j]):
+        if k >= 0 and named(piece[k:j]) and all(_capitalised(t) for t in piece[k:j]):
             prefix = piece[:k]
             while prefix and prefix[-1].lower in _NAME_JOINERS:
                 prefix = prefix[:-1]
@@ -324,12 +350,16 @@ def _coordinated(piece: list[Token]) -> list[list[Token]]:
     return [piece]
 
 
-def _mentions(doc: Document, text: str, run: list[Token]) -> Iterator[Mention]:
+def _mentions(
+    doc: Document, text: str, run: list[Token], surnames: frozenset[str] = frozenset()
+) -> Iterator[Mention]:
     title, rest = _split_title(run)
-    pieces = [p for seg in _segments(rest) for p in _coordinated(seg)] if rest else []
+    pieces = [p for seg in _segments(rest) for p in _coordinated(seg, surnames)] if rest else []
     for n, name in enumerate(pieces):
         while name and (name[-1].lower in SUFFIXES or name[-1].lower in PARTICLES):
             name = name[:-1]
+        if n == 0 and not title and _opening_word(text, name):
+            name = name[1:]  # "Following Mick Bauer's examples": Mick Bauer
         while name and name[0].lower in _NAME_JOINERS and _capitalised(name[0]) is False:
             name = name[1:]
         if not name:
@@ -344,6 +374,24 @@ def _mentions(doc: Document, text: str, run: list[Token]) -> Iterator[Mention]:
             scope=doc.scope_of(Span(name[0].start, name[-1].end)),
             before=_word_before(text, first.start),
         )
+
+
+_OPENING_ZIPF = 4.0  # an everyday word ("Following", "Yesterday"), not a given name
+
+
+def _opening_word(text: str, name: list[Token]) -> bool:
+    """Whether the first word of a sentence-initial run is an ordinary word
+    capitalised by its place, standing before a given name and a surname."""
+    if len(name) < 3 or not _sentence_initial(text, name[0].start):
+        return False
+    known = given_names()
+    first = name[0]
+    return (
+        name[1].lower in known
+        and first.lower not in known
+        and first.text[1:].islower()
+        and zipf(first.text) >= _OPENING_ZIPF
+    )
 
 
 def _kind(name: list[Token], title: tuple[Token, ...]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 
 import regex
 
@@ -30,10 +30,25 @@ def candidate_forms(analysis: NameAnalysis) -> Iterator[Form]:
             yield form
 
 
+_REFERENCE = regex.compile(r"\bet al\b|\bdoi\b|\bISBN\b|\bpp?\.\s*\d", regex.IGNORECASE)
+
+
+def in_reference(text: str, start: int) -> bool:
+    """Whether ``start`` lies on a line of a bibliographic reference ("Niekus
+    et al. ... DOI: ..."): a cited title keeps its authors' spelling
+    ("Neandertal" in a story that writes "Neanderthal")."""
+    begin = text.rfind("\n", 0, start) + 1
+    end = text.find("\n", start)
+    return bool(_REFERENCE.search(text, begin, len(text) if end < 0 else end))
+
+
 def clean_form(form: Form, analysis: NameAnalysis, ctx: CheckContext, doc: Document) -> bool:
     """False for spellings the article also uses as ordinary words, or that
-    are accepted in the vocabulary or marked [sic]."""
+    are accepted in the vocabulary or marked [sic], or found only in
+    bibliographic references."""
     if analysis.used_in_lower_case(form.text):
+        return False
+    if all(in_reference(analysis.text, token.start) for token, _ in form.tokens):
         return False
     if _accepted(ctx, form.text):
         return False
@@ -134,12 +149,47 @@ def _titled_person(
     return (title, country, people[0]) if len(people) == 1 else None
 
 
-def officeholder_problem(names: NamesList, mention: Mention, title_text: str, day: dt.date) -> str:
-    """Why "<title> <name>" is wrong on ``day`` by the lists, or ""."""
+_YEAR = regex.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,])")
+_DATE_LINE_WORDS = 12  # a block this short beside the name may be its date line
+
+
+def context_years(text: str, start: int) -> set[int]:
+    """Years written in the paragraph of ``start`` and in a short paragraph
+    just before or after it (a related link's date line)."""
+    begin = text.rfind("\n\n", 0, start)
+    begin = 0 if begin < 0 else begin + 2
+    end = text.find("\n\n", start)
+    end = len(text) if end < 0 else end
+    blocks = [text[begin:end]]
+    before = text[:begin].rstrip("\n")
+    cut = before.rfind("\n\n")
+    prev = before[cut + 2 :] if cut >= 0 else before
+    after = text[end:].lstrip("\n")
+    cut = after.find("\n\n")
+    nxt = after[:cut] if cut >= 0 else after
+    blocks += [b for b in (prev, nxt) if len(b.split()) <= _DATE_LINE_WORDS]
+    return {int(m.group()) for b in blocks for m in _YEAR.finditer(b)}
+
+
+def officeholder_problem(
+    names: NamesList, mention: Mention, title_text: str, day: dt.date, years: Collection[int] = ()
+) -> str:
+    """Why "<title> <name>" is wrong on ``day`` by the lists, or "".
+
+    ``years`` are the years written around the mention: a story that speaks
+    of a past year in which the person held the title ("With the 2008 crash
+    ... declared French President Nicolas Sarkozy") uses it rightly."""
     found = _titled_person(names, mention, title_text)
     if found is None:
         return ""
     title, country, person = found
+    if any(
+        o.start.year <= y <= (o.end or day).year
+        for o in person.offices
+        if _matches(o, title, country)
+        for y in years
+    ):
+        return ""
     said = f"'{title_text} {' '.join(t.text for t in mention.tokens)}'"
     if person.died is not None and person.died < day:
         return f"{said}: {person.name} died on {_date(person.died)}"

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 import regex
 
 from newslint.analysis.names import NameAnalysis, Token, _sentence_initial
-from newslint.analysis.names_checks import is_dictionary_word
+from newslint.analysis.names_checks import in_reference, is_dictionary_word
 from newslint.analysis.names_frequent import FREQUENT, frequent_neighbours, zipf
 from newslint.analysis.names_list import NamesList
 from newslint.analysis.names_similar import fold, is_suffix_form, similar
@@ -66,6 +66,8 @@ _CAPITALISED_WORDS = (
     | TITLE_PARTS
 )
 _JOINERS = CONNECTORS | PARTICLES
+# Legal forms that end a registered company name.
+_LEGAL_FORMS = frozenset(("inc", "ltd", "llc", "llp", "plc", "corp", "gmbh", "limited", "lp"))
 _TITLE_WORDS = TITLE_HEADS | TITLE_PARTS
 # A word the frequency list has never or hardly seen (it has about 320,000
 # entries, names and common web misspellings included) needs less context.
@@ -218,7 +220,15 @@ def _verdict(
         return None
     if is_dictionary_word(word, language) or zipf(word) > RARE:
         return None
-    if analysis.used_in_lower_case(word):
+    if any(t.lower.rstrip(".") in _LEGAL_FORMS for t in run[i + 1 :]):
+        return None  # "Throggs Neck Associates LLC": a registered name, spelled as registered
+    if in_reference(analysis.text, token.start):
+        return None
+    # A word used in lower case too is an ordinary word to the writer, unless
+    # the frequency list has never seen it: then the lower-case use is the
+    # same slip again ("bougainvilla fertilizer" beside "Bougainvillea").
+    lower_use = analysis.used_in_lower_case(word)
+    if lower_use and zipf(word) > UNSEEN:
         return None
     given = _given_slip(word, run, i, counts)
     if given:
@@ -233,15 +243,32 @@ def _verdict(
     # Another capitalised word in the article, used more often, one or two
     # slips away; a spelling known to the frequency list needs a wide gap
     # ("Eleni" and "Elena" are two people, "Cheslea" is a slip).
+    best = ""  # the most used of them: "Bougainvillea" rather than "Bougainvilleas"
     for lower, other in spelled.items():
         if lower == token.lower or fold(other) in people or counts[other] <= counts[word]:
             continue
         if zipf(word) >= 1.0 and zipf(other) - zipf(word) < GAP:
             continue
-        if other[:1] == word[:1] and similar(other, word) and not is_suffix_form(other, word):
-            return other, True
-    if counts[word] > 1:
+        if other[:1] != word[:1] or not similar(other, word) or is_suffix_form(other, word):
+            continue
+        if not best or counts[other] > counts[best]:
+            best = other
+    if best:
+        base = spelled.get(fold(best)[:-1])  # "Bougainvilleas" -> "Bougainvillea"
+        if fold(best).endswith("s") and base and is_suffix_form(base, best):
+            best = base
+        return best, True
+    if counts[word] > 1 or lower_use:
         return None  # used consistently: more likely a name than a repeated slip
+    doubled = _doubled_or_swapped(word)
+    # The word meant is a name (not in the dictionary: always capitalised) or
+    # a common word, which must stand where common words are capitalised.
+    if doubled and (
+        _fits(doubled, word, run, i, analysis, spelled)
+        if is_dictionary_word(doubled, language)
+        else _fits_strong(run, i, language)
+    ):
+        return doubled[:1].upper() + doubled[1:], doubled in spelled
     for common, _ in frequent_neighbours(word):
         if zipf(common) - zipf(word) < GAP:
             continue
@@ -254,6 +281,53 @@ def _verdict(
         if _fits(common, word, run, i, analysis, spelled):
             return common[:1].upper() + common[1:], common in spelled
     return None
+
+
+STRONG_MEANT = 2.5  # "Grantham": a place name the frequency list knows well
+STRONG_LENGTH = 7
+
+
+def _doubled_or_swapped(word: str) -> str:
+    """ "Granntham" -> "grantham", "Birmingahm" -> "birmingham": a word the
+    frequency list has never seen that loses a doubled letter or has two
+    neighbouring letters swapped back into a known word at least a hundred
+    times more common. These are the commonest slips of the fingers, and
+    they keep every letter, so the word meant is certain; the frequent-word
+    search above only reaches everyday words (Zipf 3.5), not the many place
+    and company names between 2.5 and 3.5."""
+    if len(word) < STRONG_LENGTH or zipf(word) > 0.0:
+        return ""
+    lower = word.casefold()
+    candidates = {
+        lower[:k] + lower[k + 1 :] for k in range(1, len(lower)) if lower[k] == lower[k - 1]
+    }
+    candidates |= {
+        lower[:k] + lower[k + 1] + lower[k] + lower[k + 2 :]
+        for k in range(1, len(lower) - 1)
+        if lower[k] != lower[k + 1]
+    }
+    scored = [(zipf(c), c) for c in candidates]
+    best = max(scored, default=(0.0, ""))
+    return best[1] if best[0] >= max(STRONG_MEANT, GAP) else ""
+
+
+def _fits_strong(run: list[Token], i: int, language: str) -> bool:
+    """Whether the word stands where a common word or a place fits rather
+    than a surname: first in its capitalised run or after common words."""
+    if i and run[i - 1].lower in PARTICLES:
+        return False
+    # A connector starts a new name ("Peterborough and Granntham").
+    joins = [k for k in range(i) if run[k].lower in CONNECTORS]
+    start = joins[-1] + 1 if joins else 0
+    # Only common words may stand before it ("Bulgarian Magdaleena"), never
+    # another name ("Manuel Alumnia" is a surname, whatever it resembles).
+    return all(
+        t.lower in _JOINERS
+        or (
+            t.lower not in _TITLE_WORDS and _common(t.text) and is_dictionary_word(t.text, language)
+        )
+        for t in run[start:i]
+    )
 
 
 def _given_slip(word: str, run: list[Token], i: int, counts: Counter[str]) -> str:

@@ -12,11 +12,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from rapidfuzz.distance import OSA
+
+from newslint import regexcache
 from newslint.analysis import names_run
-from newslint.analysis.names import Form, Mention, NameAnalysis, analyse
+from newslint.analysis.names import Form, Mention, NameAnalysis, Token, analyse
 from newslint.analysis.names_checks import (
     candidate_forms,
     clean_form,
+    context_years,
     dead_problem,
     former_problem,
     is_dictionary_word,
@@ -33,7 +37,14 @@ from newslint.analysis.names_list import (
     given_agrees,
     title_key,
 )
-from newslint.analysis.names_similar import MIN_LENGTH, fold, plausibility, similar, tripled
+from newslint.analysis.names_similar import (
+    MIN_LENGTH,
+    fold,
+    is_suffix_form,
+    plausibility,
+    similar,
+    tripled,
+)
 from newslint.analysis.names_typos import find_typos
 from newslint.analysis.names_variants import find_variants
 from newslint.analysis.names_words import given_names
@@ -191,6 +202,28 @@ def inconsistent(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[D
         message = f"'{form.text}' is spelled '{majority.text}' elsewhere in this article ({times})"
         taken.add(form.key)  # names.capitalised-typo leaves this word to us
         yield from _flag(doc, ctx, meta, form, message, majority.text)
+    for token, right, count in _given_slips(analysis):
+        if silenced(doc, ctx, token) or fold(token.text) in taken:
+            continue
+        times = "once" if count == 1 else f"{count} times"
+        yield Diagnostic(
+            meta.id,
+            f"'{token.text}' is spelled '{right}' elsewhere in this article ({times})",
+            token.start,
+            token.end,
+            meta.severity,
+            suggestions=(Suggestion(right, Applicability.UNSAFE),),
+        )
+    for form, owner in _s_possessives(analysis):
+        if form.key in taken or not clean_form(form, analysis, ctx, doc):
+            continue
+        taken.add(form.key)
+        times = "once" if owner.count == 1 else f"{owner.count} times"
+        message = (
+            f"'{form.text}’s' is the possessive of '{owner.text}' (named {times} in this "
+            f"article): write '{owner.text}’'"
+        )
+        yield from _flag(doc, ctx, meta, form, message, owner.text)
     for variant in find_variants(analysis):
         span = Span(variant.start, variant.end)
         if any(s.overlaps(span) for s in doc.sic) or doc.in_skipped(span):
@@ -211,6 +244,68 @@ def inconsistent(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[D
         names_run.record(doc, meta, names_run.summarise(doc, analysis, ctx, meta.severity))
 
 
+_GIVEN_SLIP_LENGTH = 5
+_UNSEEN = 1.0  # Zipf: a spelling the frequency list has hardly or never seen
+
+
+def _given_slips(analysis: NameAnalysis) -> Iterator[tuple[Token, str, int]]:
+    """ "Krisapts Porzingis" beside "Kristaps Porzingis": one surname with two
+    first names that are one or two edits apart (transpositions count one),
+    where the rarer first name is unknown to the frequency list and to the
+    given-name list. Relatives share surnames, but not near-identical first
+    names one of which no one else has ever written."""
+    for form in analysis.forms.values():
+        if len(form.givens) < 2:
+            continue
+        uses: dict[str, list[Token]] = {}
+        for _, mention in form.body:
+            if mention.given:
+                uses.setdefault(fold(mention.given).rstrip("."), []).append(mention.tokens[0])
+        for minor, tokens in uses.items():
+            if len(minor) < _GIVEN_SLIP_LENGTH or minor in given_names():
+                continue
+            if zipf(minor) > _UNSEEN:
+                continue
+            best = max(
+                (
+                    (len(others), major)
+                    for major, others in uses.items()
+                    if major != minor
+                    and major[:1] == minor[:1]
+                    and len(others) >= len(tokens)
+                    and (len(others) > len(tokens) or zipf(major) > zipf(minor))
+                    and OSA.distance(major, minor, score_cutoff=2) <= 2
+                ),
+                default=None,
+            )
+            if best is None:
+                continue
+            right = uses[best[1]][0].text
+            for token in tokens:
+                yield token, right, best[0]
+
+
+_POSSESSIVE_AFTER = regexcache.compile(r"['’]s\b")
+
+
+def _s_possessives(analysis: NameAnalysis) -> Iterator[tuple[Form, Form]]:
+    """ "Meadow’s announcement" in a story about Mark Meadows: the possessive
+    of a surname ending in s, written as if the s were the possessive's. The
+    short spelling appears only with "’s", never with a given name of its
+    own, and adding the s gives a person the story names more often."""
+    text = analysis.text
+    for form in analysis.forms.values():
+        owner = analysis.forms.get(form.key + "s")
+        if owner is None or not owner.established or not owner.givens:
+            continue
+        if form.givens or form.established or form.key in given_names():
+            continue
+        if owner.count <= form.count or len(form.key) < MIN_LENGTH:
+            continue
+        if all(_POSSESSIVE_AFTER.match(text, token.end) for token, _ in form.tokens):
+            yield form, owner
+
+
 def _majority(
     form: Form, analysis: NameAnalysis, names: NamesList, ctx: CheckContext
 ) -> Form | None:
@@ -221,7 +316,9 @@ def _majority(
     for other in nearby:
         if other is form:
             continue
-        if other.key[:1] == form.key[:1] and not similar(other.text, form.text):
+        if other.key[:1] == form.key[:1] and not (
+            similar(other.text, form.text) or _same_given_near(form, other)
+        ):
             continue
         if _same_stem_compound(form.text, other.text):
             continue  # "Idol-style" beside "Idol-type": the name is the same
@@ -235,11 +332,35 @@ def _majority(
             continue
         if form.key in given_names():
             return None  # "Mary" beside "Mara"
-        if is_dictionary_word(form.text, ctx.language) and not _rare_word_slip(form, other):
-            return None  # "Beauty" beside "Beatty"
+        if (
+            is_dictionary_word(form.text, ctx.language)
+            and not _rare_word_slip(form, other)
+            and not _same_given_near(form, other)
+        ):
+            return None  # "Beauty" beside "Beatty" (but "Mick Bower" beside "Mick Bauer")
         if best is None or other.count > best.count:
             best = other
     return best
+
+
+_NEAR_GIVEN_LENGTH = 5  # two edits apart needs a name long enough not to be another
+
+
+def _same_given_near(form: Form, other: Form) -> bool:
+    """ "Mick Bower" in a story about "Mick Bauer": with the same given name, a
+    surname two edits away (transpositions count one) is the same person,
+    although either spelling alone may be a real surname or a word. Only
+    when each spelling is always given with that first name, so the shared
+    given name is the evidence, not a coincidence in a crowded story."""
+    if not (form.givens and other.givens and _givens_agree(form, other)):
+        return False
+    if min(len(form.key), len(other.key)) < _NEAR_GIVEN_LENGTH:
+        return False
+    if is_suffix_form(form.key, other.key):
+        return False
+    if form.key[:1] != other.key[:1] or len(form.givens | other.givens) > 1:
+        return False
+    return OSA.distance(form.key, other.key, score_cutoff=2) <= 2
 
 
 _FIRST_SLIP_LENGTH = 6  # "Navaghi" beside "Ravaghi"; short names differ so by chance (Hall, Ball)
@@ -307,7 +428,29 @@ def _in_sheet(text: str, form: Form) -> bool:
         items = [i.strip() for i in re.split(r"[,;]", text[start:stop])]
         if len(items) >= _SHEET_ITEMS and all(0 < len(i.split()) <= 4 for i in items[1:-1]):
             return True
+        if _table_cell(text, token.start):
+            return True
     return False
+
+
+_CELL_WORDS = 4  # a line this short is a cell of a table or an item of a list
+_CELL_REACH = 2  # lines looked at on each side
+
+
+def _table_cell(text: str, start: int) -> bool:
+    """Whether the word stands on a short line among short lines: a table or
+    list flattened into text ("Bridgend" / "Dr Jamie Wallis" / ... "Andrew
+    Bridgen"). Each cell names its own place or person, so two close
+    spellings there are two names, as in team sheets."""
+    begin = text.rfind("\n", 0, start) + 1
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    if not 0 < len(text[begin:end].split()) <= _CELL_WORDS:
+        return False
+    before = [ln for ln in text[max(0, begin - 400) : begin].split("\n") if ln.strip()]
+    after = [ln for ln in text[end : end + 400].split("\n") if ln.strip()]
+    near = before[-_CELL_REACH:] + after[:_CELL_REACH]
+    return len(near) == 2 * _CELL_REACH and all(len(ln.split()) <= _CELL_WORDS for ln in near)
 
 
 def _person_like(form: Form) -> bool:
@@ -460,7 +603,8 @@ def officeholder(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[D
                 yield Diagnostic(meta.id, problem, mention.start, mention.end, meta.severity)
             continue
         title, start = found
-        problem = officeholder_problem(names, mention, title, day)
+        years = context_years(doc.text, mention.start)
+        problem = officeholder_problem(names, mention, title, day, years)
         if problem:
             yield Diagnostic(meta.id, problem, start, mention.end, meta.severity)
 

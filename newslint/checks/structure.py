@@ -207,6 +207,9 @@ def is_generic_byline(
     rest = _without_site(words, sites)
     if all(w in roles for w in rest):
         return True
+    # "Team Harbourview", "Team Mashable": a team named after the site or brand.
+    if words[0] == "team" and len(words) > 1 and not any(w in given for w in words):
+        return True
     # A word of the site's name with desk words ("Gleaner Writer" on
     # jamaica-gleaner.com, "Observer Reporter"): no given name, so no person.
     if any(w in roles for w in rest) and not any(w in given for w in words):
@@ -255,9 +258,17 @@ def _site_keys(sites: tuple[str, ...]) -> set[str]:
 _SITE_WORD = 4  # shorter words match inside a site's name by chance
 
 
+# Writer words that end a CMS account name run together: "SuperAdmin", "siteeditor".
+_ACCOUNT_ENDINGS = ("admin", "editor", "desk", "writer", "reporter", "team")
+
+
 def _compound_role(word: str, roles: frozenset[str]) -> bool:
-    """Two role words run together: "Newsdesk", "webdesk", "newsteam"."""
-    return any(word[:i] in roles and word[i:] in roles for i in range(3, len(word) - 2))
+    """Two role words run together ("Newsdesk", "webdesk", "newsteam"), or a
+    prefix run into a writer word ("SuperAdmin", "siteeditor"): an account
+    name, not a person's."""
+    if any(word[:i] in roles and word[i:] in roles for i in range(3, len(word) - 2)):
+        return True
+    return any(word.endswith(end) and len(word) - len(end) >= 3 for end in _ACCOUNT_ENDINGS)
 
 
 # A label or a date, then "by" and the name: "Posted on 5 May 2023 by ...".
