@@ -635,3 +635,11 @@ def test_parsed_packs_are_cached_by_content_and_failures_never(
         with pytest.raises(PackError):
             load()
     assert len(calls) == 5  # a failure is parsed (and reported) every time
+
+
+def test_the_pack_cache_key_names_files_that_exist() -> None:
+    """The parsed-pack cache is keyed by the code that parses packs: a path that
+    no longer exists (after a module moves) would make every run parse again."""
+    from newslint.packs import run
+
+    assert run._PACK_PARSERS and all(p.is_file() for p in run._PACK_PARSERS)

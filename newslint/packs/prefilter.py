@@ -1,6 +1,6 @@
 """Which pack rules can match a text at all, from one RE2 set scan.
 
-The shipped packs compile into one large ``re`` alternation (packs_compile).
+The shipped packs compile into one large ``re`` alternation (``packs.compile``).
 Building it costs more than linting a short article, and scanning with it
 tries every branch at every position. RE2 compiles a set of the same rules
 in C++ in a few milliseconds and scans a text in one linear pass, but it

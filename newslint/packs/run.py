@@ -107,8 +107,9 @@ _CACHE: dict[tuple[tuple[str, int, int], ...], PackSet] = {}
 
 
 # The modules whose code decides what a pack file parses to.
-_PACK_PARSERS = tuple(
-    Path(__file__).with_name(name) for name in ("packs_schema.py", "regex_safety.py")
+_PACK_PARSERS = (
+    Path(__file__).with_name("schema.py"),
+    Path(__file__).parent.parent / "regex_safety.py",
 )
 
 
