@@ -35,9 +35,9 @@ from corpus import DEFAULT_BBC, REPO_ROOT, article_text, corpus_missing, read_bb
 
 sys.path.insert(0, str(REPO_ROOT))
 
-from newslint.analysis.names import analyse
 from newslint.config import CliOverrides, ConfigResolver
 from newslint.engine import RuleSet, build_providers, lint_source
+from newslint.names.extract import analyse
 from newslint.sources import load_document
 
 KEYBOARD = "qwertyuiop asdfghjkl zxcvbnm"

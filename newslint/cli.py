@@ -497,6 +497,6 @@ from newslint.engines.languagetool.cli import languagetool  # noqa: E402
 
 main.add_command(languagetool)
 
-from newslint.names_cli import names  # noqa: E402
+from newslint.names.cli import names  # noqa: E402
 
 main.add_command(names)

@@ -27,8 +27,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from newslint.analysis import names_run
-from newslint.analysis.names_reduce import NameCounts
 from newslint.archive.records import (
     FieldMap,
     Slice,
@@ -39,6 +37,8 @@ from newslint.archive.records import (
     read_records,
 )
 from newslint.config import CliOverrides
+from newslint.names import run as names_run
+from newslint.names.reduce import NameCounts
 from newslint.stream import FileItem, Item, Outcome, RecordItem, lint_chunk
 
 PARTITION_ENV = "NEWSLINT_DASK_PARTITION"  # records per partition

@@ -136,8 +136,8 @@ class ResultCache:
 
 def cached_file_result(runner: Any, rules: RuleSet, path: Path, display: str, text: str) -> Any:
     """Lint a file's text, or take its result and names summary from the cache."""
-    from newslint.analysis import names_run
     from newslint.engine import lint_source
+    from newslint.names import run as names_run
 
     cache: ResultCache = runner.cache
     article_date = runner.options.article_date

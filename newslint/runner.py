@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newslint.analysis import names_run
 from newslint.config import Config, ConfigResolver
 from newslint.diagnostics import ConfigError, InputError, Severity
 from newslint.engine import RuleSet, build_providers, lint_source
 from newslint.isolation import internal_error, stage, worker_died
+from newslint.names import run as names_run
 from newslint.reading import discover, read_source
 from newslint.registry import RuleMeta
 from newslint.results import FileResult, RunResult

@@ -23,11 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from newslint.analysis import names_run
-from newslint.analysis.names_reduce import NameCounts, NameSlips, needs_second_pass
 from newslint.archive.lint import Layout, lint_record
 from newslint.archive.records import BadRecord, FieldMap, Record, archive_kind, read_records
 from newslint.diagnostics import ConfigError, Severity
+from newslint.names import run as names_run
+from newslint.names.reduce import NameCounts, NameSlips, needs_second_pass
 from newslint.reading import discover, read_source
 from newslint.results import FileResult
 

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from newslint.analysis.names import analyse
-from newslint.analysis.names_list import DEFAULT_LIST, load_file, names_list, parse_list
-from newslint.analysis.names_similar import plausibility, similar
-from newslint.analysis.names_typos import slip_like
-from newslint.names_learn import count_names, learn, to_toml
+from newslint.names.extract import analyse
+from newslint.names.learn import count_names, learn, to_toml
+from newslint.names.lists import DEFAULT_LIST, load_file, names_list, parse_list
+from newslint.names.similar import plausibility, similar
+from newslint.names.typos import slip_like
 from newslint.sources import load_document
 from tests.conftest import EXAMPLES, lint_snippet, run_cli
 

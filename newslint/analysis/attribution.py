@@ -29,7 +29,7 @@ from newslint.analysis.vague_sources import (
 from newslint.document import Document, Span
 
 if TYPE_CHECKING:
-    from newslint.analysis.names import NameAnalysis
+    from newslint.names.extract import NameAnalysis
 
 
 def _verbs(*stems: str) -> str:
@@ -432,7 +432,7 @@ def _implied(s: _Sentences, q: Quotation, earlier: list[QuoteAttribution]) -> st
         return "implied"  # the sentence before ends an attributed quotation
     if _PRONOUN_SUBJECT.search(mask_quotations(text, before.start, before.end, s.top)):
         return "implied"
-    from newslint.analysis.names import analyse, fold
+    from newslint.names.extract import analyse, fold
 
     names = doc.analysis("names", analyse)
     for mention in names.mentions:
@@ -473,7 +473,7 @@ def _recent_speaker(s: _Sentences, q: Quotation) -> str:
     text = s.doc.text
     if text[s.spans[first].start : q.span.start].strip():
         return ""
-    from newslint.analysis.names import analyse
+    from newslint.names.extract import analyse
 
     names = s.doc.analysis("names", analyse)
     paragraph_breaks = 0
@@ -490,7 +490,7 @@ def _recent_speaker(s: _Sentences, q: Quotation) -> str:
 
 def _names_person(doc: Document, names: NameAnalysis, span: Span) -> bool:
     """The span names, outside quotations, a person the story has introduced."""
-    from newslint.analysis.names import fold
+    from newslint.names.extract import fold
 
     for mention in names.mentions:
         if mention.start >= span.end:

@@ -18,8 +18,8 @@ import re
 from dataclasses import dataclass
 
 from newslint import regexcache
-from newslint.analysis.names_words import given_names
 from newslint.document import Document, Span
+from newslint.names.words import given_names
 
 # The abstract/evaluative word class: words that judge or generalise rather
 # than report. One match per stem prefix (``importan`` covers important,

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from newslint.analysis import names_run
-from newslint.analysis.names_reduce import NameCounts, NameSlips
 from newslint.diagnostics import Severity
+from newslint.names import run as names_run
+from newslint.names.reduce import NameCounts, NameSlips
 from newslint.results import FileResult
 from newslint.stream import Outcome, Spool, finish_names
 

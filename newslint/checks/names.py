@@ -1,8 +1,8 @@
 """names.*: misspelled and inconsistent person names, stale titles, and
 first/later reference style.
 
-All rules read one shared analysis (``newslint.analysis.names``) and the
-names lists (``newslint.analysis.names_list``). ``names.misspelled`` is
+All rules read one shared analysis (``newslint.names.extract``) and the
+names lists (``newslint.names.lists``). ``names.misspelled`` is
 registered before ``names.inconsistent`` so that when both flag the same
 word with the same fix, the engine keeps the message that names the office.
 """
@@ -15,9 +15,10 @@ from collections.abc import Iterator
 from rapidfuzz.distance import OSA
 
 from newslint import regexcache
-from newslint.analysis import names_run
-from newslint.analysis.names import Form, Mention, NameAnalysis, Token, analyse
-from newslint.analysis.names_checks import (
+from newslint.diagnostics import Applicability, Diagnostic, InputError, Severity, Suggestion
+from newslint.document import Document, Span
+from newslint.names import run as names_run
+from newslint.names.checks import (
     candidate_forms,
     clean_form,
     context_years,
@@ -29,15 +30,16 @@ from newslint.analysis.names_checks import (
     suffix_former,
     suffix_title,
 )
-from newslint.analysis.names_frequent import zipf
-from newslint.analysis.names_list import (
+from newslint.names.extract import Form, Mention, NameAnalysis, Token, analyse
+from newslint.names.frequent import zipf
+from newslint.names.lists import (
     NamesList,
     Person,
     context_lists,
     given_agrees,
     title_key,
 )
-from newslint.analysis.names_similar import (
+from newslint.names.similar import (
     MIN_LENGTH,
     fold,
     is_suffix_form,
@@ -45,11 +47,9 @@ from newslint.analysis.names_similar import (
     similar,
     tripled,
 )
-from newslint.analysis.names_typos import find_typos
-from newslint.analysis.names_variants import find_variants
-from newslint.analysis.names_words import given_names
-from newslint.diagnostics import Applicability, Diagnostic, InputError, Severity, Suggestion
-from newslint.document import Document, Span
+from newslint.names.typos import find_typos
+from newslint.names.variants import find_variants
+from newslint.names.words import given_names
 from newslint.registry import CheckContext, Example, RuleMeta, rule
 
 PLAUSIBILITY_MARGIN = 0.05  # letter-pair score gap that decides a one-to-one tie

@@ -19,9 +19,9 @@ from typing import Any
 
 from newslint import regexcache
 from newslint.analysis.byline_words import MASTHEAD_WORDS, ROLE_WORDS
-from newslint.analysis.names_words import given_names
 from newslint.diagnostics import Diagnostic
 from newslint.document import Document, Span
+from newslint.names.words import given_names
 from newslint.registry import CheckContext, Example, RuleMeta, rule
 from newslint.sources.common import coerce_date, dateline_date, parse_date
 

@@ -16,12 +16,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from newslint.analysis.names import NameAnalysis
-from newslint.analysis.names_checks import candidate_forms, clean_form, is_dictionary_word
-from newslint.analysis.names_frequent import zipf
-from newslint.analysis.names_similar import similar
 from newslint.diagnostics import Applicability, Diagnostic, Range, Severity, Suggestion
 from newslint.document import Document
+from newslint.names.checks import candidate_forms, clean_form, is_dictionary_word
+from newslint.names.extract import NameAnalysis
+from newslint.names.frequent import zipf
+from newslint.names.similar import similar
 from newslint.registry import CheckContext, RuleMeta
 from newslint.results import FileResult
 

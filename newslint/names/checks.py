@@ -9,11 +9,11 @@ from collections.abc import Callable, Collection, Iterator
 
 import regex
 
-from newslint.analysis.names import Form, Mention, NameAnalysis, Token
-from newslint.analysis.names_list import NamesList, Office, Person, title_key
-from newslint.analysis.names_similar import MIN_LENGTH, fold
-from newslint.analysis.names_words import COMMON_WORDS, MONTHS, PLACES, TITLE_HEADS, WEEKDAYS
 from newslint.document import Document
+from newslint.names.extract import Form, Mention, NameAnalysis, Token
+from newslint.names.lists import NamesList, Office, Person, title_key
+from newslint.names.similar import MIN_LENGTH, fold
+from newslint.names.words import COMMON_WORDS, MONTHS, PLACES, TITLE_HEADS, WEEKDAYS
 from newslint.registry import CheckContext
 
 _NEVER = COMMON_WORDS | MONTHS | WEEKDAYS | PLACES

@@ -12,9 +12,9 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 
-from newslint.analysis.names import NameAnalysis
-from newslint.analysis.names_checks import is_dictionary_word
-from newslint.analysis.names_frequent import zipf
+from newslint.names.checks import is_dictionary_word
+from newslint.names.extract import NameAnalysis
+from newslint.names.frequent import zipf
 
 COMMON = 4.0  # "Airlines": an ordinary word, not the joined form of "Air Lines"
 

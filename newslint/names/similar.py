@@ -70,7 +70,7 @@ def similar(a: str, b: str) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _trigrams() -> tuple[dict[str, int], dict[str, int]]:
-    from newslint.analysis.names_words import DATA_DIR
+    from newslint.names.words import DATA_DIR
 
     triples: dict[str, int] = {}
     pairs: dict[str, int] = {}

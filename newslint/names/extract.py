@@ -16,9 +16,10 @@ from typing import NamedTuple
 
 import regex
 
-from newslint.analysis.names_frequent import zipf
-from newslint.analysis.names_similar import fold
-from newslint.analysis.names_words import (
+from newslint.document import Document, Span
+from newslint.names.frequent import zipf
+from newslint.names.similar import fold
+from newslint.names.words import (
     COMMON_WORDS,
     CONNECTORS,
     COUNTRY_ADJECTIVES,
@@ -33,7 +34,6 @@ from newslint.analysis.names_words import (
     WEEKDAYS,
     given_names,
 )
-from newslint.document import Document, Span
 
 # Capitalised words and the lower-case particles and connectors that may sit
 # inside a name; other lower-case words are never tokens (their gap breaks runs).
@@ -161,7 +161,7 @@ class NameAnalysis:
     @functools.cached_property
     def by_initial(self) -> dict[str, list[Form]]:
         """Forms by the first letter of their key: two spellings of one name
-        share it (see ``names_similar.similar``), so comparisons stay local."""
+        share it (see ``newslint.names.similar.similar``), so comparisons stay local."""
         index: dict[str, list[Form]] = {}
         for form in self.forms.values():
             index.setdefault(form.key[:1], []).append(form)

@@ -15,8 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newslint.analysis.names import analyse
-from newslint.analysis.names_similar import similar, skeleton
+from newslint.names.extract import analyse
+from newslint.names.similar import similar, skeleton
 from newslint.reading import discover, read_source
 from newslint.sources import load_document
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newslint.analysis.names_similar import MIN_LENGTH, fold, similar
-from newslint.analysis.names_words import COUNTRY_ADJECTIVES, DATA_DIR
+from newslint.names.similar import MIN_LENGTH, fold, similar
+from newslint.names.words import COUNTRY_ADJECTIVES, DATA_DIR
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -23,7 +23,7 @@ def names() -> None:
 )
 def learn(paths: tuple[Path, ...], output: Path | None) -> None:
     """Build a house names list from an archive of articles."""
-    from newslint.names_learn import learn_paths
+    from newslint.names.learn import learn_paths
 
     text, read = learn_paths(list(paths))
     if output is None:

@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from newslint.analysis import names_run
-from newslint.analysis.names_run import FREQUENT_FILES, FileNames
 from newslint.diagnostics import Diagnostic
+from newslint.names import run as names_run
+from newslint.names.run import FREQUENT_FILES, FileNames
 
 
 def needs_second_pass(summary: FileNames | None) -> bool:

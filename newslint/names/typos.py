@@ -30,12 +30,12 @@ from dataclasses import dataclass
 
 import regex
 
-from newslint.analysis.names import NameAnalysis, Token, _sentence_initial
-from newslint.analysis.names_checks import in_reference, is_dictionary_word
-from newslint.analysis.names_frequent import FREQUENT, frequent_neighbours, zipf
-from newslint.analysis.names_list import NamesList
-from newslint.analysis.names_similar import fold, is_suffix_form, similar
-from newslint.analysis.names_words import (
+from newslint.names.checks import in_reference, is_dictionary_word
+from newslint.names.extract import NameAnalysis, Token, _sentence_initial
+from newslint.names.frequent import FREQUENT, frequent_neighbours, zipf
+from newslint.names.lists import NamesList
+from newslint.names.similar import fold, is_suffix_form, similar
+from newslint.names.words import (
     CONNECTORS,
     COUNTRY_ADJECTIVES,
     HONORIFICS,
