@@ -39,8 +39,9 @@ from real_copy_corpus import REPO_ROOT, RealDoc, iter_documents, missing
 
 sys.path.insert(0, str(REPO_ROOT))
 
-from newslint.document import Document, Span
+from newslint.document import Document
 from newslint.sources import load_document
+from newslint.spans import Span
 
 WEB_RULES = ("filler.web-leftover", "filler.web-furniture")
 

@@ -9,8 +9,8 @@ import pytest
 from newslint.analysis.quotations import find_quotations
 from newslint.analysis.sentences import split_sentences
 from newslint.analysis.skipped import find_skipped
-from newslint.document import Span
 from newslint.sources import load_document
+from newslint.spans import Span
 
 
 def blocks(text: str) -> list[Span]:

@@ -97,7 +97,7 @@ def test_examples_planted_numbers_are_caught(cli) -> None:
 
 def _comparisons(text: str) -> list[tuple[bool, str]]:
     from newslint.analysis.comparisons import comparisons
-    from newslint.document import Span
+    from newslint.spans import Span
 
     return [
         (c.holds, text[c.span.start : c.span.end])

@@ -11,7 +11,7 @@ import pytest
 from conftest import EXAMPLES
 
 from newslint.diagnostics import Applicability, ConfigError, Diagnostic, Severity
-from newslint.document import Document, Span, TextBuilder
+from newslint.document import Document
 from newslint.packs import (
     PackError,
     PackProvider,
@@ -24,6 +24,7 @@ from newslint.packs.compile import compile_trusted, trie_regex
 from newslint.packs.prefilter import widen
 from newslint.regex_safety import pattern_problem
 from newslint.registry import CheckContext
+from newslint.spans import Span, TextBuilder
 
 if sys.version_info >= (3, 11):
     import tomllib

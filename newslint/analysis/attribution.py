@@ -26,7 +26,8 @@ from newslint.analysis.vague_sources import (
     find_vague_sources,
     triggered,
 )
-from newslint.document import Document, Span
+from newslint.document import Document
+from newslint.spans import Span
 
 if TYPE_CHECKING:
     from newslint.names.extract import NameAnalysis

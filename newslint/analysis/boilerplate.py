@@ -16,7 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newslint.document import Document, PageBlock, Span
+from newslint.document import Document, PageBlock
+from newslint.spans import Span
 
 
 @dataclass(frozen=True)

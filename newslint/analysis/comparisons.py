@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from newslint import regexcache
 from newslint.analysis.numbers import Figure, find_figures, parse_number
-from newslint.document import Span
+from newslint.spans import Span
 
 _FRACTIONS = {
     "half": 0.5,

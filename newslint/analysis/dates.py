@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from newslint import regexcache
-from newslint.document import Document, Span
+from newslint.document import Document
+from newslint.spans import Span
 
 WEEKDAY_NAMES = (
     "Monday",

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from newslint import regexcache
 from newslint.analysis.numbers import parse_number
-from newslint.document import Span
+from newslint.spans import Span
 
 _N = r"(?P<n>\d{1,3}|[A-Za-z]+(?:-[a-z]+)?|a)"
 _HEDGE = r"(?:(?P<hedge>more than|over|almost|nearly|about|around|some|just over|just under)\s+)?"

@@ -16,7 +16,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from newslint import regexcache
-from newslint.document import Document, Span
+from newslint.document import Document
+from newslint.spans import Span
 
 _TOKEN = regexcache.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 ENGLISH_SHARE = 0.7  # below this a text is not English

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from newslint import regexcache
-from newslint.document import Span
+from newslint.spans import Span
 
 _UNITS = [
     "zero",

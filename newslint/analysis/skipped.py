@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from newslint import regexcache
-from newslint.document import Span
+from newslint.spans import Span
 
 # A URL runs to the next space or quote; trailing sentence punctuation is trimmed below.
 _URL = regexcache.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"“”‘’]+", re.IGNORECASE)

@@ -18,8 +18,9 @@ import re
 from dataclasses import dataclass
 
 from newslint import regexcache
-from newslint.document import Document, Span
+from newslint.document import Document
 from newslint.names.words import given_names
+from newslint.spans import Span
 
 # The abstract/evaluative word class: words that judge or generalise rather
 # than report. One match per stem prefix (``importan`` covers important,

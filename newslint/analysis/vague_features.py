@@ -15,7 +15,8 @@ import bisect
 
 from newslint.analysis.attribution import named_attributions, sourcing_phrases
 from newslint.analysis.sentence_features import Scored, sentence_features
-from newslint.document import Document, Span
+from newslint.document import Document
+from newslint.spans import Span
 
 
 def vague_sentence_features(

@@ -16,8 +16,9 @@ from typing import Any
 
 from newslint import regexcache
 from newslint.diagnostics import Applicability, Diagnostic, Severity, Suggestion
-from newslint.document import Document, Span
+from newslint.document import Document
 from newslint.registry import CheckContext, CheckFunction, Example, RuleMeta, rule
+from newslint.spans import Span
 
 SAFE = Applicability.SAFE
 UNSAFE = Applicability.UNSAFE

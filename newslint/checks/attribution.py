@@ -22,8 +22,9 @@ from newslint.analysis.attribution import (
 from newslint.analysis.learned import vague_model
 from newslint.analysis.vague_features import vague_sentence_features
 from newslint.diagnostics import Diagnostic, Severity
-from newslint.document import Document, Span
+from newslint.document import Document
 from newslint.registry import CheckContext, Example, RuleMeta, rule
+from newslint.spans import Span
 
 QUOTE_ID = "attribution.quote-unattributed"
 # Shapes that are informational wherever they stand (see ``vague``): newsroom passives,

@@ -19,8 +19,9 @@ from newslint.analysis.dates import (
     weekday_like,
 )
 from newslint.diagnostics import Applicability, Diagnostic, Severity, Suggestion
-from newslint.document import Document, Span
+from newslint.document import Document
 from newslint.registry import CheckContext, Example, RuleMeta, rule
+from newslint.spans import Span
 
 
 @rule(

@@ -16,7 +16,7 @@ from rapidfuzz.distance import OSA
 
 from newslint import regexcache
 from newslint.diagnostics import Applicability, Diagnostic, InputError, Severity, Suggestion
-from newslint.document import Document, Span
+from newslint.document import Document
 from newslint.names import run as names_run
 from newslint.names.checks import (
     candidate_forms,
@@ -51,6 +51,7 @@ from newslint.names.typos import find_typos
 from newslint.names.variants import find_variants
 from newslint.names.words import given_names
 from newslint.registry import CheckContext, Example, RuleMeta, rule
+from newslint.spans import Span
 
 PLAUSIBILITY_MARGIN = 0.05  # letter-pair score gap that decides a one-to-one tie
 

@@ -12,8 +12,9 @@ from newslint.analysis.comparisons import comparisons
 from newslint.analysis.elapsed import NOW, PAST, YEAR, event_years, statements
 from newslint.analysis.numbers import Figure, find_figures, parse_number, same_value
 from newslint.diagnostics import Diagnostic, Severity
-from newslint.document import Document, Span
+from newslint.document import Document
 from newslint.registry import CheckContext, Example, RuleMeta, rule
+from newslint.spans import Span
 
 # Paragraphs without one of these cannot hold a total-and-parts pattern.
 _TRIGGER = regexcache.compile(

@@ -55,8 +55,9 @@ from collections.abc import Iterator
 
 from newslint import regexcache
 from newslint.diagnostics import Diagnostic
-from newslint.document import Document, Span
+from newslint.document import Document
 from newslint.registry import CheckContext, Example, RuleMeta, rule
+from newslint.spans import Span
 
 # Verbs that open an imperative to a reader. A word class, not phrases: what
 # makes the sentence an imperative is its shape (checked in _imperative).

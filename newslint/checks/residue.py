@@ -33,8 +33,9 @@ from collections.abc import Iterator
 
 from newslint import regexcache
 from newslint.diagnostics import Diagnostic
-from newslint.document import Document, Span
+from newslint.document import Document
 from newslint.registry import CheckContext, Example, RuleMeta, rule
+from newslint.spans import Span
 
 # Nouns for a piece of writing, as the task names it: the class the rule
 # reads, not phrases to match.

@@ -20,10 +20,11 @@ from typing import Any
 from newslint import regexcache
 from newslint.analysis.byline_words import MASTHEAD_WORDS, ROLE_WORDS
 from newslint.diagnostics import Diagnostic
-from newslint.document import Document, Span
+from newslint.document import Document
 from newslint.names.words import given_names
 from newslint.registry import CheckContext, Example, RuleMeta, rule
 from newslint.sources.common import coerce_date, dateline_date, parse_date
+from newslint.spans import Span
 
 
 def _options(ctx: CheckContext, meta: RuleMeta) -> dict[str, Any]:

@@ -26,9 +26,10 @@ from typing import TYPE_CHECKING
 from newslint import regexcache
 from newslint.analysis import furniture
 from newslint.diagnostics import Diagnostic, Severity
-from newslint.document import Document, PageBlock, PageLink, Span
+from newslint.document import Document, PageBlock, PageLink
 from newslint.registry import CheckContext, Example, RuleMeta, rule
 from newslint.sources import links as targets
+from newslint.spans import Span
 
 if TYPE_CHECKING:
     from newslint.analysis.boilerplate import Verdict

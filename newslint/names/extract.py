@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 import regex
 
-from newslint.document import Document, Span
+from newslint.document import Document
 from newslint.names.frequent import zipf
 from newslint.names.similar import fold
 from newslint.names.words import (
@@ -34,6 +34,7 @@ from newslint.names.words import (
     WEEKDAYS,
     given_names,
 )
+from newslint.spans import Span
 
 # Capitalised words and the lower-case particles and connectors that may sit
 # inside a name; other lower-case words are never tokens (their gap breaks runs).

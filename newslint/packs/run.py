@@ -18,7 +18,7 @@ from pathlib import Path
 import regex
 
 from newslint.diagnostics import Diagnostic, InputError, Suggestion
-from newslint.document import Document, Span
+from newslint.document import Document
 from newslint.metacache import cached_parse
 from newslint.packs.compile import compile_indexed, compile_rules, compile_trusted, rule_regex
 from newslint.packs.prefilter import RulePrefilter
@@ -31,6 +31,7 @@ from newslint.packs.schema import (
     normalise,
 )
 from newslint.registry import CheckContext, RuleMeta
+from newslint.spans import Span
 
 # Matcher time budget per document: a base plus an allowance per character,
 # far above what a sane pattern needs (about a millisecond per 1,000 words).

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from newslint import regexcache
-from newslint.document import Span
+from newslint.spans import Span
 
 # "Q:", "Q.", "Question:" and "A:", "Answer:" opening a line.
 QUESTION_MARKER = regexcache.compile(r"(?:Q|Question)\s?[:.)]\s+(?=\S)")

@@ -9,7 +9,8 @@ from typing import Any
 
 from newslint import regexcache
 from newslint.analysis.skipped import find_skipped, merge_spans
-from newslint.document import Document, Span, TextBuilder
+from newslint.document import Document
+from newslint.spans import Span, TextBuilder
 
 _MONTHS = {
     name: number

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from newslint import regexcache
-from newslint.document import Directive, Document, PageBlock, PageLink, Span, TextBuilder
+from newslint.document import Directive, Document, PageBlock, PageLink
 from newslint.sources import links as link_targets
 from newslint.sources.common import (
     coerce_date,
@@ -27,6 +27,7 @@ from newslint.sources.common import (
     is_byline,
     strip_span,
 )
+from newslint.spans import Span, TextBuilder
 
 
 def _words(text: str) -> frozenset[str]:

@@ -17,9 +17,10 @@ from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from newslint import regexcache
-from newslint.document import Directive, Document, Span, TextBuilder
+from newslint.document import Directive, Document
 from newslint.sources.common import english_variant, finish, header_fields, strip_span
 from newslint.sources.front_matter import FrontMatterError, front_matter_date, parse_front_matter
+from newslint.spans import Span, TextBuilder
 
 # text_join would fold entities and escapes into plain text and hide their source form.
 _MD = (

@@ -12,10 +12,11 @@ their own, without their markers, as Markdown would give them.
 from __future__ import annotations
 
 from newslint import regexcache
-from newslint.document import Directive, Document, Span, TextBuilder
+from newslint.document import Directive, Document
 from newslint.sources.blocks import find_signoff
 from newslint.sources.common import dateline_date, finish, header_fields, is_byline, strip_span
 from newslint.sources.text_structure import find_structure, split_units
+from newslint.spans import Span, TextBuilder
 
 _LINE = regexcache.compile(r"[^\n]*\n|[^\n]+")
 _DIRECTIVE = regexcache.compile(r"^\s*\[\[\s*newslint-(.*?)\s*\]\]\s*$")

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from newslint import regexcache
-from newslint.document import Span
 from newslint.sources.blocks import ANSWER_MARKER, QUESTION_MARKER
 from newslint.sources.common import dateline_date, is_byline
+from newslint.spans import Span
 
 _ITEM = regexcache.compile(r"(?:[-*•‣◦▪–]|\(?\d{1,2}[.)]|\(?[a-z][.)])[ \t]+(?=\S)")
 _CONTACT = regexcache.compile(r"\S+@\S+\.\w+|https?://|www\.")

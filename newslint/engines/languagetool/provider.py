@@ -26,13 +26,14 @@ from pathlib import Path
 from newslint.cachedir import cache_root
 from newslint.config import LanguageToolSettings
 from newslint.diagnostics import Applicability, Diagnostic, Severity, Suggestion
-from newslint.document import Document, Span
+from newslint.document import Document
 from newslint.engines.languagetool import server as lt_server
 from newslint.engines.languagetool.cache import ResultCache, cache_key, settings_digest
 from newslint.engines.languagetool.client import DEFAULT_TIMEOUT, GrammarClient, LTMatch
 from newslint.engines.languagetool.install import LT_VERSION, installed
 from newslint.engines.languagetool.java import find_java
 from newslint.registry import CheckContext, Example, RuleMeta
+from newslint.spans import Span
 
 if sys.version_info >= (3, 11):
     import tomllib

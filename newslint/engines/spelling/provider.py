@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from newslint import regexcache
 from newslint.diagnostics import Applicability, Diagnostic, Severity, Suggestion
-from newslint.document import Document, Span
+from newslint.document import Document
 from newslint.engines.spelling.data import GB_ONLY, misspelled_table, word_set
 from newslint.engines.spelling.variants import gb_form, us_form
 from newslint.engines.spelling.words import (
@@ -29,6 +29,7 @@ from newslint.engines.spelling.words import (
     word_counts,
 )
 from newslint.registry import CheckContext, Example, RuleMeta
+from newslint.spans import Span
 
 if TYPE_CHECKING:
     from newslint.engines.spelling.lexicon import Lexicon

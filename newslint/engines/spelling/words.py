@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from newslint import regexcache
 from newslint.analysis.skipped import merge_spans
-from newslint.document import Document, Span
+from newslint.document import Document
+from newslint.spans import Span
 
 _PIECE = r"[^\W_]+(?:['’][^\W_]+)*"
 _WORD = regexcache.compile(rf"{_PIECE}(?:-{_PIECE})*")
