@@ -6,17 +6,25 @@ the formatters; no linting logic lives here.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn, TextIO, TypedDict
 
 import click
 
 from newslint import __version__
 from newslint.config import CliOverrides, ConfigResolver
 from newslint.diagnostics import ConfigError
+
+if TYPE_CHECKING:
+    from newslint.archive.records import FieldMap
+    from newslint.registry import RuleMeta
+    from newslint.report.records import Article
+    from newslint.runner import Runner
 
 EXIT_USAGE = 2
 
@@ -28,7 +36,7 @@ def _split_ids(values: Sequence[str]) -> tuple[str, ...] | None:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     click.echo(f"newslint: error: {message}", err=True)
     sys.exit(EXIT_USAGE)
 
@@ -261,7 +269,7 @@ def _streams(paths: Sequence[Path], output_format: str, dask: str | None) -> boo
     return output_format in ("jsonl", "html") or bool(dask) or any(archive_kind(p) for p in paths)
 
 
-def _field_map(text_field: str | None, id_field: str, field_names: tuple[str, ...]):
+def _field_map(text_field: str | None, id_field: str, field_names: tuple[str, ...]) -> FieldMap:
     from newslint.archive.records import OPTIONAL_FIELDS, FieldMap
 
     optional = {}
@@ -275,12 +283,21 @@ def _field_map(text_field: str | None, id_field: str, field_names: tuple[str, ..
     return FieldMap(text_field, id_field, optional)
 
 
-def _config_scheduler(runner) -> str | None:
+def _config_scheduler(runner: Runner) -> str | None:
     """``[distributed] scheduler`` from the working directory's config."""
     return runner.resolver.for_path(Path.cwd() / "-").distributed_scheduler
 
 
-def _check_streaming(runner, paths, name, output_file, colored, statistics, fields, dask) -> None:
+def _check_streaming(
+    runner: Runner,
+    paths: list[Path],
+    name: str,
+    output_file: Path | None,
+    colored: bool,
+    statistics: bool,
+    fields: FieldMap,
+    dask: str | None,
+) -> None:
     from newslint.archive.run import run_streaming
     from newslint.formatters import get_formatter, write_statistics
     from newslint.formatters.statistics import write_rule_counts
@@ -313,7 +330,12 @@ def _check_streaming(runner, paths, name, output_file, colored, statistics, fiel
     sys.exit(code)
 
 
-def _all_rules(config_path: Path | None) -> dict:
+class _AllRules(TypedDict):
+    metas: dict[str, RuleMeta]
+    selected: frozenset[str]
+
+
+def _all_rules(config_path: Path | None) -> _AllRules:
     from newslint.engine import RuleSet, build_providers
 
     try:
@@ -384,7 +406,7 @@ def list_rules(
     )
 
 
-def _write_rule_docs(metas: list, output_dir: Path | None) -> None:
+def _write_rule_docs(metas: list[RuleMeta], output_dir: Path | None) -> None:
     from newslint import rule_docs
 
     if output_dir is None:
@@ -430,7 +452,7 @@ def report(results: tuple[str, ...], output_file: Path | None, title: str, worst
 
     problems = ReadProblems()
 
-    def articles():  # one input after another, streamed
+    def articles() -> Iterator[Article]:  # one input after another, streamed
         for path in results:
             yield from read_results(path, problems)
 
@@ -460,9 +482,7 @@ def report(results: tuple[str, ...], output_file: Path | None, title: str, worst
         sys.exit(EXIT_USAGE)
 
 
-def _stdout():
-    import contextlib
-
+def _stdout() -> contextlib.nullcontext[TextIO]:
     return contextlib.nullcontext(sys.stdout)
 
 

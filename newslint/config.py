@@ -53,7 +53,7 @@ import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from newslint import regexcache
 from newslint.diagnostics import FAIL_ON_NEVER, ConfigError, Severity, parse_fail_on
@@ -177,7 +177,8 @@ class Config:
                 self._read_words("vocabulary.accept", self.accept_files),
                 self._read_words("vocabulary.reject", self.reject_files),
             )
-        return self._memo["vocabulary"]
+        words: tuple[frozenset[str], frozenset[str]] = self._memo["vocabulary"]
+        return words
 
     def _read_words(self, key: str, files: tuple[Path, ...]) -> frozenset[str]:
         words: set[str] = set()
@@ -514,14 +515,17 @@ def _describe(value: Any) -> str:
     return type(value).__name__
 
 
-def _expect(value: Any, kind: type, what: str) -> None:
+_V = TypeVar("_V")
+
+
+def _expect(value: Any, kind: type[_V], what: str) -> _V:
     if type(value) is not kind:  # `type is`, so True is not an integer
         raise _Invalid(f"expected {what}, got {_describe(value)}")
+    return value
 
 
 def _string(value: Any, ctx: _Ctx) -> str:
-    _expect(value, str, "a string")
-    return value
+    return _expect(value, str, "a string")
 
 
 def _strings(value: Any, ctx: _Ctx) -> tuple[str, ...]:
@@ -537,11 +541,11 @@ def _paths(value: Any, ctx: _Ctx) -> tuple[Path, ...]:
 
 def _one_of(choices: tuple[str, ...]) -> Validator:
     def validate(value: Any, ctx: _Ctx) -> str:
-        _expect(value, str, f"one of {_listing(choices)}")
-        if value not in choices:
-            hint = _hint(value, choices)
-            raise _Invalid(f"expected one of {_listing(choices)}, got {value!r}{hint}")
-        return value
+        choice = _expect(value, str, f"one of {_listing(choices)}")
+        if choice not in choices:
+            hint = _hint(choice, choices)
+            raise _Invalid(f"expected one of {_listing(choices)}, got {choice!r}{hint}")
+        return choice
 
     return validate
 

@@ -25,7 +25,7 @@ import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newslint.archive.records import (
     FieldMap,
@@ -40,6 +40,9 @@ from newslint.config import CliOverrides
 from newslint.names import run as names_run
 from newslint.names.reduce import NameCounts
 from newslint.stream import FileItem, Item, Outcome, RecordItem, lint_chunk
+
+if TYPE_CHECKING:
+    from dask.typing import Key
 
 PARTITION_ENV = "NEWSLINT_DASK_PARTITION"  # records per partition
 PARTITION_RECORDS = 1000
@@ -206,13 +209,14 @@ def run_on_dask(
     cluster = None
     if address == "local":
         workers = runner.options.jobs or os.cpu_count() or 1
-        cluster = LocalCluster(
+        # distributed leaves LocalCluster, Client, as_completed and close() unannotated
+        cluster = LocalCluster(  # type: ignore[no-untyped-call]
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
         )
-    client = Client(cluster if cluster is not None else address)
+    client = Client(cluster if cluster is not None else address)  # type: ignore[no-untyped-call]
     try:
         run = uuid.uuid4().hex[:8]
-        index_of: dict[str, int] = {}
+        index_of: dict[Key, int] = {}
         futures = []
         for index, partition in enumerate(partitions(paths, runner._is_excluded, size)):
             future = client.submit(
@@ -220,13 +224,13 @@ def run_on_dask(
             )
             index_of[future.key] = index
             futures.append(future)
-        done = as_completed(futures, with_results=True)
+        done = as_completed(futures, with_results=True)  # type: ignore[no-untyped-call]
         futures.clear()  # as_completed holds them until each is handed out
         for future, (outcomes, counts) in done:
             index = index_of.pop(future.key)
             future.release()  # the worker may forget the result now
             yield index, outcomes, counts
     finally:
-        client.close()
+        client.close()  # type: ignore[no-untyped-call]
         if cluster is not None:
             cluster.close()

@@ -82,8 +82,8 @@ class Document:
     source: str
     format: str  # "text" | "markdown" | "html"
     text: str
-    src_starts: array
-    src_ends: array
+    src_starts: array[int]
+    src_ends: array[int]
     paragraphs: list[Span] = field(default_factory=list)
     headline: Span | None = None
     byline: Span | None = None
@@ -157,7 +157,8 @@ class Document:
         """
         if name not in self._analyses:
             self._analyses[name] = compute(self)
-        return self._analyses[name]
+        result: T = self._analyses[name]  # what compute returned for this name
+        return result
 
     def in_quotation(self, span: Span) -> bool:
         """True when ``span`` lies inside a direct quotation (O(log n): checks ask

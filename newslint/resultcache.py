@@ -33,11 +33,12 @@ import pickle
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from newslint import __version__
 from newslint.cachedir import cache_root, write_atomically
 from newslint.engine import RuleSet
+from newslint.results import FileResult
 
 PACKAGE = Path(__file__).resolve().parent
 # Libraries whose version changes findings: an upgrade starts the cache afresh.
@@ -134,7 +135,9 @@ class ResultCache:
         write_atomically(self._path(key), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
 
-def cached_file_result(runner: Any, rules: RuleSet, path: Path, display: str, text: str) -> Any:
+def cached_file_result(
+    runner: Any, rules: RuleSet, path: Path, display: str, text: str
+) -> FileResult:
     """Lint a file's text, or take its result and names summary from the cache."""
     from newslint.engine import lint_source
     from newslint.names import run as names_run
@@ -146,7 +149,8 @@ def cached_file_result(runner: Any, rules: RuleSet, path: Path, display: str, te
     )
     hit = cache.get(key)
     if hit is not None:
-        result, names = hit
+        # unpickled: what the put below stored
+        result, names = cast("tuple[FileResult, names_run.FileNames | None]", hit)
         result.source = text
         if names is not None:
             names_run.keep(display, names)

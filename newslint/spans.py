@@ -66,5 +66,5 @@ class TextBuilder:
         tail = "".join(self._parts[-len(suffix) :])
         return tail.endswith(suffix)
 
-    def build(self) -> tuple[str, array, array]:
+    def build(self) -> tuple[str, array[int], array[int]]:
         return "".join(self._parts), self._starts, self._ends

@@ -18,10 +18,10 @@ import collections
 import os
 import pickle
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from newslint.archive.lint import Layout, lint_record
 from newslint.archive.records import BadRecord, FieldMap, Record, archive_kind, read_records
@@ -30,6 +30,9 @@ from newslint.names import run as names_run
 from newslint.names.reduce import NameCounts, NameSlips, needs_second_pass
 from newslint.reading import discover, read_source
 from newslint.results import FileResult
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 CHUNK = 32  # items per task: large enough to amortise IPC, small for memory
 IN_FLIGHT_PER_JOB = 4  # chunks queued per worker process
@@ -128,7 +131,7 @@ def lint_item(runner: Any, item: Item, cache: Any | None, keep_source: bool) -> 
     names = names_run.take(result.path)
     if names is not None:
         names = _relocated_names(names, layout)
-    if key is not None and not runner.grammar_unavailable():
+    if key is not None and cache is not None and not runner.grammar_unavailable():
         cache.put(key, (_without_source(result), names, layout))
     if not keep_source:
         result.source = None
@@ -230,7 +233,8 @@ def run_local(
 
     context = multiprocessing.get_context("fork")
     pool = _new_pool(jobs, context)
-    pending: collections.deque[tuple[list[Item], Any]] = collections.deque()
+    pending: collections.deque[tuple[list[Item], Future[tuple[list[Outcome], NameCounts]]]]
+    pending = collections.deque()
     try:
         for chunk in chunks(items):
             pending.append((chunk, pool.submit(_lint_chunk, chunk)))
@@ -242,7 +246,7 @@ def run_local(
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _new_pool(jobs: int, context: Any) -> Any:
+def _new_pool(jobs: int, context: Any) -> ProcessPoolExecutor:
     from concurrent.futures import ProcessPoolExecutor
 
     from newslint.runner import _worker_signals
@@ -251,8 +255,11 @@ def _new_pool(jobs: int, context: Any) -> Any:
 
 
 def _next_chunk(
-    pending: collections.deque[tuple[list[Item], Any]], pool: Any, jobs: int, context: Any
-) -> Iterator[tuple[list[Outcome], NameCounts]]:
+    pending: collections.deque[tuple[list[Item], Future[tuple[list[Outcome], NameCounts]]]],
+    pool: ProcessPoolExecutor,
+    jobs: int,
+    context: Any,
+) -> Generator[tuple[list[Outcome], NameCounts], None, ProcessPoolExecutor]:
     """Yield the oldest chunk's outcomes; returns the pool to go on with."""
     from concurrent.futures.process import BrokenProcessPool
 

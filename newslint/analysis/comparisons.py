@@ -305,12 +305,12 @@ def _changes(text: str, sentence: Span, figures: list[Figure]) -> Iterator[Compa
             continue
         yield from _check_change(text, sentence, m, a_fig, b_fig)
     for b_fig in figures:
-        m = _UP_FROM.match(text, b_fig.span.end, sentence.end)
-        if m is None or re.search(r"\d", m.group("gap")):
+        up = _UP_FROM.match(text, b_fig.span.end, sentence.end)
+        if up is None or re.search(r"\d", up.group("gap")):
             continue
-        a_fig = _figure_at(figures, m.end())
+        a_fig = _figure_at(figures, up.end())
         if a_fig is not None:
-            yield from _check_change(text, sentence, m, a_fig, b_fig)
+            yield from _check_change(text, sentence, up, a_fig, b_fig)
 
 
 def _start(f: Figure) -> int:

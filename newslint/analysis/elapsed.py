@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from newslint import regexcache
@@ -173,7 +174,9 @@ def _verb_years(text: str, head: str, names: set[str]) -> Iterator[tuple[int, Sp
             yield int(m.group("y")), Span(m.start("y"), m.end("y"))
 
 
-def event_years(text: str, head: str, names: set[str] = frozenset()) -> list[tuple[int, Span]]:
+def event_years(
+    text: str, head: str, names: AbstractSet[str] = frozenset()
+) -> list[tuple[int, Span]]:
     """Years the story attaches to ``head``: "the 2004 tsunami", "tsunami of 2004",
     and for "death", "birth" and the like "died in 1977" beside one of ``names``."""
     stem = re.escape(_stem(head))

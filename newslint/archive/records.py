@@ -127,7 +127,7 @@ def read_records(
 def open_text(path: Path) -> io.BufferedIOBase:
     """The archive's bytes, decompressed when it is gzip."""
     if path.name.lower().endswith(".gz"):
-        return gzip.open(path, "rb")  # type: ignore[return-value]
+        return gzip.open(path, "rb")
     return path.open("rb")
 
 

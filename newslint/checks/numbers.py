@@ -514,7 +514,9 @@ _AGO_YEAR_AFTER = regexcache.compile(rf",?\s+(?:\(|[—–]\s*)?in\s+{_MONTH}(?P
 _AGO_YEAR_BEFORE = regexcache.compile(rf"\bin\s+{_MONTH}(?P<y>1[89]\d\d|20\d\d),?\s+(?:[—–]\s*)?$")
 
 
-def _event_year(text: str, sentence: Span, m: re.Match[str], head: str | None):
+def _event_year(
+    text: str, sentence: Span, m: re.Match[str], head: str | None
+) -> tuple[int, str] | None:
     """(year, event noun) for a statement, or None when the story does not settle it."""
     s_text = text[sentence.start : sentence.end]
     kind = m.group("kind").lower()
@@ -532,10 +534,10 @@ def _event_year(text: str, sentence: Span, m: re.Match[str], head: str | None):
         return None
     # Names in the statement's sentence (not its first word) tie a verb to the event.
     names = set(re.findall(r"(?<=\s)[A-Z][a-z]+\b", s_text)) - {"The", "His", "Her", "Their"}
-    found = {year for year, _ in event_years(text, head, names)}
-    if len(found) != 1:
+    candidates = {year for year, _ in event_years(text, head, names)}
+    if len(candidates) != 1:
         return None
-    year = found.pop()
+    year = candidates.pop()
     if years_here - {year}:
         return None  # another year in the sentence: the count may be from that year
     return year, head

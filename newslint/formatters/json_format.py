@@ -19,7 +19,7 @@ def _location(loc: Location) -> dict[str, int]:
 
 
 def _diagnostic(result: RunResult, d: Diagnostic) -> dict[str, Any]:
-    found = {
+    found: dict[str, Any] = {
         "rule": d.rule,
         "severity": str(d.severity),
         "message": d.message,

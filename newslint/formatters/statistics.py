@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TextIO
 
+from newslint.registry import RuleMeta
 from newslint.results import RunResult
 
 
@@ -13,7 +14,7 @@ def write_statistics(result: RunResult, out: TextIO) -> None:
     write_rule_counts(counts, result.rules, out)
 
 
-def write_rule_counts(counts: Counter[str], rules: dict, out: TextIO) -> None:
+def write_rule_counts(counts: Counter[str], rules: dict[str, RuleMeta], out: TextIO) -> None:
     """One line per rule, most findings first: count, id, summary."""
     rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     if not rows:

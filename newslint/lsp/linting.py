@@ -21,6 +21,7 @@ from newslint.config import Config, find_config, load_config
 from newslint.diagnostics import ConfigError, Diagnostic, InputError
 from newslint.engine import RuleSet, build_providers, lint_document
 from newslint.lsp.problems import Problem
+from newslint.registry import RuleMeta
 from newslint.sources import load_document
 from newslint.suppressions import parse_directives
 
@@ -53,11 +54,11 @@ class _Subset(RuleSet):
         self._keep = keep
 
     @cached_property
-    def metas(self):  # type: ignore[override]
+    def metas(self) -> dict[str, RuleMeta]:
         return self._base.metas
 
     @cached_property
-    def selected(self) -> frozenset[str]:  # type: ignore[override]
+    def selected(self) -> frozenset[str]:
         return frozenset(i for i in self._base.selected if self._keep(i))
 
 
@@ -69,7 +70,7 @@ def _is_grammar(rule_id: str) -> bool:
 class _Loaded:
     config: Config
     error: ConfigError | None
-    signature: tuple
+    signature: tuple[tuple[str, int, int], ...]
     full: RuleSet
     fast: _Subset
     grammar: _Subset
@@ -190,12 +191,14 @@ class Linter:
         """Why LanguageTool did not run for this document's config (None: it did)."""
         _, entry = self.loaded(path)
         for provider in entry.full.providers:
-            reason = getattr(provider, "unavailable", lambda: None)()
+            reason: str | None = getattr(provider, "unavailable", lambda: None)()
             if reason:
                 return reason
         return None
 
-    def _run(self, path: Path, text: str, fmt: str, rules: RuleSet, outcome: Outcome) -> list:
+    def _run(
+        self, path: Path, text: str, fmt: str, rules: RuleSet, outcome: Outcome
+    ) -> list[Diagnostic]:
         display = os.path.basename(path)
         try:
             doc = load_document(display, text, fmt)

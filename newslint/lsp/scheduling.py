@@ -44,8 +44,8 @@ class DocState:
     outcome: Outcome = field(default_factory=Outcome)
     grammar: list[tuple[int, Diagnostic]] = field(default_factory=list)  # (shift, diag)
     grammar_text: str | None = None
-    fast_task: asyncio.Task | None = None
-    grammar_task: asyncio.Task | None = None
+    fast_task: asyncio.Task[None] | None = None
+    grammar_task: asyncio.Task[None] | None = None
 
 
 class Scheduler:

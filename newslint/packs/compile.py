@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from typing import TypeAlias
 
 import regex
 
@@ -27,6 +28,7 @@ _EQUIVALENT = {
 }
 _SPACE = r"\s+"
 _END = ""  # marks the end of a phrase in the trie
+_Trie: TypeAlias = "dict[str, _Trie]"  # atom -> subtrie; _END -> {} where a phrase ends
 
 
 def phrase_atoms(phrase: str) -> list[str]:
@@ -41,7 +43,7 @@ def phrase_atoms(phrase: str) -> list[str]:
 
 def trie_regex(phrases: Iterable[str], case_sensitive: bool = True) -> str:
     """One regex matching any of ``phrases``, written as a trie."""
-    root: dict[str, dict] = {}
+    root: _Trie = {}
     for phrase in phrases:
         node = root
         for atom in phrase_atoms(phrase if case_sensitive else phrase.lower()):
@@ -50,7 +52,7 @@ def trie_regex(phrases: Iterable[str], case_sensitive: bool = True) -> str:
     return _render(root)
 
 
-def _render(node: dict[str, dict]) -> str:
+def _render(node: _Trie) -> str:
     terminal = _END in node
     # Iteratively follow single-child chains to keep recursion shallow.
     branches = []

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import regex
 
@@ -25,6 +25,8 @@ if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
     import tomli as tomllib
+
+_V = TypeVar("_V")
 
 FAMILIES = (
     "spelling",
@@ -200,7 +202,8 @@ class _Validator:
     # -- one rule ------------------------------------------------------------
 
     def rule(self, table: dict[str, Any], defaults: dict[str, Any], number: int) -> PackRule:
-        name = table.get("id") if isinstance(table.get("id"), str) else f"#{number}"
+        given = table.get("id")
+        name = given if isinstance(given, str) else f"#{number}"
         rule_id = self.string(table, "id", name)
         if not _ID.fullmatch(rule_id):
             raise self.error(
@@ -310,7 +313,7 @@ class _Validator:
 
     # -- typed values ----------------------------------------------------------
 
-    def typed(self, value: Any, kind: type, rule: str, key: str) -> Any:
+    def typed(self, value: Any, kind: type[_V], rule: str, key: str) -> _V:
         # bool is an int subclass: never accept one for the other
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
             raise self.error(f"expected {_TYPE_NAMES[kind]}, got {type(value).__name__}", rule, key)
@@ -324,7 +327,9 @@ class _Validator:
             raise self.error("must not be empty", rule, key)
         return value
 
-    def strings(self, table: Mapping[str, Any], key: str, rule: str, required: bool = True):
+    def strings(
+        self, table: Mapping[str, Any], key: str, rule: str, required: bool = True
+    ) -> tuple[str, ...]:
         if key not in table:
             if required:
                 raise self.error("missing required key", rule, key)
@@ -407,7 +412,7 @@ class _Validator:
         return table
 
     def variants(self, value: Any, rule: str, case_sensitive: bool) -> tuple[tuple[str, ...], ...]:
-        ok = isinstance(value, list) and value
+        ok = isinstance(value, list) and bool(value)
         ok = ok and all(
             isinstance(group, list)
             and len(group) >= 2

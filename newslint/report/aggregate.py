@@ -87,7 +87,7 @@ class Aggregate:
     names: dict[str, dict[str, Variant]] = field(default_factory=dict)
     names_overflow: int = 0
     _heap: list[tuple[tuple[int, int, float], int, WorstArticle]] = field(default_factory=list)
-    _order: itertools.count = field(default_factory=itertools.count)
+    _order: itertools.count[int] = field(default_factory=itertools.count)
 
     def add(self, article: Article) -> None:
         self.articles += 1

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from html import escape
-from typing import Any
+from typing import Any, cast
 
 from newslint.report.aggregate import Aggregate
 
@@ -42,7 +42,7 @@ def plotly_js() -> str:
     """The plotly.js bundle that matches the Python library, for inlining."""
     from plotly.offline import get_plotlyjs
 
-    return get_plotlyjs()
+    return cast(str, get_plotlyjs())  # plotly is untyped
 
 
 def family_color(family: str) -> str:
@@ -50,7 +50,7 @@ def family_color(family: str) -> str:
 
     from plotly.colors import qualitative
 
-    palette = qualitative.Dark24
+    palette: list[str] = qualitative.Dark24
     if family == "other":
         return "#9aa3ad"
     if family in KNOWN_FAMILIES:
@@ -67,7 +67,7 @@ def _label(text: str) -> str:
 def _div(fig: Any, div_id: str) -> str:
     import plotly.io as pio
 
-    return pio.to_html(
+    html = pio.to_html(
         fig,
         full_html=False,
         include_plotlyjs=False,
@@ -75,6 +75,7 @@ def _div(fig: Any, div_id: str) -> str:
         config=CONFIG,
         default_height="420px",
     )
+    return cast(str, html)  # plotly is untyped
 
 
 def family_chart(totals: Aggregate) -> str | None:

@@ -142,10 +142,10 @@ def _open(path: str, stack: ExitStack) -> io.BufferedReader:
         except OSError as exc:
             raise ResultsError(f"{path}: cannot be read: {exc.strerror}") from None
     if not isinstance(handle, io.BufferedReader):
-        handle = io.BufferedReader(handle)  # type: ignore[arg-type]
+        handle = io.BufferedReader(handle)
     if handle.peek(2)[:2] == b"\x1f\x8b":
         unzipped = stack.enter_context(gzip.GzipFile(fileobj=handle, mode="rb"))
-        return io.BufferedReader(unzipped, buffer_size=1 << 16)  # type: ignore[arg-type]
+        return io.BufferedReader(unzipped, buffer_size=1 << 16)
     return handle
 
 

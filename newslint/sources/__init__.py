@@ -28,11 +28,15 @@ def load_document(path: str, source: str, fmt: str | None = None) -> Document:
     """Build the Document for ``source`` (decoded, BOM removed, line endings kept)."""
     fmt = fmt or detect_format(path)
     if fmt == "markdown":
-        from newslint.sources import markdown as loader
-    elif fmt == "html":
-        from newslint.sources import html as loader
-    elif fmt == "text":
-        from newslint.sources import text as loader
-    else:
-        raise ValueError(f"unknown source format: {fmt!r}")
-    return loader.load(path, source)
+        from newslint.sources import markdown
+
+        return markdown.load(path, source)
+    if fmt == "html":
+        from newslint.sources import html
+
+        return html.load(path, source)
+    if fmt == "text":
+        from newslint.sources import text
+
+        return text.load(path, source)
+    raise ValueError(f"unknown source format: {fmt!r}")

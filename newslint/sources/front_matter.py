@@ -43,7 +43,8 @@ class _BoundedLoader(yaml.BaseLoader):
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
-                mark = self.peek_event().start_mark
+                # types-PyYAML leaves Parser.peek_event unannotated
+                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
                 raise FrontMatterError(
                     f"front matter is nested more than {MAX_DEPTH} levels deep", mark.line
                 )

@@ -79,6 +79,7 @@ class _Loader:
     # -- front matter ------------------------------------------------------------
 
     def front(self, token: Token) -> None:
+        assert token.map is not None
         start, end = self.line_offset(token.map[0]), self.line_offset(token.map[1])
         try:
             self.front_matter = parse_front_matter(token.content)

@@ -77,7 +77,7 @@ def _python_literal(text: str, case_insensitive: bool) -> str | None:
 
 
 def _module(check: Check) -> Any:
-    return sys.modules[check.check_type.__module__]  # type: ignore[union-attr]
+    return sys.modules[check.check_type.__module__]
 
 
 def _function_detectors(check: Check) -> list[str] | None:
@@ -100,11 +100,13 @@ def _function_detectors(check: Check) -> list[str] | None:
         if name == "_check_fancy_uncomparables":
             # Python-regex items "(?<!at\s)\b{comp}\s+{adj}\b": drop the look-behind and
             # boundaries; RE2's \W covers every character Python's \s does.
-            comps = [_python_literal(c, ci) for c in mod.FANCY_COMPARATORS]
-            adjs = [_python_literal(a, ci) for a in mod.UNCOMPARABLES]
-            if None in comps or None in adjs:
+            found_comps = [_python_literal(c, ci) for c in mod.FANCY_COMPARATORS]
+            found_adjs = [_python_literal(a, ci) for a in mod.UNCOMPARABLES]
+            fancy_comps = [c for c in found_comps if c is not None]
+            fancy_adjs = [a for a in found_adjs if a is not None]
+            if len(fancy_comps) < len(found_comps) or len(fancy_adjs) < len(found_adjs):
                 return None
-            return [f"(?:{'|'.join(comps)})\\W+(?:{'|'.join(adjs)})"]  # type: ignore[arg-type]
+            return [f"(?:{'|'.join(fancy_comps)})\\W+(?:{'|'.join(fancy_adjs)})"]
     except AttributeError:
         return None
     return None

@@ -106,11 +106,11 @@ def _data_sentence(checks: Sequence[Check]) -> str | None:
         elif isinstance(kind, (types.Existence, types.PreferredForms, types.PreferredFormsSimple)):
             phrases = list(kind.items)
         elif getattr(kind, "__name__", "") == "_check_venery":
-            module = sys.modules[kind.__module__]  # type: ignore[union-attr]
+            module = sys.modules[kind.__module__]
             animal = module.TERM_MAP[0][0]
             return f"Walkers saw a {module.GENERIC_TERMS[0]} of {animal} by the river."
         elif getattr(kind, "__name__", "") == "_check_waxed":
-            module = sys.modules[kind.__module__]  # type: ignore[union-attr]
+            module = sys.modules[kind.__module__]
             adverb = next(iter(module.MODIFIERS))
             return f"The mayor {module.WAXES[2]} {adverb} about the bridge."
         else:
