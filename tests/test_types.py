@@ -7,17 +7,9 @@ import importlib.util
 import subprocess
 import sys
 
-import pytest
 from conftest import REPO, need
 
 
-@pytest.mark.xfail(
-    strict=False,
-    raises=AssertionError,  # only mypy's findings; a missing mypy under CI still fails
-    reason="mypy errors remain in files other helpers were editing (names*, spelling*, "
-    "vague_sources, attribution, claim_evidence, html, sentence_features ...): "
-    "the lead removes this mark after fixing them",
-)
 def test_mypy_strict_passes() -> None:
     need(importlib.util.find_spec("mypy") is not None, "mypy (pip install -e '.[test]')")
     run = subprocess.run(

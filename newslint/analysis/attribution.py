@@ -164,7 +164,7 @@ def is_woven(text: str, q: Quotation) -> bool:
     with no colon, comma or sentence end between. A reporting verb there
     ('said "We ..."') introduces a quotation instead."""
     m = _CLAUSE_WORD.search(text, max(0, q.span.start - 40), q.span.start)
-    return bool(m) and not REPORTING.fullmatch(m.group(1))
+    return m is not None and not REPORTING.fullmatch(m.group(1))
 
 
 # -- quotations ----------------------------------------------------------------
@@ -433,7 +433,8 @@ def _implied(s: _Sentences, q: Quotation, earlier: list[QuoteAttribution]) -> st
         return "implied"  # the sentence before ends an attributed quotation
     if _PRONOUN_SUBJECT.search(mask_quotations(text, before.start, before.end, s.top)):
         return "implied"
-    from newslint.names.extract import analyse, fold
+    from newslint.names.extract import analyse
+    from newslint.names.similar import fold
 
     names = doc.analysis("names", analyse)
     for mention in names.mentions:
@@ -491,7 +492,7 @@ def _recent_speaker(s: _Sentences, q: Quotation) -> str:
 
 def _names_person(doc: Document, names: NameAnalysis, span: Span) -> bool:
     """The span names, outside quotations, a person the story has introduced."""
-    from newslint.names.extract import fold
+    from newslint.names.similar import fold
 
     for mention in names.mentions:
         if mention.start >= span.end:

@@ -30,8 +30,13 @@ from newslint import regexcache
 
 
 class _Tok(Protocol):
-    text: str
-    low: str
+    """A word token (read-only, as a NamedTuple's fields are)."""
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def low(self) -> str: ...
 
 
 def _words(text: str) -> frozenset[str]:

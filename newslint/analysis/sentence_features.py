@@ -129,7 +129,9 @@ def _sentence_features(
     padded = sum(1 for score in hand if score >= 3)
     seen: set[str] = set()
     headline = _content_words(doc.headline_text or "")
-    register, padding, vague = (
+    # Not named ``register``: that is the flag above (a shadowing name made
+    # ``if register`` always true, so register=False still scored the register).
+    register_weights, padding, vague = (
         register_model().weights,
         padding_model().weights,
         vague_model().weights,
@@ -170,7 +172,7 @@ def _sentence_features(
         words = _word_classes(text)
         if fold_words:
             # Summed here, model by model, without building the features.
-            in_register = sum(map(register.get, words, zeros))
+            in_register = sum(map(register_weights.get, words, zeros))
             in_padding = sum(map(padding.get, words, zeros))
             in_vague = sum(map(vague.get, words, zeros))
             f["register"] = register_model().probability({}, offset=in_register)

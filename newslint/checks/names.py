@@ -86,6 +86,11 @@ def _flag(
 # -- names.misspelled ------------------------------------------------------------
 
 
+def _no_keys(doc: Document) -> set[str]:
+    """An empty set of name keys, kept on the document (see names.misspelled)."""
+    return set()
+
+
 @rule(
     "names.misspelled",
     summary="A name one slip away from a person on the names list",
@@ -121,7 +126,7 @@ def misspelled(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Dia
         where = f" ({office})" if office else ""
         message = f"'{form.text}' looks like a misspelling of '{right}'{where}"
         # names.inconsistent runs next and leaves this word to us (one finding).
-        doc.analysis("names.misspelled", lambda _: set()).add(form.key)
+        doc.analysis("names.misspelled", _no_keys).add(form.key)
         yield from _flag(doc, ctx, meta, form, message, right)
 
 

@@ -156,7 +156,7 @@ def _structural(doc: Document, meta: RuleMeta) -> Iterator[Diagnostic]:
     for para in doc.paragraphs:
         if para == doc.byline:
             continue
-        previous_end = None
+        previous_end: int | None = None
         for start, end in furniture.lines(doc.text, para.start, para.end):
             if para in cells:
                 break  # a table's cell is its data ("Twitter", "Email address"), not a button

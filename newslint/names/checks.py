@@ -202,8 +202,8 @@ def officeholder_problem(
         tail = f"; it was {then.name}" if then else ""
         # Every term of that office, so two terms read "2017–2021 and 2025–".
         terms = sorted((o for o in held if o.office == office.office), key=lambda o: o.start)
-        years = " and ".join(o.years for o in terms)
-        return f"{said}: {person.name} was {office.office} {years}, not on {_date(day)}{tail}"
+        spans = " and ".join(o.years for o in terms)
+        return f"{said}: {person.name} was {office.office} {spans}, not on {_date(day)}{tail}"
     countries = {o.country for p in names.people for o in p.offices if o.title == title}
     if len(title.split()) < 2 or not (country or len(countries) == 1):
         return ""
@@ -246,12 +246,13 @@ def dead_problem(names: NamesList, mention: Mention, text: str, day: dt.date) ->
     if not mention.given or mention.before in ("late", "the"):
         return ""
     people = names.people_named(mention.surname.text, mention.given)
-    if len(people) != 1 or people[0].died is None or people[0].died >= day:
+    died = people[0].died if len(people) == 1 else None
+    if died is None or died >= day:
         return ""
     if not _ALIVE.match(text, mention.end, min(len(text), mention.end + 20)):
         return ""
     person = people[0]
-    return f"{person.name} died on {_date(person.died)}; the text speaks of them as alive"
+    return f"{person.name} died on {_date(died)}; the text speaks of them as alive"
 
 
 def _distance(office: Office, day: dt.date) -> int:

@@ -139,13 +139,13 @@ def apply(
     for key in frequent:
         frequent_by_initial.setdefault(texts[key][:1].lower(), []).append(key)
     for path, result in files:
-        summary = summaries.get(result.path)
-        if summary is None:
+        found = summaries.get(result.path)
+        if found is None:
             continue
-        added = _file_diagnostics(summary, used_in, frequent_by_initial, texts, givens)
+        added = _file_diagnostics(found, used_in, frequent_by_initial, texts, givens)
         if not added:
             continue
-        severity = severity_for(path, RULE, summary.severity)
+        severity = severity_for(path, RULE, found.severity)
         if severity is None:
             continue
         result.diagnostics.extend(d.with_severity(severity) for d in added)

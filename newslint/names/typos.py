@@ -352,7 +352,12 @@ def _common(word: str) -> bool:
 
 
 def _fits(
-    common: str, word: str, run: list[Token], i: int, analysis: NameAnalysis, spelled: dict
+    common: str,
+    word: str,
+    run: list[Token],
+    i: int,
+    analysis: NameAnalysis,
+    spelled: dict[str, str],
 ) -> bool:
     """Whether the surroundings suit the common word rather than a name."""
     if common in spelled:

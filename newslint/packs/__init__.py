@@ -11,9 +11,7 @@ The names below are the package's public face; import them from here.
 from __future__ import annotations
 
 from newslint.packs.run import (
-    PackError,
     PackProvider,
-    PackRule,
     PackSet,
     PackTimeout,
     load_packs,
@@ -22,6 +20,7 @@ from newslint.packs.run import (
     shipped_pack_paths,
     shipped_rule_spans,
 )
+from newslint.packs.schema import PackError, PackRule
 
 __all__ = [
     "PackError",

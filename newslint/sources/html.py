@@ -140,7 +140,7 @@ class _Parser(HTMLParser):
         self.apart = False
         self.closed = False
 
-    def parse_marked_section(self, i: int, report: int = 1) -> int:
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
         """``<![...`` that is no CDATA or MS-Office section ("<![0") is a bogus comment
         up to the next ">", as browsers read it; the standard library asserts."""
         position = self.lineno, self.offset

@@ -27,7 +27,7 @@ class HashedWords:
 
     __slots__ = ("_keys", "_values")
 
-    def __init__(self, keys: array, values: array) -> None:
+    def __init__(self, keys: array[int], values: array[int]) -> None:
         self._keys = keys
         self._values = values
 
@@ -40,7 +40,8 @@ class HashedWords:
         key = word_hash(word)
         i = bisect.bisect_left(self._keys, key)
         if i < len(self._keys) and self._keys[i] == key:
-            return self._values[i]
+            value: int = self._values[i]
+            return value
         return default
 
     def __contains__(self, word: object) -> bool:

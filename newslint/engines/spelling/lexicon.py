@@ -40,7 +40,7 @@ def _base_frequencies() -> Mapping[str, int]:
     began = time.perf_counter()
     cached = _frequency_cache_path()
     try:
-        frequencies = marshal.loads(cached.read_bytes())
+        frequencies: dict[str, int] = marshal.loads(cached.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
         from spellchecker import SpellChecker  # heavy: only when a check needs it
 
