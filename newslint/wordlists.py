@@ -31,3 +31,8 @@ def word_table(topic: str, name: str) -> dict[str, str]:
     """``data/<topic>/<name>.tsv``: the first column mapped to the second."""
     rows = (line.split("\t") for line in read_entries(DATA_DIR / topic / f"{name}.tsv"))
     return {key: value for key, value in rows}
+
+
+def words(text: str) -> frozenset[str]:
+    """A small word set written inline as one space-separated string."""
+    return frozenset(text.split())

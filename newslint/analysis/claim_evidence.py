@@ -27,6 +27,7 @@ from collections.abc import Container, Sequence
 from typing import Protocol
 
 from newslint import regexcache
+from newslint.wordlists import words as _words
 
 
 class _Tok(Protocol):
@@ -37,10 +38,6 @@ class _Tok(Protocol):
 
     @property
     def low(self) -> str: ...
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
 
 
 # Objects that are a view held, not a thing acted on.

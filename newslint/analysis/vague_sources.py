@@ -34,10 +34,7 @@ from newslint import regexcache
 from newslint.analysis.claim_evidence import CLAIM_STANCES, open_claim, predicate_as
 from newslint.analysis.claim_evidence import HINTS as _CLAIM_HINTS
 from newslint.analysis.linear import linear
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
+from newslint.wordlists import words as _words
 
 
 def _inflect(lemma: str) -> set[str]:

@@ -28,11 +28,7 @@ from newslint.sources.common import (
     strip_span,
 )
 from newslint.spans import Span, TextBuilder
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
+from newslint.wordlists import words as _words
 
 # Meta tags that declare the page's language when <html> has no lang.
 _LANGUAGE_META = frozenset({"og:locale", "language", "dc.language", "content-language"})
