@@ -110,6 +110,8 @@ def main() -> int:
     parser.add_argument("--no-files", action="store_true", help="skip the file-runner baseline")
     parser.add_argument("--json-out", type=Path)
     args = parser.parse_args()
+    # In-process runs, each paying its own start-up (no warm daemon).
+    os.environ["NEWSLINT_DAEMON"] = "off"
     if corpus_missing(args.corpus):
         return 0
     work = Path(tempfile.mkdtemp(prefix="newslint-archive-bench-"))

@@ -187,6 +187,46 @@ def bench_cold(base: list[str], article: Path, runs: int, selection: list[str]) 
     summary["floor"] = cold_floor(runs)
     summary["imports"] = import_times(command[1:])
     summary["profile"] = profile_top(command[1:])
+    summary["daemon"] = bench_daemon(base, command, runs, results[-1].stdout)
+    return summary
+
+
+def bench_daemon(
+    base: list[str], command: list[str], runs: int, cold_stdout: str
+) -> dict[str, Any]:
+    """The same command served by a warm daemon (README: the warm daemon), in a
+    socket directory of its own: what a hook pays from its second run on."""
+    print(f"\n== served by a warm daemon: {runs} runs (NEWSLINT_DAEMON=on)", flush=True)
+    with tempfile.TemporaryDirectory(prefix="newslint-bench-daemon-") as tmp:
+        run_dir = Path(tmp) / "run"
+        run_dir.mkdir(mode=0o700)
+        env = {**os.environ, "NEWSLINT_DAEMON": "on", "NEWSLINT_RUNTIME_DIR": str(run_dir)}
+        try:
+            started = run_timed([*base, "daemon", "start"], env=env)
+            if started.returncode != 0:
+                print(f"   FAILED to start: {describe_failure(started)}")
+                return {"error": describe_failure(started)}
+            print(f"   start (warm-up included): {started.seconds:.2f}s")
+            results = [run_timed(command, env=env) for _ in range(runs)]
+            status = json.loads(run_timed([*base, "daemon", "status", "--json"], env=env).stdout)
+        finally:
+            run_timed([*base, "daemon", "stop", "--all"], env=env)
+    times = [r.seconds for r in results]
+    cpu = [r.cpu_seconds for r in results if r.cpu_seconds is not None]
+    summary: dict[str, Any] = {
+        "start_s": started.seconds,
+        "min_s": min(times),
+        "median_s": statistics.median(times),
+        "max_s": max(times),
+        "client_cpu_median_s": statistics.median(cpu) if cpu else None,
+        "served": status.get("served"),
+        "same_output": all(r.stdout == cold_stdout for r in results),
+    }
+    print(
+        f"   min {summary['min_s']:.3f}s  median {summary['median_s']:.3f}s  "
+        f"max {summary['max_s']:.3f}s  served {summary['served']} of {runs}, "
+        f"output {'identical to' if summary['same_output'] else 'DIFFERENT from'} the cold runs'"
+    )
     return summary
 
 
@@ -421,6 +461,9 @@ def corpus_section(
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
+    # Every run below in its own process, as after a fresh start; bench_daemon
+    # measures the warm daemon separately.
+    os.environ["NEWSLINT_DAEMON"] = "off"
     base = newslint_command(args.newslint)
     selection = selection_args(args.select, args.ignore)
     results: dict[str, Any] = {

@@ -520,3 +520,7 @@ main.add_command(languagetool)
 from newslint.names.cli import names  # noqa: E402
 
 main.add_command(names)
+
+from newslint.daemon.commands import daemon  # noqa: E402
+
+main.add_command(daemon)

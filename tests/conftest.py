@@ -18,6 +18,9 @@ REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"
 SHARED = REPO.parent / "shared"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+# Every CLI run a test starts runs in its own process: a warm daemon (on by
+# default outside CI) would outlive the tests. tests/test_daemon.py turns it on.
+os.environ["NEWSLINT_DAEMON"] = "off"
 
 
 def need(condition: bool, component: str) -> None:
