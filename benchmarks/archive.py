@@ -60,8 +60,11 @@ def write_files(records, directory: Path) -> None:
 
 
 def run(command: list[str], env: dict[str, str] | None = None) -> dict:
-    """Run a newslint command; wall time, the process's own peak RSS, exit code."""
+    """Run a newslint command: wall time, CPU time (user + system of the process
+    and the workers it waited for: the steadier figure on a shared machine), the
+    process's own peak RSS, the load average before it, and the exit code."""
     print("  $", " ".join(command[2:]), flush=True)
+    load_before = os.getloadavg()[0]
     started = time.perf_counter()
     proc = subprocess.Popen(
         command,
@@ -72,19 +75,29 @@ def run(command: list[str], env: dict[str, str] | None = None) -> dict:
     )
     peak_kib = 0
     status = Path(f"/proc/{proc.pid}/status")
-    while proc.poll() is None:
+    while True:
         try:
             for line in status.read_text().splitlines():
                 if line.startswith("VmHWM:"):
                     peak_kib = max(peak_kib, int(line.split()[1]))
         except (OSError, ValueError):
             pass
+        pid, exit_status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
         time.sleep(0.05)
     wall = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(exit_status)
     stderr = proc.stderr.read().decode() if proc.stderr else ""
     if proc.returncode not in (0, 1):
         print(stderr[-2000:])
-    return {"wall": wall, "peak_mib": peak_kib / 1024, "code": proc.returncode}
+    return {
+        "wall": wall,
+        "cpu": usage.ru_utime + usage.ru_stime,
+        "peak_mib": peak_kib / 1024,
+        "code": proc.returncode,
+        "load_before": load_before,
+    }
 
 
 def newslint(*args: str) -> list[str]:
@@ -160,14 +173,22 @@ def main() -> int:
 
 def report(f: dict) -> None:
     n = f["records"]
-    print(f"\n{'run':<10}{'wall s':>9}{'records/s':>11}{'client MiB':>12}  vs files")
-    base = f.get("files", {}).get("wall")
+    head = f"{'run':<10}{'wall s':>9}{'cpu s':>9}{'records/s':>11}{'client MiB':>12}{'load':>6}"
+    print(f"\n{head}  files/this: wall  cpu")
+    base = f.get("files")
     for name in ("files", "archive", "dask", "cold", "warm"):
         if name not in f:
             continue
         r = f[name]
-        ratio = f"{base / r['wall']:.0%}" if base else "-"
-        print(f"{name:<10}{r['wall']:>9.1f}{n / r['wall']:>11.1f}{r['peak_mib']:>12.0f}  {ratio}")
+        ratio = "-"
+        if base:
+            cpu = f"{base['cpu'] / r['cpu']:.0%}" if r.get("cpu") and base.get("cpu") else "-"
+            ratio = f"{base['wall'] / r['wall']:.0%}  {cpu}"
+        cpu_s, load = r.get("cpu", float("nan")), r.get("load_before", float("nan"))
+        print(
+            f"{name:<10}{r['wall']:>9.1f}{cpu_s:>9.1f}"
+            f"{n / r['wall']:>11.1f}{r['peak_mib']:>12.0f}{load:>6.1f}  {ratio}"
+        )
     if "cold" in f and "warm" in f:
         print(f"warm cache: {f['warm']['wall'] / f['cold']['wall']:.1%} of the cold run's time")
     for size, r in f.get("scaling", {}).items():
