@@ -104,17 +104,33 @@ def document_language(doc: Document) -> DocumentLanguage:
     known = lexicon("en-GB").known
 
     def compute(d: Document) -> DocumentLanguage:
-        whole = evidence(_TOKEN.findall(d.text), known)
         foreign = []
         # A sentence reads as foreign only with enough unknown words, and they
         # are its paragraph's too: most paragraphs spare their sentences a look.
         doubtful: set[Span] = set()
+        # The whole text's evidence is its paragraphs' plus that of any text
+        # between them (words never cross a paragraph's edge), so no word is
+        # looked up twice.
+        english = counted = 0
+        end = 0
         for p in d.paragraphs:
+            if p.start < end:  # overlapping paragraphs: count the whole text afresh
+                english = counted = -1
+            gap = evidence(_TOKEN.findall(d.text, end, p.start), known) if p.start > end else None
             found = _span_evidence(d.text[p.start : p.end])
+            if english >= 0:
+                english += found.english + (gap.english if gap else 0)
+                counted += found.counted + (gap.counted if gap else 0)
+            end = max(end, p.end)
             if found.foreign(PARAGRAPH_MIN_WORDS, PARAGRAPH_SHARE):
                 foreign.append(p)
             if found.counted - found.english >= _SENTENCE_MIN_UNKNOWN:
                 doubtful.add(p)
+        if english < 0:
+            whole = evidence(_TOKEN.findall(d.text), known)
+        else:
+            tail = evidence(_TOKEN.findall(d.text, end), known)
+            whole = LanguageEvidence(english + tail.english, counted + tail.counted)
         paragraph_set = set(d.paragraphs)
         paragraph_starts = [p.start for p in d.paragraphs]
         for s in d.sentences:
