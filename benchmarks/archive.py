@@ -121,6 +121,7 @@ def main() -> int:
     parser.add_argument("--scaling", default="", help="comma-separated sizes, e.g. 1000,10000")
     parser.add_argument("--no-dask", action="store_true")
     parser.add_argument("--no-files", action="store_true", help="skip the file-runner baseline")
+    parser.add_argument("--no-cache-runs", action="store_true", help="skip the cold and warm runs")
     parser.add_argument("--json-out", type=Path)
     args = parser.parse_args()
     # In-process runs, each paying its own start-up (no warm daemon).
@@ -151,9 +152,11 @@ def main() -> int:
                     "--format", "jsonl", "-j", jobs, "--no-cache", "--dask", "local", str(archive)
                 )
             )
-        cache_env = {"NEWSLINT_CACHE_DIR": str(work / "cache")}
-        figures["cold"] = run(newslint("--format", "jsonl", "-j", jobs, str(archive)), cache_env)
-        figures["warm"] = run(newslint("--format", "jsonl", "-j", jobs, str(archive)), cache_env)
+        if not args.no_cache_runs:
+            cache_env = {"NEWSLINT_CACHE_DIR": str(work / "cache")}
+            cached = newslint("--format", "jsonl", "-j", jobs, str(archive))
+            figures["cold"] = run(cached, cache_env)
+            figures["warm"] = run(cached, cache_env)
         scaling = {}
         for size in [int(s) for s in args.scaling.split(",") if s.strip()]:
             part = work / f"scale-{size}.jsonl"

@@ -22,6 +22,7 @@ from pathlib import Path
 
 MODE_ENV = "NEWSLINT_DAEMON"  # auto (default), on, off
 RUNTIME_ENV = "NEWSLINT_RUNTIME_DIR"  # where sockets live (tests, unusual systems)
+IDLE_STOP_MINUTES = 30.0  # a daemon with no request for this long stops
 _PACKAGE = Path(__file__).resolve().parent.parent
 # Read while modules load or the daemon warms up; anything else a run reads
 # from the client's own environment, which the worker takes over whole.

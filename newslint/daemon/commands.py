@@ -12,7 +12,6 @@ import click
 
 from newslint.daemon import address, protocol
 from newslint.daemon.client import connect, start_in_background
-from newslint.daemon.server import IDLE_STOP_MINUTES
 
 _START_TIMEOUT = 120.0  # warming up takes a few seconds; a loaded machine, more
 
@@ -40,7 +39,7 @@ def _here() -> tuple[Path, Path]:
 @click.option(
     "--idle-stop",
     type=click.FloatRange(min=0.01),
-    default=IDLE_STOP_MINUTES,
+    default=address.IDLE_STOP_MINUTES,
     show_default=True,
     metavar="MINUTES",
     help="Stop after this many minutes with no request.",

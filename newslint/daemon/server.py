@@ -32,7 +32,6 @@ from typing import Any, NoReturn
 from newslint import __version__
 from newslint.daemon import address, protocol
 
-IDLE_STOP_MINUTES = 30.0
 _REAP_EVERY = 5.0  # seconds between looks for ended workers while idle
 
 # Short articles, our own words, one per format: enough to load every rule family.
@@ -62,7 +61,9 @@ _WARM_UP = {
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m newslint.daemon.server")
     parser.add_argument("--socket", required=True, type=Path)
-    parser.add_argument("--idle-stop", type=float, default=IDLE_STOP_MINUTES, metavar="MINUTES")
+    parser.add_argument(
+        "--idle-stop", type=float, default=address.IDLE_STOP_MINUTES, metavar="MINUTES"
+    )
     args = parser.parse_args(argv)
     serve(args.socket, args.idle_stop * 60)
 
