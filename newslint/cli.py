@@ -41,7 +41,29 @@ def _fail(message: str) -> NoReturn:
     sys.exit(EXIT_USAGE)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _LazyGroup(click.Group):
+    """A group whose heavier subcommand groups are imported only when named:
+    ``newslint check`` must not pay for the LanguageTool server's modules."""
+
+    LAZY = {  # noqa: RUF012
+        "languagetool": ("newslint.engines.languagetool.cli", "languagetool"),
+        "names": ("newslint.names.cli", "names"),
+    }
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.LAZY})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.LAZY and cmd_name not in self.commands:
+            import importlib
+
+            module, attribute = self.LAZY[cmd_name]
+            command: click.Command = getattr(importlib.import_module(module), attribute)
+            self.add_command(command, cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newslint")
 def main() -> None:
     """newslint: an editorial quality linter for news copy."""
@@ -264,7 +286,7 @@ def check(
 
 def _streams(paths: Sequence[Path], output_format: str, dask: str | None) -> bool:
     """Archives, --format jsonl/html and --dask runs stream (newslint.archive.run)."""
-    from newslint.archive.records import archive_kind
+    from newslint.archive.kinds import archive_kind
 
     return output_format in ("jsonl", "html") or bool(dask) or any(archive_kind(p) for p in paths)
 
@@ -511,12 +533,3 @@ def explain(rule_id: str, config_path: Path | None) -> None:
     from newslint.explain import explain_text
 
     click.echo(explain_text(meta))
-
-
-from newslint.engines.languagetool.cli import languagetool  # noqa: E402
-
-main.add_command(languagetool)
-
-from newslint.names.cli import names  # noqa: E402
-
-main.add_command(names)

@@ -26,8 +26,14 @@ from typing import Any
 _Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 
 _known: dict[tuple[str, int], _Entry] | None = None
-_used: set[tuple[str, int]] = set()  # what this process compiled: all a save keeps
+_used: set[tuple[str, int]] = set()  # what this process compiled
 _added = False
+# Saves a pattern survives unused: runs that select other rules (a hook, the
+# language server) share the file without evicting each other's patterns,
+# while an edited pattern's old form is dropped after a few saves.
+KEEP_SAVES = 8
+_seen: dict[tuple[str, int], int] = {}  # pattern -> the save that last used it
+_saves = 0  # saves of the file so far
 
 
 def compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
@@ -88,25 +94,38 @@ def cache_path() -> Path:
 
 
 def _load() -> dict[tuple[str, int], _Entry]:
-    global _known
+    global _known, _seen, _saves
     if _known is None:
         _known = {}
         with contextlib.suppress(Exception):  # absent or damaged: start empty
             data = marshal.loads(cache_path().read_bytes())
             if isinstance(data, dict) and data.get("python") == sys.version:
-                _known = data["patterns"]
+                _known, _seen, _saves = data["patterns"], data["seen"], data["saves"]
         atexit.register(_save)
     return _known
 
 
 def _save() -> None:
-    """Write what this process compiled, if it compiled something new or the file
-    holds patterns no longer used (best effort, atomic). Keeping only this run's
-    patterns bounds the file: an edited pattern's old form does not linger."""
-    if _known is None or not (_added or len(_known) > len(_used)):
+    """Write the file when this process compiled something new (best effort,
+    atomic): with the patterns this process used, and those another run used
+    in the last :data:`KEEP_SAVES` saves. That bounds the file, and a run that
+    compiled nothing new writes nothing."""
+    if _known is None or not _added:
         return
     from newslint.cachedir import write_atomically
 
-    kept = {key: _known[key] for key in _used if key in _known}
+    saves = _saves + 1
+    seen = {key: saves for key in _used}
+    seen.update(
+        (key, when)
+        for key, when in _seen.items()
+        if key not in seen and key in _known and when > saves - KEEP_SAVES
+    )
+    data = {
+        "python": sys.version,
+        "patterns": {key: _known[key] for key in seen if key in _known},
+        "seen": seen,
+        "saves": saves,
+    }
     with contextlib.suppress(ValueError):  # a pattern marshal cannot store: no cache
-        write_atomically(cache_path(), marshal.dumps({"python": sys.version, "patterns": kept}))
+        write_atomically(cache_path(), marshal.dumps(data))

@@ -20,8 +20,8 @@ from newslint.packs import (
     preserve_case,
     shipped_pack_paths,
 )
-from newslint.packs.compile import compile_trusted, trie_regex
-from newslint.packs.prefilter import widen
+from newslint.packs.compile import compile_trusted, rule_phrases, trie_regex
+from newslint.packs.prefilter import phrase_anchor, widen
 from newslint.regex_safety import pattern_problem
 from newslint.registry import CheckContext
 from newslint.spans import Span, TextBuilder
@@ -569,24 +569,52 @@ def _prefilter_texts() -> list[str]:
 
 
 def test_prefiltered_shipped_rules_find_what_one_pattern_of_all_finds() -> None:
-    """Leaving out the rules RE2 says cannot match changes no match: the exact
-    pattern of every shipped rule finds the same candidates on every text."""
+    """Leaving out the phrases and patterns that cannot match changes no match:
+    the exact pattern of every whole shipped rule finds the same candidates on
+    every text, in the whole text and in each of its paragraphs."""
     pack_set = load_packs(shipped_pack_paths())
     matcher = pack_set.matcher(frozenset(r.id for r in pack_set.rules))
     indices = list(range(len(matcher.rules)))
     full = compile_trusted(matcher.rules, indices)
     assert full is not None, "shipped rules must all be readable by re"
-    assert matcher.prefilter is not None and matcher.prefilter.always == []
-    narrowed = 0
+    phrases = sum(len(rule_phrases(r)) for r in matcher.rules)
+    narrowed = kept = 0
     for text in _prefilter_texts():
         plain = text.translate({0xA0: " ", 0x202F: " ", 0x2007: " "})
         expected = [(int(m.lastgroup[1:]), m.start(), m.end()) for m in full.finditer(plain)]
         found, failed = matcher.candidates(text, 5.0)
         assert (found, failed) == (expected, []), text[:80]
-        possible = matcher.prefilter.possible(plain)
-        assert possible is not None and {i for i, _, _ in expected} <= possible
-        narrowed += len(possible) < len(indices)
+        start = 0
+        for part in text.split("\n"):
+            piece = plain[start : start + len(part)]
+            wanted = [(int(m.lastgroup[1:]), m.start(), m.end()) for m in full.finditer(piece)]
+            assert matcher.candidates(part, 5.0, within=text) == (wanted, []), part[:80]
+            start += len(part) + 1
+        choice = pack_set.choose(plain)
+        assert {i for i, _, _ in expected} <= {i for i, _, _ in choice}
+        narrowed += len(choice) < len(indices)
+        kept += sum(len(p) for _, p, _ in choice)
+    assert pack_set.prefilter.always == []  # RE2 reads every shipped pattern
     assert narrowed > 100  # the prefilter does leave rules out
+    assert kept < phrases * len(_prefilter_texts()) / 50  # and almost every phrase
+
+
+@pytest.mark.parametrize(
+    ("phrase", "word_boundaries", "anchor"),
+    [
+        ("in order to", True, ("order", True)),
+        ("e-mail", True, ("mail", True)),
+        ("Jr.", False, ("jr", False)),  # no boundary before it: any "...jr."
+        ("a.m.", False, ("m", True)),  # delimited by the dots
+        ("'tis", True, ("tis", True)),
+        ("...", True, None),  # no letters: always compiled
+        ("o\u212aay", True, None),  # Kelvin sign: re folds it into k
+    ],
+)
+def test_phrase_anchors(
+    phrase: str, word_boundaries: bool, anchor: tuple[str, bool] | None
+) -> None:
+    assert phrase_anchor(phrase, word_boundaries) == anchor
 
 
 @pytest.mark.parametrize(

@@ -128,12 +128,32 @@ def test_module_patterns_are_the_same_in_every_process(tmp_path: Path) -> None:
     assert runs[0].stdout == runs[1].stdout
 
 
-def test_the_cache_keeps_only_what_the_last_run_compiled(tmp_path: Path) -> None:
-    env = {**os.environ, "NEWSLINT_CACHE_DIR": str(tmp_path)}
-    for pattern in ("harbou?r", "ferr(?:y|ies)"):
-        code = f"from newslint import regexcache; regexcache.compile({pattern!r})"
-        assert subprocess.run([sys.executable, "-c", code], env=env).returncode == 0
+def _kept(tmp_path: Path) -> list[tuple[str, int]]:
     import marshal
 
-    kept = marshal.loads((tmp_path / regexcache.cache_path().name).read_bytes())["patterns"]
-    assert list(kept) == [("ferr(?:y|ies)", 0)]
+    data = marshal.loads((tmp_path / regexcache.cache_path().name).read_bytes())
+    return sorted(data["patterns"])
+
+
+def test_runs_of_other_patterns_share_the_cache(tmp_path: Path) -> None:
+    """A run that uses fewer patterns (another selection, the language server)
+    must not evict the others: the next full run would compile them again."""
+    env = {**os.environ, "NEWSLINT_CACHE_DIR": str(tmp_path)}
+    for pattern in ("harbou?r", "ferr(?:y|ies)", "harbou?r"):
+        code = f"from newslint import regexcache; regexcache.compile({pattern!r})"
+        assert subprocess.run([sys.executable, "-c", code], env=env).returncode == 0
+    assert _kept(tmp_path) == [("ferr(?:y|ies)", 0), ("harbou?r", 0)]
+
+
+def test_a_pattern_unused_for_several_saves_is_dropped(tmp_path: Path) -> None:
+    """An edited pattern's old form does not linger: the file stays bounded."""
+    env = {**os.environ, "NEWSLINT_CACHE_DIR": str(tmp_path)}
+    code = (
+        "import sys; from newslint import regexcache\n"
+        "for p in sys.argv[1:]: regexcache.compile(p)\n"
+    )
+    runs = [["old"], *[["kept", f"new{i}"] for i in range(regexcache.KEEP_SAVES)]]
+    for patterns in runs:
+        assert subprocess.run([sys.executable, "-c", code, *patterns], env=env).returncode == 0
+    kept = {pattern for pattern, _ in _kept(tmp_path)}
+    assert "old" not in kept and "kept" in kept and "new0" in kept

@@ -1,22 +1,35 @@
-"""Which pack rules can match a text at all, from one RE2 set scan.
+"""Which pack rules, and which of their phrases and patterns, can match a text.
 
-The shipped packs compile into one large ``re`` alternation (``packs.compile``).
-Building it costs more than linting a short article, and scanning with it
-tries every branch at every position. RE2 compiles a set of the same rules
-in C++ in a few milliseconds and scans a text in one linear pass, but it
-has no look-arounds and its ``\\b``, ``\\w``, ``\\s`` and case folding are
-narrower than Python's. So each rule gets a *detector*: its regex widened
-until it matches everywhere the rule could (never narrower), and only the
-rules whose detector fires go into the exact ``re`` pattern, which is then
-small. A rule whose detector RE2 cannot read is always run.
+The shipped packs would compile into one large ``re`` alternation
+(``packs.compile``). Building it costs more than linting a short article,
+every process builds it again (a compiled pattern cannot be cached on disk),
+and scanning with it tries every branch at every position. So only the parts
+that can match the text at hand are compiled:
+
+- a phrase can match only where its *anchor* occurs: a run of ASCII letters
+  and digits in it, which every match contains too. Where the phrase (or the
+  rule's word boundaries) delimits the run, it is a whole word of the text,
+  and a document's words are checked against every anchor at once;
+  otherwise it is looked for as a substring of the lowercased text;
+- a pattern gets a *detector*: its regex widened until it matches everywhere
+  the pattern could (never narrower). The detectors form one RE2 set, which
+  scans a text in one linear pass. A pattern RE2 cannot read always runs.
+
+Leaving out a phrase or pattern that matches nowhere in a text changes no
+match of the alternation. RE2 has no look-arounds and its ``\\b``, ``\\w``,
+``\\s`` and case folding are narrower than Python's, hence the widening.
+Four letters that Python's ``re`` folds into ASCII ones under IGNORECASE
+(İ ı ſ K) would defeat the anchors: in a text with any of them, every phrase
+may match.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
-from newslint.packs.compile import rule_alternatives
+from newslint.packs.compile import rule_alternatives, rule_phrases
 from newslint.packs.schema import PackRule
 
 # Python's \s, \w and \d are Unicode-wide; RE2's are ASCII. Each is widened to
@@ -29,14 +42,19 @@ _WIDE = {
     "w": rf"0-9A-Za-z_{_NON_ASCII}",
     "d": rf"0-9{_NON_ASCII}",
 }
-# Letters Python's re folds together under IGNORECASE beyond RE2's folding;
-# the text the detectors see folds them first (it is never reported).
+# The only letters Python's re matches with an ASCII letter under IGNORECASE
+# (and the only ones whose lower() is ASCII); the text the detectors see folds
+# them first (it is never reported).
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+FOLDED = ("\u0130", "\u0131", "\u017f", "\u212a")
 _CANARY = "(?:)"  # always matches: its absence means RE2's DFA gave up
 _MAX_MEM = 64 << 20
-
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
 
 _LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
+
+# (rule index in the caller's numbering, phrases, positions in rule.patterns)
+Part = tuple[int, tuple[str, ...], tuple[int, ...]]
 
 
 def widen(pattern: str) -> str:
@@ -107,39 +125,130 @@ def _group_end(pattern: str, start: int) -> int:
 
 def detector(rule: PackRule) -> str:
     """A pattern that matches wherever ``rule`` could (before RE2 reads it)."""
-    body = widen(rule_alternatives(rule))
+    return _flagged(rule, widen(rule_alternatives(rule)))
+
+
+def _flagged(rule: PackRule, body: str) -> str:
     return f"(?m)(?:{body})" if rule.case_sensitive else f"(?im)(?:{body})"
+
+
+def text_words(lowered: str) -> set[str]:
+    """The runs of ASCII letters and digits of a lowercased text: the words
+    whole-word anchors are looked up in (valid when the text has none of
+    :data:`FOLDED`)."""
+    return set(_ASCII_WORD.findall(lowered))
+
+
+def phrase_anchor(phrase: str, word_boundaries: bool) -> tuple[str, bool] | None:
+    """``(anchor, whole_word)``: a lowercase run of ASCII letters and digits
+    that every match of ``phrase`` contains, and whether it is a whole word of
+    the text there (delimited on both sides by the phrase or by the rule's
+    word boundaries). None when the phrase has no such run.
+
+    Every other character of a phrase matches only characters that are not
+    ASCII letters or digits (spaces match whitespace, quotes match quotes), and
+    Python's word boundaries stop at them too, so a delimited run is a word."""
+    if any(ch in phrase for ch in FOLDED):
+        return None
+    text = " ".join(phrase.split()).lower()
+    runs = [(m.group(), m.start(), m.end()) for m in _ASCII_WORD.finditer(text)]
+    if not runs:
+        return None
+    words = [
+        run
+        for run, start, end in runs
+        if (start > 0 or word_boundaries) and (end < len(text) or word_boundaries)
+    ]
+    if words:
+        return max(words, key=len), True
+    return max((run for run, _, _ in runs), key=len), False
 
 
 class RulePrefilter:
     """``rules[k]`` is rule ``indices[k]`` of the caller's numbering."""
 
     def __init__(self, rules: Sequence[PackRule], indices: Sequence[int]) -> None:
-        import re2
+        self.rules = list(rules)
+        self.indices = list(indices)
+        self._phrases = [rule_phrases(rule) for rule in self.rules]
+        self._words: dict[str, list[tuple[int, int]]] = {}  # anchor -> (rule k, phrase j)
+        self._substrings: list[tuple[str, int, int]] = []
+        self._unanchored: list[list[int]] = [[] for _ in self.rules]
+        for k, (rule, phrases) in enumerate(zip(self.rules, self._phrases, strict=True)):
+            for j, phrase in enumerate(phrases):
+                found = phrase_anchor(phrase, rule.word_boundaries)
+                if found is None:
+                    self._unanchored[k].append(j)
+                elif found[1]:
+                    self._words.setdefault(found[0], []).append((k, j))
+                else:
+                    self._substrings.append((found[0], k, j))
+        self._set: Any = None  # the patterns' RE2 set, built on first use
+        self._keys: list[tuple[int, int]] = [(-1, -1)]  # set index -> (rule k, pattern p)
+        self.always: list[tuple[int, int]] = []  # patterns RE2 cannot read: always run
 
-        options = re2.Options()
-        options.never_capture = True
-        options.log_errors = False
-        options.max_mem = _MAX_MEM
-        self._set: Any = re2.Set.SearchSet(options)
-        self._set.Add(_CANARY)
-        self._keys: list[int] = [-1]
-        self.always: list[int] = []  # rules RE2 cannot read: never filtered out
-        for rule, index in zip(rules, indices, strict=True):
-            try:
-                self._set.Add(detector(rule))
-            except Exception:  # re2 raises its own error type for unsupported syntax
-                self.always.append(index)
-                continue
-            self._keys.append(index)
-        self._set.Compile()
+    def _pattern_set(self) -> Any:
+        if self._set is None:
+            import re2
 
-    def possible(self, text: str) -> set[int] | None:
-        """Rules that may match ``text``; None when every rule must run."""
+            options = re2.Options()
+            options.never_capture = True
+            options.log_errors = False
+            options.max_mem = _MAX_MEM
+            matcher = re2.Set.SearchSet(options)
+            matcher.Add(_CANARY)
+            for k, rule in enumerate(self.rules):
+                for p, pattern in enumerate(rule.patterns):
+                    try:
+                        matcher.Add(_flagged(rule, widen(f"(?:{pattern})")))
+                    except Exception:  # re2 raises its own error type for unsupported syntax
+                        self.always.append((k, p))
+                        continue
+                    self._keys.append((k, p))
+            matcher.Compile()
+            self._set = matcher
+        return self._set
+
+    def _phrase_hits(self, text: str) -> list[set[int]]:
+        hits: list[set[int]] = [set(found) for found in self._unanchored]
+        if any(ch in text for ch in FOLDED):
+            return [set(range(len(phrases))) for phrases in self._phrases]
+        lowered = text.lower()
+        for word in self._words.keys() & text_words(lowered):
+            for k, j in self._words[word]:
+                hits[k].add(j)
+        for anchor, k, j in self._substrings:
+            if anchor in lowered:
+                hits[k].add(j)
+        return hits
+
+    def _pattern_hits(self, text: str) -> list[set[int]]:
+        hits: list[set[int]] = [set() for _ in self.rules]
+        if not any(rule.patterns for rule in self.rules):
+            return hits
+        matcher = self._pattern_set()
         folded = text.translate(_FOLD)
-        found = set(self._set.Match(folded))
+        found = set(matcher.Match(folded))
         if folded != text:
-            found |= set(self._set.Match(text))
-        if 0 not in found:
-            return None  # the DFA ran out of memory: no verdict
-        return {self._keys[k] for k in found if k} | set(self.always)
+            found |= set(matcher.Match(text))
+        if 0 not in found:  # the DFA ran out of memory: no verdict
+            return [set(range(len(rule.patterns))) for rule in self.rules]
+        for k, p in [*(self._keys[i] for i in found if i), *self.always]:
+            hits[k].add(p)
+        return hits
+
+    def choose(self, text: str) -> tuple[Part, ...]:
+        """The rules that may match ``text``, each with the phrases and patterns
+        that may: compiling just these finds every match of the whole rules."""
+        phrase_hits = self._phrase_hits(text)
+        pattern_hits = self._pattern_hits(text)
+        chosen: list[Part] = []
+        for k, phrases in enumerate(self._phrases):
+            if phrase_hits[k] or pattern_hits[k]:
+                kept = tuple(phrases[j] for j in sorted(phrase_hits[k]))
+                chosen.append((self.indices[k], kept, tuple(sorted(pattern_hits[k]))))
+        return tuple(chosen)
+
+    def possible(self, text: str) -> set[int]:
+        """Rules that may match ``text``."""
+        return {index for index, _, _ in self.choose(text)}
