@@ -14,11 +14,16 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO, TypedDict
 
-import click
+from newslint import regexcache
 
-from newslint import __version__
-from newslint.config import CliOverrides, ConfigResolver
-from newslint.diagnostics import ConfigError
+# First thing: the libraries imported below compile their patterns at import.
+regexcache.install()
+
+import click  # noqa: E402
+
+from newslint import __version__  # noqa: E402
+from newslint.config import CliOverrides, ConfigResolver  # noqa: E402
+from newslint.diagnostics import ConfigError  # noqa: E402
 
 if TYPE_CHECKING:
     from newslint.archive.records import FieldMap

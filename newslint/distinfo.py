@@ -12,7 +12,9 @@ import os
 import re
 import sys
 
-_DIST_INFO = re.compile(r"(?P<name>[^-]+)-(?P<version>[^-]+)\.dist-info")
+from newslint import regexcache
+
+_DIST_INFO = regexcache.compile(r"(?P<name>[^-]+)-(?P<version>[^-]+)\.dist-info")
 
 
 def _normalised(name: str) -> str:

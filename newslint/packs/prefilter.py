@@ -25,10 +25,10 @@ may match.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any
 
+from newslint import regexcache
 from newslint.packs.compile import rule_alternatives, rule_phrases
 from newslint.packs.schema import PackRule
 
@@ -49,7 +49,7 @@ _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k
 FOLDED = ("\u0130", "\u0131", "\u017f", "\u212a")
 _CANARY = "(?:)"  # always matches: its absence means RE2's DFA gave up
 _MAX_MEM = 64 << 20
-_ASCII_WORD = re.compile(r"[a-z0-9]+")
+_ASCII_WORD = regexcache.compile(r"[a-z0-9]+")
 
 _LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
 
