@@ -21,6 +21,7 @@ import marshal
 import re
 import sys
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 _Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
@@ -84,7 +85,7 @@ def install() -> None:
 def _compiled_at_import() -> bool:
     """Whether the code asking ``re`` for a pattern is a module's or a class's
     body (or a comprehension in one), not a function's."""
-    frame = sys._getframe(2)  # past compile_through_cache and re._compile
+    frame: FrameType | None = sys._getframe(2)  # past compile_through_cache and re._compile
     while frame is not None and (
         frame.f_globals.get("__name__", "").partition(".")[0] in _RE
         or frame.f_code.co_name in _COMPREHENSIONS
