@@ -21,10 +21,10 @@ from newslint import codecache, regexcache
 def _is_the_command() -> bool:
     """Whether this process is the ``newslint`` command (``python -m newslint``
     or the console script), not a program that imports this module."""
-    main = sys.modules.get("__main__")
-    spec = getattr(main, "__spec__", None)
-    if spec is not None:
-        return bool(spec.name == "newslint.__main__")
+    spec = getattr(sys.modules.get("__main__"), "__spec__", None)
+    if spec is not None and spec.name == "newslint.__main__":
+        return True
+    # The console script, or a tool running the module (python -m cProfile -m newslint).
     return Path(sys.argv[0]).name in ("newslint", "newslint.exe")
 
 
