@@ -237,6 +237,24 @@ def test_matcher_equals_proselints_own_checks(
     assert compiled._sets
 
 
+@pytest.mark.parametrize(
+    ("pattern", "anchor"),
+    [
+        (r"(?i:\bnip it in the bud\b)", ("nip", True)),  # the first of the longest
+        (r"(?i:\bvery unique\b)", ("unique", True)),
+        (r"(?i:\(tm\))", ("tm", True)),  # delimited by the parentheses
+        (r"(?i:sanser[iI\x{130}\x{131}]f)", ("sanserif", False)),  # no \b: a substring
+        (r"(?i:\bthought leaders?\b)", None),  # a quantifier: always in the set
+        (r"(?i:\d+ ?x ?\d+)", None),
+        (r"(?i:a\bb)", None),  # \b inside
+    ],
+)
+def test_detector_anchors(pattern: str, anchor: tuple[str, bool] | None) -> None:
+    from newslint.engines.proselint.match import literal_anchor
+
+    assert literal_anchor(pattern) == anchor
+
+
 def test_atomic_lexical_pattern_is_equivalent() -> None:
     original = re.compile(_LEXICAL_ORIGINAL, re.IGNORECASE)
     atomic = re.compile(_LEXICAL_ATOMIC, re.IGNORECASE)
