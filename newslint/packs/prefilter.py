@@ -197,16 +197,19 @@ class RulePrefilter:
             options.max_mem = _MAX_MEM
             matcher = re2.Set.SearchSet(options)
             matcher.Add(_CANARY)
+            keys: list[tuple[int, int]] = [(-1, -1)]
+            always: list[tuple[int, int]] = []
             for k, rule in enumerate(self.rules):
                 for p, pattern in enumerate(rule.patterns):
                     try:
                         matcher.Add(_flagged(rule, widen(f"(?:{pattern})")))
                     except Exception:  # re2 raises its own error type for unsupported syntax
-                        self.always.append((k, p))
+                        always.append((k, p))
                         continue
-                    self._keys.append((k, p))
+                    keys.append((k, p))
             matcher.Compile()
-            self._set = matcher
+            # Published whole, the set last: a thread never sees half of them.
+            self._keys, self.always, self._set = keys, always, matcher
         return self._set
 
     def _phrase_hits(self, text: str) -> list[set[int]]:

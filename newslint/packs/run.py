@@ -98,9 +98,11 @@ class PackSet:
     def choose(self, text: str) -> tuple[Part, ...]:
         """The parts of the shipped rules that can match ``text``, worked out
         once for a document that several matchers scan."""
-        if self._last is None or self._last[0] != text:
-            self._last = (text, self.prefilter.choose(text))
-        return self._last[1]
+        last = self._last  # one read: another thread may be choosing for its text
+        if last is None or last[0] != text:
+            last = (text, self.prefilter.choose(text))
+            self._last = last
+        return last[1]
 
     def matcher(self, selected: frozenset[str]) -> _Matcher:
         chosen = frozenset(r.id for r in self.rules if r.id in selected)
