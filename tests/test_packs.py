@@ -15,13 +15,14 @@ from newslint.document import Document
 from newslint.packs import (
     PackError,
     PackProvider,
+    PackSet,
     PackTimeout,
     load_packs,
     preserve_case,
     shipped_pack_paths,
 )
 from newslint.packs.compile import compile_trusted, rule_phrases, trie_regex
-from newslint.packs.prefilter import phrase_anchor, widen
+from newslint.packs.prefilter import pattern_requirements, phrase_anchor, widen
 from newslint.regex_safety import pattern_problem
 from newslint.registry import CheckContext
 from newslint.spans import Span, TextBuilder
@@ -568,11 +569,20 @@ def _prefilter_texts() -> list[str]:
     return texts
 
 
-def test_prefiltered_shipped_rules_find_what_one_pattern_of_all_finds() -> None:
+@pytest.mark.parametrize("filtered", [False, True])
+def test_prefiltered_shipped_rules_find_what_one_pattern_of_all_finds(
+    filtered: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Leaving out the phrases and patterns that cannot match changes no match:
     the exact pattern of every whole shipped rule finds the same candidates on
-    every text, in the whole text and in each of its paragraphs."""
-    pack_set = load_packs(shipped_pack_paths())
+    every text, in the whole text and in each of its paragraphs. Patterns are
+    left out by their literal requirements (a process's first texts) or by
+    the RE2 set of their detectors (later texts): both ways are checked."""
+    from newslint.packs import prefilter
+
+    monkeypatch.setattr(prefilter, "FILTERED_TEXTS", 10**9 if filtered else 0)
+    shared = load_packs(shipped_pack_paths())
+    pack_set = PackSet(shared.rules, shared.shipped)  # a fresh prefilter
     matcher = pack_set.matcher(frozenset(r.id for r in pack_set.rules))
     indices = list(range(len(matcher.rules)))
     full = compile_trusted(matcher.rules, indices)
@@ -594,9 +604,29 @@ def test_prefiltered_shipped_rules_find_what_one_pattern_of_all_finds() -> None:
         assert {i for i, _, _ in expected} <= {i for i, _, _ in choice}
         narrowed += len(choice) < len(indices)
         kept += sum(len(p) for _, p, _ in choice)
-    assert pack_set.prefilter.always == []  # RE2 reads every shipped pattern
+    if filtered:
+        required = pack_set.prefilter._requirements or []
+        assert sum(bool(r) for _, _, r in required) > 0.9 * len(required)
+    else:
+        assert pack_set.prefilter.always == []  # RE2 reads every shipped pattern
     assert narrowed > 100  # the prefilter does leave rules out
     assert kept < phrases * len(_prefilter_texts()) / 50  # and almost every phrase
+
+
+@pytest.mark.parametrize(
+    ("pattern", "required"),
+    [
+        ("opens? in (?:a )?new (?:window|tab)", [{"open"}, {"in"}, {"new"}, {"window", "tab"}]),
+        ("(?:sign up|subscribe) now", [{"s"}, {"ign", "ubscribe"}, {"now"}]),  # re factors "s" out
+        ("colou?r", [{"colo"}, {"r"}]),
+        ("x*(?:ab)+y?", [{"ab"}]),
+        ("(?=foo)bar", [{"bar"}]),  # look-arounds require nothing
+        ("(?:caf\u00e9|[0-9]+)", []),  # a branch without a requirement
+        ("(unclosed", []),
+    ],
+)
+def test_pattern_requirements(pattern: str, required: list[set[str]]) -> None:
+    assert sorted(map(sorted, pattern_requirements(pattern))) == sorted(map(sorted, required))
 
 
 @pytest.mark.parametrize(

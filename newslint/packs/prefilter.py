@@ -14,6 +14,9 @@ that can match the text at hand are compiled:
 - a pattern gets a *detector*: its regex widened until it matches everywhere
   the pattern could (never narrower). The detectors form one RE2 set, which
   scans a text in one linear pass. A pattern RE2 cannot read always runs.
+  Building the set costs a few milliseconds, so a process's first texts
+  check each pattern's literal *requirements* instead (runs of letters that
+  every match contains, read from ``re``'s own parse of the pattern).
 
 Leaving out a phrase or pattern that matches nowhere in a text changes no
 match of the alternation. RE2 has no look-arounds and its ``\\b``, ``\\w``,
@@ -52,6 +55,9 @@ _MAX_MEM = 64 << 20
 _ASCII_WORD = regexcache.compile(r"[a-z0-9]+")
 
 _LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
+# Texts checked with the patterns' literal requirements before the RE2 set of
+# their detectors (more precise, but a few milliseconds to build) is worth it.
+FILTERED_TEXTS = 2
 
 # (rule index in the caller's numbering, phrases, positions in rule.patterns)
 Part = tuple[int, tuple[str, ...], tuple[int, ...]]
@@ -139,6 +145,63 @@ def text_words(lowered: str) -> set[str]:
     return set(_ASCII_WORD.findall(lowered))
 
 
+Requirement = frozenset[str]  # a match contains one of these (lowercase) strings
+
+
+def pattern_requirements(pattern: str) -> tuple[Requirement, ...]:
+    """What every match of a Python ``re`` pattern contains: each requirement
+    is a set of lowercase runs of ASCII letters and digits, one of which is in
+    the match (or, for a look-ahead, beside it). Empty when nothing is certain.
+
+    Read from ``re``'s own parse: a run of literal characters is required
+    unless it is optional (inside ``?``, ``*``, an alternation); an alternation
+    requires one of its branches' requirements when every branch has one."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    try:
+        parsed = _parser.parse(pattern, 0)
+    except Exception:  # not a pattern re reads: nothing is certain
+        return ()
+    return tuple(_requirements(parsed))
+
+
+def _requirements(items: Any) -> list[Requirement]:
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    found: list[Requirement] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            found.append(frozenset(["".join(run)]))
+            run.clear()
+
+    for op, av in items:
+        if op is c.LITERAL and av < 128 and chr(av).isalnum():
+            run.append(chr(av).lower())
+            continue
+        flush()
+        if op is c.SUBPATTERN:
+            found.extend(_requirements(av[3]))
+        elif op is c.ATOMIC_GROUP:
+            found.extend(_requirements(av))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            found.extend(_requirements(av[2]))
+        elif op is c.BRANCH:
+            best = [_best(_requirements(branch)) for branch in av[1]]
+            if all(best):
+                found.append(frozenset().union(*best))  # type: ignore[arg-type]
+        # Anything else (classes, any character, assertions, references)
+        # requires nothing certain and ends the run.
+    flush()
+    return found
+
+
+def _best(requirements: list[Requirement]) -> Requirement | None:
+    """The most selective requirement: the one whose shortest string is longest."""
+    return max(requirements, key=lambda r: min(map(len, r)), default=None)
+
+
 def phrase_anchor(phrase: str, word_boundaries: bool) -> tuple[str, bool] | None:
     """``(anchor, whole_word)``: a lowercase run of ASCII letters and digits
     that every match of ``phrase`` contains, and whether it is a whole word of
@@ -186,6 +249,8 @@ class RulePrefilter:
         self._set: Any = None  # the patterns' RE2 set, built on first use
         self._keys: list[tuple[int, int]] = [(-1, -1)]  # set index -> (rule k, pattern p)
         self.always: list[tuple[int, int]] = []  # patterns RE2 cannot read: always run
+        self._requirements: list[tuple[int, int, tuple[Requirement, ...]]] | None = None
+        self.texts = 0  # texts seen: the first few are spared the RE2 set
 
     def _pattern_set(self) -> Any:
         if self._set is None:
@@ -212,17 +277,31 @@ class RulePrefilter:
             self._keys, self.always, self._set = keys, always, matcher
         return self._set
 
-    def _phrase_hits(self, text: str) -> list[set[int]]:
+    def _phrase_hits(self, lowered: str, folded: bool) -> list[set[int]]:
         hits: list[set[int]] = [set(found) for found in self._unanchored]
-        if any(ch in text for ch in FOLDED):
+        if folded:
             return [set(range(len(phrases))) for phrases in self._phrases]
-        lowered = text.lower()
         for word in self._words.keys() & text_words(lowered):
             for k, j in self._words[word]:
                 hits[k].add(j)
         for anchor, k, j in self._substrings:
             if anchor in lowered:
                 hits[k].add(j)
+        return hits
+
+    def _required_hits(self, lowered: str, folded: bool) -> list[set[int]]:
+        """Patterns whose requirements (:func:`pattern_requirements`) the text
+        meets: cheaper than building the RE2 set for a process's first texts."""
+        if self._requirements is None:
+            self._requirements = [
+                (k, p, pattern_requirements(pattern))
+                for k, rule in enumerate(self.rules)
+                for p, pattern in enumerate(rule.patterns)
+            ]
+        hits: list[set[int]] = [set() for _ in self.rules]
+        for k, p, requirements in self._requirements:
+            if folded or all(any(s in lowered for s in alts) for alts in requirements):
+                hits[k].add(p)
         return hits
 
     def _pattern_hits(self, text: str) -> list[set[int]]:
@@ -243,8 +322,14 @@ class RulePrefilter:
     def choose(self, text: str) -> tuple[Part, ...]:
         """The rules that may match ``text``, each with the phrases and patterns
         that may: compiling just these finds every match of the whole rules."""
-        phrase_hits = self._phrase_hits(text)
-        pattern_hits = self._pattern_hits(text)
+        self.texts += 1
+        lowered = text.lower()
+        folded = any(ch in text for ch in FOLDED)
+        phrase_hits = self._phrase_hits(lowered, folded)
+        if self.texts <= FILTERED_TEXTS and self._set is None:
+            pattern_hits = self._required_hits(lowered, folded)
+        else:
+            pattern_hits = self._pattern_hits(text)
         chosen: list[Part] = []
         for k, phrases in enumerate(self._phrases):
             if phrase_hits[k] or pattern_hits[k]:
