@@ -227,19 +227,40 @@ def phrase_anchor(phrase: str, word_boundaries: bool) -> tuple[str, bool] | None
     return max((run for run, _, _ in runs), key=len), False
 
 
-class RulePrefilter:
-    """``rules[k]`` is rule ``indices[k]`` of the caller's numbering."""
+# A rule's phrase anchors and pattern requirements, in its own order: worked out
+# once per pack file and kept with the parsed pack (newslint.metacache).
+RulePlan = tuple[tuple[tuple[str, bool] | None, ...], tuple[tuple[Requirement, ...], ...]]
 
-    def __init__(self, rules: Sequence[PackRule], indices: Sequence[int]) -> None:
+
+def rule_plan(rule: PackRule) -> RulePlan:
+    return (
+        tuple(phrase_anchor(phrase, rule.word_boundaries) for phrase in rule_phrases(rule)),
+        tuple(pattern_requirements(pattern) for pattern in rule.patterns),
+    )
+
+
+class RulePrefilter:
+    """``rules[k]`` is rule ``indices[k]`` of the caller's numbering; ``plans[k]``,
+    when given, is :func:`rule_plan` of it."""
+
+    def __init__(
+        self,
+        rules: Sequence[PackRule],
+        indices: Sequence[int],
+        plans: Sequence[RulePlan | None] | None = None,
+    ) -> None:
         self.rules = list(rules)
         self.indices = list(indices)
+        self._plans = [
+            (plans[k] if plans is not None else None) or rule_plan(rule)
+            for k, rule in enumerate(self.rules)
+        ]
         self._phrases = [rule_phrases(rule) for rule in self.rules]
         self._words: dict[str, list[tuple[int, int]]] = {}  # anchor -> (rule k, phrase j)
         self._substrings: list[tuple[str, int, int]] = []
         self._unanchored: list[list[int]] = [[] for _ in self.rules]
-        for k, (rule, phrases) in enumerate(zip(self.rules, self._phrases, strict=True)):
-            for j, phrase in enumerate(phrases):
-                found = phrase_anchor(phrase, rule.word_boundaries)
+        for k, (anchors, _) in enumerate(self._plans):
+            for j, found in enumerate(anchors):
                 if found is None:
                     self._unanchored[k].append(j)
                 elif found[1]:
@@ -249,7 +270,11 @@ class RulePrefilter:
         self._set: Any = None  # the patterns' RE2 set, built on first use
         self._keys: list[tuple[int, int]] = [(-1, -1)]  # set index -> (rule k, pattern p)
         self.always: list[tuple[int, int]] = []  # patterns RE2 cannot read: always run
-        self._requirements: list[tuple[int, int, tuple[Requirement, ...]]] | None = None
+        self._requirements = [
+            (k, p, required)
+            for k, (_, requirements) in enumerate(self._plans)
+            for p, required in enumerate(requirements)
+        ]
         self.texts = 0  # texts seen: the first few are spared the RE2 set
 
     def _pattern_set(self) -> Any:
@@ -292,12 +317,6 @@ class RulePrefilter:
     def _required_hits(self, lowered: str, folded: bool) -> list[set[int]]:
         """Patterns whose requirements (:func:`pattern_requirements`) the text
         meets: cheaper than building the RE2 set for a process's first texts."""
-        if self._requirements is None:
-            self._requirements = [
-                (k, p, pattern_requirements(pattern))
-                for k, rule in enumerate(self.rules)
-                for p, pattern in enumerate(rule.patterns)
-            ]
         hits: list[set[int]] = [set() for _ in self.rules]
         for k, p, requirements in self._requirements:
             if folded or all(any(s in lowered for s in alts) for alts in requirements):

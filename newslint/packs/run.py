@@ -21,7 +21,7 @@ from newslint.diagnostics import Diagnostic, InputError, Suggestion
 from newslint.document import Document
 from newslint.metacache import cached_parse
 from newslint.packs.compile import compile_rules, group_name, rule_regex, word_edges
-from newslint.packs.prefilter import Part, RulePrefilter
+from newslint.packs.prefilter import Part, RulePlan, RulePrefilter, rule_plan
 from newslint.packs.schema import (
     PATTERN_FLAGS,
     PackError,
@@ -82,6 +82,7 @@ class PackSet:
 
     rules: list[PackRule]
     shipped: frozenset[str] = frozenset()  # ids of rules from the packs newslint ships
+    plans: dict[str, RulePlan] = field(default_factory=dict)  # by rule id (prefilter.rule_plan)
     _matchers: dict[frozenset[str], _Matcher] = field(default_factory=dict)
     compiled: int = 0  # how many matchers were built (for tests)
     _prefilter: RulePrefilter | None = None
@@ -92,7 +93,11 @@ class PackSet:
         """What of the shipped rules can match a text (numbered as ``rules``)."""
         if self._prefilter is None:
             shipped = [i for i, r in enumerate(self.rules) if r.id in self.shipped]
-            self._prefilter = RulePrefilter([self.rules[i] for i in shipped], shipped)
+            self._prefilter = RulePrefilter(
+                [self.rules[i] for i in shipped],
+                shipped,
+                [self.plans.get(self.rules[i].id) for i in shipped],
+            )
         return self._prefilter
 
     def choose(self, text: str) -> tuple[Part, ...]:
@@ -128,20 +133,29 @@ class PackSet:
 _CACHE: dict[tuple[tuple[str, int, int], ...], PackSet] = {}
 
 
-# The modules whose code decides what a pack file parses to.
+# The modules whose code decides what a pack file parses to, and its rules' plans.
 _PACK_PARSERS = (
     Path(__file__).with_name("schema.py"),
     Path(__file__).parent.parent / "regex_safety.py",
+    Path(__file__).with_name("compile.py"),
+    Path(__file__).with_name("prefilter.py"),
 )
 
 
-def _load_pack_file(path: Path, shown: str) -> list[PackRule]:
+def _parse_pack_file(path: Path, shown: str) -> tuple[list[PackRule], list[RulePlan]]:
+    rules = load_pack_file(path, shown)
+    return rules, [rule_plan(rule) for rule in rules]
+
+
+def _load_pack_file(path: Path, shown: str) -> tuple[list[PackRule], list[RulePlan]]:
+    """The file's rules and their prefilter plans (parsing the patterns costs
+    a one-file run more than linting), cached while nothing they depend on changes."""
     try:
         return cached_parse(
-            "pack", path, _PACK_PARSERS, lambda: load_pack_file(path, shown), context=shown
+            "pack", path, _PACK_PARSERS, lambda: _parse_pack_file(path, shown), context=shown
         )
     except OSError:
-        return load_pack_file(path, shown)  # says that it cannot be read
+        return _parse_pack_file(path, shown)  # says that it cannot be read
 
 
 def load_packs(paths: Sequence[Path]) -> PackSet:
@@ -163,19 +177,22 @@ def load_packs(paths: Sequence[Path]) -> PackSet:
     rules: list[PackRule] = []
     origins: dict[str, str] = {}
     shipped_ids: set[str] = set()
+    plans: dict[str, RulePlan] = {}
     for path in paths:
         shown = display_path(path, shipped)
         is_shipped = path.resolve().parent == shipped.resolve()
-        for rule in _load_pack_file(path, shown):
+        file_rules, file_plans = _load_pack_file(path, shown)
+        for rule, plan in zip(file_rules, file_plans, strict=True):
             if is_shipped:
                 shipped_ids.add(rule.id)
+                plans[rule.id] = plan
             if rule.id in origins:
                 raise PackError(
                     shown, f"rule id already defined in {origins[rule.id]}", rule.id, "id"
                 )
             origins[rule.id] = shown
             rules.append(rule)
-    pack_set = PackSet(rules, frozenset(shipped_ids))
+    pack_set = PackSet(rules, frozenset(shipped_ids), plans)
     _CACHE[key] = pack_set
     return pack_set
 
