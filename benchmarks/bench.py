@@ -197,8 +197,8 @@ def bench_cold(base: list[str], article: Path, runs: int, selection: list[str]) 
         print(f"   FAILED: {summary['error']}")
         return summary
     summary["floor"] = cold_floor(runs)
-    summary["imports"] = import_times(command[1:])
-    summary["profile"] = profile_top(command[1:])
+    summary["imports"] = import_times(command[len(base) :])
+    summary["profile"] = profile_top(command[len(base) :])
     return summary
 
 
