@@ -161,12 +161,18 @@ def bench_cold(base: list[str], article: Path, runs: int, selection: list[str]) 
     # Exit 1 only means findings; 2 (or anything else) means the run failed.
     failed = [r for r in results if r.returncode not in (0, 1)]
     times = [r.seconds for r in results]
+    # CPU time (user + sys) of the process: on a shared machine, wall time also
+    # measures the neighbours; CPU time mostly measures newslint.
+    cpu = [r.cpu_seconds for r in results if r.cpu_seconds is not None]
     summary: dict[str, Any] = {
         "command": command,
         "runs": runs,
         "min_s": min(times),
         "median_s": statistics.median(times),
         "max_s": max(times),
+        "cpu_min_s": min(cpu) if cpu else None,
+        "cpu_median_s": statistics.median(cpu) if cpu else None,
+        "load_average": os.getloadavg()[0] if hasattr(os, "getloadavg") else None,
         "peak_rss_mib": max((r.maxrss_kib or 0) for r in results) / 1024 or None,
         "failures": len(failed),
     }
@@ -181,12 +187,18 @@ def bench_cold(base: list[str], article: Path, runs: int, selection: list[str]) 
         f"   min {summary['min_s']:.3f}s  median {summary['median_s']:.3f}s  "
         f"max {summary['max_s']:.3f}s  peak RSS {_fmt_mib(summary['peak_rss_mib'])}"
     )
+    if cpu:
+        print(
+            f"   CPU (user+sys): min {summary['cpu_min_s']:.3f}s  "
+            f"median {summary['cpu_median_s']:.3f}s  "
+            f"(load average {summary['load_average']:.2f} after the runs)"
+        )
     if "error" in summary:
         print(f"   FAILED: {summary['error']}")
         return summary
     summary["floor"] = cold_floor(runs)
-    summary["imports"] = import_times(command[1:])
-    summary["profile"] = profile_top(command[1:])
+    summary["imports"] = import_times(command[len(base) :])
+    summary["profile"] = profile_top(command[len(base) :])
     summary["daemon"] = bench_daemon(base, command, runs, results[-1].stdout)
     return summary
 

@@ -3,6 +3,7 @@ results, the compiled spelling dictionary. ``$NEWSLINT_CACHE_DIR`` moves it."""
 
 from __future__ import annotations
 
+import functools
 import os
 import tempfile
 from pathlib import Path
@@ -15,6 +16,13 @@ def cache_root() -> Path:
     override = os.environ.get(CACHE_ENV)
     if override:
         return Path(override)
+    return _platform_root(os.environ.get("XDG_CACHE_HOME"), os.environ.get("HOME"))
+
+
+@functools.lru_cache(maxsize=4)
+def _platform_root(xdg_cache_home: str | None, home: str | None) -> Path:
+    """The platform's cache directory (it depends on these variables): asked
+    once, as a run looks it up for every cache it reads."""
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("newslint"))

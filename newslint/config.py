@@ -45,7 +45,6 @@ Example (``pyproject.toml``; drop the ``tool.newslint`` prefix in
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import functools
 import os
 import re
@@ -697,6 +696,8 @@ _SCHEMA: dict[str, _Key] = {
 
 
 def _hint(word: str, choices: tuple[str, ...]) -> str:
+    import difflib  # only for a config with a mistake in it
+
     close = difflib.get_close_matches(word, choices, n=1)
     if not close:  # snake_case for kebab-case is the most common slip
         close = [c for c in choices if c == word.replace("_", "-")]

@@ -27,10 +27,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from newslint.archive.kinds import archive_kind
 from newslint.archive.records import (
     FieldMap,
     Slice,
-    archive_kind,
     csv_header,
     csv_record_ends,
     open_text,

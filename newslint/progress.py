@@ -9,7 +9,8 @@ import time
 from pathlib import Path
 from typing import TextIO
 
-from newslint.archive.records import archive_kind, csv_record_ends, open_text
+from newslint.archive.kinds import archive_kind
+from newslint.archive.records import csv_record_ends, open_text
 
 REDRAW = 0.25  # seconds between redraws
 

@@ -21,22 +21,91 @@ import marshal
 import re
 import sys
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 _Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 
 _known: dict[tuple[str, int], _Entry] | None = None
-_used: set[tuple[str, int]] = set()  # what this process compiled: all a save keeps
-_added = False
+_used: set[tuple[str, int]] = set()  # what this process compiled
+_library_used: set[tuple[str, int]] = set()  # libraries' patterns (through install())
+_added = False  # a pattern of ours was compiled afresh: the file is saved
+_libraries_added = 0  # patterns of libraries compiled afresh (through install())
+# A library may build a pattern from a set, differently in every process: saving
+# the file for one or two such patterns would rewrite it on every run.
+LIBRARY_PATTERNS_WORTH_A_SAVE = 8
+# Saves a pattern survives unused: runs that select other rules (a hook, the
+# language server) share the file without evicting each other's patterns,
+# while an edited pattern's old form is dropped after a few saves.
+KEEP_SAVES = 8
+_seen: dict[tuple[str, int], int] = {}  # pattern -> the save that last used it
+_saves = 0  # saves of the file so far
 
 
 def compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
     """What ``re.compile(pattern, flags)`` returns, without re-parsing a pattern
     compiled by an earlier run."""
-    global _added
-    flags = int(flags)
+    found = _cached_compile(pattern, int(flags))
+    return found if found is not None else re.compile(pattern, flags)
+
+
+_original_compile: Any = None
+_LEFT_TO_RE = re.DEBUG | getattr(re, "TEMPLATE", 0)  # printing; deprecated
+
+
+def install() -> None:
+    """Send the patterns that modules compile at import through the cache, the
+    libraries' too (PyYAML, markdown-it, click's imports compile about a
+    hundred). The command line calls it first thing. ``re`` keeps its own
+    in-memory cache in front of it; patterns compiled inside functions (built
+    from a text's words, different every run) and anything this module does
+    not handle go to ``re``'s own compiler, uncached."""
+    global _original_compile
+    from re import _compiler  # type: ignore[attr-defined]
+
+    if _original_compile is not None:
+        return
+    _original_compile = _compiler.compile
+
+    def compile_through_cache(p: Any, flags: int = 0) -> Any:
+        if (
+            isinstance(p, str)
+            and type(flags) is int
+            and not flags & _LEFT_TO_RE
+            and _compiled_at_import()
+        ):
+            found = _cached_compile(p, flags, library=True)
+            if found is not None:
+                return found
+        return _original_compile(p, flags)
+
+    _compiler.compile = compile_through_cache
+
+
+def _compiled_at_import() -> bool:
+    """Whether the code asking ``re`` for a pattern is a module's or a class's
+    body (or a comprehension in one), not a function's."""
+    frame: FrameType | None = sys._getframe(2)  # past compile_through_cache and re._compile
+    while frame is not None and (
+        frame.f_globals.get("__name__", "").partition(".")[0] in _RE
+        or frame.f_code.co_name in _COMPREHENSIONS
+    ):
+        frame = frame.f_back  # re.compile, re.match ... and sre_compile's shims
+    return frame is not None and not frame.f_code.co_flags & _CO_OPTIMIZED
+
+
+_RE = ("re", "sre_compile", "sre_parse")
+_CO_OPTIMIZED = 0x1  # inspect.CO_OPTIMIZED: a function's code (inspect costs an import)
+_COMPREHENSIONS = ("<listcomp>", "<dictcomp>", "<setcomp>", "<genexpr>")
+
+
+def _cached_compile(pattern: str, flags: int, library: bool = False) -> re.Pattern[str] | None:
+    """The pattern from the cache, or compiled and added to it; None when this
+    module cannot (an invalid pattern, another implementation): ``re`` then
+    compiles it, and raises as it does."""
+    global _added, _libraries_added
     known = _load()
-    _used.add((pattern, flags))
+    (_library_used if library else _used).add((pattern, flags))
     entry = known.get((pattern, flags))
     if entry is not None:
         try:
@@ -47,9 +116,12 @@ def compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
         entry = _compiled_form(pattern, flags)
         compiled = _sre_compile(pattern, *entry)
     except Exception:  # not CPython's re as we know it: the plain way (errors too)
-        return re.compile(pattern, flags)
+        return None
     known[(pattern, flags)] = entry
-    _added = True
+    if library:
+        _libraries_added += 1
+    else:
+        _added = True
     return compiled
 
 
@@ -88,25 +160,40 @@ def cache_path() -> Path:
 
 
 def _load() -> dict[tuple[str, int], _Entry]:
-    global _known
+    global _known, _seen, _saves
     if _known is None:
-        _known = {}
+        _known = {}  # patterns compiled while the file is read land here
         with contextlib.suppress(Exception):  # absent or damaged: start empty
             data = marshal.loads(cache_path().read_bytes())
             if isinstance(data, dict) and data.get("python") == sys.version:
-                _known = data["patterns"]
+                patterns, _seen, _saves = data["patterns"], data["seen"], data["saves"]
+                patterns.update(_known)
+                _known = patterns
         atexit.register(_save)
     return _known
 
 
 def _save() -> None:
-    """Write what this process compiled, if it compiled something new or the file
-    holds patterns no longer used (best effort, atomic). Keeping only this run's
-    patterns bounds the file: an edited pattern's old form does not linger."""
-    if _known is None or not (_added or len(_known) > len(_used)):
+    """Write the file when this process compiled something new (best effort,
+    atomic): with the patterns this process used, and those another run used
+    in the last :data:`KEEP_SAVES` saves. That bounds the file, and a run that
+    compiled nothing new writes nothing."""
+    if _known is None or not (_added or _libraries_added >= LIBRARY_PATTERNS_WORTH_A_SAVE):
         return
     from newslint.cachedir import write_atomically
 
-    kept = {key: _known[key] for key in _used if key in _known}
+    saves = _saves + 1
+    seen = {key: saves for key in _used | _library_used}
+    seen.update(
+        (key, when)
+        for key, when in _seen.items()
+        if key not in seen and key in _known and when > saves - KEEP_SAVES
+    )
+    data = {
+        "python": sys.version,
+        "patterns": {key: _known[key] for key in seen if key in _known},
+        "seen": seen,
+        "saves": saves,
+    }
     with contextlib.suppress(ValueError):  # a pattern marshal cannot store: no cache
-        write_atomically(cache_path(), marshal.dumps({"python": sys.version, "patterns": kept}))
+        write_atomically(cache_path(), marshal.dumps(data))

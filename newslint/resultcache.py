@@ -49,14 +49,11 @@ ENGINES = ("proselint", "pyspellchecker", "wordfreq", "nupunkt", "justext", "lan
 def code_fingerprint() -> str:
     """newslint's own files (code, shipped packs and data): name, size, mtime;
     and the versions of the engines it runs."""
-    from importlib import metadata
+    from newslint.distinfo import installed_version
 
     digest = hashlib.sha256(__version__.encode())
     for engine in ENGINES:
-        try:
-            digest.update(f"{engine} {metadata.version(engine)}\n".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{engine} -\n".encode())
+        digest.update(f"{engine} {installed_version(engine) or '-'}\n".encode())
     for root, dirs, files in os.walk(PACKAGE):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
         for name in sorted(files):

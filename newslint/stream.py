@@ -23,8 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from newslint.archive.kinds import archive_kind
 from newslint.archive.lint import Layout, lint_record
-from newslint.archive.records import BadRecord, FieldMap, Record, archive_kind, read_records
+from newslint.archive.records import BadRecord, FieldMap, Record, read_records
 from newslint.diagnostics import ConfigError, Severity
 from newslint.names import run as names_run
 from newslint.names.reduce import NameCounts, NameSlips, needs_second_pass

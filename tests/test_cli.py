@@ -430,6 +430,62 @@ def test_engines_are_not_imported_when_their_rules_are_off(tmp_path: Path) -> No
     assert "newslint.packs" in imported  # the probe does see our own imports
 
 
+_MODULES_AFTER_A_RUN = (
+    "import gc, json, runpy, sys\n"
+    "sys.argv = ['newslint', *sys.argv[1:]]\n"
+    "try:\n"
+    "    runpy.run_module('newslint', run_name='__main__', alter_sys=True)\n"
+    "except SystemExit:\n"
+    "    pass\n"
+    "print(json.dumps([sorted(sys.modules), gc.isenabled()]), file=sys.stderr)\n"
+)
+
+
+def test_a_default_run_imports_only_what_it_runs(tmp_path: Path) -> None:
+    """The cold start stays small (issue 12): a run with grammar ignored never
+    imports the LanguageTool server, client or cache (sockets, SQLite), the
+    archive, report, Dask or language-server code, the other output formats,
+    or importlib.metadata. sys.modules, not -X importtime: modules that
+    importlib.import_module loads are not in importtime's log."""
+    write(tmp_path / "a.md", CLEAN)
+    args = ["check", "--format", "json", "--ignore", "grammar", "--no-cache", "a.md"]
+    proc = subprocess.run(
+        [sys.executable, "-c", _MODULES_AFTER_A_RUN, *args],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    modules, collecting = json.loads(proc.stderr.strip().splitlines()[-1])
+    imported = set(modules)
+    assert json.loads(proc.stdout)["files"], proc.stdout  # the run did lint the file
+    assert collecting  # the cycle collector, off while modules load, is back on
+    assert {"newslint.packs.run", "proselint", "newslint.formatters.json_format"} <= imported
+    unwanted = {
+        "newslint.engines.languagetool.provider",
+        "newslint.engines.languagetool.server",
+        "newslint.engines.languagetool.client",
+        "newslint.engines.languagetool.cache",
+        "newslint.engines.languagetool.cli",
+        "newslint.names.cli",
+        "newslint.archive.records",
+        "newslint.stream",
+        "newslint.distributed",
+        "newslint.report",
+        "newslint.lsp",
+        "newslint.formatters.html",
+        "newslint.formatters.text",
+        "language_tool_python",
+        "dask",
+        "distributed",
+        "sqlite3",
+        "socket",
+        "importlib.metadata",
+        "yaml",  # the article has no front matter
+    }
+    assert sorted(unwanted & imported) == []
+
+
 def test_unknown_rule_prefix_is_a_usage_error(tmp_path: Path) -> None:
     write(tmp_path / "a.txt", CLEAN)
     typo = run_cli("check", "--ignore", "grammr", "a.txt", cwd=tmp_path)

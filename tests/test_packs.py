@@ -15,13 +15,14 @@ from newslint.document import Document
 from newslint.packs import (
     PackError,
     PackProvider,
+    PackSet,
     PackTimeout,
     load_packs,
     preserve_case,
     shipped_pack_paths,
 )
-from newslint.packs.compile import compile_trusted, trie_regex
-from newslint.packs.prefilter import widen
+from newslint.packs.compile import compile_trusted, rule_phrases, trie_regex
+from newslint.packs.prefilter import pattern_requirements, phrase_anchor, widen
 from newslint.regex_safety import pattern_problem
 from newslint.registry import CheckContext
 from newslint.spans import Span, TextBuilder
@@ -568,25 +569,82 @@ def _prefilter_texts() -> list[str]:
     return texts
 
 
-def test_prefiltered_shipped_rules_find_what_one_pattern_of_all_finds() -> None:
-    """Leaving out the rules RE2 says cannot match changes no match: the exact
-    pattern of every shipped rule finds the same candidates on every text."""
-    pack_set = load_packs(shipped_pack_paths())
+@pytest.mark.parametrize("filtered", [False, True])
+def test_prefiltered_shipped_rules_find_what_one_pattern_of_all_finds(
+    filtered: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Leaving out the phrases and patterns that cannot match changes no match:
+    the exact pattern of every whole shipped rule finds the same candidates on
+    every text, in the whole text and in each of its paragraphs. Patterns are
+    left out by their literal requirements (a process's first texts) or by
+    the RE2 set of their detectors (later texts): both ways are checked."""
+    from newslint.packs import prefilter
+
+    monkeypatch.setattr(prefilter, "FILTERED_TEXTS", 10**9 if filtered else 0)
+    shared = load_packs(shipped_pack_paths())
+    pack_set = PackSet(shared.rules, shared.shipped)  # a fresh prefilter
     matcher = pack_set.matcher(frozenset(r.id for r in pack_set.rules))
     indices = list(range(len(matcher.rules)))
     full = compile_trusted(matcher.rules, indices)
     assert full is not None, "shipped rules must all be readable by re"
-    assert matcher.prefilter is not None and matcher.prefilter.always == []
-    narrowed = 0
+    phrases = sum(len(rule_phrases(r)) for r in matcher.rules)
+    narrowed = kept = 0
     for text in _prefilter_texts():
         plain = text.translate({0xA0: " ", 0x202F: " ", 0x2007: " "})
         expected = [(int(m.lastgroup[1:]), m.start(), m.end()) for m in full.finditer(plain)]
         found, failed = matcher.candidates(text, 5.0)
         assert (found, failed) == (expected, []), text[:80]
-        possible = matcher.prefilter.possible(plain)
-        assert possible is not None and {i for i, _, _ in expected} <= possible
-        narrowed += len(possible) < len(indices)
+        start = 0
+        for part in text.split("\n"):
+            piece = plain[start : start + len(part)]
+            wanted = [(int(m.lastgroup[1:]), m.start(), m.end()) for m in full.finditer(piece)]
+            assert matcher.candidates(part, 5.0, within=text) == (wanted, []), part[:80]
+            start += len(part) + 1
+        choice = pack_set.choose(plain)
+        assert {i for i, _, _ in expected} <= {i for i, _, _ in choice}
+        narrowed += len(choice) < len(indices)
+        kept += sum(len(p) for _, p, _ in choice)
+    if filtered:
+        required = pack_set.prefilter._requirements or []
+        assert sum(bool(r) for _, _, r in required) > 0.9 * len(required)
+    else:
+        assert pack_set.prefilter.always == []  # RE2 reads every shipped pattern
     assert narrowed > 100  # the prefilter does leave rules out
+    assert kept < phrases * len(_prefilter_texts()) / 50  # and almost every phrase
+
+
+@pytest.mark.parametrize(
+    ("pattern", "required"),
+    [
+        ("opens? in (?:a )?new (?:window|tab)", [{"open"}, {"in"}, {"new"}, {"window", "tab"}]),
+        ("(?:sign up|subscribe) now", [{"s"}, {"ign", "ubscribe"}, {"now"}]),  # re factors "s" out
+        ("colou?r", [{"colo"}, {"r"}]),
+        ("x*(?:ab)+y?", [{"ab"}]),
+        ("(?=foo)bar", [{"bar"}]),  # look-arounds require nothing
+        ("(?:caf\u00e9|[0-9]+)", []),  # a branch without a requirement
+        ("(unclosed", []),
+    ],
+)
+def test_pattern_requirements(pattern: str, required: list[set[str]]) -> None:
+    assert sorted(map(sorted, pattern_requirements(pattern))) == sorted(map(sorted, required))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "word_boundaries", "anchor"),
+    [
+        ("in order to", True, ("order", True)),
+        ("e-mail", True, ("mail", True)),
+        ("Jr.", False, ("jr", False)),  # no boundary before it: any "...jr."
+        ("a.m.", False, ("m", True)),  # delimited by the dots
+        ("'tis", True, ("tis", True)),
+        ("...", True, None),  # no letters: always compiled
+        ("o\u212aay", True, None),  # Kelvin sign: re folds it into k
+    ],
+)
+def test_phrase_anchors(
+    phrase: str, word_boundaries: bool, anchor: tuple[str, bool] | None
+) -> None:
+    assert phrase_anchor(phrase, word_boundaries) == anchor
 
 
 @pytest.mark.parametrize(

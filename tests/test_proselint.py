@@ -206,12 +206,23 @@ def _phrase_soup(seed: int) -> list[str]:
     ]
 
 
-def test_matcher_equals_proselints_own_checks() -> None:
+@pytest.mark.parametrize("filtered", [False, True])
+def test_matcher_equals_proselints_own_checks(
+    filtered: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Both ways: sets of the detectors whose anchors a text contains (a
+    process's first texts), and the full sets (the texts after them)."""
     from proselint.checks import __register__
 
+    from newslint.engines.proselint import match
+
+    monkeypatch.setattr(match, "FILTERED_TEXTS", 10**9 if filtered else 0)
     checks = list(__register__)
     compiled = CompiledChecks(checks)
-    texts = _phrase_soup(7)
+    texts = [
+        *_phrase_soup(7),
+        "_very unique_ and éVery uniqueé and very\u00a0unique and very\tunique.",
+    ]
     fired = set()
     for text in texts:
         expected = _proselint_reference(checks, text)
@@ -219,6 +230,29 @@ def test_matcher_equals_proselints_own_checks() -> None:
         fired.update(r.check_path for r in expected)
     assert len(fired) > 60  # the soup reaches most checks
     assert compiled.runs < len(texts) * len(checks) / 4  # and most never run
+    assert bool(compiled._sets) is not filtered  # the full sets were (not) built
+    # Letters that fold into ASCII ones defeat the anchors: such a text gets the full sets.
+    for text in ("A very unique o\u212aay idea, ſo very unique.", "İt was very unique."):
+        assert compiled.lint(text) == _proselint_reference(checks, text), text
+    assert compiled._sets
+
+
+@pytest.mark.parametrize(
+    ("pattern", "anchor"),
+    [
+        (r"(?i:\bnip it in the bud\b)", ("nip", True)),  # the first of the longest
+        (r"(?i:\bvery unique\b)", ("unique", True)),
+        (r"(?i:\(tm\))", ("tm", True)),  # delimited by the parentheses
+        (r"(?i:sanser[iI\x{130}\x{131}]f)", ("sanserif", False)),  # no \b: a substring
+        (r"(?i:\bthought leaders?\b)", None),  # a quantifier: always in the set
+        (r"(?i:\d+ ?x ?\d+)", None),
+        (r"(?i:a\bb)", None),  # \b inside
+    ],
+)
+def test_detector_anchors(pattern: str, anchor: tuple[str, bool] | None) -> None:
+    from newslint.engines.proselint.match import literal_anchor
+
+    assert literal_anchor(pattern) == anchor
 
 
 def test_atomic_lexical_pattern_is_equivalent() -> None:

@@ -128,12 +128,68 @@ def test_module_patterns_are_the_same_in_every_process(tmp_path: Path) -> None:
     assert runs[0].stdout == runs[1].stdout
 
 
-def test_the_cache_keeps_only_what_the_last_run_compiled(tmp_path: Path) -> None:
-    env = {**os.environ, "NEWSLINT_CACHE_DIR": str(tmp_path)}
-    for pattern in ("harbou?r", "ferr(?:y|ies)"):
-        code = f"from newslint import regexcache; regexcache.compile({pattern!r})"
-        assert subprocess.run([sys.executable, "-c", code], env=env).returncode == 0
+def _kept(tmp_path: Path) -> list[tuple[str, int]]:
     import marshal
 
-    kept = marshal.loads((tmp_path / regexcache.cache_path().name).read_bytes())["patterns"]
-    assert list(kept) == [("ferr(?:y|ies)", 0)]
+    data = marshal.loads((tmp_path / regexcache.cache_path().name).read_bytes())
+    return sorted(data["patterns"])
+
+
+def test_runs_of_other_patterns_share_the_cache(tmp_path: Path) -> None:
+    """A run that uses fewer patterns (another selection, the language server)
+    must not evict the others: the next full run would compile them again."""
+    env = {**os.environ, "NEWSLINT_CACHE_DIR": str(tmp_path)}
+    for pattern in ("harbou?r", "ferr(?:y|ies)", "harbou?r"):
+        code = f"from newslint import regexcache; regexcache.compile({pattern!r})"
+        assert subprocess.run([sys.executable, "-c", code], env=env).returncode == 0
+    assert _kept(tmp_path) == [("ferr(?:y|ies)", 0), ("harbou?r", 0)]
+
+
+def test_a_pattern_unused_for_several_saves_is_dropped(tmp_path: Path) -> None:
+    """An edited pattern's old form does not linger: the file stays bounded."""
+    env = {**os.environ, "NEWSLINT_CACHE_DIR": str(tmp_path)}
+    code = (
+        "import sys; from newslint import regexcache\n"
+        "for p in sys.argv[1:]: regexcache.compile(p)\n"
+    )
+    runs = [["old"], *[["kept", f"new{i}"] for i in range(regexcache.KEEP_SAVES)]]
+    for patterns in runs:
+        assert subprocess.run([sys.executable, "-c", code, *patterns], env=env).returncode == 0
+    kept = {pattern for pattern, _ in _kept(tmp_path)}
+    assert "old" not in kept and "kept" in kept and "new0" in kept
+
+
+def test_installed_cache_keeps_what_modules_compile_at_import(tmp_path: Path) -> None:
+    """After install() (the command line's first step), a library's module-level
+    patterns come from the cache too, equal to re's; patterns compiled inside
+    functions (built from a text, new every run) are left to re, uncached."""
+    (tmp_path / "lib_patterns.py").write_text(
+        "import re\n"
+        "AT_IMPORT = [re.compile(rf'harbou?r{i}', re.I) for i in range(12)]\n"
+        "def later(word):\n"
+        "    return re.compile(word + '[0-9]+')\n",
+        encoding="utf-8",
+    )
+    code = (
+        "import re, sys\n"
+        "from newslint import regexcache\n"
+        "regexcache.install()\n"
+        "import lib_patterns\n"
+        "assert lib_patterns.AT_IMPORT[3].fullmatch('HARBOR3')\n"
+        "assert lib_patterns.later('ferry').search('a ferry12')\n"
+        "assert re.compile('(?P<x>a)b') == regexcache._original_compile('(?P<x>a)b', 0)\n"
+        "print(len(regexcache._load()))\n"
+    )
+    env = {**os.environ, "NEWSLINT_CACHE_DIR": str(tmp_path), "PYTHONPATH": _pythonpath(tmp_path)}
+    runs = [
+        subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+        for _ in range(2)
+    ]
+    assert all(run.returncode == 0 for run in runs), [run.stderr for run in runs]
+    kept = {pattern for pattern, _ in _kept(tmp_path)}
+    assert {f"harbou?r{i}" for i in range(12)} <= kept
+    assert not any(pattern.startswith("ferry") for pattern in kept)
+
+
+def _pythonpath(extra: Path) -> str:
+    return os.pathsep.join([str(extra), *filter(None, [os.environ.get("PYTHONPATH")])])

@@ -20,31 +20,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from newslint.archive.kinds import archive_kind
 from newslint.sources.common import coerce_date, english_variant
 
-# Archive kinds by file name ending (checked longest first).
-SUFFIXES = {
-    ".jsonl.gz": "jsonl",
-    ".ndjson.gz": "jsonl",
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-    ".csv": "csv",
-    ".parquet": "parquet",
-}
 TEXT_FIELDS = ("body", "text", "content")  # tried in turn when --text-field is not given
 FORMATS = ("text", "markdown", "html")
 OPTIONAL_FIELDS = ("title", "byline", "date", "language", "url", "format")
 
 csv.field_size_limit(sys.maxsize)  # an article body is one CSV field
-
-
-def archive_kind(path: Path) -> str | None:
-    """``"jsonl"``, ``"csv"``, ``"parquet"`` or None for an ordinary file."""
-    name = path.name.lower()
-    for suffix, kind in SUFFIXES.items():
-        if name.endswith(suffix):
-            return kind
-    return None
 
 
 @dataclass(frozen=True)

@@ -7,17 +7,11 @@ with ``includes_notices = False`` leave the run's notices to the caller
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Mapping
 from typing import Protocol, TextIO
 
-from newslint.formatters.concise import ConciseFormatter
-from newslint.formatters.github import GithubFormatter
-from newslint.formatters.html import HtmlFormatter
-from newslint.formatters.json_format import JsonFormatter
-from newslint.formatters.jsonl import JsonlFormatter
-from newslint.formatters.sarif import SarifFormatter
 from newslint.formatters.statistics import write_statistics
-from newslint.formatters.text import TextFormatter
 from newslint.results import RunResult
 
 __all__ = [
@@ -37,14 +31,26 @@ class Formatter(Protocol):
     def write(self, result: RunResult, out: TextIO, *, color: bool) -> None: ...
 
 
+def _lazy(module: str, name: str) -> Callable[[], Formatter]:
+    """A formatter's class, imported when a run asks for that format (the html
+    one brings the whole audit report along)."""
+
+    def make() -> Formatter:
+        formatter: Formatter = getattr(importlib.import_module(module), name)()
+        return formatter
+
+    return make
+
+
 FORMATTERS: dict[str, Callable[[], Formatter]] = {
-    "text": TextFormatter,
-    "concise": ConciseFormatter,
-    "json": JsonFormatter,
-    "jsonl": JsonlFormatter,
-    "sarif": SarifFormatter,
-    "github": GithubFormatter,
-    "html": HtmlFormatter,  # the audit report (newslint report) for this run
+    "text": _lazy("newslint.formatters.text", "TextFormatter"),
+    "concise": _lazy("newslint.formatters.concise", "ConciseFormatter"),
+    "json": _lazy("newslint.formatters.json_format", "JsonFormatter"),
+    "jsonl": _lazy("newslint.formatters.jsonl", "JsonlFormatter"),
+    "sarif": _lazy("newslint.formatters.sarif", "SarifFormatter"),
+    "github": _lazy("newslint.formatters.github", "GithubFormatter"),
+    # the audit report (newslint report) for this run
+    "html": _lazy("newslint.formatters.html", "HtmlFormatter"),
 }
 
 

@@ -87,29 +87,51 @@ def rule_phrases(rule: PackRule) -> list[str]:
     return list(rule.phrases)
 
 
-def rule_alternatives(rule: PackRule) -> str:
+def rule_alternatives(
+    rule: PackRule, phrases: Sequence[str] | None = None, patterns: Sequence[str] | None = None
+) -> str:
     """The rule's phrases (as a trie) and patterns as one alternation, with no
-    case flag and no word edges."""
+    case flag and no word edges. ``phrases`` and ``patterns``, when given, are
+    the ones of the rule to keep (those that can match a given text)."""
     parts = []
-    phrases = rule_phrases(rule)
+    if phrases is None:
+        phrases = rule_phrases(rule)
     if phrases:
         parts.append(trie_regex(phrases, rule.case_sensitive))
-    parts.extend(f"(?:{pattern})" for pattern in rule.patterns)
+    parts.extend(f"(?:{pattern})" for pattern in (rule.patterns if patterns is None else patterns))
     return "|".join(parts)
 
 
-def rule_regex(rule: PackRule) -> str:
-    """The regex (without group) matching every candidate of ``rule``."""
-    body = rule_alternatives(rule)
+def word_edges(rule: PackRule) -> str | None:
+    """How the rule's word boundaries are written: ``"boundary"`` (``\\b``,
+    markedly faster in `regex` than look-arounds, and equivalent when every
+    alternative starts and ends with a word character), ``"lookaround"`` or
+    None (no word boundaries). Decided on the whole rule, so that a part of it
+    is delimited as the whole rule is."""
+    if not rule.word_boundaries:
+        return None
+    if not rule.patterns and all(_word_edged(p) for p in rule_phrases(rule)):
+        return "boundary"
+    return "lookaround"
+
+
+def rule_regex(
+    rule: PackRule,
+    phrases: Sequence[str] | None = None,
+    patterns: Sequence[str] | None = None,
+    edges: str | None = "rule",
+) -> str:
+    """The regex (without group) matching every candidate of ``rule`` (or of
+    the given part of it; ``edges`` is :func:`word_edges` of the rule)."""
+    body = rule_alternatives(rule, phrases, patterns)
     if not rule.case_sensitive:
         body = f"(?i:{body})"
-    if rule.word_boundaries:
-        # \b is markedly faster in `regex` than lookarounds, and equivalent when
-        # every alternative starts and ends with a word character.
-        if not rule.patterns and all(_word_edged(p) for p in rule_phrases(rule)):
-            body = rf"\b{body}\b"
-        else:
-            body = rf"(?<!\w)(?:{body})(?!\w)"
+    if edges == "rule":
+        edges = word_edges(rule)
+    if edges == "boundary":
+        body = rf"\b{body}\b"
+    elif edges is not None:
+        body = rf"(?<!\w)(?:{body})(?!\w)"
     return body
 
 

@@ -11,7 +11,7 @@ reported through :class:`PackTimeout` rather than hanging the run.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,8 +20,8 @@ import regex
 from newslint.diagnostics import Diagnostic, InputError, Suggestion
 from newslint.document import Document
 from newslint.metacache import cached_parse
-from newslint.packs.compile import compile_indexed, compile_rules, compile_trusted, rule_regex
-from newslint.packs.prefilter import RulePrefilter
+from newslint.packs.compile import compile_rules, group_name, rule_regex, word_edges
+from newslint.packs.prefilter import Part, RulePlan, RulePrefilter, rule_plan
 from newslint.packs.schema import (
     PATTERN_FLAGS,
     PackError,
@@ -82,22 +82,48 @@ class PackSet:
 
     rules: list[PackRule]
     shipped: frozenset[str] = frozenset()  # ids of rules from the packs newslint ships
+    plans: dict[str, RulePlan] = field(default_factory=dict)  # by rule id (prefilter.rule_plan)
     _matchers: dict[frozenset[str], _Matcher] = field(default_factory=dict)
-    compiled: int = 0  # how many combined patterns were built (for tests)
+    compiled: int = 0  # how many matchers were built (for tests)
+    _prefilter: RulePrefilter | None = None
+    _last: tuple[str, tuple[Part, ...]] | None = None  # the last text's choice
+
+    @property
+    def prefilter(self) -> RulePrefilter:
+        """What of the shipped rules can match a text (numbered as ``rules``)."""
+        if self._prefilter is None:
+            shipped = [i for i, r in enumerate(self.rules) if r.id in self.shipped]
+            self._prefilter = RulePrefilter(
+                [self.rules[i] for i in shipped],
+                shipped,
+                [self.plans.get(self.rules[i].id) for i in shipped],
+            )
+        return self._prefilter
+
+    def choose(self, text: str) -> tuple[Part, ...]:
+        """The parts of the shipped rules that can match ``text``, worked out
+        once for a document that several matchers scan."""
+        last = self._last  # one read: another thread may be choosing for its text
+        if last is None or last[0] != text:
+            last = (text, self.prefilter.choose(text))
+            self._last = last
+        return last[1]
 
     def matcher(self, selected: frozenset[str]) -> _Matcher:
         chosen = frozenset(r.id for r in self.rules if r.id in selected)
         found = self._matchers.get(chosen)
         if found is None:
-            rules = [r for r in self.rules if r.id in chosen]
-            trusted = [i for i, r in enumerate(rules) if r.id in self.shipped]
-            guarded = [i for i, r in enumerate(rules) if r.id not in self.shipped]
+            numbers = [i for i, r in enumerate(self.rules) if r.id in chosen]
+            rules = [self.rules[i] for i in numbers]
+            trusted = [k for k, r in enumerate(rules) if r.id in self.shipped]
+            guarded = [k for k, r in enumerate(rules) if r.id not in self.shipped]
             found = _Matcher(
                 rules,
-                compile_rules([rules[i] for i in guarded]),
+                compile_rules([rules[k] for k in guarded]),
                 trusted,
                 guarded,
-                RulePrefilter([rules[i] for i in trusted], trusted) if trusted else None,
+                self.choose,
+                {numbers[k]: k for k in trusted},
             )
             self.compiled += 1
             self._matchers[chosen] = found
@@ -107,20 +133,29 @@ class PackSet:
 _CACHE: dict[tuple[tuple[str, int, int], ...], PackSet] = {}
 
 
-# The modules whose code decides what a pack file parses to.
+# The modules whose code decides what a pack file parses to, and its rules' plans.
 _PACK_PARSERS = (
     Path(__file__).with_name("schema.py"),
     Path(__file__).parent.parent / "regex_safety.py",
+    Path(__file__).with_name("compile.py"),
+    Path(__file__).with_name("prefilter.py"),
 )
 
 
-def _load_pack_file(path: Path, shown: str) -> list[PackRule]:
+def _parse_pack_file(path: Path, shown: str) -> tuple[list[PackRule], list[RulePlan]]:
+    rules = load_pack_file(path, shown)
+    return rules, [rule_plan(rule) for rule in rules]
+
+
+def _load_pack_file(path: Path, shown: str) -> tuple[list[PackRule], list[RulePlan]]:
+    """The file's rules and their prefilter plans (parsing the patterns costs
+    a one-file run more than linting), cached while nothing they depend on changes."""
     try:
         return cached_parse(
-            "pack", path, _PACK_PARSERS, lambda: load_pack_file(path, shown), context=shown
+            "pack", path, _PACK_PARSERS, lambda: _parse_pack_file(path, shown), context=shown
         )
     except OSError:
-        return load_pack_file(path, shown)  # says that it cannot be read
+        return _parse_pack_file(path, shown)  # says that it cannot be read
 
 
 def load_packs(paths: Sequence[Path]) -> PackSet:
@@ -142,19 +177,22 @@ def load_packs(paths: Sequence[Path]) -> PackSet:
     rules: list[PackRule] = []
     origins: dict[str, str] = {}
     shipped_ids: set[str] = set()
+    plans: dict[str, RulePlan] = {}
     for path in paths:
         shown = display_path(path, shipped)
         is_shipped = path.resolve().parent == shipped.resolve()
-        for rule in _load_pack_file(path, shown):
+        file_rules, file_plans = _load_pack_file(path, shown)
+        for rule, plan in zip(file_rules, file_plans, strict=True):
             if is_shipped:
                 shipped_ids.add(rule.id)
+                plans[rule.id] = plan
             if rule.id in origins:
                 raise PackError(
                     shown, f"rule id already defined in {origins[rule.id]}", rule.id, "id"
                 )
             origins[rule.id] = shown
             rules.append(rule)
-    pack_set = PackSet(rules, frozenset(shipped_ids))
+    pack_set = PackSet(rules, frozenset(shipped_ids), plans)
     _CACHE[key] = pack_set
     return pack_set
 
@@ -197,33 +235,48 @@ def preserve_case(matched: str, replacement: str) -> str:
 @dataclass
 class _Matcher:
     """Users' rules in one ``regex`` pattern run under a timeout; shipped rules
-    in fast ``re`` patterns of just the rules an RE2 prefilter says can match
-    the text (building one pattern of every shipped rule would cost more than
-    linting a short article). Group ``r<i>`` is ``rules[i]`` in every pattern."""
+    in fast ``re`` patterns of just the phrases and patterns that can match the
+    text (``packs.prefilter``: building one pattern of every shipped rule would
+    cost more than linting a short article). Group ``r<i>`` is ``rules[i]`` in
+    every pattern."""
 
     rules: list[PackRule]
     pattern: regex.Pattern[str]  # the guarded rules (users' packs)
     trusted: list[int] = field(default_factory=list)  # indices of the shipped rules
     guarded: list[int] = field(default_factory=list)  # indices in ``pattern``'s order
-    prefilter: RulePrefilter | None = None  # over the trusted rules
+    choose: Callable[[str], tuple[Part, ...]] | None = None  # PackSet.choose
+    local: dict[int, int] = field(default_factory=dict)  # pack set's index -> ours
     scans: int = 0  # finditer calls made (for tests)
     _singles: dict[int, regex.Pattern[str]] = field(default_factory=dict)
-    _fast: dict[tuple[int, ...], re.Pattern[str] | regex.Pattern[str]] = field(default_factory=dict)
+    _fast: dict[tuple[Part, ...], re.Pattern[str] | regex.Pattern[str]] = field(
+        default_factory=dict
+    )
+    _edges: dict[int, str | None] = field(default_factory=dict)
 
-    def candidates(self, text: str, timeout: float) -> tuple[list[tuple[int, int, int]], list[str]]:
-        """(rule index, start, end) of every match, and ids of rules that timed out."""
+    def candidates(
+        self, text: str, timeout: float, within: str | None = None
+    ) -> tuple[list[tuple[int, int, int]], list[str]]:
+        """(rule index, start, end) of every match, and ids of rules that timed out.
+
+        ``within``: a text that contains ``text`` (the document of a
+        paragraph), so that its paragraphs share the document's pattern."""
         self.scans += 1
         # Pattern rules write a space as " ": let a no-break space from HTML's &nbsp;
         # match it too (same length, so the offsets stay right).
         text = text.translate(_NO_BREAK_SPACES)
         found: list[tuple[int, int, int]] = []
-        if self.trusted:
-            possible = self.prefilter.possible(text) if self.prefilter else None
-            chosen = tuple(i for i in self.trusted if possible is None or i in possible)
-            if chosen:
+        if self.trusted and self.choose is not None:
+            scope = text if within is None else within.translate(_NO_BREAK_SPACES)
+            local = self.local
+            parts = tuple(
+                (local[i], phrases, patterns)
+                for i, phrases, patterns in self.choose(scope)
+                if i in local
+            )
+            if parts:
                 found = [
                     (int(m.lastgroup[1:]), m.start(), m.end())  # type: ignore[index]
-                    for m in self._fast_pattern(chosen).finditer(text)
+                    for m in self._fast_pattern(parts).finditer(text)
                 ]
         if not self.guarded:
             return found, []
@@ -240,20 +293,31 @@ class _Matcher:
         found.sort(key=lambda item: (item[1], item[0]))
         return found, failed
 
-    def _fast_pattern(self, chosen: tuple[int, ...]) -> re.Pattern[str] | regex.Pattern[str]:
-        """The shipped rules ``chosen`` as one pattern, built once per choice.
+    def _fast_pattern(self, parts: tuple[Part, ...]) -> re.Pattern[str] | regex.Pattern[str]:
+        """The given parts of shipped rules as one pattern, built once per choice.
 
-        A rule that cannot match a text cannot change what the others match in
-        an alternation, so leaving it out gives the same matches."""
-        pattern = self._fast.get(chosen)
+        A phrase or pattern that cannot match a text cannot change what the
+        others match in an alternation, so leaving it out gives the same matches."""
+        pattern = self._fast.get(parts)
         if pattern is None:
             if len(self._fast) >= _FAST_PATTERNS_KEPT:
                 self._fast.clear()
-            rules = [self.rules[i] for i in chosen]
+            branches = []
+            for index, phrases, positions in parts:
+                rule = self.rules[index]
+                if index not in self._edges:
+                    self._edges[index] = word_edges(rule)
+                patterns = [rule.patterns[p] for p in positions]
+                body = rule_regex(rule, phrases, patterns, self._edges[index])
+                branches.append(f"(?P<{group_name(index)}>{body})")
+            source = "|".join(branches)
             # Shipped rules are written for ``re`` (a test proves it); ``regex``
             # reads any pattern, so a house copy of a shipped pack still runs.
-            pattern = compile_trusted(rules, chosen) or compile_indexed(rules, chosen)
-            self._fast[chosen] = pattern
+            try:
+                pattern = re.compile(source, re.MULTILINE)
+            except re.error:
+                pattern = regex.compile(source, PATTERN_FLAGS)
+            self._fast[parts] = pattern
         return pattern
 
     def _one_by_one(
@@ -469,7 +533,7 @@ def shipped_rule_spans(
         return []
     found: list[Span] = []
     for span in spans:
-        hits, _ = matcher.candidates(doc.span_text(span), 1.0)
+        hits, _ = matcher.candidates(doc.span_text(span), 1.0, within=doc.text)
         found.extend(
             Span(span.start + start, span.start + end) for i, start, end in hits if i in wanted
         )

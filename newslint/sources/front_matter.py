@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from typing import Any
-
-import yaml
+import functools
+from typing import TYPE_CHECKING, Any
 
 from newslint import regexcache
+
+if TYPE_CHECKING:
+    import yaml
 
 MAX_CHARS = 64_000  # a news story's metadata is a few hundred characters
 MAX_DEPTH = 32  # nesting of mappings and lists
@@ -32,30 +34,39 @@ class FrontMatterError(Exception):
         self.line = line
 
 
-class _BoundedLoader(yaml.BaseLoader):
-    """BaseLoader (strings, lists, mappings only) with a depth bound."""
+@functools.cache
+def _bounded_loader() -> type[yaml.BaseLoader]:
+    """The loader class (PyYAML is imported when an article has front matter)."""
+    import yaml
 
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self._depth = 0
+    class _BoundedLoader(yaml.BaseLoader):
+        """BaseLoader (strings, lists, mappings only) with a depth bound."""
 
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        self._depth += 1
-        try:
-            if self._depth > MAX_DEPTH:
-                # types-PyYAML leaves Parser.peek_event unannotated
-                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
-                raise FrontMatterError(
-                    f"front matter is nested more than {MAX_DEPTH} levels deep", mark.line
-                )
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
+        def __init__(self, stream: str) -> None:
+            super().__init__(stream)
+            self._depth = 0
+
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            self._depth += 1
+            try:
+                if self._depth > MAX_DEPTH:
+                    # types-PyYAML leaves Parser.peek_event unannotated
+                    mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+                    raise FrontMatterError(
+                        f"front matter is nested more than {MAX_DEPTH} levels deep", mark.line
+                    )
+                return super().compose_node(parent, index)
+            finally:
+                self._depth -= 1
+
+    return _BoundedLoader
 
 
 def _expanded_size(root: yaml.Node) -> int:
     """Nodes in the document with every alias expanded, without expanding them:
     a node's size is computed once and shared by each alias to it."""
+    import yaml
+
     sizes: dict[int, int] = {}
     in_progress: set[int] = set()
 
@@ -87,8 +98,10 @@ def parse_front_matter(text: str) -> dict[str, Any]:
         raise FrontMatterError(
             f"front matter is {len(text):,} characters, over the {MAX_CHARS:,} limit"
         )
+    import yaml
+
     try:
-        loader = _BoundedLoader(text)  # the reader rejects control characters here
+        loader = _bounded_loader()(text)  # the reader rejects control characters here
     except yaml.YAMLError as exc:
         raise FrontMatterError(f"front matter is not valid YAML ({exc})") from None
     try:

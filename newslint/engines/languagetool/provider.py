@@ -32,7 +32,8 @@ from newslint.engines.languagetool.cache import ResultCache, cache_key, settings
 from newslint.engines.languagetool.client import DEFAULT_TIMEOUT, GrammarClient, LTMatch
 from newslint.engines.languagetool.install import LT_VERSION, installed
 from newslint.engines.languagetool.java import find_java
-from newslint.registry import CheckContext, Example, RuleMeta
+from newslint.engines.languagetool.meta import GRAMMAR_META
+from newslint.registry import CheckContext, RuleMeta
 from newslint.spans import Span
 
 if sys.version_info >= (3, 11):
@@ -40,24 +41,6 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-GRAMMAR_META = RuleMeta(
-    id="grammar",
-    summary="Grammar and usage problems found by LanguageTool (grammar.<LT rule id>)",
-    why=(
-        "Agreement errors, wrong verb forms and confused words slip past a busy desk "
-        "and undermine the copy's authority. LanguageTool's English rules catch many of "
-        "them; each match is reported under its own id, e.g. grammar.HE_VERB_AGR, so "
-        "one noisy rule can be ignored on its own. Needs `newslint languagetool install`."
-    ),
-    severity=Severity.WARNING,
-    fix=Applicability.UNSAFE,
-    examples=(
-        Example("She go to the office every days.", flagged=True),
-        Example("The mayor goes to the council chamber every day.", flagged=False),
-    ),
-    origin="engine languagetool",
-    dynamic=True,
-)
 INSTALL_HINT = (
     "run `newslint languagetool install` to enable them (needs Java 17+ and Maven), "
     "or pass --ignore grammar"

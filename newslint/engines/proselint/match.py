@@ -12,6 +12,14 @@ parity tests.
 A detector may be a superset of its check (it may fire where the check finds
 nothing), never a subset: a check whose matches cannot be predicted exactly
 is always run.
+
+Compiling the set of all ~3,000 detectors costs more than linting a short
+article, and every process pays it (a compiled RE2 set cannot be stored). Most
+detectors are a literal phrase, which can only match where its *anchor*, a
+run of ASCII letters and digits in it, occurs in the text (as in
+``newslint.packs.prefilter``). So the first texts a process lints get a set of
+just the detectors whose anchor they contain (and those without one); a
+process that goes on to lint more builds the full set once.
 """
 
 from __future__ import annotations
@@ -29,6 +37,7 @@ from proselint.registry.checks.engine import Fast
 from proselint.tools import QUOTE_PATTERN, check_matching_quotes, find_spans
 
 from newslint import regexcache
+from newslint.packs.prefilter import FOLDED, phrase_anchor, text_words
 
 # proselint's default configuration caps results per file (taken in check order).
 MAX_ERRORS = 1000
@@ -48,6 +57,10 @@ _LEXICAL_ORIGINAL = r"(?<![A-Za-z'-])(\w+(?:\s+\w+){0,3})(\s+\1)+(?![A-Za-z'-])"
 _LEXICAL_ATOMIC = r"(?<![A-Za-z'-])(\w++(?:\s++\w++){0,3})(\s++\1)+(?![A-Za-z'-])"
 
 Key = tuple[int, int]  # (check index, term-pair index or -1 for the whole check)
+# Texts linted with sets of just the detectors they may need; then the full sets.
+FILTERED_TEXTS = 2
+_LITERAL_WRAPPERS = ("(?i:", "(?:")
+_PY_I_LITERAL = "[iI\\x{130}\\x{131}]"
 
 
 def _re2_options() -> re2.Options:
@@ -174,6 +187,105 @@ def _narrowable(check: Check) -> bool:
     )
 
 
+def literal_anchor(pattern: str) -> tuple[str, bool] | None:
+    """:func:`newslint.packs.prefilter.phrase_anchor` of a detector that is a
+    literal phrase, ``(?i:\\bwords\\b)`` or ``(?i:esc\\ aped)``; None for any
+    other pattern (it always goes in the set). RE2's ``\\b`` is ASCII: the
+    character beyond it is not an ASCII letter or digit, as the anchor needs."""
+    wrapper = next((w for w in _LITERAL_WRAPPERS if pattern.startswith(w)), None)
+    if wrapper is None or not pattern.endswith(")"):
+        return None
+    body = pattern[len(wrapper) : -1]
+    literal: list[str] = []
+    edges = 0  # \b at the start and at the end
+    i = 0
+    while i < len(body):
+        if body.startswith(_PY_I_LITERAL, i):
+            literal.append("i")
+            i += len(_PY_I_LITERAL)
+            continue
+        ch = body[i]
+        if ch == "\\":
+            code = body[i + 1 : i + 2]
+            if code == "b" and (i == 0 or i + 2 == len(body)):
+                edges += 1
+            elif not code or (code.isascii() and code.isalnum()):
+                return None  # \d, \w, \b inside, \x{..}: not a literal
+            else:
+                literal.append(code)
+            i += 2
+            continue
+        if ch in ".^$*+?{}[]()|":
+            return None
+        literal.append(ch)
+        i += 1
+    text = "".join(literal)
+    if not text or text != " ".join(text.split()):
+        return None  # phrase_anchor reads runs of spaces as one
+    return phrase_anchor(text, edges == 2)
+
+
+def _detectors(check: Check) -> list[tuple[str, int]] | None:
+    """(pattern, tag) pairs for one check; tag -1 stands for the whole check.
+    None: the check must always run."""
+    if isinstance(check.check_type, types.Consistency):
+        # A pair reports only when both its terms occur: one detector per term.
+        ci = check.engine.opts.case_insensitive
+        return [
+            (_fast(term, ci), 2 * pair_index + term_index)
+            for pair_index, pair in enumerate(check.check_type.term_pairs)
+            for term_index, term in enumerate(pair)
+        ]
+    found = detectors(check)
+    if found is None:
+        return None
+    # A slow Python-regex check of many items runs with only the items found
+    # (an item that occurs nowhere can neither match nor block another).
+    per_item = _narrowable(check) and len(found) == len(check.check_type.items)
+    return [(p, i if per_item else -1) for i, p in enumerate(found)]
+
+
+@dataclass
+class _Plan:
+    """The detectors of some checks, grouped, with their anchors."""
+
+    groups: dict[str, list[tuple[str, Key]]]
+    anchors: dict[str, list[tuple[str, bool] | None]]
+    always: set[int]
+
+
+def _plan(checks: Sequence[Check]) -> _Plan:
+    plan = _Plan({}, {}, set())
+    for index, check in enumerate(checks):
+        found = _detectors(check)
+        if found is None:
+            plan.always.add(index)
+            continue
+        for pattern, tag in found:
+            plan.groups.setdefault(_group_of(pattern), []).append((pattern, (index, tag)))
+    for name, members in plan.groups.items():
+        plan.anchors[name] = [literal_anchor(pattern) for pattern, _ in members]
+    return plan
+
+
+def _cached_plan(checks: Sequence[Check]) -> _Plan:
+    """:func:`_plan`, kept on disk: working out 3,000 detectors and their anchors
+    costs a one-file run more than matching them. Keyed by this module's
+    code, proselint's and RE2's versions and the checks."""
+    import hashlib
+    from pathlib import Path
+
+    from newslint.distinfo import version
+    from newslint.metacache import cached_parse
+
+    paths = hashlib.sha256("\n".join(c.path for c in checks).encode()).hexdigest()[:16]
+    context = f"proselint {version('proselint')} google-re2 {version('google-re2')} {paths}"
+    try:
+        return cached_parse("proselint", Path(__file__), (), lambda: _plan(checks), context)
+    except OSError:  # this module's source cannot be read: nothing to key the cache by
+        return _plan(checks)
+
+
 @dataclass
 class CompiledChecks:
     """Some proselint checks (in proselint's order) behind one RE2 set."""
@@ -181,46 +293,52 @@ class CompiledChecks:
     checks: Sequence[Check]
     always: set[int] = field(default_factory=set)
     runs: int = 0  # checks actually run (for tests and benchmarks)
+    texts: int = 0  # texts linted
+    _groups: dict[str, list[tuple[str, Key]]] = field(default_factory=dict)
+    _anchors: dict[str, list[tuple[str, bool] | None]] = field(default_factory=dict)
     _sets: list[tuple[Any, list[Key]]] = field(default_factory=list)
     _runnable: list[Check] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        groups: dict[str, list[tuple[str, Key]]] = {}
-        for index, check in enumerate(self.checks):
-            self._runnable.append(_faster(check))
-            for pattern, tag in self._detectors(index, check):
-                groups.setdefault(_group_of(pattern), []).append((pattern, (index, tag)))
-        for members in groups.values():
-            matcher = re2.Set.SearchSet(_re2_options())
-            matcher.Add(_CANARY)
-            for pattern, _ in members:
-                matcher.Add(pattern)
-            matcher.Compile()
-            self._sets.append((matcher, [(-1, -1)] + [key for _, key in members]))
+        self._runnable.extend(_faster(check) for check in self.checks)
+        plan = _cached_plan(self.checks)
+        self.always.update(plan.always)
+        self._groups, self._anchors = plan.groups, plan.anchors
 
-    def _detectors(self, index: int, check: Check) -> list[tuple[str, int]]:
-        """(pattern, tag) pairs for one check; tag -1 stands for the whole check."""
-        if isinstance(check.check_type, types.Consistency):
-            # A pair reports only when both its terms occur: one detector per term.
-            ci = check.engine.opts.case_insensitive
-            return [
-                (_fast(term, ci), 2 * pair_index + term_index)
-                for pair_index, pair in enumerate(check.check_type.term_pairs)
-                for term_index, term in enumerate(pair)
+    @staticmethod
+    def _compiled(members: Sequence[tuple[str, Key]]) -> tuple[Any, list[Key]]:
+        matcher = re2.Set.SearchSet(_re2_options())
+        matcher.Add(_CANARY)
+        for pattern, _ in members:
+            matcher.Add(pattern)
+        matcher.Compile()
+        return matcher, [(-1, -1)] + [key for _, key in members]
+
+    def _sets_for(self, content: str) -> list[tuple[Any, list[Key]]]:
+        """The full sets, or for one of a process's first texts, sets of the
+        detectors whose anchor ``content`` contains."""
+        self.texts += 1
+        if self._sets or self.texts > FILTERED_TEXTS or any(ch in content for ch in FOLDED):
+            if not self._sets:
+                self._sets = [self._compiled(m) for m in self._groups.values()]
+            return self._sets
+        lowered = content.lower()
+        words = text_words(lowered)
+        sets = []
+        for name, members in self._groups.items():
+            kept = [
+                member
+                for member, anchor in zip(members, self._anchors[name], strict=True)
+                if anchor is None or (anchor[0] in words if anchor[1] else anchor[0] in lowered)
             ]
-        found = detectors(check)
-        if found is None:
-            self.always.add(index)
-            return []
-        # A slow Python-regex check of many items runs with only the items found
-        # (an item that occurs nowhere can neither match nor block another).
-        per_item = _narrowable(check) and len(found) == len(check.check_type.items)
-        return [(p, i if per_item else -1) for i, p in enumerate(found)]
+            if kept:
+                sets.append(self._compiled(kept))
+        return sets
 
     def _hits(self, content: str) -> dict[int, set[int]] | None:
         """Check index -> detector tags hit; None: run every check."""
         hits: dict[int, set[int]] = {}
-        for matcher, keys in self._sets:
+        for matcher, keys in self._sets_for(content):
             found = matcher.Match(content)
             if not found or 0 not in found:
                 return None  # the DFA gave up (the canary always matches): run everything

@@ -12,11 +12,11 @@ proselint is imported only when this provider's rules are listed or run.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newslint.diagnostics import Diagnostic, Severity, Suggestion
+from newslint.distinfo import version
 from newslint.engines.proselint.defaults import is_advisory, replacement_applicability
 from newslint.metacache import cached_metas
 from newslint.registry import CheckContext, RuleMeta

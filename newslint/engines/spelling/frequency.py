@@ -54,7 +54,7 @@ FAR_GAP = 2.5  # a listed word's neighbour two slips away: 300 times as frequent
 
 
 def _cache_path() -> Path:
-    from importlib.metadata import version
+    from newslint.distinfo import version
 
     # Everything that shapes the table is in its name, so a change rebuilds it.
     return cache_root() / f"spelling-en-wordfreq-{version('wordfreq')}-f{FORMAT}-{FLOOR}.bin"
@@ -89,8 +89,7 @@ def frequent_words(min_zipf: float) -> tuple[str, ...]:
     """The words of :func:`table` at least ``min_zipf`` common, as strings (the
     hashed table cannot list its words). Cached beside it: a few thousand
     words, for searches of frequent neighbours (names.capitalised-typo)."""
-    from importlib.metadata import version
-
+    from newslint.distinfo import version
     from newslint.engines.spelling.lexicon import write_cache
 
     path = cache_root() / (
@@ -331,8 +330,7 @@ FOREIGN_ZIPF = 2.5
 def _foreign_words() -> HashedWords:
     """Common lowercase words of :data:`FOREIGN_LANGUAGES`. Loaded only when a
     word is about to be reported (a few documents in a hundred), cached, hashed."""
-    from importlib.metadata import version
-
+    from newslint.distinfo import version
     from newslint.engines.spelling.lexicon import write_cache
 
     path = cache_root() / (

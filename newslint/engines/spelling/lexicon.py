@@ -51,7 +51,7 @@ def _base_frequencies() -> Mapping[str, int]:
 
 
 def _frequency_cache_path() -> Path:
-    from importlib.metadata import version
+    from newslint.distinfo import version
 
     return cache_root() / f"spelling-en-pyspellchecker-{version('pyspellchecker')}.marshal"
 
