@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import sys
 
+from newslint.daemon.address import mode as daemon_mode
+
 
 def main() -> None:
     argv = sys.argv[1:]
-    if argv[:1] == ["check"]:
+    if argv[:1] == ["check"] and daemon_mode() != "off":
         from newslint.daemon.client import run_in_daemon
 
         code = run_in_daemon(argv)
