@@ -1,9 +1,10 @@
 """structure.encoding-damage: text damaged by a wrong character encoding.
 
-One finding per damaged paragraph (not one per word: the cause is the file,
-not the writer), with the repaired text when every damaged word in it can be
-repaired. Detection lives in ``newslint.analysis.encoding``, which the
-spelling check also reads so it does not report the pieces of damaged words.
+One finding per document (not one per word: the cause is the file, not the
+writer), spanning the first to the last damaged word, with every repairable
+word repaired (a safe fix when all the damage is mojibake ftfy reverses).
+Detection lives in ``newslint.analysis.encoding``, which the spelling check
+also reads so it does not report the pieces of damaged words.
 """
 
 from __future__ import annotations
@@ -17,24 +18,14 @@ from newslint.document import Document
 from newslint.registry import CheckContext, Example, RuleMeta, rule
 
 
-def _regions(doc: Document, found: tuple[Damage, ...]) -> list[list[Damage]]:
-    """Damage grouped by paragraph (damage outside every paragraph stands alone)."""
-    starts = [p.start for p in doc.paragraphs]
-    groups: dict[int, list[Damage]] = {}
-    for i, d in enumerate(found):
-        p = bisect.bisect_right(starts, d.start) - 1
-        inside = p >= 0 and doc.paragraphs[p].end >= d.end
-        groups.setdefault(p if inside else -1 - i, []).append(d)
-    return list(groups.values())
-
-
-def _repaired(text: str, region: list[Damage]) -> str | None:
-    """The region's text with every damaged word repaired, or None when one cannot be."""
-    if any(d.fixed is None for d in region):
+def _repaired(text: str, found: tuple[Damage, ...]) -> str | None:
+    """The text from the first to the last damaged word with every repairable
+    word repaired (the rest left as it is), or None when none can be."""
+    if all(d.fixed is None for d in found):
         return None
-    out, at = [], region[0].start
-    for d in region:
-        out += [text[at : d.start], d.fixed or ""]
+    out, at = [], found[0].start
+    for d in found:
+        out += [text[at : d.start], text[d.start : d.end] if d.fixed is None else d.fixed]
         at = d.end
     return "".join(out)
 
@@ -54,7 +45,7 @@ def _what(d: Damage) -> str:
         "When copy passes through a system that reads its bytes in the wrong encoding, "
         "apostrophes, dashes and accented letters turn into strings like 'donâ€™t' and "
         "'cafÃ©', or into '?' ('hadn?t', 'th?tre'). Readers see broken text; the cause is "
-        "the file, not the writer, so it is reported once per paragraph rather than as "
+        "the file, not the writer, so it is reported once per document rather than as "
         "misspellings. Mis-decoded characters can be reversed exactly (ftfy), a lost "
         "apostrophe can be guessed, other lost characters must be restored by hand from "
         "the original."
@@ -76,19 +67,22 @@ def encoding_damage(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterato
     found = document_damage(doc)
     if not found:
         return
-    for region in _regions(doc, found):
-        start, end = region[0].start, region[-1].end
-        first = region[0]
-        words = doc.text[first.start : first.end]
-        more = f" and {len(region) - 1} more in this paragraph" if len(region) > 1 else ""
-        message = (
-            f"Encoding damage: '{words}' has {_what(first)}{more}; "
-            "the text was read or saved in the wrong character encoding"
-        )
-        repaired = _repaired(doc.text, region)
-        suggestions: tuple[Suggestion, ...] = ()
-        if repaired is not None:
-            exact = all(d.kind == MOJIBAKE for d in region)
-            applicability = Applicability.SAFE if exact else Applicability.UNSAFE
-            suggestions = (Suggestion(repaired, applicability),)
-        yield Diagnostic(meta.id, message, start, end, meta.severity, suggestions)
+    first = found[0]
+    words = doc.text[first.start : first.end]
+    more = ""
+    if len(found) > 1:
+        starts = [p.start for p in doc.paragraphs]
+        paragraphs = len({bisect.bisect_right(starts, d.start) for d in found})
+        where = f" in {paragraphs} paragraphs" if paragraphs > 1 else ""
+        more = f" ({len(found)} damaged words{where})"
+    message = (
+        f"Encoding damage: '{words}' has {_what(first)}{more}; "
+        "the text was read or saved in the wrong character encoding"
+    )
+    repaired = _repaired(doc.text, found)
+    suggestions: tuple[Suggestion, ...] = ()
+    if repaired is not None:
+        exact = all(d.kind == MOJIBAKE and d.fixed is not None for d in found)
+        applicability = Applicability.SAFE if exact else Applicability.UNSAFE
+        suggestions = (Suggestion(repaired, applicability),)
+    yield Diagnostic(meta.id, message, first.start, found[-1].end, meta.severity, suggestions)
