@@ -15,10 +15,14 @@ def test_each_kind_is_found_with_a_repair_where_one_is_known() -> None:
     found = [(text[d.start : d.end], d.kind, d.fixed) for d in damage(text)]
     assert found == [
         ("didnâ€™t", MOJIBAKE, "didn’t"),
-        ("hadn?t", LOST, "hadn't"),
+        ("hadn?t", LOST, "hadn’t"),  # curly, like the repaired didn’t
         ("th?tre", LOST, None),
         ("na\ufffdve", REPLACEMENT, None),
     ]
+
+
+def test_a_lost_apostrophe_is_guessed_in_the_style_of_the_text() -> None:
+    assert [d.fixed for d in damage("He hadn?t gone, and it isn't over.")] == ["hadn't"]
 
 
 def test_questions_and_clean_accents_are_not_damage() -> None:
@@ -41,4 +45,4 @@ def test_fix_reverses_mojibake_and_guesses_apostrophes_only_when_unsafe(tmp_path
     assert exact.read_text(encoding="utf-8").endswith("She didn’t expect the café to shut.\n")
     assert "didnâ€™t" in mixed.read_text(encoding="utf-8")  # a guess is not safe
     run_cli("check", "--fix", "--unsafe-fixes", *select, "mixed.txt", cwd=tmp_path)
-    assert mixed.read_text(encoding="utf-8").endswith("She didn’t expect it; he hadn't.\n")
+    assert mixed.read_text(encoding="utf-8").endswith("She didn’t expect it; he hadn’t.\n")

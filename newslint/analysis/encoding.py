@@ -89,7 +89,9 @@ def damage(text: str) -> tuple[Damage, ...]:
                 found.append(Damage(m.start(), m.end(), REPLACEMENT, None))
     if "?" in text:
         taken = [(d.start, d.end) for d in found]
-        apostrophe = "’" if "’" in text else "'"
+        # The lost character was most likely the curly one the rest of the text uses.
+        curly = "’" in text or any(d.fixed and "’" in d.fixed for d in found)
+        apostrophe = "’" if curly else "'"
         found.extend(
             d
             for d in _lost(text, apostrophe)
