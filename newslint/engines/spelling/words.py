@@ -3,7 +3,8 @@
 One compiled regex over ``doc.text``: words with inner apostrophes (don't,
 Britain’s) joined by hyphens into compounds (co-operate, year-olds), whose
 parts are checked one by one. Words inside skipped spans (URLs, e-mail,
-handles, hashtags, code), words marked [sic], words with digits and pieces
+handles, hashtags, code), words marked [sic], words damaged by a wrong
+encoding, words with digits and pieces
 of dotted or slashed names (bbc.co.uk, news/world) are left out.
 """
 
@@ -90,8 +91,13 @@ def word_counts(text: str) -> Counter[str]:
 def compounds(doc: Document, settled: Container[str] = ()) -> Iterator[Compound]:
     """The checkable tokens of ``doc``, in text order, less the ``settled``
     ones (tokens already known to need nothing wherever they stand)."""
+    from newslint.analysis.encoding import document_damage
+
     text = doc.text
-    skipped = _SpanIndex([*doc.skipped, *doc.sic])
+    # Pieces of words damaged by a wrong encoding ("hadn?t") are
+    # structure.encoding-damage's to report, not misspellings.
+    damaged = [Span(d.start, d.end) for d in document_damage(doc)]
+    skipped = _SpanIndex([*doc.skipped, *doc.sic, *damaged])
     for m in _WORD.finditer(text):
         token = m.group()
         if token in settled:
