@@ -81,6 +81,22 @@ _PARTICLE = regexcache.compile(
     r"(?:up|it out|us|out (?:our|this|these|more|the latest))\b", re.IGNORECASE
 )
 _TITLE_OBJECT = frozenset(("Our", "Us", "Your", "Up", "Now", "Today"))
+_TITLE_READER = frozenset(("Our", "Us", "Your", "You", "Yourself"))
+_TITLE_WH = frozenset(("How", "Why", "What", "Where", "When", "Which", "Who", "This", "These"))
+_PARTICLES = frozenset(("out", "up", "about", "more"))
+_NEGATIVE = frozenset(("never", "don't", "don’t", "dont"))
+# "Calling all TV fanatics!": a call to a group of readers, with no verb of its own.
+_VOCATIVE_CALL = regexcache.compile(r"[A-Z][a-z]+ing (?:all|every|everyone)\b[^.?]*!$")
+# Beyond the verb class above, a word counts as a verb's base form when
+# English uses its -ing form (wordfreq: "act" -> "acting", "mark" ->
+# "marking"). That also admits nouns ("house" -> "housing"), so an open-class
+# verb needs more of the sentence's structure: the reader as its object, a
+# "!", a negation, or a machine-written story.
+_ING_ZIPF = 3.0
+# Function words whose -ing form is a different word ("even" -> "evening").
+_NOT_VERB_WORDS = "even back down near long last part still well right next over under due"
+_NOT_VERBS = frozenset(_NOT_VERB_WORDS.split())
+_CVC = regexcache.compile(r"[^aeiou]*[aeiou][bdgklmnprt]")
 _NOUNISH = frozenset(_NOUNISH_WORDS.split())
 # What may follow an imperative verb: an object, a particle, a complement.
 _AFTER = regexcache.compile(
@@ -253,7 +269,24 @@ _NOT_IMPERATIVE_WORDS = """
     in on at by of to about into over under through despite without
 """
 _NOT_IMPERATIVE = frozenset(_NOT_IMPERATIVE_WORDS.split())
-_POSSESSIVE_IMPERATIVE = regexcache.compile(r"([A-Z][a-z]+) your\b")
+# Words that may stand before an imperative: "But act fast", "So stay tuned".
+_LEAD = regexcache.compile(r"(?:(?:but|so|and|or|now|then|just|simply|also),? )*", re.IGNORECASE)
+_NEGATION = regexcache.compile(r"(?:don['’]?t|do not|never) ", re.IGNORECASE)
+# The reader or the publication as the verb's object, after a particle or a
+# preposition at most: "Mark your calendars", "Chat with us", "Treat yourself".
+_READER_OBJECT = regexcache.compile(
+    r"(?:(?:up|out|in|on|with|to|for|at|into|about|back|down|off|over|from|by) )?"
+    r"(?:you|your|yourself|yourselves|us|our)\b",
+    re.IGNORECASE,
+)
+# What may follow an imperative in a machine-written story, where nobody else
+# speaks: an object or an adverb ("act fast", "grab a copy"), not a
+# preposition ("Work on the film began ...": a noun subject).
+_MACHINE_AFTER = regexcache.compile(
+    r"(?:the|a|an|this|these|those|it|them|some|any|every|all|more|sure|ahead|tuned|informed"
+    r"|fast|quickly|now|today|soon|early|[a-z]+ly)\b"
+)
+_EXCLAIMED_WORDS = 12
 _FIRST_WORD = regexcache.compile(r"[A-Za-z][\w'’-]*")
 _TAIL_PARAGRAPHS = 2
 # Shapes a quoted speaker uses as often as a writer does.
@@ -317,11 +350,12 @@ def reader_question(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterato
     machine = _Register(doc)
     starts = [b.span.start for b in doc.page_blocks]
     for i, sentence in enumerate(sentences):
-        if doc.scope_of(sentence) != "body":
+        scope = doc.scope_of(sentence)
+        if scope == "byline":
             continue
         text = _unquoted(doc, sentence).strip()
         following = sentences[i + 1 : i + 2]
-        if any(h.overlaps(sentence) for h in headings):
+        if scope == "headline" or any(h.overlaps(sentence) for h in headings):
             # A heading is a label, not a sentence: only a call to the reader
             # in title case ("Join Our Newsletter", "Help Us Grow") or a
             # question with "you" left out ("Still need convincing?") counts.
@@ -397,7 +431,7 @@ def _addresses_reader(text: str, in_tail: bool) -> str | None:
         if in_tail and _SECOND_PERSON.search(text):
             return "question"
         return None
-    if _imperative(text):
+    if _imperative(text) or _VOCATIVE_CALL.match(text):
         return "imperative"
     if _PLEASE.match(text):
         return "imperative"
@@ -484,8 +518,7 @@ def _narrator_address(
     # voice to borrow.
     if (_YOU.search(text) or _YOUR_THING.search(text)) and machine():
         return "you"
-    head = _POSSESSIVE_IMPERATIVE.match(text)
-    if head and _base_form(head.group(1)) and not _CONDITIONAL_IMPERATIVE.search(text):
+    if _open_imperative(text, machine) and not _CONDITIONAL_IMPERATIVE.search(text):
         return "imperative"
     if _ASIDE.match(text) and machine():
         return "advice"
@@ -494,10 +527,49 @@ def _narrator_address(
     return None
 
 
-def _base_form(word: str) -> bool:
-    """A word that can be a verb's base form: no auxiliary, conjunction or -ing/-ed/-s form."""
-    word = word.lower()
-    return word not in _NOT_IMPERATIVE and not word.endswith(("ing", "ed", "s"))
+def _open_imperative(text: str, machine: _Register) -> bool:
+    """An imperative of any verb, where the sentence's structure says it is one:
+    the reader or the publication as its object, a negation ("Don't try this
+    at home"), a short exclamation, or a machine-written story's object or
+    adverb after the verb ("But act fast")."""
+    lead = _LEAD.match(text)
+    rest = text[lead.end() :] if lead else text
+    negation = _NEGATION.match(rest)
+    if negation:
+        rest = rest[negation.end() :]
+    first = _FIRST_WORD.match(rest)
+    if first is None or _IDIOM.search(text) or not _base_verb(first.group()):
+        return False
+    if first.group().lower() == "mind" or (negation and first.group().lower() == "let"):
+        return False  # "Never mind ...", "Don't let ..." is said of anyone
+    after = rest[first.end() :].lstrip(" ,")
+    if not after:
+        return False
+    if _READER_OBJECT.match(after) or negation:
+        return True
+    if text.endswith("!") and len(text.split()) <= _EXCLAIMED_WORDS:
+        return True
+    return bool(_MACHINE_AFTER.match(after)) and machine()
+
+
+def _base_verb(word: str) -> bool:
+    """``word`` can be a verb's base form: in the verb class, or a plain word
+    whose -ing form is common English."""
+    w = word.lower()
+    if w in _VERBS:
+        return True
+    if not w.isalpha() or len(w) < 2 or w in _NOT_IMPERATIVE or w in _SUBJECT or w in _NOT_VERBS:
+        return False
+    if w.endswith(("ing", "ed")) or (w.endswith("s") and not w.endswith("ss")):
+        return False  # not a base form ("miss" is)
+    from newslint.engines.spelling.frequency import zipf
+
+    forms = [w + "ing"]
+    if w.endswith("e") and not w.endswith(("ee", "ye", "oe")):
+        forms.append(w[:-1] + "ing")
+    if _CVC.fullmatch(w):
+        forms.append(w + w[-1] + "ing")
+    return max(zipf(f) for f in forms) >= _ING_ZIPF
 
 
 def _speech(doc: Document, sentence: Span) -> bool:
@@ -566,13 +638,34 @@ def _reported(doc: Document, following: list[Span]) -> bool:
 
 
 def _title_call(text: str) -> bool:
-    """A title-case heading that calls on the reader: "Join Our Newsletter"."""
-    first = _FIRST_WORD.match(text)
-    if first is None or first.group().lower() not in _VERBS:
+    """A heading that calls on the reader: "Join Our Newsletter", "Find Out
+    How AI Is Changing Retail", "Never miss a story", "Calling all fans!",
+    "JOIN THE CONVERSATION"."""
+    words = [w.strip("!.:,") for w in text.split()]
+    words = [w for w in words if w]
+    if len(words) < 2:
         return False
-    rest = text[first.end() :].split()
+    if words[0].lower() in _NEGATIVE:  # "Never miss a story", "Don't Miss Out"
+        return len(words) >= 3 and _base_verb(words[1]) and words[1].lower() != "mind"
+    first, second = words[0], words[1]
+    third = words[2] if len(words) > 2 else ""
+    if _VOCATIVE_CALL.match(text):
+        return True
+    if not _base_verb(first):
+        return False
+    if text.endswith("!") and first.lower() in _VERBS:
+        return True  # "Keep Talking Sports!"
     # Two-word labels ("Contact Us", "Sign Up") are menus: web furniture.
-    return len(rest) >= 2 and rest[0].strip("!.:") in {"Our", "Us", "Your"}
+    if len(words) >= 3 and second in _TITLE_READER:
+        return True
+    # "Find Out How ...", "Learn Why ...", "See What ...": the object is the
+    # story or the publication's content, announced to the reader.
+    if second.lower() in _PARTICLES:
+        second, third = third, (words[3] if len(words) > 3 else "")
+    if second in _TITLE_WH and third[:1].isupper() and len(words) >= 4:
+        return True
+    # A button in capitals: "JOIN THE CONVERSATION", "READ THE FULL STORY".
+    return len(words) >= 3 and text.isupper() and first.lower() in _VERBS
 
 
 # A list's introducing line that names a third party, by pronoun, as the one
