@@ -13,11 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from newslint.analysis.attribution import sourcing_phrases
 from newslint.analysis.learned import padding_model
 from newslint.analysis.sentence_features import sentence_features
+from newslint.analysis.specificity import wraps_up
 from newslint.diagnostics import Diagnostic
 from newslint.document import Document
 from newslint.registry import CheckContext, Example, RuleMeta, rule
+from newslint.spans import Span
 
 # Measured on the DEV split (benchmarks/real_copy.py --split dev): at 4, with
 # the cluster rule, 9 findings in 514,000 words of BBC copy and about two in
@@ -75,8 +78,9 @@ def generic_padding(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterato
     by_hand = hand_flagged(
         [(int(s.features["hand_score"]), bool(s.info.last_paragraph)) for s in scored], threshold
     )
-    for sentence, flagged in zip(scored, by_hand, strict=True):
-        if not flagged and sentence.probability(model) < min_probability:
+    sourced = sourced_sentences(doc, [s.info.span for s in scored])
+    for sentence, flagged, reported in zip(scored, by_hand, sourced, strict=True):
+        if reported or (not flagged and sentence.probability(model) < min_probability):
             continue
         yield Diagnostic(
             meta.id,
@@ -99,3 +103,31 @@ def hand_flagged(scores: list[tuple[int, bool]], threshold: int) -> list[bool]:
     return [
         score > threshold or (corroborated and score >= threshold - last) for score, last in scores
     ]
+
+
+# Unnamed sources the sourcing parser finds as a clause's subject with a verb
+# of saying or believing ("Advocates are calling for ...", "Several prominent
+# voices have emphasized ...", "some ..., while others ...").
+_SOURCE_SHAPES = frozenset(("generic", "role", "pair"))
+
+
+def sourced_sentences(doc: Document, sentences: list[Span]) -> list[bool]:
+    """Which sentences open on an unnamed source as their subject: they report a
+    claim, and attribution.vague judges its sourcing; padding is the narrator's
+    own verdict. A wrap-up opener before the source ("For now, many businesses
+    are worried ...") keeps the sentence the narrator's, and so does a source
+    deeper in the sentence ("..., with many advocating ...")."""
+    phrases = [p for p in sourcing_phrases(doc) if p.kind == "vague" and p.shape in _SOURCE_SHAPES]
+    out = []
+    for sentence in sentences:
+        found = False
+        for phrase in phrases:
+            if not sentence.start <= phrase.span.start < sentence.end:
+                continue
+            head = doc.text[sentence.start : phrase.span.start].strip()
+            opener = doc.text[sentence.start : sentence.end]
+            if not head or (head.endswith(",") and not wraps_up(opener)):
+                found = True
+                break
+        out.append(found)
+    return out
