@@ -392,7 +392,8 @@ def main() -> int:
         model = learner.fit(rows, labels, chosen, note)
         model.save(task.path)
         kept = "kept" if args.keep_register else "wrote"
-        print(f"{kept} {REGISTER_MODEL.name}, wrote {task.path.name} ({len(model.weights)} weights)")
+        weights = len(model.weights)
+        print(f"{kept} {REGISTER_MODEL.name}, wrote {task.path.name} ({weights} weights)")
         top = sorted(model.weights.items(), key=lambda kv: kv[1])
         print("most negative:", ", ".join(f"{k} {v:.2f}" for k, v in top[:12]))
         print("most positive:", ", ".join(f"{k} {v:.2f}" for k, v in top[-20:]))
