@@ -51,7 +51,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from newslint import regexcache
 from newslint.diagnostics import Diagnostic
@@ -94,7 +94,10 @@ _VOCATIVE_CALL = regexcache.compile(r"[A-Z][a-z]+ing (?:all|every|everyone)\b[^.
 # "!", a negation, or a machine-written story.
 _ING_ZIPF = 3.0
 # Function words whose -ing form is a different word ("even" -> "evening").
-_NOT_VERB_WORDS = "even back down near long last part still well right next over under due"
+_NOT_VERB_WORDS = (
+    "even back down near long last part still well right next over under due not only also"
+    " just very quite rather too"
+)
 _NOT_VERBS = frozenset(_NOT_VERB_WORDS.split())
 _CVC = regexcache.compile(r"[^aeiou]*[aeiou][bdgklmnprt]")
 _NOUNISH = frozenset(_NOUNISH_WORDS.split())
@@ -287,6 +290,8 @@ _MACHINE_AFTER = regexcache.compile(
     r"|fast|quickly|now|today|soon|early|[a-z]+ly)\b"
 )
 _EXCLAIMED_WORDS = 12
+# Where a second clause may open: a colon, a dash, ", but", a semicolon.
+_LATER_CLAUSE = regexcache.compile(r": | [—–-]{1,2} (?:but )?|, but |; ")
 _FIRST_WORD = regexcache.compile(r"[A-Za-z][\w'’-]*")
 _TAIL_PARAGRAPHS = 2
 # Shapes a quoted speaker uses as often as a writer does.
@@ -433,6 +438,11 @@ def _addresses_reader(text: str, in_tail: bool) -> str | None:
         return None
     if _imperative(text) or _VOCATIVE_CALL.match(text):
         return "imperative"
+    # A title-case line standing as a sentence: a heading the reader missed.
+    if text[-1:] not in ".!?" and _title_call(text):
+        return "imperative"
+    if any(_clause_imperative(c) for c in _LATER_CLAUSE.split(text)[1:]):
+        return "imperative"
     if _PLEASE.match(text):
         return "imperative"
     soft = _SOFTENER.match(text)
@@ -527,7 +537,16 @@ def _narrator_address(
     return None
 
 
-def _open_imperative(text: str, machine: _Register) -> bool:
+def _clause_imperative(clause: str) -> bool:
+    """A clause after a colon, a dash or ", but" that is an imperative: "...
+    may need a disclaimer: Don't try this at home", "... — but keep in mind
+    that ..."."""
+    clause = clause.strip()
+    negated = bool(_NEGATION.match(clause)) and _open_imperative(clause, lambda: False)
+    return negated or _imperative(clause, capital=False)
+
+
+def _open_imperative(text: str, machine: Callable[[], bool]) -> bool:
     """An imperative of any verb, where the sentence's structure says it is one:
     the reader or the publication as its object, a negation ("Don't try this
     at home"), a short exclamation, or a machine-written story's object or
@@ -542,9 +561,11 @@ def _open_imperative(text: str, machine: _Register) -> bool:
         return False
     if first.group().lower() == "mind" or (negation and first.group().lower() == "let"):
         return False  # "Never mind ...", "Don't let ..." is said of anyone
-    after = rest[first.end() :].lstrip(" ,")
-    if not after:
+    after = rest[first.end() :]
+    # "Further, the embassy ...": a verb takes its object without a comma.
+    if not after.startswith(" ") or not after.strip():
         return False
+    after = after.lstrip()
     if _READER_OBJECT.match(after) or negation:
         return True
     if text.endswith("!") and len(text.split()) <= _EXCLAIMED_WORDS:
