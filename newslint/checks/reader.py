@@ -84,6 +84,7 @@ _TITLE_OBJECT = frozenset(("Our", "Us", "Your", "Up", "Now", "Today"))
 _TITLE_READER = frozenset(("Our", "Us", "Your", "You", "Yourself"))
 _TITLE_WH = frozenset(("How", "Why", "What", "Where", "When", "Which", "Who", "This", "These"))
 _PARTICLES = frozenset(("out", "up", "about", "more"))
+_BUTTON_OBJECT = frozenset(("the", "a", "our", "your", "us", "up", "now", "more", "this"))
 _NEGATIVE = frozenset(("never", "don't", "don’t", "dont"))
 # "Calling all TV fanatics!": a call to a group of readers, with no verb of its own.
 _VOCATIVE_CALL = regexcache.compile(r"[A-Z][a-z]+ing (?:all|every|everyone)\b[^.?]*!$")
@@ -559,8 +560,9 @@ def _open_imperative(text: str, machine: Callable[[], bool]) -> bool:
     first = _FIRST_WORD.match(rest)
     if first is None or _IDIOM.search(text) or not _base_verb(first.group()):
         return False
-    if first.group().lower() == "mind" or (negation and first.group().lower() == "let"):
-        return False  # "Never mind ...", "Don't let ..." is said of anyone
+    verb = first.group().lower()
+    if verb == "mind" or (verb == "let" and (negation or not machine())):
+        return False  # "Never mind ...", "Don't let ...", a columnist's "Let us hope not"
     after = rest[first.end() :]
     # "Further, the embassy ...": a verb takes its object without a comma.
     if not after.startswith(" ") or not after.strip():
@@ -568,9 +570,10 @@ def _open_imperative(text: str, machine: Callable[[], bool]) -> bool:
     after = after.lstrip()
     if _READER_OBJECT.match(after) or negation:
         return True
-    if text.endswith("!") and len(text.split()) <= _EXCLAIMED_WORDS:
-        return True
-    return bool(_MACHINE_AFTER.match(after)) and machine()
+    # A short exclamation ("Act fast!") or an object or adverb after the verb:
+    # in a machine-written story, where no columnist speaks.
+    exclaimed = text.endswith("!") and len(text.split()) <= _EXCLAIMED_WORDS
+    return (exclaimed or bool(_MACHINE_AFTER.match(after))) and machine()
 
 
 def _base_verb(word: str) -> bool:
@@ -685,8 +688,14 @@ def _title_call(text: str) -> bool:
         second, third = third, (words[3] if len(words) > 3 else "")
     if second in _TITLE_WH and third[:1].isupper() and len(words) >= 4:
         return True
-    # A button in capitals: "JOIN THE CONVERSATION", "READ THE FULL STORY".
-    return len(words) >= 3 and text.isupper() and first.lower() in _VERBS
+    # A button in capitals: "JOIN THE CONVERSATION", "READ THE FULL STORY"
+    # (not a table's label: "HEAD TO HEAD").
+    return (
+        len(words) >= 3
+        and text.isupper()
+        and first.lower() in _VERBS
+        and second.lower() in _BUTTON_OBJECT
+    )
 
 
 # A list's introducing line that names a third party, by pronoun, as the one
