@@ -25,6 +25,14 @@ These shapes, read outside quotations:
   unless the next sentence reports who asked it), an appeal on what "we"
   fail to do ("If we do not act now, ..."), and a title-case heading that
   names the reader or the publication ("Join Our Newsletter");
+- an imperative of a verb outside the seed class, where the structure says
+  it is one: a word counts as a verb's base form when English uses its -ing
+  form (wordfreq), and the sentence must name the reader or the publication
+  as its object ("Mark your calendars", "Chat with us"), be negated ("Don't
+  try this at home", also after a colon or dash), or, in a machine-written
+  story, put an object or adverb after it ("But act fast"); a title-case
+  line whose verb announces content ("Find Out How ... With This Exclusive
+  Slide Deck") and a call to a group ("Calling all TV fanatics!");
 - who is speaking decides the rest. In a story written in the machine
   register (``newslint.analysis.learned``: the story's mean register score),
   the narrator has no interviewee's voice to borrow, so its second person
@@ -318,7 +326,11 @@ _NAMES_READER = regexcache.compile(r"\b(?:you|your|our|us|now|today)\b", re.IGNO
         "outside quotations: a sentence that opens with a verb in its base form and no "
         "subject, followed by an object or 'you', anywhere in the story; questions that "
         "say 'you' in the last two paragraphs, or open with a hook ('Want to learn more "
-        "about ...?') anywhere; advice to an inclusive 'we' after a means clause ('By "
+        "about ...?') anywhere; an imperative of any verb (a word whose -ing form English "
+        "uses) where the structure says so: the reader as its object ('Mark your "
+        "calendars', 'Chat with us'), a negation ('Don't try this at home'), a title-case "
+        "line announcing content ('Find Out How ... With This Guide'), a call to a group "
+        "('Calling all fans!'); advice to an inclusive 'we' after a means clause ('By "
         "working together, we can ...'); 'if you're ...' conditions closing the story; "
         "first person offering to revise the text. Generic 'you' "
         "in reviews and explainers, song titles and quoted speech stay clean. A "
