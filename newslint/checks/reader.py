@@ -299,6 +299,7 @@ _MACHINE_AFTER = regexcache.compile(
     r"|fast|quickly|now|today|soon|early|[a-z]+ly)\b"
 )
 _EXCLAIMED_WORDS = 12
+_RUN_ON = regexcache.compile(r"(?<=[a-z0-9][.!?]) +(?=[A-Z][a-z])")
 # Where a second clause may open: a colon, a dash, ", but", a semicolon.
 _LATER_CLAUSE = regexcache.compile(r": | [—–-]{1,2} (?:but )?|, but |; ")
 _FIRST_WORD = regexcache.compile(r"[A-Za-z][\w'’-]*")
@@ -382,16 +383,22 @@ def reader_question(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterato
             elif text.endswith("?") and _elided_subject(text):
                 found.append((sentence, "question"))
             continue
-        kind = _addresses_reader(text, sentence.start >= tail_start)
-        if kind is None and not _speech(doc, sentence):
-            kind = _narrator_address(doc, text, following, machine)
+        speech = _speech(doc, sentence)
+        # A sentence end the splitter missed ("... a doping scandal. Upgrade
+        # your inbox ..."): each part is read as a sentence.
+        for part in [text, *_RUN_ON.split(text)[1:]]:
+            kind = _addresses_reader(part, sentence.start >= tail_start)
+            if kind is None and not speech:
+                kind = _narrator_address(doc, part, following, machine)
+            if kind:
+                break
         if kind and _link_label(doc, sentence, text, starts):
             continue
         if kind == "imperative" and _CONDITIONAL_IMPERATIVE.search(text):
             continue
         # A question or a "you"/"we" next to quoted speech is usually the
         # speaker's, even when the quotation marks could not be paired.
-        if kind in _SPEAKERS_TOO and _speech(doc, sentence):
+        if kind in _SPEAKERS_TOO and speech:
             continue
         # "Would you pay more tax? The council put that question to 2,000
         # residents": a question the next sentence reports is reported.
