@@ -463,6 +463,11 @@ def _addresses_reader(text: str, in_tail: bool) -> str | None:
         return "imperative"
     if any(_clause_imperative(c) for c in _LATER_CLAUSE.split(text)[1:]):
         return "imperative"
+    # After a fronted clause, an imperative that names the reader: "As for what
+    # does help, make sure you're eating a balanced diet".
+    for clause in text.split(", ")[1:]:
+        if _imperative(clause, capital=False) and _SECOND_PERSON.search(clause):
+            return "imperative"
     if _PLEASE.match(text):
         return "imperative"
     soft = _SOFTENER.match(text)
