@@ -172,7 +172,9 @@ def load_dev(task: Task) -> tuple[list[Sentence], dict[str, Story]]:
     return sentences, stories
 
 
-def frequent_features(rows: list[dict[str, float]], groups: list[str]) -> set[str]:
+def frequent_features(
+    rows: list[dict[str, float]], groups: list[str], min_stories: int = MIN_STORIES
+) -> set[str]:
     """Dense features always; a word or pair only when enough stories use it."""
     stories_of: dict[str, set[str]] = defaultdict(set)
     for row, group in zip(rows, groups, strict=True):
@@ -181,7 +183,7 @@ def frequent_features(rows: list[dict[str, float]], groups: list[str]) -> set[st
     return {
         name
         for name, used in stories_of.items()
-        if not name.startswith(("w:", "b:", "first:")) or len(used) >= MIN_STORIES
+        if not name.startswith(("w:", "b:", "first:")) or len(used) >= min_stories
     }
 
 
@@ -321,6 +323,12 @@ def main() -> int:
     )
     parser.add_argument("--c", type=float, default=0.3, help="inverse regularisation strength")
     parser.add_argument(
+        "--min-stories",
+        type=int,
+        default=MIN_STORIES,
+        help="stories a word class must occur in to be a feature of the task's model",
+    )
+    parser.add_argument(
         "--precision", type=float, default=0.80, help="CV precision the threshold must keep"
     )
     args = parser.parse_args()
@@ -367,7 +375,7 @@ def main() -> int:
     )
     rows = [s.features for s in train]
     train_groups = [s.story for s in train]
-    kept = frequent_features(rows, train_groups)
+    kept = frequent_features(rows, train_groups, args.min_stories)
     rows = [{k: v for k, v in row.items() if k in kept} for row in rows]
     labels = [s.label for s in train]
     learner = Learner(args.c)
