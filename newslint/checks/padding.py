@@ -57,7 +57,7 @@ DEFAULT_THRESHOLD = 4
         "weighs the same evidence plus the story around the sentence (edited copy is dense "
         "with facts throughout) and how machine-like its wording is; either can flag. "
         "Options: threshold = 4 for the hand score, min-probability (the learned "
-        "scorer's, 0.85 as shipped; above 1 turns it off); raise either to flag less."
+        "scorer's, 0.80 as shipped; above 1 turns it off); raise either to flag less."
     ),
     examples=[
         Example(

@@ -380,7 +380,7 @@ def reader_question(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterato
             # question with "you" left out ("Still need convincing?") counts.
             if _title_call(text):
                 found.append((sentence, "imperative"))
-            elif text.endswith("?") and _elided_subject(text):
+            elif scope != "headline" and text.endswith("?") and _elided_subject(text):
                 found.append((sentence, "question"))
             continue
         speech = _speech(doc, sentence)
