@@ -80,6 +80,19 @@ HELD_OUT = frozenset(
         "vicuna-13b-gossipcop-41",
         "vicuna-33b-gossipcop-393",
         "vicuna-7b-gossipcop-258",
+        # wt-reader6: 12 more, labelled blind before any rule change of issue 8 round 6
+        "gpt35-politifact-0",
+        "gpt35-politifact-151",
+        "llama2-13b-gossipcop-148",
+        "llama2-13b-gossipcop-166",
+        "llama2-13b-gossipcop-265",
+        "llama2-13b-gossipcop-469",
+        "llama2-13b-gossipcop-571",
+        "llama2-13b-gossipcop-572",
+        "llama2-7b-gossipcop-225",
+        "llama2-7b-gossipcop-376",
+        "vicuna-13b-gossipcop-2",
+        "vicuna-13b-gossipcop-441",
     ]
 )
 

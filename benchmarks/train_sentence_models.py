@@ -50,7 +50,7 @@ from newslint.analysis.learned import (
 from newslint.analysis.sentence_features import add_register_context, lexical, sentence_features
 from newslint.analysis.vague_features import vague_sentence_features
 from newslint.checks.attribution import structural_warnings, vague_found
-from newslint.checks.padding import DEFAULT_THRESHOLD, hand_flagged
+from newslint.checks.padding import DEFAULT_THRESHOLD, hand_flagged, sourced_sentences
 from newslint.document import Document
 from newslint.sources import load_document
 
@@ -67,8 +67,9 @@ BBC_BUDGET = 0.05
 ADDED = 0.5
 NEVER = 1.01  # a threshold no probability reaches: the model adds no flags
 
-# A task's sentences: (start, end, features, flagged by the hand-written check).
-Rows = list[tuple[int, int, dict[str, float], bool]]
+# A task's sentences: (start, end, features, flagged by the hand-written check;
+# None where the rule yields the sentence to another rule and never flags it).
+Rows = list[tuple[int, int, dict[str, float], bool | None]]
 
 
 def padding_rows(doc: Document) -> Rows:
@@ -77,7 +78,12 @@ def padding_rows(doc: Document) -> Rows:
         [(int(s.features["hand_score"]), s.info.last_paragraph) for s in scored],
         DEFAULT_THRESHOLD,
     )
-    return [(*s.info.span, s.features, v) for s, v in zip(scored, verdicts, strict=True)]
+    # A sentence opening on an unnamed source is sourcing: attribution.vague's.
+    sourced = sourced_sentences(doc, [s.info.span for s in scored])
+    return [
+        (*s.info.span, s.features, None if y else v)
+        for s, v, y in zip(scored, verdicts, sourced, strict=True)
+    ]
 
 
 def vague_rows(doc: Document) -> Rows:
@@ -122,6 +128,7 @@ class Sentence:
     features: dict[str, float]
     hand: bool
     label: int  # 1 in a labelled span, 0 not, -1 story not labelled (register only)
+    yielded: bool = False  # the rule leaves it to another rule: never flagged
 
 
 @dataclass
@@ -159,11 +166,15 @@ def load_dev(task: Task) -> tuple[list[Sentence], dict[str, Story]]:
             for start, end, features, hand in task.rows(doc):
                 inside = any(start < e and s < end for s, e in spans)
                 label = int(inside) if labelled else -1
-                sentences.append(Sentence(key, start, end, features, hand, label))
+                sentences.append(
+                    Sentence(key, start, end, features, bool(hand), label, hand is None)
+                )
     return sentences, stories
 
 
-def frequent_features(rows: list[dict[str, float]], groups: list[str]) -> set[str]:
+def frequent_features(
+    rows: list[dict[str, float]], groups: list[str], min_stories: int = MIN_STORIES
+) -> set[str]:
     """Dense features always; a word or pair only when enough stories use it."""
     stories_of: dict[str, set[str]] = defaultdict(set)
     for row, group in zip(rows, groups, strict=True):
@@ -172,7 +183,7 @@ def frequent_features(rows: list[dict[str, float]], groups: list[str]) -> set[st
     return {
         name
         for name, used in stories_of.items()
-        if not name.startswith(("w:", "b:", "first:")) or len(used) >= MIN_STORIES
+        if not name.startswith(("w:", "b:", "first:")) or len(used) >= min_stories
     }
 
 
@@ -253,10 +264,16 @@ def choose_adding(
     """The lowest probability at which the model may flag beside the hand check."""
     chosen = None
     for threshold in (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.97, 0.99):
-        flags = [h or p >= threshold for h, p in zip(hand, scores, strict=True)]
+        flags = [
+            (h or p >= threshold) and not s.yielded
+            for s, h, p in zip(train, hand, scores, strict=True)
+        ]
         result = evaluate(train, flags, stories)
         # The flags only the model raises must earn their place on their own.
-        added = [p >= threshold and not h for h, p in zip(hand, scores, strict=True)]
+        added = [
+            p >= threshold and not h and not s.yielded
+            for s, h, p in zip(train, hand, scores, strict=True)
+        ]
         result["added_precision"] = evaluate(train, added, stories)["precision"]
         show(f"hand or model >= {threshold:.2f}", result)
         within = result["bbc_per_1k"] <= hand_result["bbc_per_1k"] + BBC_BUDGET
@@ -299,7 +316,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("task", choices=sorted(TASKS), help="which rule's model")
     parser.add_argument("--write", action="store_true", help="write the fitted models")
+    parser.add_argument(
+        "--keep-register",
+        action="store_true",
+        help="with --write, leave the shipped register model as it is (the other rules read it)",
+    )
     parser.add_argument("--c", type=float, default=0.3, help="inverse regularisation strength")
+    parser.add_argument(
+        "--min-stories",
+        type=int,
+        default=MIN_STORIES,
+        help="stories a word class must occur in to be a feature of the task's model",
+    )
     parser.add_argument(
         "--precision", type=float, default=0.80, help="CV precision the threshold must keep"
     )
@@ -347,7 +375,7 @@ def main() -> int:
     )
     rows = [s.features for s in train]
     train_groups = [s.story for s in train]
-    kept = frequent_features(rows, train_groups)
+    kept = frequent_features(rows, train_groups, args.min_stories)
     rows = [{k: v for k, v in row.items() if k in kept} for row in rows]
     labels = [s.label for s in train]
     learner = Learner(args.c)
@@ -363,14 +391,17 @@ def main() -> int:
 
     if args.write:
         note = f"{len(stories)} DEV stories, {len(sentences)} sentences"
-        register.fit(register_rows, register_labels, 0.5, note).save(REGISTER_MODEL)
+        if not args.keep_register:
+            register.fit(register_rows, register_labels, 0.5, note).save(REGISTER_MODEL)
         note = (
             f"{len(train_stories)} DEV stories, {len(train)} sentences, "
             f"{spans} {task.label_class} spans; C={args.c}"
         )
         model = learner.fit(rows, labels, chosen, note)
         model.save(task.path)
-        print(f"wrote {REGISTER_MODEL.name} and {task.path.name} ({len(model.weights)} weights)")
+        kept = "kept" if args.keep_register else "wrote"
+        weights = len(model.weights)
+        print(f"{kept} {REGISTER_MODEL.name}, wrote {task.path.name} ({weights} weights)")
         top = sorted(model.weights.items(), key=lambda kv: kv[1])
         print("most negative:", ", ".join(f"{k} {v:.2f}" for k, v in top[:12]))
         print("most positive:", ", ".join(f"{k} {v:.2f}" for k, v in top[-20:]))

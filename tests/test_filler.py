@@ -240,3 +240,18 @@ def test_machine_narrator_your_is_reader_address() -> None:
     assert reader._narrator_address(doc, text, [], machine) == "you"
     assert reader._narrator_address(doc, text, [], edited) is None
     assert reader._narrator_address(doc, "In the end it was your call.", [], machine) is None
+
+
+def test_open_class_imperative_needs_structure() -> None:
+    """A verb outside the seed class is an imperative only where the sentence's
+    structure says so: the reader as object, a negation, or an object or
+    adverb after it in a machine-written story ("But act fast")."""
+    from newslint.checks import reader
+
+    machine, edited = (lambda: True), (lambda: False)
+    assert reader._open_imperative("But act fast, stocks are limited.", machine)
+    assert not reader._open_imperative("But act fast, stocks are limited.", edited)
+    assert not reader._open_imperative("Work on the film began in May.", machine)
+    assert reader._open_imperative("Treat yourself to a new pillowcase.", edited)
+    assert reader._open_imperative("Don't try this at home.", edited)
+    assert not reader._open_imperative("Never mind the weather.", edited)

@@ -114,6 +114,17 @@ def test_plain_text_without_headline_or_byline() -> None:
     assert len(doc.paragraphs) == 2
 
 
+def test_plain_text_first_line_that_reads_as_a_sentence_is_the_lede() -> None:
+    """A story pasted without its headline opens on its lede: a first line that
+    ends like a sentence and reads like one is body copy. A title-case line with
+    a full stop, or one cut off with an ellipsis, is still a headline."""
+    lede = "The council voted on Tuesday to close the depot by the end of the year.\n\nMore.\n"
+    assert load_document("a.txt", lede).headline is None
+    for title in ("Sweepstakes Winner Revealed.", "Rivals of the new phone...", "Depot to close"):
+        doc = load_document("a.txt", f"{title}\n\nThe council voted on Tuesday.\n")
+        assert doc.headline_text == title
+
+
 def test_by_contrast_is_not_a_byline() -> None:
     source = "Storm Season Ends\n\nBy contrast, last year was calm.\n\nMore text here.\n"
     doc = load_document("story.txt", source)

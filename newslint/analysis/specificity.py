@@ -214,6 +214,13 @@ _WRAP_UP = regexcache.compile(
     r"|(?:while|although|though)\b[^,]{0,80}\bmay\b)",
     re.IGNORECASE,
 )
+
+
+def wraps_up(text: str) -> bool:
+    """The sentence opens with a wrap-up ("Overall,", "For now,", "Despite the challenges,")."""
+    return bool(_WRAP_UP.match(text))
+
+
 # Generic verdicts about the future or the story's meaning; seeds only, the
 # score still needs the sentence to be unanchored and abstract.
 _VERDICT = regexcache.compile(

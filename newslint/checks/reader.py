@@ -25,6 +25,14 @@ These shapes, read outside quotations:
   unless the next sentence reports who asked it), an appeal on what "we"
   fail to do ("If we do not act now, ..."), and a title-case heading that
   names the reader or the publication ("Join Our Newsletter");
+- an imperative of a verb outside the seed class, where the structure says
+  it is one: a word counts as a verb's base form when English uses its -ing
+  form (wordfreq), and the sentence must name the reader or the publication
+  as its object ("Mark your calendars", "Chat with us"), be negated ("Don't
+  try this at home", also after a colon or dash), or, in a machine-written
+  story, put an object or adverb after it ("But act fast"); a title-case
+  line whose verb announces content ("Find Out How ... With This Exclusive
+  Slide Deck") and a call to a group ("Calling all TV fanatics!");
 - who is speaking decides the rest. In a story written in the machine
   register (``newslint.analysis.learned``: the story's mean register score),
   the narrator has no interviewee's voice to borrow, so its second person
@@ -51,7 +59,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from newslint import regexcache
 from newslint.diagnostics import Diagnostic
@@ -81,6 +89,26 @@ _PARTICLE = regexcache.compile(
     r"(?:up|it out|us|out (?:our|this|these|more|the latest))\b", re.IGNORECASE
 )
 _TITLE_OBJECT = frozenset(("Our", "Us", "Your", "Up", "Now", "Today"))
+_TITLE_READER = frozenset(("Our", "Us", "Your", "You", "Yourself"))
+_TITLE_WH = frozenset(("How", "Why", "What", "Where", "When", "Which", "Who", "This", "These"))
+_PARTICLES = frozenset(("out", "up", "about", "more"))
+_BUTTON_OBJECT = frozenset(("the", "a", "our", "your", "us", "up", "now", "more", "this"))
+_NEGATIVE = frozenset(("never", "don't", "don’t", "dont"))
+# "Calling all TV fanatics!": a call to a group of readers, with no verb of its own.
+_VOCATIVE_CALL = regexcache.compile(r"[A-Z][a-z]+ing (?:all|every|everyone)\b[^.?]*!$")
+# Beyond the verb class above, a word counts as a verb's base form when
+# English uses its -ing form (wordfreq: "act" -> "acting", "mark" ->
+# "marking"). That also admits nouns ("house" -> "housing"), so an open-class
+# verb needs more of the sentence's structure: the reader as its object, a
+# "!", a negation, or a machine-written story.
+_ING_ZIPF = 3.0
+# Function words whose -ing form is a different word ("even" -> "evening").
+_NOT_VERB_WORDS = (
+    "even back down near long last part still well right next over under due not only also"
+    " just very quite rather too"
+)
+_NOT_VERBS = frozenset(_NOT_VERB_WORDS.split())
+_CVC = regexcache.compile(r"[^aeiou]*[aeiou][bdgklmnprt]")
 _NOUNISH = frozenset(_NOUNISH_WORDS.split())
 # What may follow an imperative verb: an object, a particle, a complement.
 _AFTER = regexcache.compile(
@@ -253,7 +281,27 @@ _NOT_IMPERATIVE_WORDS = """
     in on at by of to about into over under through despite without
 """
 _NOT_IMPERATIVE = frozenset(_NOT_IMPERATIVE_WORDS.split())
-_POSSESSIVE_IMPERATIVE = regexcache.compile(r"([A-Z][a-z]+) your\b")
+# Words that may stand before an imperative: "But act fast", "So stay tuned".
+_LEAD = regexcache.compile(r"(?:(?:but|so|and|or|now|then|just|simply|also),? )*", re.IGNORECASE)
+_NEGATION = regexcache.compile(r"(?:don['’]?t|do not|never) ", re.IGNORECASE)
+# The reader or the publication as the verb's object, after a particle or a
+# preposition at most: "Mark your calendars", "Chat with us", "Treat yourself".
+_READER_OBJECT = regexcache.compile(
+    r"(?:(?:up|out|in|on|with|to|for|at|into|about|back|down|off|over|from|by) )?"
+    r"(?:you|your|yourself|yourselves|us|our)\b",
+    re.IGNORECASE,
+)
+# What may follow an imperative in a machine-written story, where nobody else
+# speaks: an object or an adverb ("act fast", "grab a copy"), not a
+# preposition ("Work on the film began ...": a noun subject).
+_MACHINE_AFTER = regexcache.compile(
+    r"(?:the|a|an|this|these|those|it|them|some|any|every|all|more|sure|ahead|tuned|informed"
+    r"|fast|quickly|now|today|soon|early|[a-z]+ly)\b"
+)
+_EXCLAIMED_WORDS = 12
+_RUN_ON = regexcache.compile(r"(?<=[a-z0-9][.!?]) +(?=[A-Z][a-z])")
+# Where a second clause may open: a colon, a dash, ", but", a semicolon.
+_LATER_CLAUSE = regexcache.compile(r": | [—–-]{1,2} (?:but )?|, but |; ")
 _FIRST_WORD = regexcache.compile(r"[A-Za-z][\w'’-]*")
 _TAIL_PARAGRAPHS = 2
 # Shapes a quoted speaker uses as often as a writer does.
@@ -279,7 +327,11 @@ _NAMES_READER = regexcache.compile(r"\b(?:you|your|our|us|now|today)\b", re.IGNO
         "outside quotations: a sentence that opens with a verb in its base form and no "
         "subject, followed by an object or 'you', anywhere in the story; questions that "
         "say 'you' in the last two paragraphs, or open with a hook ('Want to learn more "
-        "about ...?') anywhere; advice to an inclusive 'we' after a means clause ('By "
+        "about ...?') anywhere; an imperative of any verb (a word whose -ing form English "
+        "uses) where the structure says so: the reader as its object ('Mark your "
+        "calendars', 'Chat with us'), a negation ('Don't try this at home'), a title-case "
+        "line announcing content ('Find Out How ... With This Guide'), a call to a group "
+        "('Calling all fans!'); advice to an inclusive 'we' after a means clause ('By "
         "working together, we can ...'); 'if you're ...' conditions closing the story; "
         "first person offering to revise the text. Generic 'you' "
         "in reviews and explainers, song titles and quoted speech stay clean. A "
@@ -317,29 +369,36 @@ def reader_question(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterato
     machine = _Register(doc)
     starts = [b.span.start for b in doc.page_blocks]
     for i, sentence in enumerate(sentences):
-        if doc.scope_of(sentence) != "body":
+        scope = doc.scope_of(sentence)
+        if scope == "byline":
             continue
         text = _unquoted(doc, sentence).strip()
         following = sentences[i + 1 : i + 2]
-        if any(h.overlaps(sentence) for h in headings):
+        if scope == "headline" or any(h.overlaps(sentence) for h in headings):
             # A heading is a label, not a sentence: only a call to the reader
             # in title case ("Join Our Newsletter", "Help Us Grow") or a
             # question with "you" left out ("Still need convincing?") counts.
             if _title_call(text):
                 found.append((sentence, "imperative"))
-            elif text.endswith("?") and _elided_subject(text):
+            elif scope != "headline" and text.endswith("?") and _elided_subject(text):
                 found.append((sentence, "question"))
             continue
-        kind = _addresses_reader(text, sentence.start >= tail_start)
-        if kind is None and not _speech(doc, sentence):
-            kind = _narrator_address(doc, text, following, machine)
+        speech = _speech(doc, sentence)
+        # A sentence end the splitter missed ("... a doping scandal. Upgrade
+        # your inbox ..."): each part is read as a sentence.
+        for part in [text, *_RUN_ON.split(text)[1:]]:
+            kind = _addresses_reader(part, sentence.start >= tail_start)
+            if kind is None and not speech:
+                kind = _narrator_address(doc, part, following, machine)
+            if kind:
+                break
         if kind and _link_label(doc, sentence, text, starts):
             continue
         if kind == "imperative" and _CONDITIONAL_IMPERATIVE.search(text):
             continue
         # A question or a "you"/"we" next to quoted speech is usually the
         # speaker's, even when the quotation marks could not be paired.
-        if kind in _SPEAKERS_TOO and _speech(doc, sentence):
+        if kind in _SPEAKERS_TOO and speech:
             continue
         # "Would you pay more tax? The council put that question to 2,000
         # residents": a question the next sentence reports is reported.
@@ -397,8 +456,18 @@ def _addresses_reader(text: str, in_tail: bool) -> str | None:
         if in_tail and _SECOND_PERSON.search(text):
             return "question"
         return None
-    if _imperative(text):
+    if _imperative(text) or _VOCATIVE_CALL.match(text):
         return "imperative"
+    # A title-case line standing as a sentence: a heading the reader missed.
+    if text[-1:] not in ".!?" and _title_call(text):
+        return "imperative"
+    if any(_clause_imperative(c) for c in _LATER_CLAUSE.split(text)[1:]):
+        return "imperative"
+    # After a fronted clause, an imperative that names the reader: "As for what
+    # does help, make sure you're eating a balanced diet".
+    for clause in text.split(", ")[1:]:
+        if _imperative(clause, capital=False) and _SECOND_PERSON.search(clause):
+            return "imperative"
     if _PLEASE.match(text):
         return "imperative"
     soft = _SOFTENER.match(text)
@@ -484,8 +553,7 @@ def _narrator_address(
     # voice to borrow.
     if (_YOU.search(text) or _YOUR_THING.search(text)) and machine():
         return "you"
-    head = _POSSESSIVE_IMPERATIVE.match(text)
-    if head and _base_form(head.group(1)) and not _CONDITIONAL_IMPERATIVE.search(text):
+    if _open_imperative(text, machine) and not _CONDITIONAL_IMPERATIVE.search(text):
         return "imperative"
     if _ASIDE.match(text) and machine():
         return "advice"
@@ -494,10 +562,62 @@ def _narrator_address(
     return None
 
 
-def _base_form(word: str) -> bool:
-    """A word that can be a verb's base form: no auxiliary, conjunction or -ing/-ed/-s form."""
-    word = word.lower()
-    return word not in _NOT_IMPERATIVE and not word.endswith(("ing", "ed", "s"))
+def _clause_imperative(clause: str) -> bool:
+    """A clause after a colon, a dash or ", but" that is an imperative: "...
+    may need a disclaimer: Don't try this at home", "... — but keep in mind
+    that ..."."""
+    clause = clause.strip()
+    negated = bool(_NEGATION.match(clause)) and _open_imperative(clause, lambda: False)
+    return negated or _imperative(clause, capital=False)
+
+
+def _open_imperative(text: str, machine: Callable[[], bool]) -> bool:
+    """An imperative of any verb, where the sentence's structure says it is one:
+    the reader or the publication as its object, a negation ("Don't try this
+    at home"), a short exclamation, or a machine-written story's object or
+    adverb after the verb ("But act fast")."""
+    lead = _LEAD.match(text)
+    rest = text[lead.end() :] if lead else text
+    negation = _NEGATION.match(rest)
+    if negation:
+        rest = rest[negation.end() :]
+    first = _FIRST_WORD.match(rest)
+    if first is None or _IDIOM.search(text) or not _base_verb(first.group()):
+        return False
+    verb = first.group().lower()
+    if verb == "mind" or (verb == "let" and (negation or not machine())):
+        return False  # "Never mind ...", "Don't let ...", a columnist's "Let us hope not"
+    after = rest[first.end() :]
+    # "Further, the embassy ...": a verb takes its object without a comma.
+    if not after.startswith(" ") or not after.strip():
+        return False
+    after = after.lstrip()
+    if _READER_OBJECT.match(after) or negation:
+        return True
+    # A short exclamation ("Act fast!") or an object or adverb after the verb:
+    # in a machine-written story, where no columnist speaks.
+    exclaimed = text.endswith("!") and len(text.split()) <= _EXCLAIMED_WORDS
+    return (exclaimed or bool(_MACHINE_AFTER.match(after))) and machine()
+
+
+def _base_verb(word: str) -> bool:
+    """``word`` can be a verb's base form: in the verb class, or a plain word
+    whose -ing form is common English."""
+    w = word.lower()
+    if w in _VERBS:
+        return True
+    if not w.isalpha() or len(w) < 2 or w in _NOT_IMPERATIVE or w in _SUBJECT or w in _NOT_VERBS:
+        return False
+    if w.endswith(("ing", "ed")) or (w.endswith("s") and not w.endswith("ss")):
+        return False  # not a base form ("miss" is)
+    from newslint.engines.spelling.frequency import zipf
+
+    forms = [w + "ing"]
+    if w.endswith("e") and not w.endswith(("ee", "ye", "oe")):
+        forms.append(w[:-1] + "ing")
+    if _CVC.fullmatch(w):
+        forms.append(w + w[-1] + "ing")
+    return max(zipf(f) for f in forms) >= _ING_ZIPF
 
 
 def _speech(doc: Document, sentence: Span) -> bool:
@@ -566,13 +686,40 @@ def _reported(doc: Document, following: list[Span]) -> bool:
 
 
 def _title_call(text: str) -> bool:
-    """A title-case heading that calls on the reader: "Join Our Newsletter"."""
-    first = _FIRST_WORD.match(text)
-    if first is None or first.group().lower() not in _VERBS:
+    """A heading that calls on the reader: "Join Our Newsletter", "Find Out
+    How AI Is Changing Retail", "Never miss a story", "Calling all fans!",
+    "JOIN THE CONVERSATION"."""
+    words = [w.strip("!.:,") for w in text.split()]
+    words = [w for w in words if w]
+    if len(words) < 2:
         return False
-    rest = text[first.end() :].split()
+    if words[0].lower() in _NEGATIVE:  # "Never miss a story", "Don't Miss Out"
+        return len(words) >= 3 and _base_verb(words[1]) and words[1].lower() != "mind"
+    first, second = words[0], words[1]
+    third = words[2] if len(words) > 2 else ""
+    if _VOCATIVE_CALL.match(text):
+        return True
+    if not _base_verb(first):
+        return False
+    if text.endswith("!") and first.lower() in _VERBS:
+        return True  # "Keep Talking Sports!"
     # Two-word labels ("Contact Us", "Sign Up") are menus: web furniture.
-    return len(rest) >= 2 and rest[0].strip("!.:") in {"Our", "Us", "Your"}
+    if len(words) >= 3 and second in _TITLE_READER:
+        return True
+    # "Find Out How ...", "Learn Why ...", "See What ...": the object is the
+    # story or the publication's content, announced to the reader.
+    if second.lower() in _PARTICLES:
+        second, third = third, (words[3] if len(words) > 3 else "")
+    if second in _TITLE_WH and third[:1].isupper() and len(words) >= 4:
+        return True
+    # A button in capitals: "JOIN THE CONVERSATION", "READ THE FULL STORY"
+    # (not a table's label: "HEAD TO HEAD").
+    return (
+        len(words) >= 3
+        and text.isupper()
+        and first.lower() in _VERBS
+        and second.lower() in _BUTTON_OBJECT
+    )
 
 
 # A list's introducing line that names a third party, by pronoun, as the one

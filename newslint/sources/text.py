@@ -62,7 +62,7 @@ def load(path: str, source: str) -> Document:
     glued = bool(units) and units[0].kind == "head"  # typed directly over the next line
     if blocks and (glued or (len(blocks[0]) == 1 and len(blocks) > 1)):
         first = text[paragraphs[0].start : paragraphs[0].end]
-        if not is_byline(first) and dateline_date(first) is None:
+        if not is_byline(first) and dateline_date(first) is None and not _prose_line(first):
             headline = paragraphs[0]
     paragraphs, byline, article_date = header_fields(text, paragraphs, int(headline is not None))
     header = {s for s in (headline, byline) if s is not None}
@@ -88,6 +88,25 @@ def load(path: str, source: str) -> Document:
         qa_pairs=structure.qa_pairs,
         signoff=signoff,
     )
+
+
+# A first line that ends like a sentence and reads like one (long, or in
+# sentence case) is the lede, not a headline: a story pasted without its
+# headline. "Sweepstakes Winner Revealed." and "Rivals of the Apple..." stay
+# headlines.
+_SENTENCE_END = regexcache.compile(r"(?<![.!?])[.!]$")
+_PROSE_WORDS = 12
+_WORD = regexcache.compile(r"[A-Za-z][\w'’-]*")
+
+
+def _prose_line(line: str) -> bool:
+    if not _SENTENCE_END.search(line.rstrip()):
+        return False
+    words = _WORD.findall(line)
+    if len(words) >= _PROSE_WORDS:
+        return True
+    lower = sum(1 for w in words[1:] if w[0].islower())
+    return bool(words[1:]) and lower * 2 >= len(words) - 1
 
 
 def _first_body(text: str, paragraphs: list[Span], header: set[Span]) -> int:
