@@ -48,6 +48,7 @@ from newslint.names.similar import (
     tripled,
 )
 from newslint.names.typos import find_typos
+from newslint.names.variant_forms import find_form_variants
 from newslint.names.variants import find_variants
 from newslint.names.words import given_names
 from newslint.registry import CheckContext, Example, RuleMeta, rule
@@ -248,6 +249,60 @@ def inconsistent(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[D
     # For the run-level pass: spellings rare here but common in other files.
     if names_run.collecting():
         names_run.record(doc, meta, names_run.summarise(doc, analysis, ctx, meta.severity))
+
+
+# -- names.variant-form ------------------------------------------------------------
+
+
+@rule(
+    "names.variant-form",
+    summary="One name written with different hyphens, apostrophes or capitals in one story",
+    why=(
+        "'Deir al-Balah' and 'Deir Al Balah', 'Kilroy-Silk' and 'Kilroy Silk', 'KISS' "
+        "and 'Kiss' in one story read as careless, and a reader cannot tell which is "
+        "the name's own form. The rule compares the letters of every capitalised name "
+        "of one to three words and reports a form whose hyphens, apostrophes or "
+        "capitals differ from the story's usual form. Capitals explained by the place "
+        "are not compared: a sentence start, a headline or heading in title case, an "
+        "all-capitals line, dateline or menu, and particles such as 'de' and 'the'. "
+        "Hyphenated compounds of everyday words ('High-Speed', 'T-Shirt'), a company "
+        "and its product ('Nintendo DS', \"Nintendo's DS\") and two people's first names "
+        "('Anne-Marie Trevelyan', 'Anne Marie Morris') are left alone. A hyphen or "
+        "apostrophe against a spelling the story uses three times or more is a "
+        "warning; a tie, or capitals alone (a band or agency may style its name in "
+        "capitals), is reported as information. Spacing, inner-capital and accent "
+        "variants of plain words are names.inconsistent's."
+    ),
+    severity=Severity.WARNING,
+    fix=Applicability.UNSAFE,
+    examples=[
+        Example(
+            "Robert Kilroy-Silk spoke first. Kilroy-Silk said the party would grow. "
+            "Mr Kilroy-Silk then left, and Kilroy Silk later returned.",
+            flagged=True,
+        ),
+        Example(
+            "Robert Kilroy-Silk spoke first. Kilroy-Silk said the party would grow.",
+            flagged=False,
+        ),
+    ],
+)
+def variant_form(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnostic]:
+    for variant in find_form_variants(doc, _analysis(doc)):
+        token = Token(variant.start, variant.end, variant.text, variant.text.casefold())
+        if silenced(doc, ctx, token):
+            continue
+        times = "once" if variant.count == 1 else f"{variant.count} times"
+        what = "capitals" if variant.kind == "capitals" else "hyphens or apostrophes"
+        yield Diagnostic(
+            meta.id,
+            f"'{variant.text}' is written '{variant.right}' elsewhere in this article "
+            f"({times}): the {what} differ",
+            variant.start,
+            variant.end,
+            meta.severity if variant.strong else Severity.INFO,
+            suggestions=(Suggestion(variant.right, Applicability.UNSAFE),),
+        )
 
 
 _GIVEN_SLIP_LENGTH = 5
