@@ -98,12 +98,12 @@ def _no_keys(doc: Document) -> set[str]:
     why=(
         "Misspelling a public figure's name is an error readers notice at once and "
         "one a spell checker cannot catch. The default list covers heads of state "
-        "and government, foreign ministers, the U.S. and UK cabinets, congressional "
-        "leaders and the heads of the EU, UN, NATO and major central banks; add "
-        "house lists with the `names` config key. A surname alone is matched only "
+        "and government, foreign ministers, the U.S. and UK cabinets, every member of "
+        "the U.S. Congress and the heads of the EU, UN, NATO and major central banks; "
+        "add house lists with the `names` config key. A surname alone is matched only "
         "when it is long and distinctive; a shorter one needs the person's given "
-        "name or title beside it. The fix is unsafe: a different, real person may "
-        "be meant."
+        "name (an initial is not enough) or title beside it. The fix is unsafe: a "
+        "different, real person may be meant."
     ),
     severity=Severity.WARNING,
     fix=Applicability.UNSAFE,
@@ -139,8 +139,10 @@ def _near_person(
     for key, person in names.near(form.key):
         if form.givens and not any(given_agrees(person.given, g) for g in form.givens):
             continue  # "Tom Bessant" is someone else
+        # An initial agrees but is no evidence: "J Smit" in a team sheet is not
+        # "Jason Smith" (one letter in 26 matches by chance).
         given_named = bool(person.given) and any(
-            given_agrees(person.given, g) and g for g in form.givens
+            given_agrees(person.given, g) and len(g.rstrip(".")) > 1 for g in form.givens
         )
         titled = any(
             m.personal_title and not m.honorific_only and _title_fits(m, person)

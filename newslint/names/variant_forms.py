@@ -309,6 +309,17 @@ def _owner_alone(text: str, owner: tuple[str, str]) -> bool:
     return False
 
 
+def _acronym(text: str, a: _Occurrence, b: _Occurrence) -> bool:
+    """An all-capitals form that is a code ("COVID-19") or an acronym the story
+    spells out ("Permanent Affordability Commitment Together (PACT)", "WADA
+    (the World Anti-Doping Agency)"): "Covid-19" and "Pact" beside it follow a
+    house style for acronyms, not a second spelling of a name."""
+    caps = a.text if _all_caps(a.text) else b.text
+    if any(c.isdigit() for c in caps):
+        return True
+    return f"({caps})" in text or f"{caps} (" in text
+
+
 def _apart(a: list[_Occurrence], b: list[_Occurrence]) -> bool:
     """Two forms that are always followed by different names: the first names
     of two people ("Anne-Marie Trevelyan", "Anne Marie Morris")."""
@@ -354,6 +365,8 @@ def find_form_variants(doc: Document, analysis: NameAnalysis) -> list[FormVarian
                 if owner[0] and _owner_alone(analysis.text, owner):
                     continue
                 kind = "punctuation" if "punctuation" in kinds else "capitals"
+                if kind == "capitals" and _acronym(analysis.text, occ, best[0]):
+                    continue
                 settled = len(best) >= SETTLED and len(best) >= SETTLED * len(other)
                 strong = kind == "punctuation" and settled and occ.body
                 taken.append(Span(occ.start, occ.end))
