@@ -18,6 +18,7 @@ from newslint import regexcache
 from newslint.diagnostics import Applicability, Diagnostic, InputError, Severity, Suggestion
 from newslint.document import Document
 from newslint.names import run as names_run
+from newslint.names.addresses import find_address_slips
 from newslint.names.checks import (
     candidate_forms,
     clean_form,
@@ -180,7 +181,9 @@ def _title_fits(mention: Mention, person: Person) -> bool:
         "ignores ordinary words that happen to be capitalised and model numbers. When "
         "several files are linted together, a spelling used once in one file and one "
         "slip away from a name common in the other files is reported too, unless the "
-        "spelling is itself widely used (Jameson beside Jamieson)."
+        "spelling is itself widely used (Jameson beside Jamieson). A surname one slip "
+        "from the e-mail address beside it that holds the person's given name "
+        "('Siobhan Bailie', 'siobhan.baillie@...') is reported as well."
     ),
     severity=Severity.WARNING,
     fix=Applicability.UNSAFE,
@@ -233,6 +236,18 @@ def inconsistent(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[D
             f"article): write '{owner.text}’'"
         )
         yield from _flag(doc, ctx, meta, form, message, owner.text)
+    for slip in find_address_slips(analysis):
+        if silenced(doc, ctx, slip.token) or fold(slip.token.text) in taken:
+            continue
+        taken.add(fold(slip.token.text))
+        yield Diagnostic(
+            meta.id,
+            f"'{slip.token.text}' is spelled '{slip.right}' in the e-mail address beside it",
+            slip.token.start,
+            slip.token.end,
+            meta.severity,
+            suggestions=(Suggestion(slip.right, Applicability.UNSAFE),),
+        )
     for variant in find_variants(analysis):
         span = Span(variant.start, variant.end)
         if any(s.overlaps(span) for s in doc.sic) or doc.in_skipped(span):
