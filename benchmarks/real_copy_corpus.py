@@ -54,6 +54,7 @@ CLASS_RULES: dict[str, tuple[str, ...]] = {
         "names.inconsistent",
         "names.officeholder",
         "names.capitalised-typo",
+        "names.variant-form",
     ),
     "bylines": ("structure.byline-generic",),
     "numbers": ("numbers",),

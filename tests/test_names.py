@@ -10,7 +10,7 @@ import pytest
 
 from newslint.names.extract import analyse
 from newslint.names.learn import count_names, learn, to_toml
-from newslint.names.lists import DEFAULT_LIST, load_file, names_list, parse_list
+from newslint.names.lists import BUILT_LISTS, DEFAULT_LIST, load_file, names_list, parse_list
 from newslint.names.similar import plausibility, similar
 from newslint.names.typos import slip_like
 from newslint.sources import load_document
@@ -150,6 +150,28 @@ def test_misspelled_message_names_the_office() -> None:
 def test_one_finding_when_misspelled_and_inconsistent_agree() -> None:
     text = HEAD + "Treasury Secretary Scott Bessent spoke. Bessent left. Bescent returned."
     assert _rules(text) == [("names.misspelled", "Bescent")]
+
+
+def test_built_congress_list_loads_with_terms() -> None:
+    people = load_file(BUILT_LISTS[0])
+    assert len(people) >= 400
+    chambers = {"U.S. Senator", "U.S. Representative"}
+    for person in people:
+        assert person.offices and {o.office for o in person.offices} <= chambers, person.name
+    assert "Lisa Murkowski" in {p.name for p in people}
+    listed = {p.name for p in names_list().people}
+    assert "Ted Cruz" in listed and "Scott Bessent" in listed
+
+
+def test_congress_member_misspelled_with_given_name() -> None:
+    text = HEAD + "Senator Lisa Murkowsky said the bill would pass."
+    assert _rules(text, "names.misspelled") == [("names.misspelled", "Murkowsky")]
+
+
+def test_initial_is_no_evidence_for_a_near_surname() -> None:
+    # A team sheet of initials: "J Smit" agrees with "Jason Smith" only by its letter.
+    text = HEAD + "Squad: J Smit (Sale), M Hughes (Wigan), D Peel (Leeds).\n"
+    assert _rules(text, "names.misspelled") == []
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,7 @@ from newslint import regexcache
 from newslint.diagnostics import Applicability, Diagnostic, InputError, Severity, Suggestion
 from newslint.document import Document
 from newslint.names import run as names_run
+from newslint.names.addresses import find_address_slips
 from newslint.names.checks import (
     candidate_forms,
     clean_form,
@@ -48,6 +49,7 @@ from newslint.names.similar import (
     tripled,
 )
 from newslint.names.typos import find_typos
+from newslint.names.variant_forms import find_form_variants
 from newslint.names.variants import find_variants
 from newslint.names.words import given_names
 from newslint.registry import CheckContext, Example, RuleMeta, rule
@@ -97,12 +99,12 @@ def _no_keys(doc: Document) -> set[str]:
     why=(
         "Misspelling a public figure's name is an error readers notice at once and "
         "one a spell checker cannot catch. The default list covers heads of state "
-        "and government, foreign ministers, the U.S. and UK cabinets, congressional "
-        "leaders and the heads of the EU, UN, NATO and major central banks; add "
-        "house lists with the `names` config key. A surname alone is matched only "
+        "and government, foreign ministers, the U.S. and UK cabinets, every member of "
+        "the U.S. Congress and the heads of the EU, UN, NATO and major central banks; "
+        "add house lists with the `names` config key. A surname alone is matched only "
         "when it is long and distinctive; a shorter one needs the person's given "
-        "name or title beside it. The fix is unsafe: a different, real person may "
-        "be meant."
+        "name (an initial is not enough) or title beside it. The fix is unsafe: a "
+        "different, real person may be meant."
     ),
     severity=Severity.WARNING,
     fix=Applicability.UNSAFE,
@@ -138,8 +140,10 @@ def _near_person(
     for key, person in names.near(form.key):
         if form.givens and not any(given_agrees(person.given, g) for g in form.givens):
             continue  # "Tom Bessant" is someone else
+        # An initial agrees but is no evidence: "J Smit" in a team sheet is not
+        # "Jason Smith" (one letter in 26 matches by chance).
         given_named = bool(person.given) and any(
-            given_agrees(person.given, g) and g for g in form.givens
+            given_agrees(person.given, g) and len(g.rstrip(".")) > 1 for g in form.givens
         )
         titled = any(
             m.personal_title and not m.honorific_only and _title_fits(m, person)
@@ -177,7 +181,9 @@ def _title_fits(mention: Mention, person: Person) -> bool:
         "ignores ordinary words that happen to be capitalised and model numbers. When "
         "several files are linted together, a spelling used once in one file and one "
         "slip away from a name common in the other files is reported too, unless the "
-        "spelling is itself widely used (Jameson beside Jamieson)."
+        "spelling is itself widely used (Jameson beside Jamieson). A surname one slip "
+        "from the e-mail address beside it that holds the person's given name "
+        "('Siobhan Bailie', 'siobhan.baillie@...') is reported as well."
     ),
     severity=Severity.WARNING,
     fix=Applicability.UNSAFE,
@@ -230,6 +236,18 @@ def inconsistent(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[D
             f"article): write '{owner.text}’'"
         )
         yield from _flag(doc, ctx, meta, form, message, owner.text)
+    for slip in find_address_slips(analysis):
+        if silenced(doc, ctx, slip.token) or fold(slip.token.text) in taken:
+            continue
+        taken.add(fold(slip.token.text))
+        yield Diagnostic(
+            meta.id,
+            f"'{slip.token.text}' is spelled '{slip.right}' in the e-mail address beside it",
+            slip.token.start,
+            slip.token.end,
+            meta.severity,
+            suggestions=(Suggestion(slip.right, Applicability.UNSAFE),),
+        )
     for variant in find_variants(analysis):
         span = Span(variant.start, variant.end)
         if any(s.overlaps(span) for s in doc.sic) or doc.in_skipped(span):
@@ -248,6 +266,60 @@ def inconsistent(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[D
     # For the run-level pass: spellings rare here but common in other files.
     if names_run.collecting():
         names_run.record(doc, meta, names_run.summarise(doc, analysis, ctx, meta.severity))
+
+
+# -- names.variant-form ------------------------------------------------------------
+
+
+@rule(
+    "names.variant-form",
+    summary="One name written with different hyphens, apostrophes or capitals in one story",
+    why=(
+        "'Deir al-Balah' and 'Deir Al Balah', 'Kilroy-Silk' and 'Kilroy Silk', 'KISS' "
+        "and 'Kiss' in one story read as careless, and a reader cannot tell which is "
+        "the name's own form. The rule compares the letters of every capitalised name "
+        "of one to three words and reports a form whose hyphens, apostrophes or "
+        "capitals differ from the story's usual form. Capitals explained by the place "
+        "are not compared: a sentence start, a headline or heading in title case, an "
+        "all-capitals line, dateline or menu, and particles such as 'de' and 'the'. "
+        "Hyphenated compounds of everyday words ('High-Speed', 'T-Shirt'), a company "
+        "and its product ('Nintendo DS', \"Nintendo's DS\") and two people's first names "
+        "('Anne-Marie Trevelyan', 'Anne Marie Morris') are left alone. A hyphen or "
+        "apostrophe against a spelling the story uses three times or more is a "
+        "warning; a tie, or capitals alone (a band or agency may style its name in "
+        "capitals), is reported as information. Spacing, inner-capital and accent "
+        "variants of plain words are names.inconsistent's."
+    ),
+    severity=Severity.WARNING,
+    fix=Applicability.UNSAFE,
+    examples=[
+        Example(
+            "Robert Kilroy-Silk spoke first. Kilroy-Silk said the party would grow. "
+            "Mr Kilroy-Silk then left, and Kilroy Silk later returned.",
+            flagged=True,
+        ),
+        Example(
+            "Robert Kilroy-Silk spoke first. Kilroy-Silk said the party would grow.",
+            flagged=False,
+        ),
+    ],
+)
+def variant_form(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnostic]:
+    for variant in find_form_variants(doc, _analysis(doc)):
+        token = Token(variant.start, variant.end, variant.text, variant.text.casefold())
+        if silenced(doc, ctx, token):
+            continue
+        times = "once" if variant.count == 1 else f"{variant.count} times"
+        what = "capitals" if variant.kind == "capitals" else "hyphens or apostrophes"
+        yield Diagnostic(
+            meta.id,
+            f"'{variant.text}' is written '{variant.right}' elsewhere in this article "
+            f"({times}): the {what} differ",
+            variant.start,
+            variant.end,
+            meta.severity if variant.strong else Severity.INFO,
+            suggestions=(Suggestion(variant.right, Applicability.UNSAFE),),
+        )
 
 
 _GIVEN_SLIP_LENGTH = 5

@@ -24,6 +24,8 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 DEFAULT_LIST = DATA_DIR / "people.toml"
+# Built lists shipped beside it (tools/names_congress.py): members of Congress.
+BUILT_LISTS = (DATA_DIR / "congress.toml",)
 PERSON_KEYS = frozenset(("name", "surname", "variants", "misspellings", "count", "offices", "died"))
 OFFICE_KEYS = frozenset(("office", "country", "from", "to"))
 _NEAR_CACHE_SIZE = 50_000  # spellings remembered per list (a long run stays bounded)
@@ -324,6 +326,8 @@ def names_list(extra: Sequence[str | Path] = ()) -> NamesList:
     for path in reversed([Path(p) for p in extra]):
         people.extend(load_file(path))
     people.extend(load_file(DEFAULT_LIST))
+    for path in BUILT_LISTS:
+        people.extend(load_file(path))
     return NamesList(people)
 
 
