@@ -58,13 +58,13 @@ complain suspect assume anticipate worry state point add explain describe accuse
 hail tout criticise criticize condemn slam advocate
 remark reply respond counter caution believe wonder hope imply accept concur underscore
 express applaud compare liken voice theorize theorise recount blame
-announce discuss discover attribute credit
+announce discuss discover attribute credit laud prove
 """
 # ... and the irregular ones, all forms listed.
 _IRREGULAR = """
 say says said saying tell tells told telling think thinks thought thinking
 show shows showed shown showing find finds found finding feel feels felt feeling
-write writes wrote written writing stating
+write writes wrote written writing stating commented commenting proven
 """
 REPORTING_FORMS: frozenset[str] = frozenset(
     {form for lemma in _REGULAR.split() for form in _inflect(lemma)} | set(_IRREGULAR.split())
@@ -99,7 +99,7 @@ _PEOPLE_SINGULAR = """
 analyst expert observer critic commentator economist scientist researcher pundit
 specialist academic watcher strategist scholar
 """
-_DOCS = "report reports study studies research survey surveys findings poll polls"
+_DOCS = "report reports study studies research survey surveys findings poll polls experiments"
 # Interested parties cited as a bloc.
 # ("authorities", like the police, are an institution acting in the story, not a crowd.)
 _PARTIES = "supporters opponents proponents advocates"
@@ -356,16 +356,30 @@ def _verb_at(tokens: list[Token], i: int) -> int:
                 passive = False
             j += 1
             continue
-        if (
-            not passive
-            and low.endswith("ed")
-            and j + 2 < len(tokens)
-            and tokens[j + 1].text == ","
-            and tokens[j + 2].low.endswith("ing")
-            and tokens[j + 2].low in REPORTING_FORMS
-        ):
-            return j + 3  # "a chorus of voices has emerged, emphasizing ..."
+        if not passive and low.endswith("ed") and low.isalpha():
+            return _saying_after(tokens, j + 1)
         return -1
+    return -1
+
+
+def _saying_after(tokens: list[Token], k: int) -> int:
+    """End of a reporting participle that closes the verb's clause, else -1: "has
+    emerged, emphasizing ...", "have defended the singer, pointing out that ...". The
+    participle says what the subject claimed in doing so; up to five words of object
+    may stand between (no new clause: "who", "that", "and" end the search)."""
+    for m in range(k, min(len(tokens), k + 6)):
+        t = tokens[m]
+        if t.text == ",":
+            if m + 1 >= len(tokens):
+                return -1
+            part = tokens[m + 1].low
+            if part in _SAYING:
+                return m + 2
+            if part == "pointing" and m + 2 < len(tokens) and tokens[m + 2].low == "out":
+                return m + 3
+            return -1
+        if not t.text.isalpha() or t.low in ("who", "which", "that", "and", "but", "or"):
+            return -1
     return -1
 
 
@@ -534,7 +548,9 @@ def _find_in(text: str, tokens: list[Token], lower_words: Container[str]) -> lis
     taken: set[int] = set()
     for i, t in enumerate(tokens):
         low = t.low
-        if low in HEADS or low == "people":
+        if low in UNNAMED_HEADS and (hit := _unnamed(tokens, i, starts, lower_words)):
+            pass
+        elif low in HEADS or low == "people":
             hit = _generic(tokens, i, starts, lower_words, text)
         elif low in PRONOUN_SUBJECTS:
             hit = _pronoun(tokens, i, starts)
@@ -556,6 +572,8 @@ def _find_in(text: str, tokens: list[Token], lower_words: Container[str]) -> lis
             hit = _according(tokens, i, starts, text)
         elif low in _SEEN_AS and i > 0 and _after_be(tokens, i):
             hit = _seen_as(tokens, i)
+        elif low in _SHOWN and i > 0 and _after_be(tokens, i):
+            hit = _shown(tokens, i)
         elif low == "we" or low in ("understands", "learned", "learnt", "reveal"):
             hit = _self_sourced(tokens, i, starts, lower_words)
         else:
@@ -587,7 +605,7 @@ _GROUP_QUANTIFIERS = _words("some many several few numerous various")
 _FINDING = _words(
     "show shows showed shown showing find finds found finding reveal reveals revealed "
     "revealing observe observes observed observing discover discovers discovered discovering "
-    "light"
+    "prove proves proved proven proving light"
 )  # "light": the end of "shed light on"
 # Agent nouns for people ("-ists", "-ers", "-ants": conservationists, employers,
 # residents): a bare plural of one as the subject of a reporting verb is a source.
@@ -729,6 +747,16 @@ def _generic(
     stance = _stance_from(tokens, np_start, i)
     if stance is not None:
         return stance
+    # A document the subject made is its own ("they conducted several experiments that
+    # confirmed ..."): the object of a verb, not a source brought in.
+    if (
+        low in DOC_HEADS
+        and before >= 0
+        and tokens[before].low.endswith("ed")
+        and tokens[before].text.islower()
+        and tokens[before].low not in REPORTING_FORMS | AUXILIARIES | _ED_ADJECTIVES
+    ):
+        return None
     # A noun object of a preposition is not a subject ("the views of analysts say").
     if before >= 0 and tokens[before].low in AFFILIATION | _BE | {"to", "about", "than", "like"}:
         return None  # object of a preposition, or a predicate ("are vocal supporters")
@@ -793,6 +821,55 @@ def _generic(
     # Attachment between head and verb: report the noun phrase and the verb
     # together only when they are close; otherwise the phrase alone.
     return np_start, i + 1, kind
+
+
+# Sources that are unnamed whatever their determiner: "a source close to the family",
+# "the insider added", "sources familiar with the talks say".
+UNNAMED_HEADS = _words("source sources insider insiders")
+
+
+def _unnamed(
+    tokens: list[Token], i: int, starts: set[int], lower_words: Container[str]
+) -> tuple[int, int, str] | None:
+    """ "a source close to the couple revealed", "according to sources familiar with
+    the plan", "the insider added": a source whose only identity is nearness to the
+    story, as the subject of a reporting verb or behind "according to". "The source"
+    points back to such a source (a named one is called by name), so it stays unnamed.
+    A possessive or proper modifier ("its sources", "Senate sources") is left to the
+    generic reading; "a source of income" is not a person."""
+    start, status = _np_left(tokens, i, starts, lower_words)
+    det = tokens[start].low if start < i else ""
+    if status == "named" or (status == "definite" and det not in ("the", "this", "that", "these")):
+        return None
+    singular = not tokens[i].low.endswith("s")
+    if singular and det not in ("a", "an", "one", "another", "the", "this", "that"):
+        return None  # "source code", "a key source": no determiner of a person
+    k = i + 1
+    near = k < len(tokens) and tokens[k].low in ("close", "familiar", "with", "inside", "within")
+    if not (singular or near or det in ("the", "these")):
+        return None  # "sources say", "some insiders fear": the generic reading
+    # Over the nearness: "close to the family", "familiar with Holmes's plans".
+    if near:
+        k += 1
+        stop = min(len(tokens), k + 6)
+        while k < stop and tokens[k].text[0].isalpha():
+            if _verb_at(tokens, k) > 0 and not tokens[k].text[:1].isupper():
+                break
+            k += 1
+    before = start - 1
+    if before >= 1 and tokens[before].low == "to" and tokens[before - 1].low == "according":
+        return before - 1, k, "unnamed"
+    end = _verb_at(tokens, k)
+    if end < 0:
+        return None
+    if tokens[end - 1].low in _FINDING and tokens[end - 1].low not in (
+        "reveal",
+        "reveals",
+        "revealed",
+        "revealing",
+    ):
+        return None  # "the source showed signs of": a thing, not a person speaking
+    return start, end, "unnamed"
 
 
 def _definite_document(
@@ -939,13 +1016,14 @@ def _pronoun(tokens: list[Token], i: int, starts: set[int]) -> tuple[int, int, s
         if end < 0:
             end = open_claim(tokens, i + 3, AUXILIARIES, reporting=_SAYING)
         return (i, end, "split") if end > 0 else None
-    _, end = _adjacent_verb_after(tokens, i)
-    if end < 0 and _insert_end(tokens, i + 1) > 0:
-        end = _verb_at(tokens, _insert_end(tokens, i + 1))  # "others, however, saw"
+    # "many others advocate": the verb follows the whole pronoun phrase.
+    _, end = _adjacent_verb_after(tokens, last)
+    if end < 0 and _insert_end(tokens, last + 1) > 0:
+        end = _verb_at(tokens, _insert_end(tokens, last + 1))  # "others, however, saw"
     if end < 0:
         # "others charge that", "many hit out at"
         singular = tokens[i].low in ("everyone", "everybody")
-        end = open_claim(tokens, i + 1, AUXILIARIES, plural=not singular, reporting=_SAYING)
+        end = open_claim(tokens, last + 1, AUXILIARIES, plural=not singular, reporting=_SAYING)
         if end > 0:
             return i, end, "open"
     if end < 0:
@@ -974,7 +1052,7 @@ def _impersonal(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
     """ "it is understood", "it has been widely reported"."""
     k = i + 1
     passive = False  # "it has said" is the company speaking, "it has been said" is not
-    while k < min(len(tokens), i + 5):
+    while k < min(len(tokens), i + 6):
         low = tokens[k].low
         if low in IMPERSONAL:
             # "it is found in dogs" is about where, "it has been found that" about who.
@@ -982,7 +1060,11 @@ def _impersonal(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
             if (low in _FINDING or low in _NEEDS_THAT) and nxt != "that":
                 return None  # "it is expected to pass": "it" is the bill, not an impersonal
             return (i, k + 1, "impersonal") if passive else None
-        if low in ("is", "was", "has", "had", "been", "now", "also", "widely", "generally"):
+        if (
+            low in ("is", "was", "has", "had", "been")
+            or low in _BETWEEN
+            or (low.endswith("ly") and len(low) > 4)
+        ):  # "it has long been believed", "it is now widely thought"
             passive = passive or low in ("is", "was", "been")
             k += 1
             continue
@@ -1066,6 +1148,31 @@ def _seen_as(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
     if tokens[i].low in _DEEMED and nxt.isalpha() and nxt.islower() and nxt not in _STOP:
         return start, i + 1, "impersonal"  # "were deemed inconsistent", "is considered safe"
     return None
+
+
+_SHOWN = _words("shown proven proved")
+
+
+def _shown(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
+    """ "has been shown to be effective", "has been proven to reduce": a finding with no
+    finder. Only the perfect ("was shown to the press" is an event) and only before
+    "to" or "that"; an agent ("by researchers at ...") is the noun's shape."""
+    nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
+    if nxt not in ("to", "that") or any(t.low == "by" for t in tokens[i + 1 : i + 8]):
+        return None
+    start = i - 1
+    while start > 0 and tokens[start].low not in _BE:
+        start -= 1
+    have = start - 1
+    while have > 0 and (tokens[have].low in _BETWEEN or tokens[have].low.endswith("ly")):
+        have -= 1  # "has already been shown", "have repeatedly been proven"
+    if start < 1 or tokens[start].low != "been" or tokens[have].low not in ("has", "have"):
+        return None
+    if have > 0 and tokens[have - 1].low in _MODALS:
+        return None  # "could have been shown to": a counterfactual
+    if nxt == "to" and i + 2 < len(tokens) and tokens[i + 2].low in ("the", "a", "an", "reporters"):
+        return None  # "has been shown to the jury": shown to someone, not a finding
+    return have, i + 1, "impersonal"
 
 
 def _consensus_passive(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
@@ -1173,6 +1280,13 @@ def _existential(
         k += 1
     elif k == i + 1 or tokens[k - 1].low != "been":
         return None
+    for m in range(k + 1, min(len(tokens) - 1, k + 5)):
+        # "there is a growing movement calling for": a crowd no one names, demanding.
+        low = tokens[m].low
+        if low in _CALL and low.endswith("ing") and tokens[m + 1].low == "for":
+            return i, m + 2, "impersonal"
+        if not tokens[m].text.islower() or not tokens[m].text.isalpha() or low in _STOP:
+            break
     m = k
     while m < min(len(tokens), k + 3) and tokens[m].low not in _HEARSAY | _DEMANDS:
         if not tokens[m].text.islower() or tokens[m].low in _STOP or tokens[m].low in DEFINITE:
@@ -1254,7 +1368,7 @@ def _merge_splits(found: list[VagueSource], text: str) -> list[VagueSource]:
 
 _HEADS_ALT = "|".join(
     sorted(
-        HEADS | PRONOUN_SUBJECTS | _GROUP_QUANTIFIERS | COLLECTIVES | {"people"},
+        HEADS | PRONOUN_SUBJECTS | _GROUP_QUANTIFIERS | COLLECTIVES | UNNAMED_HEADS | {"people"},
         key=lambda w: (-len(w), w),
     )
 )
@@ -1284,13 +1398,15 @@ _SHAPES = linear(
     r"\baccording\s+to\b"
     r"|\b(?:is|was|are|were|been)\s+(?:\w+ly\s+|now\s+|also\s+)?"
     r"(?:thought|understood|believed|said|reported|rumou?red|alleged|claimed|feared"
-    r"|suggested|speculated|found|shown|estimated|argued|assumed|expected|hoped|predicted)\b"
+    r"|suggested|speculated|found|shown|proven|proved|estimated|argued|assumed|expected|hoped"
+    r"|predicted)\b"
     r"|\bwe\b|\b(?:understands|learned|learnt|reveal)\b|\bha(?:ve|s)\s+it\s+that\b"
     r"|\b(?:said|says|told|wrote|tweeted|posted|added)\s+one\s+[a-z]+\s*[.,!?]"
     r"|\bone\s+[a-z]+\s+(?:said|says|told|wrote|tweeted|posted|added)\b"
     r"|\bthere\s+(?:\w+\s+){1,3}(?:reports|claims|rumou?rs|suggestions)\s+(?:of|that)\b"
     r"|\bthere\s+(?:\w+\s+){1,3}(?:concerns?|fears|speculation)\s+that\b"
     r"|\bthere\s+(?:\w+\s+){1,3}(?:calls?|demands?|clamou?r|support|backing)\s+for\b"
+    r"|\bthere\s+(?:\w+\s+){2,5}(?:calling|pushing|pressing|lobbying|campaigning)\s+for\b"
     r"|\b(?:is|are|was|were|be|been|being)\s+(?:widely|generally|commonly|broadly"
     r"|universally|increasingly|often|frequently)\s"
     r"|\bha(?:ve|s)\s+been\s+(?:attributed\s+to|called\s+an?|dubbed\s+an?)\b"
