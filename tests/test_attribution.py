@@ -246,6 +246,33 @@ def test_clean_examples_are_silent(name: str) -> None:
             "There is a growing movement calling for",
             "impersonal",
         ),
+        # The subject of an absolute participle clause; inverted and cited unnamed sources.
+        ("Prices rose, with sources claiming that wages fell.", "sources claiming", "generic"),
+        (
+            "Prices rose, with many fans speculating about wages.",
+            "many fans speculating",
+            "generic",
+        ),
+        ('"Prices will rise," said a source.', "said a source", "unnamed"),
+        (
+            "According to sources close to the show, prices rose.",  # "show" is a noun here
+            "According to sources close to the show",
+            "unnamed",
+        ),
+        (
+            "Citing a source close to the mayor, the paper said prices will rise.",
+            "Citing a source close to the mayor",
+            "unnamed",
+        ),
+        # A crowd picked out by "who"; a frame before the verb; a verdict with "as".
+        ("There are still many who believe prices will rise.", "many who believe", "split"),
+        (
+            "Some have gone so far as to suggest prices will rise.",
+            "Some have gone so far as to suggest",
+            "split",
+        ),
+        ("Many have dismissed the rise as a blip.", "Many have dismissed", "split"),
+        ("It has been revealed that prices will rise.", "It has been revealed", "impersonal"),
     ],
 )
 def test_vague_source_shapes(sentence: str, span: str, kind: str) -> None:
@@ -304,6 +331,11 @@ def test_vague_source_shapes(sentence: str, span: str, kind: str) -> None:
         "The diet could have been shown to cut prices.",  # a counterfactual
         "The diet has been shown by Okafor to cut prices.",  # an agent follows
         "Others have defended the rise and the cuts.",  # no claim: only an object
+        "The crowd roared, with fans cheering the team.",  # a reaction
+        "Prices rose, with many fans expressing shock.",  # a feeling, not a stance
+        "It was revealed in the film that prices rose.",  # one event, its source there
+        "They went so far as to build a wall.",  # an act
+        "The man helped many who needed it.",  # an object, not a subject
     ],
 )
 def test_named_or_non_subject_sources_are_clean(sentence: str) -> None:

@@ -52,7 +52,7 @@ def _inflect(lemma: str) -> set[str]:
 _REGULAR = """
 believe suggest warn predict argue claim fear expect estimate indicate note agree
 reckon insist contend speculate maintain reveal conclude report doubt caution
-acknowledge admit question worry confirm allege urge recommend advise forecast
+acknowledge admit question worry confirm allege urge recommend advise forecast deny affirm
 calculate concede stress emphasise emphasize highlight observe assert dispute
 complain suspect assume anticipate worry state point add explain describe accuse praise
 hail tout criticise criticize condemn slam advocate
@@ -85,7 +85,7 @@ _OBJECT_PRONOUNS = _words("it this that him her them")
 # Past participles that make an impersonal passive ("it is understood").
 IMPERSONAL = _words(
     "thought understood believed said reported rumoured rumored alleged claimed feared "
-    "suggested speculated found shown estimated argued assumed expected hoped predicted"
+    "suggested speculated found shown estimated argued assumed expected hoped predicted revealed"
 )
 
 # Source nouns: people who are cited as a group, and documents.
@@ -144,7 +144,10 @@ _BELIEF_ADJECTIVES = _words(
     "worried concerned convinced confident sceptical skeptical optimistic pessimistic adamant "
     "divided unconvinced hesitant wary doubtful hopeful fearful critical supportive opposed"
 )
-_SEE_AS = _words("see sees saw seeing view views viewed regard regards regarded")
+_SEE_AS = _words(
+    "see sees saw seeing view views viewed regard regards regarded dismiss dismisses dismissed "
+    "dismissing"
+)
 _TO_FRAMES = _words(
     "quick keen eager likely unlikely ready careful right wrong happy continue continued "
     "continues began begin begun seem seems seemed appear appears appeared tend tends tended "
@@ -306,6 +309,9 @@ def _names_someone(tokens: list[Token], i: int, starts: set[int]) -> bool:
     return tokens[i].text[:1].isupper() and i not in starts  # not "However,"
 
 
+_GO = _words("go goes went gone going")
+
+
 def _verb_at(tokens: list[Token], i: int) -> int:
     """End index (exclusive) of a reporting verb group starting at ``i``, else -1."""
     j = i
@@ -317,6 +323,10 @@ def _verb_at(tokens: list[Token], i: int) -> int:
             return j + 1  # "some are worried that ..."
         if low in _SEE_AS and any(t.low == "as" for t in tokens[j + 1 : j + 7]):
             return j + 1  # "some see it as ..."
+        if low in _GO and [t.low for t in tokens[j + 1 : j + 5]] == ["so", "far", "as", "to"]:
+            j += 5  # "some have gone so far as to suggest": a frame before the verb
+            limit = min(len(tokens), limit + 5)
+            continue
         if low == "to" and (j == i or tokens[j - 1].low not in _TO_FRAMES):
             return -1  # "allowing scientists to observe": an infinitive, not a verb group
         if low in _CALL and j + 1 < len(tokens) and tokens[j + 1].low == "for":
@@ -617,7 +627,7 @@ _CLAIMING = (
         for lemma in _words(
             "argue claim warn believe fear insist contend suggest express allege complain "
             "predict urge accuse criticise criticize condemn question doubt worry praise "
-            "recount blame report"
+            "recount blame report speculate"
         )
         for form in _inflect(lemma)
     )
@@ -757,6 +767,19 @@ def _generic(
         and tokens[before].low not in REPORTING_FORMS | AUXILIARIES | _ED_ADJECTIVES
     ):
         return None
+    # "with sources claiming that", "amid experts warning": the subject of an absolute
+    # participle clause, not a preposition's object.
+    if before >= 0 and tokens[before].low in ("with", "amid", "amidst"):
+        end = _verb_at(tokens, i + 1)
+        if end > 0 and tokens[end - 1].low.endswith("ing"):
+            verb = tokens[end - 1].low
+            feeling = verb.startswith("express") and not (
+                end < len(tokens) and tokens[end].low in _STANCE_NOUNS
+            )  # "with many fans expressing outrage": a reaction, not a claim
+            claim = not group or verb in _CLAIMING
+            if verb not in _REACTIONS and verb not in _FINDING and claim and not feeling:
+                role = group and det not in _GROUP_QUANTIFIERS
+                return np_start, end, "role" if role else "generic"
     # A noun object of a preposition is not a subject ("the views of analysts say").
     if before >= 0 and tokens[before].low in AFFILIATION | _BE | {"to", "about", "than", "like"}:
         return None  # object of a preposition, or a predicate ("are vocal supporters")
@@ -853,12 +876,23 @@ def _unnamed(
         k += 1
         stop = min(len(tokens), k + 6)
         while k < stop and tokens[k].text[0].isalpha():
-            if _verb_at(tokens, k) > 0 and not tokens[k].text[:1].isupper():
+            # A word right after a determiner or preposition is a noun ("the show").
+            noun = tokens[k - 1].low in DEFINITE | VAGUE_DETERMINERS | AFFILIATION | {"to"}
+            if not noun and _verb_at(tokens, k) > 0 and not tokens[k].text[:1].isupper():
                 break
             k += 1
     before = start - 1
     if before >= 1 and tokens[before].low == "to" and tokens[before - 1].low == "according":
         return before - 1, k, "unnamed"
+    if before >= 0 and tokens[before].low == "citing":
+        return before, k, "unnamed"  # "citing a source close to the singer, the site said"
+    if (
+        before >= 0
+        and tokens[before].low in _SAID
+        and (before == 0 or not tokens[before - 1].text[0].isalpha())
+        and (k >= len(tokens) or tokens[k].text[0] in ".!?,;")
+    ):
+        return before, k, "unnamed"  # '"...," said a source close to the couple.'
     end = _verb_at(tokens, k)
     if end < 0:
         return None
@@ -1002,6 +1036,11 @@ def _pronoun(tokens: list[Token], i: int, starts: set[int]) -> tuple[int, int, s
         if (nxt.endswith("ing") and nxt in REPORTING_FORMS) or nxt in _BELIEF_ADJECTIVES:
             return i - 1, i + 2, "split"
         return None
+    if i + 2 < len(tokens) and tokens[i + 1].low == "who" and tokens[i - 1].low not in DEFINITE:
+        # "there are still many who believe", "some who argue": the crowd picked out.
+        end = _verb_at(tokens, i + 2)
+        if end > 0 and tokens[end - 1].low not in _FINDING | _REACTIONS:
+            return i, end, "split"
     if i > 0 and tokens[i - 1].text[0].isalpha() and tokens[i - 1].low not in _CLAUSE_OPENERS:
         return None  # "the some", "than many": not a subject pronoun
     if (
@@ -1059,6 +1098,8 @@ def _impersonal(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
             nxt = tokens[k + 1].low if k + 1 < len(tokens) else ""
             if (low in _FINDING or low in _NEEDS_THAT) and nxt != "that":
                 return None  # "it is expected to pass": "it" is the bill, not an impersonal
+            if low == "revealed" and tokens[k - 1].low != "been":
+                return None  # "it was revealed in the announcement": one event, its source there
             return (i, k + 1, "impersonal") if passive else None
         if (
             low in ("is", "was", "has", "had", "been")
@@ -1397,10 +1438,11 @@ _VERB_WORDS = linear(rf"\b(?:{_VERBS_ALT})\b", re.IGNORECASE)
 _SHAPES = linear(
     r"\baccording\s+to\b"
     r"|\b(?:is|was|are|were|been)\s+(?:\w+ly\s+|now\s+|also\s+)?"
-    r"(?:thought|understood|believed|said|reported|rumou?red|alleged|claimed|feared"
+    r"(?:thought|understood|believed|said|reported|rumou?red|alleged|claimed|feared|revealed"
     r"|suggested|speculated|found|shown|proven|proved|estimated|argued|assumed|expected|hoped"
     r"|predicted)\b"
     r"|\bwe\b|\b(?:understands|learned|learnt|reveal)\b|\bha(?:ve|s)\s+it\s+that\b"
+    r"|\bciting\s+(?:\w+\s+){0,3}(?:sources?|insiders?)\b"
     r"|\b(?:said|says|told|wrote|tweeted|posted|added)\s+one\s+[a-z]+\s*[.,!?]"
     r"|\bone\s+[a-z]+\s+(?:said|says|told|wrote|tweeted|posted|added)\b"
     r"|\bthere\s+(?:\w+\s+){1,3}(?:reports|claims|rumou?rs|suggestions)\s+(?:of|that)\b"
