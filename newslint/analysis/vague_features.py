@@ -18,7 +18,6 @@ from newslint.analysis.sentence_features import Scored, sentence_features
 from newslint.document import Document
 from newslint.spans import Span
 
-
 # Shapes the scorer was fitted before: an unnamed source ("a source close to the
 # family said") is a generic source noun like "sources say", weighed the same.
 _FEATURE_SHAPE = {"unnamed": "generic"}
