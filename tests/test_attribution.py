@@ -273,6 +273,13 @@ def test_clean_examples_are_silent(name: str) -> None:
         ),
         ("Many have dismissed the rise as a blip.", "Many have dismissed", "split"),
         ("It has been revealed that prices will rise.", "It has been revealed", "impersonal"),
+        # Hearsay spreading on its own, with what it says after it.
+        (
+            "Shops shut after reports surfaced last week that prices will rise.",
+            "reports surfaced",
+            "impersonal",
+        ),
+        ("Speculation has mounted that prices will rise.", "Speculation has mounted", "impersonal"),
     ],
 )
 def test_vague_source_shapes(sentence: str, span: str, kind: str) -> None:
@@ -335,6 +342,8 @@ def test_vague_source_shapes(sentence: str, span: str, kind: str) -> None:
         "Prices rose, with many fans expressing shock.",  # a feeling, not a stance
         "It was revealed in the film that prices rose.",  # one event, its source there
         "They went so far as to build a wall.",  # an act
+        "The reports emerged from the archive.",  # known reports, and no claim
+        "Reports grew longer each year.",  # no claim after the verb
         "The man helped many who needed it.",  # an object, not a subject
     ],
 )

@@ -586,12 +586,14 @@ def _find_in(text: str, tokens: list[Token], lower_words: Container[str]) -> lis
             hit = _shown(tokens, i)
         elif low == "we" or low in ("understands", "learned", "learnt", "reveal"):
             hit = _self_sourced(tokens, i, starts, lower_words)
+        elif low in _HEARSAY:
+            hit = None  # "speculation has mounted that": the hearsay shapes below
         else:
             continue
         if hit is None and low in CLAIM_STANCES:
             hit = _stance_passive(tokens, i)
         if hit is None and low in _HEARSAY:
-            hit = _with_hearsay(tokens, i)
+            hit = _with_hearsay(tokens, i) or _hearsay_spreads(tokens, i)
         if hit is None or any(k in taken for k in range(hit[0], hit[1])):
             continue
         a, b, kind = hit
@@ -1279,6 +1281,40 @@ def _with_hearsay(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
 
 
 _HEARSAY_FRAMES = _words("with amid amidst despite following")
+# Verbs of hearsay spreading on its own: "reports emerged that", "rumours have swirled".
+_SPREAD = frozenset(
+    form
+    for lemma in _words("emerge surface circulate swirl spread mount abound grow persist")
+    for form in _inflect(lemma)
+) | _words("spread grew grown")
+_CONTENT_OPENERS = _words("that of about suggesting claiming alleging saying")
+
+
+def _hearsay_spreads(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
+    """ "Reports surfaced last week that ...", "rumours have swirled about", "speculation
+    has mounted that": hearsay as the subject of a verb of spreading, with what it
+    says after it, and no one behind it."""
+    owner = i > 1 and tokens[i - 1].text[:1].isupper()
+    if i > 0 and (tokens[i - 1].low in DEFINITE or owner):
+        return None  # "the reports", "Reuters reports": a known source's
+    k = i + 1
+    while k < min(len(tokens), i + 4) and (
+        tokens[k].low in ("have", "has", "had", "also", "now", "since", "quickly", "widely")
+    ):
+        k += 1
+    if k >= len(tokens) or tokens[k].low not in _SPREAD:
+        return None
+    for m in range(k + 1, min(len(tokens), k + 5)):
+        if tokens[m].low in _CONTENT_OPENERS:
+            start = (
+                i - 1
+                if i > 0 and tokens[i - 1].text.islower() and tokens[i - 1].low not in _STOP
+                else i
+            )
+            return start, k + 1, "impersonal"
+        if not tokens[m].text.isalpha() or tokens[m].low in ("and", "but", "when", "as"):
+            return None
+    return None
 
 
 # Collective nouns for bodies of people: "according to human rights groups".
@@ -1453,6 +1489,8 @@ _SHAPES = linear(
     r"|universally|increasingly|often|frequently)\s"
     r"|\bha(?:ve|s)\s+been\s+(?:attributed\s+to|called\s+an?|dubbed\s+an?)\b"
     rf"|\b(?:{'|'.join(sorted(CLAIM_STANCES))})\s+(?:have|has|had|were|was|are|is)\s"
+    r"|\b(?:reports|rumou?rs|speculation|claims)\s+(?:\w+\s+){0,2}(?:emerged|surfaced|circulated"
+    r"|swirled|spread|mounted|abound|grew|persisted|emerging|surfacing|circulating|swirling)\b"
     r"|\b(?:with|amid|amidst|despite|following)\s+(?:\w+\s+)?(?:reports|claims|rumou?rs)"
     r"\s+(?:of|that)\b"
     r"|\b(?:is|are|was|were|be|been)\s+(?:(?:not|also|now|still|often|\w+ly)\s+){0,2}"
