@@ -22,6 +22,7 @@ from newslint.analysis.quotations import Quotation
 from newslint.analysis.vague_sources import (
     PLURAL_HEADS,
     SINGULAR_HEADS,
+    UNNAMED_HEADS,
     VagueSource,
     find_vague_sources,
     triggered,
@@ -844,6 +845,16 @@ def sourcing_phrases(doc: Document) -> list[SourcingPhrase]:
     return doc.analysis("attribution.sourcing", _compute_sourcing)
 
 
+# Named members after a short verb phrase, before any clause of the claim ("that").
+_MEMBERS_AFTER = regexcache.compile(
+    r"(?:\s+(?!that\b)[\w'’-]+){0,6}?\s*,\s*(?:including|such\s+as|among\s+them|notably)\s+"
+    r"(?:the\s+)?[A-Z]"
+)
+# A full stop and a capital between two phrases the sentence splitter kept together.
+_SENTENCE_GAP = regexcache.compile(r"[.!?][\"'”’)]*\s+[A-Z]")
+_DEFINITE_OPENING = regexcache.compile(r"(?i)(?:the|this|that|these)\b")
+
+
 def _compute_sourcing(doc: Document) -> list[SourcingPhrase]:
     text = doc.text
     anonymous = [
@@ -856,7 +867,18 @@ def _compute_sourcing(doc: Document) -> list[SourcingPhrase]:
         return []  # no trigger words: no quotation or sentence analysis
     top = [q for q in doc.quotations if not q.nested]
     vague = _vague_sources(doc, top) if found_trigger else []
-    vague = [v for v in vague if not any(a.overlaps(v[0]) for a in anonymous)]
+    # An unnamed source ("a source close to the family said") is both anonymous (no
+    # reason given for anonymity) and vague (no one the reader can check): both kinds.
+    # Where the story brings in an unnamed source: "a source close to ...", "according
+    # to sources", "people familiar with the talks".
+    introductions = [a for a in anonymous] + [
+        v[0]
+        for v in vague
+        if v[1].head in UNNAMED_HEADS and not _DEFINITE_OPENING.match(text, v[0].start)
+    ]
+    vague = [
+        v for v in vague if v[1].kind == "unnamed" or not any(a.overlaps(v[0]) for a in anonymous)
+    ]
     found: list[SourcingPhrase] = []
     for span in anonymous:
         sentence = sentence_of(doc, span)
@@ -866,12 +888,33 @@ def _compute_sourcing(doc: Document) -> list[SourcingPhrase]:
     for span, source in vague:
         sentence = sentence_of(doc, span)
         earlier, previous = previous, span
-        if source.kind == "impersonal" and earlier is not None and earlier.start >= sentence.start:
+        if (
+            source.kind == "impersonal"
+            and earlier is not None
+            and earlier.start >= sentence.start
+            and not _SENTENCE_GAP.search(text, earlier.end, span.start)
+        ):
             # "Officials said that the pair are still considered dangerous": the judgement
             # is the content of the claim already flagged, not a second source.
             continue
         same = mask_quotations(text, sentence.start, sentence.end, top)
+        if source.kind == "unnamed":
+            # "The source added" after "a source close to the family said": the same
+            # source again, reported once, where the story brings it in.
+            if _DEFINITE_OPENING.match(text, span.start) and any(
+                a.start < span.start for a in introductions
+            ):
+                continue
+            # Named by nothing but a stated reason for anonymity ("told the BBC" names
+            # the outlet, not the source).
+            reason = bool(ANONYMITY_REASON.search(same))
+            found.append(SourcingPhrase(span, "vague", reason, "unnamed"))
+            continue
         named = bool(_NAMED_SAME.search(same, span.end - sentence.start))
+        if not named and source.kind in ("generic", "open", "split", "role"):
+            # "several celebrities have spoken out against him, including Lady Gaga": the
+            # members named right after the verb's own words.
+            named = bool(_MEMBERS_AFTER.match(same, span.end - sentence.start))
         if not named and _NAMED_SAME.search(same[: span.start - sentence.start]):
             named = bool(re.search(r"\baccording\s+to\b", same[: span.start - sentence.start]))
         after = sentence_after(doc, span)

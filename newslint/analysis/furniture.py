@@ -265,6 +265,72 @@ _CREDIT = regexcache.compile(
 )
 
 
+# A contact line for the newsroom or the writer ("To reach the reporter, contact
+# jo@paper.org", "Contact the author: Jo Bloggs", "Need help? Contact the desk at
+# ..."): an address or number the page printed for its readers, not the story.
+_CONTACT_HEAD = regexcache.compile(
+    r"(?:(?:need\s+help|got\s+a\s+(?:news\s+)?tip|questions)\??\s+)?(?:to\s+|please\s+)?"
+    r"(?:contact|reach|e-?mail|write\s+to|send\s+\w+\s+to)"
+    r"(?=\s+(?:us|me|him|her|them|the|our|a|an|(?-i:[A-Z])|[\w.%+-]+@))",
+    re.IGNORECASE,
+)
+_CONTACT_ROLE = regexcache.compile(
+    r"contact\s+(?:the\s+)?(?:authors?|reporters?|writers?|editors?|newsroom|desk)\s*:",
+    re.IGNORECASE,
+)
+_ADDRESS = regexcache.compile(
+    r"[\w.%+-]+@[\w-]+(?:\.[\w-]+)+|\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b"
+)
+# A page's date field left as a line: "Release Date: Thursday, 28 April 2022 - 3:55pm",
+# "Last updated: 14/08/2020". The label names a field, the value is only a date.
+_DATE_FIELD = regexcache.compile(
+    r"(?:release\s+date|date|published(?:\s+on)?|posted(?:\s+on)?|updated(?:\s+on)?"
+    r"|last\s+updated|first\s+published|last\s+modified|modified)\s*:\s*(.{4,70})",
+    re.IGNORECASE,
+)
+# The field's label alone, its value in the next block: "Release Date:".
+_DATE_FIELD_ALONE = regexcache.compile(
+    r"(?:release\s+date|date|published(?:\s+on)?|posted(?:\s+on)?|updated(?:\s+on)?"
+    r"|last\s+updated|first\s+published|last\s+modified)\s*:",
+    re.IGNORECASE,
+)
+_DATE_WORDS = regexcache.compile(
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+    r"|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?|\d{1,4}(?:st|nd|rd|th)?"
+    r"|\d{1,2}[:.]\d{2}\s*(?:am|pm)?|am|pm|a\.m\.|p\.m\.|gmt|bst|utc|est|edt|et|pt|at"
+    r"|[,/.–—-])",
+    re.IGNORECASE,
+)
+
+
+def _contact_line(line: str) -> bool:
+    """A short line that opens by asking readers to contact someone and gives an
+    address or number, or names the writer to contact ("Contact the author: ...").
+    A story's sentence about contact reports it ("..., residents were told")."""
+    words = line.split()
+    if _CONTACT_ROLE.match(line):
+        return len(words) <= 12
+    return (
+        len(words) <= 40
+        and bool(_CONTACT_HEAD.match(line))
+        and bool(_ADDRESS.search(line))
+        and not _REPORTED.search(line)
+    )
+
+
+_REPORTED = regexcache.compile(r"\b(?:said|says|told|tells|according)\b", re.IGNORECASE)
+
+
+def _date_value(value: str) -> bool:
+    """Only date and time words, and a digit among them: "Thursday, 28 April 2022"."""
+    words = value.replace(",", " , ").split()
+    return (
+        len(words) <= 12
+        and any(c.isdigit() for c in value)
+        and all(_DATE_WORDS.fullmatch(w) for w in words)
+    )
+
+
 def _label_key(text: str) -> str:
     key = _COUNT.sub("#", text.lower().replace("’", "'"))
     return " ".join(key.strip(_DECORATION).split())
@@ -274,6 +340,8 @@ def label_line(line: str) -> tuple[str, int] | None:
     """(family, length of the label) when ``line`` is an interface label: a whole
     line ("- Advertisement -", "12 comments", "Log in | Register") or the head of
     one ("Read more: ...", "Next article: ..."); else None."""
+    if _contact_line(line.strip()):
+        return "a contact line", len(line)
     if len(line) > 120:
         return None
     key = _label_key(line)
@@ -293,6 +361,10 @@ def label_line(line: str) -> tuple[str, int] | None:
         return "a photo credit", len(line)
     if _SPONSOR.match(key) and len(key.split()) <= 8:
         return "an ad marker", len(line)
+    stripped = line.strip()
+    field = _DATE_FIELD.fullmatch(stripped)
+    if (field and _date_value(field.group(1))) or _DATE_FIELD_ALONE.fullmatch(stripped):
+        return "a date field", len(line)
     if key.startswith("more from ") and len(key.split()) <= 6:
         return "a teaser label", len(line)
     if key.endswith(("newsletter", "newsletters")) and len(key.split()) <= 6:

@@ -18,6 +18,10 @@ from newslint.analysis.sentence_features import Scored, sentence_features
 from newslint.document import Document
 from newslint.spans import Span
 
+# Shapes the scorer was fitted before: an unnamed source ("a source close to the
+# family said") is a generic source noun like "sources say", weighed the same.
+_FEATURE_SHAPE = {"unnamed": "generic"}
+
 
 def vague_sentence_features(
     doc: Document, *, register: bool = True
@@ -48,7 +52,7 @@ def _vague_sentence_features(
         f["story_generic_sources"] = float(min(generic, 6))
         f["story_leans_on_generic"] = float(named < generic)
         for phrase in inside:
-            f["parser:" + (phrase.shape or "vague")] = 1.0
+            f["parser:" + _FEATURE_SHAPE.get(phrase.shape, phrase.shape or "vague")] = 1.0
             f["parser:excused"] = max(f.get("parser:excused", 0.0), float(phrase.excused))
         out.append(
             (

@@ -52,19 +52,19 @@ def _inflect(lemma: str) -> set[str]:
 _REGULAR = """
 believe suggest warn predict argue claim fear expect estimate indicate note agree
 reckon insist contend speculate maintain reveal conclude report doubt caution
-acknowledge admit question worry confirm allege urge recommend advise forecast
+acknowledge admit question worry confirm allege urge recommend advise forecast deny affirm
 calculate concede stress emphasise emphasize highlight observe assert dispute
 complain suspect assume anticipate worry state point add explain describe accuse praise
 hail tout criticise criticize condemn slam advocate
 remark reply respond counter caution believe wonder hope imply accept concur underscore
 express applaud compare liken voice theorize theorise recount blame
-announce discuss discover attribute credit
+announce discuss discover attribute credit laud prove
 """
 # ... and the irregular ones, all forms listed.
 _IRREGULAR = """
 say says said saying tell tells told telling think thinks thought thinking
 show shows showed shown showing find finds found finding feel feels felt feeling
-write writes wrote written writing stating
+write writes wrote written writing stating commented commenting proven
 """
 REPORTING_FORMS: frozenset[str] = frozenset(
     {form for lemma in _REGULAR.split() for form in _inflect(lemma)} | set(_IRREGULAR.split())
@@ -85,7 +85,7 @@ _OBJECT_PRONOUNS = _words("it this that him her them")
 # Past participles that make an impersonal passive ("it is understood").
 IMPERSONAL = _words(
     "thought understood believed said reported rumoured rumored alleged claimed feared "
-    "suggested speculated found shown estimated argued assumed expected hoped predicted"
+    "suggested speculated found shown estimated argued assumed expected hoped predicted revealed"
 )
 
 # Source nouns: people who are cited as a group, and documents.
@@ -99,7 +99,7 @@ _PEOPLE_SINGULAR = """
 analyst expert observer critic commentator economist scientist researcher pundit
 specialist academic watcher strategist scholar
 """
-_DOCS = "report reports study studies research survey surveys findings poll polls"
+_DOCS = "report reports study studies research survey surveys findings poll polls experiments"
 # Interested parties cited as a bloc.
 # ("authorities", like the police, are an institution acting in the story, not a crowd.)
 _PARTIES = "supporters opponents proponents advocates"
@@ -144,7 +144,10 @@ _BELIEF_ADJECTIVES = _words(
     "worried concerned convinced confident sceptical skeptical optimistic pessimistic adamant "
     "divided unconvinced hesitant wary doubtful hopeful fearful critical supportive opposed"
 )
-_SEE_AS = _words("see sees saw seeing view views viewed regard regards regarded")
+_SEE_AS = _words(
+    "see sees saw seeing view views viewed regard regards regarded dismiss dismisses dismissed "
+    "dismissing"
+)
 _TO_FRAMES = _words(
     "quick keen eager likely unlikely ready careful right wrong happy continue continued "
     "continues began begin begun seem seems seemed appear appears appeared tend tends tended "
@@ -306,6 +309,9 @@ def _names_someone(tokens: list[Token], i: int, starts: set[int]) -> bool:
     return tokens[i].text[:1].isupper() and i not in starts  # not "However,"
 
 
+_GO = _words("go goes went gone going")
+
+
 def _verb_at(tokens: list[Token], i: int) -> int:
     """End index (exclusive) of a reporting verb group starting at ``i``, else -1."""
     j = i
@@ -317,6 +323,10 @@ def _verb_at(tokens: list[Token], i: int) -> int:
             return j + 1  # "some are worried that ..."
         if low in _SEE_AS and any(t.low == "as" for t in tokens[j + 1 : j + 7]):
             return j + 1  # "some see it as ..."
+        if low in _GO and [t.low for t in tokens[j + 1 : j + 5]] == ["so", "far", "as", "to"]:
+            j += 5  # "some have gone so far as to suggest": a frame before the verb
+            limit = min(len(tokens), limit + 5)
+            continue
         if low == "to" and (j == i or tokens[j - 1].low not in _TO_FRAMES):
             return -1  # "allowing scientists to observe": an infinitive, not a verb group
         if low in _CALL and j + 1 < len(tokens) and tokens[j + 1].low == "for":
@@ -356,16 +366,30 @@ def _verb_at(tokens: list[Token], i: int) -> int:
                 passive = False
             j += 1
             continue
-        if (
-            not passive
-            and low.endswith("ed")
-            and j + 2 < len(tokens)
-            and tokens[j + 1].text == ","
-            and tokens[j + 2].low.endswith("ing")
-            and tokens[j + 2].low in REPORTING_FORMS
-        ):
-            return j + 3  # "a chorus of voices has emerged, emphasizing ..."
+        if not passive and low.endswith("ed") and low.isalpha():
+            return _saying_after(tokens, j + 1)
         return -1
+    return -1
+
+
+def _saying_after(tokens: list[Token], k: int) -> int:
+    """End of a reporting participle that closes the verb's clause, else -1: "has
+    emerged, emphasizing ...", "have defended the singer, pointing out that ...". The
+    participle says what the subject claimed in doing so; up to five words of object
+    may stand between (no new clause: "who", "that", "and" end the search)."""
+    for m in range(k, min(len(tokens), k + 6)):
+        t = tokens[m]
+        if t.text == ",":
+            if m + 1 >= len(tokens):
+                return -1
+            part = tokens[m + 1].low
+            if part in _SAYING:
+                return m + 2
+            if part == "pointing" and m + 2 < len(tokens) and tokens[m + 2].low == "out":
+                return m + 3
+            return -1
+        if not t.text.isalpha() or t.low in ("who", "which", "that", "and", "but", "or"):
+            return -1
     return -1
 
 
@@ -534,7 +558,9 @@ def _find_in(text: str, tokens: list[Token], lower_words: Container[str]) -> lis
     taken: set[int] = set()
     for i, t in enumerate(tokens):
         low = t.low
-        if low in HEADS or low == "people":
+        if low in UNNAMED_HEADS and (hit := _unnamed(tokens, i, starts, lower_words)):
+            pass
+        elif low in HEADS or low == "people":
             hit = _generic(tokens, i, starts, lower_words, text)
         elif low in PRONOUN_SUBJECTS:
             hit = _pronoun(tokens, i, starts)
@@ -556,14 +582,18 @@ def _find_in(text: str, tokens: list[Token], lower_words: Container[str]) -> lis
             hit = _according(tokens, i, starts, text)
         elif low in _SEEN_AS and i > 0 and _after_be(tokens, i):
             hit = _seen_as(tokens, i)
+        elif low in _SHOWN and i > 0 and _after_be(tokens, i):
+            hit = _shown(tokens, i)
         elif low == "we" or low in ("understands", "learned", "learnt", "reveal"):
             hit = _self_sourced(tokens, i, starts, lower_words)
+        elif low in _HEARSAY:
+            hit = None  # "speculation has mounted that": the hearsay shapes below
         else:
             continue
         if hit is None and low in CLAIM_STANCES:
             hit = _stance_passive(tokens, i)
         if hit is None and low in _HEARSAY:
-            hit = _with_hearsay(tokens, i)
+            hit = _with_hearsay(tokens, i) or _hearsay_spreads(tokens, i)
         if hit is None or any(k in taken for k in range(hit[0], hit[1])):
             continue
         a, b, kind = hit
@@ -587,7 +617,7 @@ _GROUP_QUANTIFIERS = _words("some many several few numerous various")
 _FINDING = _words(
     "show shows showed shown showing find finds found finding reveal reveals revealed "
     "revealing observe observes observed observing discover discovers discovered discovering "
-    "light"
+    "prove proves proved proven proving light"
 )  # "light": the end of "shed light on"
 # Agent nouns for people ("-ists", "-ers", "-ants": conservationists, employers,
 # residents): a bare plural of one as the subject of a reporting verb is a source.
@@ -599,7 +629,7 @@ _CLAIMING = (
         for lemma in _words(
             "argue claim warn believe fear insist contend suggest express allege complain "
             "predict urge accuse criticise criticize condemn question doubt worry praise "
-            "recount blame report"
+            "recount blame report speculate"
         )
         for form in _inflect(lemma)
     )
@@ -729,6 +759,29 @@ def _generic(
     stance = _stance_from(tokens, np_start, i)
     if stance is not None:
         return stance
+    # A document the subject made is its own ("they conducted several experiments that
+    # confirmed ..."): the object of a verb, not a source brought in.
+    if (
+        low in DOC_HEADS
+        and before >= 0
+        and tokens[before].low.endswith("ed")
+        and tokens[before].text.islower()
+        and tokens[before].low not in REPORTING_FORMS | AUXILIARIES | _ED_ADJECTIVES
+    ):
+        return None
+    # "with sources claiming that", "amid experts warning": the subject of an absolute
+    # participle clause, not a preposition's object.
+    if before >= 0 and tokens[before].low in ("with", "amid", "amidst"):
+        end = _verb_at(tokens, i + 1)
+        if end > 0 and tokens[end - 1].low.endswith("ing"):
+            verb = tokens[end - 1].low
+            feeling = verb.startswith("express") and not (
+                end < len(tokens) and tokens[end].low in _STANCE_NOUNS
+            )  # "with many fans expressing outrage": a reaction, not a claim
+            claim = not group or verb in _CLAIMING
+            if verb not in _REACTIONS and verb not in _FINDING and claim and not feeling:
+                role = group and det not in _GROUP_QUANTIFIERS
+                return np_start, end, "role" if role else "generic"
     # A noun object of a preposition is not a subject ("the views of analysts say").
     if before >= 0 and tokens[before].low in AFFILIATION | _BE | {"to", "about", "than", "like"}:
         return None  # object of a preposition, or a predicate ("are vocal supporters")
@@ -793,6 +846,66 @@ def _generic(
     # Attachment between head and verb: report the noun phrase and the verb
     # together only when they are close; otherwise the phrase alone.
     return np_start, i + 1, kind
+
+
+# Sources that are unnamed whatever their determiner: "a source close to the family",
+# "the insider added", "sources familiar with the talks say".
+UNNAMED_HEADS = _words("source sources insider insiders")
+
+
+def _unnamed(
+    tokens: list[Token], i: int, starts: set[int], lower_words: Container[str]
+) -> tuple[int, int, str] | None:
+    """ "a source close to the couple revealed", "according to sources familiar with
+    the plan", "the insider added": a source whose only identity is nearness to the
+    story, as the subject of a reporting verb or behind "according to". "The source"
+    points back to such a source (a named one is called by name), so it stays unnamed.
+    A possessive or proper modifier ("its sources", "Senate sources") is left to the
+    generic reading; "a source of income" is not a person."""
+    start, status = _np_left(tokens, i, starts, lower_words)
+    det = tokens[start].low if start < i else ""
+    if status == "named" or (status == "definite" and det not in ("the", "this", "that", "these")):
+        return None
+    singular = not tokens[i].low.endswith("s")
+    if singular and det not in ("a", "an", "one", "another", "the", "this", "that"):
+        return None  # "source code", "a key source": no determiner of a person
+    k = i + 1
+    near = k < len(tokens) and tokens[k].low in ("close", "familiar", "with", "inside", "within")
+    if not (singular or near or det in ("the", "these")):
+        return None  # "sources say", "some insiders fear": the generic reading
+    # Over the nearness: "close to the family", "familiar with Holmes's plans".
+    if near:
+        k += 1
+        stop = min(len(tokens), k + 6)
+        while k < stop and tokens[k].text[0].isalpha():
+            # A word right after a determiner or preposition is a noun ("the show").
+            noun = tokens[k - 1].low in DEFINITE | VAGUE_DETERMINERS | AFFILIATION | {"to"}
+            if not noun and _verb_at(tokens, k) > 0 and not tokens[k].text[:1].isupper():
+                break
+            k += 1
+    before = start - 1
+    if before >= 1 and tokens[before].low == "to" and tokens[before - 1].low == "according":
+        return before - 1, k, "unnamed"
+    if before >= 0 and tokens[before].low == "citing":
+        return before, k, "unnamed"  # "citing a source close to the singer, the site said"
+    if (
+        before >= 0
+        and tokens[before].low in _SAID
+        and (before == 0 or not tokens[before - 1].text[0].isalpha())
+        and (k >= len(tokens) or tokens[k].text[0] in ".!?,;")
+    ):
+        return before, k, "unnamed"  # '"...," said a source close to the couple.'
+    end = _verb_at(tokens, k)
+    if end < 0:
+        return None
+    if tokens[end - 1].low in _FINDING and tokens[end - 1].low not in (
+        "reveal",
+        "reveals",
+        "revealed",
+        "revealing",
+    ):
+        return None  # "the source showed signs of": a thing, not a person speaking
+    return start, end, "unnamed"
 
 
 def _definite_document(
@@ -925,6 +1038,11 @@ def _pronoun(tokens: list[Token], i: int, starts: set[int]) -> tuple[int, int, s
         if (nxt.endswith("ing") and nxt in REPORTING_FORMS) or nxt in _BELIEF_ADJECTIVES:
             return i - 1, i + 2, "split"
         return None
+    if i + 2 < len(tokens) and tokens[i + 1].low == "who" and tokens[i - 1].low not in DEFINITE:
+        # "there are still many who believe", "some who argue": the crowd picked out.
+        end = _verb_at(tokens, i + 2)
+        if end > 0 and tokens[end - 1].low not in _FINDING | _REACTIONS:
+            return i, end, "split"
     if i > 0 and tokens[i - 1].text[0].isalpha() and tokens[i - 1].low not in _CLAUSE_OPENERS:
         return None  # "the some", "than many": not a subject pronoun
     if (
@@ -939,13 +1057,14 @@ def _pronoun(tokens: list[Token], i: int, starts: set[int]) -> tuple[int, int, s
         if end < 0:
             end = open_claim(tokens, i + 3, AUXILIARIES, reporting=_SAYING)
         return (i, end, "split") if end > 0 else None
-    _, end = _adjacent_verb_after(tokens, i)
-    if end < 0 and _insert_end(tokens, i + 1) > 0:
-        end = _verb_at(tokens, _insert_end(tokens, i + 1))  # "others, however, saw"
+    # "many others advocate": the verb follows the whole pronoun phrase.
+    _, end = _adjacent_verb_after(tokens, last)
+    if end < 0 and _insert_end(tokens, last + 1) > 0:
+        end = _verb_at(tokens, _insert_end(tokens, last + 1))  # "others, however, saw"
     if end < 0:
         # "others charge that", "many hit out at"
         singular = tokens[i].low in ("everyone", "everybody")
-        end = open_claim(tokens, i + 1, AUXILIARIES, plural=not singular, reporting=_SAYING)
+        end = open_claim(tokens, last + 1, AUXILIARIES, plural=not singular, reporting=_SAYING)
         if end > 0:
             return i, end, "open"
     if end < 0:
@@ -974,15 +1093,21 @@ def _impersonal(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
     """ "it is understood", "it has been widely reported"."""
     k = i + 1
     passive = False  # "it has said" is the company speaking, "it has been said" is not
-    while k < min(len(tokens), i + 5):
+    while k < min(len(tokens), i + 6):
         low = tokens[k].low
         if low in IMPERSONAL:
             # "it is found in dogs" is about where, "it has been found that" about who.
             nxt = tokens[k + 1].low if k + 1 < len(tokens) else ""
             if (low in _FINDING or low in _NEEDS_THAT) and nxt != "that":
                 return None  # "it is expected to pass": "it" is the bill, not an impersonal
+            if low == "revealed" and tokens[k - 1].low != "been":
+                return None  # "it was revealed in the announcement": one event, its source there
             return (i, k + 1, "impersonal") if passive else None
-        if low in ("is", "was", "has", "had", "been", "now", "also", "widely", "generally"):
+        if (
+            low in ("is", "was", "has", "had", "been")
+            or low in _BETWEEN
+            or (low.endswith("ly") and len(low) > 4)
+        ):  # "it has long been believed", "it is now widely thought"
             passive = passive or low in ("is", "was", "been")
             k += 1
             continue
@@ -1068,6 +1193,31 @@ def _seen_as(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
     return None
 
 
+_SHOWN = _words("shown proven proved")
+
+
+def _shown(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
+    """ "has been shown to be effective", "has been proven to reduce": a finding with no
+    finder. Only the perfect ("was shown to the press" is an event) and only before
+    "to" or "that"; an agent ("by researchers at ...") is the noun's shape."""
+    nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
+    if nxt not in ("to", "that") or any(t.low == "by" for t in tokens[i + 1 : i + 8]):
+        return None
+    start = i - 1
+    while start > 0 and tokens[start].low not in _BE:
+        start -= 1
+    have = start - 1
+    while have > 0 and (tokens[have].low in _BETWEEN or tokens[have].low.endswith("ly")):
+        have -= 1  # "has already been shown", "have repeatedly been proven"
+    if start < 1 or tokens[start].low != "been" or tokens[have].low not in ("has", "have"):
+        return None
+    if have > 0 and tokens[have - 1].low in _MODALS:
+        return None  # "could have been shown to": a counterfactual
+    if nxt == "to" and i + 2 < len(tokens) and tokens[i + 2].low in ("the", "a", "an", "reporters"):
+        return None  # "has been shown to the jury": shown to someone, not a finding
+    return have, i + 1, "impersonal"
+
+
 def _consensus_passive(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
     """ "is widely recognised", "are generally seen as": a belief credited to everyone
     and no one. An agent ("by economists") is a different shape, handled by the noun."""
@@ -1131,6 +1281,40 @@ def _with_hearsay(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
 
 
 _HEARSAY_FRAMES = _words("with amid amidst despite following")
+# Verbs of hearsay spreading on its own: "reports emerged that", "rumours have swirled".
+_SPREAD = frozenset(
+    form
+    for lemma in _words("emerge surface circulate swirl spread mount abound grow persist")
+    for form in _inflect(lemma)
+) | _words("spread grew grown")
+_CONTENT_OPENERS = _words("that of about suggesting claiming alleging saying")
+
+
+def _hearsay_spreads(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
+    """ "Reports surfaced last week that ...", "rumours have swirled about", "speculation
+    has mounted that": hearsay as the subject of a verb of spreading, with what it
+    says after it, and no one behind it."""
+    owner = i > 1 and tokens[i - 1].text[:1].isupper()
+    if i > 0 and (tokens[i - 1].low in DEFINITE or owner):
+        return None  # "the reports", "Reuters reports": a known source's
+    k = i + 1
+    while k < min(len(tokens), i + 4) and (
+        tokens[k].low in ("have", "has", "had", "also", "now", "since", "quickly", "widely")
+    ):
+        k += 1
+    if k >= len(tokens) or tokens[k].low not in _SPREAD:
+        return None
+    for m in range(k + 1, min(len(tokens), k + 5)):
+        if tokens[m].low in _CONTENT_OPENERS:
+            start = (
+                i - 1
+                if i > 0 and tokens[i - 1].text.islower() and tokens[i - 1].low not in _STOP
+                else i
+            )
+            return start, k + 1, "impersonal"
+        if not tokens[m].text.isalpha() or tokens[m].low in ("and", "but", "when", "as"):
+            return None
+    return None
 
 
 # Collective nouns for bodies of people: "according to human rights groups".
@@ -1173,6 +1357,13 @@ def _existential(
         k += 1
     elif k == i + 1 or tokens[k - 1].low != "been":
         return None
+    for m in range(k + 1, min(len(tokens) - 1, k + 5)):
+        # "there is a growing movement calling for": a crowd no one names, demanding.
+        low = tokens[m].low
+        if low in _CALL and low.endswith("ing") and tokens[m + 1].low == "for":
+            return i, m + 2, "impersonal"
+        if not tokens[m].text.islower() or not tokens[m].text.isalpha() or low in _STOP:
+            break
     m = k
     while m < min(len(tokens), k + 3) and tokens[m].low not in _HEARSAY | _DEMANDS:
         if not tokens[m].text.islower() or tokens[m].low in _STOP or tokens[m].low in DEFINITE:
@@ -1254,7 +1445,7 @@ def _merge_splits(found: list[VagueSource], text: str) -> list[VagueSource]:
 
 _HEADS_ALT = "|".join(
     sorted(
-        HEADS | PRONOUN_SUBJECTS | _GROUP_QUANTIFIERS | COLLECTIVES | {"people"},
+        HEADS | PRONOUN_SUBJECTS | _GROUP_QUANTIFIERS | COLLECTIVES | UNNAMED_HEADS | {"people"},
         key=lambda w: (-len(w), w),
     )
 )
@@ -1283,18 +1474,23 @@ _VERB_WORDS = linear(rf"\b(?:{_VERBS_ALT})\b", re.IGNORECASE)
 _SHAPES = linear(
     r"\baccording\s+to\b"
     r"|\b(?:is|was|are|were|been)\s+(?:\w+ly\s+|now\s+|also\s+)?"
-    r"(?:thought|understood|believed|said|reported|rumou?red|alleged|claimed|feared"
-    r"|suggested|speculated|found|shown|estimated|argued|assumed|expected|hoped|predicted)\b"
+    r"(?:thought|understood|believed|said|reported|rumou?red|alleged|claimed|feared|revealed"
+    r"|suggested|speculated|found|shown|proven|proved|estimated|argued|assumed|expected|hoped"
+    r"|predicted)\b"
     r"|\bwe\b|\b(?:understands|learned|learnt|reveal)\b|\bha(?:ve|s)\s+it\s+that\b"
+    r"|\bciting\s+(?:\w+\s+){0,3}(?:sources?|insiders?)\b"
     r"|\b(?:said|says|told|wrote|tweeted|posted|added)\s+one\s+[a-z]+\s*[.,!?]"
     r"|\bone\s+[a-z]+\s+(?:said|says|told|wrote|tweeted|posted|added)\b"
     r"|\bthere\s+(?:\w+\s+){1,3}(?:reports|claims|rumou?rs|suggestions)\s+(?:of|that)\b"
     r"|\bthere\s+(?:\w+\s+){1,3}(?:concerns?|fears|speculation)\s+that\b"
     r"|\bthere\s+(?:\w+\s+){1,3}(?:calls?|demands?|clamou?r|support|backing)\s+for\b"
+    r"|\bthere\s+(?:\w+\s+){2,5}(?:calling|pushing|pressing|lobbying|campaigning)\s+for\b"
     r"|\b(?:is|are|was|were|be|been|being)\s+(?:widely|generally|commonly|broadly"
     r"|universally|increasingly|often|frequently)\s"
     r"|\bha(?:ve|s)\s+been\s+(?:attributed\s+to|called\s+an?|dubbed\s+an?)\b"
     rf"|\b(?:{'|'.join(sorted(CLAIM_STANCES))})\s+(?:have|has|had|were|was|are|is)\s"
+    r"|\b(?:reports|rumou?rs|speculation|claims)\s+(?:\w+\s+){0,2}(?:emerged|surfaced|circulated"
+    r"|swirled|spread|mounted|abound|grew|persisted|emerging|surfacing|circulating|swirling)\b"
     r"|\b(?:with|amid|amidst|despite|following)\s+(?:\w+\s+)?(?:reports|claims|rumou?rs)"
     r"\s+(?:of|that)\b"
     r"|\b(?:is|are|was|were|be|been)\s+(?:(?:not|also|now|still|often|\w+ly)\s+){0,2}"
