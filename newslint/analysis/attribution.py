@@ -907,8 +907,8 @@ def _compute_sourcing(doc: Document) -> list[SourcingPhrase]:
                 continue
             # Named by nothing but a stated reason for anonymity ("told the BBC" names
             # the outlet, not the source).
-            reason = bool(ANONYMITY_REASON.search(same))
-            found.append(SourcingPhrase(span, "vague", reason, "unnamed"))
+            explained = bool(ANONYMITY_REASON.search(same))
+            found.append(SourcingPhrase(span, "vague", explained, "unnamed"))
             continue
         named = bool(_NAMED_SAME.search(same, span.end - sentence.start))
         if not named and source.kind in ("generic", "open", "split", "role"):
