@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, REPO, run_cli
+from conftest import EXAMPLES, REPO, CliRun, run_cli
 
 from newslint.daemon import address
 
@@ -43,6 +43,15 @@ def _status(env: dict[str, str], cwd: Path = REPO) -> dict[str, object]:
     return json.loads(run_cli("daemon", "status", "--json", env=env, cwd=cwd).stdout)
 
 
+def _served_and_local(
+    args: tuple[str, ...], env: dict[str, str], cwd: Path = REPO, input: str | None = None
+) -> tuple[CliRun, CliRun]:
+    """The same command through the daemon and in its own process."""
+    served = run_cli(*args, env=env, cwd=cwd, input=input)
+    local = run_cli(*args, env={**env, "NEWSLINT_DAEMON": "off"}, cwd=cwd, input=input)
+    return served, local
+
+
 def _start(env: dict[str, str], *extra: str, cwd: Path = REPO) -> None:
     started = run_cli("daemon", "start", *extra, env=env, cwd=cwd)
     assert started.returncode == 0, started.stderr
@@ -52,8 +61,7 @@ def _start(env: dict[str, str], *extra: str, cwd: Path = REPO) -> None:
 def test_served_run_is_the_local_run(daemon_env: dict[str, str]) -> None:
     _start(daemon_env)
     args = ("check", "--ignore", "grammar", "--no-cache", "--format", "json", "examples")
-    local = run_cli(*args, env={**daemon_env, "NEWSLINT_DAEMON": "off"})
-    served = run_cli(*args, env=daemon_env)
+    served, local = _served_and_local(args, daemon_env)
     assert _status(daemon_env)["served"] == 1
     assert served.returncode == local.returncode == 1
     assert served.json() == local.json()
@@ -69,8 +77,7 @@ def test_usage_errors_and_exit_codes_pass_through(daemon_env: dict[str, str]) ->
         (("check", "--ignore", "grammar", "--no-cache", str(clean)), 0),
         (("check", "--ignore", "grammar", "--no-cache", "missing-file.md"), 2),
     ):
-        local = run_cli(*args, env={**daemon_env, "NEWSLINT_DAEMON": "off"})
-        served = run_cli(*args, env=daemon_env)
+        served, local = _served_and_local(args, daemon_env)
         assert (served.returncode, served.stdout, served.stderr) == (
             code,
             local.stdout,
@@ -86,32 +93,8 @@ def test_stdin_working_directory_and_fix(daemon_env: dict[str, str], tmp_path: P
     work.mkdir()
     _start(daemon_env, cwd=work)
     story = "# Budget\n\nThe council said the vote occured on Monday.\n"
-    piped = run_cli(
-        "check",
-        "-",
-        "--stdin-filename",
-        "story.md",
-        "--ignore",
-        "grammar",
-        "--format",
-        "json",
-        input=story,
-        env=daemon_env,
-        cwd=work,
-    )
-    local = run_cli(
-        "check",
-        "-",
-        "--stdin-filename",
-        "story.md",
-        "--ignore",
-        "grammar",
-        "--format",
-        "json",
-        input=story,
-        env={**daemon_env, "NEWSLINT_DAEMON": "off"},
-        cwd=work,
-    )
+    args = ("check", "-", "--stdin-filename", "story.md", "--ignore", "grammar", "--format", "json")
+    piped, local = _served_and_local(args, daemon_env, work, input=story)
     assert piped.json() == local.json() and piped.rules()
 
     (work / "served.md").write_text(story, encoding="utf-8")
