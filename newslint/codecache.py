@@ -15,17 +15,13 @@ from __future__ import annotations
 import atexit
 import builtins
 import contextlib
-import marshal
-import sys
 from pathlib import Path
 from types import CodeType
 from typing import Any
 
-KEEP_SAVES = 8  # saves an entry survives unused (as in newslint.regexcache)
+from newslint.marshalstore import MarshalStore
 
-_known: dict[str, CodeType] | None = None
-_seen: dict[str, int] = {}  # source -> the save that last used it
-_saves = 0
+_STORE: MarshalStore[str, CodeType] = MarshalStore("dataclass-code")
 _used: set[str] = set()
 _added = False
 
@@ -59,45 +55,16 @@ def _code(source: str) -> CodeType:
 
 
 def cache_path() -> Path:
-    from newslint.cachedir import cache_root
-
-    version = "-".join(map(str, sys.version_info[:3]))
-    return cache_root() / f"dataclass-code-{sys.implementation.name}-{version}.marshal"
+    return _STORE.path
 
 
 def _load() -> dict[str, CodeType]:
-    global _known, _seen, _saves
-    if _known is None:
-        _known = {}
-        with contextlib.suppress(Exception):  # absent or damaged: start empty
-            data = marshal.loads(cache_path().read_bytes())
-            if isinstance(data, dict) and data.get("python") == sys.version:
-                code, _seen, _saves = data["code"], data["seen"], data["saves"]
-                code.update(_known)
-                _known = code
+    if not _STORE.loaded:
         atexit.register(_save)
-    return _known
+    return _STORE.entries()
 
 
 def _save() -> None:
-    """Write the file when something new was compiled: this run's code, and
-    what other runs used in the last :data:`KEEP_SAVES` saves."""
-    if _known is None or not _added:
-        return
-    from newslint.cachedir import write_atomically
-
-    saves = _saves + 1
-    seen = {source: saves for source in _used}
-    seen.update(
-        (source, when)
-        for source, when in _seen.items()
-        if source not in seen and source in _known and when > saves - KEEP_SAVES
-    )
-    data = {
-        "python": sys.version,
-        "code": {source: _known[source] for source in seen},
-        "seen": seen,
-        "saves": saves,
-    }
-    with contextlib.suppress(ValueError):
-        write_atomically(cache_path(), marshal.dumps(data))
+    """Write the file when something new was compiled."""
+    if _added:
+        _STORE.save(_used)

@@ -16,17 +16,16 @@ falls back to ``re.compile``.
 from __future__ import annotations
 
 import atexit
-import contextlib
-import marshal
 import re
 import sys
 from pathlib import Path
 from types import FrameType
 from typing import Any
 
+from newslint.marshalstore import MarshalStore
+
 _Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 
-_known: dict[tuple[str, int], _Entry] | None = None
 _used: set[tuple[str, int]] = set()  # what this process compiled
 _library_used: set[tuple[str, int]] = set()  # libraries' patterns (through install())
 _added = False  # a pattern of ours was compiled afresh: the file is saved
@@ -38,8 +37,7 @@ LIBRARY_PATTERNS_WORTH_A_SAVE = 8
 # language server) share the file without evicting each other's patterns,
 # while an edited pattern's old form is dropped after a few saves.
 KEEP_SAVES = 8
-_seen: dict[tuple[str, int], int] = {}  # pattern -> the save that last used it
-_saves = 0  # saves of the file so far
+_STORE: MarshalStore[tuple[str, int], _Entry] = MarshalStore("regex", KEEP_SAVES)
 
 
 def compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
@@ -153,47 +151,18 @@ def _sre_compile(pattern: str, *entry: Any) -> re.Pattern[str]:
 
 
 def cache_path() -> Path:
-    from newslint.cachedir import cache_root
-
-    version = "-".join(map(str, sys.version_info[:3]))
-    return cache_root() / f"regex-{sys.implementation.name}-{version}.marshal"
+    return _STORE.path
 
 
 def _load() -> dict[tuple[str, int], _Entry]:
-    global _known, _seen, _saves
-    if _known is None:
-        _known = {}  # patterns compiled while the file is read land here
-        with contextlib.suppress(Exception):  # absent or damaged: start empty
-            data = marshal.loads(cache_path().read_bytes())
-            if isinstance(data, dict) and data.get("python") == sys.version:
-                patterns, _seen, _saves = data["patterns"], data["seen"], data["saves"]
-                patterns.update(_known)
-                _known = patterns
+    if not _STORE.loaded:
         atexit.register(_save)
-    return _known
+    return _STORE.entries()
 
 
 def _save() -> None:
-    """Write the file when this process compiled something new (best effort,
-    atomic): with the patterns this process used, and those another run used
-    in the last :data:`KEEP_SAVES` saves. That bounds the file, and a run that
+    """Write the file when this process compiled a pattern of ours afresh, or
+    enough of the libraries' (see LIBRARY_PATTERNS_WORTH_A_SAVE): a run that
     compiled nothing new writes nothing."""
-    if _known is None or not (_added or _libraries_added >= LIBRARY_PATTERNS_WORTH_A_SAVE):
-        return
-    from newslint.cachedir import write_atomically
-
-    saves = _saves + 1
-    seen = {key: saves for key in _used | _library_used}
-    seen.update(
-        (key, when)
-        for key, when in _seen.items()
-        if key not in seen and key in _known and when > saves - KEEP_SAVES
-    )
-    data = {
-        "python": sys.version,
-        "patterns": {key: _known[key] for key in seen if key in _known},
-        "seen": seen,
-        "saves": saves,
-    }
-    with contextlib.suppress(ValueError):  # a pattern marshal cannot store: no cache
-        write_atomically(cache_path(), marshal.dumps(data))
+    if _added or _libraries_added >= LIBRARY_PATTERNS_WORTH_A_SAVE:
+        _STORE.save(_used | _library_used)

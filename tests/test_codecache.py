@@ -36,8 +36,8 @@ def test_cached_dataclass_code_is_what_compiling_gives(tmp_path: Path) -> None:
     assert all(run.returncode == 0 for run in runs), [run.stderr for run in runs]
     assert int(runs[1].stdout) >= 5  # __init__, __repr__, __eq__, __hash__, order ... from disk
     data = marshal.loads((tmp_path / codecache.cache_path().name).read_bytes())
-    assert data["python"] == sys.version and data["code"]
-    for source, code in data["code"].items():
+    assert data["python"] == sys.version and data["entries"]
+    for source, code in data["entries"].items():
         assert code == compile(source, "<string>", "exec"), source[:80]
 
 

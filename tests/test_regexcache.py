@@ -132,7 +132,7 @@ def _kept(tmp_path: Path) -> list[tuple[str, int]]:
     import marshal
 
     data = marshal.loads((tmp_path / regexcache.cache_path().name).read_bytes())
-    return sorted(data["patterns"])
+    return sorted(data["entries"])
 
 
 def test_runs_of_other_patterns_share_the_cache(tmp_path: Path) -> None:
