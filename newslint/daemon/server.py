@@ -272,7 +272,10 @@ def _warm_up() -> None:
             with (
                 contextlib.redirect_stdout(sink),
                 contextlib.redirect_stderr(sink),
-                contextlib.suppress(SystemExit),
+                # Whatever fails here fails the same way in the worker, which reports
+                # it as a local run would; a daemon that died warming up would be
+                # started again by every later run.
+                contextlib.suppress(SystemExit, Exception),
             ):
                 main(args=args, prog_name="newslint")
 
