@@ -3,10 +3,12 @@ characters; and the spelling check leaving damaged words to it."""
 
 from __future__ import annotations
 
+import itertools
+
 from conftest import run_cli
 from test_spelling import flagged
 
-from newslint.analysis.encoding import LOST, MOJIBAKE, REPLACEMENT, damage
+from newslint.analysis.encoding import LOST, MOJIBAKE, REPLACEMENT, TYPOGRAPHY, damage
 from newslint.engines.spelling.provider import UNKNOWN
 
 
@@ -46,3 +48,20 @@ def test_fix_reverses_mojibake_and_guesses_apostrophes_only_when_unsafe(tmp_path
     assert "didnâ€™t" in mixed.read_text(encoding="utf-8")  # a guess is not safe
     run_cli("check", "--fix", "--unsafe-fixes", *select, "mixed.txt", cwd=tmp_path)
     assert mixed.read_text(encoding="utf-8").endswith("She didn’t expect it; he hadn’t.\n")
+
+
+def test_no_short_run_of_ascii_and_typography_looks_like_mojibake_to_ftfy() -> None:
+    """damage() skips ftfy on lines of ASCII and TYPOGRAPHY alone: that is only
+    right while ftfy's badness patterns (none longer than four characters outside
+    Cyrillic) match no such run. Every run of up to three characters, and of four
+    over one character of each ASCII kind, is tried."""
+    from ftfy.badness import is_bad
+
+    ascii_chars = [chr(c) for c in range(32, 127)] + ["\t"]
+    everything = ascii_chars + list(TYPOGRAPHY)
+    kinds = list("aZ1 .?-,!'\"(\t") + list(TYPOGRAPHY)
+    runs = [
+        *("".join(r) for n in (1, 2, 3) for r in itertools.product(everything, repeat=n)),
+        *("".join(r) for r in itertools.product(kinds, repeat=4)),
+    ]
+    assert [run for run in runs if is_bad(run)] == []
