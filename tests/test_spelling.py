@@ -93,6 +93,19 @@ def test_suggestions_rank_by_distance_then_frequency() -> None:
     assert freqs == sorted(freqs, reverse=True)
 
 
+def test_base_words_answer_from_the_hashed_table_then_the_dict_alike(monkeypatch) -> None:
+    """A one-article run looks words up in the hashed table (no 45 ms dict load);
+    after HASHED_LOOKUPS lookups the dict takes over, with the same answers."""
+    monkeypatch.setattr(spelling_lexicon, "HASHED_LOOKUPS", 4)
+    words = ["harbour", "council", "stadium", "stadum", "recieved", "harbor", "zzqx", "local"]
+    frequencies = spelling_lexicon._base_frequencies()
+    base = spelling_lexicon.BaseWords()
+    answers = [word in base for word in words]
+    assert base._words is frequencies  # switched after four lookups
+    assert answers == [word in frequencies for word in words]
+    assert answers[1] and answers[2] and not answers[3] and not answers[6]
+
+
 def test_acronyms_digits_and_mixed_case_are_skipped() -> None:
     text = "The NATO and OPEC talks, the G7 summit, a 4x4 and mp3s, Covid-19 and iPhone sales."
     assert flagged(text) == []
