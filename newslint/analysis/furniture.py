@@ -103,13 +103,17 @@ _MARK_FAMILIES = {
     # A "call to action" box: the site asking the reader for something (sign up, donate,
     # buy the book, share a photo). It reads as sentences, so its name is the evidence.
     **dict.fromkeys(("cta", "calltoaction"), "call to action"),
+    # A quote the layout pulls out of the story and prints again, large: the words
+    # are the story's, the box is the page's. It reads as a sentence, so its name is
+    # the evidence.
+    **dict.fromkeys(("pullquote", "pullout", "pullquotes"), "pull quote"),
 }
 # With "author" in one class name, these words make it an author box, not a byline.
 _AUTHOR_BOX_WORDS = frozenset(("description", "about", "profile", "box", "card", "details"))
 # Families whose element name alone marks a block as furniture, even where jusText
 # keeps its text as prose: a caption or an author's bio is well-formed English.
 STANDALONE_FAMILIES = frozenset(
-    ("image caption or credit", "author box", "tag list", "call to action")
+    ("image caption or credit", "author box", "tag list", "call to action", "pull quote")
 )
 # "tag-list" starts like a WordPress topic class ("tag-sport") but names the element.
 # So do "post-tags" and "entry-tags" (WordPress's "post-" prefix).
@@ -449,6 +453,10 @@ def marked_family(marks: Iterable[str]) -> str | None:
             if "call-to-action" in name:
                 return "call to action"  # "wprm-call-to-action-header"
             words = _CLASS_WORD.split(name)
+            if any("courtesy" in word for word in words):
+                return "image caption or credit"  # "imgcourtesy", "photo-courtesy"
+            if "pull" in words and "quote" in words:
+                return "pull quote"  # "pull-quote", "article__pull-quote"
             if "author" in words and _AUTHOR_BOX_WORDS.intersection(words):
                 return "author box"  # "m-author__description", "author-card"
             if "byline" in words:

@@ -301,7 +301,7 @@ def _classified_blocks(doc: Document, flagged: list[Span], meta: RuleMeta) -> It
     the element's name alone shows; and, inside the article body (first to last
     block jusText keeps), headline-sized links. Findings around the article are
     grouped into one per side by the caller."""
-    if not any(
+    if not _repeated_labels(doc) and not any(
         _block_family(doc, b) or _linked(b) or _teaser(doc, b) or _by_link_target(doc, b)
         for b in doc.page_blocks
     ):
@@ -323,6 +323,8 @@ def _classified_blocks(doc: Document, flagged: list[Span], meta: RuleMeta) -> It
     ]
     families = [_block_family(doc, v.block) for v in verdicts]
     gallery = _captions_carry_the_page(doc, verdicts, families)
+    repeated = _repeated_labels(doc)
+    kickers = _kicker_zone(doc, verdicts)
 
     def inside_body(index: int) -> bool:
         return first <= index <= last
@@ -348,7 +350,9 @@ def _classified_blocks(doc: Document, flagged: list[Span], meta: RuleMeta) -> It
             continue
         inside = first <= index <= last
         if family not in furniture.STANDALONE_FAMILIES:
-            family = family if verdict.boilerplate else None
+            # jusText's neighbours can carry a short box inside the story over into
+            # prose; its first, context-free verdict still finds it too short.
+            family = family if verdict.boilerplate or _short_box(doc, verdict) else None
         if family is None and inside and links[index]:
             neighbours = any(links[index - 1 : index + 2 : 2])
             # In a gallery the linked headings are its slides' titles.
@@ -360,6 +364,10 @@ def _classified_blocks(doc: Document, flagged: list[Span], meta: RuleMeta) -> It
             family = "a link to another story"
         if family is None and _embed_title(doc, verdicts, index):
             family = "the title of an embedded player"
+        if family is None and index in repeated and _short(verdict):
+            family = "a label the page repeats"
+        if family is None and index in kickers and _kicker(doc, verdict):
+            family = "the section label over the headline"
         around = not inside or index in header
         if family is None and not _bylined(verdict.block):
             family = _by_target(doc, verdict, around or index == last, links, index)
@@ -391,6 +399,49 @@ def _classified_blocks(doc: Document, flagged: list[Span], meta: RuleMeta) -> It
 
 
 _CAPTION = "image caption or credit"
+_LABEL_WORDS = 4  # "Image", "Read Later", "Continue reading below": a label, not a heading
+_LABEL_REPEATS = 3  # a template prints its label once per slot; a story rarely thrice
+
+
+def _repeated_labels(doc: Document) -> frozenset[int]:
+    """Indices of blocks whose whole text is a short label that stands as a block
+    of its own three times or more on the page: the template's words for a picture
+    slot, an ad slot, a reply button or a save button ("Image", "Read Later"). A
+    story says a thing once; a heading or a list item that repeats is a sentence
+    or a cell, which are left out, as are dates and the writer's name."""
+    return doc.analysis("web.repeated-labels", _find_repeated_labels)
+
+
+def _find_repeated_labels(doc: Document) -> frozenset[int]:
+    blocks = doc.page_blocks
+    title = " ".join(doc.span_text(doc.headline).split()).lower() if doc.headline else ""
+    keys: list[str | None] = []
+    for index, block in enumerate(blocks):
+        text = " ".join(doc.span_text(block.span).split())
+        label = (
+            0 < len(text.split()) <= _LABEL_WORDS
+            and text[-1:] not in ".!?:;,\"”’)"
+            and sum(c.isalpha() for c in text) >= 3  # not a unit ("g") or an initial
+            and not any(c in text for c in ":/@")  # a field or an address: a credit, a link
+            and block.tag not in _CELLS_AND_ITEMS
+            and not _bylined(block)
+            and not _DATE_LIKE.search(text)
+            and text.lower() not in title  # the story's own title, printed again
+            and not _heads_its_box(doc, index)
+        )
+        keys.append(text.lower() if label else None)
+    counts = Counter(key for key in keys if key)
+    return frozenset(i for i, key in enumerate(keys) if key and counts[key] >= _LABEL_REPEATS)
+
+
+def _heads_its_box(doc: Document, index: int) -> bool:
+    """A label followed by a sentence in the same element ("Summary" over each
+    section's summary box): a heading of the story's own text."""
+    blocks = doc.page_blocks
+    if index + 1 >= len(blocks):
+        return False
+    after = blocks[index + 1]
+    return after.marks == blocks[index].marks and _sentence_like(doc.span_text(after.span))
 
 # What a block is when links to furniture targets make up its text.
 _TARGET_FAMILIES = {
@@ -625,6 +676,48 @@ def _header_zone(doc: Document, verdicts: list[Verdict]) -> range:
     good = next((i for i in after if verdicts[i].context_free == "good"), None)
     near = next((i for i in after if verdicts[i].context_free == "neargood"), head)
     return range(max(0, head - _KICKER), near if good is None else good)
+
+
+_KICKER_ZONE = 2  # blocks right over the headline: the section label, a series name
+
+
+def _short(verdict: Verdict) -> bool:
+    """Too short or too thin for prose to jusText before it weighs the neighbours
+    (its final verdict lets a label between two paragraphs pass as prose)."""
+    return verdict.context_free in ("short", "bad")
+
+
+def _short_box(doc: Document, verdict: Verdict) -> bool:
+    """A short block that is no date (a post's timestamp sits in its comments
+    link) and no question (an interview's question may sit in a styled box)."""
+    text = doc.span_text(verdict.span).strip()
+    return _short(verdict) and not _DATE_LIKE.search(text) and not text.endswith("?")
+
+
+def _kicker_zone(doc: Document, verdicts: list[Verdict]) -> range:
+    """The blocks right over the headline, where a page prints its section label."""
+    heads = [i for i, v in enumerate(verdicts) if v.span == doc.headline or v.block.tag == "h1"]
+    return range(max(0, heads[0] - _KICKER_ZONE), heads[0]) if heads else range(0)
+
+
+def _kicker(doc: Document, verdict: Verdict) -> bool:
+    """A few words with no sentence, no date and no name of the writer, standing
+    right over the headline, which jusText finds too short for prose: the section
+    or series label ("US & Canada", "Opinion", "Biz & IT —"), linked or not."""
+    text = " ".join(doc.span_text(verdict.span).split()).strip(" -–—|")
+    head = " ".join(doc.span_text(doc.headline).split()) if doc.headline else ""
+    return (
+        _short(verdict)
+        and 0 < len(text.split()) <= _LINK_WORDS
+        and any(c.isalpha() for c in text)
+        and text[-1:] not in ".!?,;:\"”’)"
+        and text != head
+        and verdict.block.tag not in ("td", "th")
+        and verdict.span != doc.byline
+        and not _bylined(verdict.block)
+        and not _DATE_LIKE.search(text)
+        and not _writer(doc, verdict)
+    )
 
 
 _LINK_WORDS = 4  # a section label, a tag, a button: a few words
