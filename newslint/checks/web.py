@@ -420,7 +420,7 @@ def _find_repeated_labels(doc: Document) -> frozenset[int]:
         text = " ".join(doc.span_text(block.span).split())
         label = (
             0 < len(text.split()) <= _LABEL_WORDS
-            and text[-1:] not in ".!?:;,\"”’)"
+            and text[-1:] not in '.!?:;,"”’)'
             and sum(c.isalpha() for c in text) >= 3  # not a unit ("g") or an initial
             and not any(c in text for c in ":/@")  # a field or an address: a credit, a link
             and block.tag not in _CELLS_AND_ITEMS
@@ -442,6 +442,7 @@ def _heads_its_box(doc: Document, index: int) -> bool:
         return False
     after = blocks[index + 1]
     return after.marks == blocks[index].marks and _sentence_like(doc.span_text(after.span))
+
 
 # What a block is when links to furniture targets make up its text.
 _TARGET_FAMILIES = {
@@ -710,7 +711,7 @@ def _kicker(doc: Document, verdict: Verdict) -> bool:
         _short(verdict)
         and 0 < len(text.split()) <= _LINK_WORDS
         and any(c.isalpha() for c in text)
-        and text[-1:] not in ".!?,;:\"”’)"
+        and text[-1:] not in '.!?,;:"”’)'
         and text != head
         and verdict.block.tag not in ("td", "th")
         and verdict.span != doc.byline
