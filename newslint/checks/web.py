@@ -355,14 +355,16 @@ def _classified_blocks(doc: Document, flagged: list[Span], meta: RuleMeta) -> It
             family = family if verdict.boilerplate or _short_box(doc, verdict) else None
         if family is None and inside and links[index]:
             neighbours = any(links[index - 1 : index + 2 : 2])
-            # In a gallery the linked headings are its slides' titles.
-            if neighbours or (not gallery and _headline_link(doc, verdict.block)):
+            # In a gallery the linked headings are its slides' titles; a lone linked
+            # list item or section heading over prose is the story's own.
+            alone = not gallery and not _own_item(verdicts, index)
+            if neighbours or (alone and _headline_link(doc, verdict.block)):
                 family = (
                     "a list of links to other stories" if neighbours else "a link to another story"
                 )
         if family is None and inside and verdict.boilerplate and _teaser(doc, verdict.block):
             family = "a link to another story"
-        if family is None and _embed_title(doc, verdicts, index):
+        if family is None and not _own_item(verdicts, index) and _embed_title(doc, verdicts, index):
             family = "the title of an embedded player"
         if family is None and index in repeated and _short(verdict):
             family = "a label the page repeats"
@@ -686,6 +688,25 @@ def _short(verdict: Verdict) -> bool:
     """Too short or too thin for prose to jusText before it weighs the neighbours
     (its final verdict lets a label between two paragraphs pass as prose)."""
     return verdict.context_free in ("short", "bad")
+
+
+_HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
+
+
+def _own_item(verdicts: list[Verdict], index: int) -> bool:
+    """An item of the story's own list (beside sibling items), or a heading whose
+    next block is prose: a link in it names what the story is about ("“Thumper”
+    ($20)" over its review), not another story."""
+    block = verdicts[index].block
+    tag = block.tag
+    if tag in ("li", "dt", "dd"):
+        # An item among sibling items; a list of one is a promo link set as a list.
+        siblings = verdicts[max(0, index - 1) : index] + verdicts[index + 1 : index + 2]
+        return any(v.block.tag == tag and v.block.marks == block.marks for v in siblings)
+    if tag not in _HEADINGS:
+        return False
+    after = verdicts[index + 1 : index + 2]
+    return bool(after) and after[0].context_free == "good"
 
 
 def _short_box(doc: Document, verdict: Verdict) -> bool:
