@@ -370,6 +370,8 @@ def _classified_blocks(doc: Document, flagged: list[Span], meta: RuleMeta) -> It
             family = "a label the page repeats"
         if family is None and index in kickers and _kicker(doc, verdict):
             family = "the section label over the headline"
+        if family is None and index in header and _counter(doc.span_text(verdict.span)):
+            family = "a counter (views, likes or shares)"
         around = not inside or index in header
         if family is None and not _bylined(verdict.block):
             family = _by_target(doc, verdict, around or index == last, links, index)
@@ -477,8 +479,8 @@ def _by_target(
       (with at most a short head): a related link or list, however it is worded."""
     block = verdict.block
     family = _target_family(doc, block)
-    if family and verdict.boilerplate:
-        return family
+    if family and verdict.boilerplate and not _DATE_LIKE.search(doc.span_text(block.span)):
+        return family  # a dated line is the byline's (a source linked to its account)
     if verdict.span in call_blocks(doc):
         return "a call to action"
     if edge and links[index] and _story_link_item(doc, block):
@@ -679,6 +681,16 @@ def _header_zone(doc: Document, verdicts: list[Verdict]) -> range:
     good = next((i for i in after if verdicts[i].context_free == "good"), None)
     near = next((i for i in after if verdicts[i].context_free == "neargood"), head)
     return range(max(0, head - _KICKER), near if good is None else good)
+
+
+# A number standing alone by the headline: the page's count of views, likes or shares.
+_COUNTER = regexcache.compile(r"\s*(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d)?k?)(?:\s+\d+(?:\.\d)?k?)*\s*")
+
+
+def _counter(text: str) -> bool:
+    """Only a count ("321,046", "36", "2.1k"), of two digits or more: a lone "1" is a
+    footnote or an affiliation mark."""
+    return bool(_COUNTER.fullmatch(text)) and sum(c.isdigit() for c in text) >= 2
 
 
 _KICKER_ZONE = 2  # blocks right over the headline: the section label, a series name
