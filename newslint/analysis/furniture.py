@@ -438,6 +438,13 @@ def css_class_runs(text: str, start: int = 0, end: int | None = None) -> list[tu
     return runs
 
 
+def _post_part(name: str) -> bool:
+    """A "post-" class that names a part of the page ("post-nav", "post-share"),
+    not the post's topic or format ("post-123", "post-format-video")."""
+    words = _CLASS_WORD.split(name)
+    return words[0] == "post" and any(word in _MARK_FAMILIES for word in words[1:])
+
+
 def marked_family(marks: Iterable[str]) -> str | None:
     """What the class/id words of the elements around a block say it is."""
     for mark in reversed(tuple(marks)):  # the innermost element speaks first
@@ -446,7 +453,7 @@ def marked_family(marks: Iterable[str]) -> str | None:
                 return "tag list"
             if _CONTENT_CLASS.fullmatch(name):
                 return None  # the story's own text: wrappers outside do not count
-            if _TOPIC_CLASS.match(name) or _TYPE_STYLE.match(name):
+            if _TYPE_STYLE.match(name) or (_TOPIC_CLASS.match(name) and not _post_part(name)):
                 continue
             if name in _SCREEN_READER:
                 return "screen-reader text"
