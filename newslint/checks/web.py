@@ -301,9 +301,13 @@ def _classified_blocks(doc: Document, flagged: list[Span], meta: RuleMeta) -> It
     the element's name alone shows; and, inside the article body (first to last
     block jusText keeps), headline-sized links. Findings around the article are
     grouped into one per side by the caller."""
-    if not _repeated_labels(doc) and not any(
-        _block_family(doc, b) or _linked(b) or _teaser(doc, b) or _by_link_target(doc, b)
-        for b in doc.page_blocks
+    if (
+        not _repeated_labels(doc)
+        and not _header_labels(doc)
+        and not any(
+            _block_family(doc, b) or _linked(b) or _teaser(doc, b) or _by_link_target(doc, b)
+            for b in doc.page_blocks
+        )
     ):
         return  # nothing for the classifier to confirm: jusText (and lxml) stay unloaded
     from newslint.analysis.boilerplate import classify
@@ -364,7 +368,8 @@ def _classified_blocks(doc: Document, flagged: list[Span], meta: RuleMeta) -> It
                 )
         if family is None and inside and verdict.boilerplate and _teaser(doc, verdict.block):
             family = "a link to another story"
-        if family is None and not _own_item(verdicts, index) and _embed_title(doc, verdicts, index):
+        own_heading = verdict.block.link_chars and _own_item(verdicts, index)
+        if family is None and not own_heading and _embed_title(doc, verdicts, index):
             family = "the title of an embedded player"
         if family is None and index in repeated and _short(verdict):
             family = "a label the page repeats"
@@ -375,6 +380,8 @@ def _classified_blocks(doc: Document, flagged: list[Span], meta: RuleMeta) -> It
         around = not inside or index in header
         if family is None and not _bylined(verdict.block):
             family = _by_target(doc, verdict, around or index == last, links, index)
+            if family in _STORY_LINKS and _own_item(verdicts, index):
+                family = None
         lone = inside and verdict.block.tag not in _LIST_OR_HEADING
         if (
             family is None
@@ -703,10 +710,11 @@ def _short(verdict: Verdict) -> bool:
 
 
 _HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
+_STORY_LINKS = frozenset(("a link to another story", "a list of links to other stories"))
 
 
 def _own_item(verdicts: list[Verdict], index: int) -> bool:
-    """An item of the story's own list (beside sibling items), or a heading whose
+    """An item of the story's own list (beside unlinked sibling items), or a heading whose
     next block is prose: a link in it names what the story is about ("“Thumper”
     ($20)" over its review), not another story."""
     block = verdicts[index].block
@@ -714,11 +722,28 @@ def _own_item(verdicts: list[Verdict], index: int) -> bool:
     if tag in ("li", "dt", "dd"):
         # An item among sibling items; a list of one is a promo link set as a list.
         siblings = verdicts[max(0, index - 1) : index] + verdicts[index + 1 : index + 2]
-        return any(v.block.tag == tag and v.block.marks == block.marks for v in siblings)
+        return any(
+            v.block.tag == tag and v.block.marks == block.marks and not _linked(v.block)
+            for v in siblings
+        )
     if tag not in _HEADINGS:
         return False
     after = verdicts[index + 1 : index + 2]
-    return bool(after) and after[0].context_free == "good"
+    return bool(after) and after[0].context_free in ("good", "neargood")
+
+
+def _header_labels(doc: Document) -> bool:
+    """Any block that may be a section label over a headline or a lone count
+    (checked before jusText is loaded): a few words right over an <h1>, or a number."""
+    blocks = doc.page_blocks
+    for index, block in enumerate(blocks):
+        text = doc.span_text(block.span)
+        if _counter(text):
+            return True
+        over = blocks[index + 1 : index + 1 + _KICKER_ZONE]
+        if len(text.split()) <= _LINK_WORDS and any(b.tag == "h1" for b in over):
+            return True
+    return False
 
 
 def _short_box(doc: Document, verdict: Verdict) -> bool:
