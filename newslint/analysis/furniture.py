@@ -103,13 +103,17 @@ _MARK_FAMILIES = {
     # A "call to action" box: the site asking the reader for something (sign up, donate,
     # buy the book, share a photo). It reads as sentences, so its name is the evidence.
     **dict.fromkeys(("cta", "calltoaction"), "call to action"),
+    # A quote the layout pulls out of the story and prints again, large: the words
+    # are the story's, the box is the page's. It reads as a sentence, so its name is
+    # the evidence.
+    **dict.fromkeys(("pullquote", "pullout", "pullquotes"), "pull quote"),
 }
 # With "author" in one class name, these words make it an author box, not a byline.
 _AUTHOR_BOX_WORDS = frozenset(("description", "about", "profile", "box", "card", "details"))
 # Families whose element name alone marks a block as furniture, even where jusText
 # keeps its text as prose: a caption or an author's bio is well-formed English.
 STANDALONE_FAMILIES = frozenset(
-    ("image caption or credit", "author box", "tag list", "call to action")
+    ("image caption or credit", "author box", "tag list", "call to action", "pull quote")
 )
 # "tag-list" starts like a WordPress topic class ("tag-sport") but names the element.
 # So do "post-tags" and "entry-tags" (WordPress's "post-" prefix).
@@ -434,6 +438,13 @@ def css_class_runs(text: str, start: int = 0, end: int | None = None) -> list[tu
     return runs
 
 
+def _post_part(name: str) -> bool:
+    """A "post-" class that names a part of the page ("post-nav", "post-share"),
+    not the post's topic or format ("post-123", "post-format-video")."""
+    words = _CLASS_WORD.split(name)
+    return words[0] == "post" and any(word in _MARK_FAMILIES for word in words[1:])
+
+
 def marked_family(marks: Iterable[str]) -> str | None:
     """What the class/id words of the elements around a block say it is."""
     for mark in reversed(tuple(marks)):  # the innermost element speaks first
@@ -442,13 +453,17 @@ def marked_family(marks: Iterable[str]) -> str | None:
                 return "tag list"
             if _CONTENT_CLASS.fullmatch(name):
                 return None  # the story's own text: wrappers outside do not count
-            if _TOPIC_CLASS.match(name) or _TYPE_STYLE.match(name):
+            if _TYPE_STYLE.match(name) or (_TOPIC_CLASS.match(name) and not _post_part(name)):
                 continue
             if name in _SCREEN_READER:
                 return "screen-reader text"
             if "call-to-action" in name:
                 return "call to action"  # "wprm-call-to-action-header"
             words = _CLASS_WORD.split(name)
+            if any("courtesy" in word for word in words):
+                return "image caption or credit"  # "imgcourtesy", "photo-courtesy"
+            if "pull" in words and "quote" in words:
+                return "pull quote"  # "pull-quote", "article__pull-quote"
             if "author" in words and _AUTHOR_BOX_WORDS.intersection(words):
                 return "author box"  # "m-author__description", "author-card"
             if "byline" in words:

@@ -61,11 +61,16 @@ _GROUP = 3  # furniture findings before or after a page's article reported as on
         "story (a button, a tag), unless they are the writer's name, a date or a web "
         "address; so are a linked headline after a head ('Check out: 12 tips for "
         "...'), a comment count on the byline line and a short title standing right over "
-        "an embedded player. In HTML the links' targets are evidence too: a block jusText "
+        "an embedded player. A short label the page's template prints as a block of its own "
+        "three times or more ('Image', 'Read Later'), the section label right over the "
+        "headline, linked or not, and a lone count of views or likes beside it are "
+        "furniture too; a linked item among the story's own list items, or a linked "
+        "heading over a paragraph, is the story's. In HTML the links' targets are "
+        "evidence too: a block jusText "
         "rejects whose text is mostly links to share intents, social accounts, sign-up, "
         "tag or section pages or the page's own tools; at the story's edge, a short call "
         "ending in such a link ('Got this from a friend? Get your own copy.') and a link "
-        "to another article of the site. Author boxes, tag lists and boxes "
+        "to another article of the site. Author boxes, tag lists, pull quotes and boxes "
         "named as calls to action are found by their element anywhere on the page, since "
         "they read as sentences; as lines of text, so are photo credits with no picture "
         "('Photo: Jane Doe/Reuters' pasted into copy), relative timestamps ('2 hours ago'), "
@@ -301,9 +306,13 @@ def _classified_blocks(doc: Document, flagged: list[Span], meta: RuleMeta) -> It
     the element's name alone shows; and, inside the article body (first to last
     block jusText keeps), headline-sized links. Findings around the article are
     grouped into one per side by the caller."""
-    if not any(
-        _block_family(doc, b) or _linked(b) or _teaser(doc, b) or _by_link_target(doc, b)
-        for b in doc.page_blocks
+    if (
+        not _repeated_labels(doc)
+        and not _header_labels(doc)
+        and not any(
+            _block_family(doc, b) or _linked(b) or _teaser(doc, b) or _by_link_target(doc, b)
+            for b in doc.page_blocks
+        )
     ):
         return  # nothing for the classifier to confirm: jusText (and lxml) stay unloaded
     from newslint.analysis.boilerplate import classify
@@ -323,6 +332,8 @@ def _classified_blocks(doc: Document, flagged: list[Span], meta: RuleMeta) -> It
     ]
     families = [_block_family(doc, v.block) for v in verdicts]
     gallery = _captions_carry_the_page(doc, verdicts, families)
+    repeated = _repeated_labels(doc)
+    kickers = _kicker_zone(doc, verdicts)
 
     def inside_body(index: int) -> bool:
         return first <= index <= last
@@ -348,21 +359,34 @@ def _classified_blocks(doc: Document, flagged: list[Span], meta: RuleMeta) -> It
             continue
         inside = first <= index <= last
         if family not in furniture.STANDALONE_FAMILIES:
-            family = family if verdict.boilerplate else None
+            # jusText's neighbours can carry a short box inside the story over into
+            # prose; its first, context-free verdict still finds it too short.
+            family = family if verdict.boilerplate or _short_box(doc, verdict) else None
         if family is None and inside and links[index]:
             neighbours = any(links[index - 1 : index + 2 : 2])
-            # In a gallery the linked headings are its slides' titles.
-            if neighbours or (not gallery and _headline_link(doc, verdict.block)):
+            # In a gallery the linked headings are its slides' titles; a lone linked
+            # list item or section heading over prose is the story's own.
+            alone = not gallery and not _own_item(verdicts, index)
+            if neighbours or (alone and _headline_link(doc, verdict.block)):
                 family = (
                     "a list of links to other stories" if neighbours else "a link to another story"
                 )
         if family is None and inside and verdict.boilerplate and _teaser(doc, verdict.block):
             family = "a link to another story"
-        if family is None and _embed_title(doc, verdicts, index):
+        own_heading = verdict.block.link_chars and _own_item(verdicts, index)
+        if family is None and not own_heading and _embed_title(doc, verdicts, index):
             family = "the title of an embedded player"
+        if family is None and index in repeated and _short(verdict):
+            family = "a label the page repeats"
+        if family is None and index in kickers and _kicker(doc, verdict):
+            family = "the section label over the headline"
+        if family is None and index in header and _counter(doc.span_text(verdict.span)):
+            family = "a counter (views, likes or shares)"
         around = not inside or index in header
         if family is None and not _bylined(verdict.block):
             family = _by_target(doc, verdict, around or index == last, links, index)
+            if family in _STORY_LINKS and _own_item(verdicts, index):
+                family = None
         lone = inside and verdict.block.tag not in _LIST_OR_HEADING
         if (
             family is None
@@ -391,6 +415,50 @@ def _classified_blocks(doc: Document, flagged: list[Span], meta: RuleMeta) -> It
 
 
 _CAPTION = "image caption or credit"
+_LABEL_WORDS = 4  # "Image", "Read Later", "Continue reading below": a label, not a heading
+_LABEL_REPEATS = 3  # a template prints its label once per slot; a story rarely thrice
+
+
+def _repeated_labels(doc: Document) -> frozenset[int]:
+    """Indices of blocks whose whole text is a short label that stands as a block
+    of its own three times or more on the page: the template's words for a picture
+    slot, an ad slot, a reply button or a save button ("Image", "Read Later"). A
+    story says a thing once; a heading or a list item that repeats is a sentence
+    or a cell, which are left out, as are dates and the writer's name."""
+    return doc.analysis("web.repeated-labels", _find_repeated_labels)
+
+
+def _find_repeated_labels(doc: Document) -> frozenset[int]:
+    blocks = doc.page_blocks
+    title = " ".join(doc.span_text(doc.headline).split()).lower() if doc.headline else ""
+    keys: list[str | None] = []
+    for index, block in enumerate(blocks):
+        text = " ".join(doc.span_text(block.span).split())
+        label = (
+            0 < len(text.split()) <= _LABEL_WORDS
+            and text[-1:] not in '.!?:;,"”’)'
+            and sum(c.isalpha() for c in text) >= 3  # not a unit ("g") or an initial
+            and not any(c in text for c in ":/@")  # a field or an address: a credit, a link
+            and block.tag not in _CELLS_AND_ITEMS
+            and not _bylined(block)
+            and not _DATE_LIKE.search(text)
+            and text.lower() not in title  # the story's own title, printed again
+            and not _heads_its_box(doc, index)
+        )
+        keys.append(text.lower() if label else None)
+    counts = Counter(key for key in keys if key)
+    return frozenset(i for i, key in enumerate(keys) if key and counts[key] >= _LABEL_REPEATS)
+
+
+def _heads_its_box(doc: Document, index: int) -> bool:
+    """A label followed by a sentence in the same element ("Summary" over each
+    section's summary box): a heading of the story's own text."""
+    blocks = doc.page_blocks
+    if index + 1 >= len(blocks):
+        return False
+    after = blocks[index + 1]
+    return after.marks == blocks[index].marks and _sentence_like(doc.span_text(after.span))
+
 
 # What a block is when links to furniture targets make up its text.
 _TARGET_FAMILIES = {
@@ -423,8 +491,8 @@ def _by_target(
       (with at most a short head): a related link or list, however it is worded."""
     block = verdict.block
     family = _target_family(doc, block)
-    if family and verdict.boilerplate:
-        return family
+    if family and verdict.boilerplate and not _DATE_LIKE.search(doc.span_text(block.span)):
+        return family  # a dated line is the byline's (a source linked to its account)
     if verdict.span in call_blocks(doc):
         return "a call to action"
     if edge and links[index] and _story_link_item(doc, block):
@@ -625,6 +693,95 @@ def _header_zone(doc: Document, verdicts: list[Verdict]) -> range:
     good = next((i for i in after if verdicts[i].context_free == "good"), None)
     near = next((i for i in after if verdicts[i].context_free == "neargood"), head)
     return range(max(0, head - _KICKER), near if good is None else good)
+
+
+# A number standing alone by the headline: the page's count of views, likes or shares.
+_COUNTER = regexcache.compile(r"\s*(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d)?k?)(?:\s+\d+(?:\.\d)?k?)*\s*")
+
+
+def _counter(text: str) -> bool:
+    """Only a count ("321,046", "36", "2.1k"), of two digits or more: a lone "1" is a
+    footnote or an affiliation mark."""
+    return bool(_COUNTER.fullmatch(text)) and sum(c.isdigit() for c in text) >= 2
+
+
+_KICKER_ZONE = 2  # blocks right over the headline: the section label, a series name
+
+
+def _short(verdict: Verdict) -> bool:
+    """Too short or too thin for prose to jusText before it weighs the neighbours
+    (its final verdict lets a label between two paragraphs pass as prose)."""
+    return verdict.context_free in ("short", "bad")
+
+
+_HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
+_STORY_LINKS = frozenset(("a link to another story", "a list of links to other stories"))
+
+
+def _own_item(verdicts: list[Verdict], index: int) -> bool:
+    """An item of the story's own list (beside unlinked sibling items), or a heading whose
+    next block is prose: a link in it names what the story is about ("“Thumper”
+    ($20)" over its review), not another story."""
+    block = verdicts[index].block
+    tag = block.tag
+    if tag in ("li", "dt", "dd"):
+        # An item among sibling items; a list of one is a promo link set as a list.
+        siblings = verdicts[max(0, index - 1) : index] + verdicts[index + 1 : index + 2]
+        return any(
+            v.block.tag == tag and v.block.marks == block.marks and not _linked(v.block)
+            for v in siblings
+        )
+    if tag not in _HEADINGS:
+        return False
+    after = verdicts[index + 1 : index + 2]
+    return bool(after) and after[0].context_free in ("good", "neargood")
+
+
+def _header_labels(doc: Document) -> bool:
+    """Any block that may be a section label over a headline or a lone count
+    (checked before jusText is loaded): a few words right over an <h1>, or a number."""
+    blocks = doc.page_blocks
+    for index, block in enumerate(blocks):
+        text = doc.span_text(block.span)
+        if _counter(text):
+            return True
+        over = blocks[index + 1 : index + 1 + _KICKER_ZONE]
+        if len(text.split()) <= _LINK_WORDS and any(b.tag == "h1" for b in over):
+            return True
+    return False
+
+
+def _short_box(doc: Document, verdict: Verdict) -> bool:
+    """A short block that is no date (a post's timestamp sits in its comments
+    link) and no question (an interview's question may sit in a styled box)."""
+    text = doc.span_text(verdict.span).strip()
+    return _short(verdict) and not _DATE_LIKE.search(text) and not text.endswith("?")
+
+
+def _kicker_zone(doc: Document, verdicts: list[Verdict]) -> range:
+    """The blocks right over the headline, where a page prints its section label."""
+    heads = [i for i, v in enumerate(verdicts) if v.span == doc.headline or v.block.tag == "h1"]
+    return range(max(0, heads[0] - _KICKER_ZONE), heads[0]) if heads else range(0)
+
+
+def _kicker(doc: Document, verdict: Verdict) -> bool:
+    """A few words with no sentence, no date and no name of the writer, standing
+    right over the headline, which jusText finds too short for prose: the section
+    or series label ("US & Canada", "Opinion", "Biz & IT —"), linked or not."""
+    text = " ".join(doc.span_text(verdict.span).split()).strip(" -–—|")
+    head = " ".join(doc.span_text(doc.headline).split()) if doc.headline else ""
+    return (
+        _short(verdict)
+        and 0 < len(text.split()) <= _LINK_WORDS
+        and any(c.isalpha() for c in text)
+        and text[-1:] not in '.!?,;:"”’)'
+        and text != head
+        and verdict.block.tag not in ("td", "th")
+        and verdict.span != doc.byline
+        and not _bylined(verdict.block)
+        and not _DATE_LIKE.search(text)
+        and not _writer(doc, verdict)
+    )
 
 
 _LINK_WORDS = 4  # a section label, a tag, a button: a few words
