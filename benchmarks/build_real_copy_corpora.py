@@ -30,6 +30,7 @@ import json
 import re
 import subprocess
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -61,6 +62,10 @@ ALLSIDES_COMMIT = "ced8111a720948e6a410e52031ace99c4e53f096"
 CSMONITOR_OUTLET = "Christian Science Monitor"
 CSMONITOR_SAMPLE = 400  # stories, the first by sha1("sample:<ID>")
 CSMONITOR_MIN_WORDS = 150  # a shorter body is a truncated extraction, not a story
+# A paragraph repeated word for word in this share of the outlet's stories is the
+# site's template that the extractor took for text (a newsletter sign-up box in
+# nine stories in ten), not the newsroom's copy: it is dropped.
+TEMPLATE_SHARE = 0.1
 # A wire story the Monitor reprinted whole carries the agency's copyright line:
 # that is the agency's copy, not the newsroom's.
 _WIRE_REPRINT = re.compile(r"^\s*Copyright \d{4} (?:The )?Associated Press", re.M | re.I)
@@ -97,7 +102,9 @@ SOURCE_NOTES = {
         "(Baly, Da San Martino, Glass, Nakov, 'We Can Detect Your Bias', EMNLP 2020):\n"
         "ramybaly/Article-Bias-Prediction @{allsides}, data/jsons/*.json, records whose\n"
         "source is '{outlet}'; body = content_original (newspaper3k's\n"
-        "extraction, paragraphs kept), title = title. Dropped: Associated Press reprints\n"
+        "extraction, paragraphs kept), title = title. Paragraphs repeated word for word in\n"
+        "a tenth of the Monitor's stories or more (the site's newsletter sign-up box, taken\n"
+        "for text by the extractor) are dropped from the bodies. Dropped stories: AP reprints\n"
         "(a 'Copyright <year> The Associated Press' line), bodies under {min_words} words,\n"
         "repeated URLs or bodies. Kept: a fixed sample of {sample} stories, the first by\n"
         "sha1('sample:<ID>'). id = the AllSides ID; DEV/TEST split by S='csmonitor',\n"
@@ -209,7 +216,21 @@ def csmonitor_records(
             "topic": str(article.get("topic", "")),
         }
     order = sorted(kept, key=lambda i: hashlib.sha1(f"sample:{i}".encode()).hexdigest())
-    return [kept[i] for i in sorted(order[:sample])]
+    chosen = [kept[i] for i in sorted(order[:sample])]
+    template = _template_paragraphs([r["body"] for r in kept.values()])
+    for record in chosen:
+        paragraphs = [p for p in record["body"].split("\n") if p.strip() not in template]
+        record["body"] = re.sub(r"\n{3,}", "\n\n", "\n".join(paragraphs)).strip()
+    return chosen
+
+
+def _template_paragraphs(bodies: list[str]) -> set[str]:
+    """Paragraphs in :data:`TEMPLATE_SHARE` of the bodies or more (and in two at least)."""
+    counts: Counter[str] = Counter()
+    for body in bodies:
+        counts.update({p.strip() for p in body.split("\n") if p.strip()})
+    floor = max(2, TEMPLATE_SHARE * len(bodies))
+    return {p for p, n in counts.items() if n >= floor}
 
 
 def _shingles(text: str, n: int = 8) -> set[tuple[str, ...]]:
