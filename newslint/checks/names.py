@@ -9,6 +9,7 @@ word with the same fix, the engine keeps the message that names the office.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -20,6 +21,7 @@ from newslint.document import Document
 from newslint.names import run as names_run
 from newslint.names.addresses import find_address_slips
 from newslint.names.checks import (
+    another_time,
     candidate_forms,
     clean_form,
     context_years,
@@ -681,10 +683,24 @@ def officeholder(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[D
                 yield Diagnostic(meta.id, problem, mention.start, mention.end, meta.severity)
             continue
         title, start = found
+        if doc.in_quotation(Span(mention.start, mention.end)):
+            continue  # the speaker's words, titles and all
+        bounds = _sentence_bounds(doc, start)
+        if another_time(names, mention, title, day, doc.text, bounds):
+            continue
         years = context_years(doc.text, mention.start)
         problem = officeholder_problem(names, mention, title, day, years)
         if problem:
             yield Diagnostic(meta.id, problem, start, mention.end, meta.severity)
+
+
+def _sentence_bounds(doc: Document, offset: int) -> tuple[int, int]:
+    """The sentence around ``offset`` (the whole text when none holds it)."""
+    sentences = doc.sentences
+    i = bisect.bisect_right([s.start for s in sentences], offset) - 1
+    if i >= 0 and offset < sentences[i].end:
+        return sentences[i].start, sentences[i].end
+    return 0, len(doc.text)
 
 
 def _former(mention: Mention) -> str | None:
