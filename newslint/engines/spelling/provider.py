@@ -54,6 +54,10 @@ _PREFIXES = frozenset(
     )
 )  # fmt: skip
 
+# Suffixes written with a hyphen after a word or a name (budget-ese, Trump-esque,
+# Clinton-ite, Obama-ism): a coinage of the word, not a word on their own.
+_SUFFIX_PARTS = frozenset(("ese", "esque", "ite", "ites", "ism", "isms", "ist", "ists", "ish", "y"))
+
 _UNKNOWN_META = RuleMeta(
     id=UNKNOWN,
     summary="A lowercase word that is not in the dictionary for the article's language.",
@@ -81,7 +85,8 @@ _UNKNOWN_META = RuleMeta(
         "before a date or 'says:'), code and markup (epoll(), option lists), a "
         "censored word (s*xually), a dropped g marked by an apostrophe (workin'), a "
         "word quoted on its own (“satisfice”), a hyphenated coinage of two strange "
-        "parts (loosey-goosey), a word among common foreign words, a word in "
+        "parts (loosey-goosey), a suffix written with a hyphen after a word "
+        "(budget-ese), a word among common foreign words, a word in "
         "another script or with letters English does not use, a paragraph or sentence "
         "in another language, a common word of German, Spanish, French, Italian, Dutch "
         "or Portuguese (latifundios, realidad), and a word that is no typist's slip of "
@@ -441,6 +446,9 @@ class _Run:
         known prefixes (pre-, multi-) and neighbours that form a known word
         together (wi-fi, co-ordinate, add-ons)."""
         fine = [p.lower in _PREFIXES and p.text == p.lower for p in parts[:-1]] + [False]
+        for i in range(1, len(parts)):
+            if parts[i].text in _SUFFIX_PARTS and len(parts[i - 1].text) >= 3:
+                fine[i] = True  # budget-ese: the suffix makes a coinage of the word before
         for i in range(len(parts) - 1):
             a, b = parts[i].lower, parts[i + 1].lower
             joined = f"{a}-{b}"
