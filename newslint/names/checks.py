@@ -258,12 +258,13 @@ def another_time(
     if not held or any(o.held_on(day) for o in held):
         return False
     start = mention.title[0].start if mention.title else mention.start
-    framed = bool(_FRAME_BEFORE.search(text, max(0, start - 12), start)) or bool(
-        _FRAME_AFTER.match(text, mention.end, min(len(text), mention.end + 30))
-    )
-    if all(o.end is not None and o.end < day for o in held):
-        return framed  # every term over: a past holder
-    if all(o.start > day for o in held):  # not yet in office
+    framed = bool(_FRAME_BEFORE.search(text, max(0, start - 12), start))
+    if all(o.end is not None and o.end < day for o in held):  # a past holder
+        return framed or bool(
+            _FRAME_AFTER.match(text, mention.end, min(len(text), mention.end + 30))
+        )
+    if all(o.start > day for o in held):  # not yet in office: "President X's
+        # government" stated as a fact is wrong; a possibility is not
         question = text[sentence[0] : sentence[1]].rstrip().endswith("?")
         return (
             framed
