@@ -139,9 +139,12 @@ def _near_person(
 ) -> Person | None:
     if form.key in given_names() or len(form.key) < MIN_LENGTH:
         return None
+    titles = [m for _, m in form.tokens if m.personal_title and not m.honorific_only]
     for key, person in names.near(form.key):
         if form.givens and not any(given_agrees(person.given, g) for g in form.givens):
             continue  # "Tom Bessant" is someone else
+        if titles and not any(_title_fits(m, person) for m in titles):
+            continue  # "FBI Director James Comey" is not Representative James Comer
         # An initial agrees but is no evidence: "J Smit" in a team sheet is not
         # "Jason Smith" (one letter in 26 matches by chance).
         given_named = bool(person.given) and any(
