@@ -143,7 +143,7 @@ def _near_person(
     for key, person in names.near(form.key):
         if form.givens and not any(given_agrees(person.given, g) for g in form.givens):
             continue  # "Tom Bessant" is someone else
-        if titles and not any(_title_fits(m, person) for m in titles):
+        if titles and not any(_title_related(m, person) for m in titles):
             continue  # "FBI Director James Comey" is not Representative James Comer
         # An initial agrees but is no evidence: "J Smit" in a team sheet is not
         # "Jason Smith" (one letter in 26 matches by chance).
@@ -166,6 +166,21 @@ def _title_fits(mention: Mention, person: Person) -> bool:
     Gordon Brwon" is Gordon Brown, "Lord Browne" is someone else."""
     words = title_key(mention.title_text)[0].split()
     return bool(words) and any(words[-1] in o.title.split() for o in person.offices)
+
+
+STEM = 5  # letters a title word shares with an office word of the same body
+
+
+def _title_related(mention: Mention, person: Person) -> bool:
+    """Whether the title could belong to one of the person's offices: it names
+    one, or a word of it shares its stem with a word of one ("Councillor" and
+    Council Leader). A title of another body ("FBI Director" for a
+    Representative) names someone else."""
+    if _title_fits(mention, person):
+        return True
+    words = [w for w in title_key(mention.title_text)[0].split() if len(w) >= STEM]
+    held = {w for o in person.offices for w in o.title.split() if len(w) >= STEM}
+    return any(w[:STEM] == h[:STEM] for w in words for h in held)
 
 
 # -- names.inconsistent ------------------------------------------------------------
