@@ -1,7 +1,7 @@
-"""Rebuild the real-copy corpora (aigen_news, fair_framed, iu_human, llmfake) outside the repo.
+"""Rebuild the real-copy corpora (aigen_news, iu_human, llmfake, csmonitor ...) outside the repo.
 
-The four JSON-lines sources of benchmarks/real_copy.py are derived from three
-public research repositories; this script derives them again on a new machine,
+The JSON-lines sources of benchmarks/real_copy.py are derived from public
+research repositories; this script derives them again on a new machine,
 writes a SOURCE.txt beside each, and checks every labelled document's sha256
 in benchmarks/data/real_copy/labels.jsonl, so label offsets are known to index
 the same text. No text enters the repository.
@@ -9,9 +9,13 @@ the same text. No text enters the repository.
     git clone https://github.com/iu-ai-research/human-AI-generatedTextCorpus /tmp/iu
     git clone https://github.com/yoojuneho/Fair-or-Framed /tmp/ff
     git clone https://github.com/llm-misinformation/llm-misinformation /tmp/llmfake
+    git clone https://github.com/ramybaly/Article-Bias-Prediction /tmp/allsides
     pip install pandas   # the first repository stores DataFrames as pickles
     python benchmarks/build_real_copy_corpora.py --iu-repo /tmp/iu --fair-repo /tmp/ff \\
-        --llmfake-repo /tmp/llmfake --out ../shared/corpora
+        --llmfake-repo /tmp/llmfake --allsides-repo /tmp/allsides --out ../shared/corpora
+
+Each repository option is optional: only the sources whose repositories are
+given are rebuilt (aigen_news needs --iu-repo, for its stories' dates).
 
 The repositories may also be bare git directories (files are read with
 ``git show <commit>:<path>``, at the commit the labels were made from).
@@ -20,11 +24,13 @@ The repositories may also be bare git directories (files are read with
 from __future__ import annotations
 
 import argparse
+import hashlib
 import io
 import json
 import re
 import subprocess
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -47,6 +53,22 @@ LLMFAKE_RUNS = {
     ("vicuna-v1.3_13b_generation", "gossipcop"): "vicuna-13b",
     ("vicuna-v1.3_33b_generation", "gossipcop"): "vicuna-33b",
 }
+
+# Baly et al. (EMNLP 2020), articles crawled from allsides.com, one JSON file each
+# (content_original: the body as newspaper3k extracted it, paragraphs kept).
+# csmonitor is the second newsroom's clean copy (beside BBC): the Christian
+# Science Monitor's own stories, a fixed sample so a DEV run stays a few minutes.
+ALLSIDES_COMMIT = "ced8111a720948e6a410e52031ace99c4e53f096"
+CSMONITOR_OUTLET = "Christian Science Monitor"
+CSMONITOR_SAMPLE = 400  # stories, the first by sha1("sample:<ID>")
+CSMONITOR_MIN_WORDS = 150  # a shorter body is a truncated extraction, not a story
+# A paragraph repeated word for word in this share of the outlet's stories is the
+# site's template that the extractor took for text (a newsletter sign-up box in
+# nine stories in ten), not the newsroom's copy: it is dropped.
+TEMPLATE_SHARE = 0.1
+# A wire story the Monitor reprinted whole carries the agency's copyright line:
+# that is the agency's copy, not the newsroom's.
+_WIRE_REPRINT = re.compile(r"^\s*Copyright \d{4} (?:The )?Associated Press", re.M | re.I)
 
 SOURCE_NOTES = {
     "aigen_news": (
@@ -73,6 +95,21 @@ SOURCE_NOTES = {
         "(under half its 8-word runs shared).\n"
         "id <model>-<set>-<row>. No headline: title is empty (text = body). No licence file;\n"
         "research use, cite the paper. Stories are fabricated: not a source of facts.\n"
+    ),
+    "csmonitor": (
+        "Christian Science Monitor news stories 2012-2020 (US, professionally edited), the\n"
+        "second newsroom's clean copy beside BBC. From the AllSides article-bias dataset\n"
+        "(Baly, Da San Martino, Glass, Nakov, 'We Can Detect Your Bias', EMNLP 2020):\n"
+        "ramybaly/Article-Bias-Prediction @{allsides}, data/jsons/*.json, records whose\n"
+        "source is '{outlet}'; body = content_original (newspaper3k's\n"
+        "extraction, paragraphs kept), title = title. Paragraphs repeated word for word in\n"
+        "a tenth of the Monitor's stories or more (the site's newsletter sign-up box, taken\n"
+        "for text by the extractor) are dropped from the bodies. Dropped stories: AP reprints\n"
+        "(a 'Copyright <year> The Associated Press' line), bodies under {min_words} words,\n"
+        "repeated URLs or bodies. Kept: a fixed sample of {sample} stories, the first by\n"
+        "sha1('sample:<ID>'). id = the AllSides ID; DEV/TEST split by S='csmonitor',\n"
+        "D=<ID>. Repository licence Apache-2.0; the articles are (c) The Christian Science\n"
+        "Monitor: research use only, never copy them into the project repository.\n"
     ),
 }
 
@@ -129,6 +166,73 @@ def fair_records(repo: Path) -> Iterator[dict]:
                 }
 
 
+def _git_blobs(repo: Path, commit: str, folder: str) -> Iterator[bytes]:
+    """Every file under ``folder`` at ``commit``, read in one ``git cat-file --batch``."""
+    listing = subprocess.run(
+        ["git", "-C", str(repo), "ls-tree", "-r", commit, folder],
+        capture_output=True,
+        check=True,
+        text=True,
+    ).stdout
+    shas = [line.split()[2] for line in listing.splitlines() if line.split()[1] == "blob"]
+    out = subprocess.run(
+        ["git", "-C", str(repo), "cat-file", "--batch"],
+        input="\n".join(shas).encode() + b"\n",
+        capture_output=True,
+        check=True,
+    ).stdout
+    at = 0
+    while at < len(out):
+        header_end = out.index(b"\n", at)
+        size = int(out[at:header_end].split()[2])
+        yield out[header_end + 1 : header_end + 1 + size]
+        at = header_end + 1 + size + 1  # the blob, then a newline
+
+
+def csmonitor_records(
+    repo: Path, commit: str = ALLSIDES_COMMIT, sample: int = CSMONITOR_SAMPLE
+) -> list[dict]:
+    """The Monitor's own stories in the AllSides set, deduplicated, a fixed sample."""
+    kept: dict[str, dict] = {}
+    seen: set[str] = set()
+    for blob in _git_blobs(repo, commit, "data/jsons"):
+        article = json.loads(blob)
+        if article.get("source") != CSMONITOR_OUTLET:
+            continue
+        body = str(article.get("content_original") or "").strip()
+        url = str(article.get("url", "")).split("?")[0].rstrip("/").lower()
+        if len(body.split()) < CSMONITOR_MIN_WORDS or _WIRE_REPRINT.search(body):
+            continue
+        if (url and url in seen) or body in seen:
+            continue
+        seen.update((url, body) if url else (body,))
+        kept[article["ID"]] = {
+            "id": article["ID"],
+            "title": str(article.get("title", "")).strip(),
+            "body": body,
+            "date": str(article.get("date", "")),
+            "authors": str(article.get("authors", "")),
+            "url": str(article.get("url", "")),
+            "topic": str(article.get("topic", "")),
+        }
+    order = sorted(kept, key=lambda i: hashlib.sha1(f"sample:{i}".encode()).hexdigest())
+    chosen = [kept[i] for i in sorted(order[:sample])]
+    template = _template_paragraphs([r["body"] for r in kept.values()])
+    for record in chosen:
+        paragraphs = [p for p in record["body"].split("\n") if p.strip() not in template]
+        record["body"] = re.sub(r"\n{3,}", "\n\n", "\n".join(paragraphs)).strip()
+    return chosen
+
+
+def _template_paragraphs(bodies: list[str]) -> set[str]:
+    """Paragraphs in :data:`TEMPLATE_SHARE` of the bodies or more (and in two at least)."""
+    counts: Counter[str] = Counter()
+    for body in bodies:
+        counts.update({p.strip() for p in body.split("\n") if p.strip()})
+    floor = max(2, TEMPLATE_SHARE * len(bodies))
+    return {p for p, n in counts.items() if n >= floor}
+
+
 def _shingles(text: str, n: int = 8) -> set[tuple[str, ...]]:
     words = re.findall(r"\w+", text.lower())
     return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
@@ -176,7 +280,15 @@ def write_source(out: Path, source: str, records: list[dict]) -> Path:
     with path.open("w", encoding="utf-8") as handle:
         for record in records:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-    note = SOURCE_NOTES[source].format(iu=IU_COMMIT, fair=FAIR_COMMIT, llmfake=LLMFAKE_COMMIT)
+    note = SOURCE_NOTES[source].format(
+        iu=IU_COMMIT,
+        fair=FAIR_COMMIT,
+        llmfake=LLMFAKE_COMMIT,
+        allsides=ALLSIDES_COMMIT,
+        outlet=CSMONITOR_OUTLET,
+        min_words=CSMONITOR_MIN_WORDS,
+        sample=CSMONITOR_SAMPLE,
+    )
     (path.parent / "SOURCE.txt").write_text(note, encoding="utf-8")
     return path
 
@@ -198,20 +310,28 @@ def check_hashes(source: str, records: list[dict]) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--iu-repo", type=Path, required=True)
-    parser.add_argument("--fair-repo", type=Path, required=True)
-    parser.add_argument("--llmfake-repo", type=Path, help="llm-misinformation (optional)")
+    parser.add_argument("--iu-repo", type=Path, help="human-AI-generatedTextCorpus")
+    parser.add_argument("--fair-repo", type=Path, help="Fair-or-Framed")
+    parser.add_argument("--llmfake-repo", type=Path, help="llm-misinformation")
+    parser.add_argument("--allsides-repo", type=Path, help="Article-Bias-Prediction (csmonitor)")
     parser.add_argument("--out", type=Path, default=corpus.corpora_dir())
     args = parser.parse_args(argv)
-    human = list(iu_records(args.iu_repo, "news_human_generated.pkl"))
-    story_dates = {record["title"].strip(): record["date"] for record in human}
-    built = {
-        "aigen_news": list(iu_records(args.iu_repo, "news_chatgpt_generated.pkl", story_dates)),
-        "iu_human": human,
-        "fair_framed": list(fair_records(args.fair_repo)),
-    }
+    built: dict[str, list[dict]] = {}
+    if args.iu_repo:
+        human = list(iu_records(args.iu_repo, "news_human_generated.pkl"))
+        story_dates = {record["title"].strip(): record["date"] for record in human}
+        built["aigen_news"] = list(
+            iu_records(args.iu_repo, "news_chatgpt_generated.pkl", story_dates)
+        )
+        built["iu_human"] = human
+    if args.fair_repo:
+        built["fair_framed"] = list(fair_records(args.fair_repo))
     if args.llmfake_repo:
         built["llmfake"] = list(llmfake_records(args.llmfake_repo))
+    if args.allsides_repo:
+        built["csmonitor"] = csmonitor_records(args.allsides_repo)
+    if not built:
+        parser.error("give at least one repository")
     problems = []
     for source, records in built.items():
         path = write_source(args.out, source, records)

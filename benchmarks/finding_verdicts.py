@@ -1,6 +1,6 @@
 """Hand verdicts on findings in clean professional copy: a real slip or a false alarm.
 
-`real_copy.py` counts warnings and errors on BBC and iu_human articles as false
+`real_copy.py` counts warnings and errors on BBC, iu_human and csmonitor articles as false
 alarms, but many of them are real slips in the professional copy (a surname
 spelled two ways in one story). benchmarks/data/real_copy/finding_verdicts.tsv
 holds one judged finding per row, by offsets and hashes only (no article text):
@@ -39,7 +39,8 @@ from real_copy_corpus import REPO_ROOT, VERDICTS, RealDoc, documents, missing, s
 
 FINDINGS = REPO_ROOT / "benchmarks" / "data" / "real_copy" / "finding_verdicts.tsv"
 HEADER = (
-    "# Hand verdicts on warnings/errors in clean professional copy (BBC, iu_human), both splits:"
+    "# Hand verdicts on warnings/errors in clean professional copy (BBC, iu_human, csmonitor),"
+    " both splits:"
     " source, id, rule, start, end (source offsets, end exclusive), sha1 of the flagged text,"
     " real (a copy editor would change the text) | false (anything else or in doubt),"
     " note in the judge's own words (no article text). See finding_verdicts.py."

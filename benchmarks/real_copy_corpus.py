@@ -7,6 +7,8 @@ Sources (each folder has a SOURCE.txt with origin, commit and licence):
 - ``llmfake``: LLM-written news stories, several models (news/llmfake/llmfake.jsonl)
 - ``iu_human``: edited news from CNN, NYT, Reuters ... (news/iu_human/iu_human.jsonl)
 - ``bbc``: BBC News 2004-05 (news/bbc/bbc_news.jsonl)
+- ``csmonitor``: Christian Science Monitor stories 2012-20, a second newsroom's
+  clean copy (news/csmonitor/csmonitor.jsonl; build_real_copy_corpora.py)
 - ``trafilatura``: saved web pages with furniture (web/trafilatura/pages/*.html)
 
 Nothing here is copied into the repository: callers write documents to a
@@ -105,6 +107,7 @@ JSONL_SOURCES = {
     "iu_human": "news/iu_human/iu_human.jsonl",
     "llmfake": "news/llmfake/llmfake.jsonl",
     "bbc": "news/bbc/bbc_news.jsonl",
+    "csmonitor": "news/csmonitor/csmonitor.jsonl",
 }
 TRAFILATURA = "web/trafilatura"
 SOURCES = (*JSONL_SOURCES, "trafilatura")

@@ -21,9 +21,20 @@ judged, read from local copies, never from the repository:
   dddba18 and 066374d), professional news of 2015-16 (English originals and
   professional translations into English), ``original/`` and ``translated/``;
   D = ``<year>/<path>``. Batch C too, added last.
+- ``allsides``: professionally edited news of many US and UK newsrooms (NPR, CNN,
+  Reuters, AP, The Guardian ...) from the AllSides article-bias set
+  (ramybaly/Article-Bias-Prediction, commit ced8111a, Apache-2.0 repository, the
+  articles (c) their publishers, research use): a fixed sample of
+  :data:`ALLSIDES_SAMPLE` DEV news stories (opinion and guest pieces and the
+  Christian Science Monitor, whose stories are the ``csmonitor`` clean copy of
+  real_copy.py, left out), title + body as build_real_copy_corpora.py writes
+  them; D = the AllSides ID. Read from the bare mirror at ``<root>/allsides``.
+  Added in issue 8 round 7 (wt-clean7), split into halves A and B before any change;
+  measured on its own (``--source allsides``), the default sample stays as it was.
 
     git clone https://github.com/postlight/parser /tmp/blind/postlight
     git clone https://github.com/MSVCode/ir-research-data /tmp/blind/msv
+    git clone --bare https://github.com/ramybaly/Article-Bias-Prediction /tmp/blind/allsides
     python benchmarks/spelling_blind.py --root /tmp/blind --half A --show unjudged
 
 The DEV/TEST rule of the real-copy set applies: TEST pages are never read. DEV
@@ -53,7 +64,11 @@ from real_copy import pct
 from real_copy_corpus import REPO_ROOT, RealDoc, decode_page, sha1, split
 from spelling_dev import lint
 
-SOURCES = ("postlight", "msv", "wmt")
+SOURCES = ("postlight", "msv", "wmt")  # the default: the sample of issue 8 rounds 5-6
+CHOICES = (*SOURCES, "allsides")  # allsides: --source allsides (round 7)
+ALLSIDES_SAMPLE = 300  # DEV stories, the first by sha1("blind:<ID>")
+# Outlets whose pieces are opinion, or whose stories are measured elsewhere.
+_NOT_NEWS = re.compile(r"opinion|guest writer|christian science monitor", re.I)
 MSV_SETS = ("chaos-all", "big5-13", "big5-17", "big5-05", "big5-09")
 LATE_SETS = ("big5-05/", "big5-09/")  # batch C
 _TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.S | re.I)
@@ -70,7 +85,33 @@ def half(source: str, doc_id: str) -> str:
     return "A" if int(digest, 16) % 2 == 0 else "B"
 
 
+def allsides_pages(root: Path) -> Iterator[RealDoc]:
+    """The fixed DEV sample of AllSides news stories (see the docstring)."""
+    import json
+
+    from build_real_copy_corpora import ALLSIDES_COMMIT, _git_blobs
+    from real_copy_corpus import article_text
+
+    mirror = root / "allsides"
+    if not mirror.exists():
+        return
+    stories = {}
+    for blob in _git_blobs(mirror, ALLSIDES_COMMIT, "data/jsons"):
+        record = json.loads(blob)
+        body = str(record.get("content_original") or "").strip()
+        if _NOT_NEWS.search(str(record.get("source", ""))) or len(body.split()) < 150:
+            continue
+        if split("allsides", record["ID"]) == "dev":
+            stories[record["ID"]] = {"title": str(record.get("title", "")), "body": body}
+    order = sorted(stories, key=lambda i: hashlib.sha1(f"blind:{i}".encode()).hexdigest())
+    for doc_id in sorted(order[:ALLSIDES_SAMPLE]):
+        yield RealDoc("allsides", doc_id, "txt", article_text(stories[doc_id]))
+
+
 def pages(source: str, root: Path) -> Iterator[RealDoc]:
+    if source == "allsides":
+        yield from allsides_pages(root)
+        return
     if source == "postlight":
         base = root / "postlight" / "fixtures"
         paths = sorted(base.rglob("*.html"))
@@ -113,7 +154,7 @@ def read_blind(path: Path = BLIND) -> dict[Key, tuple[bool, str]]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=Path("/tmp/blind"), help="the clones' parent")
-    parser.add_argument("--source", action="append", choices=SOURCES)
+    parser.add_argument("--source", action="append", choices=CHOICES)
     parser.add_argument("--half", choices=("A", "B", "C", "all"), default="A")
     parser.add_argument("--show", choices=("false", "unjudged", "right", "all"))
     parser.add_argument("--select", default="spelling")

@@ -345,3 +345,42 @@ def test_house_style_checks_report_as_advice(tmp_path: Path) -> None:
     assert advice <= set(severity), sorted(severity)
     assert {severity[rule] for rule in advice} == {"info"}
     assert severity["proselint.spelling.ally_ly"] == "warning"
+
+
+def test_names_and_party_tags_report_as_advice(tmp_path: Path) -> None:
+    """A proselint match inside a proper name, or "(R)" tagging a politician's
+    party, is kept (parity) but as info; the same words as the writer's own
+    wording stay warnings."""
+    story = tmp_path / "names.txt"
+    story.write_text(
+        "Senators clash over budget\n\n"
+        "Sen. Dana Whitlow (R) of Ohio spoke first on Tuesday. "
+        "Later, Rep. Colm Ferris (R), the committee chairman, answered her.\n\n"
+        "She studied at the Ada Marshall Law School in Toledo before politics. "
+        "The city later declared marshall law after the riots. "
+        "The firm sells its Brightwash(R) soap in every state.\n",
+        encoding="utf-8",
+    )
+    run = run_cli(
+        "check",
+        "--format",
+        "json",
+        "--no-progress",
+        "--select",
+        "proselint",
+        "--ignore",
+        "proselint.typography.symbols.ellipsis",
+        story,
+    )
+    text = story.read_text(encoding="utf-8")
+    found = {
+        (text[d["range"]["start"]["offset"] : d["range"]["end"]["offset"]].lower(), d["severity"])
+        for d in run.json()["files"][0]["diagnostics"]
+        if d["rule"] in ("proselint.typography.symbols.trademark", "proselint.spelling.misc")
+    }
+    assert found == {
+        ("(r)", "info"),  # both party tags: one entry per (text, severity)
+        ("marshall law", "info"),  # in the school's name
+        ("marshall law", "warning"),  # the writer's own slip
+        ("(r)", "warning"),  # on a brand: a trademark
+    }, found

@@ -7,6 +7,8 @@ is always checked: offsets and hashes only, the fixed split rule applied.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -16,6 +18,7 @@ from conftest import REPO
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 
+import build_real_copy_corpora
 import finding_verdicts
 import real_copy
 import real_copy_corpus as corpus
@@ -213,3 +216,61 @@ def test_finding_verdicts_still_match_the_corpus_text():
     if all(corpus.missing(source) for source in real_copy.CLEAN_SOURCES):
         pytest.skip(f"clean-copy corpora not found under {corpus.corpora_dir()}")
     assert finding_verdicts.check() == 0
+
+
+def _story(words: int, topic: str) -> str:
+    sentence = f"The county board met on Tuesday to discuss the {topic} plan."
+    # Every story carries the site's sign-up box, which the extractor took for text.
+    return "\n\n".join([sentence] * (words // 11 + 1) + ["Join our list for the daily digest."])
+
+
+def test_csmonitor_builder_keeps_the_newsrooms_own_stories_once(tmp_path):
+    """The second newsroom's corpus: one outlet, no wire reprints, no stubs, no repeats."""
+    jsons = tmp_path / "data" / "jsons"
+    jsons.mkdir(parents=True)
+    outlet = build_real_copy_corpora.CSMONITOR_OUTLET
+    articles = {
+        "keep1": (outlet, "https://example.org/a?ref=1", _story(200, "bridge")),
+        "keep2": (outlet, "https://example.org/b", _story(200, "library")),
+        "later": (outlet, "https://example.org/a?ref=2", _story(200, "harbour")),  # same URL
+        "stub": (outlet, "https://example.org/c", _story(40, "park")),
+        "wire": (
+            outlet,
+            "https://example.org/d",
+            _story(200, "road") + "\n\nCopyright 2015 The Associated Press. All rights reserved.",
+        ),
+        "other": ("Another Paper", "https://example.org/e", _story(200, "school")),
+    }
+    for doc_id, (source, url, body) in articles.items():
+        record = {
+            "ID": doc_id,
+            "source": source,
+            "url": url,
+            "title": f"Title {doc_id}",
+            "content_original": body,
+            "date": "2015-03-02",
+            "authors": "",
+            "topic": "x",
+        }
+        (jsons / f"{doc_id}.json").write_text(json.dumps(record), encoding="utf-8")
+    git = ["git", "-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "."], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "fixture"], check=True)
+
+    records = build_real_copy_corpora.csmonitor_records(tmp_path, commit="HEAD")
+    assert [r["id"] for r in records] == ["keep1", "keep2"]
+    assert records[0]["date"] == "2015-03-02" and records[0]["title"] == "Title keep1"
+    assert corpus.article_text(records[0]).startswith("Title keep1\n\nThe county board")
+    assert "digest" not in records[0]["body"] and records[0]["body"].endswith("plan.")
+    # The sample is fixed by a hash of the id, not by file order.
+    one = build_real_copy_corpora.csmonitor_records(tmp_path, commit="HEAD", sample=1)
+    first = min(("keep1", "keep2"), key=lambda i: hashlib.sha1(f"sample:{i}".encode()).hexdigest())
+    assert [r["id"] for r in one] == [first]
+    # Written outside the repo with its SOURCE.txt, where real_copy reads it.
+    out = tmp_path / "corpora"
+    path = build_real_copy_corpora.write_source(out, "csmonitor", records)
+    assert path == corpus.source_path("csmonitor", out)
+    assert "Article-Bias-Prediction" in (path.parent / "SOURCE.txt").read_text("utf-8")
+    assert set(corpus.documents("csmonitor", out)) == {"keep1", "keep2"}
+    assert "csmonitor" in real_copy.CLEAN_SOURCES

@@ -125,6 +125,25 @@ def test_plain_text_first_line_that_reads_as_a_sentence_is_the_lede() -> None:
         assert doc.headline_text == title
 
 
+def test_a_two_part_headline_in_sentence_case_is_a_headline() -> None:
+    """A magazine's headline in two parts, a question and its short answer or a
+    statement and what it means, ends with a full stop but is no lede; a lede
+    of two full sentences, or a question answered in a long sentence, stays body."""
+    body = "\n\nThe council voted on Tuesday to close the depot by the end of the year.\n"
+    for title in (
+        "Depot to close? Not if the drivers can help it.",
+        "Bus fares rise again. What that means for commuters.",
+        "Who runs the harbour? The answer is changing.",
+    ):
+        assert load_document("a.txt", title + body).headline_text == title
+    for lede in (
+        "The council voted to close the depot. Drivers said they would strike on Monday.",
+        "Will the depot close? The council voted on Tuesday to shut it by the end of the "
+        "year, and the drivers' union said it would fight the plan in court.",
+    ):
+        assert load_document("a.txt", lede + body).headline is None
+
+
 def test_by_contrast_is_not_a_byline() -> None:
     source = "Storm Season Ends\n\nBy contrast, last year was calm.\n\nMore text here.\n"
     doc = load_document("story.txt", source)

@@ -9,6 +9,7 @@ word with the same fix, the engine keeps the message that names the office.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -20,6 +21,7 @@ from newslint.document import Document
 from newslint.names import run as names_run
 from newslint.names.addresses import find_address_slips
 from newslint.names.checks import (
+    another_time,
     candidate_forms,
     clean_form,
     context_years,
@@ -137,9 +139,12 @@ def _near_person(
 ) -> Person | None:
     if form.key in given_names() or len(form.key) < MIN_LENGTH:
         return None
+    titles = [m for _, m in form.tokens if m.personal_title and not m.honorific_only]
     for key, person in names.near(form.key):
         if form.givens and not any(given_agrees(person.given, g) for g in form.givens):
             continue  # "Tom Bessant" is someone else
+        if titles and not any(_title_related(m, person) for m in titles):
+            continue  # "FBI Director James Comey" is not Representative James Comer
         # An initial agrees but is no evidence: "J Smit" in a team sheet is not
         # "Jason Smith" (one letter in 26 matches by chance).
         given_named = bool(person.given) and any(
@@ -161,6 +166,21 @@ def _title_fits(mention: Mention, person: Person) -> bool:
     Gordon Brwon" is Gordon Brown, "Lord Browne" is someone else."""
     words = title_key(mention.title_text)[0].split()
     return bool(words) and any(words[-1] in o.title.split() for o in person.offices)
+
+
+STEM = 5  # letters a title word shares with an office word of the same body
+
+
+def _title_related(mention: Mention, person: Person) -> bool:
+    """Whether the title could belong to one of the person's offices: it names
+    one, or a word of it shares its stem with a word of one ("Councillor" and
+    Council Leader). A title of another body ("FBI Director" for a
+    Representative) names someone else."""
+    if _title_fits(mention, person):
+        return True
+    words = [w for w in title_key(mention.title_text)[0].split() if len(w) >= STEM]
+    held = {w for o in person.offices for w in o.title.split() if len(w) >= STEM}
+    return any(w[:STEM] == h[:STEM] for w in words for h in held)
 
 
 # -- names.inconsistent ------------------------------------------------------------
@@ -681,10 +701,24 @@ def officeholder(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[D
                 yield Diagnostic(meta.id, problem, mention.start, mention.end, meta.severity)
             continue
         title, start = found
+        if doc.in_quotation(Span(mention.start, mention.end)):
+            continue  # the speaker's words, titles and all
+        bounds = _sentence_bounds(doc, start)
+        if another_time(names, mention, title, day, doc.text, bounds):
+            continue
         years = context_years(doc.text, mention.start)
         problem = officeholder_problem(names, mention, title, day, years)
         if problem:
             yield Diagnostic(meta.id, problem, start, mention.end, meta.severity)
+
+
+def _sentence_bounds(doc: Document, offset: int) -> tuple[int, int]:
+    """The sentence around ``offset`` (the whole text when none holds it)."""
+    sentences = doc.sentences
+    i = bisect.bisect_right([s.start for s in sentences], offset) - 1
+    if i >= 0 and offset < sentences[i].end:
+        return sentences[i].start, sentences[i].end
+    return 0, len(doc.text)
 
 
 def _former(mention: Mention) -> str | None:

@@ -461,7 +461,7 @@ def _addresses_reader(text: str, in_tail: bool) -> str | None:
     # A title-case line standing as a sentence: a heading the reader missed.
     if text[-1:] not in ".!?" and _title_call(text):
         return "imperative"
-    if any(_clause_imperative(c) for c in _LATER_CLAUSE.split(text)[1:]):
+    if any(_clause_imperative(c) for c in _later_clauses(text)):
         return "imperative"
     # After a fronted clause, an imperative that names the reader: "As for what
     # does help, make sure you're eating a balanced diet".
@@ -560,6 +560,24 @@ def _narrator_address(
     if _GENERIC_ADVICE.search(text) and not _REPORTED_ADVICE.search(text) and machine():
         return "advice"
     return None
+
+
+def _later_clauses(text: str) -> list[str]:
+    """The clauses after a colon, a dash, ", but" or a semicolon. A dash that
+    closes a pair of dashes ends an aside, and what follows it goes on with
+    the sentence's own subject ("Food stamps – actually a federal programme –
+    go to 47 million people"): it opens no clause."""
+    clauses = []
+    dashes = 0
+    found = list(_LATER_CLAUSE.finditer(text))
+    for i, m in enumerate(found):
+        end = found[i + 1].start() if i + 1 < len(found) else len(text)
+        if m.group().strip()[:1] in "—–-":
+            dashes += 1
+            if dashes % 2 == 0:
+                continue  # the aside's closing dash
+        clauses.append(text[m.end() : end])
+    return clauses
 
 
 def _clause_imperative(clause: str) -> bool:

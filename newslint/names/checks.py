@@ -217,6 +217,64 @@ def officeholder_problem(
     return f"{said}: on {_date(day)} the {office.office} was {then.name}{theirs}"
 
 
+# A title given for another time than the story's own. Before the title: a
+# preposition that makes the person's time in office the frame of a clause
+# ("under President Clinton", "during ...", "set by President Obama last year")
+# or an article that makes them hypothetical ("a President Trump would").
+_FRAME_BEFORE = regex.compile(
+    r"(?:\b(?:under|during|by|before|after|since)|\b(?:an?))\s+$", regex.IGNORECASE
+)
+# After the name: the time of their office ("President Clinton's second term").
+_FRAME_AFTER = regex.compile(
+    r"['’]s\s+(?:(?:first|second|last|final|early|late|own)\s+)?(?:term|terms|tenure|"
+    r"administration|presidency|years|era|legacy|time|watch|government|cabinet)\b"
+)
+# A modal right beside the title, or a question, speaks of an office not yet
+# held as a possibility ("Would President Trump raise taxes?", "what is
+# President Trump going to do?"), not as a fact.
+_MODAL_BEFORE = regex.compile(r"\b(?:would|could|might)\s+$", regex.IGNORECASE)
+_MODAL_AFTER = regex.compile(r"\s+(?:would|could|might)\b")
+
+
+def another_time(
+    names: NamesList,
+    mention: Mention,
+    title_text: str,
+    day: dt.date,
+    text: str,
+    sentence: tuple[int, int],
+) -> bool:
+    """Whether "<title> <name>" speaks of the time the person held (or might
+    hold) the office, not of the story's day: a past holder as the frame of a
+    clause ("under President Obama", "during President Bill Clinton's
+    tenure"), or a future one as a possibility ("Would President Donald Trump
+    raise taxes?"). A past holder who acts in the sentence
+    ("President Obama said on Tuesday") is still checked."""
+    found = _titled_person(names, mention, title_text)
+    if found is None:
+        return False
+    title, country, person = found
+    held = [o for o in person.offices if _matches(o, title, country)]
+    if not held or any(o.held_on(day) for o in held):
+        return False
+    start = mention.title[0].start if mention.title else mention.start
+    framed = bool(_FRAME_BEFORE.search(text, max(0, start - 12), start))
+    if all(o.end is not None and o.end < day for o in held):  # a past holder
+        return framed or bool(
+            _FRAME_AFTER.match(text, mention.end, min(len(text), mention.end + 30))
+        )
+    if all(o.start > day for o in held):  # not yet in office: "President X's
+        # government" stated as a fact is wrong; a possibility is not
+        question = text[sentence[0] : sentence[1]].rstrip().endswith("?")
+        return (
+            framed
+            or question
+            or bool(_MODAL_BEFORE.search(text, max(0, start - 12), start))
+            or bool(_MODAL_AFTER.match(text, mention.end, min(len(text), mention.end + 12)))
+        )
+    return False
+
+
 def former_problem(
     names: NamesList, mention: Mention, title_text: str, day: dt.date, after: bool = False
 ) -> str:

@@ -93,14 +93,32 @@ def load(path: str, source: str) -> Document:
 # A first line that ends like a sentence and reads like one (long, or in
 # sentence case) is the lede, not a headline: a story pasted without its
 # headline. "Sweepstakes Winner Revealed." and "Rivals of the Apple..." stay
-# headlines.
+# headlines, and so does a two-part headline (see ``_deck_headline``).
 _SENTENCE_END = regexcache.compile(r"(?<![.!?])[.!]$")
 _PROSE_WORDS = 12
 _WORD = regexcache.compile(r"[A-Za-z][\w'’-]*")
+# A magazine's two-part headline: a question, then its short answer ("Cracks in
+# the firewall? Voters split in the South."), or a statement, then what it
+# means ("Models vary widely. What that means for leaders."). A lede is one
+# full sentence or more, never a question answered in a fragment.
+_DECK_SPLIT = regexcache.compile(r"(?<=[.?])\s+(?=[A-Z“\"‘'])")
+_DECK_TURN = regexcache.compile(r"(?:What|How|Why|Who|Where|When)\b")
+_DECK_PART_WORDS = 12
+_DECK_WORDS = 18
+
+
+def _deck_headline(line: str) -> bool:
+    parts = _DECK_SPLIT.split(line.strip())
+    if len(parts) != 2 or not parts[1].endswith("."):
+        return False
+    counts = [len(_WORD.findall(part)) for part in parts]
+    if max(counts) > _DECK_PART_WORDS or sum(counts) > _DECK_WORDS:
+        return False
+    return parts[0].endswith("?") or _DECK_TURN.match(parts[1]) is not None
 
 
 def _prose_line(line: str) -> bool:
-    if not _SENTENCE_END.search(line.rstrip()):
+    if not _SENTENCE_END.search(line.rstrip()) or _deck_headline(line):
         return False
     words = _WORD.findall(line)
     if len(words) >= _PROSE_WORDS:

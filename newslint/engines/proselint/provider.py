@@ -3,7 +3,8 @@
 The checks run on the document text exactly as ``proselint check`` runs them
 on a file (its own quotation skipping, thresholds and result cap included;
 none of newslint's filters), so ``newslint check --select proselint`` reports
-what proselint reports. They run behind one compiled matcher
+what proselint reports; a match that is a proper name or a party tag is kept
+as information (:mod:`newslint.engines.proselint.context`). They run behind one compiled matcher
 (:mod:`newslint.engines.proselint.match`), several times faster.
 
 proselint is imported only when this provider's rules are listed or run.
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from newslint.diagnostics import Diagnostic, Severity, Suggestion
 from newslint.distinfo import version
+from newslint.engines.proselint.context import demoted
 from newslint.engines.proselint.defaults import is_advisory, replacement_applicability
 from newslint.metacache import cached_metas
 from newslint.registry import CheckContext, RuleMeta
@@ -104,12 +106,17 @@ class ProselintProvider:
                 if applicability is not None and result.replacements
                 else ()
             )
+            # Kept (parity with proselint), but as information when the match is a
+            # proper name or a party tag, never the writer's wording.
+            advisory = is_advisory(result.check_path) or demoted(
+                text, start, end, result.check_path
+            )
             yield Diagnostic(
                 rule=FAMILY_PREFIX + result.check_path,
                 message=result.message,
                 start=start,
                 end=end,
-                severity=Severity.INFO if is_advisory(result.check_path) else Severity.WARNING,
+                severity=Severity.INFO if advisory else Severity.WARNING,
                 suggestions=suggestions,
                 source="proselint",
                 extra={"check_path": result.check_path},

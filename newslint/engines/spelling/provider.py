@@ -54,6 +54,14 @@ _PREFIXES = frozenset(
     )
 )  # fmt: skip
 
+# The prefix of undoing, closed up (defund, deplatform): a word only before a
+# dictionary word this long.
+_UNDO = "de"
+UNDO_BASE = 5
+# Suffixes written with a hyphen after a word or a name (budget-ese, Trump-esque,
+# Clinton-ite, Obama-ism): a coinage of the word, not a word on their own.
+_SUFFIX_PARTS = frozenset(("ese", "esque", "ite", "ites", "ism", "isms", "ist", "ists", "ish", "y"))
+
 _UNKNOWN_META = RuleMeta(
     id=UNKNOWN,
     summary="A lowercase word that is not in the dictionary for the article's language.",
@@ -67,8 +75,8 @@ _UNKNOWN_META = RuleMeta(
         "missing or doubling a letter: transfering). A word wordfreq has never seen is "
         "flagged when it is one slip from a word it lists (heterocyles). Regular and "
         "derived forms, prefixed words and compounds of known words are known too "
-        "(engagers, deplorability, symbologist, unrecycled, passcard, muffiny, snarkiest, "
-        "tappable, and signees where wordfreq lists signee); a prefixed word "
+        "(engagers, deplorability, symbologist, unrecycled, defunding, passcard, muffiny, "
+        "snarkiest, tappable, and signees where wordfreq lists signee); a prefixed word "
         "gives way only to a slip of the fingers (uncited is no slip of united), and a "
         "word holding another whole plus an affix is no slip of it (architected, iframes). "
         "A word is also left alone where its context explains it: a unit after a number "
@@ -81,7 +89,8 @@ _UNKNOWN_META = RuleMeta(
         "before a date or 'says:'), code and markup (epoll(), option lists), a "
         "censored word (s*xually), a dropped g marked by an apostrophe (workin'), a "
         "word quoted on its own (“satisfice”), a hyphenated coinage of two strange "
-        "parts (loosey-goosey), a word among common foreign words, a word in "
+        "parts (loosey-goosey), a suffix written with a hyphen after a word "
+        "(budget-ese), a word among common foreign words, a word in "
         "another script or with letters English does not use, a paragraph or sentence "
         "in another language, a common word of German, Spanish, French, Italian, Dutch "
         "or Portuguese (latifundios, realidad), and a word that is no typist's slip of "
@@ -441,6 +450,9 @@ class _Run:
         known prefixes (pre-, multi-) and neighbours that form a known word
         together (wi-fi, co-ordinate, add-ons)."""
         fine = [p.lower in _PREFIXES and p.text == p.lower for p in parts[:-1]] + [False]
+        for i in range(1, len(parts)):
+            if parts[i].text in _SUFFIX_PARTS and len(parts[i - 1].text) >= 3:
+                fine[i] = True  # budget-ese: the suffix makes a coinage of the word before
         for i in range(len(parts) - 1):
             a, b = parts[i].lower, parts[i + 1].lower
             joined = f"{a}-{b}"
@@ -754,7 +766,12 @@ class _Run:
 
     def prefixed(self, word: str) -> bool:
         """A prefix on a dictionary word of four letters or more: un + cited,
-        non + presidential (wordfreq's list has fragments such as jects)."""
+        non + presidential (wordfreq's list has fragments such as jects); de-
+        (undoing: defunding, defunds) on one of five letters or more, as "de"
+        plus a short word is often a slip of another (deside, devide)."""
+        base = word[len(_UNDO) :]
+        if word.startswith(_UNDO) and len(base) >= UNDO_BASE and self.known(base):
+            return True
         return any(
             word.startswith(p) and len(word) - len(p) >= 4 and self.known(word[len(p) :])
             for p in _PREFIXES

@@ -1,0 +1,83 @@
+"""Where a proselint match stands says whether it is the writer's wording.
+
+proselint matches phrases wherever they occur; newslint keeps every match (so
+``--select proselint`` reports what proselint reports) but lowers to
+information the two kinds that, on professionally edited copy, are never the
+writer's slip:
+
+- a match that is part of a proper name: every word of it capitalised, with
+  another capitalised word right beside it mid-sentence ("the John Marshall
+  Law School", a surname in a person's full name): the name is spelled as its
+  owner spells it, whatever a phrase list says of the words;
+- "(R)" written after a person's name and a space, as US copy tags a
+  politician's party ("Sen. Rand Paul (R) of Kentucky"): no trademark.
+"""
+
+from __future__ import annotations
+
+from newslint import regexcache
+
+# Checks about capital letters themselves (monday -> Monday) keep their severity.
+_ABOUT_CAPITALS = ("capitalization",)
+_WORD = regexcache.compile(r"[A-Za-z][\w'’.-]*")
+_CAPITALISED = regexcache.compile(r"[A-Z][A-Za-z'’.-]*[a-z]")
+# The capitalised word right before a match (not a sentence's first word), and
+# the one right after.
+_NAME_BEFORE = regexcache.compile(r"\b[A-Z][A-Za-z'’.-]*[a-z][ \t]+$")
+_NAME_AFTER = regexcache.compile(r"[ \t]+[A-Z][A-Za-z'’-]*[a-z]\b")
+_SENTENCE_END = '.!?:;"“”(—–'
+# A politician's party tag: "(R)" after a surname, then " of <Place>", a
+# punctuation mark or the end of the clause; or a title of office shortly before.
+_PARTY = ("(R)",)
+_TAG_AFTER = regexcache.compile(r"(?:\s+of\s+[A-Z]|\s*[,.;:)\u2013\u2014-]|\s*$)")
+_OFFICE_BEFORE = regexcache.compile(
+    r"\b(?:Sen|Sens|Rep|Reps|Gov|Del)\.\s|\b(?:Senator|Representative|Congressman|"
+    r"Congresswoman|Speaker|Governor|[Ll]eader|Chairman|Chairwoman|Mayor|Whip)\b"
+)
+REACH = 60  # characters looked at before a match
+TITLE_CASE_SHARE = 0.6  # a line with this share of capitalised words is a title
+
+
+def _title_case_line(line: str) -> bool:
+    """A headline in title case ("Council Backs New Bridge Plan"): every word a capital."""
+    words = [w for w in _WORD.findall(line) if len(w) > 3]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
+
+
+def in_proper_name(text: str, start: int, end: int, path: str) -> bool:
+    """The match is capitalised words inside a longer run of capitalised words."""
+    if any(part in path for part in _ABOUT_CAPITALS):
+        return False
+    words = _WORD.findall(text[start:end])
+    if not words or not all(_CAPITALISED.fullmatch(w.rstrip(".")) for w in words):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if _title_case_line(text[line_start : len(text) if line_end < 0 else line_end]):
+        return False
+    return _name_before(text, max(line_start, start - REACH), start) or (
+        _NAME_AFTER.match(text, end) is not None
+    )
+
+
+def _name_before(text: str, reach: int, start: int) -> bool:
+    """A capitalised word right before ``start`` that does not open its sentence."""
+    found = _NAME_BEFORE.search(text, reach, start)
+    if found is None:
+        return False
+    line_start = text.rfind("\n", 0, found.start()) + 1
+    before = text[line_start : found.start()].rstrip()
+    return bool(before) and before[-1] not in _SENTENCE_END
+
+
+def party_tag(text: str, start: int, end: int) -> bool:
+    """ "(R)" right after a capitalised name and a space, as a party tag."""
+    if text[start:end] not in _PARTY or not _NAME_BEFORE.search(text, max(0, start - REACH), start):
+        return False  # a name (a sentence's first word too: "Mr. Paul (R)")
+    before = text[max(0, start - REACH) : start]
+    return _TAG_AFTER.match(text, end) is not None or _OFFICE_BEFORE.search(before) is not None
+
+
+def demoted(text: str, start: int, end: int, path: str) -> bool:
+    """Whether a proselint match is a name or a party tag, not the writer's wording."""
+    return party_tag(text, start, end) or in_proper_name(text, start, end, path)
