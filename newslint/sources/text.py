@@ -93,20 +93,22 @@ def load(path: str, source: str) -> Document:
 # A first line that ends like a sentence and reads like one (long, or in
 # sentence case) is the lede, not a headline: a story pasted without its
 # headline. "Sweepstakes Winner Revealed." and "Rivals of the Apple..." stay
-# headlines.
+# headlines. So is a long line in sentence case that holds a sentence end
+# inside it, whatever it ends with: a paragraph of sentences ("The sentence
+# you provided is ... Here's my attempt:") is no headline.
 _SENTENCE_END = regexcache.compile(r"(?<![.!?])[.!]$")
+_INNER_END = regexcache.compile(r"[a-z0-9)][.!?] +[A-Z][a-z]")
 _PROSE_WORDS = 12
 _WORD = regexcache.compile(r"[A-Za-z][\w'’-]*")
 
 
 def _prose_line(line: str) -> bool:
-    if not _SENTENCE_END.search(line.rstrip()):
-        return False
     words = _WORD.findall(line)
-    if len(words) >= _PROSE_WORDS:
-        return True
     lower = sum(1 for w in words[1:] if w[0].islower())
-    return bool(words[1:]) and lower * 2 >= len(words) - 1
+    sentence_case = bool(words[1:]) and lower * 2 >= len(words) - 1
+    if not _SENTENCE_END.search(line.rstrip()):
+        return sentence_case and len(words) >= _PROSE_WORDS and bool(_INNER_END.search(line))
+    return len(words) >= _PROSE_WORDS or sentence_case
 
 
 def _first_body(text: str, paragraphs: list[Span], header: set[Span]) -> int:
