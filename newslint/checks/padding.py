@@ -8,7 +8,9 @@ clear", "for years to come"), and its place (the closing paragraph, the last
 sentence of a longer paragraph). Machine padding comes in clusters, so a
 sentence at the threshold needs a second one in the story. A sentence that
 opens on an unnamed source with a verb of saying or believing ("Advocates are
-calling for ...") reports a claim: attribution.vague judges it, not this rule.
+calling for ...", "While many advocate ..., others ...") reports a claim:
+attribution.vague judges it, not this rule; so does a sentence that is mostly
+a quotation.
 """
 
 from __future__ import annotations
@@ -51,7 +53,8 @@ DEFAULT_THRESHOLD = 4
         "...'), count as reporting; quotations are skipped, and so is a sentence that is "
         "mostly a quotation. A sentence whose subject is an "
         "unnamed source with a verb of saying or believing ('Advocates are calling for "
-        "...') is sourcing, left to attribution.vague. A sentence at the threshold is "
+        "...', also after 'While': 'While many advocate ..., others stress ...') is "
+        "sourcing, left to attribution.vague. A sentence at the threshold is "
         "flagged only when the story has a second such sentence (padding comes in "
         "clusters); one point above, it stands alone. Beside this hand-set score, a "
         "learned scorer fitted on hand-labelled real stories (machine-written and edited) "
@@ -131,6 +134,9 @@ def hand_flagged(scores: list[tuple[int, bool]], threshold: int) -> list[bool]:
 _SOURCE_SHAPES = frozenset(("generic", "role", "pair"))
 
 
+_CONCESSIVE = frozenset(("while", "although", "though", "whereas"))
+
+
 def sourced_sentences(doc: Document, sentences: list[Span]) -> list[bool]:
     """Which sentences open on an unnamed source as their subject: they report a
     claim, and attribution.vague judges its sourcing; padding is the narrator's
@@ -146,7 +152,11 @@ def sourced_sentences(doc: Document, sentences: list[Span]) -> list[bool]:
                 continue
             head = doc.text[sentence.start : phrase.span.start].strip()
             opener = doc.text[sentence.start : sentence.end]
-            if not head or (head.endswith(",") and not wraps_up(opener)):
+            # "While many advocate ..., others stress ...": a concessive word
+            # before the source opens a split source, not the narrator's verdict
+            # ("While some may argue ..." hedges, and wraps up).
+            fronted = head.endswith(",") or head.lower() in _CONCESSIVE
+            if not head or (fronted and not wraps_up(opener)):
                 found = True
                 break
         out.append(found)
