@@ -246,14 +246,16 @@ _ASIDE = regexcache.compile(
 # The narrator preaching to an inclusive "we": an obligation put to "we" all
 # ("We must be willing to ...", "we cannot afford to bury our heads ...",
 # "As we follow her journey, we are reminded of ...", "Let us ...", "We urge
-# all individuals to ..."). The deontic modal or the "let us" makes it a call:
+# all individuals to ...", not "We urge President X to ..."). The deontic
+# modal or the "let us" makes it a call:
 # "we" alone may be the publication ("we reached out to ...") and its hopes
 # ("we can't wait to see ...", "we can only hope ...") call on no one.
 _WE_CALL = regexcache.compile(
     r"\b(?:we|all of us|each of us)(?: all| too| now| collectively| as a society)?"
     r" (?:(?:[a-z]+ly )?(?:must|should|need to|have to|ought to|(?:cannot|can['’]t|can not)"
     r" afford)\b|(?:are|were) (?:all |often )?(?:reminded|called (?:up)?on|urged)\b"
-    r"|(?:strongly |therefore |also )?(?:urge|encourage|advise|implore|invite|call on)\b)"
+    r"|(?:strongly |therefore |also )?(?:urge|encourage|advise|implore|invite|call on)"
+    r" (?-i:[a-z]))"
     r"|\blet(?: us|['’]s) (?!(?:dive|take|explore|break|unpack|hope not)\b)[a-z]+",
     re.IGNORECASE,
 )

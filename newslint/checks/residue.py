@@ -107,7 +107,7 @@ _MAKER = regexcache.compile(
 _TASK = regexcache.compile(
     r"(?:(?:please|now|so),?\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?"
     r"(?:try\s+to\s+|make\s+sure\s+to\s+)?(?:write|create|compose|draft|generate|produce"
-    r"|rewrite)\s+" + _DETERMINER + _DOC_NOUN + r"\b",
+    r"|rewrite|provide)\s+" + _DETERMINER + _DOC_NOUN + r"\b",
     re.IGNORECASE,
 )
 # The user's input as the subject: "The sentence you provided is quite
