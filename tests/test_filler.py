@@ -255,3 +255,22 @@ def test_open_class_imperative_needs_structure() -> None:
     assert reader._open_imperative("Treat yourself to a new pillowcase.", edited)
     assert reader._open_imperative("Don't try this at home.", edited)
     assert not reader._open_imperative("Never mind the weather.", edited)
+
+
+def test_machine_narrator_we_under_an_obligation_is_reader_address() -> None:
+    """The machine narrator's "we must" preaches to the reader; its hopes ("we
+    can't wait to see ...") call on no one, a reported "we must" is a report,
+    and edited copy's "we must" is a speaker's or a columnist's."""
+    from newslint.checks import reader
+
+    doc = load_document("a.txt", "Ferry service opens\n\nThe ferry began running in May.\n")
+    machine, edited = (lambda: True), (lambda: False)
+    sermon = "We must be willing to embrace change and build a brighter future together."
+    assert reader._narrator_address(doc, sermon, [], machine) == "advice"
+    assert reader._narrator_address(doc, sermon, [], edited) is None
+    hope = "We can't wait to see what the future holds for the ferry."
+    assert reader._narrator_address(doc, hope, [], machine) is None
+    report = "The board stated that we must all be patient while the pier is rebuilt."
+    assert reader._narrator_address(doc, report, [], machine) is None
+    urged = "We urge all passengers to check the timetable before travelling."
+    assert reader._narrator_address(doc, urged, [], machine) == "advice"

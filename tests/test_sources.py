@@ -144,6 +144,23 @@ def test_a_two_part_headline_in_sentence_case_is_a_headline() -> None:
         assert load_document("a.txt", lede + body).headline is None
 
 
+def test_plain_text_first_line_of_several_sentences_is_body() -> None:
+    """A long first line in sentence case with a sentence end inside it is a
+    paragraph, whatever it ends with (a chatbot's "... Here's my attempt:"); a
+    headline with a colon or a question inside stays a headline."""
+    chat = (
+        "The sentence you gave is open to interpretation. However, I can write a "
+        "news piece based on it. Here's my attempt:\n\nThe council voted on Tuesday.\n"
+    )
+    assert load_document("a.txt", chat).headline is None
+    for title in (
+        "Depot Closes. Workers Protest Outside the Council Offices on Tuesday Night",
+        "Depot to close: what it means for the town's 400 workers and their families",
+    ):
+        doc = load_document("a.txt", f"{title}\n\nThe council voted on Tuesday.\n")
+        assert doc.headline_text == title
+
+
 def test_by_contrast_is_not_a_byline() -> None:
     source = "Storm Season Ends\n\nBy contrast, last year was calm.\n\nMore text here.\n"
     doc = load_document("story.txt", source)

@@ -263,6 +263,9 @@ def _reports(text: str) -> bool:
     return bool(_REPORTED.search(_NO_REPORTER.sub(" ", text)))
 
 
+reports = _reports  # for other rules: the same test of reported words
+
+
 # Backshifted "would" or a first-person opening right after a report or a
 # quotation: the speaker's words continue, paraphrased or unmarked.
 _SPEAKER_VOICE = regexcache.compile(r"\bwould\b|^(?:We|I)\b")

@@ -47,6 +47,16 @@ These shapes, read outside quotations:
   answers at once ("How often do we get good news? Not often, but ..."), and
   an imperative of any verb with the reader's possessive ("Upgrade your
   inbox ...");
+- in a machine-register story, the narrator's inclusive "we" under an
+  obligation ("We must be willing to ...", "we cannot afford to ...", "We urge
+  all individuals to ...") and an aside to readers who lack something ("For
+  those unfamiliar with the concept, ...");
+- a story that tells its reader twice what to do about themselves ("keep in
+  mind that you may ...", "make sure you're eating ...") is written to the
+  reader: its narrator's other "you" sentences are reader address too (not on
+  saved web pages, where how-tos and reviews talk to their reader throughout);
+- a chatbot's line to its user that filler.prompt-residue reports ("Here is
+  the sentence you provided:") is left to that rule;
 - generic second person ("you can't chase a fox with dogs"), song titles and
   reviews' "you" are not reader address and stay clean: a bare "you" needs
   one of the shapes above; nor are list items whose introducing line names a
@@ -214,9 +224,40 @@ _REPORTED_ADVICE = regexcache.compile(
     r"|police|authorities)\b",
     re.IGNORECASE,
 )
-# An aside to part of the audience: "For those who don't remember, ...".
+
+
+def _reported_advice(text: str) -> bool:
+    """Someone gave the advice and the sentence says who ("IMDb stated that
+    users should ..."): a report, not the narrator's own advice."""
+    from newslint.analysis.specificity import reports
+
+    return bool(_REPORTED_ADVICE.search(text)) or reports(text)
+
+
+# An aside to part of the audience, picked out by what they know or want:
+# "For those who don't remember, ...", "For those unfamiliar with the
+# concept, ...", "For anyone curious, ...".
 _ASIDE = regexcache.compile(
-    r"(?:for|to) (?:those|anyone|everyone|readers)(?: of you)? who\b", re.IGNORECASE
+    r"(?:for|to) (?:those|anyone|everyone|readers|newcomers)(?: of you)?"
+    r" (?:who\b|(?:not (?:yet |already )?|un|less )?(?:familiar|aware|acquainted)\b|new to\b"
+    r"|(?:interested|curious|wondering|keen|eager|looking|hoping|unsure|confused)\b)",
+    re.IGNORECASE,
+)
+# The narrator preaching to an inclusive "we": an obligation put to "we" all
+# ("We must be willing to ...", "we cannot afford to bury our heads ...",
+# "As we follow her journey, we are reminded of ...", "Let us ...", "We urge
+# all individuals to ...", not "We urge President X to ..."). The deontic
+# modal or the "let us" makes it a call:
+# "we" alone may be the publication ("we reached out to ...") and its hopes
+# ("we can't wait to see ...", "we can only hope ...") call on no one.
+_WE_CALL = regexcache.compile(
+    r"\b(?:we|all of us|each of us)(?: all| too| now| collectively| as a society)?"
+    r" (?:(?:[a-z]+ly )?(?:must|should|need to|have to|ought to|(?:cannot|can['’]t|can not)"
+    r" afford)\b|(?:are|were) (?:all |often )?(?:reminded|called (?:up)?on|urged)\b"
+    r"|(?:strongly |therefore |also )?(?:urge|encourage|advise|implore|invite|call on)"
+    r" (?-i:[a-z]))"
+    r"|\blet(?: us|['’]s) (?!(?:dive|take|explore|break|unpack|hope not)\b)[a-z]+",
+    re.IGNORECASE,
 )
 # The publication as the subject and the reader as its object, a few words
 # apart: "We'll bring you ...", "We rely on your support". ("What economics
@@ -333,7 +374,12 @@ _NAMES_READER = regexcache.compile(r"\b(?:you|your|our|us|now|today)\b", re.IGNO
         "line announcing content ('Find Out How ... With This Guide'), a call to a group "
         "('Calling all fans!'); advice to an inclusive 'we' after a means clause ('By "
         "working together, we can ...'); 'if you're ...' conditions closing the story; "
-        "first person offering to revise the text. Generic 'you' "
+        "first person offering to revise the text; in machine-written copy, an "
+        "inclusive 'we' under an obligation ('We must be willing to ...', 'We urge all "
+        "readers to ...') and an aside to readers who lack something ('For those "
+        "unfamiliar with ...'). A story that tells its reader twice what to do about "
+        "themselves is written to the reader, and its other 'you' sentences count too. "
+        "Generic 'you' "
         "in reviews and explainers, song titles and quoted speech stay clean. A "
         "newsroom's own call-out ('Send us your pictures') is reader address too: "
         "suppress it where it is house style."
@@ -394,7 +440,7 @@ def reader_question(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterato
                 break
         if kind and _link_label(doc, sentence, text, starts):
             continue
-        if kind == "imperative" and _CONDITIONAL_IMPERATIVE.search(text):
+        if kind == "imperative" and _conditional_imperative(text):
             continue
         # A question or a "you"/"we" next to quoted speech is usually the
         # speaker's, even when the quotation marks could not be paired.
@@ -414,11 +460,63 @@ def reader_question(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterato
             found.append((sentence, kind))
     if not found:
         return
-    taken = _pack_matches(doc, body) + _third_party_lists(doc)
+    found += _written_to_reader(doc, found, headings)
+    # A chatbot's line to its user ("Here is the sentence you provided:") is
+    # the writing task left in: filler.prompt-residue reports it.
+    from newslint.checks.residue import residue_spans
+
+    taken = _pack_matches(doc, body) + _third_party_lists(doc) + residue_spans(doc)
     for sentence, kind in found:
         if any(sentence.overlaps(span) for span in taken):
             continue
         yield Diagnostic(meta.id, _MESSAGES[kind], sentence.start, sentence.end, meta.severity)
+
+
+def _written_to_reader(
+    doc: Document, found: list[tuple[Span, str]], headings: set[Span]
+) -> list[tuple[Span, str]]:
+    """A story that tells its reader more than once what to do about themselves
+    ("keep in mind that you may ...", "make sure you're eating a balanced
+    diet") is written to the reader: its narrator's other "you" ("And if you smoke, quitting can
+    help reduce your risk") is the reader too, as in machine-written copy. A
+    call-out to send the publication something ("Tell us your stories") is
+    house style and makes no story the reader's. A saved web page is left
+    out: how-tos and reviews talk to their reader throughout, and only the
+    page's calls to action count there."""
+    advice = sum(
+        1 for span, kind in found if kind == "imperative" and _reader_advice(_unquoted(doc, span))
+    )
+    if doc.page_blocks or advice < _ADVICE_TO_READER:
+        return []
+    taken = {span for span, _ in found}
+    more: list[tuple[Span, str]] = []
+    for sentence in doc.sentences:
+        if sentence in taken or doc.scope_of(sentence) in ("byline", "headline"):
+            continue
+        if any(h.overlaps(sentence) for h in headings) or _speech(doc, sentence):
+            continue
+        text = _unquoted(doc, sentence).strip()
+        if not text or len(text.split()) > _MAX_WORDS or text.endswith("?"):
+            continue
+        if _IDIOM.search(text) or _SINGULAR.search(text):
+            continue
+        if _YOU.search(text) or _YOUR_THING.search(text):
+            more.append((sentence, "you"))
+    return more
+
+
+# Imperatives about the reader that make a story the reader's: one may be a
+# columnist's aside ("Don't worry if you don't follow it") or a review's
+# ("Simply choose your grunt"); advice given twice is the story's address.
+_ADVICE_TO_READER = 2
+
+
+def _reader_advice(text: str) -> bool:
+    """An imperative about the reader themselves, with no publication in it."""
+    return bool(_SECOND_PERSON.search(text)) and not _CALL_OUT.search(text)
+
+
+_CALL_OUT = regexcache.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 
 
 _MESSAGES = {
@@ -489,6 +587,12 @@ def _addresses_reader(text: str, in_tail: bool) -> str | None:
     fronted = _FRONTED.match(text)
     if fronted and _imperative(text[fronted.end() :], capital=False):
         return "imperative"
+    # "If you think you have the virus, don't go to the GP": after a clause
+    # about the reader, a negated imperative or one with the reader as object.
+    if fronted and "you" in fronted.group().lower():
+        rest = text[fronted.end() :]
+        if _open_imperative(rest, lambda: False):
+            return "imperative"
     return None
 
 
@@ -557,7 +661,13 @@ def _narrator_address(
         return "imperative"
     if _ASIDE.match(text) and machine():
         return "advice"
-    if _GENERIC_ADVICE.search(text) and not _REPORTED_ADVICE.search(text) and machine():
+    # Edited copy's "we must" is a speaker's or a columnist's: the machine
+    # narrator has neither, so its "we" is the reader and the writer together.
+    call = _WE_CALL.search(text)
+    # The call's own verb ("We urge ...") reports no one else.
+    if call and not _reported_advice(text[: call.start()] + text[call.end() :]) and machine():
+        return "advice"
+    if _GENERIC_ADVICE.search(text) and not _reported_advice(text) and machine():
         return "advice"
     return None
 
@@ -578,6 +688,20 @@ def _later_clauses(text: str) -> list[str]:
                 continue  # the aside's closing dash
         clauses.append(text[m.end() : end])
     return clauses
+
+
+def _conditional_imperative(text: str) -> bool:
+    """ "Park your car across a freeway, and within seconds ...": the sentence
+    opens with the imperative and goes on with what follows from it. An
+    imperative in a later clause ("... — but keep in mind that X, and you may
+    ...") is no condition."""
+    lead = _LEAD.match(text)
+    first = _FIRST_WORD.match(text, lead.end() if lead else 0)
+    return (
+        first is not None
+        and _base_verb(first.group())
+        and bool(_CONDITIONAL_IMPERATIVE.search(text))
+    )
 
 
 def _clause_imperative(clause: str) -> bool:

@@ -29,6 +29,7 @@ is left to them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from newslint import regexcache
@@ -42,7 +43,7 @@ from newslint.spans import Span
 _DOC_NOUN = (
     r"(?:(?:news |short |brief |feature |fake |fictional )?(?:article|piece|story|report)"
     r"|sentence|headline|title|text|paragraph|summary|response|prompt|essay|post|blog post"
-    r"|write-?up|rewrite|version|draft|output|word count)s?"
+    r"|write-?up|rewrite|version|draft|output|word count|attempt)s?"
 )
 _DETERMINER = r"(?:(?:a|an|the|your|my|this|that|our)\s+)?(?:[\w-]+\s+){0,3}?"
 # Presenting the output: "Here is the news piece ...", "Below is a draft ...".
@@ -70,7 +71,8 @@ _PRESCRIBE = regexcache.compile(
 # A task label opening a line: "Hint:", "Word count:", "Instructions:".
 _LABEL = regexcache.compile(
     r"(?:hint|hints|word\s+count|length|prompt|instructions?|task|tone|style|format|title"
-    r"|headline|input|output|note\s+to\s+(?:the\s+)?(?:writer|editor|model)|target\s+audience"
+    r"|headline|sub-?head(?:ing|line)?|subtitle|input|output"
+    r"|note\s+to\s+(?:the\s+)?(?:writer|editor|model)|target\s+audience"
     r"|requirements?|guidelines?)\s*:",
     re.IGNORECASE,
 )
@@ -82,6 +84,41 @@ _LENGTH = regexcache.compile(
     re.IGNORECASE,
 )
 _LINE = regexcache.compile(r"[^\n]+")
+
+
+# The model speaking of its own writing: an offer ("I can certainly write a
+# news piece based on that sentence", "I'd be happy to draft the story") or
+# a text it has made and presents ("I have crafted the article below:"). A
+# columnist's "I wrote a piece last year" has no auxiliary and stays clean.
+_MAKER = regexcache.compile(
+    r"(?:(?:sure|certainly|okay|ok|of course|however|but)[!,.]?\s+)?I(?P<aux>['’](?:ll|d)"
+    r"|\s+(?:will|can|could|would|shall|am\s+going\s+to))?(?P<perfect>['’]ve|\s+have)?"
+    r"\s+(?:\w+ly\s+)?(?:be\s+(?:happy|glad)\s+to\s+)?"
+    r"(?:write|written|create|created|craft|crafted|compose|composed|draft|drafted"
+    r"|generate|generated|produce|produced|put\s+together)\s+"
+    + _DETERMINER
+    + _DOC_NOUN
+    + r"\b(?P<rest>.*)",
+    re.IGNORECASE,
+)
+# The user's task itself, as an order or a request: "Try to write a news
+# article as if it was published today.", "Can you write a news article
+# based on this sentence?".
+_TASK = regexcache.compile(
+    r"(?:(?:please|now|so),?\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?"
+    r"(?:try\s+to\s+|make\s+sure\s+to\s+)?(?:write|create|compose|draft|generate|produce"
+    r"|rewrite|provide)\s+" + _DETERMINER + _DOC_NOUN + r"\b",
+    re.IGNORECASE,
+)
+# The user's input as the subject: "The sentence you provided is quite
+# subjective", "The given sentence does not ...".
+_USERS_TEXT = regexcache.compile(
+    r"(?:the|this|that|your)\s+(?:(?:given|provided|original)\s+)?"
+    + _DOC_NOUN
+    + r"\s+(?:(?:that\s+)?you(?:['’]ve|\s+have)?\s+(?:provided|gave|given|shared|sent|supplied"
+    r"|wrote|written|asked)\b|(?:you\s+)?(?:provided|given)\b)",
+    re.IGNORECASE,
+)
 
 
 def _residue(line: str) -> bool:
@@ -105,6 +142,17 @@ def _residue(line: str) -> bool:
     return bool(_LABEL.match(line))
 
 
+def _chatbot_sentence(sentence: str) -> bool:
+    """The model speaking of its own writing or of the user's input."""
+    sentence = sentence.strip()
+    maker = _MAKER.match(sentence)
+    if maker and (maker.group("aux") or maker.group("perfect")):
+        rest = maker.group("rest")
+        if maker.group("aux") or _MADE.match(rest) or rest.rstrip().endswith(":"):
+            return True
+    return bool(_USERS_TEXT.match(sentence) or _TASK.match(sentence))
+
+
 @rule(
     "filler.prompt-residue",
     summary="The writing task echoed in the copy: its instructions, hints or a presenting line.",
@@ -118,7 +166,11 @@ def _residue(line: str) -> bool:
         "presenting a piece of writing (an article, piece, story, sentence, headline ...) "
         "that goes on with a colon or says how it was made, a line prescribing the text "
         "('should', 'must') with a colon, a length in words or the user's 'your', and a "
-        "line opening with a task label and a colon ('Hint:', 'Word count:', 'Title:')."
+        "line opening with a task label and a colon ('Hint:', 'Word count:', 'Title:'). "
+        "Inside a line, the chatbot's own sentences count too: an offer to write ('I can "
+        "certainly write a news piece based on that sentence'), the user's input as the "
+        "subject ('The sentence you provided is ...') and the task itself ('Try to write a "
+        "news article ...')."
     ),
     examples=[
         Example(
@@ -143,19 +195,7 @@ def _residue(line: str) -> bool:
     ],
 )
 def prompt_residue(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnostic]:
-    found: list[Span] = []
-    for paragraph in doc.paragraphs:
-        for m in _LINE.finditer(doc.text, paragraph.start, paragraph.end):
-            start = m.start() + len(m.group()) - len(m.group().lstrip())
-            line = Span(start, m.start() + len(m.group().rstrip()))
-            if line.end <= line.start or doc.in_quotation(line):
-                continue
-            if any(
-                q.span.start <= line.start < q.span.end for q in doc.quotations_overlapping(line)
-            ):
-                continue
-            if _residue(doc.span_text(line)):
-                found.append(line)
+    found = residue_spans(doc)
     if not found:
         return
     taken = _pack_matches(doc, found)
@@ -170,6 +210,44 @@ def prompt_residue(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator
             span.end,
             meta.severity,
         )
+
+
+def residue_spans(doc: Document) -> list[Span]:
+    """The lines and sentences that echo the writing task (memoised: the
+    reader-address rule leaves a chatbot's line to the user to this rule)."""
+    return doc.analysis("prompt-residue", _residue_spans)
+
+
+def _residue_spans(doc: Document) -> list[Span]:
+    found: list[Span] = []
+    sentences = doc.sentences
+    starts = [s.start for s in sentences]
+    for paragraph in doc.paragraphs:
+        for m in _LINE.finditer(doc.text, paragraph.start, paragraph.end):
+            start = m.start() + len(m.group()) - len(m.group().lstrip())
+            line = Span(start, m.start() + len(m.group().rstrip()))
+            if line.end <= line.start or doc.in_quotation(line):
+                continue
+            if any(
+                q.span.start <= line.start < q.span.end for q in doc.quotations_overlapping(line)
+            ):
+                continue
+            if _residue(doc.span_text(line)):
+                found.append(line)
+                continue
+            # The chatbot's own sentences, also inside a line of several ("The
+            # sentence you provided is ... I can certainly write a news piece
+            # based on that sentence. Here's my attempt:").
+            i = bisect_left(starts, line.start)
+            while i < len(sentences) and sentences[i].end <= line.end:
+                sentence = sentences[i]
+                i += 1
+                if doc.in_quotation(sentence):
+                    continue
+                text = doc.span_text(sentence)
+                if _chatbot_sentence(text) or (sentence != line and _residue(text)):
+                    found.append(sentence)
+    return found
 
 
 def _pack_matches(doc: Document, spans: list[Span]) -> list[Span]:

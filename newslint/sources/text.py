@@ -93,8 +93,12 @@ def load(path: str, source: str) -> Document:
 # A first line that ends like a sentence and reads like one (long, or in
 # sentence case) is the lede, not a headline: a story pasted without its
 # headline. "Sweepstakes Winner Revealed." and "Rivals of the Apple..." stay
-# headlines, and so does a two-part headline (see ``_deck_headline``).
+# headlines, and so does a two-part headline (see ``_deck_headline``). A long
+# line in sentence case that holds a sentence end inside it is the lede too,
+# whatever it ends with: a paragraph of sentences ("The sentence you provided
+# is ... Here's my attempt:") is no headline.
 _SENTENCE_END = regexcache.compile(r"(?<![.!?])[.!]$")
+_INNER_END = regexcache.compile(r"[a-z0-9)][.!?] +[A-Z][a-z]")
 _PROSE_WORDS = 12
 _WORD = regexcache.compile(r"[A-Za-z][\w'’-]*")
 # A magazine's two-part headline: a question, then its short answer ("Cracks in
@@ -118,13 +122,14 @@ def _deck_headline(line: str) -> bool:
 
 
 def _prose_line(line: str) -> bool:
-    if not _SENTENCE_END.search(line.rstrip()) or _deck_headline(line):
+    if _deck_headline(line):
         return False
     words = _WORD.findall(line)
-    if len(words) >= _PROSE_WORDS:
-        return True
     lower = sum(1 for w in words[1:] if w[0].islower())
-    return bool(words[1:]) and lower * 2 >= len(words) - 1
+    sentence_case = bool(words[1:]) and lower * 2 >= len(words) - 1
+    if not _SENTENCE_END.search(line.rstrip()):
+        return sentence_case and len(words) >= _PROSE_WORDS and bool(_INNER_END.search(line))
+    return len(words) >= _PROSE_WORDS or sentence_case
 
 
 def _first_body(text: str, paragraphs: list[Span], header: set[Span]) -> int:
