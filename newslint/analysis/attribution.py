@@ -855,6 +855,10 @@ _SENTENCE_GAP = regexcache.compile(r"[.!?][\"'”’)]*\s+[A-Z]")
 _DEFINITE_OPENING = regexcache.compile(r"(?i)(?:the|this|that|these)\b")
 
 
+# Single unnamed people: "a source close to the family", "one NBA insider".
+_UNNAMED_KINDS = ("unnamed", "affiliated")
+
+
 def _compute_sourcing(doc: Document) -> list[SourcingPhrase]:
     text = doc.text
     anonymous = [
@@ -877,7 +881,9 @@ def _compute_sourcing(doc: Document) -> list[SourcingPhrase]:
         if v[1].head in UNNAMED_HEADS and not _DEFINITE_OPENING.match(text, v[0].start)
     ]
     vague = [
-        v for v in vague if v[1].kind == "unnamed" or not any(a.overlaps(v[0]) for a in anonymous)
+        v
+        for v in vague
+        if v[1].kind in _UNNAMED_KINDS or not any(a.overlaps(v[0]) for a in anonymous)
     ]
     found: list[SourcingPhrase] = []
     for span in anonymous:
@@ -898,17 +904,20 @@ def _compute_sourcing(doc: Document) -> list[SourcingPhrase]:
             # is the content of the claim already flagged, not a second source.
             continue
         same = mask_quotations(text, sentence.start, sentence.end, top)
-        if source.kind == "unnamed":
+        if source.kind in _UNNAMED_KINDS:
             # "The source added" after "a source close to the family said": the same
-            # source again, reported once, where the story brings it in.
+            # source again, with a new claim the reader cannot check either. Reported as
+            # a "repeat" (informational): the warning, if any, is where the story brings
+            # the source in.
+            shape = source.kind
             if _DEFINITE_OPENING.match(text, span.start) and any(
                 a.start < span.start for a in introductions
             ):
-                continue
+                shape = "repeat"
             # Named by nothing but a stated reason for anonymity ("told the BBC" names
             # the outlet, not the source).
             explained = bool(ANONYMITY_REASON.search(same))
-            found.append(SourcingPhrase(span, "vague", explained, "unnamed"))
+            found.append(SourcingPhrase(span, "vague", explained, shape))
             continue
         named = bool(_NAMED_SAME.search(same, span.end - sentence.start))
         if not named and source.kind in ("generic", "open", "split", "role"):
