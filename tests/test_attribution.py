@@ -302,10 +302,10 @@ def test_clean_examples_are_silent(name: str) -> None:
             "open",
         ),
         # An agentless charge or verdict; a judgement in a reduced relative.
-        ("The mayor has been accused of rigging prices.", "has been accused of", "impersonal"),
+        ("The mayor has been criticised for raising prices.", "has been criticised", "impersonal"),
         ("The plan, once seen as a tax, was dropped.", "once seen as", "impersonal"),
         # A negated universal; one person named only by their employer.
-        ("Not everyone is convinced that prices will rise.", "Not everyone is convinced", "split"),
+        ("Not everyone is convinced that prices will rise.", "Not everyone is convinced", "open"),
         ('"Prices will rise," said one Halden insider.', "said one Halden insider", "affiliated"),
         # A claim in a participle after a progressive verb's object.
         (
@@ -387,8 +387,8 @@ def test_vague_source_shapes(sentence: str, span: str, kind: str) -> None:
         "Met Office forecasts put the low at minus five.",  # a proper modifier owns them
         "Estimates by the Halden Trust put the cost at two million.",  # an attached name
         "Rumours of a sale have been denied by the club.",  # no verb of the rumours
-        "The mayor was accused of fraud by two councillors.",  # the accusers are named
-        "The mayor has been accused by rivals of rigging prices.",  # an agent follows
+        "The mayor was criticised for the fraud by two councillors.",  # the critics are named
+        "The mayor has been criticised by rivals for raising prices.",  # an agent follows
         "Families of the missing gathered at the harbour.",  # an act, no claim
         "She has seen as many films as her brother.",  # "has seen": a verb, not a judgement
         "Not everyone went home.",  # an act
@@ -678,7 +678,7 @@ def test_evidence_and_affiliated_sources_are_info_even_when_story_leans() -> Non
     text = (
         "Harbour plan\n\n"
         "Critics say the harbour will silt up. Experts believe the plan is too costly.\n\n"
-        "Early predictions favour a delay. The mayor has been accused of hiding the cost.\n\n"
+        "Early predictions favour a delay. The mayor has been criticised for hiding the cost.\n\n"
         '"It is dead," said one Halden insider. Officials have not confirmed this.\n'
     )
     assert _vague_severities(text)[:2] == [Severity.WARNING, Severity.WARNING]

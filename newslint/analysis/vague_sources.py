@@ -176,7 +176,7 @@ _LINKING = _words("remain remains remained remaining become becomes became grew 
 # The police speak for their institution: "police sources", "law enforcement officials".
 _POLICE = _words("police enforcement")
 # Attachments a source noun may carry before its verb without being named by them.
-_OPEN_ATTACHMENTS = _words("of in within across inside for")
+_OPEN_ATTACHMENTS = _words("of in within across inside")
 # Police and justice roles: a bare plural ("investigators say", "prosecutors said") is
 # the institution acting in the story, named there, as the police are.
 _JUSTICE = _words(
@@ -505,6 +505,9 @@ def _verb_after_np(tokens: list[Token], head: int) -> tuple[int, int]:
             return -1, -1
         if t.low == "being" or (t.low.endswith("ing") and tokens[k - 1].low in AFFILIATION):
             return -1, -1  # "reports of bodies being found", "won over critics by announcing"
+        if tokens[k - 1].low in _ARTICLES:
+            k += 1
+            continue  # "details of the alleged attempt": a word after a determiner modifies
         end = _verb_at(tokens, k)
         if end > 0:
             return k, end
@@ -516,6 +519,8 @@ def _verb_after_np(tokens: list[Token], head: int) -> tuple[int, int]:
     return -1, -1
 
 
+# Determiners after which a word modifies a noun rather than heads a verb group.
+_ARTICLES = _words("a an the this these those its their his her our some several")
 # Finite auxiliaries that open the verb group of a subject.
 _FINITE = _words("have has had will would are were is was")
 
@@ -616,6 +621,8 @@ def _find_in(text: str, tokens: list[Token], lower_words: Container[str]) -> lis
             hit = _pronoun(tokens, i, starts)
         elif low in COLLECTIVES:
             hit = _collective(tokens, i, starts, lower_words)
+        elif low in EVIDENCE_HEADS:
+            hit = _evidence(tokens, i, starts, lower_words, text)
         elif low[-1] == "s" and _group_noun(tokens, i, text):
             hit = _generic(tokens, i, starts, lower_words, text, group=True)
         elif low == "it":
@@ -636,20 +643,20 @@ def _find_in(text: str, tokens: list[Token], lower_words: Container[str]) -> lis
             hit = _seen_as(tokens, i)
         elif low in _SEEN_AS_RELATIVE and i > 0:
             hit = _seen_as_relative(tokens, i, starts)
-        elif low in EVIDENCE_HEADS:
-            hit = _evidence(tokens, i, starts, lower_words, text)
         elif low in _SHOWN and i > 0 and _after_be(tokens, i):
             hit = _shown(tokens, i)
         elif low == "we" or low in ("understands", "learned", "learnt", "reveal"):
             hit = _self_sourced(tokens, i, starts, lower_words)
-        elif low in _HEARSAY:
+        elif low in _SPREADING_HEARSAY:
             hit = None  # "speculation has mounted that": the hearsay shapes below
         else:
             continue
         if hit is None and low in CLAIM_STANCES:
             hit = _stance_passive(tokens, i)
         if hit is None and low in _HEARSAY:
-            hit = _with_hearsay(tokens, i) or _hearsay_spreads(tokens, i)
+            hit = _with_hearsay(tokens, i)
+        if hit is None and low in _SPREADING_HEARSAY:
+            hit = _hearsay_spreads(tokens, i)
         if hit is None or any(k in taken for k in range(hit[0], hit[1])):
             continue
         a, b, kind = hit
@@ -726,11 +733,22 @@ def _group_noun(tokens: list[Token], i: int, text: str = "") -> bool:
         return True  # "with many voters, who feel that ..."
     if nxt in AFFILIATION and (_ADVOCATE_NOUN.search(low) or quantified):
         return True  # "employers across the country", "many progressives within the party"
-    if nxt == "who" and _ADVOCATE_NOUN.search(low):
-        return True  # "industry leaders who see this as"
+    if nxt == "who" and _ADVOCATE_NOUN.search(low) and _after_from(tokens, i):
+        return True  # "drew criticism from industry leaders who see this as"
     if _related(tokens, i):
         return True  # "families of the missing", "relatives of those killed"
     return nxt in REPORTING_FORMS or nxt in AUXILIARIES or nxt in _SEE_AS or nxt in _LINKING
+
+
+def _after_from(tokens: list[Token], i: int) -> bool:
+    """ "from" right before the noun or its lower-case modifiers: the holder of a stance
+    noun ("criticism from industry leaders")."""
+    j = i - 1
+    while j > 0 and j >= i - 3 and tokens[j].text.isalpha() and tokens[j].text.islower():
+        if tokens[j].low == "from":
+            return True
+        j -= 1
+    return j >= 0 and tokens[j].low == "from"
 
 
 def _related(tokens: list[Token], i: int) -> bool:
@@ -1187,7 +1205,9 @@ def _pronoun(tokens: list[Token], i: int, starts: set[int]) -> tuple[int, int, s
         # "with many praising her": a crowd's reaction; "some touts": a noun. But a
         # finite past ("many have praised", "some hailed it") is a verdict credited to a crowd.
         return None
-    return (i - 1 if negated else i), end, "split"
+    if negated:
+        return i - 1, end, "open"  # "not everyone is convinced": a weaker sign, informational
+    return i, end, "split"
 
 
 _CLAUSE_OPENERS = _words("and but as while whereas although though yet so because since if with")
@@ -1222,9 +1242,11 @@ def _impersonal(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
 
 
 _HEARSAY = _words(
-    "reports claims rumours rumors suggestions accounts concern concerns fears speculation "
-    "whispers murmurs questions doubts"
+    "reports claims rumours rumors suggestions accounts concern concerns fears speculation"
 )
+# Hearsay that counts only as the subject of a verb of spreading ("whispers circulate
+# regarding", "questions have arisen over"): "with whispers of" is a figure of speech.
+_SPREADING_HEARSAY = _HEARSAY | _words("whispers murmurs questions doubts")
 # Demands with no one making them: "there is a rising call for".
 # ... and backing with no one giving it: "there is growing support for".
 _DEMANDS = _words("call calls demand demands clamour clamor support backing")
@@ -1364,19 +1386,18 @@ def _ascribed(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
     return i - 2, i + 1, "impersonal"
 
 
-# Verdicts passed on someone: in the perfect passive with no agent ("has been accused
-# of", "have been criticised for") the accusers are no one the reader can check.
-_VERDICTS = _words(
-    "accused criticised criticized blamed condemned slammed lambasted denounced questioned "
-    "attacked"
-)
+# Verdicts passed on someone: in the perfect passive with no agent ("have been
+# criticised for", "has been condemned as") the critics are no one the reader can check.
+# ("Accused of" is a charge the story usually goes on to source, as labelled copy
+# treats it; "attacked" and "questioned" are as often acts.)
+_VERDICTS = _words("criticised criticized blamed condemned slammed lambasted denounced")
 
 
 def _judged(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
-    """ "has been accused of planning", "have been criticised for": a charge or a
-    verdict with no one making it. Only the perfect ("was accused of" in court copy
-    is one event, its accuser in the story), only with its "of", "for" or "as", and
-    no "by" agent later in the sentence."""
+    """ "have been criticised for", "has been widely condemned as": a verdict with no
+    one passing it. Only the perfect ("was criticised for" reports one event, its
+    critic in the story), only with its "of", "for" or "as", and no "by" agent later
+    in the sentence."""
     nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
     if nxt not in ("of", "for", "as") or any(t.low == "by" for t in tokens[i + 1 : i + 16]):
         return None
@@ -1499,8 +1520,8 @@ _SPREAD = frozenset(
     for form in _inflect(lemma)
 ) | _words("spread grew grown arise arises arose arisen arising")
 _CONTENT_OPENERS = _words(
-    "that of about suggesting claiming alleging saying regarding concerning over around "
-    "shedding linking"
+    "that of about suggesting claiming alleging saying regarding concerning over shedding "
+    "linking"
 )
 # Frames before the verb of spreading: "reports continue to circulate".
 _SPREAD_FRAMES = _words(
@@ -1521,6 +1542,8 @@ def _hearsay_spreads(tokens: list[Token], i: int) -> tuple[int, int, str] | None
         k += 1
     if k >= len(tokens) or tokens[k].low not in _SPREAD:
         return None
+    if k == i + 1 and tokens[k].low.endswith("ing"):
+        return None  # "followed rumours swirling over ...": a participle, not hearsay's verb
     for m in range(k + 1, min(len(tokens), k + 5)):
         # What it says, or a participle saying it: "..., shedding light on", ", suggesting".
         said = m + 1 < len(tokens) and tokens[m + 1].low in _CONTENT_OPENERS | _SAYING
@@ -1722,6 +1745,10 @@ _SHAPES = linear(
     r"|slammed|lambasted|denounced|questioned|attacked)\s+(?:of|for|as)\b"
     r"|(?:^|[,;]\s+|\b(?:once|long|widely|often|generally|still|formerly|previously|now)\s+)"
     r"(?:seen|viewed|regarded|considered|hailed|touted|billed|branded)\s+as\b"
+    # A group defined by its relation to the story, claiming: "families of the missing
+    # have criticised".
+    r"|\b[A-Za-z]+s\s+of\s+(?:the|those)\s+(?:[\w'’-]+\s+){1,4}"
+    rf"(?:{'|'.join(sorted(_CLAIMING | _CALL, key=lambda w: (-len(w), w)))})\b"
     r"|\b(?:with|amid|amidst|despite|following)\s+(?:\w+\s+)?(?:reports|claims|rumou?rs)"
     r"\s+(?:of|that)\b"
     r"|\b(?:is|are|was|were|be|been)\s+(?:(?:not|also|now|still|often|\w+ly)\s+){0,2}"

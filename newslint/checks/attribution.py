@@ -151,7 +151,7 @@ def quote_unattributed(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iter
         "publisher nor any source before it, evidence that is itself someone's claim "
         "('predictions favour', 'recent revelations have exposed', 'whispers circulate "
         "regarding'), a group defined by its relation to the story ('families of the "
-        "missing have criticised'), a charge with no accuser ('has been accused of'), "
+        "missing have criticised'), a verdict with no critic ('has been criticised for'), "
         "and unnamed officials declining to confirm a claim ('have not confirmed this'). A "
         "concrete act ('officials arrested three men'), a poll's share ('62% of voters "
         "said') and police or prosecutors acting in the story are not sourcing. Not "

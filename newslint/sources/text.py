@@ -93,8 +93,9 @@ def load(path: str, source: str) -> Document:
 # A first line that ends like a sentence and reads like one (long, or in
 # sentence case) is the lede, not a headline: a story pasted without its
 # headline. "Sweepstakes Winner Revealed." and "Rivals of the Apple..." stay
-# headlines.
-_SENTENCE_END = regexcache.compile(r"(?<![.!?])[.!]$")
+# headlines. A closing quotation mark or bracket may follow the full stop
+# ('... a "New World Order."').
+_SENTENCE_END = regexcache.compile(r"(?<![.!?])[.!][\"'”’)]*$")
 _PROSE_WORDS = 12
 _WORD = regexcache.compile(r"[A-Za-z][\w'’-]*")
 
