@@ -318,6 +318,27 @@ def test_clean_examples_are_silent(name: str) -> None:
             "Others are choosing to stay home, citing",
             "split",
         ),
+        # The publication's own unnamed sources; hearsay whose content is its "of"
+        # attachment; evidence emerging; investigations finding; an agentless finding.
+        ("According to our sources, prices will rise.", "According to our sources", "self"),
+        (
+            "Whispers of a price rise have begun to circulate.",
+            "Whispers of a price rise have begun to circulate",
+            "impersonal",
+        ),
+        (
+            "Fresh details have emerged shedding light on prices.",
+            "details have emerged",
+            "impersonal",
+        ),
+        ("Investigations revealed that prices rose.", "Investigations revealed", "open"),
+        ("It has been uncovered that prices rose.", "It has been uncovered", "impersonal"),
+        # A stance held among a coordinated unnamed group.
+        (
+            "The rise raised concerns among traders and industry insiders.",
+            "concerns among traders and industry insiders",
+            "open",
+        ),
     ],
 )
 def test_vague_source_shapes(sentence: str, span: str, kind: str) -> None:
@@ -393,6 +414,9 @@ def test_vague_source_shapes(sentence: str, span: str, kind: str) -> None:
         "She has seen as many films as her brother.",  # "has seen": a verb, not a judgement
         "Not everyone went home.",  # an act
         "Officials have not confirmed the cause of the fire.",  # a withheld fact, no claim
+        "Many are expressing their excitement about the prices.",  # a feeling, not a stance
+        "It was discovered that the shop had closed.",  # one event, found by someone in it
+        "The firm was established in 1990.",  # "it" that is a thing
     ],
 )
 def test_named_or_non_subject_sources_are_clean(sentence: str) -> None:

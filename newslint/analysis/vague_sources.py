@@ -87,7 +87,8 @@ _OBJECT_PRONOUNS = _words("it this that him her them")
 # Past participles that make an impersonal passive ("it is understood").
 IMPERSONAL = _words(
     "thought understood believed said reported rumoured rumored alleged claimed feared "
-    "suggested speculated found shown estimated argued assumed expected hoped predicted revealed"
+    "suggested speculated found shown estimated argued assumed expected hoped predicted revealed "
+    "uncovered discovered established confirmed"
 )
 
 # Source nouns: people who are cited as a group, and documents.
@@ -565,7 +566,9 @@ def _negated_disclosure(tokens: list[Token], k: int) -> int:
         return j + 1  # "..., but officials have not confirmed."
     if obj.low in _CLAIM_OBJECTS:
         return j + 1
-    noun = tokens[j + 2].low if obj.low in ("the", "any", "such") and j + 2 < len(tokens) else obj.low
+    noun = (
+        tokens[j + 2].low if obj.low in ("the", "any", "such") and j + 2 < len(tokens) else obj.low
+    )
     return j + 1 if noun in _CLAIM_NOUNS else -1
 
 
@@ -670,7 +673,10 @@ _FINDERS = DOC_HEADS | _words(
     "researchers researcher scientists scientist experts expert analysts analyst economists "
     "economist academics academic scholars historians specialists"
 )
-_NEEDS_THAT = _words("assumed expected hoped predicted")
+_NEEDS_THAT = _words("assumed expected hoped predicted uncovered established confirmed")
+# Findings that are hearsay only in the perfect: "it has been discovered that" (by no one
+# in particular), but "it was discovered that" after the teacher saw the bruises.
+_PERFECT_ONLY = _words("revealed uncovered discovered established confirmed")
 _CAUSATIVES = _words("led leading leads prompted prompting caused causing")
 _LEAVING = _words("leave leaves leaving left")
 # Sources that stay anonymous whatever institution they belong to.
@@ -751,6 +757,19 @@ def _after_from(tokens: list[Token], i: int) -> bool:
     return j >= 0 and tokens[j].low == "from"
 
 
+def _expresses_feeling(tokens: list[Token], end: int) -> bool:
+    """A verb of expressing (ending at ``end``) whose object is a feeling, not a stance:
+    "expressing their excitement", "expressed shock" (but "expressed concern that",
+    "expressed their hope")."""
+    if not tokens[end - 1].low.startswith("express"):
+        return False
+    k = end + 1 if end < len(tokens) and tokens[end].low in _POSSESSIVES else end
+    return not (k < len(tokens) and tokens[k].low in _STANCE_NOUNS)
+
+
+_POSSESSIVES = _words("their his her its our")
+
+
 def _related(tokens: list[Token], i: int) -> bool:
     """A group defined by its relation to the story's event or people: "families of
     the missing", "parents of the pupils", "relatives of those killed". Nothing in it
@@ -786,8 +805,11 @@ def _generic(
     of = np_start if tokens[np_start].low == "of" else np_start - 1
     if of > 0 and tokens[of].low == "of" and _counts_a_share(tokens[of - 1]):
         return None  # "62% of voters said", "half of those asked": a poll's result
-    if group and det not in _GROUP_QUANTIFIERS and not _ADVOCATE_NOUN.search(low) and not (
-        _related(tokens, i)
+    if (
+        group
+        and det not in _GROUP_QUANTIFIERS
+        and not _ADVOCATE_NOUN.search(low)
+        and not (_related(tokens, i))
     ):
         # An ordinary plural noun needs "some", "many" ... to be a vague source; a noun
         # for people defined by a cause or pursuit ("conservationists") does not.
@@ -867,9 +889,8 @@ def _generic(
         end = _verb_at(tokens, i + 1)
         if end > 0 and tokens[end - 1].low.endswith("ing"):
             verb = tokens[end - 1].low
-            feeling = verb.startswith("express") and not (
-                end < len(tokens) and tokens[end].low in _STANCE_NOUNS
-            )  # "with many fans expressing outrage": a reaction, not a claim
+            feeling = _expresses_feeling(tokens, end)
+            # "with many fans expressing outrage": a reaction, not a claim
             claim = not group or verb in _CLAIMING
             if verb not in _REACTIONS and verb not in _FINDING and claim and not feeling:
                 role = group and det not in _GROUP_QUANTIFIERS
@@ -929,9 +950,7 @@ def _generic(
         verb = tokens[verb_end - 1].low
         if verb not in _CLAIMING and verb not in _CALL:
             return None
-        if verb.startswith("express") and not (
-            verb_end < len(tokens) and tokens[verb_end].low in _STANCE_NOUNS
-        ):
+        if _expresses_feeling(tokens, verb_end):
             return None  # "expressed shock and sadness": a reaction, not a claim
         if low in _JUSTICE:
             return None  # "prosecutors said": the institution acting in the story, like police
@@ -979,15 +998,17 @@ def _unnamed_phrase(
             m -= 1
         if m > 0 and tokens[m - 1].low in ("a", "an", "one", "another"):
             start, det, status, affiliated = m - 1, tokens[m - 1].low, "vague", True
-    if status == "named" or (status == "definite" and det not in ("the", "this", "that", "these")):
+    if status == "named" or (
+        status == "definite" and det not in ("the", "this", "that", "these", "our")
+    ):
         return None
-    kind = "named" if affiliated else "unnamed"
+    kind = "named" if affiliated else "self" if det == "our" else "unnamed"
     singular = not tokens[i].low.endswith("s")
-    if singular and det not in ("a", "an", "one", "another", "the", "this", "that"):
+    if singular and det not in ("a", "an", "one", "another", "the", "this", "that", "our"):
         return None  # "source code", "a key source": no determiner of a person
     k = i + 1
     near = k < len(tokens) and tokens[k].low in ("close", "familiar", "with", "inside", "within")
-    if not (singular or near or det in ("the", "these")):
+    if not (singular or near or det in ("the", "these", "our")):
         return None  # "sources say", "some insiders fear": the generic reading
     # Over the nearness: "close to the family", "familiar with Holmes's plans".
     if near:
@@ -1083,10 +1104,19 @@ def _agent_of_view(tokens: list[Token], participle: int, after: int) -> str:
 
 
 def _stance_from(tokens: list[Token], start: int, head: int) -> tuple[int, int, str] | None:
-    """ "has drawn criticism and concern from many others", "warnings from experts": a
-    stance noun whose holders are the generic source after "from"."""
-    if start < 2 or tokens[start - 1].low != "from":
+    """ "has drawn criticism and concern from many others", "warnings from experts",
+    "raised concerns among fans and industry insiders": a stance noun whose holders
+    are the generic source after "from" or "among" (over a group joined by "and")."""
+    k = start - 1
+    while k > 1 and k >= start - 4 and tokens[k].low not in _HOLDERS:
+        if not (tokens[k].text.isalpha() and tokens[k].text.islower()) or tokens[k].low in (
+            _STOP - {"and"}
+        ):
+            return None  # "fans and" may stand between; a clause may not
+        k -= 1
+    if k < 1 or tokens[k].low not in _HOLDERS:
         return None
+    start = k + 1
     for m in range(start - 2, max(-1, start - 6), -1):
         low = tokens[m].low
         if low in CLAIM_STANCES:
@@ -1094,6 +1124,9 @@ def _stance_from(tokens: list[Token], start: int, head: int) -> tuple[int, int, 
         if not tokens[m].text.isalpha() or (low in _STOP and low != "and"):
             return None
     return None
+
+
+_HOLDERS = _words("from among")
 
 
 def _stance_passive(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
@@ -1199,8 +1232,8 @@ def _pronoun(tokens: list[Token], i: int, starts: set[int]) -> tuple[int, int, s
                     return i, end, "split"
                 k += 1
         return None
-    if tokens[end - 1].low in _FINDING:
-        return None  # "many found the going hard"
+    if tokens[end - 1].low in _FINDING or _expresses_feeling(tokens, end):
+        return None  # "many found the going hard", "many are expressing their excitement"
     if tokens[end - 1].low in _REACTIONS and not tokens[end - 1].low.endswith("ed"):
         # "with many praising her": a crowd's reaction; "some touts": a noun. But a
         # finite past ("many have praised", "some hailed it") is a verdict credited to a crowd.
@@ -1226,7 +1259,7 @@ def _impersonal(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
             nxt = tokens[k + 1].low if k + 1 < len(tokens) else ""
             if (low in _FINDING or low in _NEEDS_THAT) and nxt != "that":
                 return None  # "it is expected to pass": "it" is the bill, not an impersonal
-            if low == "revealed" and tokens[k - 1].low != "been":
+            if low in _PERFECT_ONLY and tokens[k - 1].low != "been":
                 return None  # "it was revealed in the announcement": one event, its source there
             return (i, k + 1, "impersonal") if passive else None
         if (
@@ -1246,7 +1279,9 @@ _HEARSAY = _words(
 )
 # Hearsay that counts only as the subject of a verb of spreading ("whispers circulate
 # regarding", "questions have arisen over"): "with whispers of" is a figure of speech.
-_SPREADING_HEARSAY = _HEARSAY | _words("whispers murmurs questions doubts")
+_SPREADING_HEARSAY = _HEARSAY | _words(
+    "whispers murmurs questions doubts details revelations allegations"
+)
 # Demands with no one making them: "there is a rising call for".
 # ... and backing with no one giving it: "there is growing support for".
 _DEMANDS = _words("call calls demand demands clamour clamor support backing")
@@ -1442,7 +1477,7 @@ def _seen_as_relative(tokens: list[Token], i: int, starts: set[int]) -> tuple[in
 # report, it needs an owner ("the ONS estimates", "forecasts by the Met Office").
 EVIDENCE_HEADS = _words(
     "predictions projections forecasts estimates revelations indications rumours rumors "
-    "whispers leaks"
+    "whispers leaks investigations inquiries"
 )
 # What such evidence does to a claim besides saying it: favour an outcome, put a
 # figure on it, point to it, unveil it.
@@ -1471,7 +1506,8 @@ def _evidence(
     if end < 0:
         j = i + 1
         while j < min(len(tokens), i + 5) and (
-            tokens[j].low in AUXILIARIES or (tokens[j].low.endswith("ly") and len(tokens[j].low) > 4)
+            tokens[j].low in AUXILIARIES
+            or (tokens[j].low.endswith("ly") and len(tokens[j].low) > 4)
         ):
             j += 1
         if j >= len(tokens) or tokens[j].low not in _EVIDENCE_VERBS or _passive_group(tokens, i, j):
@@ -1520,13 +1556,19 @@ _SPREAD = frozenset(
     for form in _inflect(lemma)
 ) | _words("spread grew grown arise arises arose arisen arising")
 _CONTENT_OPENERS = _words(
-    "that of about suggesting claiming alleging saying regarding concerning over shedding "
-    "linking"
+    "that of about suggesting claiming alleging saying regarding concerning over shedding linking"
 )
-# Frames before the verb of spreading: "reports continue to circulate".
+# Frames before the verb of spreading: "reports continue to circulate", "are emerging".
 _SPREAD_FRAMES = _words(
     "have has had also now since quickly widely continue continues continued began begin "
-    "begun started start starts to"
+    "begun started start starts to is are was were"
+)
+
+
+# Words that end a noun's attachment: a conjunction, a relative or a pronoun subject.
+_CLAUSE_WORDS = _words(
+    "and or but if as than then so because while whereas although though when where who "
+    "whom that which what it he she they we you i there here not"
 )
 
 
@@ -1538,21 +1580,31 @@ def _hearsay_spreads(tokens: list[Token], i: int) -> tuple[int, int, str] | None
     if i > 0 and (tokens[i - 1].low in DEFINITE or owner):
         return None  # "the reports", "Reuters reports": a known source's
     k = i + 1
-    while k < min(len(tokens), i + 5) and tokens[k].low in _SPREAD_FRAMES:
+    attached = k < len(tokens) and tokens[k].low == "of"
+    if attached:
+        # "whispers of the actor's actions behind closed doors have begun to circulate":
+        # what the hearsay says is in its own "of" attachment.
+        k += 1
+        while k < min(len(tokens), i + 10) and (
+            tokens[k].low == "to" or tokens[k].low not in _SPREAD_FRAMES | _SPREAD
+        ):  # "to" inside the attachment is a preposition ("of a move to the coast")
+            if not tokens[k].text[0].isalpha() or tokens[k].low in _CLAUSE_WORDS:
+                return None  # the attachment ended, or a clause began
+            k += 1
+    while k < min(len(tokens), i + 12) and tokens[k].low in _SPREAD_FRAMES:
         k += 1
     if k >= len(tokens) or tokens[k].low not in _SPREAD:
         return None
     if k == i + 1 and tokens[k].low.endswith("ing"):
         return None  # "followed rumours swirling over ...": a participle, not hearsay's verb
+    lower = i > 0 and tokens[i - 1].text.islower() and tokens[i - 1].low not in _STOP
+    start = i - 1 if lower else i  # "fresh details have emerged"
+    if attached:
+        return start, k + 1, "impersonal"
     for m in range(k + 1, min(len(tokens), k + 5)):
         # What it says, or a participle saying it: "..., shedding light on", ", suggesting".
         said = m + 1 < len(tokens) and tokens[m + 1].low in _CONTENT_OPENERS | _SAYING
         if tokens[m].low in _CONTENT_OPENERS or (tokens[m].text == "," and said):
-            start = (
-                i - 1
-                if i > 0 and tokens[i - 1].text.islower() and tokens[i - 1].low not in _STOP
-                else i
-            )
             return start, k + 1, "impersonal"
         if not tokens[m].text.isalpha() or tokens[m].low in ("and", "but", "when", "as"):
             return None
@@ -1725,7 +1777,7 @@ _SHAPES = linear(
     r"|\b(?:is|was|are|were|been)\s+(?:\w+ly\s+|now\s+|also\s+)?"
     r"(?:thought|understood|believed|said|reported|rumou?red|alleged|claimed|feared|revealed"
     r"|suggested|speculated|found|shown|proven|proved|estimated|argued|assumed|expected|hoped"
-    r"|predicted)\b"
+    r"|predicted|uncovered|discovered|established|confirmed)\b"
     r"|\bwe\b|\b(?:understands|learned|learnt|reveal)\b|\bha(?:ve|s)\s+it\s+that\b"
     r"|\bciting\s+(?:\w+\s+){0,3}(?:sources?|insiders?)\b"
     r"|\b(?:said|says|told|wrote|tweeted|posted|added)\s+one\s+[a-z]+\s*[.,!?]"
@@ -1739,7 +1791,8 @@ _SHAPES = linear(
     r"|\bha(?:ve|s)\s+been\s+(?:attributed\s+to|called\s+an?|dubbed\s+an?)\b"
     rf"|\b(?:{'|'.join(sorted(CLAIM_STANCES))})\s+(?:have|has|had|were|was|are|is)\s"
     r"|\b(?:reports|rumou?rs|speculation|claims|whispers|murmurs|concerns|questions|doubts"
-    r"|fears|suggestions|accounts)\s+(?:\w+\s+){0,3}(?:emerg\w*|surfac\w*|circulat\w*"
+    r"|fears|suggestions|accounts|details|revelations|allegations)\s+(?:[\w'’-]+\s+){0,9}"
+    r"(?:emerg\w*|surfac\w*|circulat\w*"
     r"|swirl\w*|spread\w*|mount\w*|abound\w*|gr[eo]w\w*|persist\w*|aris\w*|arose)\b"
     r"|\bha(?:ve|s)\s+(?:\w+\s+)?been\s+(?:\w+ly\s+)?(?:accused|critici[sz]ed|blamed|condemned"
     r"|slammed|lambasted|denounced|questioned|attacked)\s+(?:of|for|as)\b"
