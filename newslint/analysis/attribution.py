@@ -855,6 +855,31 @@ _SENTENCE_GAP = regexcache.compile(r"[.!?][\"'”’)]*\s+[A-Z]")
 _DEFINITE_OPENING = regexcache.compile(r"(?i)(?:the|this|that|these)\b")
 
 
+# A full stop after a lower-case word, then a capital: a sentence end the splitter missed
+# (not "Mr. Smith", "U.S. Treasury", "Inc. said").
+_MISSED_END = regexcache.compile(r"(?<=[a-z]{3})[.!?][\"'”’)]*\s+(?=[A-Z])")
+
+
+def _own_sentence(text: str, sentence: Span, span: Span) -> tuple[Span, Span | None]:
+    """The part of ``sentence`` that holds ``span``, cut at sentence ends the splitter
+    missed, and the rest of it after that part (the true next sentence), if any."""
+    start, end = sentence.start, sentence.end
+    for m in _MISSED_END.finditer(text, sentence.start, span.start):
+        start = m.end()
+    cut = _MISSED_END.search(text, span.end, sentence.end)
+    if cut is None:
+        return Span(start, end), None
+    return Span(start, cut.start() + 1), Span(cut.end(), end)
+
+
+def _same_paragraph(doc: Document, a: Span, b: Span) -> bool:
+    return any(p.start <= a.start and b.start < p.end for p in doc.paragraphs)
+
+
+# Single unnamed people: "a source close to the family", "one NBA insider".
+_UNNAMED_KINDS = ("unnamed", "affiliated")
+
+
 def _compute_sourcing(doc: Document) -> list[SourcingPhrase]:
     text = doc.text
     anonymous = [
@@ -877,7 +902,9 @@ def _compute_sourcing(doc: Document) -> list[SourcingPhrase]:
         if v[1].head in UNNAMED_HEADS and not _DEFINITE_OPENING.match(text, v[0].start)
     ]
     vague = [
-        v for v in vague if v[1].kind == "unnamed" or not any(a.overlaps(v[0]) for a in anonymous)
+        v
+        for v in vague
+        if v[1].kind in _UNNAMED_KINDS or not any(a.overlaps(v[0]) for a in anonymous)
     ]
     found: list[SourcingPhrase] = []
     for span in anonymous:
@@ -886,7 +913,10 @@ def _compute_sourcing(doc: Document) -> list[SourcingPhrase]:
         found.append(SourcingPhrase(span, "anonymous", bool(reason)))
     previous: Span | None = None
     for span, source in vague:
-        sentence = sentence_of(doc, span)
+        whole = sentence_of(doc, span)
+        # Two sentences the splitter kept together ("... new reports. Insiders told
+        # Life & Style ...") are judged apart: the name in one does not excuse the other.
+        sentence, rest = _own_sentence(text, whole, span)
         earlier, previous = previous, span
         if (
             source.kind == "impersonal"
@@ -898,17 +928,20 @@ def _compute_sourcing(doc: Document) -> list[SourcingPhrase]:
             # is the content of the claim already flagged, not a second source.
             continue
         same = mask_quotations(text, sentence.start, sentence.end, top)
-        if source.kind == "unnamed":
+        if source.kind in _UNNAMED_KINDS:
             # "The source added" after "a source close to the family said": the same
-            # source again, reported once, where the story brings it in.
+            # source again, with a new claim the reader cannot check either. Reported as
+            # a "repeat" (informational): the warning, if any, is where the story brings
+            # the source in.
+            shape = source.kind
             if _DEFINITE_OPENING.match(text, span.start) and any(
                 a.start < span.start for a in introductions
             ):
-                continue
+                shape = "repeat"
             # Named by nothing but a stated reason for anonymity ("told the BBC" names
             # the outlet, not the source).
             explained = bool(ANONYMITY_REASON.search(same))
-            found.append(SourcingPhrase(span, "vague", explained, "unnamed"))
+            found.append(SourcingPhrase(span, "vague", explained, shape))
             continue
         named = bool(_NAMED_SAME.search(same, span.end - sentence.start))
         if not named and source.kind in ("generic", "open", "split", "role"):
@@ -917,7 +950,7 @@ def _compute_sourcing(doc: Document) -> list[SourcingPhrase]:
             named = bool(_MEMBERS_AFTER.match(same, span.end - sentence.start))
         if not named and _NAMED_SAME.search(same[: span.start - sentence.start]):
             named = bool(re.search(r"\baccording\s+to\b", same[: span.start - sentence.start]))
-        after = sentence_after(doc, span)
+        after = rest or sentence_after(doc, span)
         if not named and after is not None:
             named = bool(_NAMED_NEXT.search(mask_quotations(text, after.start, after.end, top)))
         if not named and source.kind == "definite":
@@ -931,9 +964,10 @@ def _compute_sourcing(doc: Document) -> list[SourcingPhrase]:
             named = _named_in_story(doc, source.head, top)
         if not named and source.kind == "impersonal" and source.head != "it":
             # "was deemed the best course" right after "according to the Association":
-            # an agentless judgement whose judge the sentence before has named.
+            # an agentless judgement whose judge the sentence before has named (in the
+            # same paragraph: a new paragraph leaves the named source behind).
             before = sentence_before(doc, span)
-            if before is not None:
+            if before is not None and _same_paragraph(doc, before, span):
                 plain = mask_quotations(text, before.start, before.end, top)
                 named = bool(_NAMED_SAME.search(plain))
         finding = source.kind == "impersonal" and text[span.end - 5 : span.end] in (

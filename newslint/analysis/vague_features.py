@@ -20,7 +20,7 @@ from newslint.spans import Span
 
 # Shapes the scorer was fitted before: an unnamed source ("a source close to the
 # family said") is a generic source noun like "sources say", weighed the same.
-_FEATURE_SHAPE = {"unnamed": "generic"}
+_FEATURE_SHAPE = {"unnamed": "generic", "affiliated": "generic", "repeat": "generic"}
 
 
 def vague_sentence_features(

@@ -58,7 +58,7 @@ complain suspect assume anticipate worry state point add explain describe accuse
 hail tout criticise criticize condemn slam advocate
 remark reply respond counter caution believe wonder hope imply accept concur underscore
 express applaud compare liken voice theorize theorise recount blame
-announce discuss discover attribute credit laud prove
+announce discuss discover attribute credit laud prove cite
 """
 # ... and the irregular ones, all forms listed.
 _IRREGULAR = """
@@ -72,7 +72,9 @@ REPORTING_FORMS: frozenset[str] = frozenset(
 # "point" only counts with "out"; "state(s)" and "report(s)" are nouns far more often.
 _NEEDS_OUT = {"point", "points", "pointed", "pointing"}
 # Participles that report speech or a view after a comma: "..., saying that".
-_SAYING = frozenset(form for form in REPORTING_FORMS if form.endswith("ing"))
+_SAYING = frozenset(form for form in REPORTING_FORMS if form.endswith("ing")) | _words(
+    "calling dubbing branding labelling labeling terming"
+)  # "..., calling it callous": a verdict on the object, in the subject's words
 # "talk" reports speech only with "about" ("pundits have talked about"). ("pointed
 # to" cites evidence rather than making a claim: left out, like bare "point".)
 _TALK = _words("talk talks talked talking")
@@ -85,7 +87,8 @@ _OBJECT_PRONOUNS = _words("it this that him her them")
 # Past participles that make an impersonal passive ("it is understood").
 IMPERSONAL = _words(
     "thought understood believed said reported rumoured rumored alleged claimed feared "
-    "suggested speculated found shown estimated argued assumed expected hoped predicted revealed"
+    "suggested speculated found shown estimated argued assumed expected hoped predicted revealed "
+    "uncovered discovered established confirmed"
 )
 
 # Source nouns: people who are cited as a group, and documents.
@@ -368,6 +371,10 @@ def _verb_at(tokens: list[Token], i: int) -> int:
             continue
         if not passive and low.endswith("ed") and low.isalpha():
             return _saying_after(tokens, j + 1)
+        if passive and low.endswith("ing") and low.isalpha() and tokens[j - 1].low in _BE:
+            # "are denouncing the move, calling it callous": any verb in the progressive,
+            # whose claim a reporting participle after its object states.
+            return _saying_after(tokens, j + 1)
         return -1
     return -1
 
@@ -499,6 +506,9 @@ def _verb_after_np(tokens: list[Token], head: int) -> tuple[int, int]:
             return -1, -1
         if t.low == "being" or (t.low.endswith("ing") and tokens[k - 1].low in AFFILIATION):
             return -1, -1  # "reports of bodies being found", "won over critics by announcing"
+        if tokens[k - 1].low in _ARTICLES:
+            k += 1
+            continue  # "details of the alleged attempt": a word after a determiner modifies
         end = _verb_at(tokens, k)
         if end > 0:
             return k, end
@@ -510,8 +520,56 @@ def _verb_after_np(tokens: list[Token], head: int) -> tuple[int, int]:
     return -1, -1
 
 
+# Determiners after which a word modifies a noun rather than heads a verb group.
+_ARTICLES = _words("a an the this these those its their his her our some several")
 # Finite auxiliaries that open the verb group of a subject.
 _FINITE = _words("have has had will would are were is was")
+
+
+# Verbs of confirming a claim: negated, they still credit the source with a stance on
+# it ("officials have not confirmed the link", "sources have yet to confirm").
+_CONFIRMING = frozenset(
+    form for lemma in _words("confirm reveal disclose verify") for form in _inflect(lemma)
+)
+
+
+# What a negated confirmation may be about for it to be a stance on a claim: the claim
+# itself ("this", "the reports", "any link"), or a clause ("whether", "that").
+_CLAIM_OBJECTS = _words("this that it these those them whether")
+_CLAIM_NOUNS = _words(
+    "claim claims report reports rumour rumours rumor rumors allegation allegations link "
+    "links account accounts connection"
+)
+
+
+def _negated_disclosure(tokens: list[Token], k: int) -> int:
+    """End of a negated verb of confirming at ``k`` whose object is a claim the story
+    reports ("have not confirmed this", "have yet to confirm the reports", "did not
+    confirm any link"), else -1. Which officials declined to confirm it is what the
+    reader cannot check. Withheld facts ("have not confirmed the cause") and a
+    passive ("were not told") attribute no stance on a claim."""
+    j = k
+    negated = False
+    while j < min(len(tokens), k + 5):
+        low = tokens[j].low
+        if low in _BE:
+            return -1
+        if low in _NEGATIONS:
+            negated = True
+        elif not (low in AUXILIARIES or (low.endswith("ly") and len(low) > 4)):
+            break
+        j += 1
+    if not negated or j + 1 >= len(tokens) or tokens[j].low not in _CONFIRMING:
+        return -1
+    obj = tokens[j + 1]
+    if obj.text[0] in ".;,":
+        return j + 1  # "..., but officials have not confirmed."
+    if obj.low in _CLAIM_OBJECTS:
+        return j + 1
+    noun = (
+        tokens[j + 2].low if obj.low in ("the", "any", "such") and j + 2 < len(tokens) else obj.low
+    )
+    return j + 1 if noun in _CLAIM_NOUNS else -1
 
 
 def _insert_end(tokens: list[Token], k: int) -> int:
@@ -566,6 +624,8 @@ def _find_in(text: str, tokens: list[Token], lower_words: Container[str]) -> lis
             hit = _pronoun(tokens, i, starts)
         elif low in COLLECTIVES:
             hit = _collective(tokens, i, starts, lower_words)
+        elif low in EVIDENCE_HEADS:
+            hit = _evidence(tokens, i, starts, lower_words, text)
         elif low[-1] == "s" and _group_noun(tokens, i, text):
             hit = _generic(tokens, i, starts, lower_words, text, group=True)
         elif low == "it":
@@ -578,22 +638,28 @@ def _find_in(text: str, tokens: list[Token], lower_words: Container[str]) -> lis
             hit = _consensus_passive(tokens, i)
         elif low in _ASCRIBED and i > 1 and _after_be(tokens, i):
             hit = _ascribed(tokens, i)
+        elif low in _VERDICTS and i > 1 and _after_be(tokens, i):
+            hit = _judged(tokens, i)
         elif low == "according":
             hit = _according(tokens, i, starts, text)
         elif low in _SEEN_AS and i > 0 and _after_be(tokens, i):
             hit = _seen_as(tokens, i)
+        elif low in _SEEN_AS_RELATIVE and i > 0:
+            hit = _seen_as_relative(tokens, i, starts)
         elif low in _SHOWN and i > 0 and _after_be(tokens, i):
             hit = _shown(tokens, i)
         elif low == "we" or low in ("understands", "learned", "learnt", "reveal"):
             hit = _self_sourced(tokens, i, starts, lower_words)
-        elif low in _HEARSAY:
+        elif low in _SPREADING_HEARSAY:
             hit = None  # "speculation has mounted that": the hearsay shapes below
         else:
             continue
         if hit is None and low in CLAIM_STANCES:
             hit = _stance_passive(tokens, i)
         if hit is None and low in _HEARSAY:
-            hit = _with_hearsay(tokens, i) or _hearsay_spreads(tokens, i)
+            hit = _with_hearsay(tokens, i)
+        if hit is None and low in _SPREADING_HEARSAY:
+            hit = _hearsay_spreads(tokens, i)
         if hit is None or any(k in taken for k in range(hit[0], hit[1])):
             continue
         a, b, kind = hit
@@ -607,7 +673,10 @@ _FINDERS = DOC_HEADS | _words(
     "researchers researcher scientists scientist experts expert analysts analyst economists "
     "economist academics academic scholars historians specialists"
 )
-_NEEDS_THAT = _words("assumed expected hoped predicted")
+_NEEDS_THAT = _words("assumed expected hoped predicted uncovered established confirmed")
+# Findings that are hearsay only in the perfect: "it has been discovered that" (by no one
+# in particular), but "it was discovered that" after the teacher saw the bruises.
+_PERFECT_ONLY = _words("revealed uncovered discovered established confirmed")
 _CAUSATIVES = _words("led leading leads prompted prompting caused causing")
 _LEAVING = _words("leave leaves leaving left")
 # Sources that stay anonymous whatever institution they belong to.
@@ -670,7 +739,47 @@ def _group_noun(tokens: list[Token], i: int, text: str = "") -> bool:
         return True  # "with many voters, who feel that ..."
     if nxt in AFFILIATION and (_ADVOCATE_NOUN.search(low) or quantified):
         return True  # "employers across the country", "many progressives within the party"
+    if nxt == "who" and _ADVOCATE_NOUN.search(low) and _after_from(tokens, i):
+        return True  # "drew criticism from industry leaders who see this as"
+    if _related(tokens, i):
+        return True  # "families of the missing", "relatives of those killed"
     return nxt in REPORTING_FORMS or nxt in AUXILIARIES or nxt in _SEE_AS or nxt in _LINKING
+
+
+def _after_from(tokens: list[Token], i: int) -> bool:
+    """ "from" right before the noun or its lower-case modifiers: the holder of a stance
+    noun ("criticism from industry leaders")."""
+    j = i - 1
+    while j > 0 and j >= i - 3 and tokens[j].text.isalpha() and tokens[j].text.islower():
+        if tokens[j].low == "from":
+            return True
+        j -= 1
+    return j >= 0 and tokens[j].low == "from"
+
+
+def _expresses_feeling(tokens: list[Token], end: int) -> bool:
+    """A verb of expressing (ending at ``end``) whose object is a feeling, not a stance:
+    "expressing their excitement", "expressed shock" (but "expressed concern that",
+    "expressed their hope")."""
+    if not tokens[end - 1].low.startswith("express"):
+        return False
+    k = end + 1 if end < len(tokens) and tokens[end].low in _POSSESSIVES else end
+    return not (k < len(tokens) and tokens[k].low in _STANCE_NOUNS)
+
+
+_POSSESSIVES = _words("their his her its our")
+
+
+def _related(tokens: list[Token], i: int) -> bool:
+    """A group defined by its relation to the story's event or people: "families of
+    the missing", "parents of the pupils", "relatives of those killed". Nothing in it
+    names anyone; with a verb of claiming it is a bare role plural."""
+    return (
+        i + 3 < len(tokens)
+        and tokens[i + 1].low == "of"
+        and tokens[i + 2].low in ("the", "those")
+        and tokens[i + 3].text.islower()
+    )
 
 
 def _generic(
@@ -696,7 +805,12 @@ def _generic(
     of = np_start if tokens[np_start].low == "of" else np_start - 1
     if of > 0 and tokens[of].low == "of" and _counts_a_share(tokens[of - 1]):
         return None  # "62% of voters said", "half of those asked": a poll's result
-    if group and det not in _GROUP_QUANTIFIERS and not _ADVOCATE_NOUN.search(low):
+    if (
+        group
+        and det not in _GROUP_QUANTIFIERS
+        and not _ADVOCATE_NOUN.search(low)
+        and not (_related(tokens, i))
+    ):
         # An ordinary plural noun needs "some", "many" ... to be a vague source; a noun
         # for people defined by a cause or pursuit ("conservationists") does not.
         return None
@@ -775,9 +889,8 @@ def _generic(
         end = _verb_at(tokens, i + 1)
         if end > 0 and tokens[end - 1].low.endswith("ing"):
             verb = tokens[end - 1].low
-            feeling = verb.startswith("express") and not (
-                end < len(tokens) and tokens[end].low in _STANCE_NOUNS
-            )  # "with many fans expressing outrage": a reaction, not a claim
+            feeling = _expresses_feeling(tokens, end)
+            # "with many fans expressing outrage": a reaction, not a claim
             claim = not group or verb in _CLAIMING
             if verb not in _REACTIONS and verb not in _FINDING and claim and not feeling:
                 role = group and det not in _GROUP_QUANTIFIERS
@@ -809,6 +922,9 @@ def _generic(
         )
         if verb_end > 0:
             return np_start, verb_end, "role" if role else "open"
+        negated = -1 if role else _negated_disclosure(tokens, i + 1)
+        if negated > 0:
+            return np_start, negated, "open"  # "officials have not confirmed this"
         if role or i + 1 >= len(tokens) or tokens[i + 1].low not in _OPEN_ATTACHMENTS:
             return None
         # Over an unnamed attachment ("critics of the plan charge that", "many experts
@@ -834,9 +950,7 @@ def _generic(
         verb = tokens[verb_end - 1].low
         if verb not in _CLAIMING and verb not in _CALL:
             return None
-        if verb.startswith("express") and not (
-            verb_end < len(tokens) and tokens[verb_end].low in _STANCE_NOUNS
-        ):
+        if _expresses_feeling(tokens, verb_end):
             return None  # "expressed shock and sadness": a reaction, not a claim
         if low in _JUSTICE:
             return None  # "prosecutors said": the institution acting in the story, like police
@@ -861,17 +975,40 @@ def _unnamed(
     story, as the subject of a reporting verb or behind "according to". "The source"
     points back to such a source (a named one is called by name), so it stays unnamed.
     A possessive or proper modifier ("its sources", "Senate sources") is left to the
-    generic reading; "a source of income" is not a person."""
+    generic reading; "a source of income" is not a person. One person with a proper
+    modifier ("one NBA insider", "a Downing Street source") is named by where they
+    work, not who they are: "affiliated", a milder shape."""
+    hit = _unnamed_phrase(tokens, i, starts, lower_words)
+    if hit is None or hit[2] != "named":
+        return hit
+    return hit[0], hit[1], "affiliated"
+
+
+def _unnamed_phrase(
+    tokens: list[Token], i: int, starts: set[int], lower_words: Container[str]
+) -> tuple[int, int, str] | None:
+    """``_unnamed``'s parse; the kind is "named" for a proper-modified single source."""
     start, status = _np_left(tokens, i, starts, lower_words)
     det = tokens[start].low if start < i else ""
-    if status == "named" or (status == "definite" and det not in ("the", "this", "that", "these")):
+    affiliated = False
+    if status == "named" and not tokens[i].low.endswith("s"):
+        # "one NBA insider": step left over the proper words to the determiner.
+        m = start
+        while m > 0 and tokens[m - 1].text[:1].isupper() and m - 1 not in starts:
+            m -= 1
+        if m > 0 and tokens[m - 1].low in ("a", "an", "one", "another"):
+            start, det, status, affiliated = m - 1, tokens[m - 1].low, "vague", True
+    if status == "named" or (
+        status == "definite" and det not in ("the", "this", "that", "these", "our")
+    ):
         return None
+    kind = "named" if affiliated else "self" if det == "our" else "unnamed"
     singular = not tokens[i].low.endswith("s")
-    if singular and det not in ("a", "an", "one", "another", "the", "this", "that"):
+    if singular and det not in ("a", "an", "one", "another", "the", "this", "that", "our"):
         return None  # "source code", "a key source": no determiner of a person
     k = i + 1
     near = k < len(tokens) and tokens[k].low in ("close", "familiar", "with", "inside", "within")
-    if not (singular or near or det in ("the", "these")):
+    if not (singular or near or det in ("the", "these", "our")):
         return None  # "sources say", "some insiders fear": the generic reading
     # Over the nearness: "close to the family", "familiar with Holmes's plans".
     if near:
@@ -885,16 +1022,16 @@ def _unnamed(
             k += 1
     before = start - 1
     if before >= 1 and tokens[before].low == "to" and tokens[before - 1].low == "according":
-        return before - 1, k, "unnamed"
+        return before - 1, k, kind
     if before >= 0 and tokens[before].low == "citing":
-        return before, k, "unnamed"  # "citing a source close to the singer, the site said"
+        return before, k, kind  # "citing a source close to the singer, the site said"
     if (
         before >= 0
         and tokens[before].low in _SAID
         and (before == 0 or not tokens[before - 1].text[0].isalpha())
         and (k >= len(tokens) or tokens[k].text[0] in ".!?,;")
     ):
-        return before, k, "unnamed"  # '"...," said a source close to the couple.'
+        return before, k, kind  # '"...," said a source close to the couple.'
     end = _verb_at(tokens, k)
     if end < 0:
         return None
@@ -905,7 +1042,7 @@ def _unnamed(
         "revealing",
     ):
         return None  # "the source showed signs of": a thing, not a person speaking
-    return start, end, "unnamed"
+    return start, end, kind
 
 
 def _definite_document(
@@ -967,10 +1104,19 @@ def _agent_of_view(tokens: list[Token], participle: int, after: int) -> str:
 
 
 def _stance_from(tokens: list[Token], start: int, head: int) -> tuple[int, int, str] | None:
-    """ "has drawn criticism and concern from many others", "warnings from experts": a
-    stance noun whose holders are the generic source after "from"."""
-    if start < 2 or tokens[start - 1].low != "from":
+    """ "has drawn criticism and concern from many others", "warnings from experts",
+    "raised concerns among fans and industry insiders": a stance noun whose holders
+    are the generic source after "from" or "among" (over a group joined by "and")."""
+    k = start - 1
+    while k > 1 and k >= start - 4 and tokens[k].low not in _HOLDERS:
+        if not (tokens[k].text.isalpha() and tokens[k].text.islower()) or tokens[k].low in (
+            _STOP - {"and"}
+        ):
+            return None  # "fans and" may stand between; a clause may not
+        k -= 1
+    if k < 1 or tokens[k].low not in _HOLDERS:
         return None
+    start = k + 1
     for m in range(start - 2, max(-1, start - 6), -1):
         low = tokens[m].low
         if low in CLAIM_STANCES:
@@ -978,6 +1124,9 @@ def _stance_from(tokens: list[Token], start: int, head: int) -> tuple[int, int, 
         if not tokens[m].text.isalpha() or (low in _STOP and low != "and"):
             return None
     return None
+
+
+_HOLDERS = _words("from among")
 
 
 def _stance_passive(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
@@ -1043,7 +1192,13 @@ def _pronoun(tokens: list[Token], i: int, starts: set[int]) -> tuple[int, int, s
         end = _verb_at(tokens, i + 2)
         if end > 0 and tokens[end - 1].low not in _FINDING | _REACTIONS:
             return i, end, "split"
-    if i > 0 and tokens[i - 1].text[0].isalpha() and tokens[i - 1].low not in _CLAUSE_OPENERS:
+    negated = i > 0 and tokens[i - 1].low == "not" and tokens[i].low in _EVERYONE
+    if (
+        i > 0
+        and tokens[i - 1].text[0].isalpha()
+        and tokens[i - 1].low not in _CLAUSE_OPENERS
+        and not negated
+    ):
         return None  # "the some", "than many": not a subject pronoun
     if (
         i > 1
@@ -1077,16 +1232,20 @@ def _pronoun(tokens: list[Token], i: int, starts: set[int]) -> tuple[int, int, s
                     return i, end, "split"
                 k += 1
         return None
-    if tokens[end - 1].low in _FINDING:
-        return None  # "many found the going hard"
+    if tokens[end - 1].low in _FINDING or _expresses_feeling(tokens, end):
+        return None  # "many found the going hard", "many are expressing their excitement"
     if tokens[end - 1].low in _REACTIONS and not tokens[end - 1].low.endswith("ed"):
         # "with many praising her": a crowd's reaction; "some touts": a noun. But a
         # finite past ("many have praised", "some hailed it") is a verdict credited to a crowd.
         return None
+    if negated:
+        return i - 1, end, "open"  # "not everyone is convinced": a weaker sign, informational
     return i, end, "split"
 
 
 _CLAUSE_OPENERS = _words("and but as while whereas although though yet so because since if with")
+# "not everyone is convinced": a doubt credited to an unnamed part of everyone.
+_EVERYONE = _words("everyone everybody")
 
 
 def _impersonal(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
@@ -1100,7 +1259,7 @@ def _impersonal(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
             nxt = tokens[k + 1].low if k + 1 < len(tokens) else ""
             if (low in _FINDING or low in _NEEDS_THAT) and nxt != "that":
                 return None  # "it is expected to pass": "it" is the bill, not an impersonal
-            if low == "revealed" and tokens[k - 1].low != "been":
+            if low in _PERFECT_ONLY and tokens[k - 1].low != "been":
                 return None  # "it was revealed in the announcement": one event, its source there
             return (i, k + 1, "impersonal") if passive else None
         if (
@@ -1117,6 +1276,11 @@ def _impersonal(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
 
 _HEARSAY = _words(
     "reports claims rumours rumors suggestions accounts concern concerns fears speculation"
+)
+# Hearsay that counts only as the subject of a verb of spreading ("whispers circulate
+# regarding", "questions have arisen over"): "with whispers of" is a figure of speech.
+_SPREADING_HEARSAY = _HEARSAY | _words(
+    "whispers murmurs questions doubts details revelations allegations"
 )
 # Demands with no one making them: "there is a rising call for".
 # ... and backing with no one giving it: "there is growing support for".
@@ -1257,6 +1421,110 @@ def _ascribed(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
     return i - 2, i + 1, "impersonal"
 
 
+# Verdicts passed on someone: in the perfect passive with no agent ("have been
+# criticised for", "has been condemned as") the critics are no one the reader can check.
+# ("Accused of" is a charge the story usually goes on to source, as labelled copy
+# treats it; "attacked" and "questioned" are as often acts.)
+_VERDICTS = _words("criticised criticized blamed condemned slammed lambasted denounced")
+
+
+def _judged(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
+    """ "have been criticised for", "has been widely condemned as": a verdict with no
+    one passing it. Only the perfect ("was criticised for" reports one event, its
+    critic in the story), only with its "of", "for" or "as", and no "by" agent later
+    in the sentence."""
+    nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
+    if nxt not in ("of", "for", "as") or any(t.low == "by" for t in tokens[i + 1 : i + 16]):
+        return None
+    j = i - 1
+    while j > 1 and (tokens[j].low in _BETWEEN or tokens[j].low.endswith("ly")):
+        j -= 1  # "has repeatedly been accused", "have been widely criticised"
+    if tokens[j].low != "been":
+        return None
+    have = j - 1
+    while have > 0 and (tokens[have].low in _BETWEEN or tokens[have].low.endswith("ly")):
+        have -= 1  # "has long been accused"
+    if tokens[have].low not in ("has", "have", "had") or (
+        have > 0 and tokens[have - 1].low in _MODALS
+    ):
+        return None  # "could have been blamed for": a counterfactual
+    return have, i + 1, "impersonal"
+
+
+# Judging participles in a reduced relative: "the plan, once seen as a gamble".
+_SEEN_AS_RELATIVE = _words("seen viewed regarded considered hailed touted billed branded")
+_ONCE = _words("once long widely often generally still formerly previously now")
+
+
+def _seen_as_relative(tokens: list[Token], i: int, starts: set[int]) -> tuple[int, int, str] | None:
+    """ "Her life, once viewed as a fairy tale, ...", "Long regarded as the favourite,
+    ...": a judgement with no one making it, with no "be" (a reduced relative or an
+    opening participle clause). Only with "as" and no "by" agent."""
+    if i + 1 >= len(tokens) or tokens[i + 1].low != "as":
+        return None
+    if any(t.low == "by" for t in tokens[i + 2 : i + 8]):
+        return None
+    start = i
+    if tokens[i - 1].low in _ONCE or tokens[i - 1].low.endswith("ly"):
+        start = i - 1
+    if start not in starts and (start == 0 or tokens[start - 1].text != ","):
+        return None  # "what was seen as" has its "be"; "she has seen as many" is a verb
+    return start, i + 2, "impersonal"
+
+
+# Evidence that is itself a claim someone made, as a subject: "predictions favour the
+# hosts", "recent revelations have unveiled", "early indications suggest". Like a
+# report, it needs an owner ("the ONS estimates", "forecasts by the Met Office").
+EVIDENCE_HEADS = _words(
+    "predictions projections forecasts estimates revelations indications rumours rumors "
+    "whispers leaks investigations inquiries"
+)
+# What such evidence does to a claim besides saying it: favour an outcome, put a
+# figure on it, point to it, unveil it.
+_EVIDENCE_VERBS = frozenset(
+    form
+    for lemma in _words("favour favor tip put place point unveil uncover expose hint paint")
+    for form in _inflect(lemma)
+) | _words("put")
+
+
+def _evidence(
+    tokens: list[Token], i: int, starts: set[int], lower_words: Container[str], text: str
+) -> tuple[int, int, str] | None:
+    """An unowned piece of evidence as the subject of a verb of saying, finding or
+    favouring ("Predictions favor the Indians", "estimates put the bill at"), or behind
+    "according to". Informational ("open"): the noun may be the story's own data."""
+    np_start, status = _np_left(tokens, i, starts, lower_words)
+    if status != "vague" or _attached_name(tokens, i, starts, text):
+        return None  # "the forecasts", "Treasury estimates", "estimates by the ONS"
+    before = np_start - 1
+    if before >= 1 and tokens[before].low == "to" and tokens[before - 1].low == "according":
+        return before - 1, i + 1, "open"
+    if before >= 0 and tokens[before].low in AFFILIATION | _BE | {"to", "about", "than", "like"}:
+        return None  # an object or a predicate: "based on estimates", "are predictions"
+    end = _verb_at(tokens, i + 1)
+    if end < 0:
+        j = i + 1
+        while j < min(len(tokens), i + 5) and (
+            tokens[j].low in AUXILIARIES
+            or (tokens[j].low.endswith("ly") and len(tokens[j].low) > 4)
+        ):
+            j += 1
+        if j >= len(tokens) or tokens[j].low not in _EVIDENCE_VERBS or _passive_group(tokens, i, j):
+            return None
+        nxt = tokens[j + 1].low if j + 1 < len(tokens) else ""
+        if tokens[j].low.startswith("point") and nxt != "to":
+            return None  # "point" only as "point to"
+        end = j + 1
+    if any(t.low in _MODALS for t in tokens[i + 1 : end - 1]):
+        return None  # "estimates could show": a hope, not a claim made
+    return np_start, end, "open"
+
+
+def _passive_group(tokens: list[Token], i: int, j: int) -> bool:
+    return any(t.low in _BE for t in tokens[i + 1 : j])
+
+
 # "was discovered by researchers": an act of the researchers, not a view they hold.
 _DISCOVERED = _words("discovered announced discussed")
 _MODALS = _words("could would might may must should can will")
@@ -1286,8 +1554,22 @@ _SPREAD = frozenset(
     form
     for lemma in _words("emerge surface circulate swirl spread mount abound grow persist")
     for form in _inflect(lemma)
-) | _words("spread grew grown")
-_CONTENT_OPENERS = _words("that of about suggesting claiming alleging saying")
+) | _words("spread grew grown arise arises arose arisen arising")
+_CONTENT_OPENERS = _words(
+    "that of about suggesting claiming alleging saying regarding concerning over shedding linking"
+)
+# Frames before the verb of spreading: "reports continue to circulate", "are emerging".
+_SPREAD_FRAMES = _words(
+    "have has had also now since quickly widely continue continues continued began begin "
+    "begun started start starts to is are was were"
+)
+
+
+# Words that end a noun's attachment: a conjunction, a relative or a pronoun subject.
+_CLAUSE_WORDS = _words(
+    "and or but if as than then so because while whereas although though when where who "
+    "whom that which what it he she they we you i there here not"
+)
 
 
 def _hearsay_spreads(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
@@ -1298,19 +1580,31 @@ def _hearsay_spreads(tokens: list[Token], i: int) -> tuple[int, int, str] | None
     if i > 0 and (tokens[i - 1].low in DEFINITE or owner):
         return None  # "the reports", "Reuters reports": a known source's
     k = i + 1
-    while k < min(len(tokens), i + 4) and (
-        tokens[k].low in ("have", "has", "had", "also", "now", "since", "quickly", "widely")
-    ):
+    attached = k < len(tokens) and tokens[k].low == "of"
+    if attached:
+        # "whispers of the actor's actions behind closed doors have begun to circulate":
+        # what the hearsay says is in its own "of" attachment.
+        k += 1
+        while k < min(len(tokens), i + 10) and (
+            tokens[k].low == "to" or tokens[k].low not in _SPREAD_FRAMES | _SPREAD
+        ):  # "to" inside the attachment is a preposition ("of a move to the coast")
+            if not tokens[k].text[0].isalpha() or tokens[k].low in _CLAUSE_WORDS:
+                return None  # the attachment ended, or a clause began
+            k += 1
+    while k < min(len(tokens), i + 12) and tokens[k].low in _SPREAD_FRAMES:
         k += 1
     if k >= len(tokens) or tokens[k].low not in _SPREAD:
         return None
+    if k == i + 1 and tokens[k].low.endswith("ing"):
+        return None  # "followed rumours swirling over ...": a participle, not hearsay's verb
+    lower = i > 0 and tokens[i - 1].text.islower() and tokens[i - 1].low not in _STOP
+    start = i - 1 if lower else i  # "fresh details have emerged"
+    if attached:
+        return start, k + 1, "impersonal"
     for m in range(k + 1, min(len(tokens), k + 5)):
-        if tokens[m].low in _CONTENT_OPENERS:
-            start = (
-                i - 1
-                if i > 0 and tokens[i - 1].text.islower() and tokens[i - 1].low not in _STOP
-                else i
-            )
+        # What it says, or a participle saying it: "..., shedding light on", ", suggesting".
+        said = m + 1 < len(tokens) and tokens[m + 1].low in _CONTENT_OPENERS | _SAYING
+        if tokens[m].low in _CONTENT_OPENERS or (tokens[m].text == "," and said):
             return start, k + 1, "impersonal"
         if not tokens[m].text.isalpha() or tokens[m].low in ("and", "but", "when", "as"):
             return None
@@ -1445,7 +1739,13 @@ def _merge_splits(found: list[VagueSource], text: str) -> list[VagueSource]:
 
 _HEADS_ALT = "|".join(
     sorted(
-        HEADS | PRONOUN_SUBJECTS | _GROUP_QUANTIFIERS | COLLECTIVES | UNNAMED_HEADS | {"people"},
+        HEADS
+        | PRONOUN_SUBJECTS
+        | _GROUP_QUANTIFIERS
+        | COLLECTIVES
+        | UNNAMED_HEADS
+        | EVIDENCE_HEADS
+        | {"people"},
         key=lambda w: (-len(w), w),
     )
 )
@@ -1462,7 +1762,8 @@ _VERBS_ALT = "|".join(
         | _AGENT_VERBS
         | _TALK
         | _NAMING
-        | _FINDING,
+        | _FINDING
+        | _EVIDENCE_VERBS,
         key=lambda w: (-len(w), w),
     )
 )
@@ -1476,7 +1777,7 @@ _SHAPES = linear(
     r"|\b(?:is|was|are|were|been)\s+(?:\w+ly\s+|now\s+|also\s+)?"
     r"(?:thought|understood|believed|said|reported|rumou?red|alleged|claimed|feared|revealed"
     r"|suggested|speculated|found|shown|proven|proved|estimated|argued|assumed|expected|hoped"
-    r"|predicted)\b"
+    r"|predicted|uncovered|discovered|established|confirmed)\b"
     r"|\bwe\b|\b(?:understands|learned|learnt|reveal)\b|\bha(?:ve|s)\s+it\s+that\b"
     r"|\bciting\s+(?:\w+\s+){0,3}(?:sources?|insiders?)\b"
     r"|\b(?:said|says|told|wrote|tweeted|posted|added)\s+one\s+[a-z]+\s*[.,!?]"
@@ -1489,8 +1790,18 @@ _SHAPES = linear(
     r"|universally|increasingly|often|frequently)\s"
     r"|\bha(?:ve|s)\s+been\s+(?:attributed\s+to|called\s+an?|dubbed\s+an?)\b"
     rf"|\b(?:{'|'.join(sorted(CLAIM_STANCES))})\s+(?:have|has|had|were|was|are|is)\s"
-    r"|\b(?:reports|rumou?rs|speculation|claims)\s+(?:\w+\s+){0,2}(?:emerged|surfaced|circulated"
-    r"|swirled|spread|mounted|abound|grew|persisted|emerging|surfacing|circulating|swirling)\b"
+    r"|\b(?:reports|rumou?rs|speculation|claims|whispers|murmurs|concerns|questions|doubts"
+    r"|fears|suggestions|accounts|details|revelations|allegations)\s+(?:[\w'’-]+\s+){0,9}"
+    r"(?:emerg\w*|surfac\w*|circulat\w*"
+    r"|swirl\w*|spread\w*|mount\w*|abound\w*|gr[eo]w\w*|persist\w*|aris\w*|arose)\b"
+    r"|\bha(?:ve|s)\s+(?:\w+\s+)?been\s+(?:\w+ly\s+)?(?:accused|critici[sz]ed|blamed|condemned"
+    r"|slammed|lambasted|denounced|questioned|attacked)\s+(?:of|for|as)\b"
+    r"|(?:^|[,;]\s+|\b(?:once|long|widely|often|generally|still|formerly|previously|now)\s+)"
+    r"(?:seen|viewed|regarded|considered|hailed|touted|billed|branded)\s+as\b"
+    # A group defined by its relation to the story, claiming: "families of the missing
+    # have criticised".
+    r"|\b[A-Za-z]+s\s+of\s+(?:the|those)\s+(?:[\w'’-]+\s+){1,4}"
+    rf"(?:{'|'.join(sorted(_CLAIMING | _CALL, key=lambda w: (-len(w), w)))})\b"
     r"|\b(?:with|amid|amidst|despite|following)\s+(?:\w+\s+)?(?:reports|claims|rumou?rs)"
     r"\s+(?:of|that)\b"
     r"|\b(?:is|are|was|were|be|been)\s+(?:(?:not|also|now|still|often|\w+ly)\s+){0,2}"

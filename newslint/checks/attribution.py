@@ -29,8 +29,19 @@ from newslint.spans import Span
 QUOTE_ID = "attribution.quote-unattributed"
 # Shapes that are informational wherever they stand (see ``vague``): newsroom passives,
 # an outlet by name, a bare role plural, and a source found by what its clause claims
-# rather than by a reporting verb ("open": less certain, so it never makes a warning).
-_MILD_SHAPES = ("impersonal", "outlet", "role", "open", "definite", "collective")
+# rather than by a reporting verb ("open": less certain, so it never makes a warning);
+# one unnamed person named by where they work ("a Downing Street source": "affiliated");
+# an unnamed source met again ("the source added": "repeat").
+_MILD_SHAPES = (
+    "impersonal",
+    "outlet",
+    "role",
+    "open",
+    "definite",
+    "collective",
+    "affiliated",
+    "repeat",
+)
 
 
 def vague_found(doc: Document) -> list[SourcingPhrase]:
@@ -130,13 +141,18 @@ def quote_unattributed(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iter
         "raised concerns'), speaking out, 'were quick to', 'pointed to', a participle "
         "after the verb's object ('others defended her, pointing out that'); a source "
         "known only by its nearness ('a source close to the family', 'according to "
-        "insiders familiar with the talks'; 'the source added' is the same source again); "
+        "insiders familiar with the talks'; 'the source added', the same source again, "
+        "is informational); "
         "a generic agent "
         "with a predicate ('is seen by many as'), a stance held by a generic source "
         "('drew criticism from many') or by no one ('concerns have been raised'), a whole "
-        "community ('the international community has condemned'), and a document brought "
+        "community ('the international community has condemned'), a document brought "
         "in with 'the' ('the study reveals') in a story that names neither it, its "
-        "publisher nor any source before it. A "
+        "publisher nor any source before it, evidence that is itself someone's claim "
+        "('predictions favour', 'recent revelations have exposed', 'whispers circulate "
+        "regarding'), a group defined by its relation to the story ('families of the "
+        "missing have criticised'), a verdict with no critic ('has been criticised for'), "
+        "and unnamed officials declining to confirm a claim ('have not confirmed this'). A "
         "concrete act ('officials arrested three men'), a poll's share ('62% of voters "
         "said') and police or prosecutors acting in the story are not sourcing. Not "
         "flagged when the source is named: a proper "
@@ -153,7 +169,8 @@ def quote_unattributed(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iter
         "summary in a story that names its sources, a column or review where the writer "
         "speaks as 'I', a bare role plural ('residents say', 'employers have warned': "
         "usually the ones in the story), newsroom passives ('it is understood', 'is widely "
-        "seen as') and an outlet sourcing itself by name ('Radio Kent understands'). A "
+        "seen as'), an outlet sourcing itself by name ('Radio Kent understands') and one "
+        "person named only by an employer ('a Downing Street source said'). A "
         "learned scorer, fitted on hand-labelled real stories, weighs each flagged "
         "sentence (what the parser found, how the story sources overall, its anchors and "
         "wording): a source it finds unlike vague sourcing, as in edited copy dense with "

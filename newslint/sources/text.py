@@ -93,11 +93,12 @@ def load(path: str, source: str) -> Document:
 # A first line that ends like a sentence and reads like one (long, or in
 # sentence case) is the lede, not a headline: a story pasted without its
 # headline. "Sweepstakes Winner Revealed." and "Rivals of the Apple..." stay
-# headlines, and so does a two-part headline (see ``_deck_headline``). A long
-# line in sentence case that holds a sentence end inside it is the lede too,
-# whatever it ends with: a paragraph of sentences ("The sentence you provided
-# is ... Here's my attempt:") is no headline.
-_SENTENCE_END = regexcache.compile(r"(?<![.!?])[.!]$")
+# headlines, and so does a two-part headline (see ``_deck_headline``). A closing
+# quotation mark or bracket may follow the full stop ('... a "New World Order."').
+# A long line in sentence case that holds a sentence end inside it is the lede
+# too, whatever it ends with: a paragraph of sentences ("The sentence you
+# provided is ... Here's my attempt:") is no headline.
+_SENTENCE_END = regexcache.compile(r"(?<![.!?])[.!][\"'”’)]*$")
 _INNER_END = regexcache.compile(r"[a-z0-9)][.!?] +[A-Z][a-z]")
 _PROSE_WORDS = 12
 _WORD = regexcache.compile(r"[A-Za-z][\w'’-]*")
