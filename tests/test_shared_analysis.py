@@ -138,3 +138,15 @@ def test_shipped_packs_are_listed_once(tmp_path: Path) -> None:
     assert len(shipped_pack_paths()) == len(first) - 1
     assert load_packs(shipped_pack_paths()) is load_packs(shipped_pack_paths())
     assert all(p.suffix == ".toml" for p in shipped_pack_paths())
+
+
+def test_language_evidence_counts_lowercase_and_caseless_words() -> None:
+    from newslint.analysis.language import evidence
+
+    known = {"the", "council", "met"}.__contains__
+    # Lowercase words are counted (and known ones are English); capitalised words
+    # are not counted; words of a script without case count against English;
+    # a titlecase digraph is a cased letter but neither upper nor lower.
+    tokens = ["the", "Council", "met", "zzz", "中文", "Ǆ", "ǅa", "ǅ", "ªb", "ÉCOLE"]
+    found = evidence(tokens, known)
+    assert (found.english, found.counted) == (2, 6)
