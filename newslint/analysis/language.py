@@ -53,7 +53,8 @@ def evidence(tokens: Iterable[str], known: Callable[[str], bool]) -> LanguageEvi
         if token.islower():
             counted += 1
             english += known(token.replace("’", "'"))
-        elif not any(c.isupper() or c.islower() for c in token):
+        elif not token[0].isupper() and not any(c.isupper() or c.islower() for c in token):
+            # (A capital first letter is a cased letter: most tokens here stop at it.)
             counted += 1  # a script without case: not English
     return LanguageEvidence(english, counted)
 

@@ -56,8 +56,7 @@ def _content_words(text: str) -> set[str]:
 def _tokens(text: str) -> list[str]:
     """Word classes: lower-case words; names, figures and marks folded."""
     out = []
-    for i, m in enumerate(_TOKEN.finditer(text)):
-        word = m.group()
+    for i, word in enumerate(_TOKEN.findall(text)):  # strings, no match objects
         if word[0].isdigit():
             out.append("<num>")
         elif word[0].isupper() and i > 0 and not word.isupper():
@@ -106,8 +105,9 @@ def _folded_sentence_features(doc: Document) -> list[Scored]:
 def _word_classes(text: str) -> set[str]:
     """The word-class feature names of a sentence (each has the value 1)."""
     tokens = _tokens(text)
-    found = {f"w:{token}" for token in tokens}
-    found.update(f"b:{a} {b}" for a, b in pairwise(tokens))
+    # map() builds the same names as f"w:{token}" and f"b:{a} {b}", in C.
+    found = set(map("w:".__add__, tokens))
+    found.update(map("b:".__add__, map(" ".join, pairwise(tokens))))
     if tokens:
         found.add(f"first:{tokens[0]}")
     return found

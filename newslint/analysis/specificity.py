@@ -14,10 +14,12 @@ Shared through ``Document.analysis("specificity", analyse)``.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from dataclasses import dataclass
 
 from newslint import regexcache
+from newslint.analysis.textscan import text_scan
 from newslint.document import Document
 from newslint.names.words import given_names
 from newslint.spans import Span
@@ -257,6 +259,7 @@ _NO_REPORTER = regexcache.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def _reports(text: str) -> bool:
     """Someone's words are reported: a reporting verb that is not a verdict's or
     an agentless passive's."""
@@ -315,22 +318,25 @@ _STANCE = regexcache.compile(
 
 
 def signals(doc: Document, info: SentenceInfo) -> dict[str, int]:
-    """The frames padding_score weighs, one count each, for the learned scorer."""
+    """The frames padding_score weighs, one count each, for the learned scorer.
+    A frame whose words the story never uses is not looked for sentence by
+    sentence (``textscan``)."""
     text = doc.span_text(info.span)
-    summary = _SUMMARY.match(text)
+    may = text_scan(doc).may_match
+    summary = _SUMMARY.match(text) if may(_SUMMARY) else None
     rest = text[summary.end() :] if summary else text
     return {
-        "wrap_up": int(bool(_WRAP_UP.match(text))),
-        "verdicts": len(_VERDICT.findall(text)),
+        "wrap_up": int(may(_WRAP_UP) and bool(_WRAP_UP.match(text))),
+        "verdicts": len(_VERDICT.findall(text)) if may(_VERDICT) else 0,
         "summary": int(bool(summary) and not info.names),
-        "group": int(bool(_GROUP.search(text))),
-        "superlative": int(bool(_SUPERLATIVE.search(text))),
-        "stance": int(bool(_STANCE.search(text))),
-        "forecast": int(bool(_FORECAST.search(text))),
+        "group": int(may(_GROUP) and bool(_GROUP.search(text))),
+        "superlative": int(may(_SUPERLATIVE) and bool(_SUPERLATIVE.search(text))),
+        "stance": int(may(_STANCE) and bool(_STANCE.search(text))),
+        "forecast": int(may(_FORECAST) and bool(_FORECAST.search(text))),
         "exclaims": int("!" in text),
         "question": int(text.rstrip().endswith("?")),
         "reported": int(_reports(rest)),
-        "first_person": int(bool(_FIRST_PERSON.search(text))),
+        "first_person": int(may(_FIRST_PERSON) and bool(_FIRST_PERSON.search(text))),
         "speaker_voice": int(info.after_report and bool(_SPEAKER_VOICE.search(text))),
     }
 

@@ -918,11 +918,12 @@ def furniture_gate(doc: Document, selected: frozenset[str]) -> Diagnostic | None
     if RULE not in selected or not doc.paragraphs:
         return None
     blocks = {b.span: b for b in doc.page_blocks}
-    candidates = [
+    # A generator: the first prose block decides, the rest are never read.
+    candidates = (
         p
         for p in doc.paragraphs
         if _sentence_like(doc.span_text(p)) and not (p in blocks and _marked(blocks[p]))
-    ]
+    )
     if any(_mostly_prose(doc, c, selected) for c in candidates):
         return None  # article text: the usual case, decided on the first block
     furniture_blocks = sum(_is_furniture(doc, p, blocks.get(p), selected) for p in doc.paragraphs)

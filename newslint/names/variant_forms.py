@@ -231,6 +231,8 @@ def _occurrence(
 
 
 def _occurrences(doc: Document, analysis: NameAnalysis) -> Iterator[_Occurrence]:
+    """Every window of one to three name words whose letters some other window
+    writes differently (only those can disagree), in text order."""
     from newslint.names.extract import _sentence_initial
 
     text = analysis.text
@@ -238,19 +240,44 @@ def _occurrences(doc: Document, analysis: NameAnalysis) -> Iterator[_Occurrence]
     # Runs in text order, one list: a possessive ("Schitt's Creek") ends a run
     # but not a name, so windows may cross into the next run (``_gap`` decides).
     tokens = [t for run in analysis.runs for t in run]
+    windows = _rival_windows(text, tokens)
+    if not windows:
+        return
     caps_runs = [
         sum(_all_caps(w.text) and len(w.text) >= _MIN_LETTERS for w in run) >= 2
         for run in analysis.runs
         for _ in run
     ]
-    for i, token in enumerate(tokens):
-        initial = _sentence_initial(text, token.start)
+    for i, k in windows:
+        initial = _sentence_initial(text, tokens[i].start)
+        found = _occurrence(text, tokens, i, k, places, caps_runs[i], initial)
+        if found is not None:
+            yield found
+
+
+def _rival_windows(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
+    """The windows (first token, words) worth a full look, in text order: those
+    whose key (letters, folded) some window writes as other text. A key written
+    one way only makes no variant, and most of a story's names are, so the
+    places and marks of a window are worked out only when it has a rival.
+    The windows here are a superset of those ``_occurrence`` accepts, with the
+    same key and text, so no group of two forms or more is missed."""
+    forms: dict[str, set[str]] = {}
+    keyed: list[tuple[int, int, str]] = []
+    for i in range(len(tokens)):
+        letters = ""
         for k in range(1, _MAX_WORDS + 1):
             if i + k > len(tokens):
                 break
-            found = _occurrence(text, tokens, i, k, places, caps_runs[i], initial)
-            if found is not None:
-                yield found
+            word = tokens[i + k - 1]
+            if k > 1 and _gap(text, tokens[i + k - 2], word) is None:
+                break  # no longer window joins either
+            letters += "".join(c for c in word.text if c.isalnum())
+            # ``_fold`` of ASCII letters is their lower case.
+            key = letters.lower() if letters.isascii() else _fold(letters)
+            forms.setdefault(key, set()).add(text[tokens[i].start : word.end])
+            keyed.append((i, k, key))
+    return [(i, k) for i, k, key in keyed if len(forms[key]) > 1]
 
 
 def _differ(a: _Occurrence, b: _Occurrence) -> str | None:

@@ -10,6 +10,7 @@ reported through :class:`PackTimeout` rather than hanging the run.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -56,7 +57,10 @@ class PackTimeout(InputError):
 # -- locating packs ----------------------------------------------------------------
 
 
+@functools.cache
 def _shipped_dir() -> Path:
+    """Where the shipped packs are (fixed for a process: Python checks ask on
+    every document)."""
     package = Path(__file__).resolve().parent.parent  # newslint/
     installed = package / "_packs"  # the wheel force-includes rules/ here
     if installed.is_dir():
@@ -66,7 +70,13 @@ def _shipped_dir() -> Path:
 
 def shipped_pack_paths() -> list[Path]:
     """The packs that come with newslint, sorted by file name."""
-    return sorted(_shipped_dir().glob("*.toml"))
+    return list(_shipped_paths())
+
+
+@functools.cache
+def _shipped_paths() -> tuple[Path, ...]:
+    # Listed once per process: the shipped files change only with newslint.
+    return tuple(sorted(_shipped_dir().glob("*.toml")))
 
 
 _FAST_PATTERNS_KEPT = 512  # distinct rule choices kept compiled per matcher
@@ -167,7 +177,7 @@ def load_packs(paths: Sequence[Path]) -> PackSet:
         except OSError:
             stat = None
         key_parts.append(
-            (str(path.resolve()), stat.st_mtime_ns if stat else -1, stat.st_size if stat else -1)
+            (_resolved(path), stat.st_mtime_ns if stat else -1, stat.st_size if stat else -1)
         )
     key = tuple(key_parts)
     cached = _CACHE.get(key)
@@ -195,6 +205,23 @@ def load_packs(paths: Sequence[Path]) -> PackSet:
     pack_set = PackSet(rules, frozenset(shipped_ids), plans)
     _CACHE[key] = pack_set
     return pack_set
+
+
+_RESOLVED: dict[Path, str] = {}
+
+
+def _resolved(path: Path) -> str:
+    """``path`` resolved, remembered: a pack file's identity is its stat, and
+    resolving every path again (a system call per directory level) on every
+    document cost more than the look-up it keys."""
+    if not path.is_absolute():  # relative to a working directory that may change
+        return str(path.resolve())
+    found = _RESOLVED.get(path)
+    if found is None:
+        if len(_RESOLVED) > 1024:
+            _RESOLVED.clear()
+        found = _RESOLVED[path] = str(path.resolve())
+    return found
 
 
 def meta_of(rule: PackRule) -> RuleMeta:

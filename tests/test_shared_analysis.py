@@ -1,0 +1,152 @@
+"""Shortcuts in shared analyses must give what the full work gives (issue 12:
+per-document gates that spare sentences work, with the same findings)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import tomllib
+
+from newslint.analysis import specificity
+from newslint.analysis.learned import LogisticModel
+from newslint.analysis.textscan import TextScan
+from newslint.names.extract import _sentence_initial, analyse
+from newslint.names.variant_forms import (
+    _MAX_WORDS,
+    _MIN_LETTERS,
+    _all_caps,
+    _occurrence,
+    _occurrences,
+    _Places,
+)
+from newslint.sources import load_document
+from tests.conftest import EXAMPLES, REPO
+
+FIXTURES = REPO / "tests" / "fixtures" / "rules"
+SIGNALS = [
+    getattr(specificity, name)
+    for name in (
+        "_SUMMARY",
+        "_WRAP_UP",
+        "_VERDICT",
+        "_GROUP",
+        "_SUPERLATIVE",
+        "_STANCE",
+        "_FORECAST",
+        "_FIRST_PERSON",
+        "_REPORTED",
+    )
+]
+
+
+def _texts() -> list[str]:
+    """Every example article and every rule fixture case (text written for newslint)."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.iterdir()) if p.is_file()]
+    for path in sorted(FIXTURES.glob("*.toml")):
+        cases = tomllib.loads(path.read_text(encoding="utf-8")).get("case", [])
+        texts.extend(c["text"] for c in cases if isinstance(c.get("text"), str))
+    return texts
+
+
+TEXTS = _texts()
+
+
+def test_a_scan_rules_out_only_regexes_that_match_nowhere() -> None:
+    ruled_out = 0
+    for text in TEXTS:
+        doc = load_document("a.md", text)
+        scan = TextScan(doc.text)
+        for pattern in SIGNALS:
+            if scan.may_match(pattern):
+                continue
+            ruled_out += 1
+            assert pattern.search(doc.text) is None
+            for sentence in doc.sentences:
+                assert pattern.search(doc.span_text(sentence)) is None, pattern.pattern[:40]
+    assert ruled_out > 100  # the scan does spare work on these texts
+
+
+def test_scan_reads_literals_flags_and_folded_letters() -> None:
+    group = re.compile(r"\b(?:fans|viewers)\b", re.IGNORECASE)
+    assert not TextScan("The council met on Monday.").may_match(group)
+    assert TextScan("FANS queued all night.").may_match(group)
+    # A letter re folds into ASCII under IGNORECASE ("ſ" is "s"): every regex stays.
+    assert TextScan("The fanſ queued.").may_match(group)
+    assert group.search("The fanſ queued.") is not None
+    # Nothing literal is required: the regex always runs.
+    assert TextScan("").may_match(re.compile(r"\d+"))
+
+
+def _every_window(doc_text: str) -> list[tuple[int, int, str, str]]:
+    """names.variant-form's occurrences worked out for every window, as before
+    the rival-window shortcut: (start, end, text, key) of those with a rival."""
+    doc = load_document("a.txt", doc_text)
+    analysis = analyse(doc)
+    text = analysis.text
+    places = _Places(doc, analysis)
+    tokens = [t for run in analysis.runs for t in run]
+    caps_runs = [
+        sum(_all_caps(w.text) and len(w.text) >= _MIN_LETTERS for w in run) >= 2
+        for run in analysis.runs
+        for _ in run
+    ]
+    found = []
+    for i, token in enumerate(tokens):
+        initial = _sentence_initial(text, token.start)
+        for k in range(1, _MAX_WORDS + 1):
+            if i + k > len(tokens):
+                break
+            occ = _occurrence(text, tokens, i, k, places, caps_runs[i], initial)
+            if occ is not None:
+                found.append(occ)
+    texts: dict[str, set[str]] = {}
+    for occ in found:
+        texts.setdefault(occ.key, set()).add(occ.text)
+    return [(o.start, o.end, o.text, o.key) for o in found if len(texts[o.key]) > 1]
+
+
+def test_variant_form_windows_keep_every_rival() -> None:
+    rivals = 0
+    for text in TEXTS:
+        doc = load_document("a.txt", text)
+        full = _every_window(text)
+        kept = [(o.start, o.end, o.text, o.key) for o in _occurrences(doc, analyse(doc))]
+        # Every occurrence with a rival form is kept, in text order; the extra
+        # windows kept (rivals only among windows _occurrence rejects) form no variant.
+        assert [o for o in kept if o in full] == full
+        rivals += len(full)
+    assert rivals > 20
+
+
+@pytest.mark.parametrize("size", [0, 1, 7, 40])
+def test_partial_logit_is_the_weighted_sum_in_feature_order(size: int) -> None:
+    weights = {f"f{i}": (i - 3) * 0.37 for i in range(0, 60, 2)}
+    model = LogisticModel(0.5, weights)
+    features = {f"f{i}": 1.0 + i / 7 for i in range(size)}
+    expected = sum(weights.get(k, 0.0) * v for k, v in features.items())
+    assert model.partial_logit(features) == expected  # same products, same order
+
+
+def test_shipped_packs_are_listed_once(tmp_path: Path) -> None:
+    from newslint.packs.run import load_packs, shipped_pack_paths
+
+    first = shipped_pack_paths()
+    assert first == sorted(first) and first
+    first.append(tmp_path / "extra.toml")  # the caller's copy, not the cache
+    assert len(shipped_pack_paths()) == len(first) - 1
+    assert load_packs(shipped_pack_paths()) is load_packs(shipped_pack_paths())
+    assert all(p.suffix == ".toml" for p in shipped_pack_paths())
+
+
+def test_language_evidence_counts_lowercase_and_caseless_words() -> None:
+    from newslint.analysis.language import evidence
+
+    known = {"the", "council", "met"}.__contains__
+    # Lowercase words are counted (and known ones are English); capitalised words
+    # are not counted; words of a script without case count against English;
+    # a titlecase digraph is a cased letter but neither upper nor lower.
+    tokens = ["the", "Council", "met", "zzz", "中文", "Ǆ", "ǅa", "ǅ", "ªb", "ÉCOLE"]
+    found = evidence(tokens, known)
+    assert (found.english, found.counted) == (2, 6)
