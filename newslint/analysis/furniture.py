@@ -287,17 +287,16 @@ _ADDRESS = regexcache.compile(
 )
 # A page's date field left as a line: "Release Date: Thursday, 28 April 2022 - 3:55pm",
 # "Last updated: 14/08/2020". The label names a field, the value is only a date.
+_DATE_LABEL = (
+    r"release\s+date|date|published(?:\s+on)?|posted(?:\s+on)?|updated(?:\s+on)?"
+    r"|last\s+updated|first\s+published|last\s+modified"
+)
 _DATE_FIELD = regexcache.compile(
-    r"(?:release\s+date|date|published(?:\s+on)?|posted(?:\s+on)?|updated(?:\s+on)?"
-    r"|last\s+updated|first\s+published|last\s+modified|modified)\s*:\s*(.{4,70})",
+    rf"(?:{_DATE_LABEL}|modified)\s*:\s*(.{{4,70}})",
     re.IGNORECASE,
 )
 # The field's label alone, its value in the next block: "Release Date:".
-_DATE_FIELD_ALONE = regexcache.compile(
-    r"(?:release\s+date|date|published(?:\s+on)?|posted(?:\s+on)?|updated(?:\s+on)?"
-    r"|last\s+updated|first\s+published|last\s+modified)\s*:",
-    re.IGNORECASE,
-)
+_DATE_FIELD_ALONE = regexcache.compile(rf"(?:{_DATE_LABEL})\s*:", re.IGNORECASE)
 _DATE_WORDS = regexcache.compile(
     r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
     r"|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?|\d{1,4}(?:st|nd|rd|th)?"
