@@ -126,20 +126,27 @@ def test_plain_text_first_line_that_reads_as_a_sentence_is_the_lede() -> None:
 
 
 def test_a_two_part_headline_in_sentence_case_is_a_headline() -> None:
-    """A magazine's headline in two parts, a question and its short answer or a
-    statement and what it means, ends with a full stop but is no lede; a lede
-    of two full sentences, or a question answered in a long sentence, stays body."""
+    """A magazine's headline in short parts (a question and its answer, a
+    statement and what it means or asks, two short clauses), with a media tag or
+    an abbreviation, is no lede; a lede of two sentences anchored in a day, a
+    question answered in a long sentence, or a request, stays body."""
     body = "\n\nThe council voted on Tuesday to close the depot by the end of the year.\n"
     for title in (
         "Depot to close? Not if the drivers can help it.",
         "Bus fares rise again. What that means for commuters.",
         "Who runs the harbour? The answer is changing.",
+        "Bus fares rise again. Can the council hold them down?",
+        "Ferry service ends. Why the island is not worried. (+video)",
+        "'SAVED!' Crowds cheer as the last ferry docks.",
+        "Harbour towns are changing. But not in the way planners hoped.",
+        "Depot to close, says Gen. Parker of the transport board",
     ):
         assert load_document("a.txt", title + body).headline_text == title
     for lede in (
         "The council voted to close the depot. Drivers said they would strike on Monday.",
         "Will the depot close? The council voted on Tuesday to shut it by the end of the "
         "year, and the drivers' union said it would fight the plan in court.",
+        "The depot is a registered charity. Please keep the tone of the article professional.",
     ):
         assert load_document("a.txt", lede + body).headline is None
 

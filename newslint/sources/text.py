@@ -11,7 +11,10 @@ their own, without their markers, as Markdown would give them.
 
 from __future__ import annotations
 
+import re
+
 from newslint import regexcache
+from newslint.analysis.sentences import split_sentences
 from newslint.document import Directive, Document
 from newslint.sources.blocks import find_signoff
 from newslint.sources.common import dateline_date, finish, header_fields, is_byline, strip_span
@@ -99,27 +102,46 @@ def load(path: str, source: str) -> Document:
 # too, whatever it ends with: a paragraph of sentences ("The sentence you
 # provided is ... Here's my attempt:") is no headline.
 _SENTENCE_END = regexcache.compile(r"(?<![.!?])[.!][\"'”’)]*$")
-_INNER_END = regexcache.compile(r"[a-z0-9)][.!?] +[A-Z][a-z]")
 _PROSE_WORDS = 12
 _WORD = regexcache.compile(r"[A-Za-z][\w'’-]*")
-# A magazine's two-part headline: a question, then its short answer ("Cracks in
-# the firewall? Voters split in the South."), or a statement, then what it
-# means ("Models vary widely. What that means for leaders."). A lede is one
-# full sentence or more, never a question answered in a fragment.
-_DECK_SPLIT = regexcache.compile(r"(?<=[.?])\s+(?=[A-Z“\"‘'])")
-_DECK_TURN = regexcache.compile(r"(?:What|How|Why|Who|Where|When)\b")
+# A magazine's headline in parts: a question and its short answer ("Cracks in
+# the firewall? Voters split in the South."), a statement and what it means
+# ("Models vary widely. What that means for leaders."), or two short clauses
+# ("Centrist parties are back. But not as we knew them."). Each part is short,
+# a trailing media tag ("(+video)") is no part, and sentence ends come from the
+# sentence splitter, so "Gen. Dempsey" or "S. Carolina" do not cut a part. Two
+# plain statements are a lede when they carry its anchors: a day or a month
+# ("Drivers said they would strike on Monday."); a request ("Please keep the
+# tone professional.") speaks to someone, as no headline does.
+_MEDIA_TAG = regexcache.compile(
+    r"\s*\((?:\+\s*)?(?:video|photos?|audio|podcast|gallery|slideshow)\)$", re.IGNORECASE
+)
+_DECK_TURN = regexcache.compile(r"(?:So\s+)?(?:What|How|Why|Who|Where|When)\b")
+_LEDE_ANCHOR = regexcache.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight"
+    r"|January|February|March|April|June|July|August|September|October|November|December)\b"
+)
+_REQUEST = regexcache.compile(r"\bplease\b", re.IGNORECASE)
 _DECK_PART_WORDS = 12
 _DECK_WORDS = 18
 
 
+def _headline_parts(line: str) -> list[str]:
+    line = _MEDIA_TAG.sub("", line.strip())
+    return [line[s.start : s.end] for s in split_sentences(line, [Span(0, len(line))])]
+
+
 def _deck_headline(line: str) -> bool:
-    parts = _DECK_SPLIT.split(line.strip())
-    if len(parts) != 2 or not parts[1].endswith("."):
+    parts = _headline_parts(line)
+    if not 2 <= len(parts) <= 3 or _REQUEST.search(line):
         return False
     counts = [len(_WORD.findall(part)) for part in parts]
     if max(counts) > _DECK_PART_WORDS or sum(counts) > _DECK_WORDS:
         return False
-    return parts[0].endswith("?") or _DECK_TURN.match(parts[1]) is not None
+    ends = [part.rstrip("\"'”’)").endswith(("?", "!")) for part in parts]
+    if any(ends[:-1]) or ends[-1] or _DECK_TURN.match(parts[-1]):
+        return True
+    return _LEDE_ANCHOR.search(line) is None
 
 
 def _prose_line(line: str) -> bool:
@@ -129,7 +151,8 @@ def _prose_line(line: str) -> bool:
     lower = sum(1 for w in words[1:] if w[0].islower())
     sentence_case = bool(words[1:]) and lower * 2 >= len(words) - 1
     if not _SENTENCE_END.search(line.rstrip()):
-        return sentence_case and len(words) >= _PROSE_WORDS and bool(_INNER_END.search(line))
+        inner_end = len(_headline_parts(line)) > 1
+        return sentence_case and len(words) >= _PROSE_WORDS and inner_end
     return len(words) >= _PROSE_WORDS or sentence_case
 
 
