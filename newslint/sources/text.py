@@ -104,22 +104,31 @@ _PROSE_WORDS = 12
 _WORD = regexcache.compile(r"[A-Za-z][\w'’-]*")
 # A magazine's two-part headline: a question, then its short answer ("Cracks in
 # the firewall? Voters split in the South."), or a statement, then what it
-# means ("Models vary widely. What that means for leaders."). A lede is one
-# full sentence or more, never a question answered in a fragment.
+# means ("Models vary widely. What that means for leaders."), the question it
+# raises ("Rivals cheer the plan. Why are allies upset?") or a turn on it ("Prices
+# are slipping. But that may not last."). A lede is one full sentence or more,
+# never a question answered in a fragment.
 _DECK_SPLIT = regexcache.compile(r"(?<=[.?])\s+(?=[A-Z“\"‘'])")
 _DECK_TURN = regexcache.compile(r"(?:What|How|Why|Who|Where|When)\b")
+_DECK_CONTRAST = regexcache.compile(r"(?:But|Yet)\b")
 _DECK_PART_WORDS = 12
 _DECK_WORDS = 18
 
 
 def _deck_headline(line: str) -> bool:
     parts = _DECK_SPLIT.split(line.strip())
-    if len(parts) != 2 or not parts[1].endswith("."):
+    if len(parts) != 2 or not parts[1].endswith((".", "?")):
         return False
     counts = [len(_WORD.findall(part)) for part in parts]
     if max(counts) > _DECK_PART_WORDS or sum(counts) > _DECK_WORDS:
         return False
-    return parts[0].endswith("?") or _DECK_TURN.match(parts[1]) is not None
+    if parts[1].endswith("?"):  # the question the first part raises
+        return parts[0].endswith(".") and _DECK_TURN.match(parts[1]) is not None
+    return (
+        parts[0].endswith("?")
+        or _DECK_TURN.match(parts[1]) is not None
+        or (parts[0].endswith(".") and _DECK_CONTRAST.match(parts[1]) is not None)
+    )
 
 
 def _prose_line(line: str) -> bool:
