@@ -238,6 +238,19 @@ _AS_LEAD = regexcache.compile(
 )
 
 
+# A record that speaks for itself, as the sentence before a quote from it: "The
+# minutes of the meeting show how ...", "Documents released on Friday reveal".
+_RECORD_SHOWS = regexcache.compile(
+    r"\b(?:minutes|documents|papers|records|files|transcripts?|diar(?:y|ies)|memos?|letters?"
+    r"|cables?|emails?|notes)\b(?:\s+[\w'’,-]+){0,6}?\s+"
+    r"(?:show|shows|showed|reveal|reveals|revealed|record|records|recorded|read|reads)\b"
+)
+
+
+def _introduces(sentence: str) -> bool:
+    return bool(REPORTING.search(sentence) or _RECORD_SHOWS.search(sentence))
+
+
 def _attribute(s: _Sentences, q: Quotation) -> str:
     text = s.doc.text
     if _SPEAKER_TAIL.match(text, q.span.end, min(len(text), q.span.end + 60)):
@@ -264,12 +277,12 @@ def _attribute(s: _Sentences, q: Quotation) -> str:
     if first > 0:
         prev = first - 1
         if s.same_paragraph(prev, first):
-            if REPORTING.search(s.outside(prev)):
+            if _introduces(s.outside(prev)):
                 return "previous-sentence"
         elif text[s.spans[first].start : q.span.start].strip() == "":
             # The quote opens a paragraph: the one before may introduce it.
             tail = s.outside(prev)
-            if tail.rstrip().endswith(":") or REPORTING.search(tail):
+            if tail.rstrip().endswith(":") or _introduces(tail):
                 return "previous-paragraph"
     following = last + 1
     if (

@@ -157,8 +157,8 @@ def quoted_alone(text: str, start: int, end: int) -> bool:
 
 # A word glossed where it stands: a language named beside it ("the Arabic term
 # X", "X, Latin for ...", "in Hindi"), or its meaning given right after it ("X,
-# meaning ...", "X (literally ...)", "X, which means ..."). A typo comes with no
-# translation.
+# meaning ...", "X (literally ...)", "X, which means ...", "X (non-Muslim
+# citizens of ...)"). A typo comes with no translation.
 _LANGUAGE = (
     r"(?:[A-Z][a-z]+(?:ic|ish|ese|ian|an|i)|Latin|Greek|Hebrew|Hindi|Urdu|Farsi|Dari|Pashto"
     r"|Swahili|Yiddish|Tagalog|Maori|Māori|Creole|Gaelic|Welsh|Irish|Dutch|French|Thai|Zulu)"
@@ -171,6 +171,10 @@ _GLOSS_BEFORE = regexcache.compile(
 _GLOSS_AFTER = regexcache.compile(
     rf"^(?:\s+[\w'’-]+){{0,3}}[\"”’']?\s*[,(]\s*(?:{_LANGUAGE}\s+for\b|meaning\b"
     r"|which\s+means\b|literally\b|roughly\b|translated\b|or\s+[\"“‘'])"
+    # or explained in brackets right after it: "dhimma (non-Muslim citizens of ...)"
+    r"|^\s*\((?!(?:which|who|whose|that|and|or|but|see|as|in|on|at|for|to|from|by|with"
+    r"|he|she|it|they|we|i|you|this|is|was|are|were)\b)"
+    r"(?:the\s+|a\s+|an\s+)?[a-z][\w'’-]*(?:\s+[\w'’-]+){2,}"
 )
 
 
