@@ -173,7 +173,10 @@ _GLOSS_AFTER = regexcache.compile(
     r"|which\s+means\b|literally\b|roughly\b|translated\b|or\s+[\"“‘'])"
     # or explained in brackets right after it: "dhimma (non-Muslim citizens of ...)"
     r"|^\s*\((?!(?:which|who|whose|that|and|or|but|see|as|in|on|at|for|to|from|by|with"
-    r"|he|she|it|they|we|i|you|this|is|was|are|were)\b)"
+    r"|he|she|it|they|we|i|you|this|these|those|is|was|are|were|so|if|when|because|not"
+    r"|even|although|though|unless|while|after|before|also|just|only|mostly|usually|often"
+    r"|now|then|there|here|up|down|out|about|over|under|into|than|like|such|its|his|her"
+    r"|their|our|my|your|one|some|many|most|all|both|each|no|every|any|more|less)\b)"
     r"(?:the\s+|a\s+|an\s+)?[a-z][\w'’-]*(?:\s+[\w'’-]+){2,}"
 )
 

@@ -188,6 +188,7 @@ _RANK = regexcache.compile(
 )
 _NEIGHBOUR = regexcache.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 FOREIGN_NEIGHBOURS = 2
+ALIEN_NEIGHBOURS = 3  # lowercase neighbours the dictionary lacks
 FOREIGN_PAIR_LENGTH = 4  # both words of a two-word loan phrase: de, la, el are too common
 FOREIGN_PAIR_ZIPF = 3.5  # the neighbour's English frequency: rarer than "general" or "via"
 _CLITIC = regexcache.compile(r"'(?:s|d|ll|ve|re)$")  # a possessive or contraction on a word
@@ -636,7 +637,8 @@ class _Run:
         """Among words of another language (Por favor mas alternativas, j'ai
         appris): two or more of its six neighbours on the line are common
         words of German, Spanish, French, Italian, Dutch or Portuguese that
-        English lacks. A typo has English around it."""
+        English lacks, or three are lowercase words the dictionary lacks. A typo
+        has English around it."""
         from newslint.engines.spelling.frequency import foreign_word, zipf
 
         text = self.doc.text
@@ -646,12 +648,15 @@ class _Run:
         after = _NEIGHBOUR.findall(
             text, part.end, min(len(text) if line_end < 0 else line_end, part.end + 60)
         )[:3]
-        foreign = 0
+        foreign = alien = 0
         for token in (*before, *after):
             low = token.lower().replace("’", "'")
-            if token == low and not self.known(low) and foreign_word(low):
-                foreign += 1
-        if foreign >= FOREIGN_NEIGHBOURS:
+            if token == low and not self.known(low):
+                foreign += foreign_word(low)
+                alien += 1
+        # Or in a passage of a language without a word list here (transliterated
+        # Hindi, Malay): three of the six neighbours are not in the dictionary.
+        if foreign >= FOREIGN_NEIGHBOURS or alien >= ALIEN_NEIGHBOURS:
             return True
         # A two-word loan phrase (lingua franca, gilets jaunes): the word is a
         # common one of another language, and so is the word right beside it,
