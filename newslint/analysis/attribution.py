@@ -57,6 +57,7 @@ answered retort retorted countered whisper whispered mutter muttered sighed test
 testified testifies allege alleges alleged reported maintain maintains maintained quoted
 cited continued conclude concludes concluded advise advises advised recount recounted
 tell smile smiles smiled grinned shrugged chuckled enthused muses mused reckons reckoned
+notes inform informs informed
 """
 _REPORTING_WORDS = _verbs(*_REPORTING_LIST.split())
 REPORTING = linear(
@@ -70,7 +71,7 @@ REPORTING = linear(
 # "described the meeting as ..." before a quote paragraph names no speaker of it.
 CHARACTERISING = linear(
     r"\b(?:describ|call|dub|brand|label|term|hail|welcom|condemn|criticis|criticiz|prais"
-    r"|nicknam|titl|entitl|headlin|chant|sang|sing|read)\w*|\bput\s+it\b|\bwords\s+of\b"
+    r"|nicknam|titl|entitl|headlin|chant|sang|sing|read)\w*|\bputs?\s+it\b|\bwords\s+of\b"
     r"|\bknown\s+as\b|\bso-called\b"
     r"|\b(?:statement|speech|interview|letter|report|memo|message|press\s+release)\b"
     r"|\b(?:the\s+words|slogan|poster|banner|placard|motto)\b",
@@ -134,6 +135,8 @@ def word_count(text: str) -> int:
 def looks_like_title(content: str) -> bool:
     """A work or programme title: most words capitalised, no sentence inside."""
     words = [w for w in _WORD.findall(content) if w[0].isalpha()]
+    # US style sets the sentence's full stop or comma inside the marks: "A Case for Hope."
+    content = content[:-1] if content[-1:] in ".," else content
     if len(words) < 2 or (re.search(r"[.!?…,;:]\s", content + " ") and content[-1:] in ".!?"):
         return False
     small = {"a", "an", "the", "of", "and", "in", "on", "to", "for", "at", "with", "or", "by"}
@@ -219,9 +222,42 @@ def _paragraph_break(gap: str) -> bool:
 _SPEAKER_TAIL = regexcache.compile(r"[,\s]*(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*\.")
 
 
+# The speaker right after a quote that hands over with a comma (or ? !), the
+# verb before or after the name, any verb: '," notes Kathy Ruffing',
+# '," pronounced Sen. Reid', '," Rubio charged', '," he quipped'.
+_INVERTED_TAIL = regexcache.compile(
+    r"\s+(?:[a-z]{3,}(?:ed|es|s)\s+(?:[A-Z][a-z]{0,3}\.\s+)?[A-Z][\w'’-]+"
+    r"|(?:[Hh]e|[Ss]he|(?!(?:The|A|An|This|That|These|Those|It|They|We|There|In|On|At|But|And)\b)"
+    r"(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]+)\s+(?:[a-z]+ly\s+)?"
+    r"[a-z]{3,}(?:ed|es|s)\b)"
+)
+# A lead-in clause of the writer's before the quote: 'As Time's Mark Thompson
+# notes, "..."' (the same sentence, before the quote).
+_AS_LEAD = regexcache.compile(
+    r"\bAs\s+(?:[^,.;:!?]{0,60}?\s)?[A-Z][^,.;:!?]{0,60}?\s(?:[a-z]{2,}(?:s|ed)|puts?\s+it),\s*$"
+)
+
+
+# A record that speaks for itself, as the sentence before a quote from it: "The
+# minutes of the meeting show how ...", "Documents released on Friday reveal".
+_RECORD_SHOWS = regexcache.compile(
+    r"\b(?:minutes|documents|papers|records|files|transcripts?|diar(?:y|ies)|memos?|letters?"
+    r"|cables?|emails?|notes)\b(?:\s+[\w'’,-]+){0,6}?\s+"
+    r"(?:show|shows|showed|reveal|reveals|revealed|record|records|recorded|read|reads)\b"
+)
+
+
+def _introduces(sentence: str) -> bool:
+    return bool(REPORTING.search(sentence) or _RECORD_SHOWS.search(sentence))
+
+
 def _attribute(s: _Sentences, q: Quotation) -> str:
     text = s.doc.text
     if _SPEAKER_TAIL.match(text, q.span.end, min(len(text), q.span.end + 60)):
+        return "named-speaker"
+    if text[q.content.end - 1 : q.content.end] in ",?!" and _INVERTED_TAIL.match(
+        text, q.span.end, min(len(text), q.span.end + 60)
+    ):
         return "named-speaker"
     first = s.index_at(q.span.start)
     last = s.index_at(max(q.span.start, q.span.end - 1))
@@ -232,6 +268,8 @@ def _attribute(s: _Sentences, q: Quotation) -> str:
     lead = text[s.spans[first].start : q.span.start].rstrip()
     if lead.endswith(":") or lead.endswith(":-"):
         return "colon"
+    if _AS_LEAD.search(lead + " "):
+        return "colon"
     if q.paragraphs > 1:
         for i in range(first, last + 1):
             if REPORTING.search(s.outside(i)):
@@ -239,12 +277,12 @@ def _attribute(s: _Sentences, q: Quotation) -> str:
     if first > 0:
         prev = first - 1
         if s.same_paragraph(prev, first):
-            if REPORTING.search(s.outside(prev)):
+            if _introduces(s.outside(prev)):
                 return "previous-sentence"
         elif text[s.spans[first].start : q.span.start].strip() == "":
             # The quote opens a paragraph: the one before may introduce it.
             tail = s.outside(prev)
-            if tail.rstrip().endswith(":") or REPORTING.search(tail):
+            if tail.rstrip().endswith(":") or _introduces(tail):
                 return "previous-paragraph"
     following = last + 1
     if (

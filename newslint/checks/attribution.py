@@ -74,7 +74,10 @@ def _in_body(doc: Document, span: Span) -> bool:
     why=(
         "Readers need to know who said it: a quoted sentence with no reporting verb "
         "('said', 'told', 'according to' ...) in its own sentence, the one before or "
-        "after, or an introducing colon, leaves the words floating. Quote paragraphs "
+        "after, an introducing colon or lead-in ('As Ana Ruiz notes, \"...\"'), or a speaker "
+        "named right after a quote that hands over with a comma, whatever the verb "
+        "('\"...,\" notes Ana Ruiz', '\"...,\" Ruiz charged'), leaves the words floating. "
+        "Quote paragraphs "
         "that continue an attributed quotation, or open right after a paragraph that "
         "introduces them, are accepted, and so is a quote right after a sentence about "
         "a person the story has introduced ('Mayor Lena Ortiz toured the site. \"We will "

@@ -90,8 +90,9 @@ _LABEL_WORDS = 6
         "SEO templates and machine-written copy; a news story is organised by what "
         "happened, not by a search engine's idea of an article. In plain text a heading "
         "is a short line with no end punctuation over its paragraph. It does not flag "
-        "fact boxes such as 'Key points', a single question heading in an explainer, or "
-        "an interview whose answers are in the first person. "
+        "fact boxes such as 'Key points', a single question heading in an explainer, "
+        "an explainer whose question sections are reported (half or more of them quote a "
+        "named speaker directly), or an interview whose answers are in the first person. "
         "Options: question-headings = 3 (how many question headings or Q:/A: pairs in a "
         "row count as an SEO run; 0 turns that part off); label-headings = 3 (how many "
         "generic labels in a row count as an essay outline; 0 turns that part off)."
@@ -167,7 +168,12 @@ def _question_runs(doc: Document, run_length: int, meta: RuleMeta) -> Iterator[D
         if entry is not None and (entry in answers or doc.span_text(entry).rstrip().endswith("?")):
             run.append(entry)
             continue
-        if run_length > 0 and len(run) >= run_length and not _interview(doc, run, answers):
+        if (
+            run_length > 0
+            and len(run) >= run_length
+            and not _interview(doc, run, answers)
+            and not _reported(doc, run)
+        ):
             headings = set(doc.headings)
             what = (
                 "headings in a row are questions"
@@ -182,6 +188,29 @@ def _question_runs(doc: Document, run_length: int, meta: RuleMeta) -> Iterator[D
                 meta.severity,
             )
         run = []
+
+
+def _reported(doc: Document, run: list[Span]) -> bool:
+    """A newsroom explainer's questions, answered by reporting: at least half of
+    the sections under the question headings quote a named speaker directly (an
+    attributed quotation of a sentence or more). A search template's answers
+    quote no one."""
+    from newslint.analysis.attribution import is_full_quote, quote_attributions
+
+    headings = sorted(doc.headings)
+    if not all(q in set(headings) for q in run):
+        return False
+    quoted = [
+        a.quotation.span.start
+        for a in quote_attributions(doc)
+        if a.attributed and is_full_quote(doc.text, a.quotation)
+    ]
+    sections = 0
+    for q in run:
+        i = headings.index(q)
+        end = headings[i + 1].start if i + 1 < len(headings) else len(doc.text)
+        sections += any(q.end <= start < end for start in quoted)
+    return sections * 2 >= len(run)
 
 
 def _interview(doc: Document, run: list[Span], answers: dict[Span, Span]) -> bool:

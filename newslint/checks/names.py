@@ -658,8 +658,12 @@ def capitalised_typo(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterat
         "says') after their death, or called 'former' while still in the office "
         "('former President Obama' in 2016). It is silent without a date (archive copy "
         "checked against today's date would flag every past officeholder), when the title "
-        "is qualified otherwise ('then-', 'late'), and for people or titles the lists "
-        "do not know."
+        "is qualified otherwise ('then-', 'late', also further up the noun phrase: "
+        "'then-House Speaker'), for a past relation ('a former adviser to President "
+        "Obama'), for history told in the past tense (an act of the holder's own time: "
+        "'blocked President Obama's pick'; a living holder whose office ended more than "
+        "a term before the story: 'President Jimmy Carter had a mean streak'), and for "
+        "people or titles the lists do not know."
     ),
     severity=Severity.WARNING,
     examples=[

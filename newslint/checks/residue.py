@@ -84,6 +84,9 @@ _LENGTH = regexcache.compile(
     re.IGNORECASE,
 )
 _LINE = regexcache.compile(r"[^\n]+")
+# The presented text belongs to someone in the story, not to the writer: "Here
+# is the full text of her speech:", "Below is the text of Judge Ortiz's ruling:".
+_OTHERS = regexcache.compile(r"\s+of\s+(?:(?:his|her|their|its)\b|(?:the\s+)?[A-Z])")
 
 
 # The model speaking of its own writing: an offer ("I can certainly write a
@@ -127,7 +130,11 @@ def _residue(line: str) -> bool:
     if not line:
         return False
     present = _PRESENT.match(line)
-    if present and (_MADE.match(present.group("rest")) or line.endswith(":")):
+    if (
+        present
+        and not _OTHERS.match(present.group("rest"))
+        and (_MADE.match(present.group("rest")) or line.endswith(":"))
+    ):
         return True
     prescribe = _PRESCRIBE.match(line)
     if prescribe:

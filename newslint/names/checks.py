@@ -233,6 +233,25 @@ _FRAME_AFTER = regex.compile(
 # held as a possibility ("Would President Trump raise taxes?", "what is
 # President Trump going to do?"), not as a fact.
 _MODAL_BEFORE = regex.compile(r"\b(?:would|could|might)\s+$", regex.IGNORECASE)
+# A qualifier further up the noun phrase ("then-House Speaker", "the late
+# Senate Majority Leader"), or a past relation to the holder ("a former top
+# adviser to President Obama"): the office of its own time.
+_QUALIFIED_BEFORE = regex.compile(
+    r"\b(?:then|late|former|ex|onetime|one-time)[-\s]+(?:[\p{Lu}][\w.’'-]*\s+){1,3}$"
+    r"|\b(?:former|ex-|then-?|onetime|one-time)\s*(?:[\w’'-]+\s+){0,3}"
+    r"(?:to|for|of|under|with)\s+(?:the\s+)?$",
+    regex.IGNORECASE,
+)
+# The holder's own doings in the past, told in the past tense ("Even President
+# Jimmy Carter had a mean streak", "Republicans blocked President Obama's
+# pick"). Reporting verbs ("said", "announced") are left out: a stale title on
+# today's quote is the slip the rule is for.
+_PAST = (
+    r"(?:had|was|were|did|made|took|gave|won|lost|led|ran|sent|chose|kept|held|met|sought"
+    r"|fought|built|[a-z]{3,}ed)"
+)
+_PAST_AFTER = regex.compile(rf"\s+(?:(?:also|even|once|never|first|later|[a-z]+ly)\s+)?({_PAST})\b")
+_PAST_BEFORE = regex.compile(rf"\b({_PAST})\s+(?:(?:[a-z]+\s+)?(?:the|a|an)\s+)?$")
 _MODAL_AFTER = regex.compile(r"\s+(?:would|could|might)\b")
 
 
@@ -259,9 +278,16 @@ def another_time(
         return False
     start = mention.title[0].start if mention.title else mention.start
     framed = bool(_FRAME_BEFORE.search(text, max(0, start - 12), start))
+    if _QUALIFIED_BEFORE.search(text, max(sentence[0], start - 60), start):
+        return True
     if all(o.end is not None and o.end < day for o in held):  # a past holder
-        return framed or bool(
-            _FRAME_AFTER.match(text, mention.end, min(len(text), mention.end + 30))
+        return (
+            framed
+            or bool(_FRAME_AFTER.match(text, mention.end, min(len(text), mention.end + 30)))
+            or (
+                (person.died is None or person.died >= day)
+                and _told_in_past(text, mention.end, start, sentence, held, day)
+            )
         )
     if all(o.start > day for o in held):  # not yet in office: "President X's
         # government" stated as a fact is wrong; a possibility is not
@@ -273,6 +299,36 @@ def another_time(
             or bool(_MODAL_AFTER.match(text, mention.end, min(len(text), mention.end + 12)))
         )
     return False
+
+
+def _told_in_past(
+    text: str,
+    end: int,
+    start: int,
+    sentence: tuple[int, int],
+    held: list[Office],
+    day: dt.date,
+) -> bool:
+    """History, not a stale title: a past-tense verb acting on the holder's own
+    doing ("Republicans blocked President Obama's pick"), or the holder acting in
+    the past tense ("Even President Jimmy Carter had a mean streak") when the
+    office ended more than a term before the story (a recent holder doing
+    something last week under the old title is the slip the rule is for). Only
+    for the living: a title given to someone dead is reported as such."""
+    from newslint.analysis.attribution import REPORTING
+
+    tail = regex.match(r"['’]s\s+[\w-]+", text[end : end + 40])
+    before = _PAST_BEFORE.search(text, max(sentence[0], start - 30), start)
+    if tail and before and not REPORTING.fullmatch(before.group(1)):
+        return True
+    last = max(o.end for o in held if o.end is not None)
+    if (day - last).days < _TERM_DAYS:
+        return False
+    after = _PAST_AFTER.match(text, end, min(sentence[1], end + 30))
+    return any(m and not REPORTING.fullmatch(m.group(1)) for m in (before, after))
+
+
+_TERM_DAYS = 4 * 365
 
 
 def former_problem(

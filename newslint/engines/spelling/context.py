@@ -153,3 +153,40 @@ def quoted_alone(text: str, start: int, end: int) -> bool:
     return bool(
         _OPEN_QUOTE.search(text, max(0, start - 2), start) and _CLOSE_QUOTE.match(text, end)
     )
+
+
+# A word glossed where it stands: a language named beside it ("the Arabic term
+# X", "X, Latin for ...", "in Hindi"), or its meaning given right after it ("X,
+# meaning ...", "X (literally ...)", "X, which means ...", "X (non-Muslim
+# citizens of ...)"). A typo comes with no translation.
+_LANGUAGE = (
+    r"(?:[A-Z][a-z]+(?:ic|ish|ese|ian|an|i)|Latin|Greek|Hebrew|Hindi|Urdu|Farsi|Dari|Pashto"
+    r"|Swahili|Yiddish|Tagalog|Maori|Māori|Creole|Gaelic|Welsh|Irish|Dutch|French|Thai|Zulu)"
+)
+_GLOSS_BEFORE = regexcache.compile(
+    rf"\b(?:the|a|an)\s+{_LANGUAGE}\s+(?:word|term|phrase|expression|name|slang)\s+"
+    r"(?:[\w'’-]+\s+){0,2}[\"“‘']?$"
+    rf"|\bin\s+{_LANGUAGE}\s*(?::\s*[\"“‘']?|,?\s*[\"“‘'])$"
+)
+_GLOSS_AFTER = regexcache.compile(
+    rf"^(?:\s+[\w'’-]+){{0,3}}[\"”’']?\s*[,(]\s*(?:{_LANGUAGE}\s+for\b|meaning\b"
+    r"|which\s+means\b|literally\b|roughly\b|translated\b|or\s+[\"“‘'])"
+    # or explained in brackets right after it: "dhimma (non-Muslim citizens of ...)"
+    r"|^\s*\((?!(?:which|who|whose|that|and|or|but|see|as|in|on|at|for|to|from|by|with"
+    r"|he|she|it|they|we|i|you|this|these|those|is|was|are|were|so|if|when|because|not"
+    r"|even|although|though|unless|while|after|before|also|just|only|mostly|usually|often"
+    r"|now|then|there|here|up|down|out|about|over|under|into|than|like|such|its|his|her"
+    r"|their|our|my|your|one|some|many|most|all|both|each|no|every|any|more|less)\b)"
+    r"(?:the\s+|a\s+|an\s+)?[a-z][\w'’-]*(?:\s+[\w'’-]+){2,}"
+)
+
+
+def glossed(text: str, start: int, end: int) -> bool:
+    """A foreign word the sentence translates or names the language of."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return bool(
+        _GLOSS_BEFORE.search(text[max(line_start, start - 50) : start])
+        or _GLOSS_AFTER.match(text[end : min(line_end, end + 60)])
+    )

@@ -90,7 +90,12 @@ _UNKNOWN_META = RuleMeta(
         "censored word (s*xually), a dropped g marked by an apostrophe (workin'), a "
         "word quoted on its own (“satisfice”), a hyphenated coinage of two strange "
         "parts (loosey-goosey), a suffix written with a hyphen after a word "
-        "(budget-ese), a word among common foreign words, a word in "
+        "(budget-ese), a noun closed up with -long or -wide (monthslong), a word the "
+        "sentence glosses (the Arabic term ..., ..., Latin for ...; ..., meaning ...; "
+        "an explanation in brackets right after it), "
+        "a word cut by soft hyphens, zero-width characters or an editor's brackets "
+        "([F]ailure), a two-word loan phrase of common foreign words (lingua franca), "
+        "a word among common foreign words, a word in "
         "another script or with letters English does not use, a paragraph or sentence "
         "in another language, a common word of German, Spanish, French, Italian, Dutch "
         "or Portuguese (latifundios, realidad), and a word that is no typist's slip of "
@@ -139,7 +144,12 @@ _DERIVATIONS = (
     ("ability", "able"), ("ibility", "ible"), ("ologist", "ology"), ("ologists", "ology"),
     ("isation", ""), ("isation", "ise"), ("ization", ""), ("ization", "ize"),
     ("isations", ""), ("izations", ""), ("ery", ""), ("ism", ""), ("isms", ""),
+    ("ably", "able"), ("ibly", "ible"),
 )  # fmt: skip
+# Closed compounds of a noun (plural too) and one of these: yearslong, weekslong,
+# industrywide. The head's plural -s is what sets them apart from a slip of the
+# dictionary's own yearlong, so they are checked before slips.
+_MEASURE_TAILS = ("long", "wide")
 # Endings after a final y turned to i (snarky: snarkier, snarkiest, snarkily).
 _Y_SUFFIXES = ("ier", "iest", "ily", "iness")
 COMPARED_LENGTH = 7  # letters of the longest adjective in -y given -ier, -iest
@@ -178,6 +188,9 @@ _RANK = regexcache.compile(
 )
 _NEIGHBOUR = regexcache.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 FOREIGN_NEIGHBOURS = 2
+ALIEN_NEIGHBOURS = 3  # lowercase neighbours the dictionary lacks
+FOREIGN_PAIR_LENGTH = 4  # both words of a two-word loan phrase: de, la, el are too common
+FOREIGN_PAIR_ZIPF = 3.5  # the neighbour's English frequency: rarer than "general" or "via"
 _CLITIC = regexcache.compile(r"'(?:s|d|ll|ve|re)$")  # a possessive or contraction on a word
 _ELLIPSIS = regexcache.compile(r"(?:\.\.\.|…)")
 
@@ -605,6 +618,7 @@ class _Run:
             return True
         from newslint.engines.spelling.context import (
             elided,
+            glossed,
             in_code_or_censored,
             in_signature,
             quoted_alone,
@@ -612,6 +626,7 @@ class _Run:
 
         return (
             in_signature(text, part.start, part.end)
+            or glossed(text, part.start, part.end)
             or in_code_or_censored(text, part.start, part.end)
             or elided(text, part.end, word, self.known)
             or quoted_alone(text, part.start, part.end)
@@ -622,8 +637,9 @@ class _Run:
         """Among words of another language (Por favor mas alternativas, j'ai
         appris): two or more of its six neighbours on the line are common
         words of German, Spanish, French, Italian, Dutch or Portuguese that
-        English lacks. A typo has English around it."""
-        from newslint.engines.spelling.frequency import foreign_word
+        English lacks, or three are lowercase words the dictionary lacks. A typo
+        has English around it."""
+        from newslint.engines.spelling.frequency import foreign_word, zipf
 
         text = self.doc.text
         line_start = text.rfind("\n", 0, part.start) + 1
@@ -632,12 +648,29 @@ class _Run:
         after = _NEIGHBOUR.findall(
             text, part.end, min(len(text) if line_end < 0 else line_end, part.end + 60)
         )[:3]
-        foreign = 0
+        foreign = alien = 0
         for token in (*before, *after):
             low = token.lower().replace("’", "'")
-            if token == low and not self.known(low) and foreign_word(low):
-                foreign += 1
-        return foreign >= FOREIGN_NEIGHBOURS
+            if token == low and not self.known(low):
+                foreign += foreign_word(low)
+                alien += 1
+        # Or in a passage of a language without a word list here (transliterated
+        # Hindi, Malay): three of the six neighbours are not in the dictionary.
+        if foreign >= FOREIGN_NEIGHBOURS or alien >= ALIEN_NEIGHBOURS:
+            return True
+        # A two-word loan phrase (lingua franca, gilets jaunes): the word is a
+        # common one of another language, and so is the word right beside it,
+        # which English does not use much on its own.
+        word = part.text.lower()
+        if len(word) < FOREIGN_PAIR_LENGTH or not foreign_word(word):
+            return False
+        return any(
+            len(t) >= FOREIGN_PAIR_LENGTH
+            and t == t.lower()
+            and foreign_word(t)
+            and zipf(t) < FOREIGN_PAIR_ZIPF
+            for t in (before[-1:] + after[:1])
+        )
 
     def verdict(self, text: str, stem: str) -> _Verdict:
         """What the dictionaries say of a word, cached per process and language:
@@ -689,6 +722,8 @@ class _Run:
                 )
             ):
                 return True, None
+        if self.measure_compound(word):
+            return True, None
         # A prefixed word (uncited, nonpresidential) loses only to a slip of the
         # fingers. A suffix proves nothing (makeing, feeled and growned are how
         # suffixes go wrong), nor does a split into two short words (fee + led).
@@ -707,6 +742,20 @@ class _Run:
             slip = slip_of(word, self.known, formed=formed)
             return slip is None, slip
         return self.inflected(word) or self.composed(word), None
+
+    def measure_compound(self, word: str) -> bool:
+        """A noun closed up with -long or -wide (monthslong, companywide): the
+        noun, or its singular, a dictionary word of three letters or more."""
+        for tail in _MEASURE_TAILS:
+            head = word[: -len(tail)]
+            if (
+                word.endswith(tail)
+                and len(head) >= 3
+                and head not in _FUNCTION_WORDS
+                and (self.known(head) or (head.endswith("s") and self.known(head[:-1])))
+            ):
+                return True
+        return False
 
     def frequent_base(self, base: str, own: float) -> bool:
         """A word of five letters or more that wordfreq lists fairly often

@@ -64,11 +64,26 @@ class _SpanIndex:
         return i >= 0 and self.spans[i].end > start
 
 
+# Invisible characters a page sets inside words (soft hyphens for line breaking,
+# zero-width spaces and joiners): the regex sees the pieces of one word.
+_INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+
+
 def _joined(text: str, start: int, end: int) -> bool:
-    """True for a piece of ``bbc.co.uk``, ``news/world``, ``snake_case`` or of a
-    word cut by an undecoded character entity (``communiqu&#233;``)."""
+    """True for a piece of ``bbc.co.uk``, ``news/world``, ``snake_case``, of a
+    word cut by an undecoded character entity (``communiqu&#233;``) or by an
+    invisible soft hyphen or zero-width character (``dis``, ``tin``, ``guish``), or
+    split by an editor's brackets (``[F]ailure``)."""
     before = text[start - 2 : start] if start >= 2 else ""
     after = text[end : end + 2]
+    if before[-1:] in _INVISIBLE or after[:1] in _INVISIBLE:
+        return True
+    # An editor's brackets inside a quoted word ("[F]ailure", "[provid]ing"): the
+    # pieces on either side of a bracket with a letter on its far side are one word.
+    if (after[:1] in "[]" and after[1:2].isalpha()) or (
+        before[-1:] in "[]" and before[:1].isalpha()
+    ):
+        return True
     if len(before) == 2 and before[1] in _JOINERS and before[0].isalnum():
         return True
     if before.endswith("\\"):
