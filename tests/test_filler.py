@@ -60,6 +60,23 @@ def test_reader_question_about_the_reader_anywhere() -> None:
     assert lint_snippet(asked, select=select).diagnostics == []
 
 
+def test_story_written_to_the_reader_gets_one_finding_for_its_you_sentences() -> None:
+    """Twice told what to do, the reader owns the story's other "you" sentences:
+    they get one finding, on the first, that counts them, not one each."""
+    you = [f"Your {thing} probably will not help you much." for thing in ("tea", "walk", "nap")]
+    story = (
+        "Colds study\n\n" + " ".join(you) + "\n\nA trial of 400 adults found this on Monday."
+        "\n\nMake sure you wash your hands.\n\nKeep in mind that you need sleep.\n"
+    )
+    found = lint_snippet(story, select=("filler.reader-question",)).diagnostics
+    assert [d.text for d in found] == [
+        you[0],
+        "Make sure you wash your hands.",
+        "Keep in mind that you need sleep.",
+    ]
+    assert "3 sentence(s)" in found[0].message and "throughout" in found[0].message
+
+
 def test_pack_phrase_is_not_reported_twice() -> None:
     text = "Budget approved\n\nThe vote was 7-3.\n\nShare this story with your neighbours.\n"
     result = lint_snippet(text, select=("filler",))

@@ -53,8 +53,9 @@ These shapes, read outside quotations:
   those unfamiliar with the concept, ...");
 - a story that tells its reader twice what to do about themselves ("keep in
   mind that you may ...", "make sure you're eating ...") is written to the
-  reader: its narrator's other "you" sentences are reader address too (not on
-  saved web pages, where how-tos and reviews talk to their reader throughout);
+  reader: its narrator's other "you" sentences are reader address too, with one
+  finding for them all on the first (not on saved web pages, where how-tos and
+  reviews talk to their reader throughout);
 - a chatbot's line to its user that filler.prompt-residue reports ("Here is
   the sentence you provided:") is left to that rule;
 - generic second person ("you can't chase a fox with dogs"), song titles and
@@ -378,7 +379,8 @@ _NAMES_READER = regexcache.compile(r"\b(?:you|your|our|us|now|today)\b", re.IGNO
         "inclusive 'we' under an obligation ('We must be willing to ...', 'We urge all "
         "readers to ...') and an aside to readers who lack something ('For those "
         "unfamiliar with ...'). A story that tells its reader twice what to do about "
-        "themselves is written to the reader, and its other 'you' sentences count too. "
+        "themselves is written to the reader: its other 'you' sentences get one finding, "
+        "on the first of them. "
         "Generic 'you' "
         "in reviews and explainers, song titles and quoted speech stay clean. A "
         "newsroom's own call-out ('Send us your pictures') is reader address too: "
@@ -460,7 +462,12 @@ def reader_question(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterato
             found.append((sentence, kind))
     if not found:
         return
-    found += _written_to_reader(doc, found, headings)
+    # A story written to its reader gets one finding for all its other "you"
+    # sentences, on the first: a finding per sentence would bury the rest of
+    # the report, and the fix (rewrite the story as reporting) is one.
+    throughout = _written_to_reader(doc, found, headings)
+    if throughout:
+        found.append((throughout[0], "throughout"))
     # A chatbot's line to its user ("Here is the sentence you provided:") is
     # the writing task left in: filler.prompt-residue reports it.
     from newslint.checks.residue import residue_spans
@@ -469,12 +476,13 @@ def reader_question(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterato
     for sentence, kind in found:
         if any(sentence.overlaps(span) for span in taken):
             continue
-        yield Diagnostic(meta.id, _MESSAGES[kind], sentence.start, sentence.end, meta.severity)
+        message = _MESSAGES[kind].format(count=len(throughout))
+        yield Diagnostic(meta.id, message, sentence.start, sentence.end, meta.severity)
 
 
 def _written_to_reader(
     doc: Document, found: list[tuple[Span, str]], headings: set[Span]
-) -> list[tuple[Span, str]]:
+) -> list[Span]:
     """A story that tells its reader more than once what to do about themselves
     ("keep in mind that you may ...", "make sure you're eating a balanced
     diet") is written to the reader: its narrator's other "you" ("And if you smoke, quitting can
@@ -489,7 +497,7 @@ def _written_to_reader(
     if doc.page_blocks or advice < _ADVICE_TO_READER:
         return []
     taken = {span for span, _ in found}
-    more: list[tuple[Span, str]] = []
+    more: list[Span] = []
     for sentence in doc.sentences:
         if sentence in taken or doc.scope_of(sentence) in ("byline", "headline"):
             continue
@@ -501,7 +509,7 @@ def _written_to_reader(
         if _IDIOM.search(text) or _SINGULAR.search(text):
             continue
         if _YOU.search(text) or _YOUR_THING.search(text):
-            more.append((sentence, "you"))
+            more.append(sentence)
     return more
 
 
@@ -526,6 +534,10 @@ _MESSAGES = {
     "advice": "This sentence gives the reader advice in the publication's voice; news copy reports",
     "you": "This sentence talks to the reader about themselves; news copy reports",
     "thanks": "This sentence thanks the reader; news copy reports",
+    "throughout": (
+        "This story talks to its reader throughout: besides its advice, {count} "
+        "sentence(s) from here on say 'you' to them; rewrite it as reporting"
+    ),
 }
 
 
