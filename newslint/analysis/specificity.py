@@ -403,6 +403,7 @@ def signals(doc: Document, info: SentenceInfo) -> dict[str, int]:
         "forecast": int(may(_FORECAST) and bool(_FORECAST.search(text))),
         "exclaims": int("!" in text),
         "question": int(text.rstrip().endswith("?")),
+        "evaluates": int(info.evaluates),
         "reported": int(_reports(rest)),
         "first_person": int(may(_FIRST_PERSON) and bool(_FIRST_PERSON.search(text))),
         "speaker_voice": int(info.after_report and bool(_SPEAKER_VOICE.search(text))),

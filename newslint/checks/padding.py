@@ -1,12 +1,14 @@
-"""filler.generic-padding: sentences that carry no fact, judged by structure.
+"""filler.generic-padding: sentences that carry no fact, judged by structure;
+filler.machine-tell: its stock phrases, where such a sentence uses them.
 
 The filler pack names known padding phrases; this rule reads what a sentence
 is made of instead (``newslint.analysis.specificity``): no new name, figure,
 date or quotation, a load of abstract words, a frame that sums up, vouches or
 forecasts (a wrap-up opener, a summary whose subject only points back, "it's
 clear", "for years to come"), and its place (the closing paragraph, the last
-sentence of a longer paragraph). Machine padding comes in clusters, so a
-sentence at the threshold needs a second one in the story. A sentence that
+sentence of a longer paragraph). A name does not anchor a verdict on the
+story's own people ("X's work ethic is legendary"). Machine padding comes in
+clusters, so a sentence at the threshold needs a second one in the story. A sentence that
 opens on an unnamed source with a verb of saying or believing ("Advocates are
 calling for ...", "While many advocate ..., others ...") reports a claim:
 attribution.vague judges it, not this rule; so does a sentence that is mostly
@@ -49,7 +51,12 @@ DEFAULT_THRESHOLD = 4
         "challenges,'), a subject that only points back ('These views', 'This ongoing "
         "debate') with a verb such as reflect, highlight or underscore, the writer's stance "
         "('undoubtedly', 'it's clear'), a forecast that commits to nothing, a generic group "
-        "('fans', 'enthusiasts') or an unmeasured superlative. The closing paragraph and the "
+        "('fans', 'enthusiasts') or an unmeasured superlative. A name alone anchors no "
+        "verdict: a sentence that judges the story's own people instead of reporting what "
+        "they did ('X's work ethic is legendary', 'her dedication inspires all who know "
+        "her', 'she is known for her dedication to ...') counts as unanchored; praise in an "
+        "aside ('X, the celebrated champion, faces Y in March') does not. The closing "
+        "paragraph and the "
         "last sentence of a longer paragraph weigh more. A named speaker with a reporting "
         "verb, and indirect speech that goes on after a report ('... predicted. Sales would "
         "...'), count as reporting; quotations are skipped, and so is a sentence that is "
