@@ -135,6 +135,22 @@ HELD_OUT = frozenset(
         "llama2-13b-gossipcop-537",
         "vicuna-33b-gossipcop-22",
         "vicuna-33b-gossipcop-273",
+        # wt-padding8: 15 more, labelled blind and first run after the round 8 changes
+        "gpt35-gossipcop-424",
+        "gpt35-politifact-111",
+        "gpt35-politifact-262",
+        "gpt35-politifact-30",
+        "gpt35-politifact-46",
+        "gpt35-politifact-57",
+        "llama2-13b-gossipcop-25",
+        "llama2-13b-gossipcop-330",
+        "llama2-7b-gossipcop-131",
+        "llama2-7b-gossipcop-530",
+        "vicuna-13b-gossipcop-155",
+        "vicuna-33b-gossipcop-204",
+        "vicuna-33b-gossipcop-364",
+        "vicuna-33b-gossipcop-430",
+        "vicuna-7b-gossipcop-429",
     ]
 )
 

@@ -262,3 +262,18 @@ def test_folded_sentence_features_score_as_the_full_features_do() -> None:
     assert len(folded_vague) == len(full_vague) >= 3
     for (f, _), (g, _) in zip(folded_vague, full_vague, strict=True):
         assert f.probability(vague) == pytest.approx(vague.probability(g.features), abs=1e-12)
+
+
+def test_evaluates_tells_a_verdict_on_someone_from_a_report() -> None:
+    from newslint.analysis.specificity import evaluates
+
+    # A verdict: a praise word in the predicate, a qualities subject, a reputation.
+    assert evaluates("Mayweather's work ethic is legendary.")
+    assert evaluates("His generosity has provided hope to countless people in need.")
+    assert evaluates("She is known for her dedication to public service.")
+    assert evaluates("Pryce is a true icon of Welsh music.")
+    # Reports: an event with praise only in an aside, someone's words, no praise at all.
+    assert not evaluates("Okafor, the celebrated champion, now faces Jo Reid in March.")
+    assert not evaluates("The coach said her dedication was legendary.")
+    assert not evaluates("Smith is known for his roles in two police dramas.")
+    assert not evaluates("The striker scored a remarkable goal in the second half.")

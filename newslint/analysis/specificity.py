@@ -92,11 +92,14 @@ class SentenceInfo:
     after_report: bool = False  # the sentence before quotes or reports someone
     closes_paragraph: bool = False  # last sentence of a paragraph of two or more
     first_sentence: bool = False  # the story's first body sentence (its lede)
+    evaluates: bool = False  # praises or judges its subject instead of reporting an event
 
     @property
     def anchored(self) -> bool:
-        """Carries something a reader could check: a new name, a figure, a date, a quote."""
-        return self.figures or self.quoted or self.new_names > 0
+        """Carries something a reader could check: a new name, a figure, a date, a
+        quote. A name alone anchors no verdict: "X's work ethic is legendary" says
+        nothing a reader could check about X."""
+        return self.figures or self.quoted or (self.new_names > 0 and not self.evaluates)
 
     @property
     def density(self) -> float:
@@ -147,6 +150,7 @@ def analyse(doc: Document) -> list[SentenceInfo]:
                     last_paragraph=number == last,
                     last_sentence=False,
                     after_report=reported,
+                    evaluates=evaluates(text),
                 )
             )
             reported = _reports(text) or out[-1].quoted
@@ -198,6 +202,70 @@ def _names(text: str, *, initial: bool = False) -> list[str]:
             continue
         found.append(_POSSESSIVE.sub("", word))
     return found
+
+
+# Praise and judgement of a person or body: qualities, standing and acclaim
+# (stems, as in _ABSTRACT). A sentence built on them evaluates its subject.
+_PRAISE_WORDS = (
+    "renown celebrated revered acclaim esteemed legendary legend iconic icon prominent "
+    "beloved talent remarkab extraordinar exceptional unparallel unmatched unrivall "
+    "impressive outstanding indomitable unwavering tireless relentless admir dedicat "
+    "commitment passion generosity generous charisma prowess artistry "
+    "reputation inspir captivat instrumental kindred genuine humility brillian "
+    "visionary trailblaz powerhouse accomplished versatil stunning adoring devoted "
+    "shining indelible enduring timeless undeniabl"
+)
+_PRAISE = regexcache.compile(
+    r"\b(?:" + "|".join(re.escape(s) for s in _PRAISE_WORDS.split()) + r")[\w-]*"
+    r"|\bneeds? no introduction\b|\bwork ethic\b",
+    re.IGNORECASE,
+)
+# Where a verdict sits: after a linking verb ("is legendary", "has become a
+# favourite", "stands as"), in a reputation frame ("known for", "hailed as",
+# "dubbed"), in a qualities subject ("X's work ethic", "His generosity ...")
+# or a praise apposition ("Renowned actress X", "X, a prominent figure in").
+_LINK = regexcache.compile(
+    r"\b(?:is|are|was|were|be|been|remains?|remained|becomes?|became|stands?|stood|seems?"
+    r"|(?:continues?|continued) to (?:be|captivate|inspire|dazzle|shine|impress))"
+    r"\b(?:\s+(?:not|also|still|long|always|now|a|an|the|such|so|very|most|one of the|[a-z]+ly))*"
+    r"(?:\s+[a-z]+){0,2}\s*$",
+    re.IGNORECASE,
+)
+_REPUTATION = regexcache.compile(
+    r"\b(?:known|famed|famous|revered|celebrated|renowned|praised|admired|lauded|hailed|dubbed"
+    r"|regarded|recogni[sz]ed|respected|remembered) (?:for|as)\b"
+    r"|\b(?:earned|built|cemented|solidified|established) (?:a|an|her|his|their|its) "
+    r"(?:\w+ )?(?:reputation|status|place|position|legacy)\b|\bneeds? no introduction\b",
+    re.IGNORECASE,
+)
+_QUALITY_SUBJECT = regexcache.compile(
+    r"^(?:[A-Z][\w.-]*(?: [A-Z][\w.-]*)*['’]s?|His|Her|Their|Its) (?:[a-z-]+ ){0,2}?"
+    r"(?:dedication|commitment|passion|generosity|work ethic|talent|charisma|spirit|drive"
+    r"|determination|ability|leadership|legacy|influence|kindness|courage|resilience|energy"
+    r"|enthusiasm|professionalism|humility|artistry|prowess|success|love|devotion|presence"
+    r"|performances?|portrayal|contributions?|achievements?)\b"
+)
+
+
+_ASIDE = regexcache.compile(
+    r", (?:who|which|whose|known|famed|the|a|an)\b[^,]*(?:,|$)", re.IGNORECASE
+)
+
+
+def evaluates(text: str) -> bool:
+    """The sentence judges its subject rather than reports what happened: a
+    praise word in a verdict's place, or praise heaped on ("unparalleled
+    talent and indomitable energy"). Someone's reported words are reporting."""
+    # Praise in a relative clause or an apposition decorates a subject whose
+    # own verb may report an event ("X, the pop diva known for ..., has
+    # proposed ..."): only the main clause is read.
+    text = _ASIDE.sub(" ", text)
+    found = list(_PRAISE.finditer(text))
+    if not found or _reports(text):
+        return False
+    if _REPUTATION.search(text) or _QUALITY_SUBJECT.match(text):
+        return True
+    return any(_LINK.search(text[: m.start()]) for m in found)
 
 
 def specificity(doc: Document) -> list[SentenceInfo]:
@@ -335,10 +403,14 @@ def signals(doc: Document, info: SentenceInfo) -> dict[str, int]:
         "forecast": int(may(_FORECAST) and bool(_FORECAST.search(text))),
         "exclaims": int("!" in text),
         "question": int(text.rstrip().endswith("?")),
+        "evaluates": int(info.evaluates),
         "reported": int(_reports(rest)),
         "first_person": int(may(_FIRST_PERSON) and bool(_FIRST_PERSON.search(text))),
         "speaker_voice": int(info.after_report and bool(_SPEAKER_VOICE.search(text))),
     }
+
+
+EVALUATES = 1
 
 
 def padding_score(doc: Document, info: SentenceInfo) -> int:
@@ -384,7 +456,11 @@ def padding_score(doc: Document, info: SentenceInfo) -> int:
     # Someone named, or a statement attributed, is reporting even when abstract.
     # (A name met before does not anchor a framed closer: "As for Silas, it's
     # safe to say ..." names the story's subject again.)
-    if info.names and not (info.last_paragraph and framed):
+    # A verdict on the story's people is no report of them ("Mayweather's work
+    # ethic is legendary"): their names earn it no discount.
+    if info.evaluates:
+        score += EVALUATES
+    elif info.names and not (info.last_paragraph and framed):
         score -= 1
     if reported:
         if info.names:

@@ -1,12 +1,14 @@
-"""filler.generic-padding: sentences that carry no fact, judged by structure.
+"""filler.generic-padding: sentences that carry no fact, judged by structure;
+filler.machine-tell: its stock phrases, where such a sentence uses them.
 
 The filler pack names known padding phrases; this rule reads what a sentence
 is made of instead (``newslint.analysis.specificity``): no new name, figure,
 date or quotation, a load of abstract words, a frame that sums up, vouches or
 forecasts (a wrap-up opener, a summary whose subject only points back, "it's
 clear", "for years to come"), and its place (the closing paragraph, the last
-sentence of a longer paragraph). Machine padding comes in clusters, so a
-sentence at the threshold needs a second one in the story. A sentence that
+sentence of a longer paragraph). A name does not anchor a verdict on the
+story's own people ("X's work ethic is legendary"). Machine padding comes in
+clusters, so a sentence at the threshold needs a second one in the story. A sentence that
 opens on an unnamed source with a verb of saying or believing ("Advocates are
 calling for ...", "While many advocate ..., others ...") reports a claim:
 attribution.vague judges it, not this rule; so does a sentence that is mostly
@@ -15,13 +17,15 @@ a quotation.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
+from newslint import regexcache
 from newslint.analysis.attribution import sourcing_phrases
 from newslint.analysis.learned import padding_model
 from newslint.analysis.sentence_features import sentence_features
 from newslint.analysis.specificity import SentenceInfo, wraps_up
-from newslint.diagnostics import Diagnostic
+from newslint.diagnostics import Diagnostic, Severity
 from newslint.document import Document
 from newslint.registry import CheckContext, Example, RuleMeta, rule
 from newslint.spans import Span
@@ -47,7 +51,12 @@ DEFAULT_THRESHOLD = 4
         "challenges,'), a subject that only points back ('These views', 'This ongoing "
         "debate') with a verb such as reflect, highlight or underscore, the writer's stance "
         "('undoubtedly', 'it's clear'), a forecast that commits to nothing, a generic group "
-        "('fans', 'enthusiasts') or an unmeasured superlative. The closing paragraph and the "
+        "('fans', 'enthusiasts') or an unmeasured superlative. A name alone anchors no "
+        "verdict: a sentence that judges the story's own people instead of reporting what "
+        "they did ('X's work ethic is legendary', 'her dedication inspires all who know "
+        "her', 'she is known for her dedication to ...') counts as unanchored; praise in an "
+        "aside ('X, the celebrated champion, faces Y in March') does not. The closing "
+        "paragraph and the "
         "last sentence of a longer paragraph weigh more. A named speaker with a reporting "
         "verb, and indirect speech that goes on after a report ('... predicted. Sales would "
         "...'), count as reporting; quotations are skipped, and so is a sentence that is "
@@ -161,3 +170,89 @@ def sourced_sentences(doc: Document, sentences: list[Span]) -> list[bool]:
                 break
         out.append(found)
     return out
+
+
+# -- filler.machine-tell -----------------------------------------------------------
+
+# Stock phrases of machine-written copy: seeds only. The rule reports one where
+# the sentence around it reads as padding, not wherever it occurs.
+_TELL_PHRASES = (
+    "delve|delves|delved|delving|a testament to|tapestry of|in the realm of|the intricacies of"
+    "|a myriad of|a plethora of|embark on a journey|embarked on a journey|unlock the potential"
+    "|unlock the full potential|harness the power of|game-changer|game changer|a beacon of"
+    "|shed light on|sheds light on|a double-edged sword|only time will tell|what the future holds"
+    "|ever-evolving|fast-paced world|underscores the importance|highlights the importance"
+    "|all in all|in summary|needless to say|it goes without saying|last but not least"
+)
+_TELL = regexcache.compile(
+    r"\b(?:"
+    + "|".join(
+        sorted(
+            (re.escape(p) for p in _TELL_PHRASES.split("|")),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r"|play(?:s|ing)? (?:a|an) (?:crucial|pivotal|vital|key|critical|significant|instrumental"
+    r"|integral) role)\b",
+    re.IGNORECASE,
+)
+# Even odds: the learned scorer leans towards padding.
+TELL_PROBABILITY = 0.5
+
+
+@rule(
+    "filler.machine-tell",
+    summary="A phrase that machine-written copy overuses, in a sentence that reads as padding.",
+    why=(
+        "'Delve', 'a testament to', 'plays a crucial role' and 'ever-evolving' are not wrong, "
+        "and professional copy uses them now and then, also machine-written copy when it "
+        "reports: 'The team found that the system plays a crucial role in removing waste', "
+        "'... according to McGuire and his team'. So the phrase alone proves nothing; this "
+        "rule reports it only where its sentence reads as padding by the measures of "
+        "filler.generic-padding (no new fact, abstract words, a verdict's frame, the story "
+        "around it), and only informs. A sentence that reports someone's words or findings, "
+        "or carries its own figures and names, is left alone. Quotations are skipped. "
+        "Option: min-probability (the learned scorer's bar, 0.5 as shipped)."
+    ),
+    examples=[
+        Example(
+            "The club won the league on Saturday.\n\n"
+            "The title is a testament to the power of teamwork and belief.",
+            flagged=True,
+        ),
+        Example(
+            "The team found that the gland plays a crucial role in removing waste "
+            "from the brain, the study in Nature said.",
+            flagged=False,
+        ),
+    ],
+    severity=Severity.INFO,
+)
+def machine_tell(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnostic]:
+    if not _TELL.search(doc.text):
+        return
+    options = ctx.options.get(meta.id, {})
+    min_probability = float(options.get("min-probability", TELL_PROBABILITY))
+    model = padding_model()
+    scored = sentence_features(doc)
+    by_hand = hand_flagged(
+        [(int(s.features["hand_score"]), bool(s.info.last_paragraph)) for s in scored],
+        DEFAULT_THRESHOLD,
+    )
+    for sentence, flagged in zip(scored, by_hand, strict=True):
+        span = sentence.info.span
+        found = list(_TELL.finditer(doc.text, span.start, span.end))
+        if not found or not (flagged or sentence.probability(model) >= min_probability):
+            continue
+        for match in found:
+            if doc.in_quotation(Span(match.start(), match.end())):
+                continue
+            yield Diagnostic(
+                meta.id,
+                f"'{match.group()}' is a stock phrase of machine-written copy; "
+                "is there a plainer way to say it?",
+                match.start(),
+                match.end(),
+                meta.severity,
+            )
