@@ -72,6 +72,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator
 
 from newslint import regexcache
+from newslint.analysis.textscan import text_scan
 from newslint.diagnostics import Diagnostic
 from newslint.document import Document
 from newslint.registry import CheckContext, Example, RuleMeta, rule
@@ -642,9 +643,15 @@ def _narrator_address(
 ) -> str | None:
     """Shapes that are reader address because of who says them: the narrator
     (the caller has left out sentences with quoted speech)."""
-    if not text or len(text.split()) > _MAX_WORDS or _IDIOM.search(text) or _SINGULAR.search(text):
+    scan = text_scan(doc)  # each search only where the sentence has its words
+    if (
+        not text
+        or len(text.split()) > _MAX_WORDS
+        or scan.search(_IDIOM, text)
+        or scan.search(_SINGULAR, text)
+    ):
         return None
-    you = bool(_SECOND_PERSON.search(text))
+    you = bool(scan.search(_SECOND_PERSON, text))
     if text.endswith("?"):
         if _elided_subject(text) or _answered(doc, following) or machine():
             return "question"
@@ -655,7 +662,7 @@ def _narrator_address(
     # The machine narrator's "you" as a person ("if you have had ...", "it
     # won't irritate your skin"; not "taking your time"): no interviewee's
     # voice to borrow.
-    if (_YOU.search(text) or _YOUR_THING.search(text)) and machine():
+    if (scan.search(_YOU, text) or scan.search(_YOUR_THING, text)) and machine():
         return "you"
     if _open_imperative(text, machine) and not _CONDITIONAL_IMPERATIVE.search(text):
         return "imperative"
@@ -663,11 +670,11 @@ def _narrator_address(
         return "advice"
     # Edited copy's "we must" is a speaker's or a columnist's: the machine
     # narrator has neither, so its "we" is the reader and the writer together.
-    call = _WE_CALL.search(text)
+    call = scan.search(_WE_CALL, text)
     # The call's own verb ("We urge ...") reports no one else.
     if call and not _reported_advice(text[: call.start()] + text[call.end() :]) and machine():
         return "advice"
-    if _GENERIC_ADVICE.search(text) and not _reported_advice(text) and machine():
+    if scan.search(_GENERIC_ADVICE, text) and not _reported_advice(text) and machine():
         return "advice"
     return None
 
