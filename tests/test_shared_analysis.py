@@ -243,3 +243,29 @@ def test_typography_check_equals_dropping_it() -> None:
     lines = [*TEXTS, *encoding.TYPOGRAPHY, "caf\u00e9 \u201cquoted\u201d", "\u2014 \u2026", "Ã©"]
     for line in lines:
         assert (encoding._NOT_PLAIN.search(line) is None) == line.translate(drop).isascii()
+
+
+def test_text_builder_offsets_are_counted_as_by_a_range() -> None:
+    """TextBuilder copies one-for-one offsets from a table kept per process;
+    they are those a range gives, near the table's limit and past it too."""
+    import random
+
+    from newslint import spans
+
+    rnd = random.Random(7)
+    builder = spans.TextBuilder()
+    starts: list[int] = []
+    ends: list[int] = []
+    for _ in range(400):
+        text = "x" * rnd.randrange(0, 300)
+        src = rnd.choice([rnd.randrange(0, 5000), spans._COUNTING_MAX - rnd.randrange(0, 400)])
+        if rnd.random() < 0.2:
+            builder.add(text, src, src + 3)
+            starts += [src] * len(text)
+            ends += [src + 3] * len(text)
+        else:
+            builder.add(text, src)
+            starts += range(src, src + len(text))
+            ends += range(src + 1, src + len(text) + 1)
+    _, got_starts, got_ends = builder.build()
+    assert (list(got_starts), list(got_ends)) == (starts, ends)
