@@ -180,13 +180,15 @@ def test_a_sentence_scan_rules_out_only_regexes_that_match_nowhere_in_it() -> No
         scan = TextScan(doc.text)
         for sentence in doc.sentences:
             part = doc.span_text(sentence)
-            for pattern in [*SIGNALS, *_READER, specificity._COUNT_WORD]:
+            for pattern in [*SIGNALS, *_READER, specificity._COUNT_WORD, specificity._NO_REPORTER]:
                 found = pattern.search(part)
                 if not scan.may_match_in(pattern, part):
                     ruled_out += 1
                     assert found is None, (pattern.pattern[:40], part)
                 searched = scan.search(pattern, part)
                 assert (searched and searched.span()) == (found and found.span())
+                alone = reader._search(pattern, part)  # the sentence's words only
+                assert (alone and alone.span()) == (found and found.span())
     assert ruled_out > 5000  # the sentence test does spare searches
 
 

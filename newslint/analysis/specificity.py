@@ -134,13 +134,13 @@ def analyse(doc: Document) -> list[SentenceInfo]:
             span = sentences[index]
             index += 1
             text = doc.span_text(span)
-            names = _names(text)
+            found = list(_WORD.finditer(text))  # one scan for the names and the count
+            names = _names(text, words=found)
             # "Olympic" after "Olympics" is no new name.
             keys = {_name_key(n) for n in names}
             new = len(keys - seen)
             seen.update(keys)
-            tokens = _WORD.findall(text)
-            words = len(tokens)
+            words = len(found)
             abstract = set(_ABSTRACT.findall(text.lower()))
             out.append(
                 SentenceInfo(
@@ -188,12 +188,15 @@ def _quoted(doc: Document, span: Span) -> bool:
     return any(len(doc.span_text(q.content).split()) >= 6 for q in doc.quotations_overlapping(span))
 
 
-def _names(text: str, *, initial: bool = False) -> list[str]:
+def _names(
+    text: str, *, initial: bool = False, words: list[re.Match[str]] | None = None
+) -> list[str]:
     """Capitalised words other than the first: names, in news copy. The first
     word counts when it is a given name or starts a run of capitals ("Tom
     Holland said"), so "Daniel argues ..." is anchored too."""
     found = []
-    words = list(_WORD.finditer(text))
+    if words is None:
+        words = list(_WORD.finditer(text))
     for i, m in enumerate(words):
         word = m.group()
         if not word[0].isupper() or word in _NOT_NAMES:
@@ -273,7 +276,9 @@ _NO_REPORTER = regexcache.compile(
 def _reports(text: str) -> bool:
     """Someone's words are reported: a reporting verb that is not a verdict's or
     an agentless passive's."""
-    return bool(_REPORTED.search(_NO_REPORTER.sub(" ", text)))
+    if may_match_text(_NO_REPORTER, text):  # else there is nothing to blank out
+        text = _NO_REPORTER.sub(" ", text)
+    return bool(_REPORTED.search(text))
 
 
 reports = _reports  # for other rules: the same test of reported words
