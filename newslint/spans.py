@@ -26,6 +26,22 @@ class Span(NamedTuple):
         return self.start < other.end and other.start < self.end
 
 
+_COUNTING = array("i")
+# Offsets beyond this (a big HTML page's) are filled from a range: the table
+# must not grow to a page's size for a little text.
+_COUNTING_MAX = 1 << 17
+
+
+def _counting(size: int) -> array[int]:
+    """0, 1, 2, ... (at least ``size`` of them), kept per process: a slice of it
+    is copied into the offsets in C, where extending by a range makes an int
+    object per character."""
+    global _COUNTING
+    if len(_COUNTING) < size:
+        _COUNTING = array("i", range(min(max(size, 2 * len(_COUNTING)), _COUNTING_MAX)))
+    return _COUNTING
+
+
 class TextBuilder:
     """Accumulates prose text while recording where each character came from.
 
@@ -48,7 +64,11 @@ class TextBuilder:
             return Span(self.length, self.length)
         begin = self.length
         self._parts.append(text)
-        if src_end is None:
+        if src_end is None and src_start + len(text) < _COUNTING_MAX:
+            counting = _counting(src_start + len(text) + 1)
+            self._starts.extend(counting[src_start : src_start + len(text)])
+            self._ends.extend(counting[src_start + 1 : src_start + len(text) + 1])
+        elif src_end is None:
             self._starts.extend(range(src_start, src_start + len(text)))
             self._ends.extend(range(src_start + 1, src_start + len(text) + 1))
         else:

@@ -702,3 +702,28 @@ def test_the_pack_cache_key_names_files_that_exist() -> None:
     from newslint.packs import run
 
     assert run._PACK_PARSERS and all(p.is_file() for p in run._PACK_PARSERS)
+
+
+def test_a_phrase_is_chosen_only_when_the_text_has_all_its_words() -> None:
+    """The anchor (one word) lets a phrase through; its other words must be in
+    the text too (each is in every match, whole where the phrase delimits it)."""
+    from newslint.packs.prefilter import RulePrefilter, phrase_runs
+    from newslint.packs.schema import PackRule
+
+    assert phrase_runs("at the end of the day", True) == tuple(
+        (w, True) for w in ("at", "the", "end", "of", "the", "day")
+    )
+    assert phrase_runs("Jr.", False) == (("jr", False),)
+    rule = PackRule(
+        id="house.test",
+        kind="existence",
+        summary="s",
+        why="w",
+        message="m",
+        origin="test",
+        phrases=("at the end of the day", "moving forward"),
+    )
+    prefilter = RulePrefilter([rule], [0])
+    assert prefilter.choose("The end came on Tuesday.") == ()  # "end" alone
+    assert prefilter.choose("At the end of the long day.") == ((0, ("at the end of the day",), ()),)
+    assert prefilter.choose("Moving Forward, then.") == ((0, ("moving forward",), ()),)

@@ -12,6 +12,7 @@ import tomllib
 from newslint.analysis import specificity
 from newslint.analysis.learned import LogisticModel
 from newslint.analysis.textscan import TextScan
+from newslint.checks import reader
 from newslint.names.extract import _sentence_initial, analyse
 from newslint.names.variant_forms import (
     _MAX_WORDS,
@@ -150,3 +151,123 @@ def test_language_evidence_counts_lowercase_and_caseless_words() -> None:
     tokens = ["the", "Council", "met", "zzz", "中文", "Ǆ", "ǅa", "ǅ", "ªb", "ÉCOLE"]
     found = evidence(tokens, known)
     assert (found.english, found.counted) == (2, 6)
+
+
+# Regexes searched sentence by sentence behind TextScan.may_match_in.
+_READER = [
+    getattr(reader, name)
+    for name in (
+        "_IDIOM",
+        "_SINGULAR",
+        "_SECOND_PERSON",
+        "_YOU",
+        "_YOUR_THING",
+        "_WE_CALL",
+        "_GENERIC_ADVICE",
+    )
+]
+_EDGES = [
+    "The fanſ queued, one of the moſt talented.",  # re folds ſ into s
+    "Only time will tell, you know. \u212aids, \u0130t is crucial.",
+    "Two-thirds of the 3,000 fans; the two said; \u0663\u0664 people; A1 and 2B.",
+]
+
+
+def test_a_sentence_scan_rules_out_only_regexes_that_match_nowhere_in_it() -> None:
+    ruled_out = 0
+    for text in [*TEXTS, *_EDGES]:
+        doc = load_document("a.md", text)
+        scan = TextScan(doc.text)
+        for sentence in doc.sentences:
+            part = doc.span_text(sentence)
+            for pattern in [*SIGNALS, *_READER, specificity._COUNT_WORD, specificity._NO_REPORTER]:
+                found = pattern.search(part)
+                if not scan.may_match_in(pattern, part):
+                    ruled_out += 1
+                    assert found is None, (pattern.pattern[:40], part)
+                searched = scan.search(pattern, part)
+                assert (searched and searched.span()) == (found and found.span())
+                alone = reader._search(pattern, part)  # the sentence's words only
+                assert (alone and alone.span()) == (found and found.span())
+    assert ruled_out > 5000  # the sentence test does spare searches
+
+
+def test_figures_searched_apart_are_the_figures_searched_together() -> None:
+    """specificity._new_figures searches digits and count words apart: the same
+    set of figures as _NUMBER's one alternation."""
+    checked = 0
+    for text in [*TEXTS, *_EDGES, "Dozens? A dozen-odd; 1.5m, £3bn, x9, 9x, -two, those two, ten"]:
+        for part in [text, *text.split(". ")]:
+            together = {m.group().lower().rstrip(".,") for m in specificity._NUMBER.finditer(part)}
+            together |= {m.group().lower() for m in specificity._DATE.finditer(part)}
+            seen: set[str] = set()
+            assert specificity._new_figures(part, seen) == bool(together)
+            assert seen == together, part
+            checked += bool(together)
+    assert checked > 100
+
+
+def test_near_names_are_those_a_scan_of_the_list_finds() -> None:
+    """NamesList.near() asks rapidfuzz for the keys within two edits (and the
+    skeleton index for the rest): the same keys as similar() over the group."""
+    from newslint.names.lists import names_list
+    from newslint.names.similar import similar
+
+    names = names_list()
+    keys = set(names.by_key)
+    for key in list(keys):
+        keys |= {key[:-1], key + "e", key.replace("i", "y"), "x" + key[1:], key[:1] + key}
+        keys |= {key[:2] + key[3:4] + key[2:3] + key[4:], key.replace("s", "ss")}
+    checked = found = 0
+    for key in sorted(k for k in keys if k):
+        scanned = tuple(
+            (k, p)
+            for size in range(len(key) - 2, len(key) + 3)
+            for k, p in names._by_initial_length.get((key[:1], size), ())
+            if similar(k, key)
+        )
+        assert names.near(key) == scanned, key
+        checked += 1
+        found += bool(scanned)
+    assert checked > 3000 and found > 500
+
+
+def test_both_languages_share_one_dictionary_table() -> None:
+    from newslint.engines.spelling.lexicon import lexicon
+
+    assert lexicon("en-GB").base is lexicon("en-US").base
+
+
+def test_typography_check_equals_dropping_it() -> None:
+    from newslint.analysis import encoding
+
+    drop = str.maketrans("", "", encoding.TYPOGRAPHY)
+    lines = [*TEXTS, *encoding.TYPOGRAPHY, "caf\u00e9 \u201cquoted\u201d", "\u2014 \u2026", "Ã©"]
+    for line in lines:
+        assert (encoding._NOT_PLAIN.search(line) is None) == line.translate(drop).isascii()
+
+
+def test_text_builder_offsets_are_counted_as_by_a_range() -> None:
+    """TextBuilder copies one-for-one offsets from a table kept per process;
+    they are those a range gives, near the table's limit and past it too."""
+    import random
+
+    from newslint import spans
+
+    rnd = random.Random(7)
+    builder = spans.TextBuilder()
+    starts: list[int] = []
+    ends: list[int] = []
+    for _ in range(400):
+        text = "x" * rnd.randrange(0, 300)
+        src = rnd.choice([rnd.randrange(0, 5000), spans._COUNTING_MAX - rnd.randrange(0, 400)])
+        if rnd.random() < 0.2:
+            builder.add(text, src, src + 3)
+            starts += [src] * len(text)
+            ends += [src + 3] * len(text)
+        else:
+            builder.add(text, src)
+            starts += range(src, src + len(text))
+            ends += range(src + 1, src + len(text) + 1)
+    _, got_starts, got_ends = builder.build()
+    assert (list(got_starts), list(got_ends)) == (starts, ends)

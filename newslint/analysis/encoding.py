@@ -36,7 +36,9 @@ _CLITIC = regexcache.compile(r"(?i)\?(?:t|s|ll|re|ve|d|m)$")
 # mojibake to ftfy (tests/test_encoding_damage.py checks every short run), so a
 # line made of nothing else is clean without importing ftfy (~20 ms at start-up).
 TYPOGRAPHY = "‘’“”–—…•·′″\xa0\u2009\u200a\u202f"
-_DROP_TYPOGRAPHY = str.maketrans("", "", TYPOGRAPHY)
+# A character that is neither ASCII nor typography (a regex: str.translate is
+# ~50 ns a character on text with curly quotes, i.e. on most news lines).
+_NOT_PLAIN = regexcache.compile(f"[^\\x00-\\x7f{TYPOGRAPHY}]")
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,7 @@ class Damage:
 def _mojibake(text: str, start: int, end: int) -> list[Damage]:
     """Mojibake in one line: ftfy judges the line, then each word is repaired alone."""
     line = text[start:end]
-    if line.translate(_DROP_TYPOGRAPHY).isascii():
+    if _NOT_PLAIN.search(line) is None:
         return []
     from ftfy import fix_encoding
     from ftfy.badness import is_bad

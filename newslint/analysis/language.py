@@ -74,13 +74,27 @@ class DocumentLanguage:
         return not self.whole.foreign()
 
 
+class _Known(dict[str, bool]):
+    """The en-GB dictionary's verdict on each word, looked up once per process
+    (the same words recur in every story)."""
+
+    def __missing__(self, word: str) -> bool:
+        from newslint.engines.spelling.lexicon import lexicon
+
+        if len(self) >= 200_000:  # a long-lived process stays bounded
+            self.clear()
+        found = self[word] = lexicon("en-GB").known(word)
+        return found
+
+
+_KNOWN = _Known()
+
+
 @functools.lru_cache(maxsize=4096)
 def _span_evidence(text: str) -> LanguageEvidence:
     """Evidence for one paragraph or sentence; memoised because an editor
     re-lints the same unchanged paragraphs on every keystroke."""
-    from newslint.engines.spelling.lexicon import lexicon
-
-    return evidence(_TOKEN.findall(text), lexicon("en-GB").known)
+    return evidence(_TOKEN.findall(text), _KNOWN.__getitem__)
 
 
 def declared_other_language(doc: Document) -> str | None:
@@ -100,9 +114,7 @@ def declared_other_language(doc: Document) -> str | None:
 def document_language(doc: Document) -> DocumentLanguage:
     """The language evidence of ``doc``, computed once and shared. The en-GB
     dictionary is used whatever the configured variant: it accepts both."""
-    from newslint.engines.spelling.lexicon import lexicon
-
-    known = lexicon("en-GB").known
+    known = _KNOWN.__getitem__
 
     def compute(d: Document) -> DocumentLanguage:
         foreign = []

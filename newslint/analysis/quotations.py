@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from newslint import regexcache
 from newslint.spans import Span
 
+_DOUBLE_MARK = regexcache.compile('[“”"]')
+_SINGLE_MARK = regexcache.compile("['‘’]")
 _OPEN_AFTER = "([{“\"‘'—–-/ \t\r\n\xa0"
 # Words that begin with an apostrophe: '90s, '09, rock 'n' roll, 'em, 'til ...
 _ELISION = regexcache.compile(
@@ -93,7 +95,8 @@ class _DoubleScanner:
                 i += 1
             else:
                 self._close(previous_end, previous_end)
-        for j in range(i, para.end):
+        for mark in _DOUBLE_MARK.finditer(text, i, para.end):  # the marks only, found in C
+            j = mark.start()
             ch = text[j]
             if ch == "“":
                 if self.start is not None:  # a missing closing mark: end it here
@@ -128,9 +131,10 @@ def _single_marks(text: str, start: int, end: int) -> tuple[list[int], list[int]
             apostrophes.add(m.start())
             if m.group()[-1] in "'‘’":
                 apostrophes.add(m.end() - 1)
-    for i in range(start, end):
+    for mark in _SINGLE_MARK.finditer(text, start, end):  # the marks only, found in C
+        i = mark.start()
         ch = text[i]
-        if ch not in "'‘’" or i in apostrophes:
+        if i in apostrophes:
             continue
         prev = text[i - 1] if i > start else " "
         nxt = text[i + 1] if i + 1 < end else " "

@@ -53,16 +53,35 @@ def _content_words(text: str) -> set[str]:
     return {w.lower()[:6] for w in _WORD.findall(text) if len(w) >= 5}
 
 
+def _token_class(word: str, first: bool = False) -> str:
+    if word[0].isdigit():
+        return "<num>"
+    if word[0].isupper() and not first and not word.isupper():
+        return "<name>"
+    return word.lower().replace("’", "'")
+
+
+class _Classes(dict[str, str]):
+    """Each word's class after the first word, worked out once per process
+    (news repeats its words): looked up by map() in C."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= 200_000:  # a long-lived process stays bounded
+            self.clear()
+        found = self[word] = _token_class(word)
+        return found
+
+
+_CLASSES = _Classes()
+
+
 def _tokens(text: str) -> list[str]:
     """Word classes: lower-case words; names, figures and marks folded."""
-    out = []
-    for i, word in enumerate(_TOKEN.findall(text)):  # strings, no match objects
-        if word[0].isdigit():
-            out.append("<num>")
-        elif word[0].isupper() and i > 0 and not word.isupper():
-            out.append("<name>")
-        else:
-            out.append(word.lower().replace("’", "'"))
+    words = _TOKEN.findall(text)  # strings, no match objects
+    if not words:
+        return []
+    out = [_token_class(words[0], first=True)]
+    out.extend(map(_CLASSES.__getitem__, itertools.islice(words, 1, None)))
     return out
 
 

@@ -54,7 +54,9 @@ def _quote_open(sentence: str) -> bool:
 
 def _split_paragraph(text: str, para: Span) -> list[Span]:
     # A soft line break is not a sentence boundary, hence _FLATTEN.
-    flat = text[para.start : para.end].translate(_FLATTEN)
+    flat = text[para.start : para.end]
+    if "\n" in flat or "\r" in flat:  # translate() is slow on text with curly quotes
+        flat = flat.translate(_FLATTEN)
     spans: list[Span] = []
     for start, end in nupunkt.sent_spans(flat):
         span = _strip(text, para.start + start, para.start + end)

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from newslint import regexcache
-from newslint.analysis.textscan import text_scan
+from newslint.analysis.textscan import may_match_text, text_scan
 from newslint.document import Document
 from newslint.names.words import given_names
 from newslint.spans import Span
@@ -60,13 +60,21 @@ _DATE = regexcache.compile(
 # left out ("one of the most talented", "no one"), and so are compounds that
 # only look numeric ("third-party", "half-hearted") and "the two" standing for
 # people already named.
-_NUMBER = regexcache.compile(
-    r"(?<![A-Za-z\d])\d[\d,.]*(?![A-Za-z\d])"
-    r"|\b(?<!-)(?<!\bthe )(?<!\bthese )(?<!\bthose )(?:two|three|four|five|six|seven|eight"
+_DIGITS = r"(?<![A-Za-z\d])\d[\d,.]*(?![A-Za-z\d])"
+_COUNT_WORDS = (
+    r"\b(?<!-)(?<!\bthe )(?<!\bthese )(?<!\bthose )(?:two|three|four|five|six|seven|eight"
     r"|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|third|quarter)"
-    r"\b(?!-(?:party|hearted|rate|class|hand)\b)",
-    re.IGNORECASE,
+    r"\b(?!-(?:party|hearted|rate|class|hand)\b)"
 )
+_NUMBER = regexcache.compile(f"{_DIGITS}|{_COUNT_WORDS}", re.IGNORECASE)
+# _NUMBER's two branches, searched apart: a figure is digits and a count word
+# letters, so no match of one can hide a match of the other, and the matches
+# are the same. Apart, the digits open the pattern (re then skips to the next
+# digit in C; the look-behind, moved after the first digit, reads the same
+# character), and the count words are only looked for in a sentence that has
+# one of them (``may_match_text``).
+_FIGURE = regexcache.compile(r"\d(?<![A-Za-z\d]\d)[\d,.]*(?![A-Za-z\d])", re.IGNORECASE)
+_COUNT_WORD = regexcache.compile(_COUNT_WORDS, re.IGNORECASE)
 _WORD = regexcache.compile(r"[A-Za-z][\w'’-]*")
 _POSSESSIVE = regexcache.compile(r"['’]s?$")
 # Capitalised words that do not name anything.
@@ -129,13 +137,13 @@ def analyse(doc: Document) -> list[SentenceInfo]:
             span = sentences[index]
             index += 1
             text = doc.span_text(span)
-            names = _names(text)
+            found = list(_WORD.finditer(text))  # one scan for the names and the count
+            names = _names(text, words=found)
             # "Olympic" after "Olympics" is no new name.
             keys = {_name_key(n) for n in names}
             new = len(keys - seen)
             seen.update(keys)
-            tokens = _WORD.findall(text)
-            words = len(tokens)
+            words = len(found)
             abstract = set(_ABSTRACT.findall(text.lower()))
             out.append(
                 SentenceInfo(
@@ -170,7 +178,9 @@ def _name_key(name: str) -> str:
 def _new_figures(text: str, seen: set[str]) -> bool:
     """A figure or date the story has not given before ("the 2017 season" again
     anchors nothing new); ``seen`` is updated."""
-    found = {m.group().lower().rstrip(".,") for m in _NUMBER.finditer(text)}
+    found = {m.group().lower().rstrip(".,") for m in _FIGURE.finditer(text)}
+    if may_match_text(_COUNT_WORD, text):
+        found |= {m.group().lower().rstrip(".,") for m in _COUNT_WORD.finditer(text)}
     found |= {m.group().lower() for m in _DATE.finditer(text)}
     new = bool(found - seen)
     seen |= found
@@ -182,12 +192,15 @@ def _quoted(doc: Document, span: Span) -> bool:
     return any(len(doc.span_text(q.content).split()) >= 6 for q in doc.quotations_overlapping(span))
 
 
-def _names(text: str, *, initial: bool = False) -> list[str]:
+def _names(
+    text: str, *, initial: bool = False, words: list[re.Match[str]] | None = None
+) -> list[str]:
     """Capitalised words other than the first: names, in news copy. The first
     word counts when it is a given name or starts a run of capitals ("Tom
     Holland said"), so "Daniel argues ..." is anchored too."""
     found = []
-    words = list(_WORD.finditer(text))
+    if words is None:
+        words = list(_WORD.finditer(text))
     for i, m in enumerate(words):
         word = m.group()
         if not word[0].isupper() or word in _NOT_NAMES:
@@ -331,7 +344,9 @@ _NO_REPORTER = regexcache.compile(
 def _reports(text: str) -> bool:
     """Someone's words are reported: a reporting verb that is not a verdict's or
     an agentless passive's."""
-    return bool(_REPORTED.search(_NO_REPORTER.sub(" ", text)))
+    if may_match_text(_NO_REPORTER, text):  # else there is nothing to blank out
+        text = _NO_REPORTER.sub(" ", text)
+    return bool(_REPORTED.search(text))
 
 
 reports = _reports  # for other rules: the same test of reported words
@@ -390,17 +405,23 @@ def signals(doc: Document, info: SentenceInfo) -> dict[str, int]:
     A frame whose words the story never uses is not looked for sentence by
     sentence (``textscan``)."""
     text = doc.span_text(info.span)
-    may = text_scan(doc).may_match
+    scan = text_scan(doc)
+    may = scan.may_match
     summary = _SUMMARY.match(text) if may(_SUMMARY) else None
     rest = text[summary.end() :] if summary else text
+
+    def found(pattern: re.Pattern[str]) -> bool:
+        # The searches rarely match (a sentence's words are checked first).
+        return scan.may_match_in(pattern, text) and bool(pattern.search(text))
+
     return {
         "wrap_up": int(may(_WRAP_UP) and bool(_WRAP_UP.match(text))),
-        "verdicts": len(_VERDICT.findall(text)) if may(_VERDICT) else 0,
+        "verdicts": len(_VERDICT.findall(text)) if scan.may_match_in(_VERDICT, text) else 0,
         "summary": int(bool(summary) and not info.names),
-        "group": int(may(_GROUP) and bool(_GROUP.search(text))),
-        "superlative": int(may(_SUPERLATIVE) and bool(_SUPERLATIVE.search(text))),
-        "stance": int(may(_STANCE) and bool(_STANCE.search(text))),
-        "forecast": int(may(_FORECAST) and bool(_FORECAST.search(text))),
+        "group": int(found(_GROUP)),
+        "superlative": int(found(_SUPERLATIVE)),
+        "stance": int(found(_STANCE)),
+        "forecast": int(found(_FORECAST)),
         "exclaims": int("!" in text),
         "question": int(text.rstrip().endswith("?")),
         "evaluates": int(info.evaluates),
@@ -422,8 +443,13 @@ def padding_score(doc: Document, info: SentenceInfo) -> int:
         return 0  # indirect speech going on: "The CEA predicted ... Gaming would continue"
     if _FIRST_PERSON.search(text):
         return 0  # someone's own voice (a speaker, a columnist, a reader's letter)
+    scan = text_scan(doc)
+
+    def found(pattern: re.Pattern[str], part: str) -> bool:
+        return scan.may_match_in(pattern, part) and bool(pattern.search(part))
+
     score = info.abstract
-    framed = any(p.search(text) for p in (_STANCE, _FORECAST, _SUPERLATIVE)) or bool(
+    framed = any(found(p, text) for p in (_STANCE, _FORECAST, _SUPERLATIVE)) or bool(
         _WRAP_UP.match(text)
     )
     # The closing paragraph, or the sentence that closes a longer paragraph:
@@ -437,19 +463,20 @@ def padding_score(doc: Document, info: SentenceInfo) -> int:
         score += 1
     if _WRAP_UP.match(text):
         score += 1
-    score += 2 * len(_VERDICT.findall(text))
+    if scan.may_match_in(_VERDICT, text):
+        score += 2 * len(_VERDICT.findall(text))
     summary = _SUMMARY.match(text)
     if summary and not info.names:
         score += 2
         text = text[summary.end() :]  # its own verb is no report of anyone's words
     reported = _reports(text)
-    if _GROUP.search(text) and not reported:
+    if found(_GROUP, text) and not reported:
         score += 1
-    if _SUPERLATIVE.search(text):
+    if found(_SUPERLATIVE, text):
         score += 1
-    if _STANCE.search(text):
+    if found(_STANCE, text):
         score += 1
-    if _FORECAST.search(text):
+    if found(_FORECAST, text):
         score += 1
     if "!" in text:
         score += 1

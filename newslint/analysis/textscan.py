@@ -36,6 +36,8 @@ class TextScan:
         self.lowered = text.lower()
         self.every = any(ch in text for ch in FOLDED)
         self._memo: dict[Any, bool] = {}
+        self._part: str | None = None
+        self._lowered_part = ""
 
     def may_match(self, pattern: re.Pattern[str]) -> bool:
         """False only when ``pattern`` matches nowhere in the text, nor in any
@@ -49,6 +51,38 @@ class TextScan:
             )
             self._memo[pattern] = found
         return found
+
+    def may_match_in(self, pattern: re.Pattern[str], part: str) -> bool:
+        """False only when ``pattern`` matches nowhere in ``part`` (a sentence
+        of this text): the document's check, then the same literals looked
+        for in the part. A literal test costs far less than a search by a
+        regex that opens with an alternation under IGNORECASE, which ``re``
+        tries at every position."""
+        if not self.may_match(pattern):
+            return False
+        if self.every:
+            return True
+        if part is not self._part:  # one lowercasing for a sentence's several regexes
+            self._part, self._lowered_part = part, part.lower()
+        return _has_literals(pattern, self._lowered_part)
+
+    def search(self, pattern: re.Pattern[str], part: str) -> re.Match[str] | None:
+        """``pattern.search(part)``, skipped when :meth:`may_match_in` rules it out."""
+        return pattern.search(part) if self.may_match_in(pattern, part) else None
+
+
+def may_match_text(pattern: re.Pattern[str], text: str) -> bool:
+    """False only when ``pattern`` matches nowhere in ``text`` (the literal
+    test of :class:`TextScan` for one short text, a sentence)."""
+    return any(ch in text for ch in FOLDED) or _has_literals(pattern, text.lower())
+
+
+def _has_literals(pattern: re.Pattern[str], lowered: str) -> bool:
+    contains = lowered.__contains__  # map() runs the substring tests in C
+    return all(
+        any(map(contains, requirement))
+        for requirement in _requirements(pattern.pattern, pattern.flags)
+    )
 
 
 def text_scan(doc: Document) -> TextScan:

@@ -73,6 +73,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator
 
 from newslint import regexcache
+from newslint.analysis.textscan import may_match_text
 from newslint.diagnostics import Diagnostic
 from newslint.document import Document
 from newslint.registry import CheckContext, Example, RuleMeta, rule
@@ -649,14 +650,25 @@ class _Register:
         return self.value
 
 
+def _search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """``pattern.search(text)``, skipped when the text lacks the words every
+    match contains (most sentences have no "you", "we" or "must")."""
+    return pattern.search(text) if may_match_text(pattern, text) else None
+
+
 def _narrator_address(
     doc: Document, text: str, following: list[Span], machine: _Register
 ) -> str | None:
     """Shapes that are reader address because of who says them: the narrator
     (the caller has left out sentences with quoted speech)."""
-    if not text or len(text.split()) > _MAX_WORDS or _IDIOM.search(text) or _SINGULAR.search(text):
+    if (
+        not text
+        or len(text.split()) > _MAX_WORDS
+        or _search(_IDIOM, text)
+        or _search(_SINGULAR, text)
+    ):
         return None
-    you = bool(_SECOND_PERSON.search(text))
+    you = bool(_search(_SECOND_PERSON, text))
     if text.endswith("?"):
         if _elided_subject(text) or _answered(doc, following) or machine():
             return "question"
@@ -667,7 +679,7 @@ def _narrator_address(
     # The machine narrator's "you" as a person ("if you have had ...", "it
     # won't irritate your skin"; not "taking your time"): no interviewee's
     # voice to borrow.
-    if (_YOU.search(text) or _YOUR_THING.search(text)) and machine():
+    if (_search(_YOU, text) or _search(_YOUR_THING, text)) and machine():
         return "you"
     if _open_imperative(text, machine) and not _CONDITIONAL_IMPERATIVE.search(text):
         return "imperative"
@@ -675,11 +687,11 @@ def _narrator_address(
         return "advice"
     # Edited copy's "we must" is a speaker's or a columnist's: the machine
     # narrator has neither, so its "we" is the reader and the writer together.
-    call = _WE_CALL.search(text)
+    call = _search(_WE_CALL, text)
     # The call's own verb ("We urge ...") reports no one else.
     if call and not _reported_advice(text[: call.start()] + text[call.end() :]) and machine():
         return "advice"
-    if _GENERIC_ADVICE.search(text) and not _reported_advice(text) and machine():
+    if _search(_GENERIC_ADVICE, text) and not _reported_advice(text) and machine():
         return "advice"
     return None
 

@@ -15,7 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newslint.names.similar import MIN_LENGTH, fold, similar
+from rapidfuzz.distance import OSA
+from rapidfuzz.process import extract
+
+from newslint.names.similar import MIN_LENGTH, fold, similar, skeleton
 from newslint.names.words import COUNTRY_ADJECTIVES, DATA_DIR
 
 if sys.version_info >= (3, 11):
@@ -120,11 +123,45 @@ class NamesList:
             found = tuple(
                 (k, p)
                 for size in range(len(key) - 2, len(key) + 3)
-                for k, p in self._by_initial_length.get((key[:1], size), ())
+                for k, p in self._maybe_similar(key, size)
                 if similar(k, key)
             )
             if len(self._near_cache) < _NEAR_CACHE_SIZE:
                 self._near_cache[key] = found
+        return found
+
+    def _maybe_similar(self, key: str, size: int) -> list[tuple[str, Person]]:
+        """The keys of ``size`` letters that similar() may pair with ``key``, in
+        list order: it pairs only keys whose folded forms are equal or at most
+        two edits apart (one rapidfuzz call over the group, in C), or whose
+        skeletons are equal."""
+        group = self._by_initial_length.get((key[:1], size), ())
+        if not group:
+            return []
+        folded, skeletons = self._forms(key[:1], size)
+        keep = {
+            i
+            for _, _, i in extract(
+                fold(key), folded, scorer=OSA.distance, score_cutoff=2, limit=None
+            )
+        }
+        keep.update(skeletons.get(skeleton(key), ()))
+        return [group[i] for i in sorted(keep)]
+
+    @functools.cached_property
+    def _group_forms(self) -> dict[tuple[str, int], tuple[list[str], dict[str, list[int]]]]:
+        return {}
+
+    def _forms(self, initial: str, size: int) -> tuple[list[str], dict[str, list[int]]]:
+        """Folded forms and a skeleton index of one group (worked out on first use)."""
+        found = self._group_forms.get((initial, size))
+        if found is None:
+            group = self._by_initial_length[(initial, size)]
+            skeletons: dict[str, list[int]] = {}
+            for i, (k, _) in enumerate(group):
+                skeletons.setdefault(skeleton(k), []).append(i)
+            found = ([fold(k) for k, _ in group], skeletons)
+            self._group_forms[(initial, size)] = found
         return found
 
     @functools.cached_property

@@ -83,6 +83,14 @@ _FAST_PATTERNS_KEPT = 512  # distinct rule choices kept compiled per matcher
 _NO_BREAK_SPACES = str.maketrans({"\xa0": " ", "\u202f": " ", "\u2007": " "})
 
 
+def _spaced(text: str) -> str:
+    """``text`` with no-break spaces made plain: translate() only when there is
+    one (it costs ~0.2 ms on a story with curly quotes, and most have none)."""
+    if "\xa0" in text or "\u202f" in text or "\u2007" in text:
+        return text.translate(_NO_BREAK_SPACES)
+    return text
+
+
 # -- loading, cached by file identity ------------------------------------------------
 
 
@@ -290,10 +298,10 @@ class _Matcher:
         self.scans += 1
         # Pattern rules write a space as " ": let a no-break space from HTML's &nbsp;
         # match it too (same length, so the offsets stay right).
-        text = text.translate(_NO_BREAK_SPACES)
+        text = _spaced(text)
         found: list[tuple[int, int, int]] = []
         if self.trusted and self.choose is not None:
-            scope = text if within is None else within.translate(_NO_BREAK_SPACES)
+            scope = text if within is None else _spaced(within)
             local = self.local
             parts = tuple(
                 (local[i], phrases, patterns)

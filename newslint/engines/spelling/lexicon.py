@@ -100,6 +100,11 @@ class BaseWords:
         return word in self._words
 
 
+# One for both languages: the lookups of both count towards loading the dict,
+# which both then share (the same words; only the language's lists differ).
+_BASE_WORDS = BaseWords()
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Known words and their frequencies for one language setting."""
@@ -143,10 +148,10 @@ def lexicon(language: str) -> Lexicon:
     words = word_set(NEWS_WORDS) | word_set(GB_ONLY)
     if language == "en-GB":
         return Lexicon(
-            language, BaseWords(), words | frozenset(us_to_gb.values()), frozenset(), us_to_gb
+            language, _BASE_WORDS, words | frozenset(us_to_gb.values()), frozenset(), us_to_gb
         )
     # en-US suggestions never offer a British form.
-    return Lexicon(language, BaseWords(), words, frozenset(gb_to_us), {})
+    return Lexicon(language, _BASE_WORDS, words, frozenset(gb_to_us), {})
 
 
 def _edits1(word: str) -> set[str]:

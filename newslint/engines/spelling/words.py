@@ -95,7 +95,8 @@ def _joined(text: str, start: int, end: int) -> bool:
 
 def distinct_plain_words(text: str) -> set[str]:
     """Every distinct one-part token of ``text`` (no apostrophe, hyphen or digit)."""
-    return {t for t in _WORD.findall(text) if _SIMPLE.fullmatch(t)}
+    # Distinct first: each token is tested once, however often the text has it.
+    return {t for t in set(_WORD.findall(text)) if _SIMPLE.fullmatch(t)}
 
 
 def word_counts(text: str) -> Counter[str]:
