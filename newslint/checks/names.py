@@ -21,7 +21,9 @@ from newslint.document import Document
 from newslint.names import run as names_run
 from newslint.names.addresses import find_address_slips
 from newslint.names.checks import (
+    Layout,
     another_time,
+    apposed_title,
     candidate_forms,
     clean_form,
     context_years,
@@ -689,11 +691,11 @@ def officeholder(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[D
         if mention.scope == "byline" or silenced(doc, ctx, mention.surname):
             continue
         former = _former(mention)
-        after = former is None and bool(mention.given) and not mention.title
-        if after:
-            former = suffix_former(doc.text, mention.end) or None  # "X, the former Y,"
+        layout: Layout = "before"
+        if former is None and mention.given and not mention.title:
+            former, layout = _former_beside(doc.text, mention)
         if former is not None:
-            problem = former_problem(names, mention, former, day, after)
+            problem = former_problem(names, mention, former, day, layout)
             if problem:
                 start = mention.title[0].start if mention.title else mention.start
                 yield Diagnostic(meta.id, problem, start, mention.end, meta.severity)
@@ -704,14 +706,14 @@ def officeholder(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[D
             if problem:
                 yield Diagnostic(meta.id, problem, mention.start, mention.end, meta.severity)
             continue
-        title, start = found
+        title, start, layout = found
         if doc.in_quotation(Span(mention.start, mention.end)):
             continue  # the speaker's words, titles and all
         bounds = _sentence_bounds(doc, start)
         if another_time(names, mention, title, day, doc.text, bounds):
             continue
         years = context_years(doc.text, mention.start)
-        problem = officeholder_problem(names, mention, title, day, years)
+        problem = officeholder_problem(names, mention, title, day, years, layout)
         if problem:
             yield Diagnostic(meta.id, problem, start, mention.end, meta.severity)
 
@@ -735,17 +737,32 @@ def _former(mention: Mention) -> str | None:
     return " ".join(t.text for t in mention.title if t.lower not in ("former", "ex", "ex-"))
 
 
-def _titled(doc: Document, mention: Mention) -> tuple[str, int] | None:
-    """The title given with the name and where the flagged span starts."""
+def _former_beside(text: str, mention: Mention) -> tuple[str | None, Layout]:
+    """The title of "X, the former Y," or "the former Y, X" and its layout."""
+    title = suffix_former(text, mention.end)
+    if title:
+        return title, "after"
+    title = apposed_title(text, mention.start)
+    if title.casefold().startswith("former "):
+        return title.split(None, 1)[1], "apposed"
+    return None, "before"
+
+
+def _titled(doc: Document, mention: Mention) -> tuple[str, int, Layout] | None:
+    """The title given with the name, where the flagged span starts, and
+    where the title stands ("Scott Bessent, the U.S. Treasury Secretary,")."""
     if mention.title and mention.personal_title and not mention.honorific_only:
         qualifiers = {t.lower for t in mention.title} | {mention.before}
         if qualifiers & {"former", "ex", "then", "late", "outgoing", "incoming"}:
             return None
-        return mention.title_text, mention.title[0].start
+        return mention.title_text, mention.title[0].start, "before"
     if mention.given:
         title = suffix_title(doc.text, mention.end)
         if title:
-            return title, mention.start
+            return title, mention.start, "after"
+        title = apposed_title(doc.text, mention.start)
+        if title and not title.casefold().startswith("former "):
+            return title, mention.start, "apposed"
     return None
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Callable, Collection, Iterator
+from typing import Literal
 
 import regex
 
@@ -19,7 +20,7 @@ from newslint.registry import CheckContext
 _NEVER = COMMON_WORDS | MONTHS | WEEKDAYS | PLACES
 # ", the U.S. treasury secretary," after a name.
 _SUFFIX_TITLE = regex.compile(
-    r",\s+the\s+((?:[\p{L}.\-]+\s+){0,5}?[\p{L}.\-]+)(?=\s*[,.;)]|\s+(?:who|said|told|has|had|is|was|and)\b)"
+    r",\s+the\s+((?:[\p{L}.\-]+\s+){0,5}?[\p{L}\-]{3,})(?=\s*[,.;)]|\s+(?:who|said|told|has|had|is|was|and)\b)"
 )
 
 
@@ -103,6 +104,26 @@ def suffix_title(text: str, end: int) -> str:
     return match.group(1)
 
 
+# "the former U.S. president, " just before a name: the title set off by commas.
+_APPOSED_TITLE = regex.compile(
+    r"(?:^|[\s(\u201c\"])[Tt]he\s+((?:[\p{L}.\-]+\s+){0,6}?[\p{L}\-]{3,}),\s*$"
+)
+
+
+def apposed_title(text: str, start: int) -> str:
+    """The title in "the U.S. treasury secretary, Scott Bessent" (or "");
+    "former" stays in it."""
+    match = _APPOSED_TITLE.search(text, max(0, start - 80), start)
+    if not match:
+        return ""
+    words = match.group(1).split()
+    if not any(w.casefold() in TITLE_HEADS for w in words[-2:]):
+        return ""
+    if words[0].casefold() in ("then", "late", "outgoing", "incoming"):
+        return ""
+    return match.group(1)
+
+
 # A rank word before a title makes it another office: the Vice President is
 # not the President ("President Joe Biden" in 2016 was wrong).
 _LOWER_RANKS = frozenset(("vice", "deputy", "assistant", "under", "lieutenant", "associate"))
@@ -135,6 +156,21 @@ def _matches(office: Office, title: str, country: str | None) -> bool:
 
 def _date(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
+
+
+# Where a title stands beside the name: "President X" (before), "X, the
+# president," (after) or "the president, X," (apposed).
+Layout = Literal["before", "after", "apposed"]
+
+
+def _as_written(title_text: str, mention: Mention, layout: Layout) -> str:
+    """The title and name quoted in the order the text gives them."""
+    name = " ".join(t.text for t in mention.tokens)
+    if layout == "after":
+        return f"'{name}, the {title_text}'"
+    if layout == "apposed":
+        return f"'the {title_text}, {name}'"
+    return f"'{title_text} {name}'"
 
 
 def _titled_person(
@@ -172,9 +208,15 @@ def context_years(text: str, start: int) -> set[int]:
 
 
 def officeholder_problem(
-    names: NamesList, mention: Mention, title_text: str, day: dt.date, years: Collection[int] = ()
+    names: NamesList,
+    mention: Mention,
+    title_text: str,
+    day: dt.date,
+    years: Collection[int] = (),
+    layout: Layout = "before",
 ) -> str:
-    """Why "<title> <name>" is wrong on ``day`` by the lists, or "".
+    """Why "<title> <name>" (or the title in another ``layout``) is wrong on
+    ``day`` by the lists, or "".
 
     ``years`` are the years written around the mention: a story that speaks
     of a past year in which the person held the title ("With the 2008 crash
@@ -190,7 +232,7 @@ def officeholder_problem(
         for y in years
     ):
         return ""
-    said = f"'{title_text} {' '.join(t.text for t in mention.tokens)}'"
+    said = _as_written(title_text, mention, layout)
     if person.died is not None and person.died < day:
         return f"{said}: {person.name} died on {_date(person.died)}"
     held = [o for o in person.offices if _matches(o, title, country)]
@@ -332,9 +374,9 @@ _TERM_DAYS = 4 * 365
 
 
 def former_problem(
-    names: NamesList, mention: Mention, title_text: str, day: dt.date, after: bool = False
+    names: NamesList, mention: Mention, title_text: str, day: dt.date, layout: Layout = "before"
 ) -> str:
-    """Why "former <title> <name>" (``after``: "<name>, the former <title>") is
+    """Why "former <title> <name>" (or the title in another ``layout``) is
     wrong on ``day`` (they still held it), or ""."""
     found = _titled_person(names, mention, title_text)
     if found is None:
@@ -343,8 +385,7 @@ def former_problem(
     held = [o for o in person.offices if _matches(o, title, country) and o.held_on(day)]
     if not held:
         return ""
-    name = " ".join(t.text for t in mention.tokens)
-    said = f"'{name}, the former {title_text}'" if after else f"'former {title_text} {name}'"
+    said = _as_written(f"former {title_text}", mention, layout)
     return f"{said}: {person.name} was still {held[0].office} on {_date(day)}"
 
 

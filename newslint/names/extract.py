@@ -33,6 +33,7 @@ from newslint.names.words import (
     TITLE_PARTS,
     WEEKDAYS,
     given_names,
+    listed_given_names,
 )
 from newslint.spans import Span
 
@@ -286,7 +287,13 @@ def _segments(run: list[Token]) -> Iterator[list[Token]]:
     part: list[Token] = []
     known = given_names()
     for i, token in enumerate(run):
-        if token.lower in _BREAKERS and not token.text.islower():
+        # A month after a given name is a surname ("Theresa May", "Brian May").
+        surname_month = (
+            token.lower in MONTHS
+            and bool(part)
+            and (part[-1].lower in known or part[-1].lower in listed_given_names())
+        )
+        if token.lower in _BREAKERS and not token.text.islower() and not surname_month:
             if part:
                 yield part
             part = []

@@ -9,6 +9,7 @@ organisation). The few closed classes of a handful of words stay here.
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 from newslint.wordlists import word_set, word_table
@@ -48,3 +49,19 @@ def given_names() -> frozenset[str]:
         line = line.split("#", 1)[0]
         words.update(w.casefold() for w in line.split())
     return frozenset(words)
+
+
+@functools.lru_cache(maxsize=1)
+def listed_given_names() -> frozenset[str]:
+    """The first names of the people in the shipped names lists, case-folded:
+    evidence that a month or weekday after them is a surname ("Theresa May").
+    Read from the lists' ``name =`` lines, not parsed as TOML, as only the
+    rare name before a month needs them."""
+    found: set[str] = set()
+    for path in (DATA_DIR / "people.toml", DATA_DIR / "congress.toml"):
+        text = path.read_text(encoding="utf-8")
+        found.update(m.group(1).casefold() for m in _LISTED_NAME.finditer(text))
+    return frozenset(found)
+
+
+_LISTED_NAME = re.compile(r'^name = "([^" ]+) ', re.MULTILINE)
