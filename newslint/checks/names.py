@@ -32,6 +32,7 @@ from newslint.names.checks import (
     is_dictionary_word,
     officeholder_problem,
     silenced,
+    state_before,
     suffix_former,
     suffix_title,
 )
@@ -654,8 +655,10 @@ def capitalised_typo(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterat
     why=(
         'A stale title ("President Biden" in 2026) or the wrong one ("Treasury '
         "Secretary Marco Rubio\") misinforms readers. The rule reads '<title> "
-        "<name>' and '<name>, the <title>' against the offices and dates in the "
-        "names lists and the article's date, and flags a person the lists record "
+        "<name>', '<name>, the <title>' and 'the <title>, <name>' against the offices "
+        "and dates in the names lists and the article's date (a U.S. state before the "
+        "title makes it the state's office: 'Georgia Secretary of State'), and flags a "
+        "person the lists record "
         "as dead who is given a title or a present-tense verb ('Jacques Chirac "
         "says') after their death, or called 'former' while still in the office "
         "('former President Obama' in 2016). It is silent without a date (archive copy "
@@ -698,7 +701,8 @@ def officeholder(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[D
             problem = former_problem(names, mention, former, day, layout)
             if problem:
                 start = mention.title[0].start if mention.title else mention.start
-                yield Diagnostic(meta.id, problem, start, mention.end, meta.severity)
+                start, end = _with_title(doc.text, mention, former, layout, start)
+                yield Diagnostic(meta.id, problem, start, end, meta.severity)
             continue
         found = _titled(doc, mention)
         if found is None:
@@ -707,6 +711,9 @@ def officeholder(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[D
                 yield Diagnostic(meta.id, problem, mention.start, mention.end, meta.severity)
             continue
         title, start, layout = found
+        state = state_before(doc.text, start) if layout == "before" else ""
+        if state and not title.casefold().startswith(state.casefold()):
+            title = f"{state} {title}"  # a state office: "Georgia Secretary of State"
         if doc.in_quotation(Span(mention.start, mention.end)):
             continue  # the speaker's words, titles and all
         bounds = _sentence_bounds(doc, start)
@@ -715,7 +722,25 @@ def officeholder(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[D
         years = context_years(doc.text, mention.start)
         problem = officeholder_problem(names, mention, title, day, years, layout)
         if problem:
-            yield Diagnostic(meta.id, problem, start, mention.end, meta.severity)
+            start, end = _with_title(doc.text, mention, title, layout, start)
+            yield Diagnostic(meta.id, problem, start, end, meta.severity)
+
+
+def _with_title(
+    text: str, mention: Mention, title: str, layout: Layout, start: int
+) -> tuple[int, int]:
+    """The flagged span: the name and its title, wherever the title stands
+    ("Paul Ryan, the former Speaker", "the U.S. president, Donald Trump"),
+    since the fix is usually in the title."""
+    end = mention.end
+    if layout == "after":
+        at = text.find(title, mention.end, mention.end + 100)
+        end = at + len(title) if at >= 0 else end
+    elif layout == "apposed":
+        at = text.rfind(title, max(0, mention.start - 100), mention.start)
+        the = text.lower().rfind("the ", max(0, at - 20), at) if at >= 0 else -1
+        start = the if the >= 0 else start
+    return start, end
 
 
 def _sentence_bounds(doc: Document, offset: int) -> tuple[int, int]:

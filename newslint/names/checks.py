@@ -14,7 +14,15 @@ from newslint.document import Document
 from newslint.names.extract import Form, Mention, NameAnalysis, Token
 from newslint.names.lists import NamesList, Office, Person, title_key
 from newslint.names.similar import MIN_LENGTH, fold
-from newslint.names.words import COMMON_WORDS, MONTHS, PLACES, TITLE_HEADS, WEEKDAYS
+from newslint.names.words import (
+    COMMON_WORDS,
+    MONTHS,
+    PLACES,
+    SUFFIXES,
+    TITLE_HEADS,
+    US_STATES,
+    WEEKDAYS,
+)
 from newslint.registry import CheckContext
 
 _NEVER = COMMON_WORDS | MONTHS | WEEKDAYS | PLACES
@@ -124,6 +132,16 @@ def apposed_title(text: str, start: int) -> str:
     return match.group(1)
 
 
+def state_before(text: str, start: int) -> str:
+    """The U.S. state named just before a title ("Georgia Secretary of State"),
+    or "": the office is the state's, not the federal one."""
+    words = text[max(0, start - 30) : start].split()
+    for size in (2, 1):
+        if len(words) >= size and " ".join(words[-size:]).casefold() in US_STATES:
+            return " ".join(words[-size:])
+    return ""
+
+
 # A rank word before a title makes it another office: the Vice President is
 # not the President ("President Joe Biden" in 2016 was wrong).
 _LOWER_RANKS = frozenset(("vice", "deputy", "assistant", "under", "lieutenant", "associate"))
@@ -182,7 +200,14 @@ def _titled_person(
     if not title or title.split()[-1] in ("mr", "mrs", "ms", "dr", "sir", "dame", "lord"):
         return None
     people = names.people_named(mention.surname.text, mention.given)
-    return (title, country, people[0]) if len(people) == 1 else None
+    if len(people) != 1:
+        return None
+    # "Robert F. Kennedy" is not "Robert F. Kennedy Jr.": a listed suffix the
+    # text leaves out names the father (or the son).
+    suffix = people[0].name.split()[-1].casefold()
+    if suffix in SUFFIXES and not any(t.lower in SUFFIXES for t in mention.tokens):
+        return None
+    return title, country, people[0]
 
 
 _YEAR = regex.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,])")

@@ -33,6 +33,8 @@ CONNECTORS = frozenset(("of", "the", "for", "and"))
 ORG_WORDS = word_set(_TOPIC, "organisation-words")
 # Countries, regions and big cities: capitalised, never people.
 PLACES = word_set(_TOPIC, "places")
+# U.S. states: one before a title makes the office the state's.
+US_STATES = word_set(_TOPIC, "us-states")
 # Nationality and country adjectives in titles ("German Chancellor") -> country code.
 COUNTRY_ADJECTIVES = word_table(_TOPIC, "country-adjectives")
 # Frequent capitalised words at the start of sentences or in headlines that
