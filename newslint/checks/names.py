@@ -43,6 +43,7 @@ from newslint.names.lists import (
     Person,
     context_lists,
     given_agrees,
+    romanised,
     title_key,
 )
 from newslint.names.similar import (
@@ -128,6 +129,8 @@ def misspelled(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Dia
         # The lower-case and [sic] scans are dearer than the cached list lookup.
         if person is None or not clean_form(form, analysis, ctx, doc):
             continue
+        if _house_romanisation(form, person, analysis):
+            continue
         right = person.surname.split()[-1]
         office = person.describe(doc.article_date)
         where = f" ({office})" if office else ""
@@ -135,6 +138,19 @@ def misspelled(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Dia
         # names.inconsistent runs next and leaves this word to us (one finding).
         doc.analysis("names.misspelled", _no_keys).add(form.key)
         yield from _flag(doc, ctx, meta, form, message, right)
+
+
+# Uses of one spelling that make it the newsroom's choice, not a slip.
+_HOUSE_SPELLING_USES = 3
+
+
+def _house_romanisation(form: Form, person: Person, analysis: NameAnalysis) -> bool:
+    """A romanised name the story spells one way throughout ("Morsy" every
+    time, never "Morsi"): the newsroom's transliteration, not a misspelling.
+    A slip is rarely repeated three times without the right spelling."""
+    if form.count < _HOUSE_SPELLING_USES or person.key in analysis.forms:
+        return False
+    return any(romanised(o.country) for o in person.offices)
 
 
 def _near_person(

@@ -133,9 +133,12 @@ def apposed_title(text: str, start: int) -> str:
 
 
 def state_before(text: str, start: int) -> str:
-    """The U.S. state named just before a title ("Georgia Secretary of State"),
-    or "": the office is the state's, not the federal one."""
+    """The U.S. state named just before a title ("Georgia Secretary of State",
+    "state Attorney General"), or "": the office is the state's, not the
+    federal one."""
     words = text[max(0, start - 30) : start].split()
+    if words and words[-1] == "state":
+        return "state"
     for size in (2, 1):
         if len(words) >= size and " ".join(words[-size:]).casefold() in US_STATES:
             return " ".join(words[-size:])
@@ -292,9 +295,15 @@ _FRAME_BEFORE = regex.compile(
     r"(?:\b(?:under|during|by|before|after|since)|\b(?:an?))\s+$", regex.IGNORECASE
 )
 # After the name: the time of their office ("President Clinton's second term").
+# Or what belonged to their tenure, a few words on: its people ("President Bill
+# Clinton's national security adviser") and its acts ("President Obama's
+# signature health care law").
 _FRAME_AFTER = regex.compile(
     r"['’]s\s+(?:(?:first|second|last|final|early|late|own)\s+)?(?:term|terms|tenure|"
     r"administration|presidency|years|era|legacy|time|watch|government|cabinet)\b"
+    r"|['’]s\s+(?:[\w-]+\s+){0,4}?(?i:advis[eo]rs?|aides?|secretary|council|counsel|staff|"
+    r"spokes(?:man|woman|person)|envoy|ambassador|nominees?|appointees?|picks?|laws?|"
+    r"polic(?:y|ies)|plans?|orders?|programs?|initiatives?|act|deal|reforms?|doctrine)\b"
 )
 # A modal right beside the title, or a question, speaks of an office not yet
 # held as a possibility ("Would President Trump raise taxes?", "what is
@@ -304,7 +313,9 @@ _MODAL_BEFORE = regex.compile(r"\b(?:would|could|might)\s+$", regex.IGNORECASE)
 # Senate Majority Leader"), or a past relation to the holder ("a former top
 # adviser to President Obama"): the office of its own time.
 _QUALIFIED_BEFORE = regex.compile(
-    r"\b(?:then|late|former|ex|onetime|one-time)[-\s]+(?:[\p{Lu}][\w.’'-]*\s+){1,3}$"
+    r"\b(?:then|late|former|ex|onetime|one-time|soon-to-be|would-be|future)[-\s]+"
+    r"(?:[\p{Lu}][\w.’'-]*\s+){1,3}$"
+    r"|\b(?:then|soon-to-be|would-be|future)[-\s]+$"
     r"|\b(?:former|ex-|then-?|onetime|one-time)\s*(?:[\w’'-]+\s+){0,3}"
     r"(?:to|for|of|under|with)\s+(?:the\s+)?$",
     regex.IGNORECASE,
@@ -350,7 +361,7 @@ def another_time(
     if all(o.end is not None and o.end < day for o in held):  # a past holder
         return (
             framed
-            or bool(_FRAME_AFTER.match(text, mention.end, min(len(text), mention.end + 30)))
+            or bool(_FRAME_AFTER.match(text, mention.end, min(len(text), mention.end + 60)))
             or (
                 (person.died is None or person.died >= day)
                 and _told_in_past(text, mention.end, start, sentence, held, day)

@@ -258,7 +258,7 @@ def _sentence_initial(text: str, start: int) -> bool:
 def _word_before(text: str, start: int) -> str:
     head = text[max(0, start - 30) : start].rstrip()
     words = head.split()
-    return words[-1].casefold() if words else ""
+    return words[-1].casefold().lstrip("([{\"'“‘") if words else ""
 
 
 def _split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:

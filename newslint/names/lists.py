@@ -221,6 +221,29 @@ def _cldr_territories() -> dict[str, str]:
         return read()
 
 
+def romanised(country: str | None) -> bool:
+    """Whether names from ``country`` are romanised from another script
+    (Arabic, Cyrillic, Chinese ...), so that newsrooms spell them differently
+    ("Morsi", "Morsy", "Mursi"): CLDR's likely script of the country's first
+    official language, via Babel."""
+    return country is not None and _first_script(country) not in ("Latn", "")
+
+
+@functools.lru_cache(maxsize=64)
+def _first_script(country: str) -> str:
+    from babel.core import get_global
+    from babel.languages import get_official_languages
+
+    try:
+        languages = get_official_languages(country, de_facto=True)
+    except Exception:  # an organisation's code ("EU", "UN"), not a territory
+        return ""
+    if not languages:
+        return ""
+    parts = str(get_global("likely_subtags").get(languages[0], "")).split("_")
+    return parts[1] if len(parts) > 2 else ""
+
+
 # Country names that are also U.S. states: "Georgia Governor" is a state's.
 _STATE_NAMES = frozenset(("georgia",))
 
