@@ -234,7 +234,15 @@ _INVERTED_TAIL = regexcache.compile(
 # A lead-in clause of the writer's before the quote: 'As Time's Mark Thompson
 # notes, "..."' (the same sentence, before the quote).
 _AS_LEAD = regexcache.compile(
-    r"\bAs\s+(?:[^,.;:!?]{0,60}?\s)?[A-Z][^,.;:!?]{0,60}?\s(?:[a-z]{2,}(?:s|ed)|puts?\s+it),\s*$"
+    r"\b[Aa]s\s+(?:[^,.;:!?]{0,60}?\s)?[A-Z][^,.;:!?]{0,60}?\s(?:[a-z]{2,}(?:s|ed)|puts?\s+it),\s*$"
+)
+# Or a named subject and any verb, then a comma: 'NPR's Carrie Johnson reports,
+# "..."', 'In another post Elonis opined, "..."', 'He further challenged
+# Democrats, "..."'. The verb ends in -s or -ed; up to two words may follow it.
+_SUBJECT_LEAD = regexcache.compile(
+    r"(?:\b(?:[Hh]e|[Ss]he|[Tt]hey)|(?<![\w'’])[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
+    r"\s+(?:[a-z]+ly\s+|further\s+|also\s+|then\s+)?[a-z]{3,}(?:ed|es|s)"
+    r"(?:\s+[\w'’.-]+){0,2},\s*$"
 )
 
 
@@ -268,7 +276,7 @@ def _attribute(s: _Sentences, q: Quotation) -> str:
     lead = text[s.spans[first].start : q.span.start].rstrip()
     if lead.endswith(":") or lead.endswith(":-"):
         return "colon"
-    if _AS_LEAD.search(lead + " "):
+    if _AS_LEAD.search(lead + " ") or _SUBJECT_LEAD.search(lead + " "):
         return "colon"
     if q.paragraphs > 1:
         for i in range(first, last + 1):
