@@ -10,6 +10,7 @@ from typing import Literal
 
 import regex
 
+from newslint.analysis.encoding import document_damage
 from newslint.document import Document
 from newslint.names.extract import Form, Mention, NameAnalysis, Token
 from newslint.names.lists import NamesList, Office, Person, title_key
@@ -61,7 +62,13 @@ def clean_form(form: Form, analysis: NameAnalysis, ctx: CheckContext, doc: Docum
         return False
     if _accepted(ctx, form.text):
         return False
+    if all(_damaged(doc, t) for t, _ in form.tokens):
+        return False  # "ObamaÃ": structure.encoding-damage reports the file once
     return not all(silenced(doc, ctx, t) for t, _ in form.tokens)
+
+
+def _damaged(doc: Document, token: Token) -> bool:
+    return any(d.start < token.end and token.start < d.end for d in document_damage(doc))
 
 
 def _accepted(ctx: CheckContext, word: str) -> bool:
