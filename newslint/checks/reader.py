@@ -413,6 +413,7 @@ def reader_question(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterato
     if not body:
         return
     tail_start = body[-_TAIL_PARAGRAPHS:][0].start
+    lede_end = body[0].end
     found: list[tuple[Span, str]] = []
     sentences = doc.sentences
     machine = _Register(doc)
@@ -438,7 +439,9 @@ def reader_question(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterato
         for part in [text, *_RUN_ON.split(text)[1:]]:
             kind = _addresses_reader(part, sentence.start >= tail_start)
             if kind is None and not speech:
-                kind = _narrator_address(doc, part, following, machine)
+                kind = _narrator_address(
+                    doc, part, following, machine, lede=sentence.start < lede_end
+                )
             if kind:
                 break
         if kind and _link_label(doc, sentence, text, starts):
@@ -657,10 +660,14 @@ def _search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 
 
 def _narrator_address(
-    doc: Document, text: str, following: list[Span], machine: _Register
+    doc: Document, text: str, following: list[Span], machine: _Register, lede: bool = False
 ) -> str | None:
     """Shapes that are reader address because of who says them: the narrator
-    (the caller has left out sentences with quoted speech)."""
+    (the caller has left out sentences with quoted speech). A question the
+    narrator answers at once is a teaser put to the reader in the lede ("How
+    often do we get good news? Not often, but ..."); further down edited copy
+    it is the writer's signpost ("So what does Moscow want? The answer is
+    complicated.")."""
     if (
         not text
         or len(text.split()) > _MAX_WORDS
@@ -670,7 +677,7 @@ def _narrator_address(
         return None
     you = bool(_search(_SECOND_PERSON, text))
     if text.endswith("?"):
-        if _elided_subject(text) or _answered(doc, following) or machine():
+        if _elided_subject(text) or (lede and _answered(doc, following)) or machine():
             return "question"
         # The publication asking the reader: "how about making some of our other recipes?"
         return "question" if you and _PUBLICATION.search(text) else None
