@@ -349,6 +349,12 @@ _FIRST_WORD = regexcache.compile(r"[A-Za-z][\w'’-]*")
 _TAIL_PARAGRAPHS = 2
 # Shapes a quoted speaker uses as often as a writer does.
 _SPEAKERS_TOO = frozenset(("question", "advice", "you"))
+# A reporting aside set off by commas: ", she says,", ", Ms. Ruiz argued,".
+_REPORTED_ASIDE = regexcache.compile(
+    r",\s+(?:he|she|they|(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w'’-]+)\s+"
+    r"(?:says|said|adds|added|argues|argued|explains|explained|notes|noted|writes|wrote"
+    r"|insists|insisted|suggests|suggested|advises|advised),"
+)
 _MAX_WORDS = 45
 # Pack rules that already name the phrase; a sentence they flag is theirs.
 _PACK_RULES = frozenset(("filler.chatbot-residue", "filler.web-leftover", "filler.reader-address"))
@@ -447,6 +453,10 @@ def reader_question(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterato
         if kind and _link_label(doc, sentence, text, starts):
             continue
         if kind == "imperative" and _conditional_imperative(text):
+            continue
+        # "Do that, she says, and they will reward your trust": a speaker's
+        # advice, paraphrased; the aside says whose it is.
+        if kind and _REPORTED_ASIDE.search(text):
             continue
         # A question or a "you"/"we" next to quoted speech is usually the
         # speaker's, even when the quotation marks could not be paired.
@@ -623,6 +633,9 @@ def _imperative(text: str, *, capital: bool = True) -> bool:
         return False
     rest = text[first.end() :].lstrip(" ,")
     if not rest:
+        return False
+    # "contact tracing.", "deep cleaning": a noun compound, not a verb and its object.
+    if " " not in rest.strip() and rest.rstrip(".!?;:").endswith("ing"):
         return False
     if rest[0].isupper():
         # "Keep Britain Tidy said ...": a capital after the verb is a name or
