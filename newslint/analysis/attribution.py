@@ -255,6 +255,16 @@ _RECORD_SHOWS = regexcache.compile(
 )
 
 
+# A sentence about a person, then their quote in the same paragraph: "She's
+# glad the governor closed the beach. "It's unfortunate, but ..."".
+_PERSON_SUBJECT = regexcache.compile(r"(?:He|She|Mr\.|Ms\.|Mrs\.|Dr\.)(?:['’]s)?\s")
+# A quote handed to its speaker, any verb: '," he predicts', '," Ms. Ruiz recalled'.
+_QUOTE_HANDED_ON = regexcache.compile(
+    r"[,?!][\"”]\s+(?:he|she|they|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]+){0,2})\s+[a-z]{3,}(?:s|ed)\b"
+)
+_PARAGRAPH_LOOKBACK = 3  # sentences back to a speaker quoted earlier in the paragraph
+
+
 def _introduces(sentence: str) -> bool:
     return bool(REPORTING.search(sentence) or _RECORD_SHOWS.search(sentence))
 
@@ -285,8 +295,17 @@ def _attribute(s: _Sentences, q: Quotation) -> str:
     if first > 0:
         prev = first - 1
         if s.same_paragraph(prev, first):
-            if _introduces(s.outside(prev)):
+            if _introduces(s.outside(prev)) or _PERSON_SUBJECT.match(s.outside(prev).lstrip()):
                 return "previous-sentence"
+            # A speaker quoted earlier in the paragraph goes on: '... ," he says.
+            # They benefit some and hurt others. "For the winners ..."'.
+            for back in range(prev - 1, max(-1, prev - _PARAGRAPH_LOOKBACK), -1):
+                if not s.same_paragraph(back, back + 1):
+                    break
+                raw = s.doc.span_text(s.spans[back])
+                quoted = any(m in raw for m in '"“”')
+                if quoted and (REPORTING.search(s.outside(back)) or _QUOTE_HANDED_ON.search(raw)):
+                    return "previous-sentence"
         elif text[s.spans[first].start : q.span.start].strip() == "":
             # The quote opens a paragraph: the one before may introduce it.
             tail = s.outside(prev)
