@@ -349,6 +349,12 @@ _FIRST_WORD = regexcache.compile(r"[A-Za-z][\w'’-]*")
 _TAIL_PARAGRAPHS = 2
 # Shapes a quoted speaker uses as often as a writer does.
 _SPEAKERS_TOO = frozenset(("question", "advice", "you"))
+# A broadcast hour: "at 0900 GMT", "from 19:00 BST", "at 8 p.m. ET".
+_SCHEDULED = regexcache.compile(
+    r"\b\d{1,2}[:.]?\d{2}\s*(?:GMT|BST|UTC|CET|ET|EST|EDT|PT|PST|PDT)\b"
+    r"|\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?:\s+(?:GMT|BST|ET|EST|EDT|PT))?"
+    r"(?=[\s.,;]|$)",
+)
 # A reporting aside set off by commas: ", she says,", ", Ms. Ruiz argued,".
 _REPORTED_ASIDE = regexcache.compile(
     r",\s+(?:he|she|they|(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w'’-]+)\s+"
@@ -457,6 +463,11 @@ def reader_question(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterato
         # "Do that, she says, and they will reward your trust": a speaker's
         # advice, paraphrased; the aside says whose it is.
         if kind and _REPORTED_ASIDE.search(text):
+            continue
+        # "Listen to the full interview on Sportsweek at 0900 GMT on Sunday": a
+        # broadcaster's schedule plug names its programme and hour; a content
+        # farm's call to action ("Explore our other articles") names neither.
+        if kind == "imperative" and _SCHEDULED.search(text):
             continue
         # A question or a "you"/"we" next to quoted speech is usually the
         # speaker's, even when the quotation marks could not be paired.
