@@ -28,6 +28,7 @@ from newslint.names.checks import (
     clean_form,
     context_years,
     dead_problem,
+    elect_problem,
     former_problem,
     is_dictionary_word,
     officeholder_problem,
@@ -708,6 +709,10 @@ def officeholder(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[D
     names = _names(doc, ctx)
     for mention in analysis.persons():
         if mention.scope == "byline" or silenced(doc, ctx, mention.surname):
+            continue
+        elect = elect_problem(names, mention, day)
+        if elect and not doc.in_quotation(Span(mention.start, mention.end)):
+            yield Diagnostic(meta.id, elect, mention.start, mention.end, meta.severity)
             continue
         former = _former(mention)
         layout: Layout = "before"

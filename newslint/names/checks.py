@@ -416,6 +416,40 @@ def _told_in_past(
 _TERM_DAYS = 4 * 365
 
 
+# How long before taking office a person is "-elect": a U.S. president is
+# elected in early November and sworn in on 20 January; other offices sooner.
+_ELECT_DAYS = 100
+
+
+def elect_problem(names: NamesList, mention: Mention, day: dt.date) -> str:
+    """Why "President-elect <name>" is wrong on ``day`` (already in office, or
+    not yet elected), or ""."""
+    first = mention.tokens[0].lower
+    if not first.endswith("-elect") or len(mention.tokens) < 2:
+        return ""
+    title, _ = title_key(first.removesuffix("-elect"))
+    given = mention.tokens[1].text if len(mention.tokens) > 2 else ""
+    people = names.people_named(mention.surname.text, given)
+    if len(people) != 1:
+        return ""
+    person = people[0]
+    terms = sorted((o for o in person.offices if _matches(o, title, None)), key=lambda o: o.start)
+    if not terms:
+        return ""
+    if any(o.start - dt.timedelta(days=_ELECT_DAYS) <= day < o.start for o in terms):
+        return ""
+    said = f"'{' '.join(t.text for t in mention.tokens)}'"
+    held = [o for o in terms if o.held_on(day)]
+    if held:
+        took = f"took office as {held[-1].office} on {_date(held[-1].start)}"
+        return f"{said}: {person.name} {took}; '-elect' is out of date"
+    upcoming = [o for o in terms if o.start > day]
+    if upcoming:
+        when = f"{upcoming[0].office} from {_date(upcoming[0].start)}"
+        return f"{said}: {person.name} was not {first} on {_date(day)} ({when})"
+    return ""
+
+
 def former_problem(
     names: NamesList, mention: Mention, title_text: str, day: dt.date, layout: Layout = "before"
 ) -> str:
