@@ -104,7 +104,8 @@ _BY = regexcache.compile(
 # Where the name ends: a separator, a date or time, an e-mail or handle, "on ...",
 # or the next field of a card ("Course: Main").
 _NAME_END = regexcache.compile(
-    r"\s*(?:[|•·–—]|\s-\s|\bon\s|\bat\s|\bupdated\b|\bpublished\b|@|\d|\s\w+:\s).*$",
+    r"\s*(?:[|•·–—]|\s-\s|\bon\s|\bat\s|\bupdated\b|\bpublished\b|@|\d|\s\w+:\s"
+    r"|\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d).*$",
     re.IGNORECASE,
 )
 # Closed-class words: a person's name never holds one ("Eat What Tonight",

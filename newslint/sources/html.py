@@ -102,11 +102,15 @@ def _marks(attributes: dict[str, str]) -> str:
 def _is_byline_element(attrs: dict[str, str]) -> bool:
     if "author" in attrs.get("rel", "").lower().split():
         return True
+    if _AUTHOR_PAGE.search(attrs.get("href", "")):
+        return True  # a link to one writer's page: "/author/jane-doe"
     marks = f"{attrs.get('class', '')} {attrs.get('itemprop', '')}".lower()
     return "byline" in marks or "author" in marks or _POSTED_BY.search(marks) is not None
 
 
 _POSTED_BY = regexcache.compile(r"posted[-_]?by")
+# A CMS page of one writer ("/author/jane-doe/", "/writers/jdoe"), not a list of them.
+_AUTHOR_PAGE = regexcache.compile(r"/(?:author|writers?|contributors?|byline)/[\w.%-]+/?(?:[?#]|$)")
 
 
 class _Parser(HTMLParser):
@@ -407,6 +411,8 @@ def load(path: str, source: str) -> Document:
     byline = _byline(text, candidates, headline)
     first = paragraphs.index(headline) + 1 if headline is not None else 0
     paragraphs, fallback_byline, dateline = header_fields(text, paragraphs, first)
+    if byline is None and fallback_byline is None and first:
+        fallback_byline = _byline_above(text, paragraphs[max(0, first - 1 - _ABOVE) : first - 1])
     return finish(
         builder,
         code=code,
@@ -488,6 +494,17 @@ def _byline(text: str, candidates: list[tuple[Span, _Block]], headline: Span | N
             return span
     for span, _ in pool:
         if not _BYLINE_LABEL.fullmatch(text[span.start : span.end].strip()):
+            return span
+    return None
+
+
+_ABOVE = 2  # blocks above the headline where a page may put its "By" line
+
+
+def _byline_above(text: str, spans: list[Span]) -> Span | None:
+    """A "By Jane Doe | May 5" line in the blocks just above the headline."""
+    for span in reversed(spans):
+        if is_byline(text[span.start : span.end]):
             return span
     return None
 
