@@ -12,6 +12,7 @@ import functools
 import re
 from pathlib import Path
 
+from newslint import regexcache
 from newslint.wordlists import word_set, word_table
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "names"
@@ -66,4 +67,4 @@ def listed_given_names() -> frozenset[str]:
     return frozenset(found)
 
 
-_LISTED_NAME = re.compile(r'^name = "([^" ]+) ', re.MULTILINE)
+_LISTED_NAME = regexcache.compile(r'^name = "([^" ]+) ', re.MULTILINE)
