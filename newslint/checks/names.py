@@ -146,12 +146,20 @@ _HOUSE_SPELLING_USES = 3
 
 
 def _house_romanisation(form: Form, person: Person, analysis: NameAnalysis) -> bool:
-    """A romanised name the story spells one way throughout ("Morsy" every
-    time, never "Morsi"): the newsroom's transliteration, not a misspelling.
-    A slip is rarely repeated three times without the right spelling."""
+    """A name the story spells one way throughout, never the listed way, is
+    not a slip (a slip is rarely repeated three times without the right
+    spelling) but a choice: a newsroom's transliteration of a romanised name
+    ("Morsy" every time, never "Morsi"), or another person altogether
+    ("Liverpool chief executive Rick Parry" is not Rick Perry) unless a title
+    of the listed person's says it is them ("Treasury Secretary Scott
+    Bescent")."""
     if form.count < _HOUSE_SPELLING_USES or person.key in analysis.forms:
         return False
-    return any(romanised(o.country) for o in person.offices)
+    if any(romanised(o.country) for o in person.offices):
+        return True
+    return not any(
+        m.personal_title and not m.honorific_only and _title_fits(m, person) for _, m in form.tokens
+    )
 
 
 def _near_person(
@@ -711,7 +719,7 @@ def officeholder(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[D
     for mention in analysis.persons():
         if mention.scope == "byline" or silenced(doc, ctx, mention.surname):
             continue
-        elect = elect_problem(names, mention, day)
+        elect = elect_problem(names, mention, day, context_years(doc.text, mention.start))
         if elect and not doc.in_quotation(Span(mention.start, mention.end)):
             yield Diagnostic(meta.id, elect, mention.start, mention.end, meta.severity)
             continue

@@ -220,7 +220,7 @@ def _titled_person(
     return title, country, people[0]
 
 
-_YEAR = regex.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,])")
+_YEAR = regex.compile(r"(?<![\d,.])(?:19|20)\d\d(?!\d|,\d)")
 _DATE_LINE_WORDS = 12  # a block this short beside the name may be its date line
 
 
@@ -421,9 +421,12 @@ _TERM_DAYS = 4 * 365
 _ELECT_DAYS = 100
 
 
-def elect_problem(names: NamesList, mention: Mention, day: dt.date) -> str:
+def elect_problem(
+    names: NamesList, mention: Mention, day: dt.date, years: Collection[int] = ()
+) -> str:
     """Why "President-elect <name>" is wrong on ``day`` (already in office, or
-    not yet elected), or ""."""
+    not yet elected), or "". ``years`` written around the mention that fall in
+    the months before a term ("in January 2009") date the title to then."""
     first = mention.tokens[0].lower
     if not first.endswith("-elect") or len(mention.tokens) < 2:
         return ""
@@ -437,6 +440,8 @@ def elect_problem(names: NamesList, mention: Mention, day: dt.date) -> str:
     if not terms:
         return ""
     if any(o.start - dt.timedelta(days=_ELECT_DAYS) <= day < o.start for o in terms):
+        return ""
+    if any(o.start.year - 1 <= y <= o.start.year for o in terms for y in years):
         return ""
     said = f"'{' '.join(t.text for t in mention.tokens)}'"
     held = [o for o in terms if o.held_on(day)]
