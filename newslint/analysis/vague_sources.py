@@ -602,36 +602,11 @@ def find_vague_sources(text: str, lower_words: Container[str] | None = None) -> 
     if lower_words is None:
         lower_words = {w for w in text.split() if w.islower()}
     found: list[VagueSource] = []
-    before = 0
     for start, end in _candidate_sentences(text):
         segment = text[start:end]
         if _SHAPES.search(segment) or _VERB_WORDS.search(segment) or _CLAIM_HINTS.search(segment):
             found += _find_in(text, tokenize(text, start, end), lower_words)
-        if "reportedly" in segment:
-            found += _bare_reportedly(text, start, end, before)
-        before = start
     return _merge_splits(found, text)
-
-
-# A credit given in the sentence or the one before it: "according to", a
-# reporting verb, "citing": then "reportedly" leans on that named report.
-_CREDIT_NEAR = regexcache.compile(
-    r"\baccording\s+to\b|\b(?:said|says|told|tells|reported|reports|wrote|writes|quoted"
-    r"|cited|citing|claimed|claims|alleged|alleges|announced|confirmed|interview)\b",
-    re.IGNORECASE,
-)
-_REPORTEDLY = regexcache.compile(r"\breportedly\s+([a-z]+)")
-
-
-def _bare_reportedly(text: str, start: int, end: int, before: int) -> list[VagueSource]:
-    """ "the couple are reportedly planning a tour": a claim credited to "reports"
-    that the story never names, neither in this sentence nor in the one before."""
-    if _CREDIT_NEAR.search(text, before, end):
-        return []
-    return [
-        VagueSource(m.start(), m.end(), "impersonal", "reportedly")
-        for m in _REPORTEDLY.finditer(text, start, end)
-    ]
 
 
 def _find_in(text: str, tokens: list[Token], lower_words: Container[str]) -> list[VagueSource]:
@@ -1798,7 +1773,7 @@ _SOURCE_WORDS = linear(
 )
 _VERB_WORDS = linear(rf"\b(?:{_VERBS_ALT})\b", re.IGNORECASE)
 _SHAPES = linear(
-    r"\baccording\s+to\b|\breportedly\s+[a-z]"
+    r"\baccording\s+to\b"
     r"|\b(?:is|was|are|were|been)\s+(?:\w+ly\s+|now\s+|also\s+)?"
     r"(?:thought|understood|believed|said|reported|rumou?red|alleged|claimed|feared|revealed"
     r"|suggested|speculated|found|shown|proven|proved|estimated|argued|assumed|expected|hoped"
