@@ -223,6 +223,11 @@ def main() -> int:
         help="only the DEV stories the sentence models never fit on (HELD_OUT); no clean copy",
     )
     parser.add_argument(
+        "--ids",
+        metavar="FILE",
+        help="only the labelled stories listed in FILE (source:id a line, e.g. a blind batch)",
+    )
+    parser.add_argument(
         "--verdicts", action="store_true", help="clean copy: real/false/unjudged per rule"
     )
     args = parser.parse_args()
@@ -233,6 +238,9 @@ def main() -> int:
     labels = [r for r in read_labels() if r["split"] == args.split]
     if args.held_out:
         labels = [r for r in labels if f"{r['source']}:{r['id']}" in HELD_OUT]
+    if args.ids:
+        wanted = set(Path(args.ids).read_text(encoding="utf-8").split())
+        labels = [r for r in labels if f"{r['source']}:{r['id']}" in wanted]
     if not labels:
         print(f"no {args.split}-split labels in {LABELS}; nothing to measure")
         return 0
@@ -279,7 +287,7 @@ def main() -> int:
                     if tallies[cls].missed:
                         print(f"  missed {cls}: {' '.join(tallies[cls].missed)}")
 
-        if args.held_out:
+        if args.held_out or args.ids:
             return 0
         print("\nclean professional copy (warnings + errors per 1,000 words):")
         finding_rows, word_verdicts = read_findings(), read_word_verdicts()
