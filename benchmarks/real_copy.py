@@ -95,6 +95,7 @@ class Tally:
     flags: int = 0
     right: int = 0
     missed: list[str] = field(default_factory=list)
+    unlabelled: list[str] = field(default_factory=list)  # flags on no label of the class
 
 
 def story_date(doc: RealDoc) -> str | None:
@@ -178,6 +179,10 @@ def score(labels: list[dict], docs: dict[tuple[str, str], RealDoc], diags: dict)
                 tally.flags += 1
                 if any(overlaps(diag, s["start"], s["end"]) for s in spans[cls]):
                     tally.right += 1
+                else:
+                    at = diag["range"]["start"]["offset"]
+                    where = f"{record['source']}:{record['id']}@{at}"
+                    tally.unlabelled.append(f"{where} {diag['rule']}: {diag['message']}")
     return tallies
 
 
@@ -217,6 +222,9 @@ def main() -> int:
     parser.add_argument("--bbc-limit", type=int, help="lint only the first N BBC articles")
     parser.add_argument("--unjudged", action="store_true", help="list unjudged spelling flags")
     parser.add_argument("--missed", action="store_true", help="list missed labels (offsets)")
+    parser.add_argument(
+        "--unlabelled", action="store_true", help="list flags on no label of their class"
+    )
     parser.add_argument(
         "--held-out",
         action="store_true",
@@ -286,6 +294,10 @@ def main() -> int:
                 for cls in CLASSES:
                     if tallies[cls].missed:
                         print(f"  missed {cls}: {' '.join(tallies[cls].missed)}")
+            if args.unlabelled:
+                for cls in CLASSES:
+                    for line in tallies[cls].unlabelled:
+                        print(f"  unlabelled {cls}: {line}")
 
         if args.held_out or args.ids:
             return 0

@@ -626,10 +626,10 @@ def _find_in(text: str, tokens: list[Token], lower_words: Container[str]) -> lis
             hit = _collective(tokens, i, starts, lower_words)
         elif low in EVIDENCE_HEADS:
             hit = _evidence(tokens, i, starts, lower_words, text)
+        elif low in _IT:
+            hit = _impersonal(tokens, i)
         elif low[-1] == "s" and _group_noun(tokens, i, text):
             hit = _generic(tokens, i, starts, lower_words, text, group=True)
-        elif low == "it":
-            hit = _impersonal(tokens, i)
         elif low == "there":
             hit = _existential(tokens, i, starts, lower_words)
         elif low == "one":
@@ -654,6 +654,8 @@ def _find_in(text: str, tokens: list[Token], lower_words: Container[str]) -> lis
             hit = None  # "speculation has mounted that": the hearsay shapes below
         else:
             continue
+        if hit is None and low in _UNNAMED_BY_NATURE:
+            hit = _sources_acting(tokens, i, starts, lower_words)
         if hit is None and low in CLAIM_STANCES:
             hit = _stance_passive(tokens, i)
         if hit is None and low in _HEARSAY:
@@ -1033,6 +1035,15 @@ def _unnamed_phrase(
     ):
         return before, k, kind  # '"...," said a source close to the couple.'
     end = _verb_at(tokens, k)
+    if end < 0 and near and _opens_clause(tokens, start, starts):
+        # "sources close to the family assure fans that": whatever the verb, what
+        # such a subject does in the story is pass on what it knows. The nearness
+        # ends with its noun: the word after "the family".
+        determiners = DEFINITE | VAGUE_DETERMINERS | AFFILIATION | {"to"}
+        for m in range(i + 3, k + 1):
+            noun = tokens[m - 2].low in determiners and _plain_word(tokens[m - 1])
+            if noun and _finite_verb(tokens, m):
+                return start, m + 1, kind
     if end < 0:
         return None
     if tokens[end - 1].low in _FINDING and tokens[end - 1].low not in (
@@ -1043,6 +1054,43 @@ def _unnamed_phrase(
     ):
         return None  # "the source showed signs of": a thing, not a person speaking
     return start, end, kind
+
+
+def _sources_acting(
+    tokens: list[Token], i: int, starts: set[int], lower_words: Container[str]
+) -> tuple[int, int, str] | None:
+    """ "Sources have spotted the pair", "insiders now expect": "sources" and
+    "insiders" as a clause's subject with any verb group after them, since all such a
+    subject does in a story is pass on what it knows."""
+    start, status = _np_left(tokens, i, starts, lower_words)
+    if status == "definite" or not _opens_clause(tokens, start, starts):
+        return None
+    bare = start == i or (start == i - 1 and tokens[start].low in VAGUE_DETERMINERS)
+    if tokens[i].low == "sources" and not bare:
+        return None  # "energy sources have changed": a modifier makes them things
+    k = i + 1
+    while k < min(len(tokens), i + 4) and tokens[k].low in AUXILIARIES - {"to"}:
+        k += 1
+    if k == i + 1 or not _finite_verb(tokens, k):
+        return None  # an auxiliary first: a bare "sources" may be a noun ("sources say")
+    return start, k + 1, "unnamed"
+
+
+def _opens_clause(tokens: list[Token], i: int, starts: set[int]) -> bool:
+    """``i`` begins a clause: the sentence's start, or after a conjunction or comma."""
+    return i in starts or tokens[i - 1].text == "," or tokens[i - 1].low in _CLAUSE_OPENERS
+
+
+def _finite_verb(tokens: list[Token], k: int) -> bool:
+    """A word at ``k`` that can head a subject's verb group: an auxiliary, or a plain
+    lower-case word that is no function word, participle or adverb ("assure",
+    "spotted"). Called only where the subject's phrase has just ended."""
+    if k >= len(tokens):
+        return False
+    low = tokens[k].low
+    if low in AUXILIARIES:
+        return low != "to"
+    return _plain_word(tokens[k]) and not low.endswith(("ing", "ly"))
 
 
 def _definite_document(
@@ -1248,15 +1296,25 @@ _CLAUSE_OPENERS = _words("and but as while whereas although though yet so becaus
 _EVERYONE = _words("everyone everybody")
 
 
+_IT = _words("it it's it’s")
+# Advice with no adviser: "it is recommended that", "it's advised to" (not "it is
+# recommended for adults", a description of the thing itself).
+_ADVISED = _words("recommended advised")
+
+
 def _impersonal(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
-    """ "it is understood", "it has been widely reported"."""
+    """ "it is understood", "it has been widely reported", "it's recommended to"."""
     k = i + 1
-    passive = False  # "it has said" is the company speaking, "it has been said" is not
+    # "it has said" is the company speaking, "it has been said" is not; "it's" is "it is"
+    # (or "it has", which a following "been" makes passive anyway).
+    passive = tokens[i].low != "it"
     while k < min(len(tokens), i + 6):
         low = tokens[k].low
+        nxt = tokens[k + 1].low if k + 1 < len(tokens) else ""
+        if low in _ADVISED and passive:
+            return (i, k + 1, "impersonal") if nxt in ("that", "to") else None
         if low in IMPERSONAL:
             # "it is found in dogs" is about where, "it has been found that" about who.
-            nxt = tokens[k + 1].low if k + 1 < len(tokens) else ""
             if (low in _FINDING or low in _NEEDS_THAT) and nxt != "that":
                 return None  # "it is expected to pass": "it" is the bill, not an impersonal
             if low in _PERFECT_ONLY and tokens[k - 1].low != "been":
@@ -1320,18 +1378,51 @@ _SAID = _words("said says told wrote tweeted posted added")
 
 
 def _one_person(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
-    """ "..., said one neighbour." / "One resident said ...": a single unnamed person
-    picked from a crowd, with nothing after the noun to identify them."""
-    noun = tokens[i + 1] if i + 1 < len(tokens) else None
-    if noun is None or not noun.text.isalpha() or not noun.text.islower() or noun.low in _STOP:
+    """ "..., said one neighbour." / "One longtime resident, who asked not to be named,
+    said ...": a single unnamed person picked from a crowd, the noun after up to two
+    lower-case modifiers ("one fellow actor"), with nothing after it to identify them."""
+    noun = i + 1
+    while noun < min(len(tokens), i + 4) and _plain_word(tokens[noun]):
+        if tokens[noun].low in REPORTING_FORMS or tokens[noun].low in _SAID:
+            break
+        noun += 1
+    noun -= 1  # the last plain word heads the phrase
+    if noun == i:
         return None
-    after = tokens[i + 2].text if i + 2 < len(tokens) else "."
+    after = tokens[noun + 1].text if noun + 1 < len(tokens) else "."
     if i > 0 and tokens[i - 1].low in _SAID and (i == 1 or not tokens[i - 2].text[0].isalpha()):
-        return (i - 1, i + 2, "generic") if after[0] in ".!?," else None
+        return (i - 1, noun + 1, "generic") if after[0] in ".!?," else None
     opener = i == 0 or not tokens[i - 1].text[0].isalpha()
-    if opener and tokens[i + 2 :][:1] and tokens[i + 2].low in _SAID:
-        return i, i + 3, "generic"
+    if not opener:
+        return None
+    verb = noun + 1
+    insert = _relative_insert_end(tokens, verb)
+    if insert > 0:
+        verb = insert  # "One insider, who wished to remain anonymous, told us"
+    if verb < len(tokens) and tokens[verb].low in _SAID:
+        return i, verb + 1, "generic"
     return None
+
+
+def _plain_word(token: Token) -> bool:
+    """A lower-case word that may modify or head a noun phrase (no function word)."""
+    low = token.low
+    plain = token.text.isalpha() and token.text.islower()
+    return plain and low not in _STOP and low not in DEFINITE and low not in VAGUE_DETERMINERS
+
+
+def _relative_insert_end(tokens: list[Token], k: int) -> int:
+    """Index after ", who ... ," starting at ``k`` (a relative clause set off by commas
+    that describes without naming), else -1."""
+    if k + 1 >= len(tokens) or tokens[k].text != "," or tokens[k + 1].low not in ("who", "whom"):
+        return -1
+    for m in range(k + 2, min(len(tokens), k + 14)):
+        t = tokens[m]
+        if t.text.endswith(","):  # a number takes its comma: "in 1990,"
+            return m + 1
+        if t.text[0] in ".!?;:()" or t.text[:1].isupper():
+            return -1  # the clause ends, or names someone
+    return -1
 
 
 def _after_be(tokens: list[Token], i: int) -> bool:
@@ -1779,9 +1870,12 @@ _SHAPES = linear(
     r"|suggested|speculated|found|shown|proven|proved|estimated|argued|assumed|expected|hoped"
     r"|predicted|uncovered|discovered|established|confirmed)\b"
     r"|\bwe\b|\b(?:understands|learned|learnt|reveal)\b|\bha(?:ve|s)\s+it\s+that\b"
+    r"|\bit(?:\s+is|'s|’s)\s+(?:\w+ly\s+|also\s+|now\s+)?(?:recommended|advised)\s+(?:that|to)\b"
     r"|\bciting\s+(?:\w+\s+){0,3}(?:sources?|insiders?)\b"
-    r"|\b(?:said|says|told|wrote|tweeted|posted|added)\s+one\s+[a-z]+\s*[.,!?]"
-    r"|\bone\s+[a-z]+\s+(?:said|says|told|wrote|tweeted|posted|added)\b"
+    r"|\b(?:sources|insiders)\s+(?:have|has|had|are|were|will|would|could|may|might)\s"
+    r"|\b(?:said|says|told|wrote|tweeted|posted|added)\s+one(?:\s+[a-z]+){1,3}\s*[.,!?]"
+    r"|\bone(?:\s+[a-z]+){1,3}\s+(?:said|says|told|wrote|tweeted|posted|added)\b"
+    r"|\bone(?:\s+[a-z]+){1,3},\s+who\b"
     r"|\bthere\s+(?:\w+\s+){1,3}(?:reports|claims|rumou?rs|suggestions)\s+(?:of|that)\b"
     r"|\bthere\s+(?:\w+\s+){1,3}(?:concerns?|fears|speculation)\s+that\b"
     r"|\bthere\s+(?:\w+\s+){1,3}(?:calls?|demands?|clamou?r|support|backing)\s+for\b"
