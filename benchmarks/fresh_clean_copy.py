@@ -20,6 +20,7 @@ the terminal only.
 
     python benchmarks/fresh_clean_copy.py --mirror /tmp/blind/allsides
     python benchmarks/fresh_clean_copy.py --show names.officeholder
+    python benchmarks/fresh_clean_copy.py --monitor   # the second newsroom, fresh stories
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from build_real_copy_corpora import ALLSIDES_COMMIT, _git_blobs
+from build_real_copy_corpora import ALLSIDES_COMMIT, CSMONITOR_SAMPLE, _git_blobs, csmonitor_records
 from real_copy_corpus import REPO_ROOT, article_text, split
 from spelling_blind import _NOT_NEWS, ALLSIDES_SAMPLE
 
@@ -68,6 +69,24 @@ def sample(mirror: Path) -> list[dict]:
     rest = [i for i in stories if i not in taken and _MAINSTREAM.search(stories[i]["source"])]
     order = sorted(rest, key=lambda i: hashlib.sha1(f"clean9:{i}".encode()).hexdigest())
     return [stories[i] for i in order[:SAMPLE]]
+
+
+def monitor_sample(mirror: Path) -> list[dict]:
+    """The Christian Science Monitor's stories next in real_copy.py's order after
+    the csmonitor corpus's own: the same newsroom, none of them judged or tuned on."""
+    judged = {r["id"] for r in csmonitor_records(mirror)}
+    wider = csmonitor_records(mirror, sample=CSMONITOR_SAMPLE + SAMPLE)
+    return [
+        {
+            "ID": r["id"],
+            "title": r["title"],
+            "content_original": r["body"],
+            "date": r["date"],
+            "source": "Christian Science Monitor",
+        }
+        for r in wider
+        if r["id"] not in judged
+    ]
 
 
 def lint(records: list[dict], workdir: Path) -> tuple[dict[str, list[dict]], dict[str, str]]:
@@ -102,11 +121,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--mirror", type=Path, default=MIRROR, help="the AllSides bare clone")
     parser.add_argument("--show", metavar="RULE", help="print each finding of RULE with context")
+    parser.add_argument(
+        "--monitor",
+        action="store_true",
+        help="instead: Christian Science Monitor stories outside real_copy.py's csmonitor",
+    )
     args = parser.parse_args()
     if not args.mirror.exists():
         print(f"fresh_clean_copy: no AllSides clone at {args.mirror}; skipped")
         return 0
-    records = sample(args.mirror)
+    records = monitor_sample(args.mirror) if args.monitor else sample(args.mirror)
     with tempfile.TemporaryDirectory(prefix="newslint-fresh-") as tmp:
         found, texts = lint(records, Path(tmp))
     words = sum(len(t.split()) for t in texts.values())

@@ -231,6 +231,19 @@ _INVERTED_TAIL = regexcache.compile(
     r"(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]+)\s+(?:[a-z]+ly\s+)?"
     r"[a-z]{3,}(?:ed|es|s)\b)"
 )
+# A pull quote signed after a dash: '"..." – Fawzia Koofi, a former lawmaker'.
+_DASH_SPEAKER = regexcache.compile(r"\s*[–—]\s*(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+\b")
+# An unnamed speaker after a quote that hands over, any verb: '," the juror
+# falters', '!" yells someone else', '," one voter added'.
+_UNNAMED_TAIL = regexcache.compile(
+    r"\s+(?:(?:the|a|an|one|another)\s+(?:[a-z]+\s+)?[a-z]{3,}|someone(?:\s+else)?)"
+    r"\s+(?:[a-z]+ly\s+)?[a-z]{3,}(?:ed|es|s)\b"
+    r"|\s+[a-z]{3,}(?:ed|es|s)\s+(?:someone|(?:the|a|an|one|another)\s+[a-z]{3,})\b"
+)
+# A numbered item of a list opening the line, and what follows a listed title: its
+# publisher, a byline, a comma.
+_LIST_NUMBER = regexcache.compile(r"\s*\d{1,2}[.)]\s*")
+_TITLE_TAIL = regexcache.compile(r"[,.]?\s*(?:[A-Z]|by\b|from\b|in\b|$)")
 # A lead-in clause of the writer's before the quote: 'As Time's Mark Thompson
 # notes, "..."' (the same sentence, before the quote).
 _AS_LEAD = regexcache.compile(
@@ -273,10 +286,25 @@ def _attribute(s: _Sentences, q: Quotation) -> str:
     text = s.doc.text
     if _SPEAKER_TAIL.match(text, q.span.end, min(len(text), q.span.end + 60)):
         return "named-speaker"
-    if text[q.content.end - 1 : q.content.end] in ",?!" and _INVERTED_TAIL.match(
-        text, q.span.end, min(len(text), q.span.end + 60)
+    if _DASH_SPEAKER.match(text, q.span.end, min(len(text), q.span.end + 60)):
+        return "named-speaker"  # a pull quote signed after a dash
+    if text[q.content.end - 1 : q.content.end] in ",?!" and (
+        _INVERTED_TAIL.match(text, q.span.end, min(len(text), q.span.end + 60))
+        or _UNNAMED_TAIL.match(text, q.span.end, min(len(text), q.span.end + 60))
     ):
         return "named-speaker"
+    line_start = text.rfind("\n", 0, q.span.start) + 1
+    line_end = text.find("\n", q.span.end)
+    line_end = len(text) if line_end < 0 else line_end
+    lead_in = text[line_start : q.span.start]
+    if _LIST_NUMBER.fullmatch(lead_in) and _TITLE_TAIL.match(text, q.span.end, line_end):
+        return "listed-title"  # '2. "The title," a newspaper': a reading list, not speech
+    if not lead_in.strip() and not text[q.span.end : line_end].strip():
+        # A line that is a quote and no sentence, with the story going on after it:
+        # a subheading taken from the section's quote.
+        unended = text[q.content.end - 1 : q.content.end] not in ".?!,;:…"
+        if unended and text[line_end:].strip():
+            return "heading"
     first = s.index_at(q.span.start)
     last = s.index_at(max(q.span.start, q.span.end - 1))
     for i in range(first, last + 1):
