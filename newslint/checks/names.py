@@ -716,6 +716,9 @@ def officeholder(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[D
         return
     analysis = _analysis(doc)
     names = _names(doc, ctx)
+    # A state office met in full ("California Secretary of State Alex Padilla")
+    # is the same office when the title comes back without the state.
+    state_offices: set[tuple[str, str]] = set()
     for mention in analysis.persons():
         if mention.scope == "byline" or silenced(doc, ctx, mention.surname):
             continue
@@ -742,8 +745,12 @@ def officeholder(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[D
             continue
         title, start, layout = found
         state = state_before(doc.text, start) if layout == "before" else ""
+        surname = mention.surname.text.casefold()
         if state and not title.casefold().startswith(state.casefold()):
             title = f"{state} {title}"  # a state office: "Georgia Secretary of State"
+            state_offices.add((title.casefold().removeprefix(state.casefold()).strip(), surname))
+        elif (title.casefold(), surname) in state_offices:
+            continue
         if doc.in_quotation(Span(mention.start, mention.end)):
             continue  # the speaker's words, titles and all
         bounds = _sentence_bounds(doc, start)

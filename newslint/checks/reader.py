@@ -283,7 +283,7 @@ _SINGULAR = regexcache.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|my|me|mine)\b")
 # "Park your car across a freeway, and within seconds ...": an imperative as
 # a condition for what follows ("and you ...", "and there ..."), said of anyone.
 _CONDITIONAL_IMPERATIVE = regexcache.compile(
-    r",? and (?:you|there|it|within|soon|before|in no time|the chances)\b"
+    r",? and (?:you|there|it|within|soon|before|in no time|the chances|what)\b"
 )
 # "You can contact/follow/subscribe ...": a call to action put as a permission.
 _YOU_CAN = regexcache.compile(
@@ -355,6 +355,24 @@ _SCHEDULED = regexcache.compile(
     r"|\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?:\s+(?:GMT|BST|ET|EST|EDT|PT))?"
     r"(?=[\s.,;]|$)",
 )
+# An email address or a social-media handle.
+_CONTACT_ADDRESS = regexcache.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w@])@[A-Za-z_]\w{2,}")
+_TAKE_EXAMPLE = regexcache.compile(r"Take\s+(?:the\s+|a\s+|an\s+)?[^:;,.]{1,40}:\s")
+# An embedded social-media post, signed as the platform prints it: "— Name
+# (@handle) August 13, 2017". Its words are the poster's, not the writer's.
+_POST_SIGNATURE = regexcache.compile(
+    r"[—–-]\s*[^()\n]{1,60}\(@\w+\)\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\s*$"
+)
+
+
+def _embedded_post(doc: Document, sentence: Span) -> bool:
+    """The sentence is in a paragraph that ends with a post's signature."""
+    for para in doc.paragraphs:
+        if para.start <= sentence.start < para.end:
+            return bool(_POST_SIGNATURE.search(doc.text, para.start, para.end))
+    return False
+
+
 # A reporting aside set off by commas: ", she says,", ", Ms. Ruiz argued,".
 _REPORTED_ASIDE = regexcache.compile(
     r",\s+(?:he|she|they|(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w'’-]+)\s+"
@@ -468,6 +486,18 @@ def reader_question(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterato
         # broadcaster's schedule plug names its programme and hour; a content
         # farm's call to action ("Explore our other articles") names neither.
         if kind == "imperative" and _SCHEDULED.search(text):
+            continue
+        # "Let us know what you're thinking at politics@example.com": a newsroom's
+        # invitation that gives its own address is deliberate; a content farm's
+        # call to action ("Let us know in the comments below!") gives none. On a
+        # saved web page the same call-out is a newsletter's furniture.
+        if kind and not doc.page_blocks and _CONTACT_ADDRESS.search(text):
+            continue
+        # "Take the Supreme Court: the four liberal justices ...": an example
+        # introduced, not an instruction.
+        if kind == "imperative" and _TAKE_EXAMPLE.match(text):
+            continue
+        if kind and _embedded_post(doc, sentence):
             continue
         # A question or a "you"/"we" next to quoted speech is usually the
         # speaker's, even when the quotation marks could not be paired.

@@ -260,6 +260,11 @@ def officeholder_problem(
     if found is None:
         return ""
     title, country, person = found
+    shared = names.shared_office(title, country)
+    if shared and not mention.given:
+        # "Representative Crenshaw": one of hundreds holding that title; the lists
+        # know today's members, so a surname alone may be an earlier member's.
+        return ""
     if any(
         o.start.year <= y <= (o.end or day).year
         for o in person.offices
@@ -275,14 +280,14 @@ def officeholder_problem(
         if any(o.held_on(day) for o in held):
             return ""
         office = min(held, key=lambda o: _distance(o, day))
-        then = _holder(names, person, office.title, office.country, day)
+        then = None if shared else _holder(names, person, office.title, office.country, day)
         tail = f"; it was {then.name}" if then else ""
         # Every term of that office, so two terms read "2017–2021 and 2025–".
         terms = sorted((o for o in held if o.office == office.office), key=lambda o: o.start)
         spans = " and ".join(o.years for o in terms)
         return f"{said}: {person.name} was {office.office} {spans}, not on {_date(day)}{tail}"
     countries = {o.country for p in names.people for o in p.offices if o.title == title}
-    if len(title.split()) < 2 or not (country or len(countries) == 1):
+    if shared or len(title.split()) < 2 or not (country or len(countries) == 1):
         return ""
     place = country or next(iter(countries), None)
     then = _holder(names, person, title, place, day)
@@ -299,7 +304,10 @@ def officeholder_problem(
 # ("under President Clinton", "during ...", "set by President Obama last year")
 # or an article that makes them hypothetical ("a President Trump would").
 _FRAME_BEFORE = regex.compile(
-    r"(?:\b(?:under|during|by|before|after|since)|\b(?:an?))\s+$", regex.IGNORECASE
+    r"(?:\b(?:under|during|by|before|after|since)|\b(?:an?)"
+    r"|\b(?:administration|presidency|government|tenure|term|era)\s+of"
+    r"|\bvoted\s+for|\b(?:re-?)?elected)\s+$",
+    regex.IGNORECASE,
 )
 # After the name: the time of their office ("President Clinton's second term").
 # Or what belonged to their tenure, a few words on: its people ("President Bill
@@ -311,6 +319,9 @@ _FRAME_AFTER = regex.compile(
     r"|['’]s\s+(?:[\w-]+\s+){0,4}?(?i:advis[eo]rs?|aides?|secretary|council|counsel|staff|"
     r"spokes(?:man|woman|person)|envoy|ambassador|nominees?|appointees?|picks?|laws?|"
     r"polic(?:y|ies)|plans?|orders?|programs?|initiatives?|act|deal|reforms?|doctrine)\b"
+    # ... and the events of the tenure: "President Obama's inauguration".
+    r"|['’]s\s+(?:[\w-]+\s+){0,2}?(?:inauguration|(?:re-?)?election|swearing-in|relationship"
+    r"|relations)\b"
 )
 # A modal right beside the title, or a question, speaks of an office not yet
 # held as a possibility ("Would President Trump raise taxes?", "what is
@@ -362,7 +373,7 @@ def another_time(
     if not held or any(o.held_on(day) for o in held):
         return False
     start = mention.title[0].start if mention.title else mention.start
-    framed = bool(_FRAME_BEFORE.search(text, max(0, start - 12), start))
+    framed = bool(_FRAME_BEFORE.search(text, max(0, start - 30), start))
     if _QUALIFIED_BEFORE.search(text, max(sentence[0], start - 60), start):
         return True
     if all(o.end is not None and o.end < day for o in held):  # a past holder
@@ -410,7 +421,36 @@ def _told_in_past(
     if (day - last).days < _TERM_DAYS:
         return False
     after = _PAST_AFTER.match(text, end, min(sentence[1], end + 30))
-    return any(m and not REPORTING.fullmatch(m.group(1)) for m in (before, after))
+    if any(m and not REPORTING.fullmatch(m.group(1)) for m in (before, after)):
+        return True
+    return _clause_in_past(text, start, end, sentence)
+
+
+# Clause bounds inside a sentence, and the finite verbs that put a clause in
+# the present or future.
+_CLAUSE_BREAK = regex.compile(r"[,;:–—()]")
+_NOT_PAST = regex.compile(
+    r"\b(?:is|are|has|have|will|shall|does|do|can|says|say|tells|remains|'s|’s)\b"
+)
+
+
+def _clause_in_past(text: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+    """The clause around the title tells of the past and nothing else ("who
+    managed inquiries for Vice President Al Gore and later served ...", "With
+    President Bill Clinton, proceedings were launched"): its verbs are past, none
+    present or future. A clause with no verb is read with its sentence."""
+    begin = max(
+        (m.end() for m in _CLAUSE_BREAK.finditer(text, sentence[0], start)), default=sentence[0]
+    )
+    stop = _CLAUSE_BREAK.search(text, end, sentence[1])
+    clause = text[begin : stop.start() if stop else sentence[1]]
+    if not regex.search(rf"\b{_PAST}\b", clause):
+        clause = text[sentence[0] : sentence[1]]
+    past = [m.group() for m in regex.finditer(rf"\b{_PAST}\b", clause)]
+    from newslint.analysis.attribution import REPORTING
+
+    past = [v for v in past if not REPORTING.fullmatch(v)]
+    return bool(past) and not _NOT_PAST.search(clause)
 
 
 _TERM_DAYS = 4 * 365

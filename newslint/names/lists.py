@@ -78,6 +78,20 @@ class Person:
         return max(self.offices, key=lambda o: o.start).office
 
 
+def _overlap(offices: list[Office]) -> bool:
+    """Two of the terms overlap."""
+    latest: dt.date | None = None  # the latest end so far
+    ongoing = False
+    for office in sorted(offices, key=lambda o: o.start):
+        if ongoing or (latest is not None and office.start < latest):
+            return True
+        if office.end is None:
+            ongoing = True
+        else:
+            latest = office.end if latest is None else max(latest, office.end)
+    return False
+
+
 @dataclass
 class NamesList:
     people: list[Person] = field(default_factory=list)
@@ -90,6 +104,24 @@ class NamesList:
             for key in keys:
                 index.setdefault(key, []).append(person)
         return index
+
+    @functools.cached_property
+    def _shared(self) -> dict[tuple[str, str | None], bool]:
+        return {}
+
+    def shared_office(self, title: str, country: str | None) -> bool:
+        """Whether two listed people held ``title`` in one country at once (in
+        ``country``, or in any when it is None): a member of a legislature is one
+        of hundreds, a president is alone."""
+        key = (title, country)
+        if key not in self._shared:
+            by_country: dict[str | None, list[Office]] = {}
+            for person in self.people:
+                for o in person.offices:
+                    if o.title == title and (country is None or o.country == country):
+                        by_country.setdefault(o.country, []).append(o)
+            self._shared[key] = any(_overlap(offices) for offices in by_country.values())
+        return self._shared[key]
 
     @functools.cached_property
     def by_initial(self) -> dict[str, list[tuple[str, Person]]]:

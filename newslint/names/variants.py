@@ -51,8 +51,10 @@ def _bare(text: str) -> str:
 
 def _shape_ok(text: str) -> bool:
     letters = text.replace(" ", "")
-    # All capitals is a headline or an acronym's shape, not a spelling choice.
-    return letters.isalpha() and len(letters) >= 4 and not letters.isupper()
+    # All capitals is a headline or an acronym's shape, not a spelling choice; so
+    # is a dateline's capitals after a prefix ("McALLEN, Texas").
+    shouted = letters.isupper() or (len(letters) > 4 and letters[2:].isupper())
+    return letters.isalpha() and len(letters) >= 4 and not shouted
 
 
 def _apart(forms: list[_Form]) -> bool:
