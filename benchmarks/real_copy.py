@@ -72,7 +72,12 @@ from real_copy_corpus import (
 
 # Clean professional copy for the false-alarm rate, with its spelling variant.
 CLEAN_SOURCES = {"bbc": "en-GB", "iu_human": "en-US", "csmonitor": "en-US"}
-CROSS_FILE = "the other files"  # names.inconsistent's run-level message
+CROSS_FILE = "the other files"
+# On a saved web page, a call to action ("Subscribe to our newsletter") is both
+# reader address and page furniture by the issue's own definitions; a labeller
+# put it in one class, the rules report it once, under either. Since session 10
+# a finding of either class finds (and is right on) a label of either there.
+PAGE_CALLS = frozenset(("reader-address", "web-leftover"))  # names.inconsistent's run-level message
 
 
 def class_of(rule: str) -> str | None:
@@ -141,7 +146,12 @@ def run_newslint(
     return [*base, *dated, str(workdir)], by_file, words
 
 
-def score(labels: list[dict], docs: dict[tuple[str, str], RealDoc], diags: dict) -> dict:
+def score(
+    labels: list[dict],
+    docs: dict[tuple[str, str], RealDoc],
+    diags: dict,
+    pooled: bool = True,
+) -> dict:
     tallies = {cls: Tally() for cls in CLASSES}
     for record in labels:
         doc = docs[(record["source"], record["id"])]
@@ -165,6 +175,8 @@ def score(labels: list[dict], docs: dict[tuple[str, str], RealDoc], diags: dict)
                 # address and page furniture) is found by a finding of either: the
                 # rules report it once, under one of them.
                 also = {s["class"] for s in record["spans"] if _same_text(s, span)}
+                if pooled and doc.format == "html" and cls in PAGE_CALLS:
+                    also |= PAGE_CALLS  # see PAGE_CALLS
                 candidates = [d for c in also for d in by_class[c]]
                 if any(overlaps(d, span["start"], span["end"]) for d in candidates):
                     tally.found += 1
@@ -177,12 +189,15 @@ def score(labels: list[dict], docs: dict[tuple[str, str], RealDoc], diags: dict)
                 if region and not overlaps(diag, *region):
                     continue
                 tally.flags += 1
-                if any(overlaps(diag, s["start"], s["end"]) for s in spans[cls]):
+                fitting = spans[cls]
+                if pooled and doc.format == "html" and cls in PAGE_CALLS:
+                    fitting = [s for c in PAGE_CALLS for s in spans[c]]
+                if any(overlaps(diag, s["start"], s["end"]) for s in fitting):
                     tally.right += 1
                 else:
                     at = diag["range"]["start"]["offset"]
                     where = f"{record['source']}:{record['id']}@{at}"
-                    tally.unlabelled.append(f"{where} {diag['rule']}: {diag['message']}")
+                    tally.unlabelled.append(f"{where} {diag['rule']}: {diag.get('message', '')}")
     return tallies
 
 
@@ -224,6 +239,12 @@ def main() -> int:
     parser.add_argument("--missed", action="store_true", help="list missed labels (offsets)")
     parser.add_argument(
         "--unlabelled", action="store_true", help="list flags on no label of their class"
+    )
+    parser.add_argument(
+        "--strict-classes",
+        action="store_true",
+        help="score calls to action on saved pages by their labelled class only (before "
+        "session 10)",
     )
     parser.add_argument(
         "--held-out",
@@ -276,7 +297,7 @@ def main() -> int:
             work.mkdir()
             command, diags, words = run_newslint(list(docs.values()), work, None, args.ignore)
             print(f"$ {shlex.join(command[:-1])} <dir>")
-            tallies = score(labels, docs, diags)
+            tallies = score(labels, docs, diags, pooled=not args.strict_classes)
             for found in diags.values():
                 spelling.update(d["text"] for d in found if d["rule"] == "spelling.unknown")
             print(f"\nlabelled documents: {len(labels)} ({len(docs)} read), {words:,} words")

@@ -133,6 +133,34 @@ def test_a_class_region_overrides_the_page_region():
     assert (tallies["web-leftover"].flags, tallies["web-leftover"].right) == (1, 0)
 
 
+def test_a_call_to_action_on_a_page_is_found_under_either_class():
+    """On a saved page a newsletter prompt labelled as reader address is found by
+    a web-leftover finding (and that finding is right); --strict-classes keeps
+    the labelled class only; in plain copy the classes stay apart."""
+    text = "<article><p>Body text.</p><p>Subscribe to our newsletter</p></article>"
+    start = text.index("Subscribe")
+    record = {
+        "source": "trafilatura",
+        "id": "z.html",
+        "split": "test",
+        "sha256": corpus.sha256(text),
+        "clean_for": ["reader-address", "web-leftover"],
+        "spans": [{"class": "reader-address", "start": start, "end": start + 28, "sha1": ""}],
+    }
+    flag = {
+        "rule": "filler.web-leftover",
+        "range": {"start": {"offset": start}, "end": {"offset": start + 28}},
+    }
+    for fmt, pooled, expected in (("html", True, (1, 1)), ("html", False, (0, 0))):
+        doc = corpus.RealDoc("trafilatura", "z.html", fmt, text)
+        docs = {("trafilatura", "z.html"): doc}
+        tallies = real_copy.score([record], docs, {doc.filename: [flag]}, pooled=pooled)
+        assert (tallies["reader-address"].found, tallies["web-leftover"].right) == expected
+    doc = corpus.RealDoc("trafilatura", "z.html", "txt", text)
+    tallies = real_copy.score([record], {("trafilatura", "z.html"): doc}, {doc.filename: [flag]})
+    assert (tallies["reader-address"].found, tallies["web-leftover"].right) == (0, 0)
+
+
 def test_benchmark_skips_cleanly_without_corpora(tmp_path):
     env = {**os.environ, "NEWSLINT_CORPORA": str(tmp_path / "absent")}
     proc = subprocess.run(
