@@ -261,6 +261,13 @@ _WE_CALL = regexcache.compile(
     r"|\blet(?: us|['’]s) (?!(?:dive|take|explore|break|unpack|hope not)\b)[a-z]+",
     re.IGNORECASE,
 )
+# The publication urging its audience: "We urge the public to", "we encourage
+# readers to".
+_URGES_AUDIENCE = regexcache.compile(
+    r"\b[Ww]e (?:(?:strongly|therefore|also|would) )?(?:urge|encourage|advise|implore|invite"
+    r"|ask|remind) (?:the public|(?:our |all )?readers|everyone|all|you|fans|viewers"
+    r"|listeners|people)\b"
+)
 # The publication as the subject and the reader as its object, a few words
 # apart: "We'll bring you ...", "We rely on your support". ("What economics
 # tells us is that once you're ..." is generic: "us" is no subject.)
@@ -748,8 +755,14 @@ def _narrator_address(
         return "advice"
     # Edited copy's "we must" is a speaker's or a columnist's: the machine
     # narrator has neither, so its "we" is the reader and the writer together.
+    # Urging the audience itself ("We urge the public to refrain from ...") is the
+    # publication talking to its reader in any register, unless a speaker is named
+    # ("..., police said").
+    if _URGES_AUDIENCE.search(text) and not _REPORTED_ADVICE.search(text):
+        return "advice"
     call = _search(_WE_CALL, text)
-    # The call's own verb ("We urge ...") reports no one else.
+    # The call's own verb ("We urge ...") reports no one else. "We must" may be a
+    # columnist's: only the machine narrator's counts.
     if call and not _reported_advice(text[: call.start()] + text[call.end() :]) and machine():
         return "advice"
     if _search(_GENERIC_ADVICE, text) and not _reported_advice(text) and machine():
