@@ -21,6 +21,7 @@ the terminal only.
     python benchmarks/fresh_clean_copy.py --mirror /tmp/blind/allsides
     python benchmarks/fresh_clean_copy.py --show names.officeholder
     python benchmarks/fresh_clean_copy.py --monitor   # the second newsroom, fresh stories
+    python benchmarks/fresh_clean_copy.py --outlet "BBC News"   # BBC stories of 2012-2020
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ _MAINSTREAM = re.compile(
     re.IGNORECASE,
 )
 CONTEXT = 120
+BRITISH = {"BBC News", "The Guardian", "Reuters"}  # linted with --language en-GB
 
 
 def sample(mirror: Path) -> list[dict]:
@@ -89,7 +91,30 @@ def monitor_sample(mirror: Path) -> list[dict]:
     ]
 
 
-def lint(records: list[dict], workdir: Path) -> tuple[dict[str, list[dict]], dict[str, str]]:
+def outlet_sample(mirror: Path, outlet: str) -> list[dict]:
+    """DEV stories of one newsroom ("BBC News"), first by sha1("outlet:<ID>"), less
+    the mainstream sample and spelling_blind.py's: a newsroom's own style, fresh."""
+    taken = {r["ID"] for r in sample(mirror)}
+    stories = {}
+    for blob in _git_blobs(mirror, ALLSIDES_COMMIT, "data/jsons"):
+        record = json.loads(blob)
+        body = str(record.get("content_original") or "").strip()
+        if record.get("source") != outlet or len(body.split()) < 150 or record["ID"] in taken:
+            continue
+        if split("allsides", record["ID"]) == "dev":
+            stories[record["ID"]] = record
+    by_blind = sorted(stories, key=lambda i: hashlib.sha1(f"blind:{i}".encode()).hexdigest())
+    blind = set(by_blind[:ALLSIDES_SAMPLE])
+    order = sorted(
+        (i for i in stories if i not in blind),
+        key=lambda i: hashlib.sha1(f"outlet:{i}".encode()).hexdigest(),
+    )
+    return [stories[i] for i in order[:SAMPLE]]
+
+
+def lint(
+    records: list[dict], workdir: Path, language: str = "en-US"
+) -> tuple[dict[str, list[dict]], dict[str, str]]:
     """Diagnostics and text per file: one CLI run per story date."""
     by_date: dict[str, list[dict]] = defaultdict(list)
     for record in records:
@@ -106,7 +131,7 @@ def lint(records: list[dict], workdir: Path) -> tuple[dict[str, list[dict]], dic
             (folder / f"{record['ID']}.txt").write_text(text, encoding="utf-8")
             texts[f"{record['ID']}.txt"] = text
         command = [sys.executable, "-m", "newslint", "check", "--format", "json", "--no-progress"]
-        command += ["--ignore", "grammar", "--language", "en-US"]
+        command += ["--ignore", "grammar", "--language", language]
         command += ["--date", day] if day else []
         command.append(str(folder))
         proc = subprocess.run(command, capture_output=True, text=True, cwd=REPO_ROOT)
@@ -126,13 +151,24 @@ def main() -> int:
         action="store_true",
         help="instead: Christian Science Monitor stories outside real_copy.py's csmonitor",
     )
+    parser.add_argument(
+        "--outlet",
+        metavar="NAME",
+        help='instead: one newsroom\'s DEV stories ("BBC News"), outside the mainstream sample',
+    )
     args = parser.parse_args()
     if not args.mirror.exists():
         print(f"fresh_clean_copy: no AllSides clone at {args.mirror}; skipped")
         return 0
-    records = monitor_sample(args.mirror) if args.monitor else sample(args.mirror)
+    if args.monitor:
+        records = monitor_sample(args.mirror)
+    elif args.outlet:
+        records = outlet_sample(args.mirror, args.outlet)
+    else:
+        records = sample(args.mirror)
+    language = "en-GB" if args.outlet in BRITISH else "en-US"
     with tempfile.TemporaryDirectory(prefix="newslint-fresh-") as tmp:
-        found, texts = lint(records, Path(tmp))
+        found, texts = lint(records, Path(tmp), language)
     words = sum(len(t.split()) for t in texts.values())
     loud = [d for ds in found.values() for d in ds if d["severity"] in ("warning", "error")]
     per_rule = Counter(d["rule"] for d in loud)

@@ -372,6 +372,18 @@ _POST_SIGNATURE = regexcache.compile(
 )
 
 
+def _near_contact_address(doc: Document, sentence: Span) -> bool:
+    """The sentence's paragraph, or the one before or after it, gives an address:
+    a call-out block ("Are you in the region? Share your experiences by emailing
+    ... / Please include a contact number ...")."""
+    paragraphs = doc.paragraphs
+    for i, para in enumerate(paragraphs):
+        if para.start <= sentence.start < para.end:
+            near = paragraphs[max(0, i - 1) : i + 2]
+            return any(_CONTACT_ADDRESS.search(doc.text, p.start, p.end) for p in near)
+    return False
+
+
 def _embedded_post(doc: Document, sentence: Span) -> bool:
     """The sentence is in a paragraph that ends with a post's signature."""
     for para in doc.paragraphs:
@@ -498,7 +510,7 @@ def reader_question(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterato
         # invitation that gives its own address is deliberate; a content farm's
         # call to action ("Let us know in the comments below!") gives none. On a
         # saved web page the same call-out is a newsletter's furniture.
-        if kind and not doc.page_blocks and _CONTACT_ADDRESS.search(text):
+        if kind and not doc.page_blocks and _near_contact_address(doc, sentence):
             continue
         # "Take the Supreme Court: the four liberal justices ...": an example
         # introduced, not an instruction.
