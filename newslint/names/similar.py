@@ -49,6 +49,17 @@ def is_suffix_form(a: str, b: str) -> bool:
     return tail in ("s", "es", "ns", "an", "i") or (tail == "n" and short.endswith("a"))
 
 
+def sibling_suffix_forms(a: str, b: str) -> bool:
+    """Two suffix forms of one stem: "Koreas" and "Korean" (both of "Korea")."""
+    fa, fb = fold(a), fold(b)
+    for cut in (1, 2):
+        stem = fa[:-cut]
+        shared = len(stem) >= 4 and fb.startswith(stem) and stem not in (fa, fb)
+        if shared and is_suffix_form(stem, fa) and is_suffix_form(stem, fb):
+            return True
+    return False
+
+
 def similar(a: str, b: str) -> bool:
     """Whether two different spellings are likely one name misspelled."""
     if a == b or min(len(a), len(b)) < MIN_LENGTH - 1 or max(len(a), len(b)) < MIN_LENGTH:
@@ -58,7 +69,7 @@ def similar(a: str, b: str) -> bool:
     fa, fb = fold(a), fold(b)
     if fa == fb:
         return True  # only accents or case differ
-    if fa[0] != fb[0] or is_suffix_form(a, b):
+    if fa[0] != fb[0] or is_suffix_form(a, b) or sibling_suffix_forms(a, b):
         return False
     if skeleton(a) == skeleton(b):
         return True

@@ -43,6 +43,9 @@ class _Form:
         return sum(c.isupper() for c in self.text.replace(" ", "")[1:])
 
 
+_HANDLE_MARKS = ("@", "#")
+
+
 def _bare(text: str) -> str:
     """Case-folded letters without accents: "Atlético" and "Atletico" share one key."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
@@ -73,6 +76,8 @@ def find_variants(analysis: NameAnalysis) -> list[Variant]:
     groups: dict[str, dict[str, _Form]] = {}  # letters only, case-folded -> forms
     for run in analysis.runs:
         for i, token in enumerate(run):
+            if text[token.start - 1 : token.start] in _HANDLE_MARKS and token.start:
+                continue  # "@WalmartInc", "#PlantSwap": a handle, not a spelling of the name
             if token.text[:1].isupper() and _shape_ok(token.text):
                 form = groups.setdefault(_bare(token.text), {}).setdefault(
                     token.text, _Form(token.text, [])
