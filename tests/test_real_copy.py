@@ -54,31 +54,38 @@ def test_split_rule_matches_the_brief():
     assert 0.3 < splits.count("test") / len(splits) < 0.5
 
 
+def _record(doc: corpus.RealDoc, clean_for: list[str], spans: list[tuple], **extra) -> dict:
+    """A TEST-split label record for ``doc``: spans as (class, start, end)."""
+    return {
+        "source": doc.source,
+        "id": doc.id,
+        "split": "test",
+        "sha256": corpus.sha256(doc.text),
+        "clean_for": clean_for,
+        "spans": [{"class": c, "start": s, "end": e, "sha1": ""} for c, s, e in spans],
+        **extra,
+    }
+
+
+def _finding(rule: str, start: int, end: int) -> dict:
+    return {"rule": rule, "range": {"start": {"offset": start}, "end": {"offset": end}}}
+
+
 def test_score_counts_a_label_found_and_a_flag_outside_labels_as_false():
     text = "Headline\n\nThe mayor opened the bridge. Only time will tell. Experts say it works.\n"
     doc = corpus.RealDoc("aigen_news", "900", "txt", text)
     padding = text.index("Only time")
     vague = text.index("Experts say")
-    record = {
-        "source": "aigen_news",
-        "id": "900",
-        "split": "test",
-        "sha256": corpus.sha256(text),
-        "clean_for": ["machine-padding", "vague-attribution"],
-        "spans": [
-            {"class": "machine-padding", "start": padding, "end": padding + 20, "sha1": ""},
-            {"class": "vague-attribution", "start": vague, "end": vague + 11, "sha1": ""},
-        ],
-    }
-
-    def diag(rule: str, start: int, end: int) -> dict:
-        return {"rule": rule, "range": {"start": {"offset": start}, "end": {"offset": end}}}
-
+    record = _record(
+        doc,
+        ["machine-padding", "vague-attribution"],
+        [("machine-padding", padding, padding + 20), ("vague-attribution", vague, vague + 11)],
+    )
     diags = {
         doc.filename: [
-            diag("filler.machine-padding", padding + 5, padding + 9),  # inside the label
-            diag("filler.chatbot-residue", 12, 18),  # outside any label: a false alarm
-            diag("spelling.unknown", vague, vague + 7),  # unmapped rule: ignored
+            _finding("filler.machine-padding", padding + 5, padding + 9),  # inside the label
+            _finding("filler.chatbot-residue", 12, 18),  # outside any label: a false alarm
+            _finding("spelling.unknown", vague, vague + 7),  # unmapped rule: ignored
         ]
     }
     tallies = real_copy.score([record], {("aigen_news", "900"): doc}, diags)
@@ -92,19 +99,13 @@ def test_region_limits_flags_on_pages():
     text = "<p>Share</p><article><p>Body text. Share this</p></article>"
     doc = corpus.RealDoc("trafilatura", "x.html", "html", text)
     start = text.index("Share this")
-    record = {
-        "source": "trafilatura",
-        "id": "x.html",
-        "split": "test",
-        "sha256": corpus.sha256(text),
-        "clean_for": ["web-leftover"],
-        "region": [text.index("<article>"), len(text)],
-        "spans": [{"class": "web-leftover", "start": start, "end": start + 10, "sha1": ""}],
-    }
-    outside = {
-        "rule": "filler.web-leftover",
-        "range": {"start": {"offset": 3}, "end": {"offset": 8}},
-    }
+    record = _record(
+        doc,
+        ["web-leftover"],
+        [("web-leftover", start, start + 10)],
+        region=[text.index("<article>"), len(text)],
+    )
+    outside = _finding("filler.web-leftover", 3, 8)
     tallies = real_copy.score([record], {("trafilatura", "x.html"): doc}, {doc.filename: [outside]})
     assert (tallies["web-leftover"].flags, tallies["web-leftover"].found) == (0, 0)
 
@@ -115,20 +116,14 @@ def test_a_class_region_overrides_the_page_region():
     text = "<p>By Sam Carter</p><article><p>Body text.</p><p>Share this</p></article>"
     doc = corpus.RealDoc("trafilatura", "y.html", "html", text)
     share = text.index("Share this")
-    record = {
-        "source": "trafilatura",
-        "id": "y.html",
-        "split": "test",
-        "sha256": corpus.sha256(text),
-        "clean_for": ["bylines", "web-leftover"],
-        "region": [0, text.index("<article>")],
-        "regions": {"web-leftover": [text.index("<article>"), len(text)]},
-        "spans": [],
-    }
-    flag = {
-        "rule": "filler.web-furniture",
-        "range": {"start": {"offset": share}, "end": {"offset": share + 10}},
-    }
+    record = _record(
+        doc,
+        ["bylines", "web-leftover"],
+        [],
+        region=[0, text.index("<article>")],
+        regions={"web-leftover": [text.index("<article>"), len(text)]},
+    )
+    flag = _finding("filler.web-furniture", share, share + 10)
     tallies = real_copy.score([record], {("trafilatura", "y.html"): doc}, {doc.filename: [flag]})
     assert (tallies["web-leftover"].flags, tallies["web-leftover"].right) == (1, 0)
 
@@ -139,18 +134,11 @@ def test_a_call_to_action_on_a_page_is_found_under_either_class():
     the labelled class only; in plain copy the classes stay apart."""
     text = "<article><p>Body text.</p><p>Subscribe to our newsletter</p></article>"
     start = text.index("Subscribe")
-    record = {
-        "source": "trafilatura",
-        "id": "z.html",
-        "split": "test",
-        "sha256": corpus.sha256(text),
-        "clean_for": ["reader-address", "web-leftover"],
-        "spans": [{"class": "reader-address", "start": start, "end": start + 28, "sha1": ""}],
-    }
-    flag = {
-        "rule": "filler.web-leftover",
-        "range": {"start": {"offset": start}, "end": {"offset": start + 28}},
-    }
+    page = corpus.RealDoc("trafilatura", "z.html", "html", text)
+    record = _record(
+        page, ["reader-address", "web-leftover"], [("reader-address", start, start + 28)]
+    )
+    flag = _finding("filler.web-leftover", start, start + 28)
     for fmt, pooled, expected in (("html", True, (1, 1)), ("html", False, (0, 0))):
         doc = corpus.RealDoc("trafilatura", "z.html", fmt, text)
         docs = {("trafilatura", "z.html"): doc}
