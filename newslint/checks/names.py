@@ -168,6 +168,7 @@ def _near_person(
     if form.key in given_names() or len(form.key) < MIN_LENGTH:
         return None
     titles = [m for _, m in form.tokens if m.personal_title and not m.honorific_only]
+    own = zipf(form.text)
     for key, person in names.near(form.key):
         if form.givens and not any(given_agrees(person.given, g) for g in form.givens):
             continue  # "Tom Bessant" is someone else
@@ -182,11 +183,19 @@ def _near_person(
             m.personal_title and not m.honorific_only and _title_fits(m, person)
             for _, m in form.tokens
         )
+        if not titled and own >= _KNOWN_NAME_ZIPF and own >= zipf(person.surname.split()[-1]):
+            # "FBI director James Comey" beside the listed James Comer: a spelling
+            # English text uses more than the listed one is a name of its own,
+            # unless a title of the listed person's says it is them.
+            continue
         # A bare surname matches only when the article also spells it right.
         distinctive = key in analysis.forms and not is_dictionary_word(form.text, ctx.language)
         if given_named or titled or distinctive:
             return person
     return None
+
+
+_KNOWN_NAME_ZIPF = 2.0  # a slip of a name is rarer in English text than this
 
 
 def _title_fits(mention: Mention, person: Person) -> bool:
