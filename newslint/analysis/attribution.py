@@ -231,6 +231,12 @@ _INVERTED_TAIL = regexcache.compile(
     r"(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]+)\s+(?:[a-z]+ly\s+)?"
     r"[a-z]{3,}(?:ed|es|s)\b)"
 )
+# A post's account right before the quote: "Skip Twitter post by @harbourboard".
+_HANDLE_LEAD = regexcache.compile(r"@\w{2,}\W{0,3}$")
+# "Those were the words of Donald Trump": the next sentence names the speaker.
+_WORDS_OF = regexcache.compile(
+    r"\s*(?:Those|These|They|That|Such)\s+(?:were|are|was|is)\s+the\s+words\s+of\b"
+)
 # A pull quote signed after a dash: '"..." – Fawzia Koofi, a former lawmaker'.
 _DASH_SPEAKER = regexcache.compile(r"\s*[–—]\s*(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+\b")
 # An unnamed speaker after a quote that hands over, any verb: '," the juror
@@ -316,6 +322,8 @@ def _attribute(s: _Sentences, q: Quotation) -> str:
         return "colon"
     if _AS_LEAD.search(lead + " ") or _SUBJECT_LEAD.search(lead + " "):
         return "colon"
+    if _HANDLE_LEAD.search(lead):
+        return "colon"  # "Skip Twitter post by @harbourboard "...": the account's post
     if q.paragraphs > 1:
         for i in range(first, last + 1):
             if REPORTING.search(s.outside(i)):
@@ -343,7 +351,7 @@ def _attribute(s: _Sentences, q: Quotation) -> str:
     if (
         following < len(s.spans)
         and s.same_paragraph(last, following)
-        and REPORTING.search(s.outside(following))
+        and (REPORTING.search(s.outside(following)) or _WORDS_OF.match(s.outside(following)))
     ):
         return "next-sentence"
     return ""
