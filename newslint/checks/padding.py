@@ -69,6 +69,9 @@ DEFAULT_THRESHOLD = 4
         "learned scorer fitted on hand-labelled real stories (machine-written and edited) "
         "weighs the same evidence plus the story around the sentence (edited copy is dense "
         "with facts throughout) and how machine-like its wording is; either can flag. "
+        "A story built on reporting ('said', 'says' or 'told' four times or more) is left "
+        "alone: there an abstract sentence ties reported facts together, and machine-written "
+        "stories rarely report that way. "
         "Options: threshold = 4 for the hand score, min-probability (the learned "
         "scorer's, 0.80 as shipped; above 1 turns it off); raise either to flag less."
     ),
@@ -91,6 +94,8 @@ def generic_padding(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterato
     threshold = int(options.get("threshold", DEFAULT_THRESHOLD))
     model = padding_model()
     min_probability = float(options.get("min-probability", model.threshold))
+    if _reported_story(doc):
+        return
     scored = sentence_features(doc)
     by_hand = hand_flagged(
         [(int(s.features["hand_score"]), bool(s.info.last_paragraph)) for s in scored], threshold
@@ -110,6 +115,19 @@ def generic_padding(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterato
             sentence.info.span.end,
             meta.severity,
         )
+
+
+# A story built on reporting: "said", "says" or "told" this many times. Its
+# abstract sentences tie reported facts together (analysis, not filler): on the
+# DEV set, 1 of 760 labelled padding findings stood in such a story, and most of
+# the false ones in two newsrooms' copy did. Machine-written stories rarely
+# report that way; they vary the verb ("stated", "expressed") or quote no one.
+_REPORTING_VERB = regexcache.compile(r"\b(?:said|says|told)\b")
+_REPORTED_STORY = 4
+
+
+def _reported_story(doc: Document) -> bool:
+    return len(_REPORTING_VERB.findall(doc.text, 0)) >= _REPORTED_STORY
 
 
 def _speech(doc: Document, info: SentenceInfo) -> bool:
