@@ -14,8 +14,8 @@ from newslint.spans import Span
 
 # A URL runs to the next space or quote; trailing sentence punctuation is trimmed below.
 _URL = regexcache.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"“”‘’]+", re.IGNORECASE)
-_EMAIL = regexcache.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
-_HANDLE = regexcache.compile(r"(?<![\w@.])@\w{1,30}")
+EMAIL = regexcache.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+HANDLE = regexcache.compile(r"(?<![\w@.])@\w{1,30}")
 # Hashtags start with a letter so "#1 seed" stays prose.
 _HASHTAG = regexcache.compile(r"(?<![\w&#])#[^\W\d]\w*")
 _SIC = regexcache.compile(r"([\w'’.-]*\w)[\"”’'.,;:!?)]*\s*([\[(]sic[.!]?[\])])", re.IGNORECASE)
@@ -54,13 +54,13 @@ def find_skipped(text: str) -> tuple[list[Span], list[Span]]:
         end = _trim_url(text, m.start(), m.end())
         if end > m.start():
             skipped.append(Span(m.start(), end))
-    for m in _EMAIL.finditer(text) if has_at else ():
+    for m in EMAIL.finditer(text) if has_at else ():
         end = m.end()
         while end > m.start() and text[end - 1] in ".-":
             end -= 1
         skipped.append(Span(m.start(), end))
     taken = merge_spans(skipped)
-    for pattern, needed in ((_HANDLE, has_at), (_HASHTAG, "#" in text)):
+    for pattern, needed in ((HANDLE, has_at), (_HASHTAG, "#" in text)):
         for m in pattern.finditer(text) if needed else ():
             span = Span(m.start(), m.end())
             if not any(s.overlaps(span) for s in taken):

@@ -17,6 +17,7 @@ a quotation.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -90,12 +91,12 @@ DEFAULT_THRESHOLD = 4
     ],
 )
 def generic_padding(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnostic]:
+    if _reported_story(doc):
+        return
     options = ctx.options.get(meta.id, {})
     threshold = int(options.get("threshold", DEFAULT_THRESHOLD))
     model = padding_model()
     min_probability = float(options.get("min-probability", model.threshold))
-    if _reported_story(doc):
-        return
     scored = sentence_features(doc)
     by_hand = hand_flagged(
         [(int(s.features["hand_score"]), bool(s.info.last_paragraph)) for s in scored], threshold
@@ -127,7 +128,8 @@ _REPORTED_STORY = 4
 
 
 def _reported_story(doc: Document) -> bool:
-    return len(_REPORTING_VERB.findall(doc.text, 0)) >= _REPORTED_STORY
+    found = _REPORTING_VERB.finditer(doc.text)
+    return len(list(itertools.islice(found, _REPORTED_STORY))) == _REPORTED_STORY
 
 
 def _speech(doc: Document, info: SentenceInfo) -> bool:

@@ -68,11 +68,13 @@ These shapes, read outside quotations:
 
 from __future__ import annotations
 
+import bisect
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 
 from newslint import regexcache
+from newslint.analysis.skipped import EMAIL, HANDLE
 from newslint.analysis.textscan import may_match_text
 from newslint.diagnostics import Diagnostic
 from newslint.document import Document
@@ -362,8 +364,6 @@ _SCHEDULED = regexcache.compile(
     r"|\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?:\s+(?:GMT|BST|ET|EST|EDT|PT))?"
     r"(?=[\s.,;]|$)",
 )
-# An email address or a social-media handle.
-_CONTACT_ADDRESS = regexcache.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w@])@[A-Za-z_]\w{2,}")
 _TAKE_EXAMPLE = regexcache.compile(r"Take\s+(?:the\s+|a\s+|an\s+)?[^:;,.]{1,40}:\s")
 # An embedded social-media post, signed as the platform prints it: "— Name
 # (@handle) August 13, 2017". Its words are the poster's, not the writer's.
@@ -372,24 +372,32 @@ _POST_SIGNATURE = regexcache.compile(
 )
 
 
-def _near_contact_address(doc: Document, sentence: Span) -> bool:
-    """The sentence's paragraph, or the one before or after it, gives an address:
-    a call-out block ("Are you in the region? Share your experiences by emailing
-    ... / Please include a contact number ...")."""
+def _paragraph_index(doc: Document, offset: int) -> int:
+    """Index of the paragraph holding ``offset``, or -1."""
     paragraphs = doc.paragraphs
-    for i, para in enumerate(paragraphs):
-        if para.start <= sentence.start < para.end:
-            near = paragraphs[max(0, i - 1) : i + 2]
-            return any(_CONTACT_ADDRESS.search(doc.text, p.start, p.end) for p in near)
-    return False
+    i = bisect.bisect_right([p.start for p in paragraphs], offset) - 1
+    return i if i >= 0 and offset < paragraphs[i].end else -1
+
+
+def _near_contact_address(doc: Document, sentence: Span) -> bool:
+    """The sentence's paragraph, or the one before or after it, gives an e-mail
+    address or a handle: a call-out block ("Are you in the region? Share your
+    experiences by emailing ... / Please include a contact number ...")."""
+    i = _paragraph_index(doc, sentence.start)
+    if i < 0:
+        return False
+    text = doc.text
+    near = doc.paragraphs[max(0, i - 1) : i + 2]
+    return any(
+        EMAIL.search(text, p.start, p.end) or HANDLE.search(text, p.start, p.end) for p in near
+    )
 
 
 def _embedded_post(doc: Document, sentence: Span) -> bool:
     """The sentence is in a paragraph that ends with a post's signature."""
-    for para in doc.paragraphs:
-        if para.start <= sentence.start < para.end:
-            return bool(_POST_SIGNATURE.search(doc.text, para.start, para.end))
-    return False
+    i = _paragraph_index(doc, sentence.start)
+    para = doc.paragraphs[i] if i >= 0 else None
+    return para is not None and bool(_POST_SIGNATURE.search(doc.text, para.start, para.end))
 
 
 # A reporting aside set off by commas: ", she says,", ", Ms. Ruiz argued,".

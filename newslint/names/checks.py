@@ -346,6 +346,7 @@ _PAST = (
     r"(?:had|was|were|did|made|took|gave|won|lost|led|ran|sent|chose|kept|held|met|sought"
     r"|fought|built|[a-z]{3,}ed)"
 )
+_PAST_WORD = regex.compile(rf"\b{_PAST}\b")
 _PAST_AFTER = regex.compile(rf"\s+(?:(?:also|even|once|never|first|later|[a-z]+ly)\s+)?({_PAST})\b")
 _PAST_BEFORE = regex.compile(rf"\b({_PAST})\s+(?:(?:[a-z]+\s+)?(?:the|a|an)\s+)?$")
 _MODAL_AFTER = regex.compile(r"\s+(?:would|could|might)\b")
@@ -444,9 +445,9 @@ def _clause_in_past(text: str, start: int, end: int, sentence: tuple[int, int]) 
     )
     stop = _CLAUSE_BREAK.search(text, end, sentence[1])
     clause = text[begin : stop.start() if stop else sentence[1]]
-    if not regex.search(rf"\b{_PAST}\b", clause):
+    if not _PAST_WORD.search(clause):
         clause = text[sentence[0] : sentence[1]]
-    past = [m.group() for m in regex.finditer(rf"\b{_PAST}\b", clause)]
+    past = [m.group() for m in _PAST_WORD.finditer(clause)]
     from newslint.analysis.attribution import REPORTING
 
     past = [v for v in past if not REPORTING.fullmatch(v)]
