@@ -196,8 +196,11 @@ def vague(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnost
     found = vague_found(doc)
     if not found:
         return
+    may_warn = structural_warnings(doc, found)
     model = vague_model()
-    sentences = [scored for scored, _ in vague_sentence_features(doc)]
+    # The scorer only ever lowers a warning: where no phrase may warn, its
+    # sentence features (a third of a run's time on edited copy) are not needed.
+    sentences = [scored for scored, _ in vague_sentence_features(doc)] if any(may_warn) else []
     starts = [scored.info.span.start for scored in sentences]
 
     def sentence_probability(span: Span) -> float:
@@ -221,7 +224,6 @@ def vague(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnost
     # info: below the model's warning bar, set by cross-validation on DEV
     # (benchmarks/train_sentence_models.py vague) to keep nine in ten
     # labelled vague sources at full severity.
-    may_warn = structural_warnings(doc, found)
     for phrase, warn in zip(found, may_warn, strict=True):
         words = doc.span_text(phrase.span)
         mild = not warn or sentence_probability(phrase.span) < model.threshold
