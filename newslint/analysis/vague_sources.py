@@ -103,6 +103,10 @@ analyst expert observer critic commentator economist scientist researcher pundit
 specialist academic watcher strategist scholar
 """
 _DOCS = "report reports study studies research survey surveys findings poll polls experiments"
+# Outlets cited without their name ("a well-known tabloid reported", "according to a
+# local newspaper"): the reader cannot check which. With "the", one already named.
+_OUTLETS = "tabloid tabloids publication publications newspaper newspapers outlet outlets"
+OUTLET_HEADS = frozenset(_OUTLETS.split())
 # Interested parties cited as a bloc.
 # ("authorities", like the police, are an institution acting in the story, not a crowd.)
 _PARTIES = "supporters opponents proponents advocates"
@@ -113,7 +117,7 @@ COLLECTIVES = _words("community establishment fraternity")
 # Documents that, with "the", may find or report on their own ("the study reveals").
 _DEFINITE_DOCS = _words("report study survey poll research")
 SINGULAR_HEADS = frozenset(_PEOPLE_SINGULAR.split())
-DOC_HEADS = frozenset(_DOCS.split())
+DOC_HEADS = frozenset(_DOCS.split() + _OUTLETS.split())
 HEADS = PLURAL_HEADS | SINGULAR_HEADS | DOC_HEADS
 # Pronoun-like quantifiers that stand as a vague subject themselves ("some say").
 PRONOUN_SUBJECTS = _words("some many others most few everyone everybody")
@@ -772,6 +776,34 @@ def _expresses_feeling(tokens: list[Token], end: int) -> bool:
 _POSSESSIVES = _words("their his her its our")
 
 
+def _named_in_dashes(tokens: list[Token], head: int, text: str) -> bool:
+    """A name set off by a dash or a bracket later in the sentence ("one news outlet that
+    criticised him -- The Halden Post -- apologised"): the outlet is named."""
+    return any(
+        tokens[k + 1].text[:1].isupper()
+        and any(mark in text[tokens[k].end : tokens[k + 1].start] for mark in "-—–(")
+        for k in range(head, len(tokens) - 1)
+    )
+
+
+def _picked_from_group(tokens: list[Token], np_start: int) -> bool:
+    """A quantifier and "of" before a possessive noun phrase ("many of her fans"), as
+    the subject of a clause: not a crowd led to a view ("leading many of his fans to
+    believe") or reacting ("with many of his fans expressing their support")."""
+    q = np_start - 2
+    return (
+        q >= 0
+        and tokens[np_start].low in _POSSESSIVES
+        and tokens[np_start - 1].low == "of"
+        and tokens[q].low in _GROUP_QUANTIFIERS
+        and (
+            q == 0
+            or not tokens[q - 1].text[0].isalpha()
+            or tokens[q - 1].low in _CLAUSE_OPENERS - {"with"}
+        )
+    )
+
+
 def _related(tokens: list[Token], i: int) -> bool:
     """A group defined by its relation to the story's event or people: "families of
     the missing", "parents of the pupils", "relatives of those killed". Nothing in it
@@ -799,9 +831,13 @@ def _generic(
     if status == "named" and np_start > 0 and tokens[np_start - 1].low in _GROUP_QUANTIFIERS:
         # "many Uru-Murato people say": a name for the class, not for anyone in it.
         status, np_start = "vague", np_start - 1
+    if status == "definite" and _picked_from_group(tokens, np_start):
+        # "several of her colleagues", "some of his former teammates": unnamed members
+        # picked out of a group that belongs to the story's person.
+        status, np_start = "vague", np_start - 2
     if status == "definite" and low in _DEFINITE_DOCS:
         return _definite_document(tokens, i, np_start, starts, text)
-    if status != "vague":
+    if status != "vague" or (low in OUTLET_HEADS and _named_in_dashes(tokens, i, text)):
         return None
     det = tokens[np_start].low if np_start < i else ""
     of = np_start if tokens[np_start].low == "of" else np_start - 1
@@ -867,7 +903,8 @@ def _generic(
         k = i + 1
         if k < len(tokens) and tokens[k].text == ",":
             k += 1
-        if k < len(tokens) and tokens[k].low == "who":
+        relative = ("who", "which") if low in DOC_HEADS else ("who",)  # "a tabloid, which claimed"
+        if k < len(tokens) and tokens[k].low in relative:
             end = _verb_at(tokens, k + 1)
             if end > 0 and tokens[end - 1].low not in _FINDING:
                 return np_start, end, "generic"
