@@ -753,6 +753,21 @@ _NAMED_STUDY = regexcache.compile(
     r"|\b(?i:study|research|paper|report|survey|team|researchers?|scientists?|colleagues|authors?)\s+"
     r"(?:\w+\s+)?(?:by|from|at|of|in|led\s+by)\s+(?:the\s+)?[A-Z]"
 )
+_CAPITALISED_RUN = regexcache.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+
+
+def _names_a_study(text: str) -> bool:
+    """Whether the story names a study or its authors anywhere. A country is no
+    name for them: "researchers from Japan" leaves the researchers unnamed."""
+    from newslint.names.lists import is_country
+
+    for m in _NAMED_STUDY.finditer(text):
+        run = _CAPITALISED_RUN.match(text, m.end() - 1)
+        if run is None or not is_country(run.group()):
+            return True
+    return False
+
+
 # Heads a named study or its authors account for, wherever the story names them.
 _STUDY_HEADS = frozenset(
     [
@@ -808,7 +823,7 @@ def _introduced(doc: Document, span: Span, top: list[Quotation]) -> bool:
     or mentions a document before other than as "a new study" (an antecedent: "its
     report", "research by ...")."""
     text = doc.text
-    if _NAMED_STUDY.search(text) or _PUBLISHED.search(text):
+    if _names_a_study(text) or _PUBLISHED.search(text):
         return True
     plain = doc.analysis(
         "attribution.masked", lambda d: mask_quotations(d.text, 0, len(d.text), top)
@@ -1081,7 +1096,7 @@ def _compute_sourcing(doc: Document) -> list[SourcingPhrase]:
         )
         if not named and (source.head in _STUDY_HEADS or finding) and not other and not past:
             # A study, or the people behind one, that the story names before or after.
-            named = bool(_NAMED_STUDY.search(text))
+            named = _names_a_study(text)
         found.append(SourcingPhrase(span, "vague", named, source.kind))
     found.sort(key=lambda p: p.span)
     return found

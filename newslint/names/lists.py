@@ -294,6 +294,13 @@ def _country_qualifiers() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(found.items(), key=lambda item: len(item[0]), reverse=True))
 
 
+def is_country(phrase: str) -> bool:
+    """A country's name or adjective ("Japan", "the United States", "Brazilian"):
+    a place, which names no person or organisation."""
+    key = phrase.casefold().removeprefix("the ")
+    return key in dict(_country_qualifiers()) or key in ("us", "uk", "usa")
+
+
 _SYNONYMS = (
     ("secretary of the treasury", "treasury secretary"),
     ("secretary of defence", "defence secretary"),
