@@ -1105,12 +1105,30 @@ def _sources_acting(
     bare = start == i or (start == i - 1 and tokens[start].low in VAGUE_DETERMINERS)
     if tokens[i].low == "sources" and not bare:
         return None  # "energy sources have changed": a modifier makes them things
-    k = i + 1
-    while k < min(len(tokens), i + 4) and tokens[k].low in AUXILIARIES - {"to"}:
+    first = _past_plain_attachment(tokens, i + 1)
+    k = first
+    while k < min(len(tokens), first + 3) and tokens[k].low in AUXILIARIES - {"to"}:
         k += 1
-    if k == i + 1 or not _finite_verb(tokens, k):
+    if k == first or not _finite_verb(tokens, k):
         return None  # an auxiliary first: a bare "sources" may be a noun ("sources say")
     return start, k + 1, "unnamed"
+
+
+def _past_plain_attachment(tokens: list[Token], k: int) -> int:
+    """Where the verb group may start after a noun: past an attachment of lower-case
+    words only ("sources on the set of their new film have"); a capital in it may name
+    the source ("sources at the Pentagon"), so ``k`` stays."""
+    if k >= len(tokens) or tokens[k].low not in AFFILIATION:
+        return k
+    j = k + 1
+    while j < min(len(tokens), k + 9):
+        t = tokens[j]
+        if t.low in AUXILIARIES:
+            return j
+        if not (t.text.isalpha() and t.text.islower()):
+            break
+        j += 1
+    return k
 
 
 def _opens_clause(tokens: list[Token], i: int, starts: set[int]) -> bool:
@@ -1909,7 +1927,8 @@ _SHAPES = linear(
     r"|\bwe\b|\b(?:understands|learned|learnt|reveal)\b|\bha(?:ve|s)\s+it\s+that\b"
     r"|\bit(?:\s+is|'s|’s)\s+(?:\w+ly\s+|also\s+|now\s+)?(?:recommended|advised)\s+(?:that|to)\b"
     r"|\bciting\s+(?:\w+\s+){0,3}(?:sources?|insiders?)\b"
-    r"|\b(?:sources|insiders)\s+(?:have|has|had|are|were|will|would|could|may|might)\s"
+    r"|\b(?:sources|insiders)\s+(?:(?:at|from|with|of|in|for|by|on|within|inside|across)"
+    r"(?:\s+[a-z]+){1,8}\s+)?(?:have|has|had|are|were|will|would|could|may|might)\s"
     r"|\b(?:said|says|told|wrote|tweeted|posted|added)\s+one(?:\s+[a-z]+){1,3}\s*[.,!?]"
     r"|\bone(?:\s+[a-z]+){1,3}\s+(?:said|says|told|wrote|tweeted|posted|added)\b"
     r"|\bone(?:\s+[a-z]+){1,3},\s+who\b"
