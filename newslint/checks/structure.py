@@ -136,7 +136,8 @@ _JOINERS = frozenset(("and", "&", "of", "for", "in", "at", "from"))
         "an outlet's initials with desk words ('By TOI staff'), a word of the site's name with "
         "desk words ('By Gleaner Writer'), a masthead with desk words ('By Harbour Times "
         "Correspondent', not 'By Lin Qiao, Harbour Daily'), a phrase with a closed-class word "
-        "and no given name ('By Eat What Tonight') and an unfilled template slot ('By [Your "
+        "and no given name ('By Eat What Tonight'), a desk or team of any name ('By "
+        "Trending Desk', 'By Viral Buzz Team') and an unfilled template slot ('By [Your "
         "Name]'). A line of desk words under the headline ('Staff Reporter') is read as the "
         "byline even without 'By', and on web pages so is a credit or publisher box just "
         "under the headline "
@@ -209,8 +210,11 @@ def is_generic_byline(
     rest = _without_site(words, sites)
     if all(w in roles for w in rest):
         return True
-    # "Team Harbourview", "Team Mashable": a team named after the site or brand.
-    if words[0] == "team" and len(words) > 1 and not any(w in given for w in words):
+    # "Team Harbourview", "Team Mashable": a team named after the site or brand; and a
+    # desk or team of any name ("Trending Desk", "NewsHub Team"): no person is a desk.
+    named_group = words[0] == "team" or words[-1] in _GROUP_ENDINGS
+    credited = any(w in given or w in allow for w in words)  # "By AFP and HNT staff": a wire
+    if named_group and 1 < len(words) <= _GROUP_WORDS and not credited:
         return True
     # A word of the site's name with desk words ("Gleaner Writer" on
     # jamaica-gleaner.com, "Observer Reporter"): no given name, so no person.
@@ -240,6 +244,10 @@ def is_generic_byline(
     if any(w in _FUNCTION_WORDS for w in words) and not any(w in given for w in words):
         return True
     return _HANDLE.fullmatch(name) is not None and name.casefold() not in given
+
+
+_GROUP_ENDINGS = frozenset(("desk", "team", "staff", "newsroom"))
+_GROUP_WORDS = 4  # longer, it is a sentence rather than a desk's name
 
 
 def _site_keys(sites: tuple[str, ...]) -> set[str]:
