@@ -658,7 +658,7 @@ def _find_in(text: str, tokens: list[Token], lower_words: Container[str]) -> lis
             hit = None  # "speculation has mounted that": the hearsay shapes below
         else:
             continue
-        if hit is None and low in _UNNAMED_BY_NATURE:
+        if hit is None and (low in _UNNAMED_BY_NATURE or low in _STANCE_HOLDERS):
             hit = _sources_acting(tokens, i, starts, lower_words)
         if hit is None and low in CLAIM_STANCES:
             hit = _stance_passive(tokens, i)
@@ -687,6 +687,9 @@ _CAUSATIVES = _words("led leading leads prompted prompting caused causing")
 _LEAVING = _words("leave leaves leaving left")
 # Sources that stay anonymous whatever institution they belong to.
 _UNNAMED_BY_NATURE = _words("sources insiders")
+# People known only by their stance: whatever they do in a story ("critics have
+# seized on the delay", "have used it as") is taking that stance.
+_STANCE_HOLDERS = _words("critics sceptics skeptics detractors")
 _GROUP_QUANTIFIERS = _words("some many several few numerous various")
 # Verbs of finding: a document or a researcher "finds", a crowd does not.
 _FINDING = _words(
@@ -1102,6 +1105,9 @@ def _sources_acting(
     start, status = _np_left(tokens, i, starts, lower_words)
     if status == "definite" or not _opens_clause(tokens, start, starts):
         return None
+    holder = tokens[i].low in _STANCE_HOLDERS
+    if holder and status != "vague":
+        return None  # "Labour critics have seized on": named by their side
     bare = start == i or (start == i - 1 and tokens[start].low in VAGUE_DETERMINERS)
     if tokens[i].low == "sources" and not bare:
         return None  # "energy sources have changed": a modifier makes them things
@@ -1111,7 +1117,7 @@ def _sources_acting(
         k += 1
     if k == first or not _finite_verb(tokens, k):
         return None  # an auxiliary first: a bare "sources" may be a noun ("sources say")
-    return start, k + 1, "unnamed"
+    return start, k + 1, "generic" if holder else "unnamed"
 
 
 def _past_plain_attachment(tokens: list[Token], k: int) -> int:
@@ -1927,7 +1933,7 @@ _SHAPES = linear(
     r"|\bwe\b|\b(?:understands|learned|learnt|reveal)\b|\bha(?:ve|s)\s+it\s+that\b"
     r"|\bit(?:\s+is|'s|’s)\s+(?:\w+ly\s+|also\s+|now\s+)?(?:recommended|advised)\s+(?:that|to)\b"
     r"|\bciting\s+(?:\w+\s+){0,3}(?:sources?|insiders?)\b"
-    r"|\b(?:sources|insiders)\s+(?:(?:at|from|with|of|in|for|by|on|within|inside|across)"
+    r"|\b(?:sources|insiders|critics|sceptics|skeptics|detractors)\s+(?:(?:at|from|with|of|in|for|by|on|within|inside|across)"
     r"(?:\s+[a-z]+){1,8}\s+)?(?:have|has|had|are|were|will|would|could|may|might)\s"
     r"|\b(?:said|says|told|wrote|tweeted|posted|added)\s+one(?:\s+[a-z]+){1,3}\s*[.,!?]"
     r"|\bone(?:\s+[a-z]+){1,3}\s+(?:said|says|told|wrote|tweeted|posted|added)\b"
