@@ -213,3 +213,34 @@ def test_key_follows_the_environment_and_the_files(
     copied = address.daemon_key()
     (package / "protocol.py").write_text("# edited\n", encoding="utf-8")
     assert address.daemon_key() != copied
+
+
+def test_request_sent_whole_with_its_descriptors_needs_no_second_send(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A check that ends at once (a missing file) may have answered and closed
+    before the client returns from sending: a request that went out whole with its
+    descriptors must not be followed by an empty send, which fails with EPIPE."""
+    import socket
+
+    from newslint.daemon import protocol
+
+    client, server = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+    real_send_fds = socket.send_fds
+
+    def send_then_peer_answers_and_closes(
+        sock: socket.socket, buffers: list[bytes], fds: list[int]
+    ) -> int:
+        sent = real_send_fds(sock, buffers, fds)
+        _, received = protocol.receive(server, max_fds=3)
+        for fd in received:
+            os.close(fd)
+        protocol.send(server, {"exit": 2})
+        server.close()
+        return sent
+
+    monkeypatch.setattr(socket, "send_fds", send_then_peer_answers_and_closes)
+    with client:
+        protocol.send(client, {"op": "check", "argv": ["check", "missing.md"]}, [0, 1, 2])
+        reply, _ = protocol.receive(client)
+    assert reply == {"exit": 2}

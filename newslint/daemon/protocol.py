@@ -32,7 +32,10 @@ def send(sock: socket.socket, message: dict[str, Any], fds: list[int] | None = N
     if fds:
         sent = socket.send_fds(sock, [data], fds)
         data = data[sent:]
-    sock.sendall(data)
+    # Nothing left is nothing to send: a check that ends at once (a missing file) may
+    # have answered and closed already, and an empty send then fails with EPIPE.
+    if data:
+        sock.sendall(data)
 
 
 def receive(sock: socket.socket, max_fds: int = 0) -> tuple[dict[str, Any], list[int]]:
