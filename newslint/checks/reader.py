@@ -430,7 +430,8 @@ _NAMES_READER = regexcache.compile(r"\b(?:you|your|our|us|now|today)\b", re.IGNO
         "about ...?') anywhere; an imperative of any verb (a word whose -ing form English "
         "uses) where the structure says so: the reader as its object ('Mark your "
         "calendars', 'Chat with us'), a negation ('Don't try this at home'), a title-case "
-        "line announcing content ('Find Out How ... With This Guide'), a call to a group "
+        "line announcing content ('Find Out How ... With This Guide'), a show and where "
+        "to find it ('Watch Harbour Tonight on Halden View'), a call to a group "
         "('Calling all fans!'); advice to an inclusive 'we' after a means clause ('By "
         "working together, we can ...'); 'if you're ...' conditions closing the story; "
         "first person offering to revise the text; in machine-written copy, an "
@@ -690,6 +691,14 @@ def _addresses_reader(text: str, in_tail: bool) -> str | None:
     return None
 
 
+# A show or a recording and where to find it: "Watch Harbour Tonight on Halden View.",
+# "Listen to The Quay on Spotify." A promotion put to the reader, the whole sentence.
+_MEDIA_PROMO = regexcache.compile(
+    r"(?:Watch|Listen to|Stream|Catch|Tune in to)\s+(?:[A-Z0-9][\w'’:&.-]*\s+){1,6}"
+    r"(?:on|via)\s+(?:the\s+)?[A-Z][\w'’&.+-]*(?:\s+[A-Z0-9][\w'’&.+-]*){0,3}[.!]?\s*$"
+)
+
+
 def _imperative(text: str, *, capital: bool = True) -> bool:
     """Opens with a base-form verb, no subject, then an object or 'you'."""
     first = _FIRST_WORD.match(text)
@@ -708,7 +717,9 @@ def _imperative(text: str, *, capital: bool = True) -> bool:
     if rest[0].isupper():
         # "Keep Britain Tidy said ...": a capital after the verb is a name or
         # a title, unless it is the reader or the publication in title case.
-        return rest.split(None, 1)[0].strip("!.:") in _TITLE_OBJECT
+        return rest.split(None, 1)[0].strip("!.:") in _TITLE_OBJECT or bool(
+            _MEDIA_PROMO.match(text)
+        )
     if not _AFTER.match(rest):
         return False
     if _PARTICLE.match(rest):
