@@ -258,10 +258,11 @@ _RELATIVE_TIME = regexcache.compile(
     re.IGNORECASE,
 )
 # A photo credit standing as a line: "Photo: Jane Doe/Reuters", "Photograph by Jane
-# Doe", "Image credit: NASA", "(Getty Images)". Short, and no verb after the label.
+# Doe", "Image credit: NASA", "Credit...Jane Doe/AP", "(Getty Images)". Short, and no
+# verb after the label.
 _CREDIT = regexcache.compile(
     r"\(?(?:(?:photo|photograph|image|picture|illustration|graphic)s?"
-    r"(?:\s+credits?)?(?:\s*:|\s+by\b|\s+courtesy\b)|credits?\s*:|courtesy(?:\s+of)?\b)"
+    r"(?:\s+credits?)?(?:\s*:|\s+by\b|\s+courtesy\b)|credits?\s*(?::|\.{2,}|…)|courtesy(?:\s+of)?\b)"
     r"\s*(?:the\s+)?(?-i:[A-Z@])[^.!?]{1,80}\)?"
     r"|\(?[\w.'’ /-]{0,40}(?:getty images|shutterstock|istock(?:photo)?|ap photo)"
     r"(?:\s*/\s*[\w.'’ -]{1,40})?\)?",
