@@ -1933,8 +1933,10 @@ _SHAPES = linear(
     r"|\bwe\b|\b(?:understands|learned|learnt|reveal)\b|\bha(?:ve|s)\s+it\s+that\b"
     r"|\bit(?:\s+is|'s|’s)\s+(?:\w+ly\s+|also\s+|now\s+)?(?:recommended|advised)\s+(?:that|to)\b"
     r"|\bciting\s+(?:\w+\s+){0,3}(?:sources?|insiders?)\b"
-    r"|\b(?:sources|insiders|critics|sceptics|skeptics|detractors)\s+(?:(?:at|from|with|of|in|for|by|on|within|inside|across)"
-    r"(?:\s+[a-z]+){1,8}\s+)?(?:have|has|had|are|were|will|would|could|may|might)\s"
+    # "sources have spotted", "critics on the council have seized on": see _sources_acting.
+    rf"|\b(?:{'|'.join(sorted(_UNNAMED_BY_NATURE | _STANCE_HOLDERS))})\s+"
+    rf"(?:(?:{'|'.join(sorted(AFFILIATION))})(?:\s+[a-z]+){{1,8}}\s+)?"
+    r"(?:have|has|had|are|were|will|would|could|may|might)\s"
     r"|\b(?:said|says|told|wrote|tweeted|posted|added)\s+one(?:\s+[a-z]+){1,3}\s*[.,!?]"
     r"|\bone(?:\s+[a-z]+){1,3}\s+(?:said|says|told|wrote|tweeted|posted|added)\b"
     r"|\bone(?:\s+[a-z]+){1,3},\s+who\b"
