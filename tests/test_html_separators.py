@@ -29,6 +29,12 @@ def body(markup: str) -> str:
         ("<p>Share<share-button>Tweet</share-button>Email</p>", "Share Tweet Email"),
         # New box elements end a paragraph.
         ("<center>Top</center><center>Bottom</center>", "Top\n\nBottom"),
+        # A sentence ends in one sibling and the next opens with a capital: a caption
+        # and its credit laid out as two boxes.
+        (
+            "<p><span>Crews at work on Monday.</span><span>Credit...Ann Lee/AP</span></p>",
+            "Crews at work on Monday. Credit...Ann Lee/AP",
+        ),
     ],
 )
 def test_apart(markup: str, expected: str) -> None:
@@ -46,6 +52,8 @@ def test_apart(markup: str, expected: str) -> None:
         ("<p><b>piano</b><span>.</span></p>", "piano."),
         ("<p>10 m<sup>3</sup> of water</p>", "10 m3 of water"),
         ("<p>Caf&eacute;<b>s</b> open</p>", "Cafés open"),
+        # An abbreviation's full stop followed by a span that opens inside the text.
+        ("<p>the U.S.<span>Embassy</span> site</p>", "the U.S.Embassy site"),
     ],
 )
 def test_together(markup: str, expected: str) -> None:

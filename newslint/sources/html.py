@@ -51,6 +51,7 @@ _INLINE = _words(
 )
 # ARIA landmarks that hold site furniture, left out like their elements (<nav> ...).
 _SKIP_ROLES = _words("navigation contentinfo search menu menubar toolbar dialog alertdialog")
+_SENTENCE_ENDS = frozenset(".!?")
 _VOID = _words("area base br col embed hr img input link meta param source track wbr")
 _HEADINGS = _words("h1 h2 h3 h4 h5 h6")
 # Elements that show a picture: a <figure> holding one is a picture with its caption.
@@ -287,10 +288,13 @@ class _Parser(HTMLParser):
                 self.add(block, " ", start + m.start(), end)
 
     def separate(self, block: _Block, data: str, start: int) -> None:
-        """A space between two words that markup keeps apart ("only</a><a>for")."""
+        """A space between two words that markup keeps apart ("only</a><a>for"), and
+        after a sentence that ends where the next element opens with a capital
+        ("on Monday.</span><span>Credit ..."), as sibling boxes are laid out."""
         if self.apart and block.pieces and data[:1].isalnum():
             last = block.pieces[-1][0]
-            if last[-1:].isalnum():
+            sentence_end = last[-1:] in _SENTENCE_ENDS and last[-2:-1].isalpha()
+            if last[-1:].isalnum() or (sentence_end and data[0].isupper()):
                 self.add(block, " ", start, start)
         self.apart = self.closed = False
 
