@@ -10,6 +10,7 @@ it would never work") never count as attribution of that quote.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Sequence
@@ -756,6 +757,7 @@ _NAMED_STUDY = regexcache.compile(
 _CAPITALISED_RUN = regexcache.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 
 
+@functools.lru_cache(maxsize=4)  # asked again for each generic study head of a story
 def _names_a_study(text: str) -> bool:
     """Whether the story names a study or its authors anywhere. A country is no
     name for them: "researchers from Japan" leaves the researchers unnamed."""

@@ -117,7 +117,7 @@ COLLECTIVES = _words("community establishment fraternity")
 # Documents that, with "the", may find or report on their own ("the study reveals").
 _DEFINITE_DOCS = _words("report study survey poll research")
 SINGULAR_HEADS = frozenset(_PEOPLE_SINGULAR.split())
-DOC_HEADS = frozenset(_DOCS.split() + _OUTLETS.split())
+DOC_HEADS = frozenset(_DOCS.split()) | OUTLET_HEADS
 HEADS = PLURAL_HEADS | SINGULAR_HEADS | DOC_HEADS
 # Pronoun-like quantifiers that stand as a vague subject themselves ("some say").
 PRONOUN_SUBJECTS = _words("some many others most few everyone everybody")

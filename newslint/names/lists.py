@@ -297,8 +297,12 @@ def _country_qualifiers() -> tuple[tuple[str, str], ...]:
 def is_country(phrase: str) -> bool:
     """A country's name or adjective ("Japan", "the United States", "Brazilian"):
     a place, which names no person or organisation."""
-    key = phrase.casefold().removeprefix("the ")
-    return key in dict(_country_qualifiers()) or key in ("us", "uk", "usa")
+    return phrase.casefold().removeprefix("the ") in _country_keys()
+
+
+@functools.lru_cache(maxsize=1)
+def _country_keys() -> frozenset[str]:
+    return frozenset(key for key, _ in _country_qualifiers()) | {"us", "uk", "usa"}
 
 
 _SYNONYMS = (

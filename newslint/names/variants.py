@@ -76,7 +76,7 @@ def find_variants(analysis: NameAnalysis) -> list[Variant]:
     groups: dict[str, dict[str, _Form]] = {}  # letters only, case-folded -> forms
     for run in analysis.runs:
         for i, token in enumerate(run):
-            if text[token.start - 1 : token.start] in _HANDLE_MARKS and token.start:
+            if text[token.start - 1 : token.start] in _HANDLE_MARKS:
                 continue  # "@WalmartInc", "#PlantSwap": a handle, not a spelling of the name
             if token.text[:1].isupper() and _shape_ok(token.text):
                 form = groups.setdefault(_bare(token.text), {}).setdefault(
