@@ -17,11 +17,8 @@ from conftest import run_cli
 
 from newslint.diagnostics import Applicability
 from newslint.engines.proselint.defaults import OFF_BY_DEFAULT, replacement_applicability
-from newslint.engines.proselint.match import (
-    _LEXICAL_ATOMIC,
-    _LEXICAL_ORIGINAL,
-    CompiledChecks,
-)
+from newslint.engines.proselint.detectors import _LEXICAL_ATOMIC, _LEXICAL_ORIGINAL
+from newslint.engines.proselint.match import CompiledChecks
 from newslint.engines.proselint.provider import ProselintProvider
 from newslint.registry import select_rules
 
@@ -218,10 +215,16 @@ def test_matcher_equals_proselints_own_checks(
 
     monkeypatch.setattr(match, "FILTERED_TEXTS", 10**9 if filtered else 0)
     checks = list(__register__)
-    compiled = CompiledChecks(checks)
+    compiled = CompiledChecks.of(checks)
     texts = [
         *_phrase_soup(7),
         "_very unique_ and éVery uniqueé and very\u00a0unique and very\tunique.",
+        # Padding.STRICT_WORDS_IN_TEXT bounds by ASCII letters only: a digit may
+        # touch the phrase (RE2's detectors must not miss these).
+        "Smith, ne Jones.",
+        "Smith 2ne Jones.",
+        "Smith ne2 Jones.",
+        "Smith -ne and ne' and NE.",
     ]
     fired = set()
     for text in texts:
@@ -232,7 +235,8 @@ def test_matcher_equals_proselints_own_checks(
     assert compiled.runs < len(texts) * len(checks) / 4  # and most never run
     assert bool(compiled._sets) is not filtered  # the full sets were (not) built
     # Letters that fold into ASCII ones defeat the anchors: such a text gets the full sets.
-    for text in ("A very unique o\u212aay idea, ſo very unique.", "İt was very unique."):
+    folded = ("A very unique o\u212aay idea, ſo very unique.", "İt was very unique.")
+    for text in (*folded, "Smith ſne Jones.", "Smith ne\u212a Jones.", "Smith née Jones."):
         assert compiled.lint(text) == _proselint_reference(checks, text), text
     assert compiled._sets
 
@@ -250,7 +254,7 @@ def test_matcher_equals_proselints_own_checks(
     ],
 )
 def test_detector_anchors(pattern: str, anchor: tuple[str, bool] | None) -> None:
-    from newslint.engines.proselint.match import literal_anchor
+    from newslint.engines.proselint.detectors import literal_anchor
 
     assert literal_anchor(pattern) == anchor
 

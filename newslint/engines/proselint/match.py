@@ -6,12 +6,12 @@ on news copy). Here one compiled RE2 set, built from every selected check's
 own patterns, scans a document once and tells which checks can match at all;
 only those run, through proselint's own code, so messages, spans, exceptions,
 thresholds and result order stay proselint's. Two slow Python-regex checks are
-swapped for equivalent, faster patterns (see ``_faster``), proven equal by the
-parity tests.
+swapped for equivalent, faster patterns, proven equal by the parity tests.
 
-A detector may be a superset of its check (it may fire where the check finds
-nothing), never a subset: a check whose matches cannot be predicted exactly
-is always run.
+The detectors come from a :class:`Plan` worked out by
+:mod:`newslint.engines.proselint.detectors` and kept on disk, so a text on
+which no detector fires is linted without importing proselint at all (a
+third of a one-file run's proselint cost).
 
 Compiling the set of all ~3,000 detectors costs more than linting a short
 article, and every process pays it (a compiled RE2 set cannot be stored). Most
@@ -24,20 +24,21 @@ process that goes on to lint more builds the full set once.
 
 from __future__ import annotations
 
-import sys
+import hashlib
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import re2
-from proselint.registry.checks import Check, CheckResult, types
-from proselint.registry.checks.engine import Fast
-from proselint.tools import QUOTE_PATTERN, check_matching_quotes, find_spans
 
 from newslint import regexcache
-from newslint.packs.prefilter import FOLDED, phrase_anchor, text_words
+from newslint.packs.prefilter import FOLDED, text_words
+
+if TYPE_CHECKING:
+    from proselint.registry.checks import Check, CheckResult
 
 # proselint's default configuration caps results per file (taken in check order).
 MAX_ERRORS = 1000
@@ -46,21 +47,9 @@ MAX_ERRORS = 1000
 _SET_MAX_MEM = 256 << 20
 _CANARY = "(?:)"
 
-# Python's re (proselint's "Fancy" engine) folds these into ASCII "i" under
-# IGNORECASE; RE2 does not, so literals for Python-semantics checks spell them out.
-_PY_I = r"[iI\x{130}\x{131}]"
-
-# lexical_illusions, rewritten with atomic words: every word of a match must end
-# at a word's end (whitespace follows it), so the pruned backtracking never
-# loses a match and the first match found is the same. Three times faster.
-_LEXICAL_ORIGINAL = r"(?<![A-Za-z'-])(\w+(?:\s+\w+){0,3})(\s+\1)+(?![A-Za-z'-])"
-_LEXICAL_ATOMIC = r"(?<![A-Za-z'-])(\w++(?:\s++\w++){0,3})(\s++\1)+(?![A-Za-z'-])"
-
 Key = tuple[int, int]  # (check index, term-pair index or -1 for the whole check)
 # Texts linted with sets of just the detectors they may need; then the full sets.
 FILTERED_TEXTS = 2
-_LITERAL_WRAPPERS = ("(?i:", "(?:")
-_PY_I_LITERAL = "[iI\\x{130}\\x{131}]"
 
 
 def _re2_options() -> re2.Options:
@@ -76,234 +65,85 @@ def _re2_options() -> re2.Options:
     return opts
 
 
-def _fast(pattern: str, case_insensitive: bool) -> str:
-    return f"(?i:{pattern})" if case_insensitive else f"(?:{pattern})"
-
-
-def _python_literal(text: str, case_insensitive: bool) -> str | None:
-    """An RE2 pattern matching wherever Python's re finds the literal ``text``
-    (None when that cannot be guaranteed)."""
-    if not text.isascii() or any(ch in text for ch in "\\.^$*+?{}[]()|"):
-        return None
-    escaped = "".join(_PY_I if case_insensitive and ch in "iI" else re2.escape(ch) for ch in text)
-    return _fast(escaped, case_insensitive)
-
-
-def _module(check: Check) -> Any:
-    return sys.modules[check.check_type.__module__]
-
-
-def _function_detectors(check: Check) -> list[str] | None:
-    """Detectors for proselint's few checks written as functions."""
-    name = getattr(check.check_type, "__name__", "")
-    ci = check.engine.opts.case_insensitive
-    try:
-        mod = _module(check)
-        if name == "_check_but_paragraphs":
-            return [_fast(mod.PATTERN, ci)]
-        if name == "_check_greylist":  # runs its terms with a default (case-insensitive) engine
-            return [_fast(term, True) for term in mod.GREYLISTED_TERMS]
-        if name == "_check_waxed":  # nothing without one of these words
-            return [_fast(word, ci) for word in mod.WAXES]
-        if name == "_check_venery":
-            return [_fast(word, ci) for word in mod.GENERIC_TERMS]
-        if name == "_check_uncomparables":  # the union of its "\b{comp}\s+{adj}\b" items
-            comps, adjs = "|".join(mod.COMPARATORS), "|".join(mod.UNCOMPARABLES)
-            return [_fast(rf"\b(?:{comps})\s+(?:{adjs})\b", ci)]
-        if name == "_check_fancy_uncomparables":
-            # Python-regex items "(?<!at\s)\b{comp}\s+{adj}\b": drop the look-behind and
-            # boundaries; RE2's \W covers every character Python's \s does.
-            found_comps = [_python_literal(c, ci) for c in mod.FANCY_COMPARATORS]
-            found_adjs = [_python_literal(a, ci) for a in mod.UNCOMPARABLES]
-            fancy_comps = [c for c in found_comps if c is not None]
-            fancy_adjs = [a for a in found_adjs if a is not None]
-            if len(fancy_comps) < len(found_comps) or len(fancy_adjs) < len(found_adjs):
-                return None
-            return [f"(?:{'|'.join(fancy_comps)})\\W+(?:{'|'.join(fancy_adjs)})"]
-    except AttributeError:
-        return None
-    return None
-
-
-def detectors(check: Check) -> list[str] | None:
-    """RE2 patterns, one of which matches wherever ``check`` can find something;
-    None when the check must always run."""
-    kind = check.check_type
-    ci = check.engine.opts.case_insensitive
-    fast = isinstance(check.engine, Fast)
-    if isinstance(kind, types.Existence):
-        patterns = [kind.padding.format(item) for item in kind.items]
-        literals = list(kind.items)
-    elif isinstance(kind, types.ExistenceSimple):
-        patterns, literals = [kind.pattern], [kind.pattern]
-    elif isinstance(kind, (types.PreferredForms, types.PreferredFormsSimple)):
-        patterns = [kind.padding.format(item) for item in kind.items]
-        literals = list(kind.items)
-    elif isinstance(kind, (types.ReverseExistence, types.Consistency)):
-        return None  # every word counts / handled per term pair
-    elif callable(kind):
-        return _function_detectors(check)
-    else:
-        return None
-    if fast:
-        return [_fast(p, ci) for p in patterns]
-    if check.path == "weasel_words.very":  # Python-regex "\bvery(?! well)\b"
-        return [_python_literal("very", ci)]  # type: ignore[list-item]
-    found = [_python_literal(item, ci) for item in literals]
-    return None if None in found else found  # type: ignore[return-value]
-
-
-def _faster(check: Check) -> Check:
-    """An equivalent, faster version of a slow Python-regex check."""
-    kind = check.check_type
-    if getattr(kind, "__name__", "") == "_check_fancy_uncomparables":
-        mod = _module(check)
-        comps, adjs = "|".join(mod.FANCY_COMPARATORS), "|".join(mod.UNCOMPARABLES)
-        # One alternation of (?<!at\s)\b{comp}\s+{adj}\b items: at any position at
-        # most one comparator and one adjective (followed by \b) can match, so
-        # factoring them out finds the same matches.
-        merged = rf"(?<!at\s)\b(?:{comps})\s+(?:{adjs})\b"
-        return check._replace(check_type=types.ExistenceSimple(pattern=merged))
-    if isinstance(kind, types.ExistenceSimple) and kind.pattern == _LEXICAL_ORIGINAL:
-        return check._replace(check_type=kind._replace(pattern=_LEXICAL_ATOMIC))
-    return check
-
-
-# Patterns that can stretch over a long run of text ('"[\w\s]+"') multiply the
-# states of a DFA they share with others; word-bounded literals are many and
-# cheap together. Three sets warm up three times faster than one.
-_OPEN_ENDED = regexcache.compile(r"(?<!\\)[+*]|\{\d*,\}")
-
-
-def _group_of(pattern: str) -> str:
-    if _OPEN_ENDED.search(pattern):
-        return "open"
-    return "words" if "\\b" in pattern else "other"
-
-
-def _narrowable(check: Check) -> bool:
-    return not isinstance(check.engine, Fast) and isinstance(
-        check.check_type, types.PreferredFormsSimple
-    )
-
-
-def literal_anchor(pattern: str) -> tuple[str, bool] | None:
-    """:func:`newslint.packs.prefilter.phrase_anchor` of a detector that is a
-    literal phrase, ``(?i:\\bwords\\b)`` or ``(?i:esc\\ aped)``; None for any
-    other pattern (it always goes in the set). RE2's ``\\b`` is ASCII: the
-    character beyond it is not an ASCII letter or digit, as the anchor needs."""
-    wrapper = next((w for w in _LITERAL_WRAPPERS if pattern.startswith(w)), None)
-    if wrapper is None or not pattern.endswith(")"):
-        return None
-    body = pattern[len(wrapper) : -1]
-    literal: list[str] = []
-    edges = 0  # \b at the start and at the end
-    i = 0
-    while i < len(body):
-        if body.startswith(_PY_I_LITERAL, i):
-            literal.append("i")
-            i += len(_PY_I_LITERAL)
-            continue
-        ch = body[i]
-        if ch == "\\":
-            code = body[i + 1 : i + 2]
-            if code == "b" and (i == 0 or i + 2 == len(body)):
-                edges += 1
-            elif not code or (code.isascii() and code.isalnum()):
-                return None  # \d, \w, \b inside, \x{..}: not a literal
-            else:
-                literal.append(code)
-            i += 2
-            continue
-        if ch in ".^$*+?{}[]()|":
-            return None
-        literal.append(ch)
-        i += 1
-    text = "".join(literal)
-    if not text or text != " ".join(text.split()):
-        return None  # phrase_anchor reads runs of spaces as one
-    return phrase_anchor(text, edges == 2)
-
-
-def _detectors(check: Check) -> list[tuple[str, int]] | None:
-    """(pattern, tag) pairs for one check; tag -1 stands for the whole check.
-    None: the check must always run."""
-    if isinstance(check.check_type, types.Consistency):
-        # A pair reports only when both its terms occur: one detector per term.
-        ci = check.engine.opts.case_insensitive
-        return [
-            (_fast(term, ci), 2 * pair_index + term_index)
-            for pair_index, pair in enumerate(check.check_type.term_pairs)
-            for term_index, term in enumerate(pair)
-        ]
-    found = detectors(check)
-    if found is None:
-        return None
-    # A slow Python-regex check of many items runs with only the items found
-    # (an item that occurs nowhere can neither match nor block another).
-    per_item = _narrowable(check) and len(found) == len(check.check_type.items)
-    return [(p, i if per_item else -1) for i, p in enumerate(found)]
-
-
 @dataclass
-class _Plan:
-    """The detectors of some checks, grouped, with their anchors."""
+class Plan:
+    """The detectors of some checks (indices in their order): RE2 patterns
+    grouped into sets, with their anchors; Python-regex patterns searched on
+    their own; the checks that always run."""
 
     groups: dict[str, list[tuple[str, Key]]]
     anchors: dict[str, list[tuple[str, bool] | None]]
     always: set[int]
+    searches: dict[int, tuple[str, int]] = field(default_factory=dict)
+    pairs: set[int] = field(default_factory=set)  # consistency checks: tags 2i, 2i+1 a pair
 
 
-def _plan(checks: Sequence[Check]) -> _Plan:
-    plan = _Plan({}, {}, set())
-    for index, check in enumerate(checks):
-        found = _detectors(check)
-        if found is None:
-            plan.always.add(index)
-            continue
-        for pattern, tag in found:
-            plan.groups.setdefault(_group_of(pattern), []).append((pattern, (index, tag)))
-    for name, members in plan.groups.items():
-        plan.anchors[name] = [literal_anchor(pattern) for pattern, _ in members]
-    return plan
-
-
-def _cached_plan(checks: Sequence[Check]) -> _Plan:
-    """:func:`_plan`, kept on disk: working out 3,000 detectors and their anchors
-    costs a one-file run more than matching them. Keyed by this module's
-    code, proselint's and RE2's versions and the checks."""
-    import hashlib
-    from pathlib import Path
-
+def cached_plan(paths: frozenset[str], checks: Callable[[], Sequence[Check]]) -> Plan:
+    """The plan for the checks with these paths, from the disk cache; ``checks()``
+    (which imports proselint) is called only when it is missing. Keyed by this
+    module's and the planner's code, proselint's and RE2's versions and the paths."""
     from newslint.distinfo import version
     from newslint.metacache import cached_parse
 
-    paths = hashlib.sha256("\n".join(c.path for c in checks).encode()).hexdigest()[:16]
-    context = f"proselint {version('proselint')} google-re2 {version('google-re2')} {paths}"
+    def build() -> Plan:
+        from newslint.engines.proselint.detectors import build_plan
+
+        return build_plan(checks())
+
+    digest = hashlib.sha256("\n".join(sorted(paths)).encode()).hexdigest()[:16]
+    context = f"proselint {version('proselint')} google-re2 {version('google-re2')} {digest}"
+    planner = Path(__file__).with_name("detectors.py")
     try:
-        return cached_parse("proselint", Path(__file__), (), lambda: _plan(checks), context)
-    except OSError:  # this module's source cannot be read: nothing to key the cache by
-        return _plan(checks)
+        return cached_parse("proselint", Path(__file__), (planner,), build, context)
+    except OSError:  # the sources cannot be read: nothing to key the cache by
+        return build()
+
+
+def _a_pair(tags: set[int]) -> bool:
+    return any(tag % 2 == 0 and tag + 1 in tags for tag in tags)
 
 
 @dataclass
 class CompiledChecks:
-    """Some proselint checks (in proselint's order) behind one RE2 set."""
+    """Some proselint checks (in proselint's order) behind one RE2 set.
 
-    checks: Sequence[Check]
+    ``load`` returns the checks whose paths are ``paths``, in proselint's order;
+    it is called (importing proselint) only when a check must run."""
+
+    paths: frozenset[str]
+    load: Callable[[], Sequence[Check]]
     always: set[int] = field(default_factory=set)
     runs: int = 0  # checks actually run (for tests and benchmarks)
     texts: int = 0  # texts linted
     _groups: dict[str, list[tuple[str, Key]]] = field(default_factory=dict)
     _anchors: dict[str, list[tuple[str, bool] | None]] = field(default_factory=dict)
+    _searches: dict[int, tuple[str, int]] = field(default_factory=dict)
+    _pairs: set[int] = field(default_factory=set)
     _sets: list[tuple[Any, list[Key]]] = field(default_factory=list)
+    _checks: list[Check] | None = None
     _runnable: list[Check] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self._runnable.extend(_faster(check) for check in self.checks)
-        plan = _cached_plan(self.checks)
+        plan = cached_plan(self.paths, self.load)
         self.always.update(plan.always)
-        self._groups, self._anchors = plan.groups, plan.anchors
+        self._groups, self._anchors, self._searches = plan.groups, plan.anchors, plan.searches
+        self._pairs = plan.pairs
+
+    @classmethod
+    def of(cls, checks: Iterable[Check]) -> CompiledChecks:
+        """For checks already at hand (proselint imported)."""
+        found = list(checks)
+        return cls(frozenset(c.path for c in found), lambda: found)
+
+    @property
+    def checks(self) -> list[Check]:
+        """The checks, loaded (importing proselint) on first use."""
+        if self._checks is None:
+            from newslint.engines.proselint.detectors import faster
+
+            self._checks = list(self.load())
+            self._runnable = [faster(check) for check in self._checks]
+        return self._checks
 
     @staticmethod
     def _compiled(members: Sequence[tuple[str, Key]]) -> tuple[Any, list[Key]]:
@@ -346,12 +186,25 @@ class CompiledChecks:
                 index, tag = keys[set_index]
                 if index >= 0:
                     hits.setdefault(index, set()).add(tag)
+        for index, (pattern, flags) in self._searches.items():
+            if regexcache.compile(pattern, flags).search(content):
+                hits.setdefault(index, set()).add(-1)
         return hits
 
     def _results(self, content: str) -> Iterator[tuple[int, CheckResult]]:
         hits = self._hits(content)
         # Only the checks that can find something, in proselint's order.
-        order = range(len(self._runnable)) if hits is None else sorted({*hits, *self.always})
+        if hits is None:
+            order: Sequence[int] = range(len(self.checks))
+        else:  # a consistency check needs both terms of a pair
+            order = sorted(
+                {i for i, tags in hits.items() if i not in self._pairs or _a_pair(tags)}
+                | self.always
+            )
+        if order:
+            from proselint.registry.checks import types
+
+            self.checks  # noqa: B018  (loads them, with their runnable forms)
         for index in order:
             check = self._runnable[index]
             if hits is not None and index not in self.always:
@@ -384,6 +237,8 @@ class CompiledChecks:
         results = list(self._results(content))
         if not results:
             return []
+        from proselint.tools import QUOTE_PATTERN, check_matching_quotes, find_spans
+
         quotes = [
             pos
             for span in find_spans(content, QUOTE_PATTERN, check_matching_quotes)

@@ -77,7 +77,9 @@ class ProselintProvider:
         if found is None:
             from newslint.engines.proselint.match import CompiledChecks
 
-            found = CompiledChecks([c for c in proselint_checks() if c.path in paths])
+            found = CompiledChecks(
+                paths, lambda: [c for c in proselint_checks() if c.path in paths]
+            )
             _Shared.compiled[paths] = found
         return found
 
