@@ -121,6 +121,13 @@ _PLACEHOLDER = regexcache.compile(r"\s*[\[{<]")
 # A CMS account name rather than a person: one lower-case or run-together token.
 _HANDLE = regexcache.compile(r"[a-z][a-z0-9_.]*|[A-Za-z]+[0-9_][A-Za-z0-9_]*")
 _JOINERS = frozenset(("and", "&", "of", "for", "in", "at", "from"))
+# The paper's own voice, signed as such by convention: an editorial or leader
+# is unsigned ("Editorial", "The Editorial Board", "The Editors"), and accountable.
+_INSTITUTIONAL = regexcache.compile(
+    r"(?:the\s+)?(?:editorial(?:\s+board)?|editors|leader)", re.IGNORECASE
+)
+# Copy compiled from the wires ("Detroit News wire services", "From wire reports").
+_WIRE_CREDIT = regexcache.compile(r"\bwires?\b", re.IGNORECASE)
 
 
 @rule(
@@ -142,8 +149,10 @@ _JOINERS = frozenset(("and", "&", "of", "for", "in", "at", "from"))
         "byline even without 'By', and on web pages so is a credit or publisher box just "
         "under the headline "
         "('ET Online'). Bylines with a person's name "
-        "('By Jane Doe, Chief Editor', 'by Jane Doe, Phys.org') and wire services (Reuters, "
-        "AP, AFP, PA ...) are fine. Options: allow = [...] bylines to accept as they are; "
+        "('By Jane Doe, Chief Editor', 'by Jane Doe, Phys.org'), wire services (Reuters, "
+        "AP, AFP, PA ..., 'wire services') and the paper's own unsigned voice ('The "
+        "Editorial Board', 'Editorial') are fine. Options: allow = [...] bylines to accept "
+        "as they are; "
         "role-words = [...] extra words that name a role."
     ),
     examples=[
@@ -195,6 +204,8 @@ def is_generic_byline(
         return True  # "By [Your Name]": a template slot left unfilled
     name = _NAME_END.sub("", body).strip().strip(".,;:|-–—")
     if not name or name.casefold() in allow:
+        return False
+    if _INSTITUTIONAL.fullmatch(name) or _WIRE_CREDIT.search(name):
         return False
     given = given_names()
     # "The Guardian 02/10/2020 Anna Fazackerley": a person is named after the date.
