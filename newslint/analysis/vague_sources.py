@@ -105,7 +105,10 @@ specialist academic watcher strategist scholar
 _DOCS = "report reports study studies research survey surveys findings poll polls experiments"
 # Outlets cited without their name ("a well-known tabloid reported", "according to a
 # local newspaper"): the reader cannot check which. With "the", one already named.
-_OUTLETS = "tabloid tabloids publication publications newspaper newspapers outlet outlets"
+_OUTLETS = (
+    "tabloid tabloids publication publications newspaper newspapers outlet outlets magazine "
+    "magazines"
+)
 OUTLET_HEADS = frozenset(_OUTLETS.split())
 # Interested parties cited as a bloc.
 # ("authorities", like the police, are an institution acting in the story, not a crowd.)
@@ -436,8 +439,14 @@ def _np_left(
             break
         if _is_proper(tokens, j, starts, lower_words) or low in _POLICE:
             return j, "named"  # "Barclays analysts"; "police sources", "law enforcement officials"
-        if low.endswith("ed") and low not in _ED_ADJECTIVES:
-            return j, "object"  # "ignored research", "received reports": a verb's object
+        if (
+            low.endswith("ed")
+            and low not in _ED_ADJECTIVES
+            and not (j > 0 and tokens[j - 1].low in VAGUE_DETERMINERS)
+        ):
+            # "ignored research", "received reports": a verb's object. After an
+            # article or quantifier it modifies the noun: "an undisclosed source".
+            return j, "object"
         modifiers += 1
         j -= 1
     return j + 1, "vague"
@@ -1103,12 +1112,13 @@ def _sources_acting(
     "insiders" as a clause's subject with any verb group after them, since all such a
     subject does in a story is pass on what it knows."""
     start, status = _np_left(tokens, i, starts, lower_words)
-    if status == "definite" or not _opens_clause(tokens, start, starts):
+    own = status == "definite" and tokens[start].low == "our"  # "Our sources have spotted"
+    if (status == "definite" and not own) or not _opens_clause(tokens, start, starts):
         return None
     holder = tokens[i].low in _STANCE_HOLDERS
     if holder and status != "vague":
         return None  # "Labour critics have seized on": named by their side
-    bare = start == i or (start == i - 1 and tokens[start].low in VAGUE_DETERMINERS)
+    bare = start == i or (start == i - 1 and (own or tokens[start].low in VAGUE_DETERMINERS))
     if tokens[i].low == "sources" and not bare:
         return None  # "energy sources have changed": a modifier makes them things
     first = _past_plain_attachment(tokens, i + 1)
@@ -1117,7 +1127,17 @@ def _sources_acting(
         k += 1
     if k == first or not _finite_verb(tokens, k):
         return None  # an auxiliary first: a bare "sources" may be a noun ("sources say")
-    return start, k + 1, "generic" if holder else "unnamed"
+    verb = tokens[k].low
+    if (
+        any(tokens[m].low in _BE for m in range(first, k))
+        and not verb.endswith("ing")
+        and verb not in REPORTING_FORMS | _BELIEF_ADJECTIVES
+    ):
+        return None  # "insiders were left in awe": what befell them, not what they told
+    return start, k + 1, "self" if own else "generic" if holder else "unnamed"
+
+
+_BE = _words("be is are was were been being")
 
 
 def _past_plain_attachment(tokens: list[Token], k: int) -> int:
