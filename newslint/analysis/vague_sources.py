@@ -677,6 +677,8 @@ def _find_in(text: str, tokens: list[Token], lower_words: Container[str]) -> lis
             hit = _hearsay_spreads(tokens, i)
         if hit is None or any(k in taken for k in range(hit[0], hit[1])):
             continue
+        if _feeling_no_view(tokens, hit[1]):
+            continue
         a, b, kind = hit
         taken.update(range(a, b))
         found.append(VagueSource(tokens[a].start, tokens[b - 1].end, kind, low))
@@ -1138,6 +1140,18 @@ def _sources_acting(
 
 
 _BE = _words("be is are was were been being")
+_FEEL = _words("feel feels felt feeling")
+# What follows "feel" when it names a feeling, not a view: "some people feel the
+# need to", "many felt compelled to leave", "fans feel let down".
+_FEELING = _words("need urge compelled obliged forced pressured pressure free bad sorry let")
+
+
+def _feeling_no_view(tokens: list[Token], end: int) -> bool:
+    """The verb ending at ``end`` is "feel" with a feeling after it, not a view."""
+    if end < 1 or end >= len(tokens) or tokens[end - 1].low not in _FEEL:
+        return False
+    after = tokens[end + 1].low if tokens[end].low == "the" and end + 1 < len(tokens) else None
+    return tokens[end].low in _FEELING or after in ("need", "urge", "pressure")
 
 
 def _past_plain_attachment(tokens: list[Token], k: int) -> int:
