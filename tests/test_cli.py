@@ -461,7 +461,11 @@ def test_a_default_run_imports_only_what_it_runs(tmp_path: Path) -> None:
     imported = set(modules)
     assert json.loads(proc.stdout)["files"], proc.stdout  # the run did lint the file
     assert collecting  # the cycle collector, off while modules load, is back on
-    assert {"newslint.packs.run", "proselint", "newslint.formatters.json_format"} <= imported
+    assert {
+        "newslint.packs.run",
+        "newslint.engines.proselint.match",
+        "newslint.formatters.json_format",
+    } <= imported
     unwanted = {
         "newslint.engines.languagetool.provider",
         "newslint.engines.languagetool.server",
@@ -486,6 +490,36 @@ def test_a_default_run_imports_only_what_it_runs(tmp_path: Path) -> None:
         "ftfy",  # nor mojibake
     }
     assert sorted(unwanted & imported) == []
+
+
+def test_proselint_is_imported_only_when_one_of_its_checks_can_fire(tmp_path: Path) -> None:
+    """proselint's detector plan is cached: once it is built, a story on which no
+    proselint check can fire is linted without importing proselint's checks, and
+    one that trips a check imports them and reports it."""
+    write(tmp_path / "clean.md", CLEAN)
+    cliche = CLEAN.replace("The city council", "At the end of the day, the city council")
+    write(tmp_path / "cliche.md", cliche)
+    env = {**os.environ, "NO_COLOR": "1", "NEWSLINT_CACHE_DIR": str(tmp_path / "cache")}
+
+    def modules_after(name: str) -> tuple[set[str], dict]:
+        args = ["check", "--format", "json", "--ignore", "grammar", "--no-cache", name]
+        proc = subprocess.run(
+            [sys.executable, "-c", _MODULES_AFTER_A_RUN, *args],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            env=env,
+        )
+        return set(json.loads(proc.stderr.strip().splitlines()[-1])[0]), json.loads(proc.stdout)
+
+    modules_after("clean.md")  # builds and stores the plan
+    clean, _ = modules_after("clean.md")
+    assert "newslint.engines.proselint.match" in clean
+    assert "proselint.checks" not in clean
+    tripped, report = modules_after("cliche.md")
+    assert "proselint.checks" in tripped
+    rules = {d["rule"] for f in report["files"] for d in f["diagnostics"]}
+    assert any(r.startswith("proselint.") for r in rules), rules
 
 
 def test_unknown_rule_prefix_is_a_usage_error(tmp_path: Path) -> None:
