@@ -22,7 +22,7 @@ from proselint.registry.checks import Check, Padding, types
 from proselint.registry.checks.engine import Fast
 
 from newslint import regexcache
-from newslint.engines.proselint.match import Plan
+from newslint.engines.proselint.plan import Plan
 from newslint.packs.prefilter import phrase_anchor
 
 # Python's re (proselint's "Fancy" engine) folds these into ASCII "i" under

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 import re2
 
 from newslint import regexcache
+from newslint.engines.proselint.plan import Key, Plan
 from newslint.packs.prefilter import FOLDED, text_words
 
 if TYPE_CHECKING:
@@ -47,7 +48,6 @@ MAX_ERRORS = 1000
 _SET_MAX_MEM = 256 << 20
 _CANARY = "(?:)"
 
-Key = tuple[int, int]  # (check index, term-pair index or -1 for the whole check)
 # Texts linted with sets of just the detectors they may need; then the full sets.
 FILTERED_TEXTS = 2
 
@@ -65,19 +65,6 @@ def _re2_options() -> re2.Options:
     return opts
 
 
-@dataclass
-class Plan:
-    """The detectors of some checks (indices in their order): RE2 patterns
-    grouped into sets, with their anchors; Python-regex patterns searched on
-    their own; the checks that always run."""
-
-    groups: dict[str, list[tuple[str, Key]]]
-    anchors: dict[str, list[tuple[str, bool] | None]]
-    always: set[int]
-    searches: dict[int, tuple[str, int]] = field(default_factory=dict)
-    pairs: set[int] = field(default_factory=set)  # consistency checks: tags 2i, 2i+1 a pair
-
-
 def cached_plan(paths: frozenset[str], checks: Callable[[], Sequence[Check]]) -> Plan:
     """The plan for the checks with these paths, from the disk cache; ``checks()``
     (which imports proselint) is called only when it is missing. Keyed by this
@@ -92,9 +79,9 @@ def cached_plan(paths: frozenset[str], checks: Callable[[], Sequence[Check]]) ->
 
     digest = hashlib.sha256("\n".join(sorted(paths)).encode()).hexdigest()[:16]
     context = f"proselint {version('proselint')} google-re2 {version('google-re2')} {digest}"
-    planner = Path(__file__).with_name("detectors.py")
+    planners = tuple(Path(__file__).with_name(n) for n in ("detectors.py", "plan.py"))
     try:
-        return cached_parse("proselint", Path(__file__), (planner,), build, context)
+        return cached_parse("proselint", Path(__file__), planners, build, context)
     except OSError:  # the sources cannot be read: nothing to key the cache by
         return build()
 
