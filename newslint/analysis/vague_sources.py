@@ -1125,8 +1125,10 @@ def _sources_acting(
         return None  # "energy sources have changed": a modifier makes them things
     first = _past_plain_attachment(tokens, i + 1)
     k = first
-    while k < min(len(tokens), first + 3) and tokens[k].low in AUXILIARIES - {"to"}:
-        k += 1
+    while k < min(len(tokens), first + 4) and (
+        tokens[k].low in AUXILIARIES - {"to"} or (k > first and _adverb(tokens[k]))
+    ):
+        k += 1  # "critics may cynically view": an adverb inside the verb group
     if k == first or not _finite_verb(tokens, k):
         return None  # an auxiliary first: a bare "sources" may be a noun ("sources say")
     verb = tokens[k].low
@@ -1140,15 +1142,48 @@ def _sources_acting(
 
 
 _BE = _words("be is are was were been being")
+
+
+def _adverb(token: Token) -> bool:
+    return token.text.islower() and token.low.endswith("ly") and len(token.low) > 4
+
+
 _FEEL = _words("feel feels felt feeling")
 # What follows "feel" when it names a feeling, not a view: "some people feel the
 # need to", "many felt compelled to leave", "fans feel let down".
 _FEELING = _words("need urge compelled obliged forced pressured pressure free bad sorry let")
 
 
+_EXPRESS = _words("express expresses expressed expressing")
+# Sentiments one expresses that carry no view of the facts: "fans expressed their
+# support", unlike "expressed concern that" or "expressed doubts about".
+_SENTIMENTS = _words(
+    "support admiration love gratitude thanks condolences sympathy sympathies excitement "
+    "joy delight congratulations appreciation pride sadness grief shock"
+)
+
+
 def _feeling_no_view(tokens: list[Token], end: int) -> bool:
-    """The verb ending at ``end`` is "feel" with a feeling after it, not a view."""
-    if end < 1 or end >= len(tokens) or tokens[end - 1].low not in _FEEL:
+    """The match ending before ``end`` voices a feeling, not a view: "feel" with a
+    feeling after it, or "express" with a sentiment as its object."""
+    # The verb is the last word of the match, or (a bare noun matched: "Followers of
+    # the actress expressed") the first verb of the kind just after it.
+    k = next(
+        (
+            m
+            for m in range(end - 1, min(len(tokens), end + 6))
+            if m >= 0 and tokens[m].low in _EXPRESS | _FEEL
+        ),
+        None,
+    )
+    if k is None or k + 1 >= len(tokens):
+        return False
+    end = k + 1
+    verb = tokens[k].low
+    if verb in _EXPRESS:
+        objects = [t.low for t in tokens[end : end + 3]]
+        return any(o in _SENTIMENTS for o in objects)
+    if verb not in _FEEL:
         return False
     after = tokens[end + 1].low if tokens[end].low == "the" and end + 1 < len(tokens) else None
     return tokens[end].low in _FEELING or after in ("need", "urge", "pressure")
@@ -1433,7 +1468,8 @@ _HEARSAY = _words(
 # Hearsay that counts only as the subject of a verb of spreading ("whispers circulate
 # regarding", "questions have arisen over"): "with whispers of" is a figure of speech.
 _SPREADING_HEARSAY = _HEARSAY | _words(
-    "whispers murmurs questions doubts details revelations allegations"
+    "whispers murmurs questions doubts details revelations allegations "
+    "report rumour rumor claim suggestion"  # "a new report has emerged suggesting"
 )
 # Demands with no one making them: "there is a rising call for".
 # ... and backing with no one giving it: "there is growing support for".
@@ -1452,6 +1488,7 @@ _USAGE = _words(
     "traveled scattered varied dispersed copied imitated shared followed available seen "
     "broadcast televised reported covered"
 )
+_HEARD = _words("reported rumoured rumored said")
 _BELIEF_PARTICIPLES = _words(
     "recognized recognised accepted acknowledged believed thought seen regarded considered "
     "viewed held agreed perceived expected feared cited"
@@ -1575,7 +1612,10 @@ def _consensus_passive(tokens: list[Token], i: int) -> tuple[int, int, str] | No
     if k >= len(tokens):
         return None
     low = tokens[k].low
-    if tokens[i].low in _GROWING:
+    hearsay = low in _HEARD and k + 1 < len(tokens) and tokens[k + 1].low == "to"
+    if hearsay:
+        pass  # "was widely reported to be": what everyone said, not the coverage
+    elif tokens[i].low in _GROWING:
         if low not in _RECOGNISED:
             return None
     elif low not in _BELIEF_PARTICIPLES and not (
