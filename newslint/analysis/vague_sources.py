@@ -341,6 +341,8 @@ def _verb_at(tokens: list[Token], i: int) -> int:
             return -1  # "allowing scientists to observe": an infinitive, not a verb group
         if low in _CALL and j + 1 < len(tokens) and tokens[j + 1].low == "for":
             return -1 if passive and not low.endswith("ing") else j + 1  # "many are calling for"
+        if low in _CALL and [t.low for t in tokens[j + 1 : j + 3]] == ["into", "question"]:
+            return -1 if passive else j + 3  # "as some called into question": questioned
         if (
             low in ("have", "has")
             and j + 2 < len(tokens)
@@ -1155,6 +1157,7 @@ _FEELING = _words("need urge compelled obliged forced pressured pressure free ba
 
 
 _EXPRESS = _words("express expresses expressed expressing")
+_WISHING = _words("hope hopes hoped hoping wish wishes wished wishing")
 # Sentiments one expresses that carry no view of the facts: "fans expressed their
 # support", unlike "expressed concern that" or "expressed doubts about".
 _SENTIMENTS = _words(
@@ -1164,15 +1167,15 @@ _SENTIMENTS = _words(
 
 
 def _feeling_no_view(tokens: list[Token], end: int) -> bool:
-    """The match ending before ``end`` voices a feeling, not a view: "feel" with a
-    feeling after it, or "express" with a sentiment as its object."""
+    """The match ending before ``end`` voices a feeling, not a view: a hope or wish,
+    "feel" with a feeling after it, or "express" with a sentiment as its object."""
     # The verb is the last word of the match, or (a bare noun matched: "Followers of
     # the actress expressed") the first verb of the kind just after it.
     k = next(
         (
             m
             for m in range(end - 1, min(len(tokens), end + 6))
-            if m >= 0 and tokens[m].low in _EXPRESS | _FEEL
+            if m >= 0 and tokens[m].low in _EXPRESS | _FEEL | _WISHING
         ),
         None,
     )
@@ -1180,6 +1183,8 @@ def _feeling_no_view(tokens: list[Token], end: int) -> bool:
         return False
     end = k + 1
     verb = tokens[k].low
+    if verb in _WISHING:
+        return True  # "many are hoping that she will recover": a wish, no claim of fact
     if verb in _EXPRESS:
         objects = [t.low for t in tokens[end : end + 3]]
         return any(o in _SENTIMENTS for o in objects)
@@ -1463,7 +1468,8 @@ def _impersonal(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
 
 
 _HEARSAY = _words(
-    "reports claims rumours rumors suggestions accounts concern concerns fears speculation"
+    "reports claims rumours rumors suggestions accounts concern concerns fears speculation "
+    "speculations"
 )
 # Hearsay that counts only as the subject of a verb of spreading ("whispers circulate
 # regarding", "questions have arisen over"): "with whispers of" is a figure of speech.
@@ -1892,7 +1898,7 @@ def _existential(
     if m >= len(tokens) or tokens[m].low not in _HEARSAY | _DEMANDS:
         return None
     follows = ("for",) if tokens[m].low in _DEMANDS else ("of", "that", "over", "about")
-    if tokens[m].low in ("concern", "concerns", "fears", "speculation"):
+    if tokens[m].low in ("concern", "concerns", "fears", "speculation", "speculations"):
         follows = ("that",)  # "there is concern that": a worry with no one holding it
     if m + 1 >= len(tokens) or tokens[m + 1].low not in follows:
         return None
@@ -2015,14 +2021,14 @@ _SHAPES = linear(
     r"|\bone(?:\s+[a-z]+){1,3}\s+(?:said|says|told|wrote|tweeted|posted|added)\b"
     r"|\bone(?:\s+[a-z]+){1,3},\s+who\b"
     r"|\bthere\s+(?:\w+\s+){1,3}(?:reports|claims|rumou?rs|suggestions)\s+(?:of|that)\b"
-    r"|\bthere\s+(?:\w+\s+){1,3}(?:concerns?|fears|speculation)\s+that\b"
+    r"|\bthere\s+(?:\w+\s+){1,3}(?:concerns?|fears|speculations?)\s+that\b"
     r"|\bthere\s+(?:\w+\s+){1,3}(?:calls?|demands?|clamou?r|support|backing)\s+for\b"
     r"|\bthere\s+(?:\w+\s+){2,5}(?:calling|pushing|pressing|lobbying|campaigning)\s+for\b"
     r"|\b(?:is|are|was|were|be|been|being)\s+(?:widely|generally|commonly|broadly"
     r"|universally|increasingly|often|frequently)\s"
     r"|\bha(?:ve|s)\s+been\s+(?:attributed\s+to|called\s+an?|dubbed\s+an?)\b"
     rf"|\b(?:{'|'.join(sorted(CLAIM_STANCES))})\s+(?:have|has|had|were|was|are|is)\s"
-    r"|\b(?:reports|rumou?rs|speculation|claims|whispers|murmurs|concerns|questions|doubts"
+    r"|\b(?:reports|rumou?rs|speculations?|claims|whispers|murmurs|concerns|questions|doubts"
     r"|fears|suggestions|accounts|details|revelations|allegations)\s+(?:[\w'’-]+\s+){0,9}"
     r"(?:emerg\w*|surfac\w*|circulat\w*"
     r"|swirl\w*|spread\w*|mount\w*|abound\w*|gr[eo]w\w*|persist\w*|aris\w*|arose)\b"
