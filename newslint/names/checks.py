@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Callable, Collection, Iterator
 from typing import Literal
 
 import regex
 
+from newslint import regexcache
 from newslint.analysis.encoding import document_damage
 from newslint.document import Document
 from newslint.names.extract import Form, Mention, NameAnalysis, Token
@@ -40,7 +42,7 @@ def candidate_forms(analysis: NameAnalysis) -> Iterator[Form]:
             yield form
 
 
-_REFERENCE = regex.compile(r"\bet al\b|\bdoi\b|\bISBN\b|\bpp?\.\s*\d", regex.IGNORECASE)
+_REFERENCE = regexcache.compile(r"\bet al\b|\bdoi\b|\bISBN\b|\bpp?\.\s*\d", re.IGNORECASE)
 
 
 def in_reference(text: str, start: int) -> bool:
@@ -220,7 +222,7 @@ def _titled_person(
     return title, country, people[0]
 
 
-_YEAR = regex.compile(r"(?<![\d,.])(?:19|20)\d\d(?!\d|,\d)")
+_YEAR = regexcache.compile(r"(?<![\d,.])(?:19|20)\d\d(?!\d|,\d)")
 _DATE_LINE_WORDS = 12  # a block this short beside the name may be its date line
 
 
@@ -303,17 +305,17 @@ def officeholder_problem(
 # preposition that makes the person's time in office the frame of a clause
 # ("under President Clinton", "during ...", "set by President Obama last year")
 # or an article that makes them hypothetical ("a President Trump would").
-_FRAME_BEFORE = regex.compile(
+_FRAME_BEFORE = regexcache.compile(
     r"(?:\b(?:under|during|by|before|after|since)|\b(?:an?)"
     r"|\b(?:administration|presidency|government|tenure|term|era)\s+of"
     r"|\bvoted\s+for|\b(?:re-?)?elected)\s+$",
-    regex.IGNORECASE,
+    re.IGNORECASE,
 )
 # After the name: the time of their office ("President Clinton's second term").
 # Or what belonged to their tenure, a few words on: its people ("President Bill
 # Clinton's national security adviser") and its acts ("President Obama's
 # signature health care law").
-_FRAME_AFTER = regex.compile(
+_FRAME_AFTER = regexcache.compile(
     r"['’]s\s+(?:(?:first|second|last|final|early|late|own)\s+)?(?:term|terms|tenure|"
     r"administration|presidency|years|era|legacy|time|watch|government|cabinet)\b"
     r"|['’]s\s+(?:[\w-]+\s+){0,4}?(?i:advis[eo]rs?|aides?|secretary|council|counsel|staff|"
@@ -326,7 +328,7 @@ _FRAME_AFTER = regex.compile(
 # A modal right beside the title, or a question, speaks of an office not yet
 # held as a possibility ("Would President Trump raise taxes?", "what is
 # President Trump going to do?"), not as a fact.
-_MODAL_BEFORE = regex.compile(r"\b(?:would|could|might)\s+$", regex.IGNORECASE)
+_MODAL_BEFORE = regexcache.compile(r"\b(?:would|could|might)\s+$", re.IGNORECASE)
 # A qualifier further up the noun phrase ("then-House Speaker", "the late
 # Senate Majority Leader"), or a past relation to the holder ("a former top
 # adviser to President Obama"): the office of its own time.
@@ -346,10 +348,12 @@ _PAST = (
     r"(?:had|was|were|did|made|took|gave|won|lost|led|ran|sent|chose|kept|held|met|sought"
     r"|fought|built|[a-z]{3,}ed)"
 )
-_PAST_WORD = regex.compile(rf"\b{_PAST}\b")
-_PAST_AFTER = regex.compile(rf"\s+(?:(?:also|even|once|never|first|later|[a-z]+ly)\s+)?({_PAST})\b")
-_PAST_BEFORE = regex.compile(rf"\b({_PAST})\s+(?:(?:[a-z]+\s+)?(?:the|a|an)\s+)?$")
-_MODAL_AFTER = regex.compile(r"\s+(?:would|could|might)\b")
+_PAST_WORD = regexcache.compile(rf"\b{_PAST}\b")
+_PAST_AFTER = regexcache.compile(
+    rf"\s+(?:(?:also|even|once|never|first|later|[a-z]+ly)\s+)?({_PAST})\b"
+)
+_PAST_BEFORE = regexcache.compile(rf"\b({_PAST})\s+(?:(?:[a-z]+\s+)?(?:the|a|an)\s+)?$")
+_MODAL_AFTER = regexcache.compile(r"\s+(?:would|could|might)\b")
 
 
 def another_time(
@@ -414,7 +418,7 @@ def _told_in_past(
     for the living: a title given to someone dead is reported as such."""
     from newslint.analysis.attribution import REPORTING
 
-    tail = regex.match(r"['’]s\s+[\w-]+", text[end : end + 40])
+    tail = re.match(r"['’]s\s+[\w-]+", text[end : end + 40])
     before = _PAST_BEFORE.search(text, max(sentence[0], start - 30), start)
     if tail and before and not REPORTING.fullmatch(before.group(1)):
         return True
@@ -429,8 +433,8 @@ def _told_in_past(
 
 # Clause bounds inside a sentence, and the finite verbs that put a clause in
 # the present or future.
-_CLAUSE_BREAK = regex.compile(r"[,;:–—()]")
-_NOT_PAST = regex.compile(
+_CLAUSE_BREAK = regexcache.compile(r"[,;:–—()]")
+_NOT_PAST = regexcache.compile(
     r"\b(?:is|are|has|have|will|shall|does|do|can|says|say|tells|remains|'s|’s)\b"
 )
 
@@ -513,7 +517,7 @@ def former_problem(
 
 
 # A present-tense verb right after a name speaks of the person as alive.
-_ALIVE = regex.compile(
+_ALIVE = regexcache.compile(
     r"\s+(?:says|tells|is|has said|has told|wants|plans|believes|thinks|hopes|insists"
     r"|warns|argues|continues|remains|lives)\b"
 )
