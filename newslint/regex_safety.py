@@ -24,11 +24,13 @@ from dataclasses import dataclass, field
 
 import regex
 
+from newslint import regexcache
+
 # A bounded repeat above this many iterations backtracks like an unbounded one.
 _LARGE_REPEAT = 10
 # Characters used to decide whether two branches can start alike.
 _SAMPLE = string.ascii_letters + string.digits + string.punctuation + " \t\n\u00a0éüßÉ’‘“”—–"
-_QUANT = regex.compile(r"[*+?]|\{(\d*)(?:(,)(\d*))?\}")
+_QUANT = regexcache.compile(r"[*+?]|\{(\d*)(?:(,)(\d*))?\}")
 
 
 @dataclass

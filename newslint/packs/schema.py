@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 import regex
 
+from newslint import regexcache
 from newslint.diagnostics import Applicability, ConfigError, Severity
 from newslint.regex_safety import pattern_problem
 from newslint.registry import Example
@@ -47,7 +48,7 @@ FORMATS = ("text", "markdown", "html")
 # Flags every pack pattern is compiled with: ^ and $ match at line boundaries.
 PATTERN_FLAGS = regex.MULTILINE | regex.VERSION0
 
-_ID = regex.compile(r"[a-z]+\.[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)*")
+_ID = regexcache.compile(r"[a-z]+\.[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)*")
 _OPTION_KEYS = (
     "severity",
     "default-enabled",
