@@ -191,5 +191,24 @@ def test_installed_cache_keeps_what_modules_compile_at_import(tmp_path: Path) ->
     assert not any(pattern.startswith("ferry") for pattern in kept)
 
 
+def test_a_stable_librarys_patterns_made_on_first_use_are_kept(tmp_path: Path) -> None:
+    """nupunkt compiles its boundary patterns inside functions, from its model, the
+    same in every run: they are cached too, and split text as re's would."""
+    code = (
+        "import re, sys\n"
+        "from newslint import regexcache\n"
+        "regexcache.install()\n"
+        "import nupunkt\n"
+        "spans = nupunkt.sent_spans('The ferry left at 3 p.m. on Monday. It returned late.')\n"
+        "assert len(spans) == 2, spans\n"
+    )
+    env = {**os.environ, "NEWSLINT_CACHE_DIR": str(tmp_path)}
+    for _ in range(2):
+        run = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+        assert run.returncode == 0, run.stderr
+    kept = {pattern for pattern, _ in _kept(tmp_path)}
+    assert any("_tail" in pattern for pattern in kept)  # nupunkt's candidate pattern
+
+
 def _pythonpath(extra: Path) -> str:
     return os.pathsep.join([str(extra), *filter(None, [os.environ.get("PYTHONPATH")])])
