@@ -128,7 +128,7 @@ PRONOUN_SUBJECTS = _words("some many others most few everyone everybody")
 # Determiners that leave a source vague, and those that point back to one already
 # introduced (anaphora: "the report", "these experts") and so name it.
 VAGUE_DETERMINERS = _words(
-    "some many several most few other various numerous countless all more a an one "
+    "some many several most few other various numerous countless all more a an one multiple "
     "another two three four five six seven eight nine ten dozens hundreds"
 )
 DEFINITE = _words(
@@ -730,7 +730,7 @@ _CLAIMING = (
 # A crowd reacting ("many praised", "welcomed by many") reports no claim.
 _REACTIONS = frozenset(
     form
-    for lemma in _words("praise hail applaud welcome celebrate cheer tout")
+    for lemma in _words("praise hail applaud welcome celebrate cheer tout admire adore")
     for form in _inflect(lemma)
 )
 # What a group can "express" that is a stance rather than a feeling.
@@ -1191,7 +1191,22 @@ def _feeling_no_view(tokens: list[Token], end: int) -> bool:
     if verb not in _FEEL:
         return False
     after = tokens[end + 1].low if tokens[end].low == "the" and end + 1 < len(tokens) else None
-    return tokens[end].low in _FEELING or after in ("need", "urge", "pressure")
+    if tokens[end].low in _FEELING or after in ("need", "urge", "pressure"):
+        return True
+    # "left many fans feeling uneasy", "felt betrayed by the vote": a mood word and no
+    # clause after it ("feel sure the plan will fail" and "feel certain that" are views).
+    mood = tokens[end]
+    following = tokens[end + 1].text.lower() if end + 1 < len(tokens) else "."
+    return (
+        mood.text.isalpha()
+        and mood.text.islower()
+        and mood.low not in _STOP | DEFINITE | VAGUE_DETERMINERS
+        and not mood.low.endswith("ly")
+        and (following in _MOOD_AFTER or not following[:1].isalpha())
+    )
+
+
+_MOOD_AFTER = _words("about by at for over with toward towards after and as when in of on")
 
 
 def _past_plain_attachment(tokens: list[Token], k: int) -> int:
@@ -1454,6 +1469,8 @@ def _impersonal(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
                 return None  # "it is expected to pass": "it" is the bill, not an impersonal
             if low in _PERFECT_ONLY and tokens[k - 1].low != "been":
                 return None  # "it was revealed in the announcement": one event, its source there
+            if passive and _named_agent(tokens, k + 1):
+                return None  # "it has been reported by aceshowbiz.com": its source named
             return (i, k + 1, "impersonal") if passive else None
         if (
             low in ("is", "was", "has", "had", "been")
@@ -1577,6 +1594,8 @@ def _seen_as(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
     start = i - 1
     while start > 0 and tokens[start].low not in _BE:
         start -= 1
+    if _judge_named(tokens, i + 1):
+        return None  # "is seen as a strategic one by Kim": the judge is named
     if nxt == "as":
         return start, i + 2, "impersonal"
     if nxt in ("the", "a", "an", "one") and tokens[i].low not in _SEEN_AS_ONLY:
@@ -1584,6 +1603,34 @@ def _seen_as(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
     if tokens[i].low in _DEEMED and nxt.isalpha() and nxt.islower() and nxt not in _STOP:
         return start, i + 1, "impersonal"  # "were deemed inconsistent", "is considered safe"
     return None
+
+
+_CLAUSE_ENDS = _words("who whom which that while whereas because but and")
+
+
+def _named_agent(tokens: list[Token], k: int) -> bool:
+    """ "by Kim", "by the BBC", "by aceshowbiz.com" at ``k``: a passive's agent that
+    names someone (a capital that does not open the sentence, or a web address)."""
+    if k + 1 >= len(tokens) or tokens[k].low != "by":
+        return False
+    m = k + 2 if tokens[k + 1].low == "the" and k + 2 < len(tokens) else k + 1
+    if tokens[m].text[:1].isupper():
+        return True
+    # A web address comes as word, ".", ending: "aceshowbiz . com".
+    return m + 2 < len(tokens) and tokens[m + 1].text == "." and tokens[m + 2].low in _WEB_ENDINGS
+
+
+_WEB_ENDINGS = _words("com org net co uk news tv io info")
+
+
+def _judge_named(tokens: list[Token], k: int) -> bool:
+    """A named agent later in the judgement's clause: "seen as a strategic one by Kim"."""
+    for m in range(k, min(len(tokens), k + 10)):
+        if tokens[m].text in ",;:.!?" or tokens[m].low in _CLAUSE_ENDS:
+            return False
+        if _named_agent(tokens, m):
+            return True
+    return False
 
 
 _SHOWN = _words("shown proven proved")
