@@ -1143,9 +1143,6 @@ def _sources_acting(
     return start, k + 1, "self" if own else "generic" if holder else "unnamed"
 
 
-_BE = _words("be is are was were been being")
-
-
 def _adverb(token: Token) -> bool:
     return token.text.islower() and token.low.endswith("ly") and len(token.low) > 4
 
@@ -1605,9 +1602,6 @@ def _seen_as(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
     return None
 
 
-_CLAUSE_ENDS = _words("who whom which that while whereas because but and")
-
-
 def _named_agent(tokens: list[Token], k: int) -> bool:
     """ "by Kim", "by the BBC", "by aceshowbiz.com" at ``k``: a passive's agent that
     names someone (a capital that does not open the sentence, or a web address)."""
@@ -1626,7 +1620,8 @@ _WEB_ENDINGS = _words("com org net co uk news tv io info")
 def _judge_named(tokens: list[Token], k: int) -> bool:
     """A named agent later in the judgement's clause: "seen as a strategic one by Kim"."""
     for m in range(k, min(len(tokens), k + 10)):
-        if tokens[m].text in ",;:.!?" or tokens[m].low in _CLAUSE_ENDS:
+        # "as" after "seen" opens the judgement itself, not a new clause.
+        if tokens[m].text in ",;:.!?" or (m > k and tokens[m].low in _CLAUSE_WORDS):
             return False
         if _named_agent(tokens, m):
             return True
@@ -1665,10 +1660,10 @@ def _consensus_passive(tokens: list[Token], i: int) -> tuple[int, int, str] | No
     if k >= len(tokens):
         return None
     low = tokens[k].low
-    hearsay = low in _HEARD and k + 1 < len(tokens) and tokens[k + 1].low == "to"
-    if hearsay:
-        pass  # "was widely reported to be": what everyone said, not the coverage
-    elif tokens[i].low in _GROWING:
+    # "was widely reported to be": what everyone said, not the coverage.
+    if low in _HEARD and k + 1 < len(tokens) and tokens[k + 1].low == "to":
+        return i - 1, k + 1, "impersonal"
+    if tokens[i].low in _GROWING:
         if low not in _RECOGNISED:
             return None
     elif low not in _BELIEF_PARTICIPLES and not (
@@ -2075,8 +2070,9 @@ _SHAPES = linear(
     r"|universally|increasingly|often|frequently)\s"
     r"|\bha(?:ve|s)\s+been\s+(?:attributed\s+to|called\s+an?|dubbed\s+an?)\b"
     rf"|\b(?:{'|'.join(sorted(CLAIM_STANCES))})\s+(?:have|has|had|were|was|are|is)\s"
-    r"|\b(?:reports|rumou?rs|speculations?|claims|whispers|murmurs|concerns|questions|doubts"
-    r"|fears|suggestions|accounts|details|revelations|allegations)\s+(?:[\w'’-]+\s+){0,9}"
+    # Hearsay spreading on its own, from the words _hearsay_spreads reads; a lone
+    # "concern grows" is a market's mood, not hearsay, and is left out.
+    rf"|\b(?:{'|'.join(sorted(_SPREADING_HEARSAY - {'concern'}))})\s+(?:[\w'’-]+\s+){{0,9}}"
     r"(?:emerg\w*|surfac\w*|circulat\w*"
     r"|swirl\w*|spread\w*|mount\w*|abound\w*|gr[eo]w\w*|persist\w*|aris\w*|arose)\b"
     r"|\bha(?:ve|s)\s+(?:\w+\s+)?been\s+(?:\w+ly\s+)?(?:accused|critici[sz]ed|blamed|condemned"
