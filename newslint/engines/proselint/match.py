@@ -99,22 +99,14 @@ class CompiledChecks:
 
     paths: frozenset[str]
     load: Callable[[], Sequence[Check]]
-    always: set[int] = field(default_factory=set)
     runs: int = 0  # checks actually run (for tests and benchmarks)
     texts: int = 0  # texts linted
-    _groups: dict[str, list[tuple[str, Key]]] = field(default_factory=dict)
-    _anchors: dict[str, list[tuple[str, bool] | None]] = field(default_factory=dict)
-    _searches: dict[int, tuple[str, int]] = field(default_factory=dict)
-    _pairs: set[int] = field(default_factory=set)
+    _plan: Plan = field(init=False)
     _sets: list[tuple[Any, list[Key]]] = field(default_factory=list)
-    _checks: list[Check] | None = None
-    _runnable: list[Check] = field(default_factory=list)
+    _loaded: tuple[list[Check], list[Check]] | None = None
 
     def __post_init__(self) -> None:
-        plan = cached_plan(self.paths, self.load)
-        self.always.update(plan.always)
-        self._groups, self._anchors, self._searches = plan.groups, plan.anchors, plan.searches
-        self._pairs = plan.pairs
+        self._plan = cached_plan(self.paths, self.load)
 
     @classmethod
     def of(cls, checks: Iterable[Check]) -> CompiledChecks:
@@ -122,15 +114,19 @@ class CompiledChecks:
         found = list(checks)
         return cls(frozenset(c.path for c in found), lambda: found)
 
-    @property
-    def checks(self) -> list[Check]:
-        """The checks, loaded (importing proselint) on first use."""
-        if self._checks is None:
+    def _checks_and_runnable(self) -> tuple[list[Check], list[Check]]:
+        """The checks, and the forms they run in (two slow patterns swapped for
+        equivalent ones), loaded on first use: this imports proselint."""
+        if self._loaded is None:
             from newslint.engines.proselint.detectors import faster
 
-            self._checks = list(self.load())
-            self._runnable = [faster(check) for check in self._checks]
-        return self._checks
+            checks = list(self.load())
+            self._loaded = checks, [faster(check) for check in checks]
+        return self._loaded
+
+    @property
+    def checks(self) -> list[Check]:
+        return self._checks_and_runnable()[0]
 
     @staticmethod
     def _compiled(members: Sequence[tuple[str, Key]]) -> tuple[Any, list[Key]]:
@@ -147,15 +143,15 @@ class CompiledChecks:
         self.texts += 1
         if self._sets or self.texts > FILTERED_TEXTS or any(ch in content for ch in FOLDED):
             if not self._sets:
-                self._sets = [self._compiled(m) for m in self._groups.values()]
+                self._sets = [self._compiled(m) for m in self._plan.groups.values()]
             return self._sets
         lowered = content.lower()
         words = text_words(lowered)
         sets = []
-        for name, members in self._groups.items():
+        for name, members in self._plan.groups.items():
             kept = [
                 member
-                for member, anchor in zip(members, self._anchors[name], strict=True)
+                for member, anchor in zip(members, self._plan.anchors[name], strict=True)
                 if anchor is None or (anchor[0] in words if anchor[1] else anchor[0] in lowered)
             ]
             if kept:
@@ -173,28 +169,30 @@ class CompiledChecks:
                 index, tag = keys[set_index]
                 if index >= 0:
                     hits.setdefault(index, set()).add(tag)
-        for index, (pattern, flags) in self._searches.items():
+        for index, (pattern, flags) in self._plan.searches.items():
             if regexcache.compile(pattern, flags).search(content):
                 hits.setdefault(index, set()).add(-1)
         return hits
 
     def _results(self, content: str) -> Iterator[tuple[int, CheckResult]]:
+        plan = self._plan
         hits = self._hits(content)
         # Only the checks that can find something, in proselint's order.
         if hits is None:
             order: Sequence[int] = range(len(self.checks))
         else:  # a consistency check needs both terms of a pair
             order = sorted(
-                {i for i, tags in hits.items() if i not in self._pairs or _a_pair(tags)}
-                | self.always
+                {i for i, tags in hits.items() if i not in plan.pairs or _a_pair(tags)}
+                | plan.always
             )
-        if order:
-            from proselint.registry.checks import types
+        if not order:
+            return  # no check can fire: proselint is not even imported
+        from proselint.registry.checks import types
 
-            self.checks  # noqa: B018  (loads them, with their runnable forms)
+        runnable = self._checks_and_runnable()[1]
         for index in order:
-            check = self._runnable[index]
-            if hits is not None and index not in self.always:
+            check = runnable[index]
+            if hits is not None and index not in plan.always:
                 tags = hits.get(index)
                 if not tags:
                     continue
