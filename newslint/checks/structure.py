@@ -170,15 +170,31 @@ def byline_generic(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator
     roles = _ROLE_WORDS | {w.casefold() for w in options.get("role-words", ())}
     text = doc.span_text(doc.byline)
     if is_generic_byline(text, allow, roles, doc.site_names):
-        # A separator the page puts after the name ("HT Online |") is no part of it.
-        name = text.rstrip(" \t|•·–—-:")
+        start, end = _name_field(text)
+        name = text[start:end]
         yield Diagnostic(
             meta.id,
             f"'{name.strip()}' names no one; give the reporter's name",
-            doc.byline.start,
-            doc.byline.start + len(name),
+            doc.byline.start + start,
+            doc.byline.start + end,
             meta.severity,
         )
+
+
+_FIELD = regexcache.compile(r"[^|•·]+")
+
+
+def _name_field(text: str) -> tuple[int, int]:
+    """Where the byline's name stands: the first field that is not a date
+    ("Web Desk" in "May 5, 2026 | Web Desk | Updated 9:01"), without the
+    separator a page puts after it ("HT Online |")."""
+    fields = [m for m in _FIELD.finditer(text) if m.group().strip()]
+    field = next((m for m in fields if dateline_date(m.group()) is None), None)
+    if field is None:
+        return 0, len(text.rstrip(" \t|•·–—-:"))
+    chunk = field.group()
+    start = field.start() + len(chunk) - len(chunk.lstrip())
+    return start, field.start() + len(chunk.rstrip(" \t–—-:"))
 
 
 def is_generic_byline(
@@ -224,6 +240,9 @@ def is_generic_byline(
     # "Team Harbourview", "Team Mashable": a team named after the site or brand; and a
     # desk or team of any name ("Trending Desk", "NewsHub Team"): no person is a desk.
     named_group = words[0] == "team" or words[-1] in _GROUP_ENDINGS
+    if named_group and len(words) > _GROUP_WORDS and "," in name:
+        # "New Delhi, News Nation Bureau": a dateline's place, then the desk.
+        words = words[_before_comma(name) :]
     credited = any(w in given or w in allow for w in words)  # "By AFP and HNT staff": a wire
     if named_group and 1 < len(words) <= _GROUP_WORDS and not credited:
         return True
@@ -250,14 +269,17 @@ def is_generic_byline(
     outlet = [w for w in raw if _ACRONYM.fullmatch(w)]
     others = [w.casefold() for w in raw if not _ACRONYM.fullmatch(w)]
     wire = any(w.casefold() in allow for w in outlet)  # "AFP/The Local": a wire credit
-    if outlet and others and not wire and all(w in roles for w in others):
+    # In a byline set in capitals every short word looks like initials: a given
+    # name among them ("BY SARAH BURGE / STAFF WRITER") makes it a person's.
+    person = any(w in given for w in words)
+    if outlet and others and not wire and not person and all(w in roles for w in others):
         return True
     if any(w in _FUNCTION_WORDS for w in words) and not any(w in given for w in words):
         return True
     return _HANDLE.fullmatch(name) is not None and name.casefold() not in given
 
 
-_GROUP_ENDINGS = frozenset(("desk", "team", "staff", "newsroom"))
+_GROUP_ENDINGS = frozenset(("desk", "team", "staff", "newsroom", "bureau"))
 _GROUP_WORDS = 4  # longer, it is a sentence rather than a desk's name
 
 

@@ -109,6 +109,12 @@ _BYLINE_LEAD = regexcache.compile(
 _ACCOUNT_BYLINE = regexcache.compile(r"by\s+[a-z][\w.]*\s*(?:$|[|•·]|-\s|on\s|\d)", re.IGNORECASE)
 
 
+# "by the BerryReview Team on May 2": "the", then a capitalised name of a desk.
+_DESK_BYLINE = regexcache.compile(
+    r"(?i:the)\s+(?:[A-Z][\w&.'’-]*\s+){1,3}(?i:team|staff|desk|newsroom|editors|bureau)\b(?!\s*:)"
+)
+
+
 def is_byline(text: str) -> bool:
     """A short line such as "By Jane Doe" (not "By contrast, ..." or a sentence).
 
@@ -116,13 +122,14 @@ def is_byline(text: str) -> bool:
     [Your Name]"); after a label ("Posted by", "Author:") a CMS user name in
     lower case ("posted by admin") counts too. A line of desk words with no
     "By" ("Staff Reporter", "NEWS DESK") is a byline as well."""
-    if _desk_line(text):
+    if is_desk_line(text):
         return True
     m = _BYLINE_LEAD.match(text)
     return bool(
         m
         and (
             m.group(2).isupper()
+            or _DESK_BYLINE.match(text, m.start(2)) is not None
             or m.group(2) in "[{<"
             or m.group("label") is not None
             or _ACCOUNT_BYLINE.match(text) is not None
@@ -139,7 +146,7 @@ _DESK_LINE_WORDS = 4
 _FIELD_SEPARATOR = regexcache.compile(r"\s*[|•·]\s*|\s+[–—-]\s+")
 
 
-def _desk_line(text: str) -> bool:
+def is_desk_line(text: str) -> bool:
     """Two to four words, all role or desk words, one of them a writer's
     ("Staff Reporter", "Web Desk", "The Editorial Team"); not a section label.
     A date beside it in the same line is a byline's usual company

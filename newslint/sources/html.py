@@ -25,6 +25,7 @@ from newslint.sources.common import (
     finish,
     header_fields,
     is_byline,
+    is_desk_line,
     strip_span,
 )
 from newslint.spans import Span, TextBuilder
@@ -473,6 +474,9 @@ def _credit_block(block: _Block) -> bool:
 
 
 _BYLINE_WORDS = 12  # an author bio or a teaser is longer than a byline
+# Words of a byline block that count toward its length: not the date and time
+# or separators that often share its line ("| Updated : 19 November 2019, 09:01").
+_BYLINE_WORD = regexcache.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*")
 
 
 def _byline(text: str, candidates: list[tuple[Span, _Block]], headline: Span | None) -> Span | None:
@@ -488,18 +492,41 @@ def _byline(text: str, candidates: list[tuple[Span, _Block]], headline: Span | N
         (s, b)
         for s, b in (after or candidates)
         if not any("comment" in mark for mark in b.marks)
-        and len(text[s.start : s.end].split()) <= _BYLINE_WORDS
+        and len(_BYLINE_WORD.findall(text, s.start, s.end)) <= _BYLINE_WORDS
     ]
     for (span, _), (following, _) in itertools.pairwise(pool):
         if _BYLINE_LABEL.fullmatch(text[span.start : span.end].strip()):
             return following
-    for span, _ in pool:
+    for index, (span, _) in enumerate(pool):
         if is_byline(text[span.start : span.end]):
+            # An author box puts the title under the name ("Jane Doe" / "Sports
+            # Editor"): the desk words are her title, the name is the byline.
+            if index and is_desk_line(text[span.start : span.end]):
+                above = pool[index - 1][0]
+                if _bare_name(text[above.start : above.end]):
+                    return above
             return span
     for span, _ in pool:
         if not _BYLINE_LABEL.fullmatch(text[span.start : span.end].strip()):
             return span
     return None
+
+
+_NAME_WORDS = (2, 4)  # a person's name in a block of its own
+
+
+def _bare_name(line: str) -> bool:
+    """Two to four capitalised words that are not desk words: "Jane Doe"."""
+    from newslint.analysis.byline_words import ROLE_WORDS
+
+    words = line.split()
+    low, high = _NAME_WORDS
+    return low <= len(words) <= high and all(
+        w[:1].isupper()
+        and w.replace(".", "").replace("-", "").isalpha()
+        and w.casefold() not in ROLE_WORDS
+        for w in words
+    )
 
 
 _ABOVE = 2  # blocks above the headline where a page may put its "By" line
