@@ -29,9 +29,10 @@ from newslint.names.words import (
 from newslint.registry import CheckContext
 
 _NEVER = COMMON_WORDS | MONTHS | WEEKDAYS | PLACES
-# ", the U.S. treasury secretary," after a name.
+# ", the U.S. treasury secretary," or ", Argentina's president," after a name.
 _SUFFIX_TITLE = regex.compile(
-    r",\s+the\s+((?:[\p{L}.\-]+\s+){0,5}?[\p{L}\-]{3,})(?=\s*[,.;)]|\s+(?:who|said|told|has|had|is|was|and)\b)"
+    r",\s+(?:the\s+|(\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*){0,2})['’]s\s+)"
+    r"((?:[\p{L}.\-]+\s+){0,5}?[\p{L}\-]{3,})(?=\s*[,.;)]|\s+(?:who|said|told|has|had|is|was|and)\b)"
 )
 
 
@@ -113,12 +114,13 @@ def suffix_title(text: str, end: int) -> str:
     match = _SUFFIX_TITLE.match(text, end, min(len(text), end + 80))
     if not match:
         return ""
-    words = match.group(1).split()
+    words = match.group(2).split()
     if not any(w.casefold() in TITLE_HEADS for w in words[-2:]):
         return ""
     if words[0].casefold() in ("former", "then", "late", "outgoing", "incoming"):
         return ""
-    return match.group(1)
+    # "Argentina's president": the country's office, kept as written.
+    return text[match.start(1) if match.group(1) else match.start(2) : match.end(2)]
 
 
 # "the former U.S. president, " just before a name: the title set off by commas.
@@ -188,6 +190,7 @@ def _date(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+_POSSESSIVE_TITLE = regexcache.compile(r"['’]s\s")
 # Where a title stands beside the name: "President X" (before), "X, the
 # president," (after) or "the president, X," (apposed).
 Layout = Literal["before", "after", "apposed"]
@@ -197,7 +200,8 @@ def _as_written(title_text: str, mention: Mention, layout: Layout) -> str:
     """The title and name quoted in the order the text gives them."""
     name = " ".join(t.text for t in mention.tokens)
     if layout == "after":
-        return f"'{name}, the {title_text}'"
+        the = "" if _POSSESSIVE_TITLE.search(title_text) else "the "
+        return f"'{name}, {the}{title_text}'"
     if layout == "apposed":
         return f"'the {title_text}, {name}'"
     return f"'{title_text} {name}'"
@@ -212,6 +216,8 @@ def _titled_person(
     if not title or title.split()[-1] in ("mr", "mrs", "ms", "dr", "sir", "dame", "lord"):
         return None
     people = names.people_named(mention.surname.text, mention.given)
+    if not people:  # "Moon Jae-in": the surname comes first
+        people = names.by_full_name.get(fold(" ".join(t.text for t in mention.tokens)), [])
     if len(people) != 1:
         return None
     # "Robert F. Kennedy" is not "Robert F. Kennedy Jr.": a listed suffix the
@@ -282,7 +288,8 @@ def officeholder_problem(
         if any(o.held_on(day) for o in held):
             return ""
         office = min(held, key=lambda o: _distance(o, day))
-        then = None if shared else _holder(names, person, office.title, office.country, day)
+        many = shared or names.shared_office(office.title, office.country)  # "Justice X"
+        then = None if many else _holder(names, person, office.title, office.country, day)
         tail = f"; it was {then.name}" if then else ""
         # Every term of that office, so two terms read "2017–2021 and 2025–".
         terms = sorted((o for o in held if o.office == office.office), key=lambda o: o.start)
@@ -333,7 +340,7 @@ _MODAL_BEFORE = regexcache.compile(r"\b(?:would|could|might)\s+$", re.IGNORECASE
 # Senate Majority Leader"), or a past relation to the holder ("a former top
 # adviser to President Obama"): the office of its own time.
 _QUALIFIED_BEFORE = regex.compile(
-    r"\b(?:then|late|former|ex|onetime|one-time|soon-to-be|would-be|future)[-\s]+"
+    r"\b(?:then|late|former|ex|onetime|one-time|soon-to-be|would-be|future|retiring|outgoing)[-\s]+"
     r"(?:[\p{Lu}][\w.’'-]*\s+){1,3}$"
     r"|\b(?:then|soon-to-be|would-be|future)[-\s]+$"
     r"|\b(?:former|ex-|then-?|onetime|one-time)\s*(?:[\w’'-]+\s+){0,3}"
@@ -354,6 +361,14 @@ _PAST_AFTER = regexcache.compile(
 )
 _PAST_BEFORE = regexcache.compile(rf"\b({_PAST})\s+(?:(?:[a-z]+\s+)?(?:the|a|an)\s+)?$")
 _MODAL_AFTER = regexcache.compile(r"\s+(?:would|could|might)\b")
+# A sentence that tells how the tenure ended ("... before he was fired last
+# month", "... was succeeded by ...") gives the title of the time before.
+_TENURE_ENDS = regexcache.compile(
+    r"\b(?:was|were|been|got)\s+(?:\w+ly\s+)?(?:fired|ousted|dismissed|sacked|removed|"
+    r"replaced|succeeded|defeated|impeached)\b"
+    r"|\b(?:resigned|retired|stepped\s+down|left\s+office|lost\s+(?:the|his|her)\s+(?:job|seat|post))\b",
+    re.IGNORECASE,
+)
 
 
 def another_time(
@@ -384,6 +399,7 @@ def another_time(
     if all(o.end is not None and o.end < day for o in held):  # a past holder
         return (
             framed
+            or bool(_TENURE_ENDS.search(text, sentence[0], sentence[1]))
             or bool(_FRAME_AFTER.match(text, mention.end, min(len(text), mention.end + 60)))
             or (
                 (person.died is None or person.died >= day)

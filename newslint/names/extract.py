@@ -364,6 +364,7 @@ def _mentions(
     title, rest = _split_title(run)
     pieces = [p for seg in _segments(rest) for p in _coordinated(seg, surnames)] if rest else []
     for n, name in enumerate(pieces):
+        name = _without_country(name, rest, bool(title) and n == 0)
         while name and (name[-1].lower in SUFFIXES or name[-1].lower in PARTICLES):
             name = name[:-1]
         if n == 0 and not title and _opening_word(text, name):
@@ -382,6 +383,21 @@ def _mentions(
             scope=doc.scope_of(Span(name[0].start, name[-1].end)),
             before=_word_before(text, first.start),
         )
+
+
+_OF_PLACE_REACH = 3  # "of South Korea", "of the United States"
+
+
+def _without_country(name: list[Token], rest: list[Token], titled: bool) -> list[Token]:
+    """ "(President) Moon Jae-in of South Korea" -> "Moon Jae-in": a person's
+    name, titled or opening on a given name, then "of" and a place. "Bank of
+    England" and "University of Texas" open on neither and stay whole."""
+    cut = next((i for i, t in enumerate(name) if t.lower == "of"), 0)
+    if cut == 0 or not (titled or name[0].lower in given_names()):
+        return name
+    at = next(i for i, t in enumerate(rest) if t is name[cut])
+    after = rest[at + 1 : at + 1 + _OF_PLACE_REACH]
+    return name[:cut] if any(t.lower in PLACES for t in after) else name
 
 
 _OPENING_ZIPF = 4.0  # an everyday word ("Following", "Yesterday"), not a given name

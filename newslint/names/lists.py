@@ -200,6 +200,16 @@ class NamesList:
     def misspelled(self) -> dict[str, Person]:
         return {fold(m.split()[-1]): p for p in self.people for m in p.misspellings}
 
+    @functools.cached_property
+    def by_full_name(self) -> dict[str, list[Person]]:
+        """People by their whole name or variant, case-folded: how a name written
+        surname first ("Moon Jae-in", whose last word is no surname) finds them."""
+        index: dict[str, list[Person]] = {}
+        for person in self.people:
+            for name in {person.name, *person.variants}:
+                index.setdefault(fold(name), []).append(person)
+        return index
+
     def people_named(self, surname: str, given: str = "") -> list[Person]:
         """People whose surname (or accepted variant) is ``surname``; with a
         given name, only those whose given name agrees."""
@@ -327,7 +337,10 @@ _SYNONYMS = (
 
 def normalise_title(text: str) -> str:
     """Lower case, one spelling per title: defense/defence, hyphens as spaces."""
-    text = " ".join(text.replace("-", " ").split()).casefold()
+    # "Argentina's president" is the Argentina president (a country's name
+    # serves as well as its adjective, see title_key).
+    text = text.replace("-", " ").replace("'s ", " ").replace("’s ", " ")
+    text = " ".join(text.split()).casefold()
     text = text.replace("defense", "defence")
     for old, new in _SYNONYMS:
         if text == old or text.endswith(" " + old):
