@@ -75,8 +75,9 @@ _WORDS = r"(?:\s+(?!and\b|but\b|while\b|whereas\b)[^\s,;]+){0,4}?"
 _CHANGE = regexcache.compile(
     rf"\b{_HEDGE_GROUP}(?P<verb>{_MULT_VERBS}|{_UP}|{_DOWN})\b"
     r"(?P<gap>(?:\s+(?!from\b|to\b|by\b)[\w'’-]+){0,6}?)"
-    r"(?:\s+by)?(?:\s+(?P<pct>(?:about|around|nearly|almost|more than|some|over|roughly)\s+)?"
-    r"(?P<p>\d+(?:\.\d+)?)(?:%|\s+per\s*cent|\s+percent)(?P<points>\s+points)?)?,?"
+    r"(?:\s+by\s+(?P<frac>half|a\s+third|a\s+quarter|two[-\s]thirds|three[-\s]quarters)"
+    r"|(?:\s+by)?(?:\s+(?P<pct>(?:about|around|nearly|almost|more than|some|over|roughly)\s+)?"
+    r"(?P<p>\d+(?:\.\d+)?)(?:%|\s+per\s*cent|\s+percent)(?P<points>\s+points)?)?),?"
     rf"\s+(?:from\s+(?:a\s+|the\s+)?(?P<a1>[$£€]?\d)(?:[^\s;]*(?<!,)){_WORDS}\s+to\s+"
     rf"{_PRE}(?P<b1>[$£€]?\d)(?:[^\s,;]|,(?=\d))*(?:\s+(?!or\b)[a-z]+){{0,2}}"
     r"(?:,?\s+(?:or|(?:a|an)\s+(?:rise|fall|drop|increase|decrease|decline|jump|cut)\s+of|"
@@ -94,6 +95,13 @@ _UP_FROM = regexcache.compile(
     r"(?P<gap>(?:\s+(?!and\b|but\b|while\b)[^\s,;()]+){0,8}?)"
     r"(?:,|\s[-–—])?\s+(?P<verb>up|down)(?:\s+by)?(?:\s+(?P<p>\d+(?:\.\d+)?)(?:%|\s+per\s*cent|\s+percent))?"
     rf"\s+(?:from|on)\s+{_PRE}(?=[$£€\d])",
+    re.IGNORECASE,
+)
+# ", more than double the old price" after "from A to B": the relation of B to A.
+_CHANGE_FACTOR = regexcache.compile(
+    rf",\s+(?:or\s+|which\s+is\s+|roughly\s+)?{_HEDGE_GROUP}(?P<rel>double|twice|triple|treble|quadruple|"
+    rf"{_FRACTION_WORDS}|(?P<n>{_SMALL})\s+times)\b(?!\s+(?:as\s+\w+\s+as\s+|than\s+|of\s+)?"
+    r"(?:the\s+|its\s+|a\s+)?[$£€\d])",
     re.IGNORECASE,
 )
 _DOWN_VERBS = regexcache.compile(rf"^(?:{_DOWN}|halved)$", re.IGNORECASE)
@@ -343,6 +351,18 @@ def _check_change(
         )
         return
     low, high = _ratio(b, a)
+    groups = m.groupdict()
+    stated_factor = _stated_factor(text, m, sentence, down)
+    if stated_factor is not None:
+        factor, said, hedge_said = stated_factor
+        yield Comparison(
+            span,
+            f"{_show(a.value)} to {_show(b.value)} is {_times(b.value / a.value)} the start, "
+            f"not {said}",
+            _window(low, high, factor, hedge_said),
+            pair,
+        )
+        return
     if verb in _VERB_FACTORS:
         yield Comparison(
             span,
@@ -352,7 +372,6 @@ def _check_change(
             pair,
         )
         return
-    groups = m.groupdict()
     stated = groups.get("p") or groups.get("p2") or groups.get("p3")
     if not stated or m.groupdict().get("points"):
         yield Comparison(span, "direction", True, pair)  # direction only, and it holds
@@ -375,3 +394,25 @@ def _check_change(
         fits,
         pair,
     )
+
+
+def _stated_factor(
+    text: str, m: re.Match[str], sentence: Span, down: bool
+) -> tuple[float, str, str | None] | None:
+    """The ratio of end to start stated with a change, and how it was said:
+    "fell by half" (0.5), "rose by a third" (4/3), or a relation set after the
+    figures (", more than double the old price")."""
+    frac = m.groupdict().get("frac")
+    if frac:
+        part = _FRACTIONS[" ".join(frac.lower().split())]
+        return (1 - part if down else 1 + part), f"'{m.group('verb')} by {frac}'", None
+    after = _CHANGE_FACTOR.match(text, m.end(), sentence.end)
+    if after is None:
+        return None
+    rel = after.group("rel").lower()
+    if after.group("n"):
+        factor = float(parse_number(after.group("n")) or 0)
+    else:
+        factor = _FRACTIONS.get(rel) or _MULTIPLES[rel.split()[0]]
+    said = " ".join(filter(None, (after.group("hedge"), after.group("rel")))).lower()
+    return factor, said, after.group("hedge")

@@ -105,7 +105,8 @@ class Elapsed:
     year_span: Span
 
 
-def _count(token: str) -> int | None:
+def count_value(token: str) -> int | None:
+    """A count written as digits, a word or an ordinal: "30th", "twenty-fifth", "a"."""
     token = token.lower()
     if token == "a":
         return 1
@@ -210,7 +211,7 @@ def statements(text: str, sentence: Span) -> Iterator[tuple[re.Match[str], int, 
     for form in _FORMS:
         for m in form.finditer(text, sentence.start, sentence.end):
             groups = m.groupdict()
-            years = _count(groups.get("ord") or groups.get("n") or "")
+            years = count_value(groups.get("ord") or groups.get("n") or "")
             if not years or years > 200:
                 continue
             if m.group("kind").lower() == "ago":

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from newslint import regexcache
+from newslint.analysis.ages import age_claims
 from newslint.analysis.comparisons import comparisons
 from newslint.analysis.elapsed import NOW, PAST, YEAR, event_years, statements
 from newslint.analysis.numbers import Figure, find_figures, parse_number, same_value
@@ -541,3 +542,55 @@ def _event_year(
     if years_here - {year}:
         return None  # another year in the sentence: the count may be from that year
     return year, head
+
+
+@rule(
+    "numbers.age-mismatch",
+    summary="An age that disagrees with the birth or founding year given with it.",
+    why=(
+        "'Smith, 45, was born in 1960' in a story of 2019 cannot both be right, and a reader "
+        "who subtracts will doubt the rest. The age and the year must stand in one sentence "
+        "(so they speak of one person or organisation): a person's age ('45-year-old', "
+        "'Smith, 45,', 'aged 45') with 'born in YEAR' or a full birth date, or an "
+        "organisation's anniversary ('its 30th anniversary') with 'founded in YEAR'. The "
+        "age must match the article date, allowing for a birthday not yet come. A sentence "
+        "that puts the age at another time ('at 20', 'when she was 20', another year, a "
+        "death) or gives the birth to someone else ('whose father was born in 1950') is not "
+        "checked. Without an article date (front matter, a dateline or --date) nothing is."
+    ),
+    severity=Severity.WARNING,
+    examples=[
+        Example(
+            "---\ndate: 2019-05-01\n---\n\nMarta Quill, 45, who was born in 1960, opened the "
+            "new library on Monday.",
+            True,
+        ),
+        Example(
+            "---\ndate: 2019-05-01\n---\n\nMarta Quill, 58, who was born in 1960, opened the "
+            "new library on Monday.",
+            False,
+        ),
+    ],
+)
+def age_mismatch(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnostic]:
+    day = doc.article_date
+    if day is None:
+        return
+    text = doc.text
+    for para in doc.body:
+        for sentence in _sentences(text, para):
+            for claim in age_claims(text, sentence):
+                low, high = claim.expected(day)
+                if low <= claim.age <= high or doc.in_quotation(claim.span):
+                    continue
+                counted = f"{low}" if low == high else f"{low} or {high}"
+                origin = claim.origin if isinstance(claim.origin, int) else claim.origin.year
+                what = "founded" if claim.founded else "born"
+                yield Diagnostic(
+                    meta.id,
+                    f"{what.capitalize()} in {origin}: on the article date ({day.isoformat()}) "
+                    f"that is {counted}, not {claim.age}",
+                    claim.span.start,
+                    claim.span.end,
+                    meta.severity,
+                )
