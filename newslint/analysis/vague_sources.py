@@ -1155,6 +1155,11 @@ _FEELING = _words("need urge compelled obliged forced pressured pressure free ba
 
 _EXPRESS = _words("express expresses expressed expressing")
 _WISHING = _words("hope hopes hoped hoping wish wishes wished wishing")
+# Sources whose hopes read as forecasts: people cited for what they know.
+_FORECASTERS = _words(
+    "analysts experts researchers scientists economists specialists academics "
+    "strategists observers officials doctors scholars"
+)
 # Sentiments one expresses that carry no view of the facts: "fans expressed their
 # support", unlike "expressed concern that" or "expressed doubts about".
 _SENTIMENTS = _words(
@@ -1181,7 +1186,9 @@ def _feeling_no_view(tokens: list[Token], end: int) -> bool:
     end = k + 1
     verb = tokens[k].low
     if verb in _WISHING:
-        return True  # "many are hoping that she will recover": a wish, no claim of fact
+        # "many are hoping that she will recover": a wish, no claim of fact. An
+        # expert's hope is a forecast: "researchers hope the therapy will spread".
+        return not any(t.low in _FORECASTERS for t in tokens[max(0, k - 4) : k])
     if verb in _EXPRESS:
         objects = [t.low for t in tokens[end : end + 3]]
         return any(o in _SENTIMENTS for o in objects)
