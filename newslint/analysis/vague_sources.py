@@ -1173,10 +1173,13 @@ def _feeling_no_view(tokens: list[Token], end: int) -> bool:
     "feel" with a feeling after it, or "express" with a sentiment as its object."""
     # The verb is the last word of the match, or (a bare noun matched: "Followers of
     # the actress expressed") the first verb of the kind just after it.
+    # A match that ends on its own saying verb reports what was said, feelings
+    # included: "many residents say they feel forgotten" is a claim with no source.
+    reach = end if end > 0 and tokens[end - 1].low in REPORTING_FORMS else end + 6
     k = next(
         (
             m
-            for m in range(end - 1, min(len(tokens), end + 6))
+            for m in range(end - 1, min(len(tokens), reach))
             if m >= 0 and tokens[m].low in _EXPRESS | _FEEL | _WISHING
         ),
         None,
