@@ -304,7 +304,7 @@ def _is_proper(tokens: list[Token], i: int, starts: set[int], lower_words: Conta
         return False  # "F1 drivers", "G7 officials": a class of things, not a name
     low = tokens[i].low
     if i not in starts:
-        return low not in PRONOUN_SUBJECTS
+        return low not in PRONOUN_SUBJECTS and not _demonym(low)
     if low in _COMMON_MODIFIERS or low in VAGUE_DETERMINERS or low in DEFINITE:
         return False
     if low in HEADS or _ADVOCATE_NOUN.search(low):
@@ -312,6 +312,17 @@ def _is_proper(tokens: list[Token], i: int, starts: set[int], lower_words: Conta
     if low in lower_words:
         return False
     return not _ADJ_SUFFIX.search(low) or len(low) <= 4
+
+
+_REGIONS = _words("european western eastern asian african arab latin")
+
+
+def _demonym(low: str) -> bool:
+    """ "British", "European": where a source is from, not which one it is
+    ("a British tabloid claimed", "European officials said")."""
+    from newslint.names.words import COUNTRY_ADJECTIVES
+
+    return low in COUNTRY_ADJECTIVES or low in _REGIONS
 
 
 def _names_someone(tokens: list[Token], i: int, starts: set[int]) -> bool:
