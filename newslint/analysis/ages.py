@@ -51,7 +51,12 @@ _PERSON_AGE = regexcache.compile(
     r"\b(?P<age>\d{1,3})-year-old\b"
     r"|(?<=[A-Za-z]),\s(?P<apposed>\d{1,3}),"
     r"|\baged\s(?P<aged>\d{1,3})\b"
+    r"|\b(?P<old>\d{1,3})\s+years?\s+old\b"
+    r"|\bturn(?:s|ed|ing)\s+(?P<turns>\d{1,3})\b(?![\s-]*(?:%|per|months?\b|weeks?\b|\d))"
+    # A baby's age in months: "her 10-month-old daughter", "turning 10 months old".
+    r"|\b(?P<months>\d{1,2})[\s-]months?(?:[\s-]old)?\b"
 )
+_YEAR_GROUPS = ("age", "apposed", "aged", "old", "turns")
 # An organisation's age: "its 30th anniversary", "the 25-year-old company".
 _ANNIVERSARY = regexcache.compile(
     r"\b(?P<ord>\d{1,3}(?:st|nd|rd|th)|[a-z]+-?(?:first|second|third|[a-z]+th))\s+"
@@ -61,8 +66,10 @@ _ANNIVERSARY = regexcache.compile(
 # The age is of another time, or the birth someone else's.
 _OTHER_TIME = regexcache.compile(
     r"\b(?:at\s+(?:the\s+age\s+of\s+)?\d|when\s+(?:he|she|they|I|we)\s+(?:was|were)|died|dies|"
-    r"death|killed|passed\s+away|at\s+the\s+time|then|until|later|would\s+have\s+been|"
-    r"whose|father|mother|son|daughter|husband|wife|parents?|grand\w+|brother|sister|child)\b",
+    r"death|killed|passed\s+away|at\s+the\s+time|then|until|later|would\s+have\s+been|whose)\b"
+    # The birth is a relative's: "her father was born in 1950".
+    r"|\b(?:father|mother|son|daughter|husband|wife|parents?|grand\w+|brother|sister|child)"
+    r"\s+(?:\w+\s+)?(?:was\s+|were\s+)?born\b",
     re.IGNORECASE,
 )
 _ANY_YEAR = regexcache.compile(r"(?<![\d,.])(?:1[89]\d\d|20\d\d)(?!\d|,\d)")
@@ -75,19 +82,34 @@ class AgeClaim:
 
     span: Span  # the age as written
     age: int
-    origin: dt.date | int  # the full birth date, or the year alone
+    year: int  # of the birth or founding
+    month: int | None  # 1-12 when given
+    day: int | None  # when given with the month
     founded: bool  # a founding, not a birth
+    in_months: bool = False  # "10 months old"
+
+    @property
+    def origin(self) -> str:
+        """The date counted from, as the story gives it."""
+        if self.month is None:
+            return str(self.year)
+        return dt.date(self.year, self.month, self.day or 1).strftime(
+            "%B %Y" if self.day is None else "%-d %B %Y"
+        )
 
     def expected(self, day: dt.date) -> tuple[int, int]:
-        """The ages that fit on ``day``: one with a full date, two with a year
-        (the birthday may be still to come)."""
-        if isinstance(self.origin, dt.date):
-            born = self.origin
-            age = day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+        """The ages that fit on ``day``: one with a full date, two otherwise
+        (the birthday, or this month's day of birth, may be still to come)."""
+        if self.in_months:
+            months = (day.year - self.year) * 12 + day.month - (self.month or 1)
+            if self.day is not None:
+                months -= day.day < self.day
+                return months, months
+            return months - 1, months
+        if self.month is not None and self.day is not None:
+            age = day.year - self.year - ((day.month, day.day) < (self.month, self.day))
             return age, age
-        if self.founded:  # an anniversary may be marked early or late in its year
-            return day.year - self.origin - 1, day.year - self.origin
-        return day.year - self.origin - 1, day.year - self.origin
+        return day.year - self.year - 1, day.year - self.year
 
 
 def age_claims(text: str, sentence: Span) -> Iterator[AgeClaim]:
@@ -114,19 +136,27 @@ def age_claims(text: str, sentence: Span) -> Iterator[AgeClaim]:
         age = _age_value(age_match, founded)
         if age is None or not 0 < age <= _OLDEST:
             continue
-        start, end = age_match.span(_age_group(age_match, founded))
+        group = _age_group(age_match, founded)
+        month, day = _month_day(origin_match)
+        in_months = group == "months"
+        if in_months and month is None:
+            continue  # "born in 2018" and "10 months old": the year cannot settle it
+        start, end = age_match.span(group)
         yield AgeClaim(
             Span(sentence.start + start, sentence.start + end),
             age,
-            _origin(origin_match, year),
+            year,
+            month,
+            day,
             founded,
+            in_months,
         )
 
 
 def _age_group(match: re.Match[str], founded: bool) -> str:
     if founded:
         return "ord"
-    return next(g for g in ("age", "apposed", "aged") if match.group(g) is not None)
+    return next(g for g in (*_YEAR_GROUPS, "months") if match.group(g) is not None)
 
 
 def _age_value(match: re.Match[str], founded: bool) -> int | None:
@@ -135,13 +165,18 @@ def _age_value(match: re.Match[str], founded: bool) -> int | None:
     return int(match.group(_age_group(match, founded)))
 
 
-def _origin(match: re.Match[str], year: int) -> dt.date | int:
+def _month_day(match: re.Match[str]) -> tuple[int | None, int | None]:
+    """The month and day of a birth or founding date, when the story gives them."""
     groups = match.groupdict()
-    month = groups.get("month") or groups.get("month2")
+    name = groups.get("month") or groups.get("month2")
+    if not name:
+        return None, None
+    month = _MONTHS.index(name.lower()) + 1
     day = groups.get("day") or groups.get("day2")
-    if month and day:
-        try:
-            return dt.date(year, _MONTHS.index(month.lower()) + 1, int(day))
-        except ValueError:
-            return year
-    return year
+    if day is None:
+        return month, None
+    try:
+        dt.date(int(match.group("year")), month, int(day))
+    except ValueError:
+        return month, None
+    return month, int(day)

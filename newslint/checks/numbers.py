@@ -584,12 +584,12 @@ def age_mismatch(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[D
                 if low <= claim.age <= high or doc.in_quotation(claim.span):
                     continue
                 counted = f"{low}" if low == high else f"{low} or {high}"
-                origin = claim.origin if isinstance(claim.origin, int) else claim.origin.year
-                what = "founded" if claim.founded else "born"
+                unit = " months" if claim.in_months else ""
+                what = "Founded" if claim.founded else "Born"
                 yield Diagnostic(
                     meta.id,
-                    f"{what.capitalize()} in {origin}: on the article date ({day.isoformat()}) "
-                    f"that is {counted}, not {claim.age}",
+                    f"{what} {'on' if claim.day else 'in'} {claim.origin}: on the article date "
+                    f"({day.isoformat()}) that is {counted}{unit}, not {claim.age}{unit}",
                     claim.span.start,
                     claim.span.end,
                     meta.severity,
