@@ -304,7 +304,7 @@ def _is_proper(tokens: list[Token], i: int, starts: set[int], lower_words: Conta
         return False  # "F1 drivers", "G7 officials": a class of things, not a name
     low = tokens[i].low
     if i not in starts:
-        return low not in PRONOUN_SUBJECTS and not _demonym(low)
+        return low not in PRONOUN_SUBJECTS and not _outlet_demonym(tokens, i)
     if low in _COMMON_MODIFIERS or low in VAGUE_DETERMINERS or low in DEFINITE:
         return False
     if low in HEADS or _ADVOCATE_NOUN.search(low):
@@ -317,12 +317,16 @@ def _is_proper(tokens: list[Token], i: int, starts: set[int], lower_words: Conta
 _REGIONS = _words("european western eastern asian african arab latin")
 
 
-def _demonym(low: str) -> bool:
-    """ "British", "European": where a source is from, not which one it is
-    ("a British tabloid claimed", "European officials said")."""
+def _outlet_demonym(tokens: list[Token], i: int) -> bool:
+    """ "British" in "a British tabloid claimed": where an outlet is from, not
+    which one it is. (Before people, "Israeli officials said", the nationality
+    names the government the story is about: left as a name.)"""
     from newslint.names.words import COUNTRY_ADJECTIVES
 
-    return low in COUNTRY_ADJECTIVES or low in _REGIONS
+    low = tokens[i].low
+    if low not in COUNTRY_ADJECTIVES and low not in _REGIONS:
+        return False
+    return any(t.low in OUTLET_HEADS for t in tokens[i + 1 : i + 3])
 
 
 def _names_someone(tokens: list[Token], i: int, starts: set[int]) -> bool:

@@ -23,7 +23,7 @@ from newslint.diagnostics import Diagnostic
 from newslint.document import Document
 from newslint.names.words import given_names
 from newslint.registry import CheckContext, Example, RuleMeta, rule
-from newslint.sources.common import coerce_date, dateline_date, parse_date
+from newslint.sources.common import byline_field, coerce_date, dateline_date, parse_date
 from newslint.spans import Span
 
 
@@ -185,11 +185,14 @@ _FIELD = regexcache.compile(r"[^|•·]+")
 
 
 def _name_field(text: str) -> tuple[int, int]:
-    """Where the byline's name stands: the first field that is not a date
-    ("Web Desk" in "May 5, 2026 | Web Desk | Updated 9:01"), without the
+    """Where the byline's name stands: the "By" field, else the first field that
+    is not a date ("Web Desk" in "May 5, 2026 | Web Desk | Updated 9:01"), without the
     separator a page puts after it ("HT Online |")."""
     fields = [m for m in _FIELD.finditer(text) if m.group().strip()]
-    field = next((m for m in fields if dateline_date(m.group()) is None), None)
+    by = byline_field(text)
+    field = next((m for m in fields if m.group().strip() == by), None) or next(
+        (m for m in fields if dateline_date(m.group()) is None), None
+    )
     if field is None:
         return 0, len(text.rstrip(" \t|•·–—-:"))
     chunk = field.group()
@@ -212,6 +215,8 @@ def is_generic_byline(
     fields = [f for f in re.split(r"\s*[|•·]\s*", text) if f.strip()]
     if len(fields) > 1 and dateline_date(fields[0]) is not None:
         text = " | ".join(fields[1:])
+    # "News | By Admin | May 5, 2026": the name is in the "By" field.
+    text = byline_field(text) or text
     body = _BY.sub("", text)
     if body == text:  # "Posted on 5 May 2023 by Harbour Desk": the name follows a late "by"
         late = _LATE_BY.match(text)

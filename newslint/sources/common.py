@@ -124,6 +124,27 @@ def is_byline(text: str) -> bool:
     "By" ("Staff Reporter", "NEWS DESK") is a byline as well."""
     if is_desk_line(text):
         return True
+    if byline_field(text) is not None:
+        return True
+    return _plain_byline(text)
+
+
+def byline_field(text: str) -> str | None:
+    """The "By" field of a line of fields: "News | By Jane Doe | May 5, 2026" (the
+    others short labels or dates), or None."""
+    fields = [f.strip() for f in _BAR.split(text) if f.strip()]
+    if len(fields) < 2 or len(text.split()) > _BYLINE_LINE_WORDS:
+        return None
+    bylines = [f for f in fields if _plain_byline(f)]
+    if len(bylines) != 1:
+        return None
+    others = [f for f in fields if f is not bylines[0]]
+    if all(dateline_date(f) is not None or len(f.split()) <= _LABEL_WORDS for f in others):
+        return bylines[0]
+    return None
+
+
+def _plain_byline(text: str) -> bool:
     m = _BYLINE_LEAD.match(text)
     return bool(
         m
@@ -141,6 +162,9 @@ def is_byline(text: str) -> bool:
 
 
 _DESK_LINE_WORDS = 4
+_BYLINE_LINE_WORDS = 16  # a line of byline fields, dates included
+_LABEL_WORDS = 2  # a section label beside a byline: "Opinion", "yas!"
+_BAR = regexcache.compile(r"\s+[|•·]\s+")
 
 
 _FIELD_SEPARATOR = regexcache.compile(r"\s*[|•·]\s*|\s+[–—-]\s+")
