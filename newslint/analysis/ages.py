@@ -46,7 +46,7 @@ _BORN = regexcache.compile(
 _FOUNDED = regexcache.compile(
     rf"\b(?:founded|established|formed|launched|set\s+up|opened)\s+in\s+(?:{_MONTH}\s+)?{_YEAR}\b"
 )
-# A person's age now: "45-year-old", "Smith, 45,", "aged 45".
+# A person's age now: "45-year-old", "Smith, 45,", "aged 45", "45 years old", "turned 45".
 _PERSON_AGE = regexcache.compile(
     r"\b(?P<age>\d{1,3})-year-old\b"
     r"|(?<=[A-Za-z]),\s(?P<apposed>\d{1,3}),"
@@ -57,7 +57,8 @@ _PERSON_AGE = regexcache.compile(
     r"|\b(?P<months>\d{1,2})[\s-]months?(?:[\s-]old)?\b"
 )
 _YEAR_GROUPS = ("age", "apposed", "aged", "old", "turns")
-# An organisation's age: "its 30th anniversary", "the 25-year-old company".
+# An organisation's age: "its 30th anniversary" ("the 30th anniversary of the war" is
+# another event's, unless it is "of its founding").
 _ANNIVERSARY = regexcache.compile(
     r"\b(?P<ord>\d{1,3}(?:st|nd|rd|th)|[a-z]+-?(?:first|second|third|[a-z]+th))\s+"
     r"(?:anniversary|birthday)\b(?!\s+of\s+(?!(?:its|their|the\s+\w+['’]s)\s+(?:founding|creation)))",
