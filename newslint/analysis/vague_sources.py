@@ -1543,7 +1543,9 @@ _BELIEF_PARTICIPLES = _words(
 _ASCRIBED = _words("attributed called dubbed")
 
 
-_SEEN_AS = _words("seen regarded viewed considered deemed hailed touted billed branded described")
+_SEEN_AS = _words(
+    "seen regarded viewed perceived considered deemed hailed touted billed branded described"
+)
 _SEEN_AS_ONLY = _words("hailed touted billed branded described")  # only with "as"
 _DEEMED = _words("deemed considered")  # also with an adjective: "deemed unsafe"
 
