@@ -361,6 +361,19 @@ def _coordinated(piece: list[Token], surnames: frozenset[str] = frozenset()) -> 
 def _mentions(
     doc: Document, text: str, run: list[Token], surnames: frozenset[str] = frozenset()
 ) -> Iterator[Mention]:
+    # "Prime Minister Shinzo Abe and President Moon Jae-in": two titled people.
+    cut = next(
+        (
+            i
+            for i in range(1, len(run) - 1)
+            if run[i].lower == "and" and run[i + 1].lower in TITLE_HEADS
+        ),
+        None,
+    )
+    if cut is not None:
+        yield from _mentions(doc, text, run[:cut], surnames)
+        yield from _mentions(doc, text, run[cut + 1 :], surnames)
+        return
     title, rest = _split_title(run)
     pieces = [p for seg in _segments(rest) for p in _coordinated(seg, surnames)] if rest else []
     for n, name in enumerate(pieces):
