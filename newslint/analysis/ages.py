@@ -94,9 +94,8 @@ class AgeClaim:
         """The date counted from, as the story gives it."""
         if self.month is None:
             return str(self.year)
-        return dt.date(self.year, self.month, self.day or 1).strftime(
-            "%B %Y" if self.day is None else "%-d %B %Y"
-        )
+        month = _MONTHS[self.month - 1].capitalize()
+        return f"{month} {self.year}" if self.day is None else f"{self.day} {month} {self.year}"
 
     def expected(self, day: dt.date) -> tuple[int, int]:
         """The ages that fit on ``day``: one with a full date, two otherwise
@@ -134,10 +133,10 @@ def age_claims(text: str, sentence: Span) -> Iterator[AgeClaim]:
         year = int(origin_match.group("year"))
         if {int(y.group()) for y in _ANY_YEAR.finditer(body)} != {year}:
             continue  # another year in the sentence: the age may be of that time
-        age = _age_value(age_match, founded)
+        group = _age_group(age_match, founded)
+        age = count_value(age_match.group(group)) if founded else int(age_match.group(group))
         if age is None or not 0 < age <= _OLDEST:
             continue
-        group = _age_group(age_match, founded)
         month, day = _month_day(origin_match)
         in_months = group == "months"
         if in_months and month is None:
@@ -158,12 +157,6 @@ def _age_group(match: re.Match[str], founded: bool) -> str:
     if founded:
         return "ord"
     return next(g for g in (*_YEAR_GROUPS, "months") if match.group(g) is not None)
-
-
-def _age_value(match: re.Match[str], founded: bool) -> int | None:
-    if founded:
-        return count_value(match.group("ord"))
-    return int(match.group(_age_group(match, founded)))
 
 
 def _month_day(match: re.Match[str]) -> tuple[int | None, int | None]:

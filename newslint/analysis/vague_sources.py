@@ -321,12 +321,11 @@ def _outlet_demonym(tokens: list[Token], i: int) -> bool:
     """ "British" in "a British tabloid claimed": where an outlet is from, not
     which one it is. (Before people, "Israeli officials said", the nationality
     names the government the story is about: left as a name.)"""
+    if not any(t.low in OUTLET_HEADS for t in tokens[i + 1 : i + 3]):
+        return False  # the cheap test first: this runs for every capitalised word
     from newslint.names.words import COUNTRY_ADJECTIVES
 
-    low = tokens[i].low
-    if low not in COUNTRY_ADJECTIVES and low not in _REGIONS:
-        return False
-    return any(t.low in OUTLET_HEADS for t in tokens[i + 1 : i + 3])
+    return tokens[i].low in COUNTRY_ADJECTIVES or tokens[i].low in _REGIONS
 
 
 def _names_someone(tokens: list[Token], i: int, starts: set[int]) -> bool:
@@ -1187,9 +1186,9 @@ def _feeling_no_view(tokens: list[Token], end: int) -> bool:
     """The match ending before ``end`` voices a feeling, not a view: a hope or wish,
     "feel" with a feeling after it, or "express" with a sentiment as its object."""
     # The verb is the last word of the match, or (a bare noun matched: "Followers of
-    # the actress expressed") the first verb of the kind just after it.
-    # A match that ends on its own saying verb reports what was said, feelings
-    # included: "many residents say they feel forgotten" is a claim with no source.
+    # the actress expressed") the first verb of the kind just after it. A match that
+    # ends on its own saying verb reports what was said, feelings included: "many
+    # residents say they feel forgotten" is a claim with no source.
     reach = end if end > 0 and tokens[end - 1].low in REPORTING_FORMS else end + 6
     k = next(
         (

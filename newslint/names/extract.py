@@ -408,7 +408,7 @@ def _without_country(name: list[Token], rest: list[Token], titled: bool) -> list
     cut = next((i for i, t in enumerate(name) if t.lower == "of"), 0)
     if cut == 0 or not (titled or name[0].lower in given_names()):
         return name
-    at = next(i for i, t in enumerate(rest) if t is name[cut])
+    at = next((i for i, t in enumerate(rest) if t is name[cut]), len(rest))
     after = rest[at + 1 : at + 1 + _OF_PLACE_REACH]
     return name[:cut] if any(t.lower in PLACES for t in after) else name
 
