@@ -54,9 +54,10 @@ CONTEXT = 120
 BRITISH = {"BBC News", "The Guardian", "Reuters"}  # linted with --language en-GB
 
 
-def sample(mirror: Path) -> list[dict]:
+def sample(mirror: Path, start: int = 0, count: int = SAMPLE) -> list[dict]:
     """The fixed sample: DEV news stories of mainstream newsrooms, first by
-    sha1("clean9:<ID>"), less spelling_blind.py's sample."""
+    sha1("clean9:<ID>"), less spelling_blind.py's sample. ``start`` and ``count``
+    take later stories in the same order (spelling_blind.py's ``newsroom`` batch)."""
     stories = {}
     for blob in _git_blobs(mirror, ALLSIDES_COMMIT, "data/jsons"):
         record = json.loads(blob)
@@ -70,7 +71,7 @@ def sample(mirror: Path) -> list[dict]:
     taken = set(by_blind[:ALLSIDES_SAMPLE])
     rest = [i for i in stories if i not in taken and _MAINSTREAM.search(stories[i]["source"])]
     order = sorted(rest, key=lambda i: hashlib.sha1(f"clean9:{i}".encode()).hexdigest())
-    return [stories[i] for i in order[:SAMPLE]]
+    return [stories[i] for i in order[start : start + count]]
 
 
 def monitor_sample(mirror: Path) -> list[dict]:

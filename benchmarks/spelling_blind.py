@@ -65,8 +65,9 @@ from real_copy_corpus import REPO_ROOT, RealDoc, decode_page, sha1, split
 from spelling_dev import lint
 
 SOURCES = ("postlight", "msv", "wmt")  # the default: the sample of issue 8 rounds 5-6
-CHOICES = (*SOURCES, "allsides")  # allsides: --source allsides (round 7)
+CHOICES = (*SOURCES, "allsides", "newsroom")  # --source allsides (round 7), newsroom (14)
 ALLSIDES_SAMPLE = 300  # DEV stories, the first by sha1("blind:<ID>")
+NEWSROOM_SAMPLE = 1500  # mainstream DEV stories after fresh_clean_copy.py's sample
 # Outlets whose pieces are opinion, or whose stories are measured elsewhere.
 _NOT_NEWS = re.compile(r"opinion|guest writer|christian science monitor", re.I)
 MSV_SETS = ("chaos-all", "big5-13", "big5-17", "big5-05", "big5-09")
@@ -108,9 +109,28 @@ def allsides_pages(root: Path) -> Iterator[RealDoc]:
         yield RealDoc("allsides", doc_id, "txt", article_text(stories[doc_id]))
 
 
+def newsroom_pages(root: Path) -> Iterator[RealDoc]:
+    """Mainstream newsrooms' DEV stories that follow fresh_clean_copy.py's sample
+    in its order: edited copy like the BBC clean copy, none of it read before."""
+    # Imported here: fresh_clean_copy imports this module.
+    from fresh_clean_copy import SAMPLE, sample
+    from real_copy_corpus import article_text
+
+    mirror = root / "allsides"
+    if not mirror.exists():
+        return
+    for record in sample(mirror, start=SAMPLE, count=NEWSROOM_SAMPLE):
+        body = str(record["content_original"]).strip()
+        story = {"title": str(record.get("title", "")), "body": body}
+        yield RealDoc("newsroom", record["ID"], "txt", article_text(story))
+
+
 def pages(source: str, root: Path) -> Iterator[RealDoc]:
     if source == "allsides":
         yield from allsides_pages(root)
+        return
+    if source == "newsroom":
+        yield from newsroom_pages(root)
         return
     if source == "postlight":
         base = root / "postlight" / "fixtures"

@@ -116,7 +116,9 @@ _TEX_BEFORE = regexcache.compile(r"\\[a-z]+\{$")
 _OPTIONS = regexcache.compile(r"[a-z]+(?:,[a-z]+){2,}")
 # A word cut by a censor's asterisks (s*xually, clusterf**k).
 _CENSORED_AFTER = regexcache.compile(r"\*+[^\W\d_]")
-_CENSORED_BEFORE = regexcache.compile(r"[^\W\d_]\*+$")
+# A letter, then asterisks, or two or more dashes written inside the word (s--t):
+# a dash between two words has spaces or stands alone.
+_CENSORED_BEFORE = regexcache.compile(r"[^\W\d_]\*+$|(?:^|[\s\"“(])[^\W\d_]{1,2}(?:--|—)$")
 
 
 def in_code_or_censored(text: str, start: int, end: int) -> bool:

@@ -10,6 +10,7 @@ mid-sentence and cannot be told from one at the start of a sentence
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -79,6 +80,10 @@ _UNKNOWN_META = RuleMeta(
         "snarkiest, tappable, and signees where wordfreq lists signee); a prefixed word "
         "gives way only to a slip of the fingers (uncited is no slip of united), and a "
         "word holding another whole plus an affix is no slip of it (architected, iframes). "
+        "A regular form that wordfreq lists is no slip of a form of another word "
+        "(amping is no slip of camping) unless it is far rarer than its own base "
+        "(chosing, heared); agent nouns of words in -y (partiers) and nouns in -al of "
+        "verbs in -e (excusal) are known. "
         "A word is also left alone where its context explains it: a unit after a number "
         "(2 tbsp), a species after its genus or a rank (Salvia minoris, variety "
         "harrisi), a part of a hyphenated name (Chong-gyu), a term the article uses "
@@ -87,7 +92,8 @@ _UNKNOWN_META = RuleMeta(
         "(medicat...), a name the page marks as one (a whole piece "
         "of one of its link addresses, a commenter's name, or a name heading its line "
         "before a date or 'says:'), code and markup (epoll(), option lists), a "
-        "censored word (s*xually), a dropped g marked by an apostrophe (workin'), a "
+        "censored word (s*xually, s--tshow), a pun after a hyphen that ends a longer "
+        "word (pet-riarchy, Ape-ocalypse), a dropped g marked by an apostrophe (workin'), a "
         "word quoted on its own (“satisfice”), a hyphenated coinage of two strange "
         "parts (loosey-goosey), a suffix written with a hyphen after a word "
         "(budget-ese), a noun closed up with -long or -wide (monthslong), a word the "
@@ -139,12 +145,12 @@ _ES_TAKERS = ("s", "x", "z", "ch", "sh")  # the endings that take -es for a plur
 # Derivational endings and what the base word ends in instead: deplorability
 # (deplorable), symbologist (symbology), freakery (freak), molarisation (molar).
 # Only these, and only when the base is a word: a slip in the stem
-# (adaptibility) leaves no word behind.
+# (adaptibility) leaves no word behind. A verb in -e makes a noun in -al (excusal).
 _DERIVATIONS = (
     ("ability", "able"), ("ibility", "ible"), ("ologist", "ology"), ("ologists", "ology"),
     ("isation", ""), ("isation", "ise"), ("ization", ""), ("ization", "ize"),
     ("isations", ""), ("izations", ""), ("ery", ""), ("ism", ""), ("isms", ""),
-    ("ably", "able"), ("ibly", "ible"),
+    ("ably", "able"), ("ibly", "ible"), ("al", "e"),
 )  # fmt: skip
 # Closed compounds of a noun (plural too) and one of these: yearslong, weekslong,
 # industrywide. The head's plural -s is what sets them apart from a slip of the
@@ -173,6 +179,15 @@ REPEATED_TERM = 2
 # A plural of a word the dictionary lacks is a word when wordfreq lists its
 # singular at least this often (Zipf: signee 2.05, cronut 1.85).
 BASE_ZIPF = 1.8
+# A foreign word that English writes at least this often takes an English plural.
+FOREIGN_BASE_ZIPF = 3.0
+# listed_form: wordfreq lists the form this often, and its base at most this much
+# more often (zipf, a log10 scale).
+LISTED_FORM_ZIPF = 1.5
+LISTED_FORM_GAP = 2.5
+_FORM_SUFFIXES = ("ing", "ed", "er", "ers", "ies", "es", "s")
+# A part after a hyphen this long that ends a longer word is a pun (pet-riarchy).
+PUN_ENDING_LENGTH = 6
 # A word of at most this many letters right after a number is a unit (2 tbsp, 79 og).
 UNIT_LENGTH = 4
 _AFTER_NUMBER = regexcache.compile(r"\d(?:bn|m|k)?\s?$")
@@ -455,12 +470,20 @@ class _Run:
                 # Two strange parts make a coinage or a name (loosey-goosey,
                 # ryeh-b't), not two typos in one word.
                 fine = [True] * len(parts)
-        for part, ok in zip(parts, fine, strict=True):
+        for i, (part, ok) in enumerate(zip(parts, fine, strict=True)):
             if ok:
                 continue
             found = self.word(part)
-            if found is not None and self.want_unknown:
+            if found is not None and self.want_unknown and not (i and self.pun_ending(part)):
                 yield found
+
+    def pun_ending(self, part: Word) -> bool:
+        """A part after a hyphen that is the end of a longer dictionary word
+        (Ape-ocalypse, pet-riarchy, uh-mazing): a pun on that word, not a slip."""
+        text = part.text
+        if len(text) < PUN_ENDING_LENGTH or text != text.lower() or self.known(text):
+            return False
+        return ends_a_word(text, self.ctx.language)
 
     def strange(self, part: Word) -> bool:
         """A lowercase part of two letters or more that no list knows."""
@@ -733,7 +756,9 @@ class _Run:
                 )
             ):
                 return True, None
-        if self.measure_compound(word):
+        if self.measure_compound(word) or self.agent_of_y_word(word):
+            return True, None
+        if self.listed_form(word):
             return True, None
         # A prefixed word (uncited, nonpresidential) loses only to a slip of the
         # fingers. A suffix proves nothing (makeing, feeled and growned are how
@@ -768,6 +793,42 @@ class _Run:
                 return True
         return False
 
+    def agent_of_y_word(self, word: str) -> bool:
+        """An agent noun of a word in -y (partier, partiers; party): wordfreq
+        lists the word, the dictionary the word it is made of."""
+        from newslint.engines.spelling.frequency import zipf
+
+        for suffix in ("ier", "iers"):
+            base = word[: -len(suffix)] + "y"
+            if word.endswith(suffix) and len(base) >= 4 and self.known(base):
+                return zipf(word) > 0
+        return False
+
+    def listed_form(self, word: str) -> bool:
+        """A regular form of another word, listed by wordfreq (amping: amp, a
+        dictionary word; doxxing: dox), which a slip away is a form of a
+        different word (camping, of camp): a word of its own, not a slip. A
+        misspelled form shares its base with the right one (occured and
+        occurred, comming and coming, makeing and making), so it stays a slip."""
+        from newslint.engines.spelling.frequency import slip_of, zipf
+
+        own = zipf(word)
+        if own < LISTED_FORM_ZIPF:
+            return False
+        bases = _form_bases(word)
+        # The base a dictionary word (the commonest, if it could be several),
+        # and the form not far rarer than it: a slip in a form of a very common
+        # word (heared, chosing, faired) is rare beside the word, a form in use
+        # (amping, wristed) much less so.
+        made_of = [zipf(b) for b in bases if len(b) >= 3 and self.known(b)]
+        if not made_of or max(made_of) - own > LISTED_FORM_GAP:
+            return False
+        slip = slip_of(word, self.known)
+        if slip is None:
+            return True
+        slip = slip.replace("'", "")
+        return slip not in bases and not bases & _form_bases(slip)
+
     def frequent_base(self, base: str, own: float) -> bool:
         """A word of five letters or more that wordfreq lists fairly often
         (:data:`BASE_ZIPF`) and at least as often as the form made from it
@@ -776,8 +837,12 @@ class _Run:
         from newslint.engines.spelling.frequency import foreign_word, slip_of, slips, zipf
 
         found = zipf(base)
-        if len(base) < 5 or found < max(BASE_ZIPF, own) or foreign_word(base):
-            return False  # an English -s on an Italian word (minori) makes no English plural
+        if len(base) < 5 or found < max(BASE_ZIPF, own):
+            return False
+        if foreign_word(base) and found < FOREIGN_BASE_ZIPF:
+            # An English -s on an Italian word (minori) makes no English plural;
+            # on one English uses as much (pharma, pharmas), it does.
+            return False
         if slip_of(base, self.known):
             return False
         return not any(self.known(c) and zipf(c) > found for c in slips(base))
@@ -912,6 +977,32 @@ class _Run:
                 Severity.WARNING,
                 (Suggestion(_other_form(word.text, occurrence.other), Applicability.UNSAFE),),
             )
+
+
+@functools.lru_cache(maxsize=256)
+def ends_a_word(ending: str, language: str) -> bool:
+    """Whether a dictionary word longer than ``ending`` ends with it. A scan of
+    the vocabulary, only for the rare part after a hyphen that no list knows."""
+    from newslint.engines.spelling.lexicon import lexicon
+
+    vocabulary = lexicon(language).vocabulary
+    return any(w.endswith(ending) and w != ending for w in vocabulary)
+
+
+def _form_bases(word: str) -> set[str]:
+    """The words a regular form may be made of: the word less an ending, with a
+    doubled last consonant single and with an e put back (stopped: stopp, stop,
+    stope; coming: com, come)."""
+    bases: set[str] = set()
+    for suffix in _FORM_SUFFIXES:
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            stem = word[: -len(suffix)]
+            bases.update((stem, stem + "e"))
+            if suffix == "ies":
+                bases.add(stem + "y")
+            if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiou":
+                bases.update((stem[:-1], stem[:-1] + "e"))
+    return bases
 
 
 def _ize_pair(ize: str, ise: str) -> bool:
