@@ -23,7 +23,13 @@ from newslint.diagnostics import Diagnostic
 from newslint.document import Document
 from newslint.names.words import given_names
 from newslint.registry import CheckContext, Example, RuleMeta, rule
-from newslint.sources.common import byline_field, coerce_date, dateline_date, parse_date
+from newslint.sources.common import (
+    byline_field,
+    coerce_date,
+    dated_by,
+    dateline_date,
+    parse_date,
+)
 from newslint.spans import Span
 
 
@@ -148,7 +154,9 @@ _WIRE_CREDIT = regexcache.compile(r"\bwires?\b", re.IGNORECASE)
         "Name]'). A line of desk words under the headline ('Staff Reporter') is read as the "
         "byline even without 'By', and on web pages so is a credit or publisher box just "
         "under the headline "
-        "('ET Online'). Bylines with a person's name "
+        "('ET Online'). A byline that puts the date first ('March 3, 2026 by admin') and "
+        "a blog's byline printed at the end of the post ('Posted by admin'), when the top "
+        "has none, are read too. Bylines with a person's name "
         "('By Jane Doe, Chief Editor', 'by Jane Doe, Phys.org'), wire services (Reuters, "
         "AP, AFP, PA ..., 'wire services') and the paper's own unsigned voice ('The "
         "Editorial Board', 'Editorial') are fine. Options: allow = [...] bylines to accept "
@@ -197,6 +205,9 @@ def _name_field(text: str) -> tuple[int, int]:
         return 0, len(text.rstrip(" \t|•·–—-:"))
     chunk = field.group()
     start = field.start() + len(chunk) - len(chunk.lstrip())
+    late = dated_by(chunk)
+    if late is not None:
+        start = field.start() + late  # "March 3, 2020 by admin": from "by"
     return start, field.start() + len(chunk.rstrip(" \t–—-:"))
 
 

@@ -115,6 +115,9 @@ _DESK_BYLINE = regexcache.compile(
 )
 
 
+_DATE_THEN_BY = regexcache.compile(r"(.{4,60}?)\s+(?=by\b)", re.IGNORECASE)
+
+
 def is_byline(text: str) -> bool:
     """A short line such as "By Jane Doe" (not "By contrast, ..." or a sentence).
 
@@ -126,7 +129,17 @@ def is_byline(text: str) -> bool:
         return True
     if byline_field(text) is not None:
         return True
-    return _plain_byline(text)
+    late = dated_by(text)
+    return _plain_byline(text if late is None else text[late:])
+
+
+def dated_by(text: str) -> int | None:
+    """Where "by" starts in a byline that puts the date first ("March 3, 2020 by
+    admin", "Posted on 3 May 2023 by Harbour Desk"), or None."""
+    late = _DATE_THEN_BY.match(text)
+    if late is not None and dateline_date(late.group(1)) is not None:
+        return late.end()
+    return None
 
 
 def byline_field(text: str) -> str | None:
@@ -262,6 +275,20 @@ def _first_body(doc: Document) -> int:
     return max((doc.paragraphs.index(p) + 1 for p in special), default=0)
 
 
+_CLOSING_BYLINE_REACH = 2  # the last paragraphs that may hold a closing byline
+
+
+def closing_byline(text: str, body: list[Span]) -> Span | None:
+    """A byline standing alone at the end of the story, as blogs print it
+    ("Posted by admin at 10:15 AM"), when the top has none."""
+    if len(body) < 2:
+        return None
+    for span in reversed(body[-_CLOSING_BYLINE_REACH:]):
+        if _BYLINE_LEAD.match(text, span.start) and is_byline(text[span.start : span.end]):
+            return span
+    return None
+
+
 def finish(builder: TextBuilder, *, code: list[Span] | None = None, **fields: Any) -> Document:
     """Create the Document and add the skipped regions found in its text, and the
     question-and-answer pairs and sign-off block when the loader did not find them."""
@@ -272,6 +299,8 @@ def finish(builder: TextBuilder, *, code: list[Span] | None = None, **fields: An
         doc.qa_pairs = find_qa_pairs(doc.text, doc.paragraphs, doc.headings)
     if "signoff" not in fields:
         doc.signoff = find_signoff(doc.text, doc.paragraphs, _first_body(doc))
+    if doc.byline is None:
+        doc.byline = closing_byline(doc.text, doc.paragraphs[_first_body(doc) :])
     skipped, sic = find_skipped(doc.text)
     doc.skipped = merge_spans(skipped + (code or []))
     doc.sic = sic
