@@ -142,9 +142,10 @@ _WIRE_CREDIT = regexcache.compile(r"\bwires?\b", re.IGNORECASE)
     why=(
         "A byline tells readers who is accountable for a story. 'By Chief Editor', 'By Admin' "
         "or 'By Editorial Team' names nobody, and is a common mark of scraped or "
-        "machine-written copy. The rule reads the name after 'By', 'Posted by', 'Recipe by' "
-        "or 'Author:' up to a date or separator, and flags role or desk words only, a CMS "
-        "account name ('admin'), the site's own name from the page's metadata or address "
+        "machine-written copy. The rule reads the name after 'By', 'Posted by', 'Recipe by', "
+        "'Author:' or a CMS's own labels ('Submitted by', 'Posted in News by', 'Published "
+        "by') up to a date or separator, and flags role or desk words only, a CMS "
+        "account name ('admin', 'Super User'), the site's own name from the page's metadata or address "
         "('By Betty Crocker Kitchens' on bettycrocker.com, 'By Times of Israel staff'), "
         "an outlet's initials with desk words ('By TOI staff'), a word of the site's name with "
         "desk words ('By Gleaner Writer'), a masthead with desk words ('By Harbour Times "
@@ -189,7 +190,15 @@ def byline_generic(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator
         )
 
 
-_FIELD = regexcache.compile(r"[^|•·]+")
+# Fields between bars, bullets or a spaced slash (a date's 03/03/2020 stays whole).
+_FIELD = regexcache.compile(r"(?:[^|•·/]|(?<!\s)/(?!\s))+")
+# Where a date starts after the name ("admin on Tue, 03/03/2020", "Site Editor - March 3").
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DATE_AFTER_NAME = regexcache.compile(
+    r"\s+(?:on\s+|[-–—]\s+)?(?=(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+\d"
+    rf"|{_MONTHS}\s+\d|\d{{1,2}}\s+{_MONTHS}|\d{{1,4}}[/.-]\d)",
+    re.IGNORECASE,
+)
 
 
 def _name_field(text: str) -> tuple[int, int]:
@@ -208,6 +217,9 @@ def _name_field(text: str) -> tuple[int, int]:
     late = dated_by(chunk)
     if late is not None:
         start = field.start() + late  # "March 3, 2020 by admin": from "by"
+    date = _DATE_AFTER_NAME.search(chunk, start - field.start())
+    if date is not None:  # "Submitted by admin on Tue, 03/03/2020": up to "admin"
+        return start, field.start() + date.start()
     return start, field.start() + len(chunk.rstrip(" \t–—-:"))
 
 
@@ -249,6 +261,8 @@ def is_generic_byline(
     words = [w.casefold() for w in raw]
     if not words:
         return False
+    if len(words) == 2 and words[1] in _ACCOUNT_NAME_ENDINGS and words[0] not in given_names():
+        return True  # a CMS account's display name in two words: "Super User", "Super Admin"
     words = [w if w in roles or not _compound_role(w, roles) else "desk" for w in words]
     rest = _without_site(words, sites)
     if all(w in roles for w in rest):
@@ -319,6 +333,10 @@ _SITE_WORD = 4  # shorter words match inside a site's name by chance
 
 # Writer words that end a CMS account name run together: "SuperAdmin", "siteeditor".
 _ACCOUNT_ENDINGS = ("admin", "editor", "desk", "writer", "reporter", "team")
+
+
+# Display names CMSs give their default accounts end so too ("Super User").
+_ACCOUNT_NAME_ENDINGS = frozenset((*_ACCOUNT_ENDINGS, "user"))
 
 
 def _compound_role(word: str, roles: frozenset[str]) -> bool:

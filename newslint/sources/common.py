@@ -99,14 +99,19 @@ def coerce_date(value: Any) -> dt.date | None:
 
 
 # "By Jane Doe", "Posted by admin", "Written by: Jane Doe", "Author: Jane Doe".
+# A CMS's own labels too: "Submitted by admin on ..." (Drupal), "Posted in News
+# by admin" (a category between); "Published by" takes a name as "By" does.
 _BYLINE_LEAD = regexcache.compile(
-    r"(?:(?P<label>(?:posted|written|words|story|reporting|text|recipe)\s+by|author)\s*:?|by:?)\s+(\S)",
+    r"(?:(?P<label>(?:posted(?:\s+in\s+[^|•·/\n]{1,40}?)?|written|words|story|reporting|text"
+    r"|recipe|submitted|contributed)\s+by|author)\s*:?|(?:published\s+)?by:?)\s+(\S)",
     re.IGNORECASE,
 )
 
 
 # "by admin | May 2": one lower-case account name, then the end or a date or separator.
-_ACCOUNT_BYLINE = regexcache.compile(r"by\s+[a-z][\w.]*\s*(?:$|[|•·]|-\s|on\s|\d)", re.IGNORECASE)
+_ACCOUNT_BYLINE = regexcache.compile(
+    r"(?:published\s+)?by\s+[a-z][\w.]*\s*(?:$|[|•·/]|-\s|on\s|\d)", re.IGNORECASE
+)
 
 
 # "by the BerryReview Team on May 2": "the", then a capitalised name of a desk.
