@@ -110,7 +110,10 @@ def _no_keys(doc: Document) -> set[str]:
         "the U.S. Congress and the heads of the EU, UN, NATO and major central banks; "
         "add house lists with the `names` config key. A surname alone is matched only "
         "when it is long and distinctive; a shorter one needs the person's given "
-        "name (an initial is not enough) or title beside it. The fix is unsafe: a "
+        "name (an initial is not enough) or title beside it. A listed surname with a "
+        "given name a slip away from the person's ('Kier Starmer') is flagged too when "
+        "the slip is no given name of its own or a title of the person's stands "
+        "before it; a short form ('Steve' for Steven) is fine. The fix is unsafe: a "
         "different, real person may be meant."
     ),
     severity=Severity.WARNING,
@@ -125,6 +128,7 @@ def misspelled(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Dia
     names = _names(doc, ctx)
     for form in candidate_forms(analysis):
         if form.key in names.by_key:
+            yield from _given_misspelled(doc, ctx, meta, form, names.by_key[form.key])
             continue
         person = names.misspelled.get(form.key) or _near_person(form, names, analysis, ctx)
         # The lower-case and [sic] scans are dearer than the cached list lookup.
@@ -139,6 +143,66 @@ def misspelled(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Dia
         # names.inconsistent runs next and leaves this word to us (one finding).
         doc.analysis("names.misspelled", _no_keys).add(form.key)
         yield from _flag(doc, ctx, meta, form, message, right)
+
+
+def _given_misspelled(
+    doc: Document, ctx: CheckContext, meta: RuleMeta, form: Form, people: list[Person]
+) -> Iterator[Diagnostic]:
+    """A listed surname with a given name a slip away from the listed person's
+    ("Kier Starmer", "Prime Minister Georgia Meloni"), when the slip is no
+    given name of its own ("Kier") or a title of the person's says who is meant
+    (a relative's name, "Ivana Trump", has neither; a romanised name needs the
+    title)."""
+    for _token, mention in form.tokens:
+        given = mention.given
+        if len(given) < MIN_LENGTH or given.isupper() or mention.scope == "byline":
+            continue
+        if any(fold(g) == fold(given) for p in people for g in _given_forms(p)):
+            continue
+        near = [p for p in people if any(_given_slip(g, given) for g in _given_forms(p))]
+        if len(near) != 1:
+            continue
+        person = near[0]
+        titled = mention.personal_title and _title_fits(mention, person)
+        # A name romanised from another script is spelled many ways ("Binyamin
+        # Netanyahu" in BBC style): only the person's own title says it is a slip.
+        romanised_name = any(romanised(o.country) for o in person.offices)
+        if not titled and (fold(given) in given_names() or romanised_name):
+            continue
+        start = mention.tokens[0].start
+        if silenced(doc, ctx, mention.tokens[0]):
+            continue
+        office = person.describe(doc.article_date)
+        where = f" ({office})" if office else ""
+        yield Diagnostic(
+            meta.id,
+            f"'{given}' looks like a misspelling of '{person.given}' {person.surname}{where}",
+            start,
+            start + len(given),
+            meta.severity,
+            suggestions=(Suggestion(person.given, Applicability.UNSAFE),),
+        )
+
+
+def _given_forms(person: Person) -> list[str]:
+    """The person's given name in the listed name and its accepted variants."""
+    forms = [person.given] if person.given else []
+    forms += [v.split()[0] for v in person.variants if len(v.split()) > 1]
+    return forms
+
+
+def _given_slip(listed: str, seen: str) -> bool:
+    """One or two letters apart, swaps included (Keir, Kier; Giorgia, Georgia)."""
+    a, b = fold(listed), fold(seen)
+    if a == b or a[:1] != b[:1] or min(len(a), len(b)) < MIN_LENGTH:
+        return False
+    if a.startswith(b) or b.startswith(a):
+        return False  # a short form (Steve for Steven), not a slip
+    limit = 1 if min(len(a), len(b)) < _LONG_GIVEN else 2
+    return OSA.distance(a, b, score_cutoff=limit) <= limit
+
+
+_LONG_GIVEN = 7  # from this length a given name may be two letters out (Volodymir)
 
 
 # Uses of one spelling that make it the newsroom's choice, not a slip.

@@ -431,15 +431,24 @@ def _opening_word(text: str, name: list[Token]) -> bool:
     )
 
 
+_INITIALS = 3  # "JD", "RFK": a person's initials run together
+
+
 def _kind(name: list[Token], title: tuple[Token, ...]) -> str:
     lowers = [t.lower for t in name]
     if any(w in ORG_WORDS for w in lowers):
         return "org"
     if any(w in CONNECTORS for w in lowers) or len(name) > _MAX_NAME_WORDS:
         return "other"
-    if any(t.text.isupper() and len(t.text) > 1 and "." not in t.text for t in name):
-        return "other"  # acronyms: NHS, BBC
-    if any(t.lower in TITLE_HEADS for t in title):
+    titled = any(t.lower in TITLE_HEADS for t in title)
+    acronyms = [i for i, t in enumerate(name) if t.text.isupper() and len(t.text) > 1]
+    if any("." not in name[i].text for i in acronyms):
+        # Initials written without stops stand first in a titled name ("Vice
+        # President JD Vance"); elsewhere capitals are an acronym: NHS, BBC.
+        initials = acronyms == [0] and len(name) > 1 and len(name[0].text) <= _INITIALS
+        if not (initials and titled):
+            return "other"
+    if titled:
         return "person"
     if len(name) == 1:
         return "single"
