@@ -282,11 +282,16 @@ def _split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
     return title, run[cut:]
 
 
-def _segments(run: list[Token]) -> Iterator[list[Token]]:
-    """Split a run at words that are never part of a name ("On", "Tuesday")."""
+def _segments(run: list[Token], titled: bool = False) -> Iterator[list[Token]]:
+    """Split a run at words that are never part of a name ("On", "Tuesday").
+    Right after a person's title, a place that is also a given name opens the
+    name ("Prime Minister Jordan Bardella", "Defence Minister Israel Katz")."""
     part: list[Token] = []
     known = given_names()
     for i, token in enumerate(run):
+        if i == 0 and titled and len(run) > 1 and token.lower in known and token.lower in PLACES:
+            part.append(token)
+            continue
         # A month after a given name is a surname ("Theresa May", "Brian May").
         surname_month = (
             token.lower in MONTHS
@@ -375,7 +380,10 @@ def _mentions(
         yield from _mentions(doc, text, run[cut + 1 :], surnames)
         return
     title, rest = _split_title(run)
-    pieces = [p for seg in _segments(rest) for p in _coordinated(seg, surnames)] if rest else []
+    titled = any(t.lower in TITLE_HEADS for t in title)
+    pieces = (
+        [p for seg in _segments(rest, titled) for p in _coordinated(seg, surnames)] if rest else []
+    )
     for n, name in enumerate(pieces):
         name = _without_country(name, rest, bool(title) and n == 0)
         while name and (name[-1].lower in SUFFIXES or name[-1].lower in PARTICLES):
