@@ -37,6 +37,8 @@ _FRACTIONS = {
     "one-tenth": 0.1,
 }
 _MULTIPLES = {"double": 2.0, "twice": 2.0, "triple": 3.0, "treble": 3.0, "quadruple": 4.0}
+# ", more than doubling": the participle states the same relation.
+_MULTIPLES |= {"doubling": 2.0, "tripling": 3.0, "trebling": 3.0, "quadrupling": 4.0}
 _VERB_FACTORS = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}
 _VERB_FACTORS |= {"double": 2.0, "triple": 3.0, "treble": 3.0, "quadruple": 4.0, "halve": 0.5}
 _SMALL = r"two|three|four|five|six|seven|eight|nine|ten|\d+(?:\.\d+)?"
@@ -100,6 +102,7 @@ _UP_FROM = regexcache.compile(
 # ", more than double the old price" after "from A to B": the relation of B to A.
 _CHANGE_FACTOR = regexcache.compile(
     rf",\s+(?:or\s+|which\s+is\s+|roughly\s+)?{_HEDGE_GROUP}(?P<rel>double|twice|triple|treble|quadruple|"
+    r"doubling|tripling|trebling|quadrupling|"
     rf"{_FRACTION_WORDS}|(?P<n>{_SMALL})\s+times)\b(?!\s+(?:as\s+\w+\s+as\s+|than\s+|of\s+)?"
     r"(?:the\s+|its\s+|a\s+)?[$£€\d])",
     re.IGNORECASE,

@@ -20,7 +20,8 @@ from newslint.spans import Span
 # Paragraphs without one of these cannot hold a total-and-parts pattern.
 _TRIGGER = regexcache.compile(
     r"\beach (?:side|of the)\b|\bin (?:total|all)\b|\ba total of\b|\baltogether\b|\ball told\b"
-    r"|\bof (?:them|whom|which)\b",
+    r"|\bof (?:them|whom|which)\b"
+    r"|:\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d)",
     re.IGNORECASE,
 )
 # Words that make a breakdown explicitly partial.
@@ -79,7 +80,8 @@ def _countable(figure: Figure) -> bool:
         "fishing vessels and four pleasure craft' cannot both be right, and readers do the "
         "sum. Only clear total-and-breakdown patterns are checked ('a total of N: A, B and "
         "C', 'N in all, A ... and B ...', 'N ..., A of them ... and B ...', 'N ..., K from "
-        "each side'); breakdowns marked as partial ('including', 'among them', 'at least') "
+        "each side', 'N people were hurt: A men and B women'); breakdowns marked as "
+        "partial ('including', 'among them', 'at least') "
         "or hedged figures ('about 300') are left alone."
     ),
     severity=Severity.WARNING,
@@ -199,6 +201,8 @@ def _listed(text: str, sentence: Span, figures: list[Figure]) -> Breakdown | Non
             or _TOTAL_AFTER.search(between[: sep.start()])
             or (index == 0 and _LEAD_TOTAL.match(s_text))
             or _OF_THEM.match(text, next_figure.span.end)
+            # "Three people were hurt: two men and two women": a colon opens the parts.
+            or (sep.group().strip() == ":" and index == 0)
         )
         if not marked:
             continue
@@ -408,7 +412,8 @@ def headline_mismatch(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Itera
         "to 35' or 'up 25% from £40m to £60m' cannot be right as written: either a figure "
         "or the relation is wrong, and readers check the sum. Multiples and fractions "
         "('twice', 'three times', 'a third of', 'less than half'), change verbs ('doubled', "
-        "'halved', 'rose', 'fell') and stated percentage changes are checked against both "
+        "'halved', 'rose', 'fell'), a relation set after them ('from 40 to 70, more than "
+        "doubling') and stated percentage changes are checked against both "
         "figures in the same sentence (or the one before, for 'That is double ...'). Every "
         "figure is read as the range it could be rounded from ('300' is 250-350) and hedges "
         "('nearly', 'about', 'more than') widen the relation, so only clear failures are "
