@@ -26,7 +26,8 @@ def test_default_list_is_well_formed() -> None:
         assert person.offices, person.name
         assert person.name == person.name.strip() and "  " not in person.name
         for office in person.offices:
-            assert 1970 <= office.start.year <= 2026, person.name
+            # From 1950: a monarch's reign (Elizabeth II, from 1952) began long ago.
+            assert 1950 <= office.start.year <= 2026, person.name
             assert office.end is None or office.start <= office.end <= dt.date(2026, 12, 31)
             assert office.country and office.title, person.name
 

@@ -223,9 +223,26 @@ def _titled_person(
     # "Robert F. Kennedy" is not "Robert F. Kennedy Jr.": a listed suffix the
     # text leaves out names the father (or the son).
     suffix = people[0].name.split()[-1].casefold()
-    if suffix in SUFFIXES and not any(t.lower in SUFFIXES for t in mention.tokens):
+    if suffix in _REGNAL:
+        # A monarch's number may be left out ("King Charles" is Charles III), but
+        # another number is another monarch ("King Charles II").
+        if mention.suffix and mention.suffix != suffix:
+            return None
+    elif suffix in SUFFIXES and mention.suffix != suffix.rstrip(".") and mention.suffix != suffix:
         return None
+    elif mention.suffix and suffix not in SUFFIXES:
+        return None  # "Pope John Paul II" beside a listed John Paul: someone else
+    if _VESSEL_BEFORE.search(mention.before) or _VESSEL_BEFORE.search(mention.title_text):
+        return None  # "HMS Queen Elizabeth", "the carrier Queen Elizabeth": a ship
     return title, country, people[0]
+
+
+_REGNAL = frozenset(("ii", "iii", "iv"))
+# Words before a name that make it a ship's: "HMS Queen Elizabeth", "the carrier ...".
+_VESSEL_BEFORE = regexcache.compile(
+    r"\b(?:hms|rms|uss|hmas|hmcs|carrier|ship|liner|vessel|warship|frigate|destroyer)\b",
+    re.IGNORECASE,
+)
 
 
 _YEAR = regexcache.compile(r"(?<![\d,.])(?:19|20)\d\d(?!\d|,\d)")

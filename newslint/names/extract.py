@@ -85,6 +85,7 @@ class Mention:
     sentence_initial: bool = False  # the run begins a sentence or paragraph
     scope: str = "body"  # "headline" | "byline" | "body"
     before: str = ""  # the word just before the run, lower case ("former", "the")
+    suffix: str = ""  # a suffix written after the name, lower case ("jr.", "ii")
 
     @property
     def start(self) -> int:
@@ -386,7 +387,9 @@ def _mentions(
     )
     for n, name in enumerate(pieces):
         name = _without_country(name, rest, bool(title) and n == 0)
+        suffix = ""
         while name and (name[-1].lower in SUFFIXES or name[-1].lower in PARTICLES):
+            suffix = suffix or (name[-1].lower if name[-1].lower in SUFFIXES else "")
             name = name[:-1]
         if n == 0 and not title and _opening_word(text, name):
             name = name[1:]  # "Following Mick Bauer's examples": Mick Bauer
@@ -403,6 +406,7 @@ def _mentions(
             sentence_initial=_sentence_initial(text, first.start),
             scope=doc.scope_of(Span(name[0].start, name[-1].end)),
             before=_word_before(text, first.start),
+            suffix=suffix,
         )
 
 
