@@ -113,7 +113,9 @@ def _no_keys(doc: Document) -> set[str]:
         "name (an initial is not enough) or title beside it. A listed surname with a "
         "given name a slip away from the person's ('Kier Starmer') is flagged too when "
         "the slip is no given name of its own or a title of the person's stands "
-        "before it; a short form ('Steve' for Steven) is fine. The fix is unsafe: a "
+        "before it; a short form ('Steve' for Steven) is fine. A C for a K at the start "
+        "('Mark Karney') counts only with the person's given name and title. The fix is "
+        "unsafe: a "
         "different, real person may be meant."
     ),
     severity=Severity.WARNING,
@@ -233,7 +235,14 @@ def _near_person(
         return None
     titles = [m for _, m in form.tokens if m.personal_title and not m.honorific_only]
     own = zipf(form.text)
-    for key, person in names.near(form.key):
+    # C and K sound alike at the start ("Mark Karney" for Mark Carney); as many
+    # real surnames differ so (Cohen, Kohen), such a match needs both the
+    # person's given name and title.
+    sounds = _SOUND_ALIKE.get(form.key[0])
+    twin = sounds + form.key[1:] if sounds else ""
+    alike = [(twin, p) for p in names.by_key.get(twin, [])] if twin else []
+    for key, person in [*names.near(form.key), *alike]:
+        strict = key[0] != form.key[0]
         if form.givens and not any(given_agrees(person.given, g) for g in form.givens):
             continue  # "Tom Bessant" is someone else
         if titles and not any(_title_related(m, person) for m in titles):
@@ -252,11 +261,18 @@ def _near_person(
             # English text uses more than the listed one is a name of its own,
             # unless a title of the listed person's says it is them.
             continue
+        if strict:
+            if given_named and titled:
+                return person
+            continue
         # A bare surname matches only when the article also spells it right.
         distinctive = key in analysis.forms and not is_dictionary_word(form.text, ctx.language)
         if given_named or titled or distinctive:
             return person
     return None
+
+
+_SOUND_ALIKE = {"c": "k", "k": "c"}
 
 
 _KNOWN_NAME_ZIPF = 2.0  # a slip of a name is rarer in English text than this
