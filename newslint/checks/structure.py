@@ -26,6 +26,7 @@ from newslint.registry import CheckContext, Example, RuleMeta, rule
 from newslint.sources.common import (
     byline_field,
     coerce_date,
+    date_ahead,
     dated_by,
     dateline_date,
     parse_date,
@@ -193,13 +194,6 @@ def byline_generic(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator
 
 # Fields between bars, bullets or a spaced slash (a date's 03/03/2020 stays whole).
 _FIELD = regexcache.compile(r"(?:[^|•·/]|(?<!\s)/(?!\s))+")
-# Where a date starts after the name ("admin on Tue, 03/03/2020", "Site Editor - March 3").
-_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-_DATE_AFTER_NAME = regexcache.compile(
-    r"\s+(?:on\s+|[-–—]\s+)?(?=(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+\d"
-    rf"|{_MONTHS}\s+\d|\d{{1,2}}\s+{_MONTHS}|\d{{1,4}}[/.-]\d)",
-    re.IGNORECASE,
-)
 
 
 def _name_field(text: str) -> tuple[int, int]:
@@ -218,9 +212,9 @@ def _name_field(text: str) -> tuple[int, int]:
     late = dated_by(chunk)
     if late is not None:
         start = field.start() + late  # "March 3, 2020 by admin": from "by"
-    date = _DATE_AFTER_NAME.search(chunk, start - field.start())
+    date = date_ahead(chunk, start - field.start())
     if date is not None:  # "Submitted by admin on Tue, 03/03/2020": up to "admin"
-        return start, field.start() + date.start()
+        return start, field.start() + date
     return start, field.start() + len(chunk.rstrip(" \t–—-:"))
 
 

@@ -228,7 +228,7 @@ def _titled_person(
         # another number is another monarch ("King Charles II").
         if mention.suffix and mention.suffix != suffix:
             return None
-    elif suffix in SUFFIXES and mention.suffix != suffix.rstrip(".") and mention.suffix != suffix:
+    elif suffix in SUFFIXES and mention.suffix.rstrip(".") != suffix.rstrip("."):
         return None
     elif mention.suffix and suffix not in SUFFIXES:
         return None  # "Pope John Paul II" beside a listed John Paul: someone else

@@ -138,6 +138,22 @@ def is_byline(text: str) -> bool:
     return _plain_byline(text if late is None else text[late:])
 
 
+# Where a date begins after a byline's name: "admin on Tue, 03/03/2020",
+# "Site Editor - March 3", "Jane Doe 5 May 2026".
+_MONTH_WORD = r"(?:" + "|".join(sorted(_MONTHS, key=lambda w: (-len(w), w))) + r")\.?"
+_DATE_AHEAD = regexcache.compile(
+    rf"\s+(?:on\s+|[-–—]\s+)?(?=(?:{_WEEKDAY}),?\s+\d|{_MONTH_WORD}\s+\d"
+    rf"|\d{{1,2}}\s+{_MONTH_WORD}\b|\d{{1,4}}[/.-]\d)",
+    re.IGNORECASE,
+)
+
+
+def date_ahead(text: str, pos: int = 0) -> int | None:
+    """Where a date (with its "on" or dash) begins in ``text`` from ``pos``, or None."""
+    m = _DATE_AHEAD.search(text, pos)
+    return None if m is None else m.start()
+
+
 def dated_by(text: str) -> int | None:
     """Where "by" starts in a byline that puts the date first ("March 3, 2020 by
     admin", "Posted on 3 May 2023 by Harbour Desk"), or None."""
