@@ -112,8 +112,8 @@ def _no_keys(doc: Document) -> set[str]:
         "when it is long and distinctive; a shorter one needs the person's given "
         "name (an initial is not enough) or title beside it. A listed surname with a "
         "given name a slip away from the person's ('Kier Starmer') is flagged too when "
-        "the slip is no given name of its own or a title of the person's stands "
-        "before it; a short form ('Steve' for Steven) is fine. A C for a K at the start "
+        "the slip is no commoner given name of its own or a title of the person's "
+        "stands before it; a short form ('Steve' for Steven) is fine. A C for a K at the start "
         "('Mark Karney') counts only with the person's given name and title. The fix is "
         "unsafe: a "
         "different, real person may be meant."
@@ -152,10 +152,10 @@ def _given_misspelled(
 ) -> Iterator[Diagnostic]:
     """A listed surname with a given name a slip away from the listed person's
     ("Kier Starmer", "Prime Minister Georgia Meloni"), when the slip is no
-    given name of its own ("Kier") or a title of the person's says who is meant
-    (a relative's name, "Ivana Trump", has neither; a romanised name needs the
-    title)."""
-    for _token, mention in form.tokens:
+    given name of its own ("Kier", rarer than Keir) or a title of the person's
+    says who is meant (a commoner given name, "Mario Rubio", has neither; a
+    romanised name needs the title)."""
+    for _surname, mention in form.tokens:
         given = mention.given
         if len(given) < MIN_LENGTH or given.isupper() or mention.scope == "byline":
             continue
@@ -169,18 +169,21 @@ def _given_misspelled(
         # A name romanised from another script is spelled many ways ("Binyamin
         # Netanyahu" in BBC style): only the person's own title says it is a slip.
         romanised_name = any(romanised(o.country) for o in person.offices)
-        if not titled and (fold(given) in given_names() or romanised_name):
+        # A slip is rarer in English text than the name it spoils; a commoner
+        # given name ("Mario" beside Marco) is someone else's own.
+        own_name = fold(given) in given_names() or zipf(given) >= zipf(person.given)
+        if not titled and (own_name or romanised_name):
             continue
-        start = mention.tokens[0].start
-        if silenced(doc, ctx, mention.tokens[0]):
+        token = mention.tokens[0]
+        if silenced(doc, ctx, token):
             continue
         office = person.describe(doc.article_date)
         where = f" ({office})" if office else ""
         yield Diagnostic(
             meta.id,
             f"'{given}' looks like a misspelling of '{person.given}' {person.surname}{where}",
-            start,
-            start + len(given),
+            token.start,
+            token.end,
             meta.severity,
             suggestions=(Suggestion(person.given, Applicability.UNSAFE),),
         )
