@@ -24,6 +24,7 @@ from newslint.analysis.vague_sources import (
     PLURAL_HEADS,
     SINGULAR_HEADS,
     UNNAMED_HEADS,
+    Surnames,
     VagueSource,
     find_vague_sources,
     triggered,
@@ -714,12 +715,13 @@ def _vague_sources(doc: Document, top: list[Quotation]) -> list[tuple[Span, Vagu
     """Vague sources paragraph by paragraph, quotation contents masked."""
     text = doc.text
     lower_words = _LowerWords(text)
+    surnames = Surnames(text)  # the whole story's: a paragraph may use a surname alone
     found: list[tuple[Span, VagueSource]] = []
     for para in doc.paragraphs:
         if not triggered(text[para.start : para.end]):
             continue
         plain = mask_quotations(text, para.start, para.end, top)
-        for source in find_vague_sources(plain, lower_words):
+        for source in find_vague_sources(plain, lower_words, surnames):
             found.append((Span(para.start + source.start, para.start + source.end), source))
     return found
 

@@ -59,6 +59,7 @@ hail tout criticise criticize condemn slam advocate
 remark reply respond counter caution believe wonder hope imply accept concur underscore
 express applaud compare liken voice theorize theorise recount blame
 announce discuss discover attribute credit laud prove cite
+decry denounce lament bemoan commend
 """
 # ... and the irregular ones, all forms listed.
 _IRREGULAR = """
@@ -100,7 +101,7 @@ doctors activists
 """
 _PEOPLE_SINGULAR = """
 analyst expert observer critic commentator economist scientist researcher pundit
-specialist academic watcher strategist scholar
+specialist academic watcher strategist scholar official
 """
 _DOCS = "report reports study studies research survey surveys findings poll polls experiments"
 # Outlets cited without their name ("a well-known tabloid reported", "according to a
@@ -624,21 +625,30 @@ def _adjacent_verb_after(tokens: list[Token], head: int) -> tuple[int, int]:
     return (head + 1, end) if end > 0 else (-1, -1)
 
 
-def find_vague_sources(text: str, lower_words: Container[str] | None = None) -> list[VagueSource]:
-    """Vague attributions in ``text`` (quotation contents already masked)."""
+def find_vague_sources(
+    text: str, lower_words: Container[str] | None = None, surnames: Container[str] | None = None
+) -> list[VagueSource]:
+    """Vague attributions in ``text`` (quotation contents already masked).
+
+    ``surnames``: the story's words written after another capitalised word (its
+    people's surnames), when ``text`` is one paragraph of a longer story."""
     if not triggered(text):
         return []
     if lower_words is None:
         lower_words = {w for w in text.split() if w.islower()}
+    if surnames is None:
+        surnames = Surnames(text)
     found: list[VagueSource] = []
     for start, end in _candidate_sentences(text):
         segment = text[start:end]
         if _SHAPES.search(segment) or _VERB_WORDS.search(segment) or _CLAIM_HINTS.search(segment):
-            found += _find_in(text, tokenize(text, start, end), lower_words)
+            found += _find_in(text, tokenize(text, start, end), lower_words, surnames)
     return _merge_splits(found, text)
 
 
-def _find_in(text: str, tokens: list[Token], lower_words: Container[str]) -> list[VagueSource]:
+def _find_in(
+    text: str, tokens: list[Token], lower_words: Container[str], surnames: Container[str]
+) -> list[VagueSource]:
     """Vague sources among the tokens of one sentence."""
     starts = _clause_starts(tokens)
     found: list[VagueSource] = []
@@ -658,7 +668,7 @@ def _find_in(text: str, tokens: list[Token], lower_words: Container[str]) -> lis
         elif low in _IT:
             hit = _impersonal(tokens, i)
         elif low[-1] == "s" and _group_noun(tokens, i, text):
-            hit = _generic(tokens, i, starts, lower_words, text, group=True)
+            hit = _generic(tokens, i, starts, lower_words, text, group=True, surnames=surnames)
         elif low == "there":
             hit = _existential(tokens, i, starts, lower_words)
         elif low == "one":
@@ -734,7 +744,7 @@ _CLAIMING = (
         for lemma in _words(
             "argue claim warn believe fear insist contend suggest express allege complain "
             "predict urge accuse criticise criticize condemn question doubt worry praise "
-            "recount blame report speculate"
+            "recount blame report speculate decry denounce lament bemoan demand"
         )
         for form in _inflect(lemma)
     )
@@ -744,7 +754,7 @@ _CLAIMING = (
 # A crowd reacting ("many praised", "welcomed by many") reports no claim.
 _REACTIONS = frozenset(
     form
-    for lemma in _words("praise hail applaud welcome celebrate cheer tout admire adore")
+    for lemma in _words("praise hail applaud welcome celebrate cheer tout admire adore commend")
     for form in _inflect(lemma)
 )
 # What a group can "express" that is a stance rather than a feeling.
@@ -780,6 +790,45 @@ def _group_noun(tokens: list[Token], i: int, text: str = "") -> bool:
     if _related(tokens, i):
         return True  # "families of the missing", "relatives of those killed"
     return nxt in REPORTING_FORMS or nxt in AUXILIARIES or nxt in _SEE_AS or nxt in _LINKING
+
+
+# Verbs only people do to a claim: their bare plural subject ("celebrities decried",
+# "liberals insist") is a crowd of people whatever the noun, as an agent noun's is.
+_PERSONS_CLAIMING = frozenset(
+    form
+    for lemma in _words(
+        "argue claim insist contend allege decry denounce accuse complain lament bemoan "
+        "criticise criticize condemn demand"
+    )
+    for form in _inflect(lemma)
+)
+
+
+def _claims_as_people(tokens: list[Token], i: int) -> bool:
+    """The plural at ``i`` is the subject of a verb group ending in a verb only people
+    do to a claim, right after it."""
+    k = i + 1
+    while k < min(len(tokens), i + 4) and tokens[k].low in AUXILIARIES:
+        k += 1
+    return k < len(tokens) and tokens[k].low in _PERSONS_CLAIMING
+
+
+class Surnames:
+    """Capitalised words a story writes right after another capitalised word: its
+    people's surnames ("Keith Richards ... Richards claimed"), collected on first use
+    (rarely needed: only for a capitalised plural opening a claim)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.words: set[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self.words is None:
+            self.words = set(_AFTER_A_CAPITAL.findall(self.text))
+        return word in self.words
+
+
+_AFTER_A_CAPITAL = regexcache.compile(r"\b[A-Z][\w'’.-]*\s+([A-Z][a-z'’-]+)\b")
 
 
 def _after_from(tokens: list[Token], i: int) -> bool:
@@ -853,6 +902,7 @@ def _generic(
     lower_words: Container[str],
     text: str,
     group: bool = False,
+    surnames: Container[str] = (),
 ) -> tuple[int, int, str] | None:
     low = tokens[i].low
     np_start, status = _np_left(tokens, i, starts, lower_words)
@@ -878,6 +928,7 @@ def _generic(
         and det not in _GROUP_QUANTIFIERS
         and not _ADVOCATE_NOUN.search(low)
         and not (_related(tokens, i))
+        and not (_claims_as_people(tokens, i) and tokens[i].text not in surnames)
     ):
         # An ordinary plural noun needs "some", "many" ... to be a vague source; a noun
         # for people defined by a cause or pursuit ("conservationists") does not.
@@ -1442,6 +1493,10 @@ def _pronoun(tokens: list[Token], i: int, starts: set[int]) -> tuple[int, int, s
         if end > 0:
             return i, end, "open"
     if end < 0:
+        end = _described_then_saying(tokens, last + 1)
+        if end > 0:
+            return i, end, "split"  # "others were more cautious, arguing that"
+    if end < 0:
         # "many in the industry believe"
         if i + 3 < len(tokens) and tokens[i + 1].low == "in" and tokens[i + 2].low == "the":
             k = i + 3
@@ -1460,6 +1515,23 @@ def _pronoun(tokens: list[Token], i: int, starts: set[int]) -> tuple[int, int, s
     if negated:
         return i - 1, end, "open"  # "not everyone is convinced": a weaker sign, informational
     return i, end, "split"
+
+
+def _described_then_saying(tokens: list[Token], k: int) -> int:
+    """After a crowd's pronoun at ``k``: a form of "be" or a linking verb, a short
+    description, a comma and a participle of saying ("have been more cautious,
+    arguing"): the participle states the crowd's view. The end of the participle, or -1."""
+    j = k
+    while j < min(len(tokens), k + 3) and tokens[j].low in AUXILIARIES:
+        j += 1
+    if not any(t.low in _BE or t.low in _LINKING for t in tokens[k:j]):
+        return -1
+    stop = min(len(tokens) - 1, j + 3)
+    while j < stop and tokens[j].text.isalpha() and tokens[j].text.islower():
+        j += 1
+    if j == k or j >= len(tokens) - 1 or tokens[j].text != ",":
+        return -1
+    return j + 2 if tokens[j + 1].low in _SAYING else -1
 
 
 _CLAUSE_OPENERS = _words("and but as while whereas although though yet so because since if with")
@@ -1549,7 +1621,8 @@ _SEEN_AS_ONLY = _words("hailed touted billed branded described")  # only with "a
 _DEEMED = _words("deemed considered")  # also with an adjective: "deemed unsafe"
 
 
-_BETWEEN = _words("not n't never also now still often long already")
+# "was once considered", "has since been discovered": adverbs of time inside the group.
+_BETWEEN = _words("not n't never also now still often long already once since ever always")
 
 
 _SAID = _words("said says told wrote tweeted posted added")
@@ -1843,9 +1916,16 @@ def _with_hearsay(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
     ):
         k -= 1  # "with unconfirmed reports of"
     nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
+    then = tokens[i + 2].low if i + 2 < len(tokens) else ""
+    if nxt in _HEARSAY_CARRYING and then == "that":
+        return i, i + 2, "impersonal"  # "sparked rumours suggesting that": whose rumours?
     if k < 0 or tokens[k].low not in _HEARSAY_FRAMES or nxt not in ("of", "that"):
         return None
     return k, i + 2, "impersonal"
+
+
+# Participles by which hearsay carries a claim of its own: "rumours suggesting that".
+_HEARSAY_CARRYING = _words("suggesting claiming alleging saying indicating")
 
 
 _HEARSAY_FRAMES = _words("with amid amidst despite following")
@@ -2105,6 +2185,9 @@ _SHAPES = linear(
     r"|slammed|lambasted|denounced|questioned|attacked)\s+(?:of|for|as)\b"
     r"|(?:^|[,;]\s+|\b(?:once|long|widely|often|generally|still|formerly|previously|now)\s+)"
     r"(?:seen|viewed|regarded|considered|hailed|touted|billed|branded)\s+as\b"
+    # A bare plural doing what only people do to a claim: "celebrities decried".
+    r"|\b[A-Za-z]{3,}s\s+(?:(?:have|has|had|were|are)\s+)?"
+    rf"(?:{'|'.join(sorted(_PERSONS_CLAIMING, key=lambda w: (-len(w), w)))})\b"
     # A group defined by its relation to the story, claiming: "families of the missing
     # have criticised".
     r"|\b[A-Za-z]+s\s+of\s+(?:the|those)\s+(?:[\w'’-]+\s+){1,4}"
