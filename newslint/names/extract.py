@@ -399,6 +399,10 @@ def _mentions(
             continue
         own_title = tuple(title) if n == 0 and name[0] is rest[0] else ()
         first = own_title[0] if own_title else name[0]
+        if not suffix and any(t.lower in _MONARCHS for t in own_title):
+            # "King Charles I": the pronoun-like numeral is left out of the run.
+            numeral = _NUMERAL_AFTER.match(text, name[-1].end)
+            suffix = numeral.group(1).lower() if numeral else ""
         yield Mention(
             tokens=tuple(name),
             title=own_title,
@@ -409,6 +413,10 @@ def _mentions(
             suffix=suffix,
         )
 
+
+# Titles of monarchs, whose number follows the name ("King Charles I", "Pope Leo X").
+_MONARCHS = frozenset(("king", "queen", "emperor", "empress", "pope", "tsar", "czar", "kaiser"))
+_NUMERAL_AFTER = regex.compile(r"\s([IVX]{1,4})\b(?!['’.-])")
 
 _OF_PLACE_REACH = 3  # "of South Korea", "of the United States"
 
