@@ -97,12 +97,14 @@ _PEOPLE_PLURAL = """
 analysts experts observers critics insiders officials sources commentators economists
 scientists researchers pundits specialists academics watchers strategists diplomats
 campaigners scholars historians sceptics skeptics detractors voices witnesses eyewitnesses
-doctors activists
+doctors activists professionals
 """
 _PEOPLE_SINGULAR = """
 analyst expert observer critic commentator economist scientist researcher pundit
 specialist academic watcher strategist scholar official
 """
+# ("data" and "statistics" stay out: edited copy cites "official statistics" as a
+# known source, and "cited statistics showing" names who cites them.)
 _DOCS = "report reports study studies research survey surveys findings poll polls experiments"
 # Outlets cited without their name ("a well-known tabloid reported", "according to a
 # local newspaper"): the reader cannot check which. With "the", one already named.
@@ -139,7 +141,7 @@ DEFINITE = _words(
 # "a number of analysts": the head of the phrase is the last noun.
 _QUANTITY_NOUNS = _words(
     "number host handful lot lots majority group team panel chorus range array variety wave "
-    "raft slew coalition crowd"
+    "raft slew coalition crowd plenty"
 )
 # Words inside a verb group before the verb: auxiliaries, negation, adverbs, and
 # "quick to"-style frames.
@@ -209,7 +211,8 @@ _STOP = (
 # "-ed" words that modify a source noun rather than take it as object.
 _ED_ADJECTIVES = _words(
     "respected unnamed qualified concerned informed worried renowned trusted unidentified "
-    "experienced seasoned talented skilled specialised specialized learned"
+    "experienced seasoned talented skilled specialised specialized learned unconfirmed "
+    "unverified undisclosed unspecified"
 )
 # Common modifiers of source nouns: a seed so that a capitalised word opening the
 # sentence ("Industry insiders ...") is read as a common word, not a name.
@@ -334,6 +337,7 @@ def _names_someone(tokens: list[Token], i: int, starts: set[int]) -> bool:
     return tokens[i].text[:1].isupper() and i not in starts  # not "However,"
 
 
+_TAKE = _words("take takes took taking taken")
 _GO = _words("go goes went gone going")
 
 
@@ -352,6 +356,15 @@ def _verb_at(tokens: list[Token], i: int) -> int:
             j += 5  # "some have gone so far as to suggest": a frame before the verb
             limit = min(len(tokens), limit + 5)
             continue
+        if low in _TAKE and j + 1 < len(tokens) and tokens[j + 1].low == "to":
+            # "fans took to social media to claim": a frame before the verb.
+            second = next(
+                (m for m in range(j + 2, min(len(tokens), j + 6)) if tokens[m].low == "to"), -1
+            )
+            if second > 0:
+                limit = min(len(tokens), limit + second + 1 - j)
+                j = second + 1
+                continue
         if low == "to" and (j == i or tokens[j - 1].low not in _TO_FRAMES):
             return -1  # "allowing scientists to observe": an infinitive, not a verb group
         if low in _CALL and j + 1 < len(tokens) and tokens[j + 1].low == "for":
@@ -630,8 +643,8 @@ def find_vague_sources(
 ) -> list[VagueSource]:
     """Vague attributions in ``text`` (quotation contents already masked).
 
-    ``surnames``: the story's words written after another capitalised word (its
-    people's surnames), when ``text`` is one paragraph of a longer story."""
+    ``surnames``: the story's names written inside sentences (:class:`Surnames`), when
+    ``text`` is one paragraph of a longer story."""
     if not triggered(text):
         return []
     if lower_words is None:
@@ -657,6 +670,11 @@ def _find_in(
         low = t.low
         if low in UNNAMED_HEADS and (hit := _unnamed(tokens, i, starts, lower_words)):
             pass
+        elif low in _NEAR_PEOPLE and i + 1 < len(tokens) and tokens[i + 1].low in _NEARNESS:
+            # "people close to the family", "those familiar with the talks": sources
+            # known only by their nearness, read as "sources close to the family" is.
+            as_sources = [*tokens[:i], tokens[i]._replace(low="sources"), *tokens[i + 1 :]]
+            hit = _unnamed(as_sources, i, starts, lower_words)
         elif low in HEADS or low == "people":
             hit = _generic(tokens, i, starts, lower_words, text)
         elif low in PRONOUN_SUBJECTS:
@@ -667,8 +685,15 @@ def _find_in(
             hit = _evidence(tokens, i, starts, lower_words, text)
         elif low in _IT:
             hit = _impersonal(tokens, i)
-        elif low[-1] == "s" and _group_noun(tokens, i, text):
-            hit = _generic(tokens, i, starts, lower_words, text, group=True, surnames=surnames)
+        elif (
+            low[-1] == "s"
+            and _group_noun(tokens, i, text)
+            and (
+                (i > 0 and tokens[i - 1].low in _GROUP_QUANTIFIERS)
+                or not _a_name(t, surnames, lower_words)
+            )
+        ):  # "many Danes" is a class whatever the capital
+            hit = _generic(tokens, i, starts, lower_words, text, group=True)
         elif low == "there":
             hit = _existential(tokens, i, starts, lower_words)
         elif low == "one":
@@ -744,7 +769,8 @@ _CLAIMING = (
         for lemma in _words(
             "argue claim warn believe fear insist contend suggest express allege complain "
             "predict urge accuse criticise criticize condemn question doubt worry praise "
-            "recount blame report speculate decry denounce lament bemoan demand"
+            "recount blame report speculate decry denounce lament bemoan demand observe "
+            "describe"
         )
         for form in _inflect(lemma)
     )
@@ -774,7 +800,8 @@ def _group_noun(tokens: list[Token], i: int, text: str = "") -> bool:
     low = tokens[i].text
     # Right after a closing quotation mark ('"...," Deters said') a capital is a name.
     after_quote = text[: tokens[i].start].rstrip()[-1:] in ('"', "”", "’", "'")
-    opener = (i == 0 or not tokens[i - 1].text[0].isalpha()) and not after_quote
+    # (After a comma a capital names someone: "..., Reuters noted".)
+    opener = (i == 0 or tokens[i - 1].text[0] in ".!?:;(—–") and not after_quote
     quantified = i > 0 and tokens[i - 1].low in _GROUP_QUANTIFIERS
     if (opener or quantified) and low[1:].islower():
         low = low.lower()  # "Residents said", "many Americans remain": a class of people
@@ -789,6 +816,8 @@ def _group_noun(tokens: list[Token], i: int, text: str = "") -> bool:
         return True  # "drew criticism from industry leaders who see this as"
     if _related(tokens, i):
         return True  # "families of the missing", "relatives of those killed"
+    if nxt in _TAKE and i + 2 < len(tokens) and tokens[i + 2].low == "to":
+        return True  # "residents took to Facebook to complain"
     return nxt in REPORTING_FORMS or nxt in AUXILIARIES or nxt in _SEE_AS or nxt in _LINKING
 
 
@@ -810,13 +839,17 @@ def _claims_as_people(tokens: list[Token], i: int) -> bool:
     k = i + 1
     while k < min(len(tokens), i + 4) and tokens[k].low in AUXILIARIES:
         k += 1
-    return k < len(tokens) and tokens[k].low in _PERSONS_CLAIMING
+    if k < len(tokens) and tokens[k].low in _PERSONS_CLAIMING:
+        return True
+    end = _verb_at(tokens, i + 1)  # over frames: "took to social media to claim"
+    return end > 0 and tokens[end - 1].low in _PERSONS_CLAIMING
 
 
 class Surnames:
-    """Capitalised words a story writes right after another capitalised word: its
-    people's surnames ("Keith Richards ... Richards claimed"), collected on first use
-    (rarely needed: only for a capitalised plural opening a claim)."""
+    """Capitalised words a story writes inside a sentence, after another word: its
+    people's surnames ("Keith Richards ... Richards claimed") and organisations'
+    names ("told Reuters ... Reuters noted"), collected on first use (rarely needed:
+    only for a capitalised plural opening a claim)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -824,11 +857,17 @@ class Surnames:
 
     def __contains__(self, word: object) -> bool:
         if self.words is None:
-            self.words = set(_AFTER_A_CAPITAL.findall(self.text))
+            self.words = set(_INSIDE_A_SENTENCE.findall(self.text))
         return word in self.words
 
 
-_AFTER_A_CAPITAL = regexcache.compile(r"\b[A-Z][\w'’.-]*\s+([A-Z][a-z'’-]+)\b")
+_INSIDE_A_SENTENCE = regexcache.compile(r"(?<=[A-Za-z,] )([A-Z][a-z'’-]+)\b")
+
+
+def _a_name(token: Token, surnames: Container[str], lower_words: Container[str]) -> bool:
+    """A capitalised plural the story writes as a name elsewhere and never in lower
+    case ("Reuters", "Richards"): not a class of people ("Celebrities")."""
+    return token.text[:1].isupper() and token.text in surnames and token.low not in lower_words
 
 
 def _after_from(tokens: list[Token], i: int) -> bool:
@@ -902,7 +941,6 @@ def _generic(
     lower_words: Container[str],
     text: str,
     group: bool = False,
-    surnames: Container[str] = (),
 ) -> tuple[int, int, str] | None:
     low = tokens[i].low
     np_start, status = _np_left(tokens, i, starts, lower_words)
@@ -915,6 +953,14 @@ def _generic(
         # "several of her colleagues", "some of his former teammates": unnamed members
         # picked out of a group that belongs to the story's person.
         status, np_start = "vague", np_start - 2
+    if (
+        status == "object"
+        and tokens[np_start].low in _CAUSATIVES
+        and i + 2 < len(tokens)
+        and tokens[i + 1].low == "to"
+        and tokens[i + 2].low in REPORTING_FORMS
+    ):
+        return np_start, i + 3, "generic"  # "led critics to argue": a bare plural led to a view
     if status == "definite" and low in _DEFINITE_DOCS:
         return _definite_document(tokens, i, np_start, starts, text)
     if status != "vague" or (low in OUTLET_HEADS and _named_in_dashes(tokens, i, text)):
@@ -928,7 +974,7 @@ def _generic(
         and det not in _GROUP_QUANTIFIERS
         and not _ADVOCATE_NOUN.search(low)
         and not (_related(tokens, i))
-        and not (_claims_as_people(tokens, i) and tokens[i].text not in surnames)
+        and not _claims_as_people(tokens, i)
     ):
         # An ordinary plural noun needs "some", "many" ... to be a vague source; a noun
         # for people defined by a cause or pursuit ("conservationists") does not.
@@ -1090,6 +1136,9 @@ def _generic(
 # Sources that are unnamed whatever their determiner: "a source close to the family",
 # "the insider added", "sources familiar with the talks say".
 UNNAMED_HEADS = _words("source sources insider insiders")
+# Plain words for people that, before "close to" or "familiar with", mean sources.
+_NEAR_PEOPLE = _words("people those friends associates")
+_NEARNESS = _words("close familiar")
 
 
 def _unnamed(
@@ -1616,13 +1665,14 @@ _BELIEF_PARTICIPLES = _words(
 )
 # Participles that ascribe a cause or a label: in the perfect passive with no agent
 # ("has been attributed to", "has been called a ...") the ascribers are everyone.
-_ASCRIBED = _words("attributed called dubbed")
+_ASCRIBED = _words("attributed called dubbed labelled labeled branded termed")
 
 
 _SEEN_AS = _words(
-    "seen regarded viewed perceived considered deemed hailed touted billed branded described"
+    "seen regarded viewed perceived considered deemed hailed touted billed branded described "
+    "praised lauded"
 )
-_SEEN_AS_ONLY = _words("hailed touted billed branded described")  # only with "as"
+_SEEN_AS_ONLY = _words("hailed touted billed branded described praised lauded")  # with "as"
 _DEEMED = _words("deemed considered")  # also with an adjective: "deemed unsafe"
 
 
@@ -1803,8 +1853,6 @@ def _ascribed(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
 # criticised for", "has been condemned as") the critics are no one the reader can check.
 # ("Accused of" is a charge the story usually goes on to source, as labelled copy
 # treats it; "attacked" and "questioned" are as often acts.)
-# ("accused" stays out, though the cheap gate reads it: in edited copy "has been accused
-# of" comes with its accuser nearby, in BBC and Monitor stories alike.)
 _VERDICTS = _words("criticised criticized blamed condemned slammed lambasted denounced")
 
 
@@ -2033,6 +2081,10 @@ def _according(
     return i, head + 1, "generic"
 
 
+# Views held by no one named: "there is a growing belief that".
+_HELD_VIEWS = _words("speculation speculations belief beliefs suspicion suspicions")
+
+
 def _existential(
     tokens: list[Token], i: int, starts: set[int], lower_words: Container[str]
 ) -> tuple[int, int, str] | None:
@@ -2053,14 +2105,15 @@ def _existential(
         if not tokens[m].text.islower() or not tokens[m].text.isalpha() or low in _STOP:
             break
     m = k
-    while m < min(len(tokens), k + 3) and tokens[m].low not in _HEARSAY | _DEMANDS:
+    nouns = _HEARSAY | _DEMANDS | _HELD_VIEWS
+    while m < min(len(tokens), k + 3) and tokens[m].low not in nouns:
         if not tokens[m].text.islower() or tokens[m].low in _STOP or tokens[m].low in DEFINITE:
             return None
         m += 1
-    if m >= len(tokens) or tokens[m].low not in _HEARSAY | _DEMANDS:
+    if m >= len(tokens) or tokens[m].low not in nouns:
         return None
     follows = ("for",) if tokens[m].low in _DEMANDS else ("of", "that", "over", "about")
-    if tokens[m].low in ("concern", "concerns", "fears", "speculation", "speculations"):
+    if tokens[m].low in _HELD_VIEWS or tokens[m].low in ("concern", "concerns", "fears"):
         follows = ("that",)  # "there is concern that": a worry with no one holding it
     if m + 1 >= len(tokens) or tokens[m + 1].low not in follows:
         return None
@@ -2183,12 +2236,13 @@ _SHAPES = linear(
     r"|\bone(?:\s+[a-z]+){1,3}\s+(?:said|says|told|wrote|tweeted|posted|added)\b"
     r"|\bone(?:\s+[a-z]+){1,3},\s+who\b"
     r"|\bthere\s+(?:\w+\s+){1,3}(?:reports|claims|rumou?rs|suggestions)\s+(?:of|that)\b"
-    r"|\bthere\s+(?:\w+\s+){1,3}(?:concerns?|fears|speculations?)\s+that\b"
+    r"|\bthere\s+(?:\w+\s+){1,3}(?:concerns?|fears|speculations?|beliefs?|suspicions?)\s+that\b"
     r"|\bthere\s+(?:\w+\s+){1,3}(?:calls?|demands?|clamou?r|support|backing)\s+for\b"
     r"|\bthere\s+(?:\w+\s+){2,5}(?:calling|pushing|pressing|lobbying|campaigning)\s+for\b"
     r"|\b(?:is|are|was|were|be|been|being)\s+(?:widely|generally|commonly|broadly"
     r"|universally|increasingly|often|frequently)\s"
-    r"|\bha(?:ve|s)\s+been\s+(?:attributed\s+to|called\s+an?|dubbed\s+an?)\b"
+    r"|\bha(?:ve|s)\s+been\s+(?:attributed\s+to|(?:called|dubbed|labell?ed|branded|termed)\s+an?)\b"
+    r"|\b(?:is|are|was|were|been)\s+(?:\w+ly\s+)?(?:praised|lauded)\s+as\b"
     rf"|\b(?:{'|'.join(sorted(CLAIM_STANCES))})\s+(?:have|has|had|were|was|are|is)\s"
     # Hearsay spreading on its own, from the words _hearsay_spreads reads; a lone
     # "concern grows" is a market's mood, not hearsay, and is left out.
@@ -2200,7 +2254,7 @@ _SHAPES = linear(
     r"|(?:^|[,;]\s+|\b(?:once|long|widely|often|generally|still|formerly|previously|now)\s+)"
     r"(?:seen|viewed|regarded|considered|hailed|touted|billed|branded)\s+as\b"
     # A bare plural doing what only people do to a claim: "celebrities decried".
-    r"|\b[A-Za-z]{3,}s\s+(?:(?:have|has|had|were|are)\s+)?"
+    r"|\b[A-Za-z]{3,}s\s+(?:(?:have|has|had|were|are)\s+|took\s+to\s+(?:[\w'’-]+\s+){1,3}to\s+)?"
     rf"(?:{'|'.join(sorted(_PERSONS_CLAIMING, key=lambda w: (-len(w), w)))})\b"
     # A group defined by its relation to the story, claiming: "families of the missing
     # have criticised".
