@@ -13,7 +13,7 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -714,8 +714,8 @@ def sentence_of(doc: Document, span: Span) -> Span:
 def _vague_sources(doc: Document, top: list[Quotation]) -> list[tuple[Span, VagueSource]]:
     """Vague sources paragraph by paragraph, quotation contents masked."""
     text = doc.text
-    lower_words = _LowerWords(text)
     surnames = Surnames(text)  # the whole story's: a paragraph may use a surname alone
+    lower_words = _LowerWords(text, surnames)
     found: list[tuple[Span, VagueSource]] = []
     for para in doc.paragraphs:
         if not triggered(text[para.start : para.end]):
@@ -729,18 +729,37 @@ def _vague_sources(doc: Document, top: list[Quotation]) -> list[tuple[Span, Vagu
 _LOWER_WORD = regexcache.compile(r"\b[a-z][a-z'-]*\b")
 
 
+# Endings of abstract common nouns, which names seldom have: "Policy analysts",
+# "Community leaders", "Immigration advocates", "Security experts".
+_ABSTRACT_NOUN = regexcache.compile(
+    r"(?:tion|sion|ity|ment|ness|ics|ism|ance|ence|cy|ship|ture|logy|phy)$"
+)
+
+
 class _LowerWords:
     """Words the document writes in lower case, collected on first use (rarely needed:
-    only to read a capitalised word opening a sentence)."""
+    only to read a capitalised word opening a sentence), and dictionary words it never
+    capitalises inside a sentence and that end as abstract nouns do: "Policy analysts
+    note" opens on a common word, while "Sanders said" opens on the surname of "Bernie
+    Sanders" earlier on and "Labour critics" on a party."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, names: Container[str]) -> None:
         self.text = text
+        self.names = names
         self.words: set[str] | None = None
 
     def __contains__(self, word: object) -> bool:
         if self.words is None:
             self.words = set(_LOWER_WORD.findall(self.text))
-        return word in self.words
+        if word in self.words:
+            return True
+        if not isinstance(word, str) or not word.isalpha() or word.capitalize() in self.names:
+            return False
+        from newslint.names.words import ORG_WORDS
+
+        # A body keeps its capital ("Congress sources", "Reform critics"); a dictionary
+        # would not do, as it holds names too ("obama").
+        return word not in ORG_WORDS and bool(_ABSTRACT_NOUN.search(word))
 
 
 # A study or its authors named: "published in the journal Nature", "the research,

@@ -59,7 +59,7 @@ hail tout criticise criticize condemn slam advocate
 remark reply respond counter caution believe wonder hope imply accept concur underscore
 express applaud compare liken voice theorize theorise recount blame
 announce discuss discover attribute credit laud prove cite
-decry denounce lament bemoan commend
+decry denounce lament bemoan commend underline
 """
 # ... and the irregular ones, all forms listed.
 _IRREGULAR = """
@@ -770,7 +770,7 @@ _CLAIMING = (
             "argue claim warn believe fear insist contend suggest express allege complain "
             "predict urge accuse criticise criticize condemn question doubt worry praise "
             "recount blame report speculate decry denounce lament bemoan demand observe "
-            "describe"
+            "describe stress emphasise emphasize highlight underscore underline"
         )
         for form in _inflect(lemma)
     )
@@ -841,6 +841,8 @@ def _claims_as_people(tokens: list[Token], i: int) -> bool:
         k += 1
     if k < len(tokens) and tokens[k].low in _PERSONS_CLAIMING:
         return True
+    if k + 1 < len(tokens) and tokens[k].low in _CALL and tokens[k + 1].low == "for":
+        return True  # "progressives are pressing for"
     end = _verb_at(tokens, i + 1)  # over frames: "took to social media to claim"
     return end > 0 and tokens[end - 1].low in _PERSONS_CLAIMING
 
@@ -861,7 +863,7 @@ class Surnames:
         return word in self.words
 
 
-_INSIDE_A_SENTENCE = regexcache.compile(r"(?<=[A-Za-z,] )([A-Z][a-z'’-]+)\b")
+_INSIDE_A_SENTENCE = regexcache.compile(r"(?<=[A-Za-z,] )([A-Z][a-z]+)\b")  # "the Obama-era": Obama
 
 
 def _a_name(token: Token, surnames: Container[str], lower_words: Container[str]) -> bool:
@@ -1588,7 +1590,9 @@ def _described_then_saying(tokens: list[Token], k: int) -> int:
     return j + 2 if tokens[j + 1].low in _SAYING else -1
 
 
-_CLAUSE_OPENERS = _words("and but as while whereas although though yet so because since if with")
+_CLAUSE_OPENERS = _words(
+    "and but as while whereas although though yet so because since if with still"
+)
 # "not everyone is convinced": a doubt credited to an unnamed part of everyone.
 _EVERYONE = _words("everyone everybody")
 
@@ -2255,7 +2259,8 @@ _SHAPES = linear(
     r"(?:seen|viewed|regarded|considered|hailed|touted|billed|branded)\s+as\b"
     # A bare plural doing what only people do to a claim: "celebrities decried".
     r"|\b[A-Za-z]{3,}s\s+(?:(?:have|has|had|were|are)\s+|took\s+to\s+(?:[\w'’-]+\s+){1,3}to\s+)?"
-    rf"(?:{'|'.join(sorted(_PERSONS_CLAIMING, key=lambda w: (-len(w), w)))})\b"
+    rf"(?:{'|'.join(sorted(_PERSONS_CLAIMING, key=lambda w: (-len(w), w)))}"
+    r"|(?:pushing|pressing|lobbying|campaigning)\s+for)\b"
     # A group defined by its relation to the story, claiming: "families of the missing
     # have criticised".
     r"|\b[A-Za-z]+s\s+of\s+(?:the|those)\s+(?:[\w'’-]+\s+){1,4}"
