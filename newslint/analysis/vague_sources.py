@@ -1558,8 +1558,10 @@ def _pronoun(tokens: list[Token], i: int, starts: set[int]) -> tuple[int, int, s
             k = i + 3
             while k < min(len(tokens), i + 6) and tokens[k].text.islower():
                 _, end = _adjacent_verb_after(tokens, k)
-                if end > 0:
+                if end > 0 and tokens[end - 1].low not in _FINDING:
                     return i, end, "split"
+                if end > 0 or tokens[k].low.endswith("ed"):
+                    break  # "many in the city saw the show": the verb was not a saying one
                 k += 1
         return None
     if tokens[end - 1].low in _FINDING or _expresses_feeling(tokens, end):
