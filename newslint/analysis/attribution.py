@@ -26,6 +26,7 @@ from newslint.analysis.vague_sources import (
     UNNAMED_HEADS,
     Surnames,
     VagueSource,
+    WordsWritten,
     find_vague_sources,
     triggered,
 )
@@ -736,22 +737,19 @@ _ABSTRACT_NOUN = regexcache.compile(
 )
 
 
-class _LowerWords:
-    """Words the document writes in lower case, collected on first use (rarely needed:
-    only to read a capitalised word opening a sentence), and dictionary words it never
-    capitalises inside a sentence and that end as abstract nouns do: "Policy analysts
-    note" opens on a common word, while "Sanders said" opens on the surname of "Bernie
-    Sanders" earlier on and "Labour critics" on a party."""
+class _LowerWords(WordsWritten):
+    """Words the document writes in lower case (rarely needed: only to read a
+    capitalised word opening a sentence), and words it never capitalises inside a
+    sentence that end as abstract nouns do: "Policy analysts note" opens on a common
+    word, while "Sanders said" opens on the surname of "Bernie Sanders" earlier on and
+    "Labour critics" on a party."""
 
     def __init__(self, text: str, names: Container[str]) -> None:
-        self.text = text
+        super().__init__(text, _LOWER_WORD)
         self.names = names
-        self.words: set[str] | None = None
 
     def __contains__(self, word: object) -> bool:
-        if self.words is None:
-            self.words = set(_LOWER_WORD.findall(self.text))
-        if word in self.words:
+        if super().__contains__(word):
             return True
         if not isinstance(word, str) or not word.isalpha() or word.capitalize() in self.names:
             return False

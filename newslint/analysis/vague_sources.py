@@ -673,8 +673,7 @@ def _find_in(
         elif low in _NEAR_PEOPLE and i + 1 < len(tokens) and tokens[i + 1].low in _NEARNESS:
             # "people close to the family", "those familiar with the talks": sources
             # known only by their nearness, read as "sources close to the family" is.
-            as_sources = [*tokens[:i], tokens[i]._replace(low="sources"), *tokens[i + 1 :]]
-            hit = _unnamed(as_sources, i, starts, lower_words)
+            hit = _unnamed(tokens, i, starts, lower_words)
         elif low in HEADS or low == "people":
             hit = _generic(tokens, i, starts, lower_words, text)
         elif low in PRONOUN_SUBJECTS:
@@ -847,20 +846,29 @@ def _claims_as_people(tokens: list[Token], i: int) -> bool:
     return end > 0 and tokens[end - 1].low in _PERSONS_CLAIMING
 
 
-class Surnames:
-    """Capitalised words a story writes inside a sentence, after another word: its
-    people's surnames ("Keith Richards ... Richards claimed") and organisations'
-    names ("told Reuters ... Reuters noted"), collected on first use (rarely needed:
-    only for a capitalised plural opening a claim)."""
+class WordsWritten:
+    """The words a pattern finds in a story, collected on first use: most stories
+    never need them."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, pattern: re.Pattern[str]) -> None:
         self.text = text
+        self.pattern = pattern
         self.words: set[str] | None = None
 
     def __contains__(self, word: object) -> bool:
         if self.words is None:
-            self.words = set(_INSIDE_A_SENTENCE.findall(self.text))
+            self.words = set(self.pattern.findall(self.text))
         return word in self.words
+
+
+class Surnames(WordsWritten):
+    """Capitalised words a story writes inside a sentence, after another word: its
+    people's surnames ("Keith Richards ... Richards claimed") and organisations'
+    names ("told Reuters ... Reuters noted"). Only a capitalised plural opening a
+    claim needs them."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text, _INSIDE_A_SENTENCE)
 
 
 _INSIDE_A_SENTENCE = regexcache.compile(r"(?<=[A-Za-z,] )([A-Z][a-z]+)\b")  # "the Obama-era": Obama
@@ -1138,6 +1146,7 @@ def _generic(
 # Sources that are unnamed whatever their determiner: "a source close to the family",
 # "the insider added", "sources familiar with the talks say".
 UNNAMED_HEADS = _words("source sources insider insiders")
+_ONE_SOURCE = _words("source insider")
 # Plain words for people that, before "close to" or "familiar with", mean sources.
 _NEAR_PEOPLE = _words("people those friends associates")
 _NEARNESS = _words("close familiar")
@@ -1167,7 +1176,8 @@ def _unnamed_phrase(
     start, status = _np_left(tokens, i, starts, lower_words)
     det = tokens[start].low if start < i else ""
     affiliated = False
-    if status == "named" and not tokens[i].low.endswith("s"):
+    singular = tokens[i].low in _ONE_SOURCE
+    if status == "named" and singular:
         # "one NBA insider": step left over the proper words to the determiner.
         m = start
         while m > 0 and tokens[m - 1].text[:1].isupper() and m - 1 not in starts:
@@ -1179,7 +1189,6 @@ def _unnamed_phrase(
     ):
         return None
     kind = "named" if affiliated else "self" if det == "our" else "unnamed"
-    singular = not tokens[i].low.endswith("s")
     if singular and det not in ("a", "an", "one", "another", "the", "this", "that", "our"):
         return None  # "source code", "a key source": no determiner of a person
     k = i + 1
@@ -1587,7 +1596,7 @@ def _described_then_saying(tokens: list[Token], k: int) -> int:
     stop = min(len(tokens) - 1, j + 3)
     while j < stop and tokens[j].text.isalpha() and tokens[j].text.islower():
         j += 1
-    if j == k or j >= len(tokens) - 1 or tokens[j].text != ",":
+    if j >= len(tokens) - 1 or tokens[j].text != ",":
         return -1
     return j + 2 if tokens[j + 1].low in _SAYING else -1
 
