@@ -634,7 +634,9 @@ _NAMED_SAME = regexcache.compile(
 )
 _NAMED_NEXT = regexcache.compile(
     rf"\b[Aa]ccording\s+to\s+(?:the\s+)?{_NAME}"
-    rf"|\b(?:among\s+them|among\s+those|one\s+of\s+them)\b"
+    # "Among those who spoke was Ana Ruiz": the members named; "among those who felt
+    # left out" names no one.
+    rf"|\b(?:[Aa]mong\s+(?:them|those)|[Oo]ne\s+of\s+them)\b[^.!?]{{0,100}}?\s{_NAME}"
     rf"|{_NAME},\s+(?:a|an|the|who|one)\b[^.!?]{{0,120}}?\b(?:said|says|told|wrote|added"
     rf"|believes|thinks|argued|argues|warned|warns)\b"
     rf"|\b(?:said|says)\s+{_NAME},\s+(?:a|an|the)\b",
