@@ -163,7 +163,7 @@ def test_clean_examples_are_silent(name: str) -> None:
         ("Prices rose, with reports of panic.", "with reports of", "impersonal"),
         ("Prices will rise, according to campaigners.", "according to campaigners", "generic"),
         # Any verb, when its clause makes a claim (claim_evidence): the "open" shape.
-        ("Economists posit that prices will rise.", "Economists posit", "open"),
+        ("Economists posit that prices will rise.", "Economists posit", "generic"),
         ("Some economists harbour doubts about prices.", "Some economists harbour", "open"),
         ("Many have hit out at the rise.", "Many have hit out", "open"),
         ("Pundits weighed in on the rise.", "Pundits weighed in on", "open"),

@@ -59,7 +59,7 @@ hail tout criticise criticize condemn slam advocate
 remark reply respond counter caution believe wonder hope imply accept concur underscore
 express applaud compare liken voice theorize theorise recount blame
 announce discuss discover attribute credit laud prove cite
-decry denounce lament bemoan commend underline
+decry denounce lament bemoan commend underline posit
 """
 # ... and the irregular ones, all forms listed.
 _IRREGULAR = """
@@ -105,7 +105,10 @@ specialist academic watcher strategist scholar official
 """
 # ("data" and "statistics" stay out: edited copy cites "official statistics" as a
 # known source, and "cited statistics showing" names who cites them.)
-_DOCS = "report reports study studies research survey surveys findings poll polls experiments"
+_DOCS = (
+    "report reports study studies research survey surveys findings poll polls experiments "
+    "theory theories"  # "one theory posits that": whose?
+)
 # Outlets cited without their name ("a well-known tabloid reported", "according to a
 # local newspaper"): the reader cannot check which. With "the", one already named.
 _OUTLETS = (
@@ -143,6 +146,9 @@ _QUANTITY_NOUNS = _words(
     "number host handful lot lots majority group team panel chorus range array variety wave "
     "raft slew coalition crowd plenty"
 )
+# ... of which those that count people rather than things or shares ("a lot of things",
+# "a majority of voters").
+_CROWD_NOUNS = _QUANTITY_NOUNS - _words("lot lots majority range array variety")
 # Words inside a verb group before the verb: auxiliaries, negation, adverbs, and
 # "quick to"-style frames.
 AUXILIARIES = _words(
@@ -699,11 +705,8 @@ def _find_in(
         elif (
             low[-1] == "s"
             and _group_noun(tokens, i, text)
-            and (
-                (i > 0 and tokens[i - 1].low in _GROUP_QUANTIFIERS)
-                or not _a_name(t, surnames, lower_words)
-            )
-        ):  # "many Danes" is a class whatever the capital
+            and (_counted(tokens, i) or not _a_name(t, surnames, lower_words))
+        ):  # "many Danes", "a growing number of Americans": a class whatever the capital
             hit = _generic(tokens, i, starts, lower_words, text, group=True)
         elif low == "there":
             hit = _existential(tokens, i, starts, lower_words)
@@ -808,6 +811,17 @@ _AGENT_VERBS = _words(
 _PEOPLE_QUANTIFIERS = _words("some many most few other a several")
 
 
+def _counted(tokens: list[Token], i: int) -> bool:
+    """A quantifier before the plural at ``i``: "many Danes", "a growing number of
+    Americans", "a handful of residents"."""
+    if i == 0:
+        return False
+    before = tokens[i - 1].low
+    return before in _GROUP_QUANTIFIERS or (
+        before == "of" and i > 1 and tokens[i - 2].low in _CROWD_NOUNS
+    )
+
+
 def _group_noun(tokens: list[Token], i: int, text: str = "") -> bool:
     """Any plural noun right before a verb group ("many basketball fans argue")."""
     low = tokens[i].text
@@ -815,7 +829,7 @@ def _group_noun(tokens: list[Token], i: int, text: str = "") -> bool:
     after_quote = text[: tokens[i].start].rstrip()[-1:] in ('"', "”", "’", "'")
     # (After a comma a capital names someone: "..., Reuters noted".)
     opener = (i == 0 or tokens[i - 1].text[0] in ".!?:;(—–") and not after_quote
-    quantified = i > 0 and tokens[i - 1].low in _GROUP_QUANTIFIERS
+    quantified = _counted(tokens, i)
     if (opener or quantified) and low[1:].islower():
         low = low.lower()  # "Residents said", "many Americans remain": a class of people
     if not (low.islower() and low.endswith("s") and not low.endswith("ss") and len(low) > 3):
@@ -990,13 +1004,17 @@ def _generic(
     if status != "vague" or (low in OUTLET_HEADS and _named_in_dashes(tokens, i, text)):
         return None
     det = tokens[np_start].low if np_start < i else ""
+    # "many voters" is a crowd; "a growing number of voters", like a bare "voters",
+    # may be the ones in the story, and is a source only with a verb of claiming.
+    counted = det in _GROUP_QUANTIFIERS
     of = np_start if tokens[np_start].low == "of" else np_start - 1
     if of > 0 and tokens[of].low == "of" and _counts_a_share(tokens[of - 1]):
         return None  # "62% of voters said", "half of those asked": a poll's result
     if (
         group
-        and det not in _GROUP_QUANTIFIERS
+        and not counted
         and not _ADVOCATE_NOUN.search(low)
+        and not _counted(tokens, i)  # "a growing number of Americans": people counted
         and not (_related(tokens, i))
         and not _claims_as_people(tokens, i)
     ):
@@ -1009,12 +1027,12 @@ def _generic(
         return None  # "give people", "people say": narrative more often than sourcing
     if low in SINGULAR_HEADS and det not in ("a", "an", "one", "another"):
         return None
-    if low in ("report", "study", "survey", "poll") and det not in ("a", "an", "one", "another"):
+    if low in _ONE_DOCUMENT and det not in ("a", "an", "one", "another"):
         return None
     if low == "findings" and det not in ("new", "recent", "some"):
         return None
     if _attached_name(tokens, i, starts, text) and not (
-        det in _GROUP_QUANTIFIERS and not MEMBERS.match(text, tokens[i].end)
+        counted and not MEMBERS.match(text, tokens[i].end)
     ):
         # "analysts at Barclays" names them; "many progressives within the Democratic
         # Party" names only the body an unnamed subset belongs to.
@@ -1050,7 +1068,7 @@ def _generic(
     ):
         return before - 1, i + 1, "generic" if agent == "listed" else "open"
     # "... with many voters, who feel that ...": the group is the relative clause's subject.
-    if det in _GROUP_QUANTIFIERS or low in HEADS:
+    if counted or low in HEADS:
         k = i + 1
         if k < len(tokens) and tokens[k].text == ",":
             k += 1
@@ -1083,7 +1101,7 @@ def _generic(
             # "with many fans expressing outrage": a reaction, not a claim
             claim = not group or verb in _CLAIMING
             if verb not in _REACTIONS and verb not in _FINDING and claim and not feeling:
-                role = group and det not in _GROUP_QUANTIFIERS
+                role = group and not counted
                 return np_start, end, "role" if role else "generic"
     # A noun object of a preposition is not a subject ("the views of analysts say").
     if before >= 0 and tokens[before].low in AFFILIATION | _BE | {"to", "about", "than", "like"}:
@@ -1103,10 +1121,10 @@ def _generic(
         # raised concerns", "observers were quick to seize on" (claim_evidence).
         # A bare role plural ("residents", "announcements") needs the firmer
         # evidence: a "that" clause or speaking out, not just a stance noun.
-        role = group and det not in _GROUP_QUANTIFIERS
+        role = group and not counted
         if role and low in _JUSTICE:
             return None
-        plural = low not in SINGULAR_HEADS and low not in ("report", "study", "survey", "research")
+        plural = low not in SINGULAR_HEADS and low not in _ONE_DOCUMENT | {"research"}
         verb_end = open_claim(
             tokens, i + 1, AUXILIARIES, plural=plural, stance=not role, reporting=_SAYING
         )
@@ -1139,7 +1157,7 @@ def _generic(
     ):
         return None  # "scientists could discover": a hope, not a finding reported
     kind = "generic"
-    if group and det not in _GROUP_QUANTIFIERS:
+    if group and not counted:
         # A bare role plural ("prosecutors", "organisers", "employers") usually means
         # the ones in this story; it is a source only with a verb of claiming.
         verb = tokens[verb_end - 1].low
@@ -1155,6 +1173,10 @@ def _generic(
     # Attachment between head and verb: report the noun phrase and the verb
     # together only when they are close; otherwise the phrase alone.
     return np_start, i + 1, kind
+
+
+# A document in the singular is unnamed only as "a"/"one" such: "the report" is known.
+_ONE_DOCUMENT = _words("report study survey poll theory")
 
 
 # Sources that are unnamed whatever their determiner: "a source close to the family",
@@ -1661,8 +1683,8 @@ def _impersonal(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
 
 
 _HEARSAY = _words(
-    "reports claims rumours rumors suggestions accounts concern concerns fears speculation "
-    "speculations"
+    "reports claims rumours rumors rumour rumor suggestions accounts concern concerns fears "
+    "speculation speculations"
 )
 # Hearsay that counts only as the subject of a verb of spreading ("whispers circulate
 # regarding", "questions have arisen over"): "with whispers of" is a figure of speech.
@@ -2008,13 +2030,16 @@ def _with_hearsay(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
         k -= 1  # "with unconfirmed reports of"
     nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
     then = tokens[i + 2].low if i + 2 < len(tokens) else ""
-    if nxt in _HEARSAY_CARRYING and then == "that":
-        return i, i + 2, "impersonal"  # "sparked rumours suggesting that": whose rumours?
+    if nxt in _HEARSAY_CARRYING and (then == "that" or tokens[i].low in _RUMOURS):
+        # "sparked rumours suggesting that": whose rumours? A rumour carries its claim
+        # even without "that" ("the rumour suggesting an imminent divorce").
+        return i, i + 2, "impersonal"
     if k < 0 or tokens[k].low not in _HEARSAY_FRAMES or nxt not in ("of", "that"):
         return None
     return k, i + 2, "impersonal"
 
 
+_RUMOURS = _words("rumour rumours rumor rumors")
 # Participles by which hearsay carries a claim of its own: "rumours suggesting that".
 _HEARSAY_CARRYING = _words("suggesting claiming alleging saying indicating")
 
@@ -2025,13 +2050,14 @@ _SPREAD = frozenset(
     form
     for lemma in _words("emerge surface circulate swirl spread mount abound grow persist")
     for form in _inflect(lemma)
-) | _words("spread grew grown arise arises arose arisen arising")
+) | _words("spread grew grown arise arises arose arisen arising rife rampant")
 _CONTENT_OPENERS = _words(
-    "that of about suggesting claiming alleging saying regarding concerning over shedding linking"
+    "that of about suggesting claiming alleging saying regarding concerning over shedding linking "
+    "surrounding"
 )
 # Frames before the verb of spreading: "reports continue to circulate", "are emerging".
 _SPREAD_FRAMES = _words(
-    "have has had also now since quickly widely continue continues continued began begin "
+    "have has had been also now since quickly widely continue continues continued began begin "
     "begun started start starts to is are was were"
 )
 
@@ -2062,8 +2088,8 @@ def _hearsay_spreads(tokens: list[Token], i: int) -> tuple[int, int, str] | None
             if not tokens[k].text[0].isalpha() or tokens[k].low in _CLAUSE_WORDS:
                 return None  # the attachment ended, or a clause began
             k += 1
-    while k < min(len(tokens), i + 12) and tokens[k].low in _SPREAD_FRAMES:
-        k += 1
+    while k < min(len(tokens), i + 12) and (tokens[k].low in _SPREAD_FRAMES or _adverb(tokens[k])):
+        k += 1  # "reports have recently surfaced"
     if k >= len(tokens) or tokens[k].low not in _SPREAD:
         return None
     if k == i + 1 and tokens[k].low.endswith("ing"):
@@ -2244,7 +2270,8 @@ _VERBS_ALT = "|".join(
     )
 )
 _SOURCE_WORDS = linear(
-    rf"\b(?:{_HEADS_ALT})\b|\b[A-Za-z][a-z]{{2,}}(?:ists|ers|ors|ants|ents|ians)\b",
+    # "-ans" too: a counted nationality or party ("a growing number of Americans").
+    rf"\b(?:{_HEADS_ALT})\b|\b[A-Za-z][a-z]{{2,}}(?:ists|ers|ors|ants|ents|ans)\b",
     re.IGNORECASE,
 )
 _VERB_WORDS = linear(rf"\b(?:{_VERBS_ALT})\b", re.IGNORECASE)
@@ -2275,7 +2302,7 @@ _SHAPES = linear(
     # "concern grows" is a market's mood, not hearsay, and is left out.
     rf"|\b(?:{'|'.join(sorted(_SPREADING_HEARSAY - {'concern'}))})\s+(?:[\w'’-]+\s+){{0,9}}"
     r"(?:emerg\w*|surfac\w*|circulat\w*"
-    r"|swirl\w*|spread\w*|mount\w*|abound\w*|gr[eo]w\w*|persist\w*|aris\w*|arose)\b"
+    r"|swirl\w*|spread\w*|mount\w*|abound\w*|gr[eo]w\w*|persist\w*|aris\w*|arose|rife|rampant)\b"
     r"|\bha(?:ve|s)\s+(?:\w+\s+)?been\s+(?:\w+ly\s+)?(?:accused|critici[sz]ed|blamed|condemned"
     r"|slammed|lambasted|denounced|questioned|attacked)\s+(?:of|for|as)\b"
     r"|(?:^|[,;]\s+|\b(?:once|long|widely|often|generally|still|formerly|previously|now)\s+)"
@@ -2288,6 +2315,9 @@ _SHAPES = linear(
     # have criticised".
     r"|\b[A-Za-z]+s\s+of\s+(?:the|those)\s+(?:[\w'’-]+\s+){1,4}"
     rf"(?:{'|'.join(sorted(_CLAIMING | _CALL, key=lambda w: (-len(w), w)))})\b"
+    r"|\brumou?rs?\s+(?:suggesting|claiming|alleging|saying|indicating)\b"
+    # A counted crowd whatever its noun: "a growing number of Danes".
+    rf"|\b(?:{'|'.join(sorted(_CROWD_NOUNS))})\s+of\s+[A-Za-z]+s\b"
     r"|\b(?:with|amid|amidst|despite|following)\s+(?:\w+\s+)?(?:reports|claims|rumou?rs)"
     r"\s+(?:of|that)\b"
     r"|\b(?:is|are|was|were|be|been)\s+(?:(?:not|also|now|still|often|\w+ly)\s+){0,2}"
