@@ -1321,6 +1321,9 @@ _FEELING = _words("need urge compelled obliged forced pressured pressure free ba
 
 _EXPRESS = _words("express expresses expressed expressing")
 _WISHING = _words("hope hopes hoped hoping wish wishes wished wishing")
+# Waiting for an event is a mood, not a view ("fans eagerly anticipate the finale");
+# "anticipate that" states one.
+_ANTICIPATING = _inflect("anticipate") | _inflect("await")
 # Sources whose hopes read as forecasts: people cited for what they know.
 _FORECASTERS = _words(
     "analysts experts researchers scientists economists specialists academics "
@@ -1336,7 +1339,8 @@ _SENTIMENTS = _words(
 
 def _feeling_no_view(tokens: list[Token], end: int) -> bool:
     """The match ending before ``end`` voices a feeling, not a view: a hope or wish,
-    "feel" with a feeling after it, or "express" with a sentiment as its object."""
+    waiting for an event, "feel" with a feeling after it, or "express" with a
+    sentiment as its object."""
     # The verb is the last word of the match, or (a bare noun matched: "Followers of
     # the actress expressed") the first verb of the kind just after it. A match that
     # ends on its own saying verb reports what was said, feelings included: "many
@@ -1346,7 +1350,7 @@ def _feeling_no_view(tokens: list[Token], end: int) -> bool:
         (
             m
             for m in range(end - 1, min(len(tokens), reach))
-            if m >= 0 and tokens[m].low in _EXPRESS | _FEEL | _WISHING
+            if m >= 0 and tokens[m].low in _EXPRESS | _FEEL | _WISHING | _ANTICIPATING
         ),
         None,
     )
@@ -1354,6 +1358,8 @@ def _feeling_no_view(tokens: list[Token], end: int) -> bool:
         return False
     end = k + 1
     verb = tokens[k].low
+    if verb in _ANTICIPATING and tokens[end].low != "that":
+        return not any(t.low in _FORECASTERS for t in tokens[max(0, k - 4) : k])
     if verb in _WISHING:
         # "many are hoping that she will recover": a wish, no claim of fact. An
         # expert's hope is a forecast: "researchers hope the therapy will spread".
@@ -1798,6 +1804,8 @@ def _seen_as(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
         start -= 1
     if _judge_named(tokens, i + 1):
         return None  # "is seen as a strategic one by Kim": the judge is named
+    if start >= 1 and tokens[start].low == "be" and tokens[start - 1].low in ("only", "best"):
+        return None  # "what can only be described as": the writer's own words
     if nxt == "as":
         return start, i + 2, "impersonal"
     if nxt in ("the", "a", "an", "one") and tokens[i].low not in _SEEN_AS_ONLY:
