@@ -20,6 +20,8 @@ _TRANSLITERATIONS = (("ks", "x"), ("ph", "f"), ("kh", "h"), ("y", "i"), ("j", "i
 @functools.lru_cache(maxsize=8192)
 def fold(word: str) -> str:
     """Case-folded, without diacritics or apostrophes: "Orbán" -> "orban"."""
+    if word.isascii():  # nothing to decompose: most names, and a tenth of the cost
+        return word.casefold().replace("'", "")
     decomposed = unicodedata.normalize("NFKD", word)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return stripped.casefold().replace("’", "").replace("'", "")
