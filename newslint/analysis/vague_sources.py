@@ -1564,8 +1564,14 @@ def _pronoun(tokens: list[Token], i: int, starts: set[int]) -> tuple[int, int, s
         if (nxt.endswith("ing") and nxt in REPORTING_FORMS) or nxt in _BELIEF_ADJECTIVES:
             return i - 1, i + 2, "split"
         return None
-    if i + 2 < len(tokens) and tokens[i + 1].low == "who" and tokens[i - 1].low not in DEFINITE:
-        # "there are still many who believe", "some who argue": the crowd picked out.
+    if (
+        i + 2 < len(tokens)
+        and tokens[i + 1].low == "who"
+        and tokens[i - 1].low not in DEFINITE
+        and tokens[i - 1].low not in _REACHED
+    ):
+        # "there are still many who believe", "some who argue": the crowd picked out
+        # ("a relief to many who were concerned" tells of a reaction instead).
         end = _verb_at(tokens, i + 2)
         if end > 0 and tokens[end - 1].low not in _FINDING | _REACTIONS:
             return i, end, "split"
@@ -1624,6 +1630,10 @@ def _pronoun(tokens: list[Token], i: int, starts: set[int]) -> tuple[int, int, s
     if negated:
         return i - 1, end, "open"  # "not everyone is convinced": a weaker sign, informational
     return i, end, "split"
+
+
+# Prepositions that make a crowd the one a news reaches: "a relief to many who".
+_REACHED = _words("to for")
 
 
 def _described_then_saying(tokens: list[Token], k: int) -> int:
@@ -1890,7 +1900,12 @@ def _consensus_passive(tokens: list[Token], i: int) -> tuple[int, int, str] | No
         return None
     if k + 1 < len(tokens) and tokens[k + 1].low == "by":
         return None
+    if k + 1 < len(tokens) and tokens[k + 1].low == "for" and low in _FAME:
+        return None  # "widely recognised for his talk show": fame, not a view
     return i - 1, k + 1, "impersonal"
+
+
+_FAME = _words("recognized recognised known acknowledged")
 
 
 def _ascribed(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
