@@ -52,7 +52,7 @@ STANCE_NOUNS = _words(
 CLAIM_STANCES = _words(
     "concern concerns doubt doubts fear fears worry worries criticism criticisms "
     "questions objections reservations scepticism skepticism suspicion suspicions "
-    "warning warnings misgivings alarm"
+    "warning warnings misgivings alarm condemnation"
 )
 # After a stance verb's object: up to two determiners or modifiers ("raised serious concerns").
 _NOUN_LEAD = _words("a an the some many serious grave fresh new further growing similar their")
@@ -102,7 +102,7 @@ _POINT = _words("point points pointed pointing")
 HINTS = regexcache.compile(
     r"\bthat\b|:|\bout\s+(?:against|about|over|at|on|in)\b|\bin\s+on\b|\bas\b"
     r"|,\s*(?:saying|arguing|claiming|warning|insisting|suggesting|adding|noting)\b"
-    r"|\b(?:quick|swift|fast)\s+to\b|\bpoint(?:s|ed|ing)?\s+to\b"
+    r"|\b(?:quick|swift|fast)\s+to\b|\bpoint(?:s|ed|ing)?\s+(?:to|towards?)\b"
     rf"|\b(?:{'|'.join(sorted(STANCE_NOUNS))})\b",
     re.IGNORECASE,
 )
@@ -172,7 +172,7 @@ def open_claim(
         return j + 1  # "analysts posit that the ...", not "filling that space"
     if nxt.low == "out" and j + 2 < n and tokens[j + 2].low in _OUT_TARGETS:
         return j + 2  # "many have spoken out against"
-    if nxt.low == "to" and low in _POINT:
+    if nxt.low in ("to", "towards", "toward") and low in _POINT:
         return j + 2  # "critics have pointed to": evidence offered for a view
     if nxt.low == "in" and j + 2 < n and tokens[j + 2].low == "on":
         return j + 3  # "pundits weighed in on"

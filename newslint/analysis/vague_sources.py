@@ -124,7 +124,7 @@ PLURAL_HEADS = frozenset(_PEOPLE_PLURAL.split() + _PARTIES.split())
 # left out: in news copy it is what a poll measured more often than who claims.)
 COLLECTIVES = _words("community establishment fraternity")
 # Documents that, with "the", may find or report on their own ("the study reveals").
-_DEFINITE_DOCS = _words("report study survey poll research")
+_DEFINITE_DOCS = _words("report study survey poll research reports studies surveys polls")
 SINGULAR_HEADS = frozenset(_PEOPLE_SINGULAR.split())
 DOC_HEADS = frozenset(_DOCS.split()) | OUTLET_HEADS
 HEADS = PLURAL_HEADS | SINGULAR_HEADS | DOC_HEADS
@@ -1503,7 +1503,7 @@ def _stance_from(tokens: list[Token], start: int, head: int) -> tuple[int, int, 
     return None
 
 
-_HOLDERS = _words("from among")
+_HOLDERS = _words("from among amongst")
 
 
 def _stance_passive(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
@@ -1747,7 +1747,7 @@ _DEEMED = _words("deemed considered")  # also with an adjective: "deemed unsafe"
 _BETWEEN = _words("not n't never also now still often long already once since ever always")
 
 
-_SAID = _words("said says told wrote tweeted posted added")
+_SAID = _words("said says told wrote tweeted posted added remarked commented quipped recalled")
 
 
 def _one_person(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
@@ -1765,7 +1765,8 @@ def _one_person(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
     after = tokens[noun + 1].text if noun + 1 < len(tokens) else "."
     if i > 0 and tokens[i - 1].low in _SAID and (i == 1 or not tokens[i - 2].text[0].isalpha()):
         return (i - 1, noun + 1, "generic") if after[0] in ".!?," else None
-    opener = i == 0 or not tokens[i - 1].text[0].isalpha()
+    # At a clause's start, after a conjunction too: "As one police veteran remarked".
+    opener = i == 0 or not tokens[i - 1].text[0].isalpha() or tokens[i - 1].low in _CLAUSE_OPENERS
     if not opener:
         return None
     verb = noun + 1
@@ -2309,8 +2310,8 @@ _SHAPES = linear(
     rf"|\b(?:{'|'.join(sorted(_UNNAMED_BY_NATURE | _STANCE_HOLDERS))})\s+"
     rf"(?:(?:{'|'.join(sorted(AFFILIATION))})(?:\s+[a-z]+){{1,8}}\s+)?"
     r"(?:have|has|had|are|were|will|would|could|may|might)\s"
-    r"|\b(?:said|says|told|wrote|tweeted|posted|added)\s+one(?:\s+[a-z]+){1,3}\s*[.,!?]"
-    r"|\bone(?:\s+[a-z]+){1,3}\s+(?:said|says|told|wrote|tweeted|posted|added)\b"
+    rf"|\b(?:{'|'.join(sorted(_SAID))})\s+one(?:\s+[a-z]+){{1,3}}\s*[.,!?]"
+    rf"|\bone(?:\s+[a-z]+){{1,3}}\s+(?:{'|'.join(sorted(_SAID))})\b"
     r"|\bone(?:\s+[a-z]+){1,3},\s+who\b"
     r"|\bthere\s+(?:\w+\s+){1,3}(?:reports|claims|rumou?rs|suggestions)\s+(?:of|that)\b"
     r"|\bthere\s+(?:\w+\s+){1,3}(?:concerns?|fears|speculations?|beliefs?|suspicions?)\s+that\b"
