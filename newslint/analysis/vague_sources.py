@@ -1056,7 +1056,9 @@ def _generic(
             and (before == 0 or tokens[before - 1].text in (",", "—", "–") or before in starts)
         ):
             nxt = tokens[i + 1].text if i + 1 < len(tokens) else "."
-            if nxt[0] in ".!?,;" or nxt.lower() in AFFILIATION:
+            # ", said analysts at the bank."; but ", said reports of the spending left
+            # her ...": a document after the verb is the subject of what was said.
+            if nxt[0] in ".!?,;" or (nxt.lower() in AFFILIATION and low not in DOC_HEADS):
                 return before, i + 1, "generic"
     # A generic agent of a reporting passive: "as highlighted by recent studies",
     # "a view shared by many economists".
@@ -1150,6 +1152,8 @@ def _generic(
             if open_claim(tokens, k, AUXILIARIES, plural=plural, reporting=_SAYING) > 0:
                 return np_start, i + 1, "open"
         return None
+    if any(t.low in _DEONTIC for t in tokens[verb_start : verb_end - 1]):
+        return None  # "doctors must discuss the risks": a duty, not a view reported
     if tokens[verb_end - 1].low in _FINDING and (group or low not in _FINDERS):
         return None  # "some victims showed symptoms", "authorities found the boy"
     if tokens[verb_end - 1].low in _FINDING and any(
@@ -1177,6 +1181,9 @@ def _generic(
 
 # A document in the singular is unnamed only as "a"/"one" such: "the report" is known.
 _ONE_DOCUMENT = _words("report study survey poll theory")
+
+
+_DEONTIC = _words("must should ought")
 
 
 # Sources that are unnamed whatever their determiner: "a source close to the family",
@@ -1540,9 +1547,21 @@ def _counts_a_share(token: Token) -> bool:
 _FRACTIONS = _words("half halves third thirds quarter quarters fifth fifths percent cent")
 
 
+def _speaker_before(tokens: list[Token], k: int, starts: set[int]) -> bool:
+    """``tokens[k]`` is a person the story has named: a personal pronoun, or a
+    capitalised word inside its clause."""
+    t = tokens[k]
+    return t.low in _PERSONAL or (t.text[:1].isupper() and t.text[1:].islower() and k not in starts)
+
+
+_PERSONAL = _words("he she i we")
+
+
 def _pronoun(tokens: list[Token], i: int, starts: set[int]) -> tuple[int, int, str] | None:
     """ "some say", "many believe", "others contend" as whole subjects."""
     last = i + 1 if i + 1 < len(tokens) and tokens[i + 1].low == "others" else i
+    if i > 1 and tokens[i - 1].low == "and" and _speaker_before(tokens, i - 2, starts):
+        return None  # "he and others say", "Norden and others argue": led by one named
     stance = _stance_from(tokens, i, last)  # "drew criticism from many (others)"
     if stance is not None:
         return stance
