@@ -1328,9 +1328,13 @@ _FEELING = _words("need urge compelled obliged forced pressured pressure free ba
 
 _EXPRESS = _words("express expresses expressed expressing")
 _WISHING = _words("hope hopes hoped hoping wish wishes wished wishing")
-# Waiting for an event is a mood, not a view ("fans eagerly anticipate the finale");
-# "anticipate that" states one.
-_ANTICIPATING = _inflect("anticipate") | _inflect("await")
+# Waiting for an event is a mood, not a view ("fans are eagerly awaiting the finale",
+# "everyone anticipates how it will end"), while anticipating a development is a
+# forecast, as expecting one is ("investors anticipate a rate cut").
+_AWAITING = _inflect("await")
+_ANTICIPATING = _inflect("anticipate") | _AWAITING
+_EAGERLY = _words("eagerly anxiously keenly excitedly eager anxious impatiently nervously")
+_QUESTION_WORDS = _words("what how when whether if who which where why")
 # Sources whose hopes read as forecasts: people cited for what they know.
 _FORECASTERS = _words(
     "analysts experts researchers scientists economists specialists academics "
@@ -1366,7 +1370,13 @@ def _feeling_no_view(tokens: list[Token], end: int) -> bool:
     end = k + 1
     verb = tokens[k].low
     if verb in _ANTICIPATING and tokens[end].low != "that":
-        return not any(t.low in _FORECASTERS for t in tokens[max(0, k - 4) : k])
+        mood = (
+            verb in _AWAITING
+            or tokens[k - 1].low in _EAGERLY
+            or tokens[end].low in _QUESTION_WORDS
+            or (tokens[end].low == "the" and end + 1 < len(tokens) and _event(tokens[end + 1]))
+        )
+        return mood and not any(t.low in _FORECASTERS for t in tokens[max(0, k - 4) : k])
     if verb in _WISHING:
         # "many are hoping that she will recover": a wish, no claim of fact. An
         # expert's hope is a forecast: "researchers hope the therapy will spread".
@@ -1393,6 +1403,14 @@ def _feeling_no_view(tokens: list[Token], end: int) -> bool:
 
 
 _MOOD_AFTER = _words("about by at for over with toward towards after and as when in of on")
+
+
+def _event(token: Token) -> bool:
+    """A noun for something that happens and is looked forward to."""
+    return token.low in _EVENTS
+
+
+_EVENTS = _words("release day arrival return launch premiere finale wedding season debut start")
 
 
 def _past_plain_attachment(tokens: list[Token], k: int) -> int:
