@@ -1370,13 +1370,13 @@ def _feeling_no_view(tokens: list[Token], end: int) -> bool:
     end = k + 1
     verb = tokens[k].low
     if verb in _ANTICIPATING and tokens[end].low != "that":
-        mood = (
+        waiting = (
             verb in _AWAITING
             or tokens[k - 1].low in _EAGERLY
             or tokens[end].low in _QUESTION_WORDS
             or (tokens[end].low == "the" and end + 1 < len(tokens) and _event(tokens[end + 1]))
         )
-        return mood and not any(t.low in _FORECASTERS for t in tokens[max(0, k - 4) : k])
+        return waiting and not any(t.low in _FORECASTERS for t in tokens[max(0, k - 4) : k])
     if verb in _WISHING:
         # "many are hoping that she will recover": a wish, no claim of fact. An
         # expert's hope is a forecast: "researchers hope the therapy will spread".
@@ -1802,8 +1802,8 @@ def _one_person(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
     after = tokens[noun + 1].text if noun + 1 < len(tokens) else "."
     if i > 0 and tokens[i - 1].low in _SAID and (i == 1 or not tokens[i - 2].text[0].isalpha()):
         return (i - 1, noun + 1, "generic") if after[0] in ".!?," else None
-    # At a clause's start, after a conjunction too: "As one police veteran remarked".
-    opener = i == 0 or not tokens[i - 1].text[0].isalpha() or tokens[i - 1].low in _CLAUSE_OPENERS
+    # At a clause's start, and after "as": "As one police veteran remarked".
+    opener = i == 0 or not tokens[i - 1].text[0].isalpha() or tokens[i - 1].low == "as"
     if not opener:
         return None
     verb = noun + 1
