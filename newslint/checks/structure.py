@@ -254,6 +254,8 @@ def is_generic_byline(
     raw = [w.strip(".,;:()'’\"") for w in re.split(r"[\s,/|]+", name)]
     raw = [w for w in raw if w and w.casefold() not in _JOINERS]
     words = [w.casefold() for w in raw]
+    if len(words) > 1 and words[0] in ("a", "an") and all(w in roles for w in words[1:]):
+        words, raw = words[1:], raw[1:]  # "By A Staff Reporter": an article before the role
     if not words:
         return False
     if len(words) == 2 and words[1] in _ACCOUNT_NAME_ENDINGS and words[0] not in given_names():
