@@ -98,6 +98,36 @@ def test_cache_key_covers_version_language_level_and_rules(tmp_path: Path) -> No
     assert cache.get_many([cache_key("x", variants[0])]) == {}
 
 
+def test_cache_retries_a_database_locked_while_parallel_runs_create_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Four runs creating the file at once: one of them may find it locked while
+    another switches it to WAL, at once and whatever the busy timeout. That run
+    waits and tries again instead of giving up caching with a notice."""
+    import sqlite3
+
+    real_open = ResultCache._open
+    failures = {"left": 2}
+
+    def open_locked_twice(self: ResultCache) -> sqlite3.Connection:
+        if failures["left"]:
+            failures["left"] -= 1
+            raise sqlite3.OperationalError("database is locked")
+        return real_open(self)
+
+    monkeypatch.setattr(ResultCache, "_open", open_locked_twice)
+    cache = ResultCache(tmp_path / "c.sqlite3")
+    match = LTMatch("HE_VERB_AGR", "msg", 4, 6, ("goes",), "grammar", "GRAMMAR")
+    cache.put_many({"k": [match]})
+    assert cache.problem is None
+    assert cache.get_many(["k"]) == {"k": [match]}
+
+    failures["left"] = 99  # locked for good: one notice, and the run goes on uncached
+    stuck = ResultCache(tmp_path / "d.sqlite3")
+    assert stuck.get_many(["k"]) == {}
+    assert stuck.problem is not None and "database is locked" in stuck.problem
+
+
 def test_speller_rules_are_disabled_with_reasons() -> None:
     rules = lt_provider.disabled_rules()
     assert {"MORFOLOGIK_RULE_EN_US", "MORFOLOGIK_RULE_EN_GB", "WHITESPACE_RULE"} <= set(rules)

@@ -14,12 +14,15 @@ import hashlib
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from newslint.engines.languagetool.client import LTMatch
 
 SCHEMA = 1
+_OPEN_ATTEMPTS = 5  # about 0.75 s of waiting in all, then "not cached"
+_LOCKED = "locked"
 
 
 def settings_digest(version: str, language: str, level: str, disabled: Iterable[str]) -> str:
@@ -49,19 +52,36 @@ class ResultCache:
     def _connect(self) -> sqlite3.Connection | None:
         if self._pid == os.getpid() and (self._conn is not None or self.problem):
             return self._conn  # None once it failed: one try per process
+        for attempt in range(_OPEN_ATTEMPTS):
+            try:
+                conn = self._open()
+                break
+            except sqlite3.OperationalError as exc:
+                # Parallel runs creating the file at once: switching it to WAL can
+                # fail at once with "database is locked", whatever the busy timeout.
+                if attempt + 1 < _OPEN_ATTEMPTS and _LOCKED in str(exc):
+                    time.sleep(0.05 * 2**attempt)
+                    continue
+                self._failed(exc)
+            except (sqlite3.Error, OSError) as exc:  # corrupt, read-only, disk full
+                self._failed(exc)
+            self._conn, self._pid = None, os.getpid()
+            return None
+        self._conn, self._pid = conn, os.getpid()
+        return conn
+
+    def _open(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(self.path, timeout=10, isolation_level=None)
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(self.path, timeout=10, isolation_level=None)
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute(
                 "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, matches TEXT NOT NULL)"
             )
-        except (sqlite3.Error, OSError) as exc:  # corrupt, read-only, disk full
-            self._failed(exc)
-            self._conn, self._pid = None, os.getpid()
-            return None
-        self._conn, self._pid = conn, os.getpid()
+        except sqlite3.Error:
+            conn.close()
+            raise
         return conn
 
     def get_many(self, keys: Sequence[str]) -> dict[str, list[LTMatch]]:
