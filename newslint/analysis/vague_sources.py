@@ -479,7 +479,7 @@ def _np_left(
             low.endswith("ed")
             and low not in _ED_ADJECTIVES
             and not (j > 0 and tokens[j - 1].low in VAGUE_DETERMINERS)
-            and not (_adverb_after_determiner(tokens, j - 1))
+            and not (j > 1 and _adverb(tokens[j - 1]) and tokens[j - 2].low in VAGUE_DETERMINERS)
         ):
             # "ignored research", "received reports": a verb's object. After an
             # article or quantifier it modifies the noun: "an undisclosed source",
@@ -488,16 +488,6 @@ def _np_left(
         modifiers += 1
         j -= 1
     return j + 1, "vague"
-
-
-def _adverb_after_determiner(tokens: list[Token], j: int) -> bool:
-    """``tokens[j]`` is an adverb in "-ly" right after an article or a quantifier."""
-    return (
-        j > 0
-        and tokens[j].low.endswith("ly")
-        and tokens[j].text.isalpha()
-        and tokens[j - 1].low in VAGUE_DETERMINERS
-    )
 
 
 def _attached_name(tokens: list[Token], head: int, starts: set[int], text: str) -> bool:
@@ -1006,13 +996,13 @@ def _generic(
     det = tokens[np_start].low if np_start < i else ""
     # "many voters" is a crowd; "a growing number of voters", like a bare "voters",
     # may be the ones in the story, and is a source only with a verb of claiming.
-    counted = det in _GROUP_QUANTIFIERS
+    quantified = det in _GROUP_QUANTIFIERS
     of = np_start if tokens[np_start].low == "of" else np_start - 1
     if of > 0 and tokens[of].low == "of" and _counts_a_share(tokens[of - 1]):
         return None  # "62% of voters said", "half of those asked": a poll's result
     if (
         group
-        and not counted
+        and not quantified
         and not _ADVOCATE_NOUN.search(low)
         and not _counted(tokens, i)  # "a growing number of Americans": people counted
         and not (_related(tokens, i))
@@ -1032,7 +1022,7 @@ def _generic(
     if low == "findings" and det not in ("new", "recent", "some"):
         return None
     if _attached_name(tokens, i, starts, text) and not (
-        counted and not MEMBERS.match(text, tokens[i].end)
+        quantified and not MEMBERS.match(text, tokens[i].end)
     ):
         # "analysts at Barclays" names them; "many progressives within the Democratic
         # Party" names only the body an unnamed subset belongs to.
@@ -1070,7 +1060,7 @@ def _generic(
     ):
         return before - 1, i + 1, "generic" if agent == "listed" else "open"
     # "... with many voters, who feel that ...": the group is the relative clause's subject.
-    if counted or low in HEADS:
+    if quantified or low in HEADS:
         k = i + 1
         if k < len(tokens) and tokens[k].text == ",":
             k += 1
@@ -1103,7 +1093,7 @@ def _generic(
             # "with many fans expressing outrage": a reaction, not a claim
             claim = not group or verb in _CLAIMING
             if verb not in _REACTIONS and verb not in _FINDING and claim and not feeling:
-                role = group and not counted
+                role = group and not quantified
                 return np_start, end, "role" if role else "generic"
     # A noun object of a preposition is not a subject ("the views of analysts say").
     if before >= 0 and tokens[before].low in AFFILIATION | _BE | {"to", "about", "than", "like"}:
@@ -1123,7 +1113,7 @@ def _generic(
         # raised concerns", "observers were quick to seize on" (claim_evidence).
         # A bare role plural ("residents", "announcements") needs the firmer
         # evidence: a "that" clause or speaking out, not just a stance noun.
-        role = group and not counted
+        role = group and not quantified
         if role and low in _JUSTICE:
             return None
         plural = low not in SINGULAR_HEADS and low not in _ONE_DOCUMENT | {"research"}
@@ -1161,7 +1151,7 @@ def _generic(
     ):
         return None  # "scientists could discover": a hope, not a finding reported
     kind = "generic"
-    if group and not counted:
+    if group and not quantified:
         # A bare role plural ("prosecutors", "organisers", "employers") usually means
         # the ones in this story; it is a source only with a verb of claiming.
         verb = tokens[verb_end - 1].low
@@ -1335,6 +1325,7 @@ _AWAITING = _inflect("await")
 _ANTICIPATING = _inflect("anticipate") | _AWAITING
 _EAGERLY = _words("eagerly anxiously keenly excitedly eager anxious impatiently nervously")
 _QUESTION_WORDS = _words("what how when whether if who which where why")
+_MOOD_VERBS = _EXPRESS | _FEEL | _WISHING | _ANTICIPATING
 # Sources whose hopes read as forecasts: people cited for what they know.
 _FORECASTERS = _words(
     "analysts experts researchers scientists economists specialists academics "
@@ -1361,7 +1352,7 @@ def _feeling_no_view(tokens: list[Token], end: int) -> bool:
         (
             m
             for m in range(end - 1, min(len(tokens), reach))
-            if m >= 0 and tokens[m].low in _EXPRESS | _FEEL | _WISHING | _ANTICIPATING
+            if m >= 0 and tokens[m].low in _MOOD_VERBS
         ),
         None,
     )
@@ -1374,7 +1365,11 @@ def _feeling_no_view(tokens: list[Token], end: int) -> bool:
             verb in _AWAITING
             or tokens[k - 1].low in _EAGERLY
             or tokens[end].low in _QUESTION_WORDS
-            or (tokens[end].low == "the" and end + 1 < len(tokens) and _event(tokens[end + 1]))
+            or (
+                tokens[end].low == "the"
+                and end + 1 < len(tokens)
+                and tokens[end + 1].low in _EVENTS
+            )
         )
         return waiting and not any(t.low in _FORECASTERS for t in tokens[max(0, k - 4) : k])
     if verb in _WISHING:
@@ -1405,11 +1400,7 @@ def _feeling_no_view(tokens: list[Token], end: int) -> bool:
 _MOOD_AFTER = _words("about by at for over with toward towards after and as when in of on")
 
 
-def _event(token: Token) -> bool:
-    """A noun for something that happens and is looked forward to."""
-    return token.low in _EVENTS
-
-
+# Things that happen and are looked forward to: "awaiting the finale".
 _EVENTS = _words("release day arrival return launch premiere finale wedding season debut start")
 
 
@@ -2376,7 +2367,7 @@ _SHAPES = linear(
     # have criticised".
     r"|\b[A-Za-z]+s\s+of\s+(?:the|those)\s+(?:[\w'’-]+\s+){1,4}"
     rf"(?:{'|'.join(sorted(_CLAIMING | _CALL, key=lambda w: (-len(w), w)))})\b"
-    r"|\brumou?rs?\s+(?:suggesting|claiming|alleging|saying|indicating)\b"
+    rf"|\brumou?rs?\s+(?:{'|'.join(sorted(_HEARSAY_CARRYING))})\b"
     # A counted crowd whatever its noun: "a growing number of Danes".
     rf"|\b(?:{'|'.join(sorted(_CROWD_NOUNS))})\s+of\s+[A-Za-z]+s\b"
     r"|\b(?:with|amid|amidst|despite|following)\s+(?:\w+\s+)?(?:reports|claims|rumou?rs)"

@@ -52,6 +52,7 @@ class ResultCache:
     def _connect(self) -> sqlite3.Connection | None:
         if self._pid == os.getpid() and (self._conn is not None or self.problem):
             return self._conn  # None once it failed: one try per process
+        conn: sqlite3.Connection | None = None
         for attempt in range(_OPEN_ATTEMPTS):
             try:
                 conn = self._open()
@@ -63,11 +64,11 @@ class ResultCache:
                     time.sleep(0.05 * 2**attempt)
                     continue
                 self._failed(exc)
+                break
             except (sqlite3.Error, OSError) as exc:  # corrupt, read-only, disk full
                 self._failed(exc)
-            self._conn, self._pid = None, os.getpid()
-            return None
-        self._conn, self._pid = conn, os.getpid()
+                break
+        self._conn, self._pid = conn, os.getpid()  # None once it failed
         return conn
 
     def _open(self) -> sqlite3.Connection:
