@@ -258,6 +258,8 @@ def is_generic_byline(
         words, raw = words[1:], raw[1:]  # "By A Staff Reporter": an article before the role
     if not words:
         return False
+    if len(raw) == 1 and _WEB_ADDRESS.fullmatch(raw[0]):
+        return True  # "By Harbour.com": the site credits itself, no person
     if len(words) == 2 and words[1] in _ACCOUNT_NAME_ENDINGS and words[0] not in given_names():
         return True  # a CMS account's display name in two words: "Super User", "Super Admin"
     words = [w if w in roles or not _compound_role(w, roles) else "desk" for w in words]
@@ -307,6 +309,10 @@ def is_generic_byline(
 
 
 _GROUP_ENDINGS = frozenset(("desk", "team", "staff", "newsroom", "bureau"))
+# A site's address standing as the whole byline ("Harbour.com", "news.example.org").
+_WEB_ADDRESS = regexcache.compile(
+    r"(?:[A-Za-z0-9-]+\.)+(?:com|org|net|news|co\.uk|co|uk|ie|in|au|ca)", re.IGNORECASE
+)
 _GROUP_WORDS = 4  # longer, it is a sentence rather than a desk's name
 
 
@@ -372,7 +378,8 @@ def _without_site(words: list[str], sites: tuple[str, ...]) -> list[str]:
     if words[:1] == ["the"]:
         words = words[1:]
     for size in range(len(words), 0, -1):
-        if re.sub(r"[^a-z0-9]", "", "".join(words[:size])) in keys:
+        # "ELLE.com" on elle.com: the address's ending is no part of the name.
+        if _site_key("".join(words[:size])) in keys:
             return words[size:]
     return words
 
