@@ -76,3 +76,26 @@ def test_separator_maps_to_source() -> None:
     assert source[rng.start.offset : rng.end.offset] == "for"
     space = doc.locate(start - 1, start)
     assert space.start.offset == space.end.offset == source.index("for")
+
+
+def test_author_footer_gives_its_byline_but_no_story_text() -> None:
+    # An article's author footer is read for the byline under the headline; an
+    # author card at the end (the same markup) adds nothing to the story.
+    top = load_document(
+        "page.html",
+        '<article><h1>Rowers win</h1><footer class="article-author">'
+        '<span class="byline">By Mina Okafor</span></footer><p>The crew won.</p></article>',
+    )
+    assert top.byline_text == "By Mina Okafor"
+    card = load_document(
+        "page.html",
+        '<article><h1>Rowers win</h1><p class="byline">By Mina Okafor</p><p>The crew won.</p>'
+        '<footer class="author-card"><p>Mina Okafor writes on sport. Subscribe now.</p>'
+        "</footer></article>",
+    )
+    assert card.byline_text == "By Mina Okafor"
+    assert [card.span_text(p) for p in card.paragraphs] == [
+        "Rowers win",
+        "By Mina Okafor",
+        "The crew won.",
+    ]

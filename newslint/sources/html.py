@@ -79,6 +79,7 @@ class _Block:
     link_chars: int = 0
     marks: tuple[str, ...] = ()  # class/id/role words of the nearest open elements
     in_article: bool = False
+    author_footer: bool = False  # inside an article's author footer: read for its byline only
 
 
 @dataclass
@@ -92,6 +93,7 @@ class _Open:
     marks: str
     image: bool = False  # a <figure> that holds a picture
     href: int = -1  # a link: its index in the parser's ``hrefs``
+    author_footer: bool = False
 
 
 def _marks(attributes: dict[str, str]) -> str:
@@ -126,6 +128,7 @@ class _Parser(HTMLParser):
         self.declared: str | None = None  # <html lang>, whatever the language
         self.meta_language: str | None = None  # og:locale, content-language
         self.skip = self.code = self.bylines = self.articles = self.links = 0
+        self.author_footers = 0
         self.blocks: list[_Block] = []
         self.block = _Block("p")
         self.title: _Block | None = None
@@ -201,9 +204,13 @@ class _Parser(HTMLParser):
         hidden = "hidden" in attributes or attributes.get("aria-hidden") == "true"
         # A form straight under <body> wraps the whole page (ASP.NET), not a widget.
         page_form = tag == "form" and all(e.tag in ("html", "body") for e in self.stack)
+        # An article's own footer marked as its author block may hold the byline
+        # (<footer class="article-author"> under the headline): it is read, but
+        # only a byline found in it is kept (an author card is no story text).
+        author_footer = tag == "footer" and self.articles > 0 and _is_byline_element(attributes)
         entry = _Open(
             tag,
-            skip=(tag in _SKIP and not page_form)
+            skip=(tag in _SKIP and not page_form and not author_footer)
             or hidden
             or attributes.get("role", "").lower() in _SKIP_ROLES,
             code=tag in ("code", "kbd", "samp", "tt"),
@@ -211,6 +218,7 @@ class _Parser(HTMLParser):
             article=tag in ("article", "header", "main"),
             link=tag == "a" and "href" in attributes,  # not a named anchor (<a name="x">)
             marks="" if tag in ("html", "body") else _marks(attributes),  # page-wide classes
+            author_footer=author_footer,
         )
         if entry.link:
             entry.href = len(self.hrefs)
@@ -249,6 +257,7 @@ class _Parser(HTMLParser):
         self.bylines += step * entry.byline
         self.articles += step * entry.article
         self.links += step * entry.link
+        self.author_footers += step * entry.author_footer
 
     def meta(self, attributes: dict[str, str]) -> None:
         key = (
@@ -309,6 +318,8 @@ class _Parser(HTMLParser):
             block.link_chars += len(text)
         if self.bylines and block is self.block:
             block.byline = True
+        if self.author_footers and block is self.block:
+            block.author_footer = True
 
     def reference(self, prefix: str, name: str) -> None:
         block = self.target()
@@ -398,9 +409,14 @@ def load(path: str, source: str) -> Document:
     candidates: list[tuple[Span, _Block]] = []
     headings: list[Span] = []
     page_blocks: list[PageBlock] = []
+    footer_bylines: list[tuple[Span, _Block]] = []
     for raw, block in emitted:
         span = strip_span(text, raw.start, raw.end)
         if span is None:
+            continue
+        if block.author_footer:
+            if block.byline:
+                footer_bylines.append((span, block))
             continue
         paragraphs.append(span)
         page_blocks.append(
@@ -414,6 +430,10 @@ def load(path: str, source: str) -> Document:
         if block.byline or (0 < since_headline <= _CREDIT_REACH and _credit_block(block)):
             candidates.append((span, block))
     byline = _byline(text, candidates, headline)
+    if byline is None and footer_bylines:
+        byline = _byline(text, footer_bylines, headline)
+        if byline is not None:
+            paragraphs = sorted([*paragraphs, byline])
     first = paragraphs.index(headline) + 1 if headline is not None else 0
     paragraphs, fallback_byline, dateline = header_fields(text, paragraphs, first)
     if byline is None and fallback_byline is None and first:
