@@ -192,3 +192,25 @@ def glossed(text: str, start: int, end: int) -> bool:
         _GLOSS_BEFORE.search(text[max(line_start, start - 50) : start])
         or _GLOSS_AFTER.match(text[end : min(line_end, end + 60)])
     )
+
+
+# Italics as typesetting uses them for foreign words and titles (<em>paaj</em>,
+# <i>Te pūrongo oranga</i>): an element of these opened and not yet closed
+# within a short reach before the word. Emphasis uses them too, so only a word
+# that is no typist's slip of a common word is let through (the caller's test).
+_ITALIC_OPEN = regexcache.compile(r"<(em|i|cite)\b[^>]*>", re.IGNORECASE)
+_ITALIC_REACH = 300  # characters of source before the word: a phrase, not a page
+
+
+def in_italics(doc: Document, start: int, end: int) -> bool:
+    """The word stands inside an HTML <em>, <i> or <cite> element."""
+    if doc.format == "text":
+        return False
+    source = doc.source
+    at = doc.source_offset(start)
+    before = source[max(0, at - _ITALIC_REACH) : at]
+    opened = next(reversed(list(_ITALIC_OPEN.finditer(before))), None)  # the last one
+    if opened is None:
+        return False
+    closing = f"</{opened.group(1).lower()}"
+    return closing not in before[opened.end() :].lower()

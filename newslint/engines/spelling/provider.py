@@ -576,6 +576,10 @@ class _Run:
             return self.report(part, f"'{text}' is not in the dictionary", (verdict.correction,))
         if verdict.slip is not None:
             return self.report(part, f"'{text}' is not in the dictionary", (verdict.slip,))
+        from newslint.engines.spelling.context import in_italics
+
+        if in_italics(self.doc, part.start, part.end):
+            return None  # set in italics, no slip of a common word: a foreign word or a title
         from newslint.engines.spelling.lexicon import far_suggestions, near_suggestions
 
         fixes = near_suggestions(text, self.ctx.language)
