@@ -508,6 +508,8 @@ class _Run:
             closed = self.known(a + b) or (min(len(a), len(b)) > 1 and self.real(a + b))
             if joined in self.accept or self.known(joined) or closed or plural:
                 fine[i] = fine[i + 1] = True
+            elif reduplicative(a, b):
+                fine[i] = fine[i + 1] = True  # loosey-goosey, wishy-washy: word play
         return fine
 
     def rejected(self, compound: Compound) -> Diagnostic | None:
@@ -981,6 +983,24 @@ class _Run:
                 Severity.WARNING,
                 (Suggestion(_other_form(word.text, occurrence.other), Applicability.UNSAFE),),
             )
+
+
+_ONSET = regexcache.compile(r"^[^aeiouy]*")
+
+
+def reduplicative(a: str, b: str) -> bool:
+    """Two halves of a rhyming or ablaut pair (loosey-goosey, helter-skelter;
+    wishy-washy, zig-zag): word play that repeats the one half with a new
+    first sound or vowel, which a slip of the keys does not produce."""
+    if a == b or min(len(a), len(b)) < 3 or not (a.isalpha() and b.isalpha()):
+        return False
+    rime_a, rime_b = _ONSET.sub("", a), _ONSET.sub("", b)
+    if len(rime_a) >= 3 and rime_a == rime_b:
+        return True  # rhyme: the same but for the first consonants
+    if len(a) != len(b):
+        return False
+    differ = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return len(differ) == 1 and a[differ[0]] in "aeiou" and b[differ[0]] in "aeiou"
 
 
 @functools.lru_cache(maxsize=256)
