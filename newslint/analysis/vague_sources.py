@@ -348,9 +348,10 @@ _GO = _words("go goes went gone going")
 
 
 def _verb_at(tokens: list[Token], i: int) -> int:
-    """End index (exclusive) of a reporting verb group starting at ``i``, else -1."""
-    j = i
-    limit = min(len(tokens), i + 6)
+    """End index (exclusive) of a reporting verb group starting at ``i``, else -1.
+    A short aside between commas may open it ("sources, however, say")."""
+    j = _past_insert(tokens, i)
+    limit = min(len(tokens), j + 6)
     passive = False  # after a form of "be": "officials were told" is not sourcing
     while j < limit:
         low = tokens[j].low
@@ -640,6 +641,12 @@ def _insert_end(tokens: list[Token], k: int) -> int:
     return -1
 
 
+def _past_insert(tokens: list[Token], k: int) -> int:
+    """``k``, or the index after a short insert between commas that starts there."""
+    end = _insert_end(tokens, k)
+    return end if end > 0 else k
+
+
 def _adjacent_verb_after(tokens: list[Token], head: int) -> tuple[int, int]:
     """Only directly after the head (for pronoun subjects, which take no attachments)."""
     end = _verb_at(tokens, head + 1)
@@ -824,7 +831,8 @@ def _group_noun(tokens: list[Token], i: int, text: str = "") -> bool:
         low = low.lower()  # "Residents said", "many Americans remain": a class of people
     if not (low.islower() and low.endswith("s") and not low.endswith("ss") and len(low) > 3):
         return False
-    nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
+    after = _past_insert(tokens, i + 1)  # "many physicists, however, believe"
+    nxt = tokens[after].low if after < len(tokens) else ""
     if quantified and nxt == "," and i + 2 < len(tokens) and tokens[i + 2].low == "who":
         return True  # "with many voters, who feel that ..."
     if nxt in AFFILIATION and (_ADVOCATE_NOUN.search(low) or quantified):
@@ -833,7 +841,7 @@ def _group_noun(tokens: list[Token], i: int, text: str = "") -> bool:
         return True  # "drew criticism from industry leaders who see this as"
     if _related(tokens, i):
         return True  # "families of the missing", "relatives of those killed"
-    if nxt in _TAKE and i + 2 < len(tokens) and tokens[i + 2].low == "to":
+    if nxt in _TAKE and after + 1 < len(tokens) and tokens[after + 1].low == "to":
         return True  # "residents took to Facebook to complain"
     return nxt in REPORTING_FORMS or nxt in AUXILIARIES or nxt in _SEE_AS or nxt in _LINKING
 
@@ -853,14 +861,14 @@ _PERSONS_CLAIMING = frozenset(
 def _claims_as_people(tokens: list[Token], i: int) -> bool:
     """The plural at ``i`` is the subject of a verb group ending in a verb only people
     do to a claim, right after it."""
-    k = i + 1
-    while k < min(len(tokens), i + 4) and tokens[k].low in AUXILIARIES:
+    first = k = _past_insert(tokens, i + 1)  # "some employers, however, argue"
+    while k < min(len(tokens), first + 3) and tokens[k].low in AUXILIARIES:
         k += 1
     if k < len(tokens) and tokens[k].low in _PERSONS_CLAIMING:
         return True
     if k + 1 < len(tokens) and tokens[k].low in _CALL and tokens[k + 1].low == "for":
         return True  # "progressives are pressing for"
-    end = _verb_at(tokens, i + 1)  # over frames: "took to social media to claim"
+    end = _verb_at(tokens, first)  # over frames: "took to social media to claim"
     return end > 0 and tokens[end - 1].low in _PERSONS_CLAIMING
 
 
