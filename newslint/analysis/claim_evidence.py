@@ -115,6 +115,22 @@ def _passive(tokens: Sequence[_Tok], verb: int, start: int) -> bool:
     return participle and any(t.low in _BE for t in tokens[start:verb])
 
 
+# Verbs of hearsay spreading on its own: "reports emerged that", "rumours have swirled".
+SPREADING = _words(
+    "abound abounded abounding abounds arise arisen arises arising arose circulate "
+    "circulated circulates circulating emerge emerged emerges emerging grew grow growing "
+    "grown grows mount mounted mounting mounts persist persisted persisting persists rampant "
+    "rife spread spreading spreads surface surfaced surfaces surfacing swirl swirled swirling "
+    "swirls"
+)
+# Verbs that carry the verb after "to" on in time or as it seems: "continue to
+# argue", "began to question", "seem to agree".
+_CARRYING_ON = _words(
+    "continue continues continued continuing began begin begins begun seem seems seemed "
+    "appear appears appeared tend tends tended"
+)
+
+
 def open_claim(
     tokens: Sequence[_Tok],
     start: int,
@@ -138,6 +154,10 @@ def open_claim(
         low = tokens[j].low
         if low == "to":
             before = tokens[j - 1].low if j > start else ""
+            spreads = j + 1 < n and tokens[j + 1].low in SPREADING
+            if before in _CARRYING_ON and not spreads:
+                j += 1  # "critics continue to point to": the verb after is the claim's
+                continue
             be = any(t.low in _BE for t in tokens[start : j - 1])
             if before in REACTION_FRAMES and be and j + 1 < n and tokens[j + 1].text.isalpha():
                 return j + 2  # "were quick to seize on": a reaction, whatever the verb

@@ -31,7 +31,12 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from newslint import regexcache
-from newslint.analysis.claim_evidence import CLAIM_STANCES, open_claim, predicate_as
+from newslint.analysis.claim_evidence import (
+    CLAIM_STANCES,
+    SPREADING,
+    open_claim,
+    predicate_as,
+)
 from newslint.analysis.claim_evidence import HINTS as _CLAIM_HINTS
 from newslint.analysis.linear import linear
 from newslint.wordlists import words as _words
@@ -843,6 +848,8 @@ def _group_noun(tokens: list[Token], i: int, text: str = "") -> bool:
         return True  # "families of the missing", "relatives of those killed"
     if nxt in _TAKE and after + 1 < len(tokens) and tokens[after + 1].low == "to":
         return True  # "residents took to Facebook to complain"
+    if quantified and nxt in _CALL and after + 1 < len(tokens) and tokens[after + 1].low == "for":
+        return True  # "some employers called for" (not "G7 ministers called for": named)
     return nxt in REPORTING_FORMS or nxt in AUXILIARIES or nxt in _SEE_AS or nxt in _LINKING
 
 
@@ -2105,12 +2112,7 @@ _HEARSAY_CARRYING = _words("suggesting claiming alleging saying indicating")
 
 
 _HEARSAY_FRAMES = _words("with amid amidst despite following")
-# Verbs of hearsay spreading on its own: "reports emerged that", "rumours have swirled".
-_SPREAD = frozenset(
-    form
-    for lemma in _words("emerge surface circulate swirl spread mount abound grow persist")
-    for form in _inflect(lemma)
-) | _words("spread grew grown arise arises arose arisen arising rife rampant")
+_SPREAD = SPREADING  # "reports emerged that", "rumours have swirled"
 _CONTENT_OPENERS = _words(
     "that of about suggesting claiming alleging saying regarding concerning over shedding linking "
     "surrounding"
