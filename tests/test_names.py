@@ -164,6 +164,28 @@ def test_built_congress_list_loads_with_terms() -> None:
     assert "Ted Cruz" in listed and "Scott Bessent" in listed
 
 
+def test_built_uk_ministers_list_loads_with_posts() -> None:
+    people = load_file(BUILT_LISTS[1])
+    assert len(people) >= 100
+    for person in people:
+        assert person.offices and all(o.country == "GB" for o in person.offices), person.name
+    posts = {p.name: {o.office for o in p.offices} for p in people}
+    assert "UK Chancellor of the Exchequer" in posts["Philip Hammond"]
+    # No namesake in the other shipped lists: each name stays one person.
+    others = {p.name.casefold() for path in (DEFAULT_LIST, BUILT_LISTS[0]) for p in load_file(path)}
+    assert not {p.name.casefold() for p in people} & others
+
+
+def test_uk_minister_out_of_post_on_the_article_date() -> None:
+    text = "---\ndate: 2019-09-01\n---\n\nBrexit Secretary David Davis met officials on Monday.\n"
+    result = lint_snippet(text, fmt="markdown", select=("names.officeholder",))
+    messages = [d.message for d in result.diagnostics]
+    assert len(messages) == 1, messages
+    assert "UK Brexit Secretary 2016–2018, not on 1 September 2019" in messages[0]
+    in_post = text.replace("2019-09-01", "2017-09-01")
+    assert not lint_snippet(in_post, fmt="markdown", select=("names.officeholder",)).diagnostics
+
+
 def test_congress_member_misspelled_with_given_name() -> None:
     text = HEAD + "Senator Lisa Murkowsky said the bill would pass."
     assert _rules(text, "names.misspelled") == [("names.misspelled", "Murkowsky")]

@@ -61,7 +61,11 @@ def listed_given_names() -> frozenset[str]:
     Read from the lists' ``name =`` lines, not parsed as TOML, as only the
     rare name before a month needs them."""
     found: set[str] = set()
-    for path in (DATA_DIR / "people.toml", DATA_DIR / "congress.toml"):
+    for path in (
+        DATA_DIR / "people.toml",
+        DATA_DIR / "congress.toml",
+        DATA_DIR / "uk_ministers.toml",
+    ):
         text = path.read_text(encoding="utf-8")
         found.update(m.group(1).casefold() for m in _LISTED_NAME.finditer(text))
     return frozenset(found)
