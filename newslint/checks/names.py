@@ -259,10 +259,12 @@ def _near_person(
             m.personal_title and not m.honorific_only and _title_fits(m, person)
             for _, m in form.tokens
         )
-        if not titled and own >= _KNOWN_NAME_ZIPF and own >= zipf(person.surname.split()[-1]):
-            # "FBI director James Comey" beside the listed James Comer: a spelling
-            # English text uses more than the listed one is a name of its own,
-            # unless a title of the listed person's says it is them.
+        listed = zipf(person.surname.split()[-1])
+        if not titled and own >= _KNOWN_NAME_ZIPF and own >= listed - _OWN_NAME_GAP:
+            # "FBI director James Comey" beside the listed James Comer, the director
+            # John Huston beside the listed minister John Hutton: a spelling English
+            # text uses nearly as much as the listed one (a slip is rarer by far) is
+            # a name of its own, unless a title of the listed person's says it is them.
             continue
         if strict:
             if given_named and titled:
@@ -279,6 +281,9 @@ _SOUND_ALIKE = {"c": "k", "k": "c"}
 
 
 _KNOWN_NAME_ZIPF = 2.0  # a slip of a name is rarer in English text than this
+# Zipf steps: a slip is more than ten times rarer than the name it misspells
+# (Merkle 2.1 against Merkel 3.4); a namesake is not (Huston 3.0, Hutton 3.2).
+_OWN_NAME_GAP = 1.0
 
 
 def _title_fits(mention: Mention, person: Person) -> bool:
