@@ -202,12 +202,25 @@ _ITALIC_OPEN = regexcache.compile(r"<(em|i|cite)\b[^>]*>", re.IGNORECASE)
 _ITALIC_REACH = 300  # characters of source before the word: a phrase, not a page
 
 
+# Markdown emphasis in one line: *word*, _a phrase_ (not **strong**, not snake_case).
+_MARKDOWN_EMPHASIS = regexcache.compile(r"(?<![*\w])([*_])(?![*_\s])[^*_\n]+?(?<!\s)\1(?![*\w])")
+
+
 def in_italics(doc: Document, start: int, end: int) -> bool:
-    """The word stands inside an HTML <em>, <i> or <cite> element."""
+    """The word stands inside an HTML <em>, <i> or <cite> element, or Markdown emphasis."""
     if doc.format == "text":
         return False
     source = doc.source
     at = doc.source_offset(start)
+    if doc.format == "markdown":
+        line_start = source.rfind("\n", 0, at) + 1
+        line_end = source.find("\n", at)
+        line_end = len(source) if line_end < 0 else line_end
+        if any(
+            m.start() < at < m.end()
+            for m in _MARKDOWN_EMPHASIS.finditer(source, line_start, line_end)
+        ):
+            return True
     before = source[max(0, at - _ITALIC_REACH) : at]
     opened = next(reversed(list(_ITALIC_OPEN.finditer(before))), None)  # the last one
     if opened is None:
