@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 import yaml
+from built_lists import write_list
 
 from newslint.names.lists import DEFAULT_LIST, load_file
 
@@ -68,12 +69,5 @@ def build(source: Path, today: dt.date) -> str:
     return "\n".join(lines)
 
 
-def main() -> int:
-    today = dt.date.fromisoformat(sys.argv[2]) if len(sys.argv) > 2 else dt.date.today()
-    OUT.write_text(build(Path(sys.argv[1]), today), encoding="utf-8")
-    print(f"wrote {OUT}")
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(write_list(build, OUT))

@@ -24,6 +24,8 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+from built_lists import write_list
+
 from newslint.names.lists import DEFAULT_LIST, load_file
 
 CONGRESS = DEFAULT_LIST.parent / "congress.toml"
@@ -161,12 +163,5 @@ def build(data: Path, today: dt.date) -> str:
     return "\n".join(lines)
 
 
-def main() -> int:
-    today = dt.date.fromisoformat(sys.argv[2]) if len(sys.argv) > 2 else dt.date.today()
-    OUT.write_text(build(Path(sys.argv[1]), today), encoding="utf-8")
-    print(f"wrote {OUT}")
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(write_list(build, OUT))
