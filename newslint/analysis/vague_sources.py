@@ -497,11 +497,14 @@ def _np_left(
 
 
 def _attached_name(tokens: list[Token], head: int, starts: set[int], text: str) -> bool:
-    """A proper noun attached after the head: "analysts at Barclays", ", including Dr Osei"."""
+    """A proper noun attached after the head: "analysts at Barclays", ", including Dr Osei".
+    A name the sources are close to is not theirs ("officials close to Ana Ruiz")."""
     end = tokens[head].end
     if MEMBERS.match(text, end):
         return True
     k = head + 1
+    if _inside_knowledge(tokens, k):
+        return False
     # A name in apposition with no comma: "analysts IDC", "analysts the Radicati Group".
     if k < len(tokens) and tokens[k].text[:1].isupper() and tokens[k].low not in PRONOUN_SUBJECTS:
         return True
@@ -535,6 +538,21 @@ def _attached_name(tokens: list[Token], head: int, starts: set[int], text: str) 
     return False
 
 
+# What makes an unnamed source an insider: "officials familiar with the matter",
+# "diplomats close to the talks", "people briefed on the plan".
+_KNOWING = _words("familiar close briefed involved privy knowledgeable aware")
+_KNOWING_PREPOSITIONS = _words("with to on in of about")
+
+
+def _inside_knowledge(tokens: list[Token], k: int) -> bool:
+    """An insider's attachment starts at ``k`` ("familiar with", "close to")."""
+    return (
+        k + 1 < len(tokens)
+        and tokens[k].low in _KNOWING
+        and tokens[k + 1].low in _KNOWING_PREPOSITIONS
+    )
+
+
 def _verb_after_np(tokens: list[Token], head: int) -> tuple[int, int]:
     """(verb group start, end) after the head, over attachments; (-1, -1) if none."""
     k = head + 1
@@ -550,7 +568,12 @@ def _verb_after_np(tokens: list[Token], head: int) -> tuple[int, int]:
         # "Advocates, on the other hand, say": step over a short comma-bounded insert.
         end = _verb_at(tokens, insert)
         return (insert, end) if end > 0 else (-1, -1)
-    if not (nxt in AFFILIATION or nxt in ("who", "that") or (nxt == "," and second == "who")):
+    if not (
+        nxt in AFFILIATION
+        or nxt in ("who", "that")
+        or (nxt == "," and second == "who")
+        or _inside_knowledge(tokens, k)
+    ):
         return -1, -1  # no attachment to step over: the noun is not this verb's subject
     stop = min(len(tokens), head + 14)
     relative = nxt in ("who", "that", ",")
@@ -1179,6 +1202,10 @@ def _generic(
         kind = "role"
     if verb_start == i + 1:
         return np_start, verb_end, kind
+    if _inside_knowledge(tokens, i + 1):
+        # "officials familiar with the matter said": known only by their nearness to
+        # the story, as "sources close to the couple" are.
+        return np_start, verb_end, "unnamed"
     # Attachment between head and verb: report the noun phrase and the verb
     # together only when they are close; otherwise the phrase alone.
     return np_start, i + 1, kind
