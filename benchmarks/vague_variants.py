@@ -9,6 +9,11 @@ adverb ("now believe", "have long believed"), "continue to believe", a modal
 Every variant is linted in a story of its own; a variant counts as found when a
 finding overlaps it.
 
+Spans that open with a bare plural source ("Critics argue") are also given
+another subject: a quantifier ("Many critics argue"), a modifier ("Several
+leading critics"), an attachment ("Critics in the field") and an insider's
+attachment ("Critics familiar with the matter").
+
 The originals are found about nine times in ten; the variants show where the
 parser depends on the exact shape it was tuned on rather than on the structure
 (source noun phrase, then a verb group). Nothing here is written to the
@@ -142,6 +147,32 @@ def variants(span: str) -> list[tuple[str, str]]:
     return [(name, text) for name, text in out if text != span]
 
 
+# A bare plural source at the start of a span ("Critics argue"): words that are
+# sources only in other shapes are left out.
+_NOT_PLURAL_SOURCES = frozenset(("reports", "others", "sources", "rumors", "rumours"))
+
+
+def subject_variants(span: str) -> list[tuple[str, str]]:
+    """(kind, rewritten span) for a span that opens with a bare plural source and
+    its verb ("Critics argue"): a quantifier, a modifier, an attachment and an
+    insider's attachment before the same verb group."""
+    words = span.split(" ")
+    if len(words) < 2 or not words[0][:1].isupper() or not words[0].endswith("s"):
+        return []
+    noun, rest = words[0], " ".join(words[1:])
+    after = words[1].lower()
+    if noun.lower() in _NOT_PLURAL_SOURCES or not (after in _FORM_OF or after in _GROUP_WORDS):
+        return []
+    low = noun.lower()
+    subjects = {
+        "quantifier": f"Many {low}",
+        "modifier": f"Several leading {low}",
+        "attachment": f"{noun} in the field",
+        "insider": f"{noun} familiar with the matter",
+    }
+    return [(kind, f"{subject} {rest}") for kind, subject in subjects.items()]
+
+
 def build(sources: set[str] | None, out: Path) -> dict[str, Variant]:
     made: dict[str, Variant] = {}
     texts: dict[str, dict] = {}
@@ -158,7 +189,7 @@ def build(sources: set[str] | None, out: Path) -> dict[str, Variant]:
             if label["class"] != CLASS:
                 continue
             original = doc.text[label["start"] : label["end"]]
-            for kind, text in variants(original):
+            for kind, text in variants(original) + subject_variants(original):
                 name = f"v{len(made):05d}.txt"
                 story = doc.text[: label["start"]] + text + doc.text[label["end"] :]
                 (out / name).write_text(story, encoding="utf-8")
