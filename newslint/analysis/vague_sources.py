@@ -713,9 +713,10 @@ def _find_in(
         low = t.low
         if low in UNNAMED_HEADS and (hit := _unnamed(tokens, i, starts, lower_words)):
             pass
-        elif low in _NEAR_PEOPLE and i + 1 < len(tokens) and tokens[i + 1].low in _NEARNESS:
-            # "people close to the family", "those familiar with the talks": sources
-            # known only by their nearness, read as "sources close to the family" is.
+        elif low in _NEAR_PEOPLE and _near_the_story(tokens, i + 1):
+            # "people close to the family", "a person familiar with the talks", "those
+            # with knowledge of the plan": sources known only by their nearness, read
+            # as "sources close to the family" is.
             hit = _unnamed(tokens, i, starts, lower_words)
         elif low in HEADS or low == "people":
             hit = _generic(tokens, i, starts, lower_words, text)
@@ -1223,7 +1224,8 @@ _DEONTIC = _words("must should ought")
 UNNAMED_HEADS = _words("source sources insider insiders")
 _ONE_SOURCE = _words("source insider")
 # Plain words for people that, before "close to" or "familiar with", mean sources.
-_NEAR_PEOPLE = _words("people those friends associates")
+_ONE_PERSON = _words("person someone somebody")
+_NEAR_PEOPLE = _words("people those friends associates") | _ONE_PERSON
 _NEARNESS = _words("close familiar")
 
 
@@ -1242,6 +1244,15 @@ def _unnamed(
     if hit is None or hit[2] != "named":
         return hit
     return hit[0], hit[1], "affiliated"
+
+
+def _near_the_story(tokens: list[Token], k: int) -> bool:
+    """Nearness to the story starts at ``k``: "close", "familiar", "with knowledge"."""
+    if k >= len(tokens):
+        return False
+    if tokens[k].low in _NEARNESS:
+        return True
+    return tokens[k].low == "with" and k + 1 < len(tokens) and tokens[k + 1].low == "knowledge"
 
 
 def _unnamed_phrase(
@@ -1293,7 +1304,14 @@ def _unnamed_phrase(
     ):
         return before, k, kind  # '"...," said a source close to the couple.'
     end = _verb_at(tokens, k)
-    if end < 0 and near and _opens_clause(tokens, start, starts):
+    # Not "someone close to the scene called the police" (one person near a place
+    # acts) nor "those familiar with the story will recall" (the readers who know it).
+    if (
+        end < 0
+        and near
+        and tokens[i].low not in _ONE_PERSON | {"those"}
+        and _opens_clause(tokens, start, starts)
+    ):
         # "sources close to the family assure fans that": whatever the verb, what
         # such a subject does in the story is pass on what it knows. The nearness
         # ends with its noun: the word after "the family".
@@ -2336,7 +2354,7 @@ _HEADS_ALT = "|".join(
         | COLLECTIVES
         | UNNAMED_HEADS
         | EVIDENCE_HEADS
-        | {"people"},
+        | _NEAR_PEOPLE,
         key=lambda w: (-len(w), w),
     )
 )
