@@ -173,14 +173,19 @@ def test_built_uk_ministers_list_loads_with_posts() -> None:
     assert "UK Chancellor of the Exchequer" in posts["Philip Hammond"]
 
 
-def test_uk_minister_out_of_post_on_the_article_date() -> None:
-    text = "---\ndate: 2019-09-01\n---\n\nBrexit Secretary David Davis met officials on Monday.\n"
+def _officeholder_messages(day: str, sentence: str) -> list[str]:
+    """names.officeholder's messages on one sentence in a story dated ``day``."""
+    text = f"---\ndate: {day}\n---\n\n{sentence}\n"
     result = lint_snippet(text, fmt="markdown", select=("names.officeholder",))
-    messages = [d.message for d in result.diagnostics]
+    return [d.message for d in result.diagnostics]
+
+
+def test_uk_minister_out_of_post_on_the_article_date() -> None:
+    sentence = "Brexit Secretary David Davis met officials on Monday."
+    messages = _officeholder_messages("2019-09-01", sentence)
     assert len(messages) == 1, messages
     assert "UK Brexit Secretary 2016–2018, not on 1 September 2019" in messages[0]
-    in_post = text.replace("2019-09-01", "2017-09-01")
-    assert not lint_snippet(in_post, fmt="markdown", select=("names.officeholder",)).diagnostics
+    assert not _officeholder_messages("2017-09-01", sentence)
 
 
 def test_congress_member_misspelled_with_given_name() -> None:
@@ -441,9 +446,9 @@ def test_spacing_variant_is_inconsistent() -> None:
 
 def test_officeholder_message_names_every_term_of_the_office() -> None:
     """A two-term officeholder out of office is told with both terms, not the nearest."""
-    text = "---\ndate: 2023-05-05\n---\n\nPresident Donald Trump visited the plant on Monday.\n"
-    result = lint_snippet(text, fmt="markdown", select=("names.officeholder",))
-    messages = [d.message for d in result.diagnostics]
+    messages = _officeholder_messages(
+        "2023-05-05", "President Donald Trump visited the plant on Monday."
+    )
     assert len(messages) == 1, messages
     assert "U.S. President 2017–2021 and 2025–, not on 5 May 2023" in messages[0]
 

@@ -2157,7 +2157,6 @@ _HEARSAY_CARRYING = _words("suggesting claiming alleging saying indicating")
 
 
 _HEARSAY_FRAMES = _words("with amid amidst despite following")
-_SPREAD = SPREADING  # "reports emerged that", "rumours have swirled"
 _CONTENT_OPENERS = _words(
     "that of about suggesting claiming alleging saying regarding concerning over shedding linking "
     "surrounding"
@@ -2190,14 +2189,14 @@ def _hearsay_spreads(tokens: list[Token], i: int) -> tuple[int, int, str] | None
         # what the hearsay says is in its own "of" attachment.
         k += 1
         while k < min(len(tokens), i + 10) and (
-            tokens[k].low == "to" or tokens[k].low not in _SPREAD_FRAMES | _SPREAD
+            tokens[k].low == "to" or tokens[k].low not in _SPREAD_FRAMES | SPREADING
         ):  # "to" inside the attachment is a preposition ("of a move to the coast")
             if not tokens[k].text[0].isalpha() or tokens[k].low in _CLAUSE_WORDS:
                 return None  # the attachment ended, or a clause began
             k += 1
     while k < min(len(tokens), i + 12) and (tokens[k].low in _SPREAD_FRAMES or _adverb(tokens[k])):
         k += 1  # "reports have recently surfaced"
-    if k >= len(tokens) or tokens[k].low not in _SPREAD:
+    if k >= len(tokens) or tokens[k].low not in SPREADING:
         return None
     if k == i + 1 and tokens[k].low.endswith("ing"):
         return None  # "followed rumours swirling over ...": a participle, not hearsay's verb
