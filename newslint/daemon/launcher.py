@@ -19,4 +19,40 @@ def main() -> None:
             raise SystemExit(code)
     from newslint.cli import main as command_line
 
-    command_line()
+    if argv[:1] != ["check"]:
+        command_line()
+        return
+    try:
+        command_line()
+    except SystemExit as done:
+        exit_without_teardown(done)
+
+
+def exit_without_teardown(done: SystemExit) -> None:
+    """End a ``check`` run as Python would, minus the interpreter's teardown.
+
+    Tearing down frees every object the run made, one by one: the imported
+    modules, the word lists and the compiled patterns, about 4% of a one-file
+    run. The operating system reclaims them at once. What the teardown does
+    that matters is done first: the exit handlers (caches saved, a LanguageTool
+    server this run started stopped, worker pools closed) and the output
+    streams flushed. Anything unusual (another thread still running, an exit
+    message rather than a code, an output that cannot be flushed) takes the
+    ordinary way out."""
+    import threading
+
+    code = done.code
+    if code is None:
+        code = 0
+    if not isinstance(code, int) or threading.active_count() > 1:
+        raise done
+    import atexit
+    import os
+
+    atexit._run_exitfuncs()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):  # a closed pipe: let Python report it as usual
+        raise done from None
+    os._exit(code)
