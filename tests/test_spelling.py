@@ -714,9 +714,15 @@ def test_hashed_word_table_round_trips_and_rejects_a_corrupt_file(tmp_path: Path
     loaded = HashedWords.load(path)
     assert [loaded.get(w) for w in ("biofuel", "inbox", "the", "stadum")] == [271, 350, 773, 0]
     assert "inbox" in loaded and "stadum" not in loaded and len(loaded) == 3
-    path.write_bytes(table.dumps()[:-3])
-    with pytest.raises((EOFError, ValueError)):  # table() then rebuilds it
-        HashedWords.load(path)
+    # A table stays whole when its file is replaced, as the cache is, by a rename.
+    replacement = tmp_path / "new.bin"
+    replacement.write_bytes(HashedWords.build([("ferry", 400)]).dumps())
+    replacement.replace(path)
+    assert loaded.get("inbox") == 350 and HashedWords.load(path).get("ferry") == 400
+    for damaged in (table.dumps()[:-3], table.dumps() + b"\0\0", b"", b"\3\0"):
+        path.write_bytes(damaged)
+        with pytest.raises((EOFError, ValueError)):  # table() then rebuilds it
+            HashedWords.load(path)
 
 
 def test_a_declared_language_other_than_english_decides_a_short_text() -> None:

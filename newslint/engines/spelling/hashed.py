@@ -7,15 +7,22 @@ parallel ``array('H')``: about 3 MiB, looked up by binary search in C
 (``bisect`` on the array). The chance that a word not on the list hashes onto
 one that is is about one in 6*10^13 per lookup. The table only answers
 lookups: it cannot list its words.
+
+A table loaded from its cache file is a view of the file mapped into memory,
+not a copy: the operating system reads a page when a lookup first touches it
+(a one-file run looks up a few thousand of 300,000 words), and processes
+share the pages.
 """
 
 from __future__ import annotations
 
 import bisect
+import mmap
 from array import array
 from collections.abc import Iterable
 from hashlib import blake2b
 from pathlib import Path
+from typing import BinaryIO
 
 
 def word_hash(word: str) -> int:
@@ -27,7 +34,7 @@ class HashedWords:
 
     __slots__ = ("_keys", "_values")
 
-    def __init__(self, keys: array[int], values: array[int]) -> None:
+    def __init__(self, keys: array[int] | memoryview, values: array[int] | memoryview) -> None:
         self._keys = keys
         self._values = values
 
@@ -56,12 +63,30 @@ class HashedWords:
 
     @classmethod
     def load(cls, path: Path) -> HashedWords:
-        """Read what :meth:`dumps` wrote straight into the arrays (no copy)."""
-        keys, values = array("Q"), array("H")
+        """Map what :meth:`dumps` wrote (read it, where the file cannot be
+        mapped). EOFError or ValueError when the file is short or long."""
         with path.open("rb") as handle:
-            count = int.from_bytes(handle.read(8), "little")
-            keys.fromfile(handle, count)  # EOFError or ValueError when the file is short
-            values.fromfile(handle, count)
-            if handle.read(1):
-                raise ValueError(f"{path}: longer than its count")
+            try:
+                mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+            except (OSError, ValueError):  # an empty file; a file system without mmap
+                return cls._read(handle, path)
+        view = memoryview(mapped)
+        if len(view) < 8:
+            raise EOFError(f"{path}: shorter than its count")
+        count = int.from_bytes(view[:8], "little")
+        if len(view) != 8 + count * 10:  # 8 bytes a key, 2 a value
+            raise ValueError(f"{path}: {len(view)} bytes do not hold {count} words")
+        return cls(view[8 : 8 + count * 8].cast("Q"), view[8 + count * 8 :].cast("H"))
+
+    @classmethod
+    def _read(cls, handle: BinaryIO, path: Path) -> HashedWords:
+        keys, values = array("Q"), array("H")
+        header = handle.read(8)
+        if len(header) < 8:
+            raise EOFError(f"{path}: shorter than its count")
+        count = int.from_bytes(header, "little")
+        keys.fromfile(handle, count)  # EOFError or ValueError when the file is short
+        values.fromfile(handle, count)
+        if handle.read(1):
+            raise ValueError(f"{path}: longer than its count")
         return cls(keys, values)
