@@ -39,7 +39,10 @@ def build_providers(config: Config) -> list[Provider]:
     from newslint.registry import PythonProvider
 
     packs = [*shipped_pack_paths(), *config.packs]
-    return [PackProvider(packs), PythonProvider(), *engine_providers(config)]
+    # A default selection runs every family: listing the rules by importing
+    # them costs nothing extra. A narrower one lists them from the cache.
+    selective = config.select is not None
+    return [PackProvider(packs), PythonProvider(selective), *engine_providers(config)]
 
 
 @dataclass

@@ -49,6 +49,10 @@ def cached_metas(
         pass
     metas = build()
     _write(path, json.dumps([_row(m) for m in metas], ensure_ascii=False))
+    for stale in path.parent.glob(f"rules-{name}-*.json"):  # an edit's or upgrade's leftovers
+        if stale != path:
+            with contextlib.suppress(OSError):
+                stale.unlink()
     return metas
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Protocol
 
 from newslint.diagnostics import Applicability, Diagnostic, Severity
@@ -146,28 +147,72 @@ def rule(
 def python_rule(rule_id: str) -> PythonRule:
     """The registered Python check ``rule_id`` (its metadata and function), for
     tools and tests that run one check directly. KeyError if there is none."""
-    import newslint.checks  # noqa: F401  (importing registers the checks)
+    from newslint.checks import import_families
 
+    import_families()
     return _PYTHON_RULES[rule_id]
 
 
+def python_rule_metas() -> list[RuleMeta]:
+    """Every Python check's metadata, in registration order. Read from the
+    cache (``newslint.metacache``) when the family modules are unchanged since a
+    run listed them, so that a run imports only the families it selected
+    (``--select dates`` needs none of the names or attribution code)."""
+    import sys
+
+    from newslint.checks import family_modules, family_sources, import_families
+
+    if all(name in sys.modules for name in family_modules()):
+        return [r.meta for r in _PYTHON_RULES.values()]
+
+    def build() -> list[RuleMeta]:
+        import_families()
+        return [r.meta for r in _PYTHON_RULES.values()]
+
+    from newslint.metacache import cached_metas
+
+    # Keyed by the files' sizes and times, not their text: reading every family
+    # module would cost a one-file run more than the imports it spares.
+    files = [*family_sources(), Path(__file__)]
+    stamp = " ".join(f"{p.name}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in files)
+    return cached_metas("python", stamp, (), build)
+
+
 class PythonProvider:
-    """Runs the registered Python checks (modules under ``newslint.checks``)."""
+    """Runs the registered Python checks (modules under ``newslint.checks``).
 
-    def __init__(self) -> None:
-        import newslint.checks  # noqa: F401  (importing registers the checks)
+    ``selective``: the run selects some rules only (``--select``), so the rules
+    are listed from the cache and a family's module is imported when one of its
+    rules is selected. Otherwise every family is imported at once."""
 
-        self._rules = dict(_PYTHON_RULES)
+    def __init__(self, selective: bool = False) -> None:
+        self._selective = selective
+        self._metas: list[RuleMeta] | None = None
 
     def rules(self) -> Sequence[RuleMeta]:
-        return [r.meta for r in self._rules.values()]
+        if self._metas is None:
+            if self._selective:
+                self._metas = python_rule_metas()
+            else:
+                from newslint.checks import import_families
+
+                import_families()
+                self._metas = [r.meta for r in _PYTHON_RULES.values()]
+        return self._metas
 
     def check(
         self, doc: Document, selected: frozenset[str], ctx: CheckContext
     ) -> Iterator[Diagnostic]:
-        for rule_id, python_rule in self._rules.items():
-            if rule_id in selected:
-                yield from python_rule.function(doc, ctx, python_rule.meta)
+        for meta in self.rules():
+            if meta.id not in selected:
+                continue
+            python_rule = _PYTHON_RULES.get(meta.id)
+            if python_rule is None:
+                import importlib
+
+                importlib.import_module(meta.origin.removeprefix("python "))
+                python_rule = _PYTHON_RULES[meta.id]
+            yield from python_rule.function(doc, ctx, python_rule.meta)
 
 
 # -- selection -----------------------------------------------------------------

@@ -430,14 +430,13 @@ def test_engines_are_not_imported_when_their_rules_are_off(tmp_path: Path) -> No
     assert "newslint.packs" in imported  # the probe does see our own imports
 
 
+# At exit, as a check run ends by os._exit after the exit handlers (launcher.py).
 _MODULES_AFTER_A_RUN = (
-    "import gc, json, runpy, sys\n"
+    "import atexit, gc, json, runpy, sys\n"
     "sys.argv = ['newslint', *sys.argv[1:]]\n"
-    "try:\n"
-    "    runpy.run_module('newslint', run_name='__main__', alter_sys=True)\n"
-    "except SystemExit:\n"
-    "    pass\n"
-    "print(json.dumps([sorted(sys.modules), gc.isenabled()]), file=sys.stderr)\n"
+    "atexit.register(lambda: print(json.dumps([sorted(sys.modules), gc.isenabled()]),"
+    " file=sys.stderr, flush=True))\n"
+    "runpy.run_module('newslint', run_name='__main__', alter_sys=True)\n"
 )
 
 
@@ -490,6 +489,58 @@ def test_a_default_run_imports_only_what_it_runs(tmp_path: Path) -> None:
         "ftfy",  # nor mojibake
     }
     assert sorted(unwanted & imported) == []
+
+
+def _modules_after(args: list[str], cwd: Path, cache: Path) -> set[str]:
+    proc = subprocess.run(
+        [sys.executable, "-c", _MODULES_AFTER_A_RUN, *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1", "NEWSLINT_CACHE_DIR": str(cache)},
+    )
+    assert proc.returncode in (0, 1), proc.stderr
+    return set(json.loads(proc.stderr.strip().splitlines()[-1])[0])
+
+
+def test_a_selective_run_imports_only_the_families_it_selected(tmp_path: Path) -> None:
+    """The Python checks' metadata is cached (issue 12: import only what the
+    selected rules need): once a run listed the rules, ``--select dates``
+    imports the dates family and none of the names or attribution code, and
+    finds what a full listing finds."""
+    write(tmp_path / "a.md", CLEAN.replace("on Tuesday", "on Thursday, February 6, 2026"))
+    cache = tmp_path / "cache"
+    args = ["check", "--format", "json", "--no-cache", "--select", "dates", "a.md"]
+    first = _modules_after(args, tmp_path, cache)  # builds the metadata cache
+    later = _modules_after(args, tmp_path, cache)
+    families = {m for m in later if m.startswith("newslint.checks.")}
+    assert "newslint.checks.dates" in families
+    for other in ("names", "attribution", "reader", "padding", "numbers", "ap"):
+        assert f"newslint.checks.{other}" in first and f"newslint.checks.{other}" not in later
+    assert not {"newslint.names.checks", "newslint.analysis.attribution", "rapidfuzz"} & later
+    run = run_cli(*args, cwd=tmp_path, env={"NEWSLINT_CACHE_DIR": str(cache)})
+    assert [d["rule"] for d in diagnostics(run)] == ["dates.weekday-mismatch"]
+
+
+def test_cached_python_rule_metadata_is_what_the_checks_register(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from newslint.registry import python_rule_metas\n"
+        "metas = python_rule_metas()\n"
+        "assert 'newslint.checks.names' not in sys.modules or sys.argv[1] == 'first'\n"
+        "from newslint.checks import import_families\n"
+        "from newslint.registry import _PYTHON_RULES\n"
+        "import_families()\n"
+        "assert metas == [r.meta for r in _PYTHON_RULES.values()]\n"
+        "assert [m.origin for m in metas] == [r.meta.origin for r in _PYTHON_RULES.values()]\n"
+    )
+    env = {**os.environ, "NEWSLINT_CACHE_DIR": str(tmp_path)}
+    for which in ("first", "cached"):
+        proc = subprocess.run(
+            [sys.executable, "-c", code, which], env=env, capture_output=True, text=True
+        )
+        assert proc.returncode == 0, proc.stderr
+    assert len(list(tmp_path.glob("rules-python-*.json"))) == 1
 
 
 def test_proselint_is_imported_only_when_one_of_its_checks_can_fire(tmp_path: Path) -> None:

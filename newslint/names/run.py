@@ -15,15 +15,17 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newslint.diagnostics import Applicability, Diagnostic, Range, Severity, Suggestion
 from newslint.document import Document
-from newslint.names.checks import candidate_forms, clean_form, is_dictionary_word
-from newslint.names.extract import NameAnalysis
-from newslint.names.frequent import zipf
-from newslint.names.similar import similar
 from newslint.registry import CheckContext, RuleMeta
 from newslint.results import FileResult
+
+# The runner imports this module for every run; the names code it calls is
+# imported only by runs that check names (``--select dates`` never does).
+if TYPE_CHECKING:
+    from newslint.names.extract import NameAnalysis
 
 RULE = "names.inconsistent"
 RARE = 2  # at most this many occurrences in its one file
@@ -59,6 +61,7 @@ def collect(on: bool) -> None:
 def summarise(
     doc: Document, analysis: NameAnalysis, ctx: CheckContext, severity: Severity
 ) -> FileNames:
+    from newslint.names.checks import candidate_forms, clean_form, is_dictionary_word
     from newslint.suppressions import parse_directives
 
     suppressions = parse_directives(doc.directives) if doc.directives else None
@@ -167,6 +170,9 @@ def _file_diagnostics(
     texts: dict[str, str],
     givens: dict[str, set[str]],
 ) -> list[Diagnostic]:
+    from newslint.names.frequent import zipf
+    from newslint.names.similar import similar
+
     found: list[Diagnostic] = []
     for key, form in summary.forms.items():
         if not form.flaggable:
