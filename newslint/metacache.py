@@ -19,18 +19,19 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import pickle
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import asdict
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from newslint import __version__
 from newslint.cachedir import cache_root, write_atomically
-from newslint.diagnostics import Applicability, Severity
-from newslint.registry import Example, RuleMeta
+
+# Pickled, rule metadata needs no import of the registry here: the registry
+# reads its own rules' metadata through this module.
+if TYPE_CHECKING:
+    from newslint.registry import RuleMeta
 
 T = TypeVar("T")
 
@@ -42,14 +43,16 @@ def cached_metas(
     key = hashlib.sha256(f"{__version__} {engine_version}".encode())
     for source in sources:
         key.update(source.read_bytes())
-    path = cache_root() / f"rules-{name}-{key.hexdigest()[:16]}.json"
+    path = cache_root() / f"rules-{name}-{key.hexdigest()[:16]}.pickle"
     try:
-        return [_meta(row) for row in json.loads(path.read_text(encoding="utf-8"))]
-    except (OSError, ValueError, KeyError, TypeError):
+        found = pickle.loads(path.read_bytes())
+        if isinstance(found, list):
+            return found
+    except Exception:  # absent, or unreadable by this Python: build again
         pass
     metas = build()
-    _write(path, json.dumps([_row(m) for m in metas], ensure_ascii=False))
-    for stale in path.parent.glob(f"rules-{name}-*.json"):  # an edit's or upgrade's leftovers
+    write_atomically(path, pickle.dumps(metas, protocol=pickle.HIGHEST_PROTOCOL))
+    for stale in path.parent.glob(f"rules-{name}-*"):  # an edit's or upgrade's leftovers
         if stale != path:
             with contextlib.suppress(OSError):
                 stale.unlink()
@@ -82,25 +85,3 @@ def cached_parse(
             with contextlib.suppress(OSError):
                 stale.unlink()
     return result
-
-
-def _row(meta: RuleMeta) -> dict[str, Any]:
-    row = asdict(meta)
-    row["severity"] = meta.severity.name
-    row["fix"] = meta.fix.value if meta.fix else None
-    return row
-
-
-def _meta(row: dict[str, Any]) -> RuleMeta:
-    return RuleMeta(
-        **{
-            **row,
-            "severity": Severity[row["severity"]],
-            "fix": Applicability(row["fix"]) if row["fix"] else None,
-            "examples": tuple(Example(**e) for e in row["examples"]),
-        }
-    )
-
-
-def _write(path: Path, text: str) -> None:
-    write_atomically(path, text.encode("utf-8"))

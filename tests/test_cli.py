@@ -540,7 +540,7 @@ def test_cached_python_rule_metadata_is_what_the_checks_register(tmp_path: Path)
             [sys.executable, "-c", code, which], env=env, capture_output=True, text=True
         )
         assert proc.returncode == 0, proc.stderr
-    assert len(list(tmp_path.glob("rules-python-*.json"))) == 1
+    assert len(list(tmp_path.glob("rules-python-*.pickle"))) == 1
 
 
 def test_proselint_is_imported_only_when_one_of_its_checks_can_fire(tmp_path: Path) -> None:

@@ -68,7 +68,7 @@ class LogisticModel:
     def load(cls, path: Path) -> LogisticModel:
         """The model in ``path``; parsed JSON is cached on disk (a pickle loads
         in half the time, and every cold start loads three models)."""
-        from newslint.metacache import cached_parse  # not at the top: it imports registry
+        from newslint.metacache import cached_parse
 
         return cached_parse("model", path, (Path(__file__),), lambda: cls._parse(path))
 

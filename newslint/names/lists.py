@@ -256,7 +256,7 @@ def _cldr_territories() -> dict[str, str]:
 
         return dict(Locale("en").territories)
 
-    from newslint.metacache import cached_parse  # not at the top: metacache imports registry
+    from newslint.metacache import cached_parse
 
     try:
         return cached_parse("cldr-territories", data, (), read)
@@ -427,7 +427,7 @@ def _load(path: Path, _mtime: int) -> tuple[Person, ...]:
     def parse() -> tuple[Person, ...]:
         return tuple(parse_list(path.read_text(encoding="utf-8-sig"), str(path)))
 
-    from newslint.metacache import cached_parse  # not at the top: metacache imports registry
+    from newslint.metacache import cached_parse
 
     return cached_parse("names", path, (Path(__file__),), parse, context=str(path))
 
