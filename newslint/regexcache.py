@@ -18,13 +18,19 @@ from __future__ import annotations
 import atexit
 import re
 import sys
+from array import array
+from collections.abc import Iterable
 from pathlib import Path
 from types import FrameType
 from typing import Any
 
 from newslint.marshalstore import MarshalStore
 
-_Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+# flags, code, groups, groupindex, indexgroup: what ``_sre.compile`` takes, the
+# code as the bytes of an array of 32-bit words (unmarshalled at once, where a
+# list of integers costs an object each: a one-file run's ~500 patterns hold
+# 250,000 of them) and turned back into a list only for the patterns a run uses.
+_Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 
 _used: set[tuple[str, int]] = set()  # what this process compiled
 _library_used: set[tuple[str, int]] = set()  # libraries' patterns (through install())
@@ -145,17 +151,33 @@ def _compiled_form(pattern: str, flags: int) -> _Entry:
         indexgroup[index] = name
     return (
         flags | parsed.state.flags,
-        [int(op) for op in code],  # opcodes are int subclasses marshal cannot store
+        _code_words(code).tobytes(),
         parsed.state.groups - 1,
         groupindex,
         tuple(indexgroup),
     )
 
 
-def _sre_compile(pattern: str, *entry: Any) -> re.Pattern[str]:
+def _sre_compile(
+    pattern: str,
+    flags: int,
+    code: bytes,
+    groups: int,
+    groupindex: dict[str, int],
+    indexgroup: tuple[str | None, ...],
+) -> re.Pattern[str]:
     import _sre
 
-    return _sre.compile(pattern, *entry)  # type: ignore[no-any-return]
+    words = _code_words()
+    words.frombytes(code)  # TypeError for an entry of another format: compiled afresh
+    return _sre.compile(  # type: ignore[no-any-return]
+        pattern, flags, words.tolist(), groups, groupindex, indexgroup
+    )
+
+
+def _code_words(items: Iterable[int] = ()) -> array[int]:
+    """An array of the unsigned 32-bit words of ``_sre``'s code."""
+    return array("I", items)
 
 
 def cache_path() -> Path:
