@@ -163,11 +163,11 @@ def python_rule_metas() -> list[RuleMeta]:
     from newslint.checks import family_modules, family_sources, import_families
 
     if all(name in sys.modules for name in family_modules()):
-        return [r.meta for r in _PYTHON_RULES.values()]
+        return _registered_metas()
 
     def build() -> list[RuleMeta]:
         import_families()
-        return [r.meta for r in _PYTHON_RULES.values()]
+        return _registered_metas()
 
     from newslint.metacache import cached_metas
 
@@ -176,6 +176,10 @@ def python_rule_metas() -> list[RuleMeta]:
     files = [*family_sources(), Path(__file__)]
     stamp = " ".join(f"{p.name}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in files)
     return cached_metas("python", stamp, (), build)
+
+
+def _registered_metas() -> list[RuleMeta]:
+    return [r.meta for r in _PYTHON_RULES.values()]
 
 
 class PythonProvider:
@@ -197,7 +201,7 @@ class PythonProvider:
                 from newslint.checks import import_families
 
                 import_families()
-                self._metas = [r.meta for r in _PYTHON_RULES.values()]
+                self._metas = _registered_metas()
         return self._metas
 
     def check(
