@@ -175,7 +175,12 @@ def python_rule_metas() -> list[RuleMeta]:
     # module would cost a one-file run more than the imports it spares.
     files = [*family_sources(), Path(__file__)]
     stamp = " ".join(f"{p.name}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in files)
-    return cached_metas("python", stamp, (), build)
+    # One cache file per installed copy: two copies sharing a cache directory (a
+    # checkout and a virtualenv) keep their own lists instead of evicting each other's.
+    import zlib
+
+    install = zlib.crc32(str(Path(__file__).resolve().parent).encode())
+    return cached_metas(f"python-{install:08x}", stamp, (), build)
 
 
 def _registered_metas() -> list[RuleMeta]:
