@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import sys
-import traceback
 from collections.abc import Iterator
 
 REPORT_URL = "https://github.com/newslint/newslint/issues"
@@ -51,6 +50,8 @@ def internal_error(display: str, exc: BaseException, *, verbose: bool, where: st
     )
     if verbose:
         # Formatters keep errors to one line; the traceback goes to stderr as is.
+        import traceback  # only when a rule failed: not on every run's start
+
         trace = "".join(traceback.format_exception(exc))
         sys.stderr.write(f"newslint: traceback for {display}:\n{trace}")
         sys.stderr.flush()

@@ -18,7 +18,6 @@ anywhere covers the whole file.
 from __future__ import annotations
 
 import bisect
-import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -159,6 +158,8 @@ def _parse_one(directive: Directive, errors: list[tuple[int, str]]) -> ParsedDir
     word, *tail = _SEPARATORS.split(body, maxsplit=1)
     word, rest = word.lower(), (tail[0] if tail else "")
     if word not in WORDS:
+        import difflib  # only for a mistyped directive: not on every run's start
+
         close = difflib.get_close_matches(word, WORDS, n=1)
         hint = f" (did you mean 'newslint-{close[0]}'?)" if close else ""
         known = ", ".join(f"newslint-{w}" for w in WORDS)

@@ -7,7 +7,6 @@ documented in ``rules/README.md``.
 
 from __future__ import annotations
 
-import difflib
 import string
 import sys
 from collections.abc import Mapping
@@ -154,6 +153,8 @@ def load_pack_file(path: Path, shown: str) -> list[PackRule]:
 
 
 def _did_you_mean(key: str, valid: tuple[str, ...]) -> str:
+    import difflib  # only for a pack with a mistake: not on every run's start
+
     close = difflib.get_close_matches(key, valid, n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
