@@ -10,9 +10,10 @@ import pytest
 
 from newslint.names.extract import analyse
 from newslint.names.learn import count_names, learn, to_toml
-from newslint.names.lists import BUILT_LISTS, DEFAULT_LIST, load_file, names_list, parse_list
+from newslint.names.lists import load_file, names_list, parse_list
 from newslint.names.similar import plausibility, similar
 from newslint.names.typos import slip_like
+from newslint.names.words import BUILT_LISTS, DEFAULT_LIST
 from newslint.sources import load_document
 from tests.conftest import EXAMPLES, lint_snippet, run_cli
 

@@ -19,9 +19,10 @@ from pathlib import Path
 import yaml
 from built_lists import write_list
 
-from newslint.names.lists import DEFAULT_LIST, load_file
+from newslint.names.lists import load_file
+from newslint.names.words import CONGRESS_LIST as OUT
+from newslint.names.words import DEFAULT_LIST
 
-OUT = DEFAULT_LIST.parent / "congress.toml"
 OFFICE = {"sen": "U.S. Senator", "rep": "U.S. Representative"}
 _JOIN_DAYS = 7  # consecutive terms: one ends the day (or week) the next begins
 

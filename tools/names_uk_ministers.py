@@ -26,11 +26,11 @@ from pathlib import Path
 
 from built_lists import write_list
 
-from newslint.names.lists import DEFAULT_LIST, load_file
+from newslint.names.lists import load_file
+from newslint.names.words import CONGRESS_LIST as CONGRESS
+from newslint.names.words import DEFAULT_LIST
+from newslint.names.words import UK_MINISTERS_LIST as OUT
 
-CONGRESS = DEFAULT_LIST.parent / "congress.toml"
-
-OUT = DEFAULT_LIST.parent / "uk_ministers.toml"
 SINCE = dt.date(2000, 1, 1)
 _JOIN_DAYS = 7  # reappointed in a reshuffle: one appointment ends as the next begins
 

@@ -19,17 +19,13 @@ from rapidfuzz.distance import OSA
 from rapidfuzz.process import extract
 
 from newslint.names.similar import MIN_LENGTH, fold, similar, skeleton
-from newslint.names.words import COUNTRY_ADJECTIVES, DATA_DIR
+from newslint.names.words import BUILT_LISTS, COUNTRY_ADJECTIVES, DEFAULT_LIST
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
     import tomli as tomllib
 
-DEFAULT_LIST = DATA_DIR / "people.toml"
-# Built lists shipped beside it: members of Congress (tools/names_congress.py) and
-# UK Cabinet ministers since 2000 (tools/names_uk_ministers.py).
-BUILT_LISTS = (DATA_DIR / "congress.toml", DATA_DIR / "uk_ministers.toml")
 PERSON_KEYS = frozenset(("name", "surname", "variants", "misspellings", "count", "offices", "died"))
 OFFICE_KEYS = frozenset(("office", "country", "from", "to"))
 _NEAR_CACHE_SIZE = 50_000  # spellings remembered per list (a long run stays bounded)

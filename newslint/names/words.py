@@ -16,6 +16,12 @@ from newslint import regexcache
 from newslint.wordlists import word_set, word_table
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "names"
+# The shipped names lists: the hand-kept default, and the lists built beside it
+# from open data (tools/names_congress.py, tools/names_uk_ministers.py).
+DEFAULT_LIST = DATA_DIR / "people.toml"
+CONGRESS_LIST = DATA_DIR / "congress.toml"
+UK_MINISTERS_LIST = DATA_DIR / "uk_ministers.toml"
+BUILT_LISTS = (CONGRESS_LIST, UK_MINISTERS_LIST)
 
 _TOPIC = "names"
 MONTHS = word_set(_TOPIC, "months")
@@ -61,11 +67,7 @@ def listed_given_names() -> frozenset[str]:
     Read from the lists' ``name =`` lines, not parsed as TOML, as only the
     rare name before a month needs them."""
     found: set[str] = set()
-    for path in (
-        DATA_DIR / "people.toml",
-        DATA_DIR / "congress.toml",
-        DATA_DIR / "uk_ministers.toml",
-    ):
+    for path in (DEFAULT_LIST, *BUILT_LISTS):
         text = path.read_text(encoding="utf-8")
         found.update(m.group(1).casefold() for m in _LISTED_NAME.finditer(text))
     return frozenset(found)
