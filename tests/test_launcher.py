@@ -76,3 +76,22 @@ def test_a_running_thread_or_a_message_takes_the_ordinary_way_out() -> None:
     finally:
         stop.set()
         worker.join()
+
+
+def test_a_profiled_run_still_writes_its_profile(tmp_path: Path) -> None:
+    """cProfile (and coverage's tracer) write their results after the program
+    returns: a watched run must take the ordinary way out, or the benchmark's
+    profile of the cold start is never written."""
+    profile = tmp_path / "run.prof"
+    article = EXAMPLES / "clean-central-bank-rates.md"
+    command = [sys.executable, "-m", "cProfile", "-o", str(profile), "-m", "newslint"]
+    run = subprocess.run(
+        [*command, "check", "--ignore", "grammar", str(article)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **_OWN_PROCESS},
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    assert profile.stat().st_size > 0

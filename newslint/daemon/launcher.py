@@ -37,14 +37,16 @@ def exit_without_teardown(done: SystemExit) -> None:
     that matters is done first: the exit handlers (caches saved, a LanguageTool
     server this run started stopped, worker pools closed) and the output
     streams flushed. Anything unusual (another thread still running, an exit
-    message rather than a code, an output that cannot be flushed) takes the
+    message rather than a code, an output that cannot be flushed, a profiler
+    or tracer that writes its results after the program returns) takes the
     ordinary way out."""
     import threading
 
     code = done.code
     if code is None:
         code = 0
-    if not isinstance(code, int) or threading.active_count() > 1:
+    watched = sys.getprofile() is not None or sys.gettrace() is not None
+    if not isinstance(code, int) or threading.active_count() > 1 or watched:
         raise done
     import atexit
     import os
