@@ -848,9 +848,19 @@ def _counted(tokens: list[Token], i: int) -> bool:
     )
 
 
+# Adverbs that end in -s, like a plural: "Mr Lee, 63, has always insisted" has no
+# crowd for a subject.
+_S_ADVERBS = _words(
+    "always perhaps sometimes nevertheless nonetheless besides afterwards towards upwards "
+    "downwards backwards forwards outwards inwards onwards nowadays thus whereas unless"
+)
+
+
 def _group_noun(tokens: list[Token], i: int, text: str = "") -> bool:
     """Any plural noun right before a verb group ("many basketball fans argue")."""
     low = tokens[i].text
+    if low.lower() in _S_ADVERBS:
+        return False
     # Right after a closing quotation mark ('"...," Deters said') a capital is a name.
     after_quote = text[: tokens[i].start].rstrip()[-1:] in ('"', "”", "’", "'")
     # (After a comma a capital names someone: "..., Reuters noted".)

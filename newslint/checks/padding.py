@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from newslint import regexcache
 from newslint.analysis.attribution import sourcing_phrases
 from newslint.analysis.learned import padding_model
+from newslint.analysis.linear import linear
 from newslint.analysis.sentence_features import sentence_features
 from newslint.analysis.specificity import SentenceInfo, wraps_up
 from newslint.diagnostics import Diagnostic, Severity
@@ -204,7 +205,9 @@ _TELL_PHRASES = (
     "|ever-evolving|fast-paced world|underscores the importance|highlights the importance"
     "|all in all|in summary|needless to say|it goes without saying|last but not least"
 )
-_TELL = regexcache.compile(
+# On RE2 (ASCII words only): ``re`` tries each of the phrases at every position
+# of every story, 0.3 ms a story; RE2 scans once.
+_TELL = linear(
     r"\b(?:"
     + "|".join(
         sorted(

@@ -50,9 +50,17 @@ def in_reference(text: str, start: int) -> bool:
     """Whether ``start`` lies on a line of a bibliographic reference ("Niekus
     et al. ... DOI: ..."): a cited title keeps its authors' spelling
     ("Neandertal" in a story that writes "Neanderthal")."""
+    lines = _reference_lines(text)
+    if not lines:  # most stories cite nothing: one search per story, not per name
+        return False
     begin = text.rfind("\n", 0, start) + 1
-    end = text.find("\n", start)
-    return bool(_REFERENCE.search(text, begin, len(text) if end < 0 else end))
+    return begin in lines
+
+
+@functools.lru_cache(maxsize=8)
+def _reference_lines(text: str) -> frozenset[int]:
+    """Where each line that holds a reference marker begins."""
+    return frozenset(text.rfind("\n", 0, m.start()) + 1 for m in _REFERENCE.finditer(text))
 
 
 def clean_form(form: Form, analysis: NameAnalysis, ctx: CheckContext, doc: Document) -> bool:
