@@ -153,6 +153,23 @@ def test_language_evidence_counts_lowercase_and_caseless_words() -> None:
     assert (found.english, found.counted) == (2, 6)
 
 
+def test_words_in_disguise_are_no_evidence_of_another_language() -> None:
+    """Cyrillic look-alikes in English words are spelling.mixed-script's one finding;
+    they must not make an English text read as a foreign one."""
+    from newslint.analysis.language import document_language
+
+    plain = "The quick brown fox jumps over the lazy dog near the council offices on Monday."
+    disguised = (
+        "The qu\u0456ck br\u043ewn f\u043e\u0445 jumps \u043ever the lazy d\u043eg"
+        " near the council offices on Monday."
+    )
+    for text in (plain, disguised):
+        found = document_language(load_document("a.txt", text + "\n"))
+        assert found.english and found.whole.share == 1.0, text
+    russian = "\u0437\u0430\u044f\u0432\u0438\u043b\u0430 " * 12  # a script of its own still counts
+    assert not document_language(load_document("b.txt", russian + "\n")).english
+
+
 # Regexes searched sentence by sentence behind TextScan.may_match_in.
 _READER = [
     getattr(reader, name)

@@ -50,6 +50,8 @@ class LanguageEvidence:
 def evidence(tokens: Iterable[str], known: Callable[[str], bool]) -> LanguageEvidence:
     english = counted = 0
     for token in tokens:
+        if not token.isascii() and _disguised(token):
+            continue  # "quіck" with a Cyrillic і: English in disguise, no evidence either way
         if token.islower():
             counted += 1
             english += known(token.replace("’", "'"))
@@ -57,6 +59,19 @@ def evidence(tokens: Iterable[str], known: Callable[[str], bool]) -> LanguageEvi
             # (A capital first letter is a cased letter: most tokens here stop at it.)
             counted += 1  # a script without case: not English
     return LanguageEvidence(english, counted)
+
+
+def _disguised(token: str) -> bool:
+    """Latin letters mixed with look-alikes from another script (spelling.mixed-script
+    reports them): foreign words have no Latin letter in them."""
+    from newslint.engines.spelling.scripts import script_name, scripts
+
+    found = scripts(token)
+    return found.latin and found.other is not None and script_name(found.other) in _LOOKALIKES
+
+
+# Scripts whose letters pass for Latin ones.
+_LOOKALIKES = frozenset({"Cyrillic", "Greek", "Fullwidth"})
 
 
 @dataclass(frozen=True)
