@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from newslint import regexcache
+from newslint.analysis.linear import linear
 from newslint.analysis.textscan import may_match_text, text_scan
 from newslint.document import Document
 from newslint.names.words import given_names
@@ -46,9 +47,8 @@ _ABSTRACT_WORDS = (
     "necess consensus imperative moral tension dignity stabilit enrich traction "
 )
 _ABSTRACT_STEMS = _ABSTRACT_WORDS.split()
-_ABSTRACT = regexcache.compile(
-    r"\b(?:" + "|".join(re.escape(s) for s in _ABSTRACT_STEMS) + r")[\w-]*"
-)
+# Word-stem lists on RE2 (linear): ``re`` tries every stem at every position.
+_ABSTRACT = linear(r"\b(?:" + "|".join(re.escape(s) for s in _ABSTRACT_STEMS) + r")[\w-]*")
 # Weekdays, months and times: a date anchors a sentence.
 _DATE = regexcache.compile(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March"
@@ -228,7 +228,7 @@ _PRAISE_WORDS = (
     "visionary trailblaz powerhouse accomplished versatil stunning adoring devoted "
     "shining indelible enduring timeless undeniabl"
 )
-_PRAISE = regexcache.compile(
+_PRAISE = linear(
     r"\b(?:" + "|".join(re.escape(s) for s in _PRAISE_WORDS.split()) + r")[\w-]*"
     r"|\bneeds? no introduction\b|\bwork ethic\b",
     re.IGNORECASE,
