@@ -74,6 +74,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator
 
 from newslint import regexcache
+from newslint.analysis.linear import linear
 from newslint.analysis.skipped import EMAIL, HANDLE
 from newslint.analysis.textscan import may_match_text
 from newslint.diagnostics import Diagnostic
@@ -144,7 +145,8 @@ _HOOK = regexcache.compile(
     re.IGNORECASE,
 )
 # A chatbot to its user: first person offering an edit, second person asked.
-_OFFER = regexcache.compile(
+# On RE2: an alternation searched on every sentence.
+_OFFER = linear(
     r"\b(?:(?:would|do) you (?:like|want) me to|let me know (?:if|whether|what|how)"
     r"|if you(?:['’]d| would)? (?:like|want|prefer),? I\b|I can (?:also )?(?:expand|shorten"
     r"|revise|adjust|rewrite|tailor|add|provide|make|adapt|elaborate|tweak|condense|change)"
