@@ -48,6 +48,8 @@ _HANDLE_MARKS = ("@", "#")
 
 def _bare(text: str) -> str:
     """Case-folded letters without accents: "Atlético" and "Atletico" share one key."""
+    if text.isascii():  # most names: nothing to decompose
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
