@@ -71,6 +71,7 @@ from __future__ import annotations
 import bisect
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable, Iterator
 
 from newslint import regexcache
@@ -543,6 +544,10 @@ def reader_question(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterato
             and not (_answered(doc, following) or _elided_subject(text))
         ):
             continue
+        # "Do you dispute his record? Santorum: Well, ...": in a transcript, a
+        # question the next speaker's turn answers is the interviewer's.
+        if kind == "question" and _in_transcript_turn(doc, sentence, following):
+            continue
         if kind:
             found.append((sentence, kind))
     if not found:
@@ -951,6 +956,42 @@ def _link_label(doc: Document, sentence: Span, text: str, starts: list[int]) -> 
 _REPORTS_QUESTION = regexcache.compile(
     r"\b(?:question|questions|asked|asks|survey|surveyed|poll|polled|respondents)\b", re.IGNORECASE
 )
+
+
+# A speaker's turn in a transcript: one to three capitalised words and a colon
+# opening a sentence ("Santorum:", "BARBARO:", "Michael Barbaro:"). One letter
+# ("Q:", "A:") is a FAQ's, which this rule reads as written to the reader.
+_TURN = regexcache.compile(r"([A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]*){0,2}):\s")
+
+
+def _transcript(doc: Document) -> bool:
+    """The story quotes a transcript: two labels or more each open two sentences
+    or more (speakers take turns; a page's "Related:" or "Update:" is one label,
+    however often it comes back)."""
+
+    def compute(d: Document) -> bool:
+        labels = Counter(
+            m.group(1)
+            for sentence in d.sentences
+            if (m := _TURN.match(d.text, sentence.start, sentence.end))
+        )
+        return sum(1 for n in labels.values() if n >= 2) >= 2
+
+    return doc.analysis("reader.transcript", compute)
+
+
+def _in_transcript_turn(doc: Document, sentence: Span, following: list[Span]) -> bool:
+    """In a transcript, the sentence is part of a speaker's turn (its paragraph
+    opens with a label) or the next speaker's turn answers it."""
+    if not _transcript(doc):
+        return False
+    if following and _TURN.match(doc.text, following[0].start, following[0].end):
+        return True
+    at = bisect_right([p.start for p in doc.paragraphs], sentence.start) - 1
+    if at < 0:
+        return False
+    para = doc.paragraphs[at]
+    return _TURN.match(doc.text, para.start, para.end) is not None
 
 
 def _reported(doc: Document, following: list[Span]) -> bool:
