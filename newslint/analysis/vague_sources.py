@@ -1108,6 +1108,10 @@ def _generic(
         and (agent := _agent_of_view(tokens, before - 1, i + 1))
     ):
         return before - 1, i + 1, "generic" if agent == "listed" else "open"
+    # "Mr. Klein was among several supporters who questioned ...": the group is
+    # named by the one the sentence is about.
+    if before >= 1 and tokens[before].low == "among" and tokens[before - 1].low in _BE:
+        return None
     # "... with many voters, who feel that ...": the group is the relative clause's subject.
     if quantified or low in HEADS:
         k = i + 1
@@ -1127,9 +1131,14 @@ def _generic(
     if (
         low in DOC_HEADS
         and before >= 0
-        and tokens[before].low.endswith("ed")
         and tokens[before].text.islower()
-        and tokens[before].low not in REPORTING_FORMS | AUXILIARIES | _ED_ADJECTIVES
+        and (
+            tokens[before].low in _MAKING  # "did extensive research on": "did" is no auxiliary here
+            or (
+                tokens[before].low.endswith("ed")
+                and tokens[before].low not in REPORTING_FORMS | AUXILIARIES | _ED_ADJECTIVES
+            )
+        )
     ):
         return None
     # "with sources claiming that", "amid experts warning": the subject of an absolute
@@ -1224,6 +1233,9 @@ def _generic(
 
 # A document in the singular is unnamed only as "a"/"one" such: "the report" is known.
 _ONE_DOCUMENT = _words("report study survey poll theory")
+# Irregular verbs of making whose object is the subject's own work: "did extensive
+# research on what went wrong", "ran a poll that showed".
+_MAKING = _words("do does did doing done make makes made making run runs ran running")
 
 
 _DEONTIC = _words("must should ought")
