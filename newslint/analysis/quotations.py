@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from newslint import regexcache
 from newslint.spans import Span
 
-_DOUBLE_MARK = regexcache.compile('[“”"]')
+# Two single marks typeset as a double one ("‘‘...’’", as some wire and
+# web copy sets quotes) count as that double mark.
+_DOUBLE_MARK = regexcache.compile('[“”"]|‘‘|’’')
 _SINGLE_MARK = regexcache.compile("['‘’]")
 _OPEN_AFTER = "([{“\"‘'—–-/ \t\r\n\xa0"
 # Words that begin with an apostrophe: '90s, '09, rock 'n' roll, 'em, 'til ...
@@ -77,15 +79,16 @@ class _DoubleScanner:
         self.found: list[Quotation] = []
         self.start: int | None = None
         self.count = 0
+        self.width = 1  # of the open quotation's opening mark
 
     def _close(self, end: int, content_end: int) -> None:
         assert self.start is not None
-        content = _strip(self.text, self.start + 1, content_end)
+        content = _strip(self.text, self.start + self.width, content_end)
         self.found.append(Quotation(Span(self.start, end), content, False, self.count))
         self.start = None
 
-    def _open(self, at: int) -> None:
-        self.start, self.count = at, 1
+    def _open(self, at: int, width: int = 1) -> None:
+        self.start, self.count, self.width = at, 1, width
 
     def paragraph(self, para: Span, previous_end: int) -> None:
         text, i = self.text, para.start
@@ -97,14 +100,14 @@ class _DoubleScanner:
                 self._close(previous_end, previous_end)
         for mark in _DOUBLE_MARK.finditer(text, i, para.end):  # the marks only, found in C
             j = mark.start()
-            ch = text[j]
-            if ch == "“":
+            ch = mark.group()
+            if ch in ("“", "‘‘"):
                 if self.start is not None:  # a missing closing mark: end it here
                     self._close(j, j)
-                self._open(j)
-            elif ch == "”":
+                self._open(j, len(ch))
+            elif ch in ("”", "’’"):
                 if self.start is not None:
-                    self._close(j + 1, j)
+                    self._close(mark.end(), j)
             elif ch == '"':
                 if self.start is not None and _opens(text, j, para):
                     # '... in schools. "Copyright is ...': a quote running on into
