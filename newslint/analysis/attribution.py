@@ -267,6 +267,12 @@ _SUBJECT_LEAD = regexcache.compile(
     r"(?:\s+[\w'’.-]+){0,2},\s*$"
 )
 
+# Or a person's clause, then a participle of theirs right before the quote: "He
+# flew economy, quipping, "...""; "Ruiz left the stage, adding, "..."".
+_PARTICIPLE_LEAD = regexcache.compile(
+    r"^(?:He|She|They|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s[^\"“”]*,\s+[a-z]{3,}ing,\s*$"
+)
+
 
 # A record that speaks for itself, as the sentence before a quote from it: "The
 # minutes of the meeting show how ...", "Documents released on Friday reveal".
@@ -324,6 +330,8 @@ def _attribute(s: _Sentences, q: Quotation) -> str:
     if lead.endswith(":") or lead.endswith(":-"):
         return "colon"
     if _AS_LEAD.search(lead + " ") or _SUBJECT_LEAD.search(lead + " "):
+        return "colon"
+    if _PARTICIPLE_LEAD.match(lead + " "):
         return "colon"
     if _HANDLE_LEAD.search(lead):
         return "colon"  # "Skip Twitter post by @harbourboard "...": the account's post
