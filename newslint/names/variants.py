@@ -12,6 +12,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 
+from newslint import regexcache
 from newslint.names.checks import is_dictionary_word
 from newslint.names.extract import NameAnalysis
 from newslint.names.frequent import zipf
@@ -44,6 +45,8 @@ class _Form:
 
 
 _HANDLE_MARKS = ("@", "#")
+# A web address's tail right after a word: ".com", ".co.uk", ".org/...".
+_DOMAIN_TAIL = regexcache.compile(r"\.[a-z]{2,6}\b")
 
 
 def _bare(text: str) -> str:
@@ -80,6 +83,8 @@ def find_variants(analysis: NameAnalysis) -> list[Variant]:
         for i, token in enumerate(run):
             if text[token.start - 1 : token.start] in _HANDLE_MARKS:
                 continue  # "@WalmartInc", "#PlantSwap": a handle, not a spelling of the name
+            if _DOMAIN_TAIL.match(text, token.end):
+                continue  # "NBCNews.com": a web address, not a spelling of the name
             if token.text[:1].isupper() and _shape_ok(token.text):
                 form = groups.setdefault(_bare(token.text), {}).setdefault(
                     token.text, _Form(token.text, [])
