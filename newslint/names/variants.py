@@ -47,6 +47,8 @@ class _Form:
 _HANDLE_MARKS = ("@", "#")
 # A web address's tail right after a word: ".com", ".co.uk", ".org/...".
 _DOMAIN_TAIL = regexcache.compile(r"\.[a-z]{2,6}\b")
+# The rest of an embedded post's signature after a name: "(@handle)".
+_SIGNED_POST = regexcache.compile(r"(?:[ \t]+[A-Z][\w.'’-]*){0,3}[ \t]+\(@\w+\)")
 
 
 def _bare(text: str) -> str:
@@ -85,6 +87,8 @@ def find_variants(analysis: NameAnalysis) -> list[Variant]:
                 continue  # "@WalmartInc", "#PlantSwap": a handle, not a spelling of the name
             if _DOMAIN_TAIL.match(text, token.end):
                 continue  # "NBCNews.com": a web address, not a spelling of the name
+            if _SIGNED_POST.match(text, token.end):
+                continue  # "— Ricardo Rossello (@ricardorossello)": an account's own name
             if token.text[:1].isupper() and _shape_ok(token.text):
                 form = groups.setdefault(_bare(token.text), {}).setdefault(
                     token.text, _Form(token.text, [])
