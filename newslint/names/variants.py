@@ -16,6 +16,7 @@ from newslint import regexcache
 from newslint.names.checks import is_dictionary_word
 from newslint.names.extract import NameAnalysis
 from newslint.names.frequent import zipf
+from newslint.names.words import given_names, listed_given_names
 
 COMMON = 4.0  # "Airlines": an ordinary word, not the joined form of "Air Lines"
 
@@ -78,6 +79,21 @@ def _apart(forms: list[_Form]) -> bool:
     )
 
 
+def _surname_and_phrase(forms: list[_Form]) -> bool:
+    """A person's surname (written after a given name: "Sheldon Whitehouse") and a
+    phrase of ordinary words ("White House") are two names, not one spelled two
+    ways. "Mc Donald" is no phrase ("Mc" is no word): still one name."""
+    single = [f for f in forms if " " not in f.text]
+    spaced = [f for f in forms if " " in f.text]
+    if not single or not spaced:
+        return False
+    given = given_names() | listed_given_names()
+    surname = any(b in given for f in single for b in f.before)
+    return surname and all(
+        is_dictionary_word(part, "en") for f in spaced for part in f.text.split()
+    )
+
+
 def find_variants(analysis: NameAnalysis) -> list[Variant]:
     text = analysis.text
     groups: dict[str, dict[str, _Form]] = {}  # letters only, case-folded -> forms
@@ -116,6 +132,8 @@ def find_variants(analysis: NameAnalysis) -> list[Variant]:
             continue  # "Airlines" and "Delta Air Lines": a common word, two names
         if _apart(list(forms.values())):
             continue  # "Luis Suárez" and "Filipe Luís": two people who share a name
+        if _surname_and_phrase(list(forms.values())):
+            continue  # "Senator Sheldon Whitehouse" and "the White House"
         ranked = sorted(
             forms.values(),
             key=lambda f: (-len(f.places), -f.inner_capitals, f.places[0][0]),
