@@ -64,10 +64,9 @@ def evidence(tokens: Iterable[str], known: Callable[[str], bool]) -> LanguageEvi
 def _disguised(token: str) -> bool:
     """Latin letters mixed with look-alikes from another script (spelling.mixed-script
     reports them): foreign words have no Latin letter in them."""
-    from newslint.engines.spelling.scripts import script_name, scripts
+    from newslint.engines.spelling.scripts import mixes_scripts, script_name, scripts
 
-    found = scripts(token)
-    return found.latin and found.other is not None and script_name(found.other) in _LOOKALIKES
+    return mixes_scripts(token) and script_name(scripts(token).other or "") in _LOOKALIKES
 
 
 # Scripts whose letters pass for Latin ones.

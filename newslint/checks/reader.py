@@ -987,7 +987,7 @@ def _in_transcript_turn(doc: Document, sentence: Span, following: list[Span]) ->
         return False
     if following and _TURN.match(doc.text, following[0].start, following[0].end):
         return True
-    at = bisect_right([p.start for p in doc.paragraphs], sentence.start) - 1
+    at = _paragraph_index(doc, sentence.start)
     if at < 0:
         return False
     para = doc.paragraphs[at]

@@ -1069,10 +1069,9 @@ def language_gate(doc: Document, selected: frozenset[str]) -> Diagnostic | None:
 
 
 def _mixed(token: str) -> bool:
-    from newslint.engines.spelling.scripts import scripts
+    from newslint.engines.spelling.scripts import mixes_scripts
 
-    found = scripts(token)
-    return found.latin and found.other is not None
+    return mixes_scripts(token)
 
 
 def _other_form(text: str, other: str) -> str:

@@ -32,6 +32,12 @@ def scripts(word: str) -> Scripts:
     return Scripts(latin, other)
 
 
+def mixes_scripts(word: str) -> bool:
+    """Latin letters mixed with letters of another script ("Gооgle")."""
+    found = scripts(word)
+    return found.latin and found.other is not None
+
+
 def script_name(ch: str) -> str:
     """``Cyrillic``, ``Greek``, ``Fullwidth`` ...: the first word of the letter's name."""
     return unicodedata.name(ch, "unknown").split(" ", 1)[0].capitalize()
