@@ -822,7 +822,7 @@ def officeholder(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[D
     for mention in analysis.persons():
         if mention.scope == "byline" or silenced(doc, ctx, mention.surname):
             continue
-        elect = elect_problem(names, mention, day, context_years(doc.text, mention.start))
+        elect = elect_problem(names, mention, day, context_years(doc.text, mention.start, day))
         if elect and not doc.in_quotation(Span(mention.start, mention.end)):
             yield Diagnostic(meta.id, elect, mention.start, mention.end, meta.severity)
             continue
@@ -856,7 +856,7 @@ def officeholder(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[D
         bounds = _sentence_bounds(doc, start)
         if another_time(names, mention, title, day, doc.text, bounds):
             continue
-        years = context_years(doc.text, mention.start)
+        years = context_years(doc.text, mention.start, day)
         problem = officeholder_problem(names, mention, title, day, years, layout)
         if problem:
             start, end = _with_title(doc.text, mention, title, layout, start)

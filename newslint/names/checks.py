@@ -257,9 +257,19 @@ _YEAR = regexcache.compile(r"(?<![\d,.])(?:19|20)\d\d(?!\d|,\d)")
 _DATE_LINE_WORDS = 12  # a block this short beside the name may be its date line
 
 
-def context_years(text: str, start: int) -> set[int]:
+# A year told relative to the story's day: "last year", "two years ago".
+_RELATIVE_YEAR = regexcache.compile(
+    r"\blast\s+year\b|\b(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+years?\s+ago\b",
+    re.IGNORECASE,
+)
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_COUNTS |= {"seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def context_years(text: str, start: int, day: dt.date | None = None) -> set[int]:
     """Years written in the paragraph of ``start`` and in a short paragraph
-    just before or after it (a related link's date line)."""
+    just before or after it (a related link's date line); with the story's
+    ``day``, the paragraph's years told relative to it ("last year's summit")."""
     begin = text.rfind("\n\n", 0, start)
     begin = 0 if begin < 0 else begin + 2
     end = text.find("\n\n", start)
@@ -272,7 +282,15 @@ def context_years(text: str, start: int) -> set[int]:
     cut = after.find("\n\n")
     nxt = after[:cut] if cut >= 0 else after
     blocks += [b for b in (prev, nxt) if len(b.split()) <= _DATE_LINE_WORDS]
-    return {int(m.group()) for b in blocks for m in _YEAR.finditer(b)}
+    years = {int(m.group()) for b in blocks for m in _YEAR.finditer(b)}
+    if day is not None:
+        for m in _RELATIVE_YEAR.finditer(blocks[0]):
+            count = m.group(1)
+            if count is None:
+                years.add(day.year - 1)
+            else:
+                years.add(day.year - (int(count) if count.isdigit() else _COUNTS[count.lower()]))
+    return years
 
 
 def officeholder_problem(
@@ -347,14 +365,16 @@ _FRAME_BEFORE = regexcache.compile(
 # Or what belonged to their tenure, a few words on: its people ("President Bill
 # Clinton's national security adviser") and its acts ("President Obama's
 # signature health care law").
+# A scraped page may set the possessive off by a space ("Bill Clinton ’s").
 _FRAME_AFTER = regexcache.compile(
-    r"['’]s\s+(?:(?:first|second|last|final|early|late|own)\s+)?(?:term|terms|tenure|"
+    r" ?['’]s\s+(?:(?:first|second|last|final|early|late|own)\s+)?(?:term|terms|tenure|"
     r"administration|presidency|years|era|legacy|time|watch|government|cabinet)\b"
-    r"|['’]s\s+(?:[\w-]+\s+){0,4}?(?i:advis[eo]rs?|aides?|secretary|council|counsel|staff|"
+    r"| ?['’]s\s+(?:[\w-]+\s+){0,4}?(?i:advis[eo]rs?|aides?|secretary|council|counsel|staff|"
     r"spokes(?:man|woman|person)|envoy|ambassador|nominees?|appointees?|picks?|laws?|"
-    r"polic(?:y|ies)|plans?|orders?|programs?|initiatives?|act|deal|reforms?|doctrine)\b"
+    r"polic(?:y|ies)|plans?|orders?|programs?|initiatives?|act|deal|reforms?|doctrine|"
+    r"vice[\s-]+president|deputy|running\s+mate)\b"
     # ... and the events of the tenure: "President Obama's inauguration".
-    r"|['’]s\s+(?:[\w-]+\s+){0,2}?(?:inauguration|(?:re-?)?election|swearing-in|relationship"
+    r"| ?['’]s\s+(?:[\w-]+\s+){0,2}?(?:inauguration|(?:re-?)?election|swearing-in|relationship"
     r"|relations)\b"
 )
 # A modal right beside the title, or a question, speaks of an office not yet

@@ -184,10 +184,16 @@ FOREIGN_BASE_ZIPF = 3.0
 # listed_form: wordfreq lists the form this often, and its base at most this much
 # more often (zipf, a log10 scale).
 LISTED_FORM_ZIPF = 1.5
+# wordfreq frequency of an -ize word the dictionary lacks that makes its -ise
+# form British (weaponize 2.2, monetize 2.8): in use, not a stray form.
+IN_USE_ZIPF = 1.5
 LISTED_FORM_GAP = 2.5
 _FORM_SUFFIXES = ("ing", "ed", "er", "ers", "ies", "es", "s")
 # A part after a hyphen this long that ends a longer word is a pun (pet-riarchy).
 PUN_ENDING_LENGTH = 6
+# Letters of the longest syllable of a hyphenated given name (Jae-myung).
+NAME_SYLLABLE_LENGTH = 5
+_FAMILY_NAME_BEFORE = regexcache.compile(r"\b[A-Z][a-z]+ $")
 # A word of at most this many letters right after a number is a unit (2 tbsp, 79 og).
 UNIT_LENGTH = 4
 _AFTER_NUMBER = regexcache.compile(r"\d(?:bn|m|k)?\s?$")
@@ -466,6 +472,8 @@ class _Run:
             if any(p.text[:1].isupper() and not self.known(p.lower) for p in parts):
                 # A name's parts (Laah Chong-gyu, Abdel-aziz): left to the names checks.
                 fine = [True] * len(parts)
+            elif self.given_name_syllables(compound):
+                fine = [True] * len(parts)
             elif sum(not ok and self.strange(p) for p, ok in zip(parts, fine, strict=True)) > 1:
                 # Two strange parts make a coinage or a name (loosey-goosey,
                 # ryeh-b't), not two typos in one word.
@@ -476,6 +484,21 @@ class _Run:
             found = self.word(part)
             if found is not None and self.want_unknown and not (i and self.pun_ending(part)):
                 yield found
+
+    def given_name_syllables(self, compound: Compound) -> bool:
+        """A Korean-style given name after a family name (Ri Son-gwon, Kim
+        Jong-un): a capitalised first part, short lowercase syllables after
+        it, and a capitalised word right before. The first part may be an
+        English word (Son), so it does not show the name by itself."""
+        first, *rest = compound.parts
+        if not first.text[:1].isupper() or any(
+            len(p.text) > NAME_SYLLABLE_LENGTH or p.text != p.lower for p in rest
+        ):
+            return False
+        return (
+            _FAMILY_NAME_BEFORE.search(self.doc.text[max(0, compound.start - 20) : compound.start])
+            is not None
+        )
 
     def pun_ending(self, part: Word) -> bool:
         """A part after a hyphen that is the end of a longer dictionary word
@@ -537,6 +560,12 @@ class _Run:
     def in_base(self, word: str) -> bool:
         """In pyspellchecker's (American) dictionary, whatever the language."""
         return word in self.load().base
+
+    def in_use(self, word: str) -> bool:
+        """Listed by wordfreq about as often as established words (weaponize)."""
+        from newslint.engines.spelling.frequency import zipf
+
+        return zipf(word) >= IN_USE_ZIPF
 
     def word(self, part: Word) -> Diagnostic | None:
         text = part.text
@@ -719,7 +748,7 @@ class _Run:
         found = _VERDICTS.get(key)
         if found is None:
             gb = gb_form(stem)
-            us = None if gb is not None else us_form(stem, self.in_base)
+            us = None if gb is not None else us_form(stem, self.in_base, self.in_use)
             known = self.known(text) or (stem != text and self.known(stem))
             slip = None
             if not known and gb is None and us is None:

@@ -8,7 +8,9 @@ British form when undoing one British pattern gives a dictionary word:
 -or (succour), -re for -er in centre, metre and litre compounds
 (epicentre), ae/oe for e (paediatric) and a doubled l (tunnelled). Only
 unknown words of six letters or more are tried, so real words such as
-"four" or "prise" are never rewritten.
+"four" or "prise" are never rewritten. An -ise form also counts when its -ize
+form is a word in use that the dictionary is too old to hold (weaponise:
+weaponize): newer coinages are made with -ize and written -ise in Britain.
 """
 
 from __future__ import annotations
@@ -25,8 +27,12 @@ _AE_OE = regexcache.compile(r"(?<=[a-z])[ao]e(?=[a-z])")
 _LL = regexcache.compile(r"(?<=[aeiou])ll(ed|ing|er|ers|ery)$")
 
 
+def _ize(word: str) -> str:
+    return _ISE.sub(lambda m: m.group(1) + "z" + m.group(2), word)
+
+
 def _candidates(word: str) -> list[str]:
-    found = [_ISE.sub(lambda m: m.group(1) + "z" + m.group(2), word)]
+    found = [_ize(word)]
     found += [word[: m.start()] + "or" + word[m.end() :] for m in _OUR.finditer(word)]
     found.append(_RE.sub(lambda m: m.group(1) + "er" + (m.group(2) or ""), word))
     found += [word[: m.start()] + "e" + word[m.end() :] for m in _AE_OE.finditer(word)]
@@ -34,8 +40,11 @@ def _candidates(word: str) -> list[str]:
     return [c for c in found if c != word]
 
 
-def us_form(word: str, known_us: Callable[[str], bool]) -> str | None:
-    """The US spelling of a British form (listed, or regular and unknown)."""
+def us_form(
+    word: str, known_us: Callable[[str], bool], in_use: Callable[[str], bool] | None = None
+) -> str | None:
+    """The US spelling of a British form (listed, or regular and unknown).
+    ``in_use`` tells a word in current use the dictionary lacks, for -ize forms."""
     listed = variant_pairs()[1].get(word)
     if listed is not None:
         return listed
@@ -44,6 +53,9 @@ def us_form(word: str, known_us: Callable[[str], bool]) -> str | None:
     for candidate in _candidates(word):
         if known_us(candidate):
             return candidate
+    ize = _ize(word)
+    if in_use is not None and ize != word and in_use(ize):
+        return ize
     return None
 
 
