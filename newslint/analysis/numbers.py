@@ -117,6 +117,8 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
         value = parse_number(m.group("num"))
         if value is None or _in_score(text, m.start("num"), m.end("num")):
             continue
+        if not m.group("cur") and not m.group("scale") and _day_of_month(text, m, value):
+            continue
         scale = m.group("scale").strip().lower()
         if scale:
             value *= SCALES.get(scale, 0) or _SUFFIX_SCALES[scale]
@@ -134,6 +136,25 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
             )
         )
     return found
+
+
+# A month, in full or as AP and wire copy shorten it ("Sept. 30", "30 Sept").
+_MONTHS = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?)"
+)
+_MONTH_BEFORE = regexcache.compile(rf"\b{_MONTHS}\s+$", re.IGNORECASE)
+_MONTH_AFTER = regexcache.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}(?!\w)", re.IGNORECASE)
+
+
+def _day_of_month(text: str, m: re.Match[str], value: float) -> bool:
+    """ "Sept. 30", "30 September": a date's day, not a figure."""
+    if not (1 <= value <= 31 and m.group("num").isdigit()):
+        return False
+    return bool(
+        _MONTH_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
+        or _MONTH_AFTER.match(text, m.end("num"), m.end("num") + 16)
+    )
 
 
 def _in_score(text: str, start: int, end: int) -> bool:

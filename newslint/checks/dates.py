@@ -43,21 +43,27 @@ from newslint.spans import Span
     ],
 )
 def weekday_mismatch(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnostic]:
+    wrong: list[tuple[DateMention, dt.date, int, Span]] = []
     for mention in date_mentions(doc):
         if mention.weekday is None or mention.weekday_span is None:
             continue
         date = mention.as_date(doc.article_date)
-        if date is None or date.weekday() == mention.weekday:
+        if date is not None and date.weekday() != mention.weekday:
+            wrong.append((mention, date, mention.weekday, mention.weekday_span))
+    guessed = [(date, weekday) for mention, date, weekday, _ in wrong if mention.year is None]
+    misdated = len(guessed) >= MISDATED_MENTIONS and _all_fit_another_year(guessed)
+    for mention, date, weekday, span in wrong:
+        if misdated and mention.year is None:
             continue
         actual = WEEKDAY_NAMES[date.weekday()]
-        written = WEEKDAY_NAMES[mention.weekday]
+        written = WEEKDAY_NAMES[weekday]
         tense = "is" if doc.article_date and date > doc.article_date else "was"
         year_note = "" if mention.year is not None else " (year taken from the article date)"
         yield Diagnostic(
             meta.id,
             f"{format_date(date, mention.dmy)} {tense} a {actual}, not a {written}{year_note}",
-            mention.weekday_span.start,
-            mention.weekday_span.end,
+            span.start,
+            span.end,
             meta.severity,
             suggestions=(
                 Suggestion(
@@ -65,6 +71,23 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterat
                 ),
             ),
         )
+
+
+# Year-less dates whose weekdays all fit one other year say the article date
+# is wrong (a gallery re-dated, a page's date of a later update), not them.
+MISDATED_MENTIONS = 2
+
+
+def _all_fit_another_year(guessed: list[tuple[dt.date, int]]) -> bool:
+    """Every (date, written weekday) pair is right one year earlier, or every
+    one is right one year later."""
+    for shift in (-1, 1):
+        try:
+            if all(d.replace(year=d.year + shift).weekday() == day for d, day in guessed):
+                return True
+        except ValueError:  # February 29 in a year without one
+            continue
+    return False
 
 
 @rule(

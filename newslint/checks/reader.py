@@ -706,6 +706,11 @@ _MEDIA_PROMO = regexcache.compile(
 )
 
 
+_NAMED_APPOSITION = regexcache.compile(
+    r"(?:[A-Z][\w'’&-]*\s+){0,4}[A-Z][\w'’&-]*,\s+(?:the|a|an)\s"
+)
+
+
 def _imperative(text: str, *, capital: bool = True) -> bool:
     """Opens with a base-form verb, no subject, then an object or 'you'."""
     first = _FIRST_WORD.match(text)
@@ -723,7 +728,11 @@ def _imperative(text: str, *, capital: bool = True) -> bool:
         return False
     if rest[0].isupper():
         # "Keep Britain Tidy said ...": a capital after the verb is a name or
-        # a title, unless it is the reader or the publication in title case.
+        # a title, unless it is the reader or the publication in title case;
+        # a name set off by an apposition ("Restore Our Future, the super PAC,")
+        # is the subject of the sentence.
+        if _NAMED_APPOSITION.match(rest):
+            return False
         return rest.split(None, 1)[0].strip("!.:") in _TITLE_OBJECT or bool(
             _MEDIA_PROMO.match(text)
         )
@@ -808,6 +817,16 @@ def _narrator_address(
     return None
 
 
+# A label naming someone's aim before a colon ("The summit goal:", "Her plan:"):
+# the imperative after it is the aim, reported, not advice to the reader.
+_INTENT_LABEL = regexcache.compile(
+    r"^(?:the|his|her|their|its)\s+(?:[\w'’-]+\s+){0,3}?(?:goal|aim|objective|mission|plan"
+    r"|strategy|message|pitch|task|idea|hope|intent|purpose|orders?|instructions?|mandate"
+    r"|slogan|motto|refrain|demand|ask)$",
+    re.IGNORECASE,
+)
+
+
 def _later_clauses(text: str) -> list[str]:
     """The clauses after a colon, a dash, ", but" or a semicolon. A dash that
     closes a pair of dashes ends an aside, and what follows it goes on with
@@ -822,7 +841,14 @@ def _later_clauses(text: str) -> list[str]:
             dashes += 1
             if dashes % 2 == 0:
                 continue  # the aside's closing dash
-        clauses.append(text[m.end() : end])
+        clause = text[m.end() : end]
+        if (
+            m.group().strip() == ":"
+            and _INTENT_LABEL.search(text[: m.start()])
+            and not _SECOND_PERSON.search(clause)
+        ):
+            continue  # "The summit goal: try to defy the odds": someone's aim, reported
+        clauses.append(clause)
     return clauses
 
 
@@ -870,6 +896,8 @@ def _open_imperative(text: str, machine: Callable[[], bool]) -> bool:
     if not after.startswith(" ") or not after.strip():
         return False
     after = after.lstrip()
+    if _NAMED_APPOSITION.match(after):
+        return False  # "Restore Our Future, the super PAC, started ...": a name
     if _READER_OBJECT.match(after) or negation:
         return True
     # A short exclamation ("Act fast!") or an object or adverb after the verb:

@@ -252,7 +252,10 @@ def _residue_spans(doc: Document) -> list[Span]:
                 if doc.in_quotation(sentence):
                     continue
                 text = doc.span_text(sentence)
-                if _chatbot_sentence(text) or (sentence != line and _residue(text)):
+                # A bracketed aside after the story's own sentences is the
+                # writer's wink ("(Hint: It comes as his polls slip.)"), not a task.
+                aside = sentence.start > line.start and text.startswith("(")
+                if _chatbot_sentence(text) or (sentence != line and not aside and _residue(text)):
                     found.append(sentence)
     return found
 
