@@ -60,7 +60,9 @@ answered retort retorted countered whisper whispered mutter muttered sighed test
 testified testifies allege alleges alleged reported maintain maintains maintained quoted
 cited continued conclude concludes concluded advise advises advised recount recounted
 tell smile smiles smiled grinned shrugged chuckled enthused muses mused reckons reckoned
-notes inform informs informed
+notes inform informs informed assert asserts asserted asserting proclaim proclaims
+proclaimed proclaiming yell yells yelled yelling scream screams screamed declaring
+announcing warning urging
 """
 _REPORTING_WORDS = _verbs(*_REPORTING_LIST.split())
 REPORTING = linear(
@@ -182,7 +184,9 @@ class QuoteAttribution:
     """Whether one direct quotation has a speaker, and how that was decided.
 
     ``how`` is "same-sentence", "previous-sentence", "next-sentence", "colon",
-    "previous-paragraph", "continued" or "" when no attribution was found.
+    "previous-paragraph", "continued", "named-speaker", "named-text" (the words
+    a noun before the quote names: a question, a slogan), the other ways of the
+    ``_attribute`` family, or "" when no attribution was found.
     """
 
     quotation: Quotation
@@ -242,6 +246,20 @@ _WORDS_OF = regexcache.compile(
 )
 # A pull quote signed after a dash: '"..." – Fawzia Koofi, a former lawmaker'.
 _DASH_SPEAKER = regexcache.compile(r"\s*[–—]\s*(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+\b")
+# A publication in brackets after the quote: '"..." (The New York Times)', a
+# news roundup's excerpt.
+_BRACKETED_SOURCE = regexcache.compile(r"\s*\((?:[A-Z][\w'’.&-]*\s+){0,4}[A-Z][\w'’.&-]*\)")
+# The quote is the text a noun right before it names, not speech: 'the
+# question, "Is this person a citizen?"', 'his first few words – "We are here"'.
+_NAMED_TEXT_LEAD = regexcache.compile(
+    r"\b(?:question|questions|(?<!other )words|phrase|slogan|message|motto|headline|caption|sign"
+    r"|inscription|tagline|hashtag|refrain|chant)\s*[,:–—-]?\s*$"
+)
+# A sentence naming where the quote is from: '"A headline," from The Washington
+# Post.' or '... by The New York Times.'
+_FROM_SOURCE = regexcache.compile(
+    r"\b(?:from|by|in)\s+(?:[A-Z][\w'’.&-]*\s+){0,4}[A-Z][\w'’&-]*\.\s*$"
+)
 # An unnamed speaker after a quote that hands over, any verb: '," the juror
 # falters', '!" yells someone else', '," one voter added'.
 _UNNAMED_TAIL = regexcache.compile(
@@ -303,6 +321,8 @@ def _attribute(s: _Sentences, q: Quotation) -> str:
         return "named-speaker"
     if _DASH_SPEAKER.match(text, q.span.end, min(len(text), q.span.end + 60)):
         return "named-speaker"  # a pull quote signed after a dash
+    if _BRACKETED_SOURCE.match(text, q.span.end, min(len(text), q.span.end + 60)):
+        return "named-speaker"
     if text[q.content.end - 1 : q.content.end] in ",?!" and (
         _INVERTED_TAIL.match(text, q.span.end, min(len(text), q.span.end + 60))
         or _UNNAMED_TAIL.match(text, q.span.end, min(len(text), q.span.end + 60))
@@ -335,6 +355,8 @@ def _attribute(s: _Sentences, q: Quotation) -> str:
         return "colon"
     if _HANDLE_LEAD.search(lead):
         return "colon"  # "Skip Twitter post by @harbourboard "...": the account's post
+    if _NAMED_TEXT_LEAD.search(lead):
+        return "named-text"
     if q.paragraphs > 1:
         for i in range(first, last + 1):
             if REPORTING.search(s.outside(i)):
@@ -342,8 +364,11 @@ def _attribute(s: _Sentences, q: Quotation) -> str:
     if first > 0:
         prev = first - 1
         if s.same_paragraph(prev, first):
-            if _introduces(s.outside(prev)) or _PERSON_SUBJECT.match(s.outside(prev).lstrip()):
+            outside = s.outside(prev)
+            if _introduces(outside) or _PERSON_SUBJECT.match(outside.lstrip()):
                 return "previous-sentence"
+            if _FROM_SOURCE.search(s.doc.span_text(s.spans[prev])):
+                return "previous-sentence"  # '"A headline," from The Post. "..."
             # A speaker quoted earlier in the paragraph goes on: '... ," he says.
             # They benefit some and hurt others. "For the winners ..."'.
             for back in range(prev - 1, max(-1, prev - _PARAGRAPH_LOOKBACK), -1):

@@ -1468,6 +1468,9 @@ def _feeling_no_view(tokens: list[Token], end: int) -> bool:
         return True
     # "left many fans feeling uneasy", "felt betrayed by the vote": a mood word and no
     # clause after it ("feel sure the plan will fail" and "feel certain that" are views).
+    # A degree word before the mood: "feeling more optimistic than they did".
+    if tokens[end].low in _DEGREE and end + 1 < len(tokens):
+        end += 1
     mood = tokens[end]
     following = tokens[end + 1].text.lower() if end + 1 < len(tokens) else "."
     return (
@@ -1479,7 +1482,8 @@ def _feeling_no_view(tokens: list[Token], end: int) -> bool:
     )
 
 
-_MOOD_AFTER = _words("about by at for over with toward towards after and as when in of on")
+_MOOD_AFTER = _words("about by at for over with toward towards after and as when in of on than")
+_DEGREE = _words("more less most least so very too quite rather even deeply increasingly")
 
 
 # Things that happen and are looked forward to: "awaiting the finale".

@@ -357,6 +357,8 @@ def officeholder_problem(
 # or an article that makes them hypothetical ("a President Trump would").
 _FRAME_BEFORE = regexcache.compile(
     r"(?:\b(?:under|during|by|before|after|since)|\b(?:an?)"
+    # The act that ended the tenure: "Trump fired FBI Director James Comey".
+    r"|\b(?:fired|ousted|sacked|dismissed|removed|replaced|succeeded|defeated|impeached)"
     r"|\b(?:administration|presidency|government|tenure|term|era)\s+of"
     r"|\bvoted\s+for|\b(?:re-?)?elected)\s+$",
     re.IGNORECASE,
@@ -369,6 +371,8 @@ _FRAME_BEFORE = regexcache.compile(
 _FRAME_AFTER = regexcache.compile(
     r" ?['’]s\s+(?:(?:first|second|last|final|early|late|own)\s+)?(?:term|terms|tenure|"
     r"administration|presidency|years|era|legacy|time|watch|government|cabinet)\b"
+    # ... an occasion of it: "President Obama's first stop abroad", "last visit".
+    r"| ?['’]s\s+(?:first|last|final|maiden)\s"
     r"| ?['’]s\s+(?:[\w-]+\s+){0,4}?(?i:advis[eo]rs?|aides?|secretary|council|counsel|staff|"
     r"spokes(?:man|woman|person)|envoy|ambassador|nominees?|appointees?|picks?|laws?|"
     r"polic(?:y|ies)|plans?|orders?|programs?|initiatives?|act|deal|reforms?|doctrine|"
@@ -411,6 +415,8 @@ _MODAL_AFTER = regexcache.compile(r"\s+(?:would|could|might)\b")
 _TENURE_ENDS = regexcache.compile(
     r"\b(?:was|were|been|got)\s+(?:\w+ly\s+)?(?:fired|ousted|dismissed|sacked|removed|"
     r"replaced|succeeded|defeated|impeached)\b"
+    # The tenure as the time of the telling: "when President Obama was still in office".
+    r"|\b(?:was|were)\s+still\s+in\s+(?:office|power)\b|\bat\s+the\s+time\b"
     r"|\b(?:resigned|retired|stepped\s+down|left\s+office|lost\s+(?:the|his|her)\s+(?:job|seat|post))\b",
     re.IGNORECASE,
 )
