@@ -706,6 +706,9 @@ _MEDIA_PROMO = regexcache.compile(
 )
 
 
+_RELATIVE_AFTER = regexcache.compile(
+    r"(?:that|which)\s+(?:will|would|could|can|may|might|has|have|had|is|was|are|were)\b"
+)
 _NAMED_APPOSITION = regexcache.compile(
     r"(?:[A-Z][\w'’&-]*\s+){0,4}[A-Z][\w'’&-]*,\s+(?:the|a|an)\s"
 )
@@ -736,8 +739,8 @@ def _imperative(text: str, *, capital: bool = True) -> bool:
         return rest.split(None, 1)[0].strip("!.:") in _TITLE_OBJECT or bool(
             _MEDIA_PROMO.match(text)
         )
-    if not _AFTER.match(rest):
-        return False
+    if not _AFTER.match(rest) or _RELATIVE_AFTER.match(rest):
+        return False  # "talk that will surely intensify": a noun and its relative clause
     if _PARTICLE.match(rest):
         return True
     if verb in _NOUNISH or rest.startswith(("the ", "a ", "an ", "it ", "them ")):
@@ -820,9 +823,9 @@ def _narrator_address(
 # A label naming someone's aim before a colon ("The summit goal:", "Her plan:"):
 # the imperative after it is the aim, reported, not advice to the reader.
 _INTENT_LABEL = regexcache.compile(
-    r"^(?:the|his|her|their|its)\s+(?:[\w'’-]+\s+){0,3}?(?:goal|aim|objective|mission|plan"
-    r"|strategy|message|pitch|task|idea|hope|intent|purpose|orders?|instructions?|mandate"
-    r"|slogan|motto|refrain|demand|ask)$",
+    r"\b(?:the|his|her|their|its|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:goal|aim|objective|mission"
+    r"|plan|strategy|message|pitch|task|idea|hope|intent|purpose|orders?|instructions?"
+    r"|mandate|slogan|motto|refrain|demand|ask|campaign|advert|advertisement|ad)$",
     re.IGNORECASE,
 )
 
