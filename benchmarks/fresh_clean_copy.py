@@ -22,6 +22,10 @@ the terminal only.
     python benchmarks/fresh_clean_copy.py --show names.officeholder
     python benchmarks/fresh_clean_copy.py --monitor   # the second newsroom, fresh stories
     python benchmarks/fresh_clean_copy.py --outlet "BBC News"   # BBC stories of 2012-2020
+    python benchmarks/fresh_clean_copy.py --start 1750 --count 300  # a later batch
+
+Batches read so far (each then tuned on, DEV only): the first 250 (sessions 9-19),
+250-1749 (spelling_blind.py's newsroom batch), 1750-2349 (session 20).
 """
 
 from __future__ import annotations
@@ -157,6 +161,13 @@ def main() -> int:
         metavar="NAME",
         help='instead: one newsroom\'s DEV stories ("BBC News"), outside the mainstream sample',
     )
+    parser.add_argument(
+        "--start",
+        type=int,
+        default=0,
+        help="mainstream sample: begin this far into its order (a later batch, fresh)",
+    )
+    parser.add_argument("--count", type=int, default=SAMPLE, help="mainstream sample: stories")
     args = parser.parse_args()
     if not args.mirror.exists():
         print(f"fresh_clean_copy: no AllSides clone at {args.mirror}; skipped")
@@ -166,7 +177,7 @@ def main() -> int:
     elif args.outlet:
         records = outlet_sample(args.mirror, args.outlet)
     else:
-        records = sample(args.mirror)
+        records = sample(args.mirror, start=args.start, count=args.count)
     language = "en-GB" if args.outlet in BRITISH else "en-US"
     with tempfile.TemporaryDirectory(prefix="newslint-fresh-") as tmp:
         found, texts = lint(records, Path(tmp), language)
