@@ -584,6 +584,10 @@ def _implied(s: _Sentences, q: Quotation, earlier: list[QuoteAttribution]) -> st
         # does not count: it may be a title or a place.
         if mention.kind == "person" and (mention.given or mention.personal_title):
             return "implied"
+        # Or a given name with a role set after it: "Debbie Wasserman Schultz, head
+        # of the Democratic National Committee."
+        if mention.kind == "candidate" and mention.given and _ROLE_AFTER.match(text, mention.end):
+            return "implied"
         form = names.forms.get(fold(mention.surname.text))
         if mention.kind in ("single", "candidate") and form is not None and form.established:
             return "implied"
@@ -600,6 +604,9 @@ def _implied(s: _Sentences, q: Quotation, earlier: list[QuoteAttribution]) -> st
     return ""
 
 
+_ROLE_AFTER = regexcache.compile(
+    r",\s+(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+){1,3}(?:of|at|for)\s+(?:the\s+)?[A-Z]"
+)
 _LOOK_BACK = 3  # sentences
 
 

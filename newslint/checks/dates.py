@@ -48,6 +48,12 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterat
         if mention.weekday is None or mention.weekday_span is None:
             continue
         date = mention.as_date(doc.article_date)
+        stated = _year_before(doc, mention) if mention.year is None else None
+        if stated is not None and date is not None:
+            try:  # "In 1789, Washington declared Thursday, Nov. 26, ...": that year's
+                date = date.replace(year=stated)
+            except ValueError:
+                continue
         if date is not None and date.weekday() != mention.weekday:
             wrong.append((mention, date, mention.weekday, mention.weekday_span))
     guessed = [(date, weekday) for mention, date, weekday, _ in wrong if mention.year is None]
@@ -59,6 +65,8 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterat
         written = WEEKDAY_NAMES[weekday]
         tense = "is" if doc.article_date and date > doc.article_date else "was"
         year_note = "" if mention.year is not None else " (year taken from the article date)"
+        if mention.year is None and _year_before(doc, mention) is not None:
+            year_note = " (year taken from the sentence)"
         yield Diagnostic(
             meta.id,
             f"{format_date(date, mention.dmy)} {tense} a {actual}, not a {written}{year_note}",
@@ -71,6 +79,19 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterat
                 ),
             ),
         )
+
+
+_STATED_YEAR = regexcache.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+
+
+def _year_before(doc: Document, mention: DateMention) -> int | None:
+    """The last year written earlier in the date's sentence, if any."""
+    start = mention.span.start
+    sentence = next((s for s in doc.sentences if s.start <= start < s.end), None)
+    if sentence is None:
+        return None
+    years = _STATED_YEAR.findall(doc.text, sentence.start, start)
+    return int(years[-1]) if years else None
 
 
 # Year-less dates whose weekdays all fit one other year say the article date

@@ -174,6 +174,8 @@ def _given_misspelled(
         own_name = fold(given) in given_names() or zipf(given) >= zipf(person.given)
         if not titled and (own_name or romanised_name):
             continue
+        if romanised_name and own_name:
+            continue  # one name romanised two ways, each a given name ("Mohammed Morsi")
         token = mention.tokens[0]
         if silenced(doc, ctx, token):
             continue

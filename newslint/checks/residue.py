@@ -252,9 +252,12 @@ def _residue_spans(doc: Document) -> list[Span]:
                 if doc.in_quotation(sentence):
                     continue
                 text = doc.span_text(sentence)
-                # A bracketed aside after the story's own sentences is the
-                # writer's wink ("(Hint: It comes as his polls slip.)"), not a task.
-                aside = sentence.start > line.start and text.startswith("(")
+                # A label after the story's own sentences in the same paragraph is
+                # the writer's wink ("... ever wonder why? Hint: It's not ...",
+                # "(Hint: his polls are slipping.)"); a task's label opens its line.
+                aside = sentence.start > line.start and (
+                    text.startswith("(") or bool(_LABEL.match(text))
+                )
                 if _chatbot_sentence(text) or (sentence != line and not aside and _residue(text)):
                     found.append(sentence)
     return found

@@ -633,6 +633,8 @@ def empty_section(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[
             continue
         if following is not None and heading_level(doc, following) > level:
             continue  # a subheading opens the section
+        if following is not None and _first_item(doc, following):
+            continue  # "Five things we learned" over "1. The party has a problem": its items
         yield Diagnostic(
             meta.id,
             f"The section '{doc.span_text(heading)}' has no text",
@@ -640,6 +642,21 @@ def empty_section(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[
             heading.end,
             meta.severity,
         )
+
+
+_FIRST_ITEM = regexcache.compile(r"(?:^|\n)[ \t]*(?:#+[ \t]*)?(?:1|I)[.)][ \t]+$")
+
+
+_NUMBERED_ONE = regexcache.compile(r"\s*(?:1|I)[.)]\s+\S")
+
+
+def _first_item(doc: Document, heading: Span) -> bool:
+    """The heading is numbered 1 in the source (the reader may drop the number)."""
+    if _NUMBERED_ONE.match(doc.span_text(heading)):
+        return True
+    offset = doc.source_offset(heading.start)
+    line_start = doc.source.rfind("\n", 0, offset)
+    return bool(_FIRST_ITEM.search(doc.source[max(0, line_start) : offset]))
 
 
 def heading_level(doc: Document, heading: Span) -> int:

@@ -40,15 +40,22 @@ def max_distance(length: int) -> int:
     return 2 if length >= 9 else 1
 
 
-def is_suffix_form(a: str, b: str) -> bool:
-    """Plural, possessive or adjective forms: "Korea"/"Korean", "Biden"/"Bidens"."""
+def is_suffix_form(a: str, b: str, *, coinage: bool = True) -> bool:
+    """Plural, possessive, adjective or coinage forms: "Korea"/"Korean",
+    "Biden"/"Bidens", "Trump"/"Trumpian"."""
     short, long = sorted((fold(a), fold(b)), key=len)
     tail = long[len(short) :]
     if tail == short[-1:]:
         return False  # a doubled last letter is a slip ("Brownn")
     if not long.startswith(short):
         return False
+    if coinage and (tail in _COINAGE_TAILS or (tail == "y" and len(short) >= _Y_STEM)):
+        return True  # a word made of the name: "Trumpian", "Trumpism", "a Trumpy bear"
     return tail in ("s", "es", "ns", "an", "i") or (tail == "n" and short.endswith("a"))
+
+
+_COINAGE_TAILS = frozenset(("ian", "ism", "isms", "ist", "ists", "ite", "ites", "esque"))
+_Y_STEM = 5  # "Kell" beside "Kelly" is likelier a dropped letter than a coinage
 
 
 def sibling_suffix_forms(a: str, b: str) -> bool:
@@ -57,7 +64,11 @@ def sibling_suffix_forms(a: str, b: str) -> bool:
     for cut in (1, 2):
         stem = fa[:-cut]
         shared = len(stem) >= 4 and fb.startswith(stem) and stem not in (fa, fb)
-        if shared and is_suffix_form(stem, fa) and is_suffix_form(stem, fb):
+        # Only inflections: two coinages of a stem (Ramaswami, Ramaswamy) are two spellings.
+        inflected = is_suffix_form(stem, fa, coinage=False) and is_suffix_form(
+            stem, fb, coinage=False
+        )
+        if shared and inflected:
             return True
     return False
 

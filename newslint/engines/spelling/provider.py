@@ -188,6 +188,7 @@ LISTED_FORM_ZIPF = 1.5
 # form British (weaponize 2.2, monetize 2.8): in use, not a stray form.
 IN_USE_ZIPF = 1.5
 LISTED_FORM_GAP = 2.5
+LISTED_BASE_ZIPF = 2.5  # a base the dictionary lacks, in use as often as "dox"
 _FORM_SUFFIXES = ("ing", "ed", "er", "ers", "ies", "es", "s")
 # A part after a hyphen this long that ends a longer word is a pun (pet-riarchy).
 PUN_ENDING_LENGTH = 6
@@ -855,7 +856,10 @@ class _Run:
         # and the form not far rarer than it: a slip in a form of a very common
         # word (heared, chosing, faired) is rare beside the word, a form in use
         # (amping, wristed) much less so.
-        made_of = [zipf(b) for b in bases if len(b) >= 3 and self.known(b)]
+        # A base wordfreq lists often stands for the dictionary's (dox, for doxxing).
+        made_of = [
+            zipf(b) for b in bases if len(b) >= 3 and (self.known(b) or zipf(b) >= LISTED_BASE_ZIPF)
+        ]
         if not made_of or max(made_of) - own > LISTED_FORM_GAP:
             return False
         slip = slip_of(word, self.known)
