@@ -188,7 +188,6 @@ LISTED_FORM_ZIPF = 1.5
 # form British (weaponize 2.2, monetize 2.8): in use, not a stray form.
 IN_USE_ZIPF = 1.5
 LISTED_FORM_GAP = 2.5
-LISTED_BASE_ZIPF = 2.5  # a base the dictionary lacks, in use as often as "dox"
 _FORM_SUFFIXES = ("ing", "ed", "er", "ers", "ies", "es", "s")
 # A part after a hyphen this long that ends a longer word is a pun (pet-riarchy).
 PUN_ENDING_LENGTH = 6
@@ -842,7 +841,7 @@ class _Run:
 
     def listed_form(self, word: str) -> bool:
         """A regular form of another word, listed by wordfreq (amping: amp, a
-        dictionary word; doxxing: dox), which a slip away is a form of a
+        dictionary word), which a slip away is a form of a
         different word (camping, of camp): a word of its own, not a slip. A
         misspelled form shares its base with the right one (occured and
         occurred, comming and coming, makeing and making), so it stays a slip."""
@@ -856,10 +855,7 @@ class _Run:
         # and the form not far rarer than it: a slip in a form of a very common
         # word (heared, chosing, faired) is rare beside the word, a form in use
         # (amping, wristed) much less so.
-        # A base wordfreq lists often stands for the dictionary's (dox, for doxxing).
-        made_of = [
-            zipf(b) for b in bases if len(b) >= 3 and (self.known(b) or zipf(b) >= LISTED_BASE_ZIPF)
-        ]
+        made_of = [zipf(b) for b in bases if len(b) >= 3 and self.known(b)]
         if not made_of or max(made_of) - own > LISTED_FORM_GAP:
             return False
         slip = slip_of(word, self.known)
