@@ -110,11 +110,18 @@ def _in_body(doc: Document, span: Span) -> bool:
 def quote_unattributed(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnostic]:
     options = ctx.options.get(meta.id, {})
     min_words = int(options.get("min-words", 6))
+    last_end = -1  # the end of the last quotation reported
     for found in quote_attributions(doc):
         q = found.quotation
         if found.attributed or not _in_body(doc, q.span):
             continue
         if not is_full_quote(doc.text, q, min_words) or is_woven(doc.text, q):
+            continue
+        # Quotes run back to back with nothing between (a video's captions strung
+        # together) need one speaker note, not one per quote.
+        run_on = last_end >= 0 and not doc.text[last_end : q.span.start].strip(" \t")
+        last_end = q.span.end
+        if run_on:
             continue
         # A quotation that runs over paragraphs is reported on its first line.
         cut = doc.text.find("\n", q.span.start, q.span.end)

@@ -841,6 +841,8 @@ def officeholder(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[D
             continue
         found = _titled(doc, mention)
         if found is None:
+            if doc.in_quotation(Span(mention.start, mention.end)):
+                continue  # a speaker's "Saddam Hussein is gone": their words, not the story's
             problem = dead_problem(names, mention, doc.text, day)
             if problem:
                 yield Diagnostic(meta.id, problem, mention.start, mention.end, meta.severity)

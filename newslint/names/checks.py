@@ -357,8 +357,12 @@ def officeholder_problem(
 # or an article that makes them hypothetical ("a President Trump would").
 _FRAME_BEFORE = regexcache.compile(
     r"(?:\b(?:under|during|by|before|after|since)|\b(?:an?)"
-    # The act that ended the tenure: "Trump fired FBI Director James Comey".
-    r"|\b(?:fired|ousted|sacked|dismissed|removed|replaced|succeeded|defeated|impeached)"
+    # The act that ended the tenure: "Trump fired FBI Director James Comey", "didn't
+    # fire", "the dismissal of".
+    r"|\b(?:fire[sd]?|firing|oust(?:s|ed|ing)?|sack(?:s|ed|ing)?|dismiss(?:es|ed|ing)?"
+    r"|remov(?:e|es|ed|ing)|replac(?:e|es|ed|ing)|succeed(?:s|ed|ing)?|defeat(?:s|ed|ing)?"
+    r"|impeach(?:es|ed|ing)?)"
+    r"|\b(?:dismissal|firing|ouster|ousting|sacking|removal|impeachment)\s+of"
     r"|\b(?:administration|presidency|government|tenure|term|era)\s+of"
     r"|\bvoted\s+for|\b(?:re-?)?elected)\s+$",
     re.IGNORECASE,
@@ -375,7 +379,7 @@ _FRAME_AFTER = regexcache.compile(
     r"| ?['’]s\s+(?:first|last|final|maiden)\s"
     r"| ?['’]s\s+(?:[\w-]+\s+){0,4}?(?i:advis[eo]rs?|aides?|secretary|council|counsel|staff|"
     r"spokes(?:man|woman|person)|envoy|ambassador|nominees?|appointees?|picks?|laws?|"
-    r"polic(?:y|ies)|plans?|orders?|programs?|initiatives?|act|deal|reforms?|doctrine|"
+    r"polic(?:y|ies)|plans?|orders?|programs?|initiatives?|act|actions?|deal|reforms?|doctrine|"
     r"vice[\s-]+president|deputy|running\s+mate)\b"
     # ... and the events of the tenure: "President Obama's inauguration".
     r"| ?['’]s\s+(?:[\w-]+\s+){0,2}?(?:inauguration|(?:re-?)?election|swearing-in|relationship"
