@@ -921,6 +921,8 @@ def _titled(doc: Document, mention: Mention) -> tuple[str, int, Layout] | None:
         qualifiers = {t.lower for t in mention.title} | {mention.before}
         if qualifiers & {"former", "ex", "then", "late", "outgoing", "incoming"}:
             return None
+        if any(t.lower.startswith(("then-", "ex-", "former-")) for t in mention.title):
+            return None  # "Then-South African President Nelson Mandela"
         return mention.title_text, mention.title[0].start, "before"
     if mention.given:
         title = suffix_title(doc.text, mention.end)

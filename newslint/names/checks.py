@@ -12,6 +12,7 @@ from typing import Literal
 import regex
 
 from newslint import regexcache
+from newslint.analysis.dates import MONTH_NAMES
 from newslint.analysis.encoding import document_damage
 from newslint.document import Document
 from newslint.names.extract import Form, Mention, NameAnalysis, Token
@@ -262,6 +263,8 @@ _RELATIVE_YEAR = regexcache.compile(
     r"\blast\s+year\b|\b(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+years?\s+ago\b",
     re.IGNORECASE,
 )
+_MONTH_ONLY = regexcache.compile(rf"\b[Ii]n\s+({'|'.join(MONTH_NAMES)})\b(?!\s+\d)")
+_MONTH_NUMBERS = {name.lower(): i for i, name in enumerate(MONTH_NAMES, start=1)}
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _COUNTS |= {"seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
@@ -284,6 +287,11 @@ def context_years(text: str, start: int, day: dt.date | None = None) -> set[int]
     blocks += [b for b in (prev, nxt) if len(b.split()) <= _DATE_LINE_WORDS]
     years = {int(m.group()) for b in blocks for m in _YEAR.finditer(b)}
     if day is not None:
+        # "In January, agencies delivered a report to President Obama": the last
+        # January before the story.
+        for m in _MONTH_ONLY.finditer(blocks[0]):
+            month = _MONTH_NUMBERS[m.group(1).lower()]
+            years.add(day.year if month <= day.month else day.year - 1)
         for m in _RELATIVE_YEAR.finditer(blocks[0]):
             count = m.group(1)
             if count is None:
@@ -364,6 +372,7 @@ _FRAME_BEFORE = regexcache.compile(
     r"|impeach(?:es|ed|ing)?)"
     r"|\b(?:dismissal|firing|ouster|ousting|sacking|removal|impeachment)\s+of"
     r"|\b(?:administration|presidency|government|tenure|term|era)\s+of"
+    r"|\b(?:appointee|nominee|pick|appointment|nomination)\s+of"
     r"|\bvoted\s+for|\b(?:re-?)?elected)\s+$",
     re.IGNORECASE,
 )
