@@ -73,7 +73,7 @@ def _joined(text: str, start: int, end: int) -> bool:
     """True for a piece of ``bbc.co.uk``, ``news/world``, ``snake_case``, of a
     word cut by an undecoded character entity (``communiqu&#233;``) or by an
     invisible soft hyphen or zero-width character (``dis``, ``tin``, ``guish``), or
-    split by an editor's brackets (``[F]ailure``)."""
+    split by an editor's brackets (``[F]ailure``, ``(G)eneralizations``)."""
     before = text[start - 2 : start] if start >= 2 else ""
     after = text[end : end + 2]
     if before[-1:] in _INVISIBLE or after[:1] in _INVISIBLE:
@@ -83,6 +83,9 @@ def _joined(text: str, start: int, end: int) -> bool:
     if (after[:1] in "[]" and after[1:2].isalpha()) or (
         before[-1:] in "[]" and before[:1].isalpha()
     ):
+        return True
+    # Or in round ones around its first letter: "(G)eneralizations".
+    if before[-1:] == ")" and before[:1].isalpha() and text[start - 3 : start - 2] == "(":
         return True
     if len(before) == 2 and before[1] in _JOINERS and before[0].isalnum():
         return True
