@@ -58,7 +58,7 @@ from newslint.names.similar import (
 from newslint.names.typos import find_typos
 from newslint.names.variant_forms import find_form_variants
 from newslint.names.variants import find_variants
-from newslint.names.words import given_names
+from newslint.names.words import PARTICLES, given_names
 from newslint.registry import CheckContext, Example, RuleMeta, rule
 from newslint.spans import Span
 
@@ -357,6 +357,8 @@ def inconsistent(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[D
         majority = _majority(form, analysis, names, ctx)
         if majority is None or not clean_form(form, analysis, ctx, doc):
             continue
+        if is_dictionary_word(majority.text, ctx.language) and _in_foreign_name(doc, form):
+            continue  # "Stade de France" beside "Islamic State": another language's word
         times = "once" if majority.count == 1 else f"{majority.count} times"
         message = f"'{form.text}' is spelled '{majority.text}' elsewhere in this article ({times})"
         taken.add(form.key)  # names.capitalised-typo leaves this word to us
@@ -413,6 +415,20 @@ def inconsistent(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[D
     # For the run-level pass: spellings rare here but common in other files.
     if names_run.collecting():
         names_run.record(doc, meta, names_run.summarise(doc, analysis, ctx, meta.severity))
+
+
+# A name particle and a capitalised word after a word: "Stade de France".
+_PARTICLE_AFTER = regexcache.compile(
+    rf"\s+(?:{'|'.join(sorted(PARTICLES, key=len, reverse=True))})\s+[A-Z]"
+)
+
+
+def _in_foreign_name(doc: Document, form: Form) -> bool:
+    """Every use of ``form`` opens a name joined by a particle ("Stade de France",
+    "Puerta del Sol"): a word of that name's language, not a slip of an English one."""
+    return all(
+        _PARTICLE_AFTER.match(doc.text, token.end, token.end + 12) for token, _ in form.tokens
+    )
 
 
 # -- names.variant-form ------------------------------------------------------------
