@@ -419,7 +419,7 @@ def inconsistent(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[D
 
 # A name particle and a capitalised word after a word: "Stade de France".
 _PARTICLE_AFTER = regexcache.compile(
-    rf"\s+(?:{'|'.join(sorted(PARTICLES, key=len, reverse=True))})\s+[A-Z]"
+    rf"\s+(?:{'|'.join(sorted(PARTICLES, key=lambda w: (-len(w), w)))})\s+[A-Z]"
 )
 
 
