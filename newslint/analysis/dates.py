@@ -56,7 +56,8 @@ for _index, _name in enumerate(MONTH_NAMES, start=1):
 _MONTH_FORMS["Sept"] = 9
 
 _WD = "|".join(sorted(_WEEKDAY_FORMS, key=lambda w: (-len(w), w)))
-_MO = "|".join(sorted(_MONTH_FORMS, key=lambda w: (-len(w), w)))
+# Month names and their short forms ("Sept"), longest first: an alternation.
+MONTH_FORMS = _MO = "|".join(sorted(_MONTH_FORMS, key=lambda w: (-len(w), w)))
 # Full names stand alone; abbreviations need their full stop or a following
 # space+digit ("Feb 6"), so "Mar" or "Sun" inside other words never match.
 _WEEKDAY = rf"(?P<wd>\b(?:{_WD})\b\.?)"

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from newslint import regexcache
+from newslint.analysis.dates import MONTH_FORMS
 from newslint.spans import Span
 
 _UNITS = [
@@ -139,10 +140,7 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
 
 
 # A month, in full or as AP and wire copy shorten it ("Sept. 30", "30 Sept").
-_MONTHS = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?)"
-)
+_MONTHS = rf"(?:{MONTH_FORMS})\.?"
 _MONTH_BEFORE = regexcache.compile(rf"\b{_MONTHS}\s+$", re.IGNORECASE)
 _MONTH_AFTER = regexcache.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}(?!\w)", re.IGNORECASE)
 

@@ -43,7 +43,7 @@ from newslint.spans import Span
     ],
 )
 def weekday_mismatch(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnostic]:
-    wrong: list[tuple[DateMention, dt.date, int, Span]] = []
+    wrong: list[tuple[DateMention, dt.date, int, Span, int | None]] = []
     for mention in date_mentions(doc):
         if mention.weekday is None or mention.weekday_span is None:
             continue
@@ -55,17 +55,17 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterat
             except ValueError:
                 continue
         if date is not None and date.weekday() != mention.weekday:
-            wrong.append((mention, date, mention.weekday, mention.weekday_span))
-    guessed = [(date, weekday) for mention, date, weekday, _ in wrong if mention.year is None]
+            wrong.append((mention, date, mention.weekday, mention.weekday_span, stated))
+    guessed = [(date, weekday) for mention, date, weekday, *_ in wrong if mention.year is None]
     misdated = len(guessed) >= MISDATED_MENTIONS and _all_fit_another_year(guessed)
-    for mention, date, weekday, span in wrong:
+    for mention, date, weekday, span, stated in wrong:
         if misdated and mention.year is None:
             continue
         actual = WEEKDAY_NAMES[date.weekday()]
         written = WEEKDAY_NAMES[weekday]
         tense = "is" if doc.article_date and date > doc.article_date else "was"
         year_note = "" if mention.year is not None else " (year taken from the article date)"
-        if mention.year is None and _year_before(doc, mention) is not None:
+        if stated is not None:
             year_note = " (year taken from the sentence)"
         yield Diagnostic(
             meta.id,
@@ -86,9 +86,11 @@ _STATED_YEAR = regexcache.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 
 def _year_before(doc: Document, mention: DateMention) -> int | None:
     """The last year written earlier in the date's sentence, if any."""
+    from newslint.analysis.attribution import sentence_of
+
     start = mention.span.start
-    sentence = next((s for s in doc.sentences if s.start <= start < s.end), None)
-    if sentence is None:
+    sentence = sentence_of(doc, mention.span)
+    if not sentence.start <= start < sentence.end:
         return None
     years = _STATED_YEAR.findall(doc.text, sentence.start, start)
     return int(years[-1]) if years else None

@@ -731,11 +731,7 @@ def _imperative(text: str, *, capital: bool = True) -> bool:
         return False
     if rest[0].isupper():
         # "Keep Britain Tidy said ...": a capital after the verb is a name or
-        # a title, unless it is the reader or the publication in title case;
-        # a name set off by an apposition ("Restore Our Future, the super PAC,")
-        # is the subject of the sentence.
-        if _NAMED_APPOSITION.match(rest):
-            return False
+        # a title, unless it is the reader or the publication in title case.
         return rest.split(None, 1)[0].strip("!.:") in _TITLE_OBJECT or bool(
             _MEDIA_PROMO.match(text)
         )

@@ -14,6 +14,7 @@ import regex
 from newslint import regexcache
 from newslint.analysis.dates import MONTH_NAMES
 from newslint.analysis.encoding import document_damage
+from newslint.analysis.numbers import parse_number
 from newslint.document import Document
 from newslint.names.extract import Form, Mention, NameAnalysis, Token
 from newslint.names.lists import NamesList, Office, Person, title_key
@@ -265,8 +266,6 @@ _RELATIVE_YEAR = regexcache.compile(
 )
 _MONTH_ONLY = regexcache.compile(rf"\b[Ii]n\s+({'|'.join(MONTH_NAMES)})\b(?!\s+\d)")
 _MONTH_NUMBERS = {name.lower(): i for i, name in enumerate(MONTH_NAMES, start=1)}
-_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-_COUNTS |= {"seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
 def context_years(text: str, start: int, day: dt.date | None = None) -> set[int]:
@@ -294,10 +293,8 @@ def context_years(text: str, start: int, day: dt.date | None = None) -> set[int]
             years.add(day.year if month <= day.month else day.year - 1)
         for m in _RELATIVE_YEAR.finditer(blocks[0]):
             count = m.group(1)
-            if count is None:
-                years.add(day.year - 1)
-            else:
-                years.add(day.year - (int(count) if count.isdigit() else _COUNTS[count.lower()]))
+            back = 1 if count is None or count.lower() == "a" else parse_number(count)
+            years.add(day.year - int(back or 1))
     return years
 
 
