@@ -59,7 +59,8 @@ shout shouts shouted exclaim exclaimed cried vowed pledged suggest suggests sugg
 answered retort retorted countered whisper whispered mutter muttered sighed testify
 testified testifies allege alleges alleged reported maintain maintains maintained quoted
 cited continued conclude concludes concluded advise advises advised recount recounted
-tell smile smiles smiled grinned shrugged chuckled enthused muses mused reckons reckoned
+remembers remembered recalls recalling tell smile smiles smiled grinned shrugged chuckled
+enthused muses mused reckons reckoned
 notes inform informs informed assert asserts asserted asserting proclaim proclaims
 proclaimed proclaiming yell yells yelled yelling scream screams screamed declaring
 announcing warning urging
@@ -246,14 +247,19 @@ _WORDS_OF = regexcache.compile(
 )
 # A pull quote signed after a dash: '"..." – Fawzia Koofi, a former lawmaker'.
 _DASH_SPEAKER = regexcache.compile(r"\s*[–—]\s*(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+\b")
-# A publication in brackets after the quote: '"..." (The New York Times)', a
-# news roundup's excerpt.
-_BRACKETED_SOURCE = regexcache.compile(r"\s*\((?:[A-Z][\w'’.&-]*\s+){0,4}[A-Z][\w'’.&-]*\)")
+# A source in brackets after the quote: '"..." (The New York Times)', a news
+# roundup's excerpt, or a person with their role: '"..." (Cardinal Timothy
+# Dolan of New York, president of ...)', a list of reactions.
+_BRACKETED_SOURCE = regexcache.compile(
+    r"\s*\((?:[A-Z][\w'’.&-]*\s+(?:(?:of|de|the)\s+)?){0,4}[A-Z][\w'’.&-]*(?:\)|,\s)"
+)
 # The quote is the text a noun right before it names, not speech: 'the
 # question, "Is this person a citizen?"', 'his first few words – "We are here"'.
 _NAMED_TEXT_LEAD = regexcache.compile(
     r"\b(?:question|questions|(?<!other )words|phrase|slogan|message|motto|headline|caption|sign"
-    r"|inscription|tagline|hashtag|refrain|chant)\s*[,:–—-]?\s*$"
+    r"|inscription|tagline|hashtag|refrain|chant"
+    # a work's title: 'his new book, "The Room Where it Happened."'
+    r"|book|memoir|novel|film|movie|documentary|song|album|essay|poem|podcast)\s*[,:–—-]?\s*$"
 )
 # A sentence naming where the quote is from: '"A headline," from The Washington
 # Post.' or '... by The New York Times.'
@@ -378,11 +384,14 @@ def _attribute(s: _Sentences, q: Quotation) -> str:
                 quoted = any(m in raw for m in '"“”')
                 if quoted and (REPORTING.search(s.outside(back)) or _QUOTE_HANDED_ON.search(raw)):
                     return "previous-sentence"
-        elif text[s.spans[first].start : q.span.start].strip() == "":
+        elif _PARAGRAPH_LEAD.fullmatch(text, s.spans[first].start, q.span.start):
             # The quote opens a paragraph: the one before may introduce it.
             tail = s.outside(prev)
             if tail.rstrip().endswith(":") or _introduces(tail):
                 return "previous-paragraph"
+            context = _paragraph_context(s.doc, q)
+            if context:
+                return context
     following = last + 1
     if (
         following < len(s.spans)
@@ -390,6 +399,46 @@ def _attribute(s: _Sentences, q: Quotation) -> str:
         and (REPORTING.search(s.outside(following)) or _WORDS_OF.match(s.outside(following)))
     ):
         return "next-sentence"
+    return ""
+
+
+# What may stand before a quote that opens its paragraph: a list item's marker
+# ("-- "), an interview's stage direction ("[Laughter] ").
+_PARAGRAPH_LEAD = regexcache.compile(r"[ \t]*(?:(?:-{1,2}|[–—*•])[ \t]+|\[[^\]\n]{1,40}\][ \t]*)?")
+_LIST_ITEM = regexcache.compile(r"[ \t]*(?:-{1,2}|[–—*•])[ \t]+")
+
+
+def interview_question(paragraph: str) -> bool:
+    """A paragraph of the interviewer's that ends in a question and quotes no one:
+    the quote opening the next paragraph answers it."""
+    paragraph = paragraph.rstrip()
+    return paragraph.endswith("?") and not QUOTE_MARKS.search(paragraph)
+
+
+def opens_with_quote(text: str, start: int, end: int) -> bool:
+    """The paragraph at ``start`` opens with a quotation, after at most a list
+    marker or a stage direction."""
+    lead = _PARAGRAPH_LEAD.match(text, start, end)
+    return lead is not None and text[lead.end() : lead.end() + 1] in ('"', "“")
+
+
+def _paragraph_context(doc: Document, q: Quotation) -> str:
+    """A quote opening its paragraph, introduced by the paragraphs before: an
+    interviewer's question ("Do you like him?" then '"I guess so," ...') or, for
+    a list item, the line ending in a colon above the list ("From his official
+    biography:" then '-- "During the war he ..."')."""
+    paragraphs = doc.paragraphs
+    at = bisect.bisect_right([p.start for p in paragraphs], q.span.start) - 1
+    if at < 1:
+        return ""
+    if interview_question(doc.span_text(paragraphs[at - 1])):
+        return "answer"
+    if not _LIST_ITEM.match(doc.text, paragraphs[at].start):
+        return ""
+    while at > 0 and _LIST_ITEM.match(doc.text, paragraphs[at - 1].start):
+        at -= 1
+    if at > 0 and doc.span_text(paragraphs[at - 1]).rstrip().endswith(":"):
+        return "list-lead-in"
     return ""
 
 

@@ -120,6 +120,8 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
             continue
         if not m.group("cur") and not m.group("scale") and _day_of_month(text, m, value):
             continue
+        if _ORDINAL_SUFFIX.match(text, m.end("num")):
+            continue  # "10th Circuit Judge": a rank, not a count
         scale = m.group("scale").strip().lower()
         if scale:
             value *= SCALES.get(scale, 0) or _SUFFIX_SCALES[scale]
@@ -143,6 +145,9 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
 _MONTHS = rf"(?:{MONTH_FORMS})\.?"
 _MONTH_BEFORE = regexcache.compile(rf"\b{_MONTHS}\s+$", re.IGNORECASE)
 _MONTH_AFTER = regexcache.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}(?!\w)", re.IGNORECASE)
+
+
+_ORDINAL_SUFFIX = regexcache.compile(r"(?<=\d)(?:st|nd|rd|th)\b", re.IGNORECASE)
 
 
 def _day_of_month(text: str, m: re.Match[str], value: float) -> bool:

@@ -84,6 +84,13 @@ _SAYING = frozenset(form for form in REPORTING_FORMS if form.endswith("ing")) | 
 # "talk" reports speech only with "about" ("pundits have talked about"). ("pointed
 # to" cites evidence rather than making a claim: left out, like bare "point".)
 _TALK = _words("talk talks talked talking")
+# Answering a request puts no claim in anyone's mouth: "Few offices responded to
+# requests for comment", "some did not reply to questions".
+_RESPONDING = _words("respond responds responded responding reply replies replied replying")
+_REQUESTS = _words(
+    "request requests question questions inquiry inquiries enquiry enquiries call calls "
+    "message messages email emails e-mails query queries"
+)
 # Verbs of ascribing a cause or merit ("experts attribute the fall to ...") need their
 # "to" or "with" later in the clause: "credit" and "attribute" are nouns too.
 _ASCRIBING = frozenset(form for lemma in ("attribute", "credit") for form in _inflect(lemma))
@@ -399,6 +406,8 @@ def _verb_at(tokens: list[Token], i: int) -> int:
             label = tokens[j + 2]
             if not passive and label.text.isalpha() and label.low not in _NOT_LABELS:
                 return j + 2  # "some even calling it one of his best"
+        if low in _RESPONDING and nxt == "to" and _requests_after(tokens, j + 2):
+            return -1  # "responded to requests for comment": no claim
         if low in _ASCRIBING and not any(t.low in ("to", "with") for t in tokens[j + 2 : j + 14]):
             return -1  # "tax credits", "the credit for": no cause ascribed
         if low in REPORTING_FORMS or (
@@ -426,6 +435,12 @@ def _verb_at(tokens: list[Token], i: int) -> int:
             return _saying_after(tokens, j + 1)
         return -1
     return -1
+
+
+def _requests_after(tokens: list[Token], k: int) -> bool:
+    """A request noun at ``k``, after at most a determiner and an adjective
+    ("requests", "a request", "repeated calls", "our questions")."""
+    return any(tokens[m].low in _REQUESTS for m in range(k, min(len(tokens), k + 3)))
 
 
 def _saying_after(tokens: list[Token], k: int) -> int:

@@ -10,6 +10,7 @@ word with the same fix, the engine keeps the message that names the office.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from collections.abc import Iterator
 
@@ -132,7 +133,9 @@ def misspelled(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Dia
         if form.key in names.by_key:
             yield from _given_misspelled(doc, ctx, meta, form, names.by_key[form.key])
             continue
-        person = names.misspelled.get(form.key) or _near_person(form, names, analysis, ctx)
+        person = names.misspelled.get(form.key) or _near_person(
+            form, names, analysis, ctx, doc.article_date
+        )
         # The lower-case and [sic] scans are dearer than the cached list lookup.
         if person is None or not clean_form(form, analysis, ctx, doc):
             continue
@@ -234,7 +237,11 @@ def _house_romanisation(form: Form, person: Person, analysis: NameAnalysis) -> b
 
 
 def _near_person(
-    form: Form, names: NamesList, analysis: NameAnalysis, ctx: CheckContext
+    form: Form,
+    names: NamesList,
+    analysis: NameAnalysis,
+    ctx: CheckContext,
+    day: dt.date | None = None,
 ) -> Person | None:
     if form.key in given_names() or len(form.key) < MIN_LENGTH:
         return None
@@ -268,6 +275,8 @@ def _near_person(
             # text uses nearly as much as the listed one (a slip is rarer by far) is
             # a name of its own, unless a title of the listed person's says it is them.
             continue
+        if not titled and day is not None and _not_yet_known(person, day):
+            continue  # "Julie Johnsson" in 2018 is not the Julie Johnson elected in 2024
         if strict:
             if given_named and titled:
                 return person
@@ -277,6 +286,12 @@ def _near_person(
         if given_named or titled or distinctive:
             return person
     return None
+
+
+def _not_yet_known(person: Person, day: dt.date) -> bool:
+    """The person is listed for offices that all began after the story's day:
+    then, their name was no one the story's readers would know."""
+    return bool(person.offices) and all(o.start > day for o in person.offices)
 
 
 _SOUND_ALIKE = {"c": "k", "k": "c"}
@@ -569,6 +584,8 @@ def _majority(
             continue  # no sign that either spelling is a person's name
         if form.givens and other.givens and not _givens_agree(form, other):
             continue  # different first names: different people
+        if _two_people(form, other):
+            continue
         if not _beats(other, form, names, ctx.language):
             continue
         if form.key in given_names():
@@ -582,6 +599,19 @@ def _majority(
         if best is None or other.count > best.count:
             best = other
     return best
+
+
+_COMMON_NAME_ZIPF = 3.0  # Rosen, Risen, Kahn: spellings common enough to be two surnames
+
+
+def _two_people(form: Form, other: Form) -> bool:
+    """ "James Rosen ... Mr. Rosen" beside "James Risen ... Mr. Risen": each
+    spelling a common one, introduced in full and named again, is a person of
+    its own. A slip is seldom introduced and then repeated; an unlisted one
+    (Bescent) is too rare to pass."""
+    return all(
+        f.givens and f.count >= 2 and zipf(f.text) >= _COMMON_NAME_ZIPF for f in (form, other)
+    )
 
 
 _NEAR_GIVEN_LENGTH = 5  # two edits apart needs a name long enough not to be another
@@ -841,6 +871,8 @@ def officeholder(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[D
         if mention.scope == "byline" or silenced(doc, ctx, mention.surname):
             continue
         elect = elect_problem(names, mention, day, context_years(doc.text, mention.start, day))
+        if elect and _then_title_beside(doc, mention):
+            continue  # "President-elect Trump and then-President Obama were briefed": then
         if elect and not doc.in_quotation(Span(mention.start, mention.end)):
             yield Diagnostic(meta.id, elect, mention.start, mention.end, meta.severity)
             continue
@@ -881,6 +913,15 @@ def officeholder(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[D
         if problem:
             start, end = _with_title(doc.text, mention, title, layout, start)
             yield Diagnostic(meta.id, problem, start, end, meta.severity)
+
+
+_THEN_TITLE = regexcache.compile(r"\b[Tt]hen[- ][A-Z]")
+
+
+def _then_title_beside(doc: Document, mention: Mention) -> bool:
+    """The sentence gives someone else a "then-" title: it is set in that past."""
+    start, end = _sentence_bounds(doc, mention.start)
+    return _THEN_TITLE.search(doc.text, start, end) is not None
 
 
 def _with_title(

@@ -548,6 +548,10 @@ def reader_question(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterato
         # question the next speaker's turn answers is the interviewer's.
         if kind == "question" and _in_transcript_turn(doc, sentence, following):
             continue
+        # "Do you like him?" then '"I guess so. ..."': an interview written as
+        # questions, each answered by a paragraph of quotation.
+        if kind == "question" and _answered_by_quote(doc, sentence, following):
+            continue
         if kind:
             found.append((sentence, kind))
     if not found:
@@ -826,6 +830,18 @@ _INTENT_LABEL = regexcache.compile(
 )
 
 
+# Someone told someone else, in the past, what the colon goes on to say: "...
+# informed Christie he hadn't done one crucial thing: ask for the man's vote",
+# "the advice that Biden gave Obama: Don't authorize the raid".
+_TOLD_BEFORE_COLON = regexcache.compile(
+    r"\b(?:told|informed|advised|warned|urged|instructed|ordered|reminded|recommended"
+    r"|(?:gave|offered|had)\b(?:\s+[\w'’-]+){0,3}?\s+(?:advice|instructions?|orders?|warning))\b"
+    r"|\b(?:advice|instructions?|orders?|warning)\s+(?:that\s+)?(?:[\w'’-]+\s+){0,5}?"
+    r"(?:gave|offered|had\s+given|issued)\b",
+    re.IGNORECASE,
+)
+
+
 def _later_clauses(text: str) -> list[str]:
     """The clauses after a colon, a dash, ", but" or a semicolon. A dash that
     closes a pair of dashes ends an aside, and what follows it goes on with
@@ -843,7 +859,10 @@ def _later_clauses(text: str) -> list[str]:
         clause = text[m.end() : end]
         if (
             m.group().strip() == ":"
-            and _INTENT_LABEL.search(text[: m.start()])
+            and (
+                _INTENT_LABEL.search(text[: m.start()])
+                or _TOLD_BEFORE_COLON.search(text[: m.start()])
+            )
             and not _SECOND_PERSON.search(clause)
         ):
             continue  # "The summit goal: try to defy the odds": someone's aim, reported
@@ -1019,6 +1038,23 @@ def _in_transcript_turn(doc: Document, sentence: Span, following: list[Span]) ->
         return False
     para = doc.paragraphs[at]
     return _TURN.match(doc.text, para.start, para.end) is not None
+
+
+def _answered_by_quote(doc: Document, sentence: Span, following: list[Span]) -> bool:
+    """The question ends a paragraph of the interviewer's and the next paragraph
+    opens with the answer, quoted."""
+    from newslint.analysis.attribution import interview_question, opens_with_quote
+
+    at = _paragraph_index(doc, sentence.start)
+    if at < 0 or at + 1 >= len(doc.paragraphs) or not following:
+        return False
+    para, after = doc.paragraphs[at], doc.paragraphs[at + 1]
+    return (
+        following[0].start >= after.start
+        and doc.text[sentence.end : para.end].strip() == ""
+        and interview_question(doc.span_text(para))
+        and opens_with_quote(doc.text, after.start, after.end)
+    )
 
 
 def _reported(doc: Document, following: list[Span]) -> bool:

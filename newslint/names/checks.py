@@ -362,6 +362,8 @@ def officeholder_problem(
 # or an article that makes them hypothetical ("a President Trump would").
 _FRAME_BEFORE = regexcache.compile(
     r"(?:\b(?:under|during|by|before|after|since)|\b(?:an?)"
+    # "under longtime President Hosni Mubarak", "during the late King's reign"
+    r"|\b(?:under|during)\s+(?:the\s+)?(?:longtime|long-time|then|late|former|veteran)"
     # The act that ended the tenure: "Trump fired FBI Director James Comey", "didn't
     # fire", "the dismissal of".
     r"|\b(?:fire[sd]?|firing|oust(?:s|ed|ing)?|sack(?:s|ed|ing)?|dismiss(?:es|ed|ing)?"

@@ -111,6 +111,29 @@ def frequent_words(min_zipf: float) -> tuple[str, ...]:
     return tuple(found)
 
 
+ACCENTED_ZIPF = 2.0  # an accented English word's frequency: fête, naïve, café
+
+
+@functools.lru_cache(maxsize=1)
+def _accent_folds() -> frozenset[str]:
+    """The ASCII spellings of accented words wordfreq lists as English."""
+    import unicodedata
+
+    folds = set()
+    for w in frequent_words(ACCENTED_ZIPF):
+        if not w.isascii():
+            plain = unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode()
+            if plain.isalpha() and len(plain) == len(w):  # not "bjrn" for bjørn
+                folds.add(plain)
+    return frozenset(folds)
+
+
+def unaccented(word: str) -> bool:
+    """``word`` is a listed English word with its accents left off ("fete" for
+    fête): house styles drop them, and the word is no slip of "feet"."""
+    return zipf(word) > 0 and word in _accent_folds()
+
+
 def zipf(word: str) -> float:
     """Zipf frequency of a lowercase word (0.0 below :data:`FLOOR`)."""
     return table().get(word.replace("’", "'"), 0) / 100

@@ -769,7 +769,7 @@ class _Run:
         wordfreq has it, unless it is a slip of a far more frequent word; an
         apostrophe standing in for a quotation mark (of'safeguarding) joins
         two known words."""
-        from newslint.engines.spelling.frequency import slip_of, zipf
+        from newslint.engines.spelling.frequency import slip_of, unaccented, zipf
 
         if "'" in word:
             pieces = word.split("'")
@@ -798,6 +798,8 @@ class _Run:
         # A prefixed word (uncited, nonpresidential) loses only to a slip of the
         # fingers. A suffix proves nothing (makeing, feeled and growned are how
         # suffixes go wrong), nor does a split into two short words (fee + led).
+        if unaccented(word):
+            return True, None
         formed = self.prefixed(word)
         slip = slip_of(word, self.known, far=False, formed=formed)
         if slip is not None:
