@@ -267,9 +267,10 @@ _FROM_SOURCE = regexcache.compile(
     r"\b(?:from|by|in)\s+(?:[A-Z][\w'’.&-]*\s+){0,4}[A-Z][\w'’&-]*\.\s*$"
 )
 # An unnamed speaker after a quote that hands over, any verb: '," the juror
-# falters', '!" yells someone else', '," one voter added'.
+# falters', '!" yells someone else', '," one voter added', '," my friend texts me'.
 _UNNAMED_TAIL = regexcache.compile(
-    r"\s+(?:(?:the|a|an|one|another)\s+(?:[a-z]+\s+)?[a-z]{3,}|someone(?:\s+else)?)"
+    r"\s+(?:(?:the|a|an|one|another|my|his|her|our|their)\s+(?:[a-z]+\s+)?[a-z]{3,}"
+    r"|someone(?:\s+else)?)"
     r"\s+(?:[a-z]+ly\s+)?[a-z]{3,}(?:ed|es|s)\b"
     r"|\s+[a-z]{3,}(?:ed|es|s)\s+(?:someone|(?:the|a|an|one|another)\s+[a-z]{3,})\b"
 )
@@ -286,7 +287,8 @@ _AS_LEAD = regexcache.compile(
 # "..."', 'In another post Elonis opined, "..."', 'He further challenged
 # Democrats, "..."'. The verb ends in -s or -ed; up to two words may follow it.
 _SUBJECT_LEAD = regexcache.compile(
-    r"(?:\b(?:[Hh]e|[Ss]he|[Tt]hey)|(?<![\w'’])[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
+    r"(?:\b(?:[Hh]e|[Ss]he|[Tt]hey)|(?<![\w'’])[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+    r"|[A-Z][\w'’.-]*,\s+who)"  # 'Aristotle, who believed, "..."'
     r"\s+(?:[a-z]+ly\s+|further\s+|also\s+|then\s+)?[a-z]{3,}(?:ed|es|s)"
     r"(?:\s+[\w'’.-]+){0,2},\s*$"
 )

@@ -175,6 +175,13 @@ def _verb_years(text: str, head: str, names: set[str]) -> Iterator[tuple[int, Sp
             yield int(m.group("y")), Span(m.start("y"), m.end("y"))
 
 
+# A verb right after "<Name> in YEAR": the year is when the named body did something.
+_ACT_AFTER = regexcache.compile(
+    r",?\s+(?:[a-z]+ly\s+)?(?:[a-z]{2,}ed|struck|won|lost|made|took|gave|began|ran|held|found"
+    r"|told|said|became|fell|rose|wrote|sent|chose|broke|drew|met|sought|fought|built)\b"
+)
+
+
 def event_years(
     text: str, head: str, names: AbstractSet[str] = frozenset()
 ) -> list[tuple[int, Span]]:
@@ -195,6 +202,10 @@ def event_years(
         for m in pattern.finditer(text):
             gap = text[m.start() : m.end()]
             if re.search(r"\d{4}\s*[-–]|and\s+\d{4}|\bto\s+\d{4}", gap):
+                continue
+            if pattern is after and gap[:1].isupper() and _ACT_AFTER.match(text, m.end()):
+                # "The Court in 1948 struck down ...": when a named body acted, not
+                # its date ("the collapse in 2016 killed nine" dates the collapse).
                 continue
             found.append((int(m.group("y")), Span(m.start("y"), m.end("y"))))
     found.extend(_verb_years(text, head, set(names)))

@@ -586,6 +586,8 @@ def _majority(
             continue  # different first names: different people
         if _two_people(form, other):
             continue
+        if other.only_initial and _known(other, ctx.language):
+            continue  # "Half of the lines" opening a sentence is the word, not "Harf"
         if not _beats(other, form, names, ctx.language):
             continue
         if form.key in given_names():

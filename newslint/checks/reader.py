@@ -108,6 +108,9 @@ _TITLE_OBJECT = frozenset(("Our", "Us", "Your", "Up", "Now", "Today"))
 _TITLE_READER = frozenset(("Our", "Us", "Your", "You", "Yourself"))
 _TITLE_WH = frozenset(("How", "Why", "What", "Where", "When", "Which", "Who", "This", "These"))
 _PARTICLES = frozenset(("out", "up", "about", "more"))
+_RELATIVE_VERBS = frozenset(("Was", "Is", "Were", "Are", "Has", "Had", "Says", "Said"))
+# An imperative that ends by naming whom it is put to: "Brace yourself, Bernie."
+_VOCATIVE_END = regexcache.compile(r",\s+([A-Z][a-z'’-]+)[.!]$")
 _BUTTON_OBJECT = frozenset(("the", "a", "our", "your", "us", "up", "now", "more", "this"))
 _NEGATIVE = frozenset(("never", "don't", "don’t", "dont"))
 # "Calling all TV fanatics!": a call to a group of readers, with no verb of its own.
@@ -508,6 +511,8 @@ def reader_question(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterato
         if kind and _link_label(doc, sentence, text, starts):
             continue
         if kind == "imperative" and _conditional_imperative(text):
+            continue
+        if kind == "imperative" and _to_named_person(doc, text):
             continue
         # "Do that, she says, and they will reward your trust": a speaker's
         # advice, paraphrased; the aside says whose it is.
@@ -1040,6 +1045,23 @@ def _in_transcript_turn(doc: Document, sentence: Span, following: list[Span]) ->
     return _TURN.match(doc.text, para.start, para.end) is not None
 
 
+def _to_named_person(doc: Document, text: str) -> bool:
+    """The imperative names whom it is put to, someone the story names ("Brace
+    yourself, Bernie." in a story about Bernie Sanders): not the reader."""
+    m = _VOCATIVE_END.search(text.rstrip())
+    if m is None:
+        return False
+    from newslint.names.extract import analyse
+    from newslint.names.similar import fold
+
+    names = doc.analysis("names", analyse)
+    word = fold(m.group(1))
+    form = names.forms.get(word)
+    return (form is not None and form.established) or any(
+        word in f.givens for f in names.forms.values()
+    )
+
+
 def _answered_by_quote(doc: Document, sentence: Span, following: list[Span]) -> bool:
     """The question ends a paragraph of the interviewer's and the next paragraph
     opens with the answer, quoted."""
@@ -1085,6 +1107,8 @@ def _title_call(text: str) -> bool:
         return True
     # "Find Out How ...", "Learn Why ...", "See What ...": the object is the
     # story or the publication's content, announced to the reader.
+    if second == "Who" and third in _RELATIVE_VERBS:
+        return False  # "Witness Who Was in the Car Says ...": a noun and its relative clause
     if second.lower() in _PARTICLES:
         second, third = third, (words[3] if len(words) > 3 else "")
     if second in _TITLE_WH and third[:1].isupper() and len(words) >= 4:

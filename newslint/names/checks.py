@@ -423,6 +423,7 @@ _PAST_AFTER = regexcache.compile(
 _PAST_BEFORE = regexcache.compile(rf"\b({_PAST})\s+(?:(?:[a-z]+\s+)?(?:the|a|an)\s+)?$")
 _MODAL_AFTER = regexcache.compile(r"\s+(?:would|could|might)\b")
 _PERFECT_BEFORE = regexcache.compile(rf"\bhad\s+(?:[a-z]+ly\s+|never\s+|not\s+)?{_PAST}\s+$")
+_PERFECT_AFTER = regexcache.compile(rf"\s+had\s+(?:[a-z]+ly\s+|never\s+|not\s+)?[\"“]?({_PAST})\b")
 # A sentence that tells how the tenure ended ("... before he was fired last
 # month", "... was succeeded by ...") gives the title of the time before.
 _TENURE_ENDS = regexcache.compile(
@@ -501,6 +502,9 @@ def _told_in_past(
     tail = re.match(r"['’]s\s+[\w-]+", text[end : end + 40])
     if _PERFECT_BEFORE.search(text, max(sentence[0], start - 30), start):
         return True  # "he had pressed President Obama to": a past before the past
+    perfect = _PERFECT_AFTER.match(text, end, min(sentence[1], end + 40))
+    if perfect and not REPORTING.fullmatch(perfect.group(1)):
+        return True  # "a story that said President Obama had banned ...": the same
     before = _PAST_BEFORE.search(text, max(sentence[0], start - 30), start)
     if tail and before and not REPORTING.fullmatch(before.group(1)):
         return True

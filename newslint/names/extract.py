@@ -40,7 +40,8 @@ from newslint.spans import Span
 # Capitalised words and the lower-case particles and connectors that may sit
 # inside a name; other lower-case words are never tokens (their gap breaks runs).
 _TOKEN = regex.compile(
-    r"(?<![\p{L}\p{M}\p{Nd}'’.\-])(?:(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}\p{M}\p{Nd}'’\-]*"
+    # A word running into an abbreviation ("Korea-U.S.") is no name of its own.
+    r"(?<![\p{L}\p{M}\p{Nd}'’.\-])(?:(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}\p{M}\p{Nd}'’\-]*+(?!\.\p{Lu}\.)"
     r"|(?:al|el|ad|ash|as)-\p{Lu}[\p{L}\p{M}'’\-]*"
     r"|(?:de|van|von|der|den|da|di|du|la|le|dos|das|del|bin|ibn|al|el|ter|ten|of|the|for|and)"
     r"(?![\p{L}\p{M}\p{Nd}'’\-]))"

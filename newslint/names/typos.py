@@ -244,6 +244,8 @@ def _verdict(
         return None
     if is_dictionary_word(word, language) or zipf(word) > RARE:
         return None
+    if _people_of(word, language):
+        return None
     if any(t.lower.rstrip(".") in _LEGAL_FORMS for t in run[i + 1 :]):
         return None  # "Throggs Neck Associates LLC": a registered name, spelled as registered
     if in_reference(analysis.text, token.start):
@@ -305,6 +307,17 @@ def _verdict(
         if _fits(common, word, run, i, analysis, spelled):
             return common[:1].upper() + common[1:], common in spelled
     return None
+
+
+def _people_of(word: str, language: str) -> bool:
+    """ "Granite Staters", "Mainers": people named after a word with -(e)rs,
+    a word of the dictionary, not a slip of "States"."""
+    lower = word.casefold()
+    if not lower.endswith("ers"):
+        return False
+    return any(
+        len(base) >= 3 and is_dictionary_word(base, language) for base in (lower[:-2], lower[:-3])
+    )
 
 
 STRONG_MEANT = 2.5  # "Grantham": a place name the frequency list knows well
