@@ -410,6 +410,24 @@ _PARAGRAPH_LEAD = regexcache.compile(r"[ \t]*(?:(?:-{1,2}|[–—*•])[ \t]+|\[
 _LIST_ITEM = regexcache.compile(r"[ \t]*(?:-{1,2}|[–—*•])[ \t]+")
 
 
+# A writer's name on a line of its own over an excerpt ("Jay Parini", then the
+# date, then the quote): a roundup of columns, each signed.
+_SIGNATURE = regexcache.compile(r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,2}")
+_SIGNATURE_BLOCK = 4  # words: a name or a date line, not a sentence
+
+
+def _signed(doc: Document, at: int) -> bool:
+    """A name line in the short block right above paragraph ``at``, a name the
+    story also uses elsewhere (the column's heading "Jay Parini: Why ...")."""
+    for k in range(at - 1, max(-1, at - 3), -1):
+        line = doc.span_text(doc.paragraphs[k]).strip()
+        if _SIGNATURE.fullmatch(line) and doc.text.count(line) >= 2:
+            return True
+        if len(line.split()) > _SIGNATURE_BLOCK or line[-1:] in ".?!:":
+            return False
+    return False
+
+
 def interview_question(paragraph: str) -> bool:
     """A paragraph of the interviewer's that ends in a question and quotes no one:
     the quote opening the next paragraph answers it."""
@@ -435,6 +453,8 @@ def _paragraph_context(doc: Document, q: Quotation) -> str:
         return ""
     if interview_question(doc.span_text(paragraphs[at - 1])):
         return "answer"
+    if _signed(doc, at):
+        return "signed-excerpt"
     if not _LIST_ITEM.match(doc.text, paragraphs[at].start):
         return ""
     while at > 0 and _LIST_ITEM.match(doc.text, paragraphs[at - 1].start):

@@ -69,6 +69,7 @@ These shapes, read outside quotations:
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -142,6 +143,13 @@ _READER = regexcache.compile(
 )
 _SECOND_PERSON = regexcache.compile(r"\b(?:you|your|yours|yourself|yourselves)\b|^You\b")
 _IDIOM = regexcache.compile(r"\byou know\b|\byou see\b|\bmind you\b|\bthank you\b", re.IGNORECASE)
+# Stock imperatives that tell no one to do anything: "But don't bet on it.",
+# "Talk about jumping from the frying pan into the fire."
+_IMPERATIVE_IDIOM = regexcache.compile(
+    r"(?:(?:but|so|and)\s+)?(?:(?:don['’]t|do\s+not)\s+(?:bet\s+on\s+it|hold\s+your\s+breath)"
+    r"|talk\s+about\s+[a-z]+ing\b)",
+    re.IGNORECASE,
+)
 # Verbless hooks: "Want to learn more about ...?", "Curious about ...?".
 _HOOK = regexcache.compile(
     r"(?:want|wanting|curious|wondering|interested|ready|keen|eager|looking for|thinking of"
@@ -514,6 +522,8 @@ def reader_question(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterato
             continue
         if kind == "imperative" and _to_named_person(doc, text):
             continue
+        if kind == "imperative" and _IMPERATIVE_IDIOM.match(text):
+            continue
         # "Do that, she says, and they will reward your trust": a speaker's
         # advice, paraphrased; the aside says whose it is.
         if kind and _REPORTED_ASIDE.search(text):
@@ -552,6 +562,10 @@ def reader_question(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterato
         # "Do you dispute his record? Santorum: Well, ...": in a transcript, a
         # question the next speaker's turn answers is the interviewer's.
         if kind == "question" and _in_transcript_turn(doc, sentence, following):
+            continue
+        # A podcast transcript whose speakers' names stand on lines of their own
+        # ("michael barbaro"): every turn is someone speaking, not the narrator.
+        if kind and _in_speaker_line_turn(doc, sentence):
             continue
         # "Do you like him?" then '"I guess so. ..."': an interview written as
         # questions, each answered by a paragraph of quotation.
@@ -835,11 +849,16 @@ _INTENT_LABEL = regexcache.compile(
 )
 
 
-# Someone told someone else, in the past, what the colon goes on to say: "...
+# Someone told or asked someone else what the colon or dash goes on to say: "...
 # informed Christie he hadn't done one crucial thing: ask for the man's vote",
 # "the advice that Biden gave Obama: Don't authorize the raid".
-_TOLD_BEFORE_COLON = regexcache.compile(
+_TOLD_BEFORE = regexcache.compile(
     r"\b(?:told|informed|advised|warned|urged|instructed|ordered|reminded|recommended"
+    # "is asking millions of Americans to give the law a chance — go to the Web"
+    r"|(?:is|are|was|were|been)\s+(?:asking|urging|telling)"
+    # "Republicans struck a deal with Democrats: Make some of our tax breaks permanent"
+    r"|(?:struck|offered|proposed|made|cut|reached)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+)?"
+    r"(?:deal|bargain|offer|pact|compromise|agreement)"
     r"|(?:gave|offered|had)\b(?:\s+[\w'’-]+){0,3}?\s+(?:advice|instructions?|orders?|warning))\b"
     r"|\b(?:advice|instructions?|orders?|warning)\s+(?:that\s+)?(?:[\w'’-]+\s+){0,5}?"
     r"(?:gave|offered|had\s+given|issued)\b",
@@ -862,15 +881,12 @@ def _later_clauses(text: str) -> list[str]:
             if dashes % 2 == 0:
                 continue  # the aside's closing dash
         clause = text[m.end() : end]
-        if (
-            m.group().strip() == ":"
-            and (
-                _INTENT_LABEL.search(text[: m.start()])
-                or _TOLD_BEFORE_COLON.search(text[: m.start()])
-            )
-            and not _SECOND_PERSON.search(clause)
-        ):
-            continue  # "The summit goal: try to defy the odds": someone's aim, reported
+        if m.group().strip()[:1] in ":—–-":
+            before = text[: m.start()]
+            if _INTENT_LABEL.search(before) and not _SECOND_PERSON.search(clause):
+                continue  # "The summit goal: try to defy the odds": someone's aim, reported
+            if _TOLD_BEFORE.search(before):
+                continue  # what someone was told: its "you" is whom they told
         clauses.append(clause)
     return clauses
 
@@ -1029,6 +1045,53 @@ def _transcript(doc: Document) -> bool:
         return sum(1 for n in labels.values() if n >= 2) >= 2
 
     return doc.analysis("reader.transcript", compute)
+
+
+# A speaker's name on a line of its own, as transcripts print turns ("michael
+# barbaro", "MARK MAZZETTI"): two or three words, no sentence.
+_NAME_LINE = regexcache.compile(r"[A-Za-z][\w.'’-]*(?:[ \t]+[A-Za-z][\w.'’-]*){1,2}")
+_TURNS_EACH = 3  # a speaker's line comes back: taking turns, not a one-off label
+
+
+def _speaker_lines_start(doc: Document) -> int:
+    """Where a transcript with speakers on lines of their own begins (the first
+    such line), or -1: two or more such lines each come back three times or more."""
+
+    def compute(d: Document) -> int:
+        if d.page_blocks:
+            return -1  # a saved page repeats its menus' short lines
+        lines: Counter[str] = Counter()
+        first: dict[str, int] = {}
+        turns: list[tuple[str, bool]] = []  # each name line, and whether text came before it
+        text_since = True
+        for para in d.paragraphs:
+            line = d.span_text(para).strip()
+            if not _NAME_LINE.fullmatch(line):
+                text_since = True
+                continue
+            key = line.casefold()
+            lines[key] += 1
+            first.setdefault(key, para.start)
+            turns.append((key, text_since))
+            text_since = False
+        speakers = {k for k, n in lines.items() if n >= _TURNS_EACH}
+        # Turns alternate: each name line is followed by what that speaker says,
+        # and the next line names someone else.
+        changes = sum(
+            1
+            for (a, _), (b, spoke) in itertools.pairwise(turns)
+            if a != b and spoke and a in speakers and b in speakers
+        )
+        if len(speakers) < 2 or changes < 2 * _TURNS_EACH - 1:
+            return -1
+        return min(first[k] for k in speakers)
+
+    return doc.analysis("reader.speaker_lines", compute)
+
+
+def _in_speaker_line_turn(doc: Document, sentence: Span) -> bool:
+    start = _speaker_lines_start(doc)
+    return 0 <= start <= sentence.start
 
 
 def _in_transcript_turn(doc: Document, sentence: Span, following: list[Span]) -> bool:
