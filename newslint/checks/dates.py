@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from newslint import regexcache
 from newslint.analysis.dates import (
+    MONTH_FORMS,
     MONTH_NAMES,
     WEEKDAY_NAMES,
     DateMention,
@@ -82,6 +83,12 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterat
 
 
 _STATED_YEAR = regexcache.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+# A number that is part of a name is no year: "Highway 1806", "Flight 1549". A
+# month ("June 1806") or a capitalised preposition ("In 1789") leaves it a year.
+_NAME_BEFORE = regexcache.compile(
+    rf"\b(?!(?:{MONTH_FORMS}|In|Since|By|Until|Till|Before|After|From|Of|Between|During|Circa)\b)"
+    r"[A-Z][\w.-]*\s+$"
+)
 
 
 def _year_before(doc: Document, mention: DateMention) -> int | None:
@@ -92,7 +99,11 @@ def _year_before(doc: Document, mention: DateMention) -> int | None:
     sentence = sentence_of(doc, mention.span)
     if not sentence.start <= start < sentence.end:
         return None
-    years = _STATED_YEAR.findall(doc.text, sentence.start, start)
+    years = [
+        m.group(1)
+        for m in _STATED_YEAR.finditer(doc.text, sentence.start, start)
+        if not _NAME_BEFORE.search(doc.text, max(sentence.start, m.start() - 30), m.start())
+    ]
     return int(years[-1]) if years else None
 
 

@@ -586,6 +586,8 @@ def _majority(
             continue  # different first names: different people
         if _two_people(form, other):
             continue
+        if _named_as(analysis.text, form, other):
+            continue  # "Jean Cabut, also known as Cabu": one person's two names
         if other.only_initial and _known(other, ctx.language):
             continue  # "Half of the lines" opening a sentence is the word, not "Harf"
         if not _beats(other, form, names, ctx.language):
@@ -601,6 +603,25 @@ def _majority(
         if best is None or other.count > best.count:
             best = other
     return best
+
+
+# An alias stated between two spellings: "Jean Cabut, also known as Cabu".
+_ALIAS = regexcache.compile(
+    r"\b(?:(?:also\s+|better\s+|widely\s+)?known\s+as|a\.?k\.?a\.?|alias|nicknamed|dubbed"
+    r"|(?:who\s+)?goes\s+by|born)\b",
+    re.IGNORECASE,
+)
+_ALIAS_REACH = 60  # characters between the two spellings
+
+
+def _named_as(text: str, form: Form, other: Form) -> bool:
+    """One spelling is given as the other's alias, or its birth name."""
+    for a, _ in form.tokens:
+        for b, _ in other.tokens:
+            lo, hi = (a, b) if a.start < b.start else (b, a)
+            if 0 <= hi.start - lo.end <= _ALIAS_REACH and _ALIAS.search(text, lo.end, hi.start):
+                return True
+    return False
 
 
 _COMMON_NAME_ZIPF = 3.0  # Rosen, Risen, Kahn: spellings common enough to be two surnames

@@ -418,8 +418,10 @@ _PAST = (
 )
 _PAST_WORD = regexcache.compile(rf"\b{_PAST}\b")
 _PAST_AFTER = regexcache.compile(
-    rf"\s+(?:(?:also|even|once|never|first|later|[a-z]+ly)\s+)?({_PAST})\b"
+    rf"(?:,\s+who)?\s+(?:(?:also|even|once|never|first|later|[a-z]+ly)\s+)?({_PAST})\b"
 )
+# A past that did not happen: "President Obama would have been unhappy if ...".
+_COUNTERFACTUAL_AFTER = regexcache.compile(r"\s+(?:would|could|might)\s+(?:not\s+)?have\b")
 _PAST_BEFORE = regexcache.compile(rf"\b({_PAST})\s+(?:(?:[a-z]+\s+)?(?:the|a|an)\s+)?$")
 _MODAL_AFTER = regexcache.compile(r"\s+(?:would|could|might)\b")
 _PERFECT_BEFORE = regexcache.compile(rf"\bhad\s+(?:[a-z]+ly\s+|never\s+|not\s+)?{_PAST}\s+$")
@@ -464,6 +466,7 @@ def another_time(
     if all(o.end is not None and o.end < day for o in held):  # a past holder
         return (
             framed
+            or bool(_COUNTERFACTUAL_AFTER.match(text, mention.end, mention.end + 30))
             or bool(_TENURE_ENDS.search(text, sentence[0], sentence[1]))
             or bool(_FRAME_AFTER.match(text, mention.end, min(len(text), mention.end + 60)))
             or (
