@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newslint import regexcache
+from newslint.analysis.dates import MONTH_FORMS
 from newslint.analysis.linear import linear
 from newslint.analysis.quotations import Quotation
 from newslint.analysis.vague_sources import (
@@ -68,7 +69,7 @@ announcing warning urging
 _REPORTING_WORDS = _verbs(*_REPORTING_LIST.split())
 REPORTING = linear(
     rf"\b(?:{_REPORTING_WORDS})\b|\baccording\s+to\b|\bwent\s+on\b|\bpoints?\s+out\b"
-    r"|\bpointed\s+out\b|\bintimated\b"
+    r"|\bpointed\s+out\b|\bintimated\b|\b(?:shot|fired|hit)\s+back\b"
     r"|\bin\s+a\s+(?:statement|post|tweet|letter|interview|blog)\b",
     re.IGNORECASE,
 )
@@ -253,6 +254,12 @@ _DASH_SPEAKER = regexcache.compile(r"\s*[–—]\s*(?:[A-Z][\w'’.-]*\s+){0,3}[
 _BRACKETED_SOURCE = regexcache.compile(
     r"\s*\((?:[A-Z][\w'’.&-]*\s+(?:(?:of|de|the)\s+)?){0,4}[A-Z][\w'’.&-]*(?:\)|,\s)"
 )
+# When and where the quote was said, in brackets after it: '"..." (December 8
+# in Des Moines)', '(November 13 on Twitter)', a fact-check's citation.
+_BRACKETED_OCCASION = regexcache.compile(
+    rf"\s*\((?:(?:{MONTH_FORMS})\.?\s+\d{{1,2}}\b|(?:on|in)\s+(?:Twitter|Facebook|X|Truth\s+Social"
+    r"|an?\s+(?:interview|speech|statement|tweet|post|rally)))"
+)
 # The quote is the text a noun right before it names, not speech: 'the
 # question, "Is this person a citizen?"', 'his first few words – "We are here"'.
 _NAMED_TEXT_LEAD = regexcache.compile(
@@ -331,6 +338,9 @@ def _attribute(s: _Sentences, q: Quotation) -> str:
         return "named-speaker"  # a pull quote signed after a dash
     if _BRACKETED_SOURCE.match(text, q.span.end, min(len(text), q.span.end + 60)):
         return "named-speaker"
+    if _BRACKETED_OCCASION.match(text, q.span.end, min(len(text), q.span.end + 60)):
+        return "cited"  # a fact-check's list: '"..." (November 20 on Twitter)'
+
     if text[q.content.end - 1 : q.content.end] in ",?!" and (
         _INVERTED_TAIL.match(text, q.span.end, min(len(text), q.span.end + 60))
         or _UNNAMED_TAIL.match(text, q.span.end, min(len(text), q.span.end + 60))

@@ -59,6 +59,7 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterat
             wrong.append((mention, date, mention.weekday, mention.weekday_span, stated))
     guessed = [(date, weekday) for mention, date, weekday, *_ in wrong if mention.year is None]
     misdated = len(guessed) >= MISDATED_MENTIONS and _all_fit_another_year(guessed)
+    misdated = misdated or (len(guessed) >= GALLERY_MENTIONS and _each_fits_a_near_year(guessed))
     for mention, date, weekday, span, stated in wrong:
         if misdated and mention.year is None:
             continue
@@ -110,6 +111,25 @@ def _year_before(doc: Document, mention: DateMention) -> int | None:
 # Year-less dates whose weekdays all fit one other year say the article date
 # is wrong (a gallery re-dated, a page's date of a later update), not them.
 MISDATED_MENTIONS = 2
+
+
+# Many year-less dates, each right in some year near the article's: a gallery
+# or timeline spanning years under one (later) date, not that many slips.
+GALLERY_MENTIONS = 5
+GALLERY_YEARS = 3
+
+
+def _each_fits_a_near_year(guessed: list[tuple[dt.date, int]]) -> bool:
+    def fits(d: dt.date, day: int) -> bool:
+        for shift in range(-GALLERY_YEARS, GALLERY_YEARS + 1):
+            try:
+                if shift and d.replace(year=d.year + shift).weekday() == day:
+                    return True
+            except ValueError:
+                continue
+        return False
+
+    return all(fits(d, day) for d, day in guessed)
 
 
 def _all_fit_another_year(guessed: list[tuple[dt.date, int]]) -> bool:

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from rapidfuzz.distance import OSA
 
 from newslint import regexcache
+from newslint.analysis.transcript import in_speaker_turn
 from newslint.diagnostics import Applicability, Diagnostic, InputError, Severity, Suggestion
 from newslint.document import Document
 from newslint.names import run as names_run
@@ -24,6 +25,7 @@ from newslint.names.addresses import find_address_slips
 from newslint.names.checks import (
     Layout,
     another_time,
+    apposed_role,
     apposed_title,
     candidate_forms,
     clean_form,
@@ -259,6 +261,8 @@ def _near_person(
             continue  # "Tom Bessant" is someone else
         if titles and not any(_title_related(m, person) for m in titles):
             continue  # "FBI Director James Comey" is not Representative James Comer
+        if any(_role_unlike(analysis.text, m, person) for _, m in form.tokens):
+            continue  # "a former US ambassador, Michael McFaul" is not Rep. Michael McCaul
         # An initial agrees but is no evidence: "J Smit" in a team sheet is not
         # "Jason Smith" (one letter in 26 matches by chance).
         given_named = bool(person.given) and any(
@@ -301,6 +305,12 @@ _KNOWN_NAME_ZIPF = 2.0  # a slip of a name is rarer in English text than this
 # Zipf steps: a slip is more than ten times rarer than the name it misspells
 # (Merkle 2.1 against Merkel 3.4); a namesake is not (Huston 3.0, Hutton 3.2).
 _OWN_NAME_GAP = 1.0
+
+
+def _role_unlike(text: str, mention: Mention, person: Person) -> bool:
+    """The role set before the name is no office of the person's."""
+    role = apposed_role(text, mention.start)
+    return bool(role) and not any(role in o.title.split() for o in person.offices)
 
 
 def _title_fits(mention: Mention, person: Person) -> bool:
@@ -926,7 +936,7 @@ def officeholder(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[D
             state_offices.add((title.casefold().removeprefix(state.casefold()).strip(), surname))
         elif (title.casefold(), surname) in state_offices:
             continue
-        if doc.in_quotation(Span(mention.start, mention.end)):
+        if doc.in_quotation(Span(mention.start, mention.end)) or in_speaker_turn(doc, start):
             continue  # the speaker's words, titles and all
         bounds = _sentence_bounds(doc, start)
         if another_time(names, mention, title, day, doc.text, bounds):

@@ -69,7 +69,6 @@ These shapes, read outside quotations:
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -79,6 +78,7 @@ from newslint import regexcache
 from newslint.analysis.linear import linear
 from newslint.analysis.skipped import EMAIL, HANDLE
 from newslint.analysis.textscan import may_match_text
+from newslint.analysis.transcript import in_speaker_turn
 from newslint.diagnostics import Diagnostic
 from newslint.document import Document
 from newslint.registry import CheckContext, Example, RuleMeta, rule
@@ -565,7 +565,7 @@ def reader_question(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterato
             continue
         # A podcast transcript whose speakers' names stand on lines of their own
         # ("michael barbaro"): every turn is someone speaking, not the narrator.
-        if kind and _in_speaker_line_turn(doc, sentence):
+        if kind and in_speaker_turn(doc, sentence.start):
             continue
         # "Do you like him?" then '"I guess so. ..."': an interview written as
         # questions, each answered by a paragraph of quotation.
@@ -854,6 +854,7 @@ _INTENT_LABEL = regexcache.compile(
 # "the advice that Biden gave Obama: Don't authorize the raid".
 _TOLD_BEFORE = regexcache.compile(
     r"\b(?:told|informed|advised|warned|urged|instructed|ordered|reminded|recommended"
+    r"|according\s+to"
     # "is asking millions of Americans to give the law a chance — go to the Web"
     r"|(?:is|are|was|were|been)\s+(?:asking|urging|telling)"
     # "Republicans struck a deal with Democrats: Make some of our tax breaks permanent"
@@ -1045,53 +1046,6 @@ def _transcript(doc: Document) -> bool:
         return sum(1 for n in labels.values() if n >= 2) >= 2
 
     return doc.analysis("reader.transcript", compute)
-
-
-# A speaker's name on a line of its own, as transcripts print turns ("michael
-# barbaro", "MARK MAZZETTI"): two or three words, no sentence.
-_NAME_LINE = regexcache.compile(r"[A-Za-z][\w.'’-]*(?:[ \t]+[A-Za-z][\w.'’-]*){1,2}")
-_TURNS_EACH = 3  # a speaker's line comes back: taking turns, not a one-off label
-
-
-def _speaker_lines_start(doc: Document) -> int:
-    """Where a transcript with speakers on lines of their own begins (the first
-    such line), or -1: two or more such lines each come back three times or more."""
-
-    def compute(d: Document) -> int:
-        if d.page_blocks:
-            return -1  # a saved page repeats its menus' short lines
-        lines: Counter[str] = Counter()
-        first: dict[str, int] = {}
-        turns: list[tuple[str, bool]] = []  # each name line, and whether text came before it
-        text_since = True
-        for para in d.paragraphs:
-            line = d.span_text(para).strip()
-            if not _NAME_LINE.fullmatch(line):
-                text_since = True
-                continue
-            key = line.casefold()
-            lines[key] += 1
-            first.setdefault(key, para.start)
-            turns.append((key, text_since))
-            text_since = False
-        speakers = {k for k, n in lines.items() if n >= _TURNS_EACH}
-        # Turns alternate: each name line is followed by what that speaker says,
-        # and the next line names someone else.
-        changes = sum(
-            1
-            for (a, _), (b, spoke) in itertools.pairwise(turns)
-            if a != b and spoke and a in speakers and b in speakers
-        )
-        if len(speakers) < 2 or changes < 2 * _TURNS_EACH - 1:
-            return -1
-        return min(first[k] for k in speakers)
-
-    return doc.analysis("reader.speaker_lines", compute)
-
-
-def _in_speaker_line_turn(doc: Document, sentence: Span) -> bool:
-    start = _speaker_lines_start(doc)
-    return 0 <= start <= sentence.start
 
 
 def _in_transcript_turn(doc: Document, sentence: Span, following: list[Span]) -> bool:

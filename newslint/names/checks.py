@@ -153,6 +153,24 @@ def apposed_title(text: str, start: int) -> str:
     return match.group(1)
 
 
+# A role set before the name with an article: "a former US ambassador to
+# Moscow, Michael McFaul", "an aide to the mayor, Jo Ray".
+_APPOSED_ROLE = regex.compile(
+    r"(?:^|\s)(?:[Aa]n?|[Tt]he)\s+((?:[\p{L}.\-]+\s+){0,5}?[\p{L}\-]{3,})"
+    r"(?:\s+(?:to|of|for|at|in)\s+(?:the\s+)?\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*){0,2})?,\s*$"
+)
+
+
+def apposed_role(text: str, start: int) -> str:
+    """The title word of a role set before the name ("ambassador" in "a former
+    US ambassador to Moscow, Michael McFaul"), or ""."""
+    match = _APPOSED_ROLE.search(text, max(0, start - 90), start)
+    if not match:
+        return ""
+    heads = [w.casefold() for w in match.group(1).split() if w.casefold() in TITLE_HEADS]
+    return heads[-1] if heads else ""
+
+
 def state_before(text: str, start: int) -> str:
     """The U.S. state named just before a title ("Georgia Secretary of State",
     "state Attorney General"), or "": the office is the state's, not the
@@ -367,6 +385,7 @@ _FRAME_BEFORE = regexcache.compile(
     # The act that ended the tenure: "Trump fired FBI Director James Comey", "didn't
     # fire", "the dismissal of".
     r"|\b(?:fire[sd]?|firing|oust(?:s|ed|ing)?|sack(?:s|ed|ing)?|dismiss(?:es|ed|ing)?"
+    r"|eject(?:s|ed|ing)?|forc(?:e|es|ed|ing)|toppl(?:e|es|ed|ing)"
     r"|remov(?:e|es|ed|ing)|replac(?:e|es|ed|ing)|succeed(?:s|ed|ing)?|defeat(?:s|ed|ing)?"
     r"|impeach(?:es|ed|ing)?)"
     r"|\b(?:dismissal|firing|ouster|ousting|sacking|removal|impeachment)\s+of"
@@ -388,6 +407,7 @@ _FRAME_AFTER = regexcache.compile(
     r"| ?['’]s\s+(?:[\w-]+\s+){0,4}?(?i:advis[eo]rs?|aides?|secretary|council|counsel|staff|"
     r"spokes(?:man|woman|person)|envoy|ambassador|nominees?|appointees?|picks?|laws?|"
     r"polic(?:y|ies)|plans?|orders?|programs?|initiatives?|act|actions?|deal|reforms?|doctrine|"
+    r"bills?|legislation|achievements?|accomplishments?|"
     r"vice[\s-]+president|deputy|running\s+mate)\b"
     # ... and the events of the tenure: "President Obama's inauguration".
     r"| ?['’]s\s+(?:[\w-]+\s+){0,2}?(?:inauguration|(?:re-?)?election|swearing-in|relationship"
@@ -524,7 +544,9 @@ def _told_in_past(
 # the present or future.
 _CLAUSE_BREAK = regexcache.compile(r"[,;:–—()]")
 _NOT_PAST = regexcache.compile(
-    r"\b(?:is|are|has|have|will|shall|does|do|can|says|say|tells|remains|'s|’s)\b"
+    r"\b(?:is|are|has|have|will|shall|does|do|can|says|say|tells|remains)\b"
+    # "it's", "he's": "is" or "has"; a name's possessive ("Clinton's") is not
+    r"|\b(?:[Ii]t|[Hh]e|[Ss]he|[Tt]hat|[Tt]here|[Ww]hat|[Ww]ho|[Hh]ere|[Ww]here)['’]s\b"
 )
 
 
