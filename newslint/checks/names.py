@@ -598,7 +598,7 @@ def _majority(
             continue
         if _named_as(analysis.text, form, other):
             continue  # "Jean Cabut, also known as Cabu": one person's two names
-        if other.only_initial and _known(other, ctx.language):
+        if other.only_initial and _known(other, ctx.language) and other.key not in names.by_key:
             continue  # "Half of the lines" opening a sentence is the word, not "Harf"
         if not _beats(other, form, names, ctx.language):
             continue
