@@ -61,7 +61,7 @@ _RELATION = regexcache.compile(
 _UP = (
     r"rose|risen|rise|rises|rising|increased|increases|increasing|grew|grown|grows|climbed|"
     r"climbs|jumped|jumps|soared|surged|gained|boosted|raised|swelled|expanded|leapt|leaped|"
-    r"went up|gone up|up"
+    r"went up|gone up|up(?!\s+to\b)"  # "up to $750,000" is a limit, not a rise
 )
 _DOWN = (
     r"fell|fallen|falls|falling|dropped|drops|declined|declines|decreased|decreases|dipped|"

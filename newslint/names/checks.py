@@ -346,6 +346,16 @@ def officeholder_problem(
         for y in years
     ):
         return ""
+    matching = [o for o in person.offices if _matches(o, title, country)]
+    if (
+        shared
+        and matching
+        and any(y < min(o.start.year for o in matching) for y in years)
+        and all(o.start > day for o in matching)
+    ):
+        # "1960: ... Sen. John Kennedy": the lists know recent members only; a year
+        # told before the listed one took office is an earlier namesake's.
+        return ""
     said = _as_written(title_text, mention, layout)
     if person.died is not None and person.died < day:
         return f"{said}: {person.name} died on {_date(person.died)}"
