@@ -25,7 +25,7 @@ the terminal only.
     python benchmarks/fresh_clean_copy.py --start 1750 --count 300  # a later batch
 
 Batches read so far (each then tuned on, DEV only): the first 250 (sessions 9-19),
-250-1749 (spelling_blind.py's newsroom batch), 1750-3249 (session 20), 3250-4749
+250-1749 (spelling_blind.py's newsroom batch), 1750-3249 (session 20), 3250-5049
 (session 21).
 """
 

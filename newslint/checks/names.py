@@ -309,7 +309,7 @@ _OWN_NAME_GAP = 1.0
 
 def _role_unlike(text: str, mention: Mention, person: Person) -> bool:
     """The role set before the name is no office of the person's."""
-    role = apposed_role(text, mention.start)
+    role = apposed_role(text, mention.start, mention.end)
     return bool(role) and not any(role in o.title.split() for o in person.offices)
 
 

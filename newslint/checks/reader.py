@@ -566,6 +566,10 @@ def reader_question(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterato
         # ("michael barbaro"): every turn is someone speaking, not the narrator.
         if kind and in_speaker_turn(doc, sentence.start):
             continue
+        # "Here are 49 questions that may be asked." then "1. Do you feel ...?":
+        # a list of someone's questions, announced as such.
+        if kind == "question" and _in_announced_questions(doc, sentence):
+            continue
         # "Do you like him?" then '"I guess so. ..."': an interview written as
         # questions, each answered by a paragraph of quotation.
         if kind == "question" and _answered_by_quote(doc, sentence, following):
@@ -1076,6 +1080,43 @@ def _to_named_person(doc: Document, text: str) -> bool:
     return (form is not None and form.established) or any(
         word in f.givens for f in names.forms.values()
     )
+
+
+# A numbered item ("12. "), and a lead-in that announces a list of questions
+# someone will put ("Here are 49 questions that may be asked", "questions for
+# the nominee:").
+_NUMBERED_ITEM = regexcache.compile(r"\s*\d{1,3}[.)]\s")
+_SECTION_HEADING_WORDS = (
+    6  # a section's heading inside the list ("Leaks"), or a page's "ADVERTISEMENT"
+)
+_QUESTIONS_LEAD = regexcache.compile(
+    r"\bquestions\s+(?:that|which|for|to|we|lawmakers|senators|the)\b|\b\d+\s+questions\b",
+    re.IGNORECASE,
+)
+
+
+def _in_announced_questions(doc: Document, sentence: Span) -> bool:
+    """The question is a numbered item of a list whose lead-in, earlier in the
+    story and outside the list, announces someone's questions."""
+    items = set(doc.list_items)  # Markdown's list items (the markers are not in the text)
+
+    def numbered(para: Span) -> bool:
+        return para in items or _NUMBERED_ITEM.match(doc.text, para.start) is not None
+
+    at = _paragraph_index(doc, sentence.start)
+    if at < 0 or not numbered(doc.paragraphs[at]):
+        return False
+    for k in range(at - 1, -1, -1):
+        para = doc.paragraphs[k]
+        if numbered(para):
+            continue
+        text = doc.span_text(para).strip()
+        if _QUESTIONS_LEAD.search(text):
+            # "questions to ask yourself:" is the reader's list after all
+            return not _SECOND_PERSON.search(text)
+        if len(text.split()) > _SECTION_HEADING_WORDS or text[-1:] in ".!?:":
+            return False  # the list's lead-in, announcing no questions
+    return False
 
 
 def _answered_by_quote(doc: Document, sentence: Span, following: list[Span]) -> bool:

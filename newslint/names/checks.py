@@ -161,13 +161,22 @@ _APPOSED_ROLE = regex.compile(
 )
 
 
-def apposed_role(text: str, start: int) -> str:
+# Or after it: "Michael McFaul, a former U.S. ambassador to Russia, ...".
+_ROLE_AFTER = regex.compile(
+    r",\s+(?:[Aa]n?|[Tt]he)\s+((?:[\p{L}.\-]+\s+){0,5}?[\p{L}\-]{3,})(?=\s+(?:to|of|for|at|in)\b|[,.])"
+)
+
+
+def apposed_role(text: str, start: int, end: int | None = None) -> str:
     """The title word of a role set before the name ("ambassador" in "a former
-    US ambassador to Moscow, Michael McFaul"), or ""."""
-    match = _APPOSED_ROLE.search(text, max(0, start - 90), start)
-    if not match:
-        return ""
-    heads = [w.casefold() for w in match.group(1).split() if w.casefold() in TITLE_HEADS]
+    US ambassador to Moscow, Michael McFaul") or, given the name's ``end``,
+    after it ("Michael McFaul, a former U.S. ambassador to Russia,"), or ""."""
+    found = [m.group(1) for m in [_APPOSED_ROLE.search(text, max(0, start - 90), start)] if m]
+    if end is not None:
+        after = _ROLE_AFTER.match(text, end, end + 90)
+        if after:
+            found.append(after.group(1))
+    heads = [w.casefold() for role in found for w in role.split() if w.casefold() in TITLE_HEADS]
     return heads[-1] if heads else ""
 
 
