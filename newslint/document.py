@@ -205,6 +205,15 @@ class Document:
     def _link_starts(self) -> list[int]:
         return [link.span.start for link in self.links]
 
+    def paragraph_index(self, offset: int) -> int:
+        """Index of the paragraph holding ``offset``, or -1."""
+        i = bisect.bisect_right(self._paragraph_starts, offset) - 1
+        return i if i >= 0 and offset < self.paragraphs[i].end else -1
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
     def in_skipped(self, span: Span) -> bool:
         """True when ``span`` touches code, a URL, an e-mail address or a handle.
         ``skipped`` is merged (sorted, disjoint), so one look-up is enough."""

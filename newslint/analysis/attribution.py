@@ -340,7 +340,6 @@ def _attribute(s: _Sentences, q: Quotation) -> str:
         return "named-speaker"
     if _BRACKETED_OCCASION.match(text, q.span.end, min(len(text), q.span.end + 60)):
         return "cited"  # a fact-check's list: '"..." (November 20 on Twitter)'
-
     if text[q.content.end - 1 : q.content.end] in ",?!" and (
         _INVERTED_TAIL.match(text, q.span.end, min(len(text), q.span.end + 60))
         or _UNNAMED_TAIL.match(text, q.span.end, min(len(text), q.span.end + 60))
@@ -416,8 +415,9 @@ def _attribute(s: _Sentences, q: Quotation) -> str:
 
 # What may stand before a quote that opens its paragraph: a list item's marker
 # ("-- "), an interview's stage direction ("[Laughter] ").
-_PARAGRAPH_LEAD = regexcache.compile(r"[ \t]*(?:(?:-{1,2}|[–—*•])[ \t]+|\[[^\]\n]{1,40}\][ \t]*)?")
-_LIST_ITEM = regexcache.compile(r"[ \t]*(?:-{1,2}|[–—*•])[ \t]+")
+_MARKER = r"(?:-{1,2}|[–—*•])[ \t]+"
+_LIST_ITEM = regexcache.compile(rf"[ \t]*{_MARKER}")
+_PARAGRAPH_LEAD = regexcache.compile(rf"[ \t]*(?:{_MARKER}|\[[^\]\n]{{1,40}}\][ \t]*)?")
 
 
 # A writer's name on a line of its own over an excerpt ("Jay Parini", then the
@@ -458,7 +458,7 @@ def _paragraph_context(doc: Document, q: Quotation) -> str:
     a list item, the line ending in a colon above the list ("From his official
     biography:" then '-- "During the war he ..."')."""
     paragraphs = doc.paragraphs
-    at = bisect.bisect_right([p.start for p in paragraphs], q.span.start) - 1
+    at = doc.paragraph_index(q.span.start)
     if at < 1:
         return ""
     if interview_question(doc.span_text(paragraphs[at - 1])):

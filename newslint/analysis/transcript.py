@@ -1,9 +1,10 @@
-"""Transcripts that print each speaker's name on a line of its own.
+"""Transcripts quoted in a story, in their two layouts.
 
-A podcast or interview transcript ("michael barbaro", then the turn, then
-"mark mazzetti", ...) is speech from its first name line on: what is said
-there is the speakers' own, as a quotation is, whatever the rules would make
-of it as the narrator's (a question, a stale title)."""
+Speakers' labels opening their turns ("Santorum: Well, ...") or each speaker's
+name on a line of its own (a podcast's "michael barbaro", then the turn, then
+"mark mazzetti", ...). What is said in a turn is the speaker's own, as a
+quotation is, whatever the rules would make of it as the narrator's (a
+question, a stale title)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,28 @@ from collections import Counter
 
 from newslint import regexcache
 from newslint.document import Document
+
+# A speaker's turn: one to three capitalised words and a colon opening a
+# sentence ("Santorum:", "BARBARO:", "Michael Barbaro:"). One letter ("Q:",
+# "A:") is a FAQ's, which reads as written to the reader.
+TURN = regexcache.compile(r"([A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]*){0,2}):\s")
+
+
+def labelled_transcript(doc: Document) -> bool:
+    """The story quotes a transcript with labelled turns: two labels or more
+    each open two sentences or more (speakers take turns; a page's "Related:"
+    or "Update:" is one label, however often it comes back)."""
+
+    def compute(d: Document) -> bool:
+        labels = Counter(
+            m.group(1)
+            for sentence in d.sentences
+            if (m := TURN.match(d.text, sentence.start, sentence.end))
+        )
+        return sum(1 for n in labels.values() if n >= 2) >= 2
+
+    return doc.analysis("transcript.labels", compute)
+
 
 # Two or three words, no sentence: "michael barbaro", "MARK MAZZETTI".
 _NAME_LINE = regexcache.compile(r"[A-Za-z][\w.'’-]*(?:[ \t]+[A-Za-z][\w.'’-]*){1,2}")

@@ -120,28 +120,23 @@ GALLERY_YEARS = 3
 
 
 def _each_fits_a_near_year(guessed: list[tuple[dt.date, int]]) -> bool:
-    def fits(d: dt.date, day: int) -> bool:
-        for shift in range(-GALLERY_YEARS, GALLERY_YEARS + 1):
-            try:
-                if shift and d.replace(year=d.year + shift).weekday() == day:
-                    return True
-            except ValueError:
-                continue
-        return False
-
-    return all(fits(d, day) for d, day in guessed)
+    shifts = [s for s in range(-GALLERY_YEARS, GALLERY_YEARS + 1) if s]
+    return all(any(_fits(d, day, s) for s in shifts) for d, day in guessed)
 
 
 def _all_fit_another_year(guessed: list[tuple[dt.date, int]]) -> bool:
     """Every (date, written weekday) pair is right one year earlier, or every
     one is right one year later."""
-    for shift in (-1, 1):
-        try:
-            if all(d.replace(year=d.year + shift).weekday() == day for d, day in guessed):
-                return True
-        except ValueError:  # February 29 in a year without one
-            continue
-    return False
+    return any(all(_fits(d, day, shift) for d, day in guessed) for shift in (-1, 1))
+
+
+def _fits(d: dt.date, weekday: int, shift: int) -> bool:
+    """``d`` moved ``shift`` years falls on ``weekday`` (February 29 never fits a
+    year without one)."""
+    try:
+        return d.replace(year=d.year + shift).weekday() == weekday
+    except ValueError:
+        return False
 
 
 @rule(

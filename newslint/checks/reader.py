@@ -68,17 +68,15 @@ These shapes, read outside quotations:
 
 from __future__ import annotations
 
-import bisect
 import re
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Callable, Iterator
 
 from newslint import regexcache
 from newslint.analysis.linear import linear
 from newslint.analysis.skipped import EMAIL, HANDLE
 from newslint.analysis.textscan import may_match_text
-from newslint.analysis.transcript import in_speaker_turn
+from newslint.analysis.transcript import TURN, in_speaker_turn, labelled_transcript
 from newslint.diagnostics import Diagnostic
 from newslint.document import Document
 from newslint.registry import CheckContext, Example, RuleMeta, rule
@@ -385,18 +383,11 @@ _POST_SIGNATURE = regexcache.compile(
 )
 
 
-def _paragraph_index(doc: Document, offset: int) -> int:
-    """Index of the paragraph holding ``offset``, or -1."""
-    paragraphs = doc.paragraphs
-    i = bisect.bisect_right([p.start for p in paragraphs], offset) - 1
-    return i if i >= 0 and offset < paragraphs[i].end else -1
-
-
 def _near_contact_address(doc: Document, sentence: Span) -> bool:
     """The sentence's paragraph, or the one before or after it, gives an e-mail
     address or a handle: a call-out block ("Are you in the region? Share your
     experiences by emailing ... / Please include a contact number ...")."""
-    i = _paragraph_index(doc, sentence.start)
+    i = doc.paragraph_index(sentence.start)
     if i < 0:
         return False
     text = doc.text
@@ -408,7 +399,7 @@ def _near_contact_address(doc: Document, sentence: Span) -> bool:
 
 def _embedded_post(doc: Document, sentence: Span) -> bool:
     """The sentence is in a paragraph that ends with a post's signature."""
-    i = _paragraph_index(doc, sentence.start)
+    i = doc.paragraph_index(sentence.start)
     para = doc.paragraphs[i] if i >= 0 else None
     return para is not None and bool(_POST_SIGNATURE.search(doc.text, para.start, para.end))
 
@@ -1029,40 +1020,18 @@ _REPORTS_QUESTION = regexcache.compile(
 )
 
 
-# A speaker's turn in a transcript: one to three capitalised words and a colon
-# opening a sentence ("Santorum:", "BARBARO:", "Michael Barbaro:"). One letter
-# ("Q:", "A:") is a FAQ's, which this rule reads as written to the reader.
-_TURN = regexcache.compile(r"([A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]*){0,2}):\s")
-
-
-def _transcript(doc: Document) -> bool:
-    """The story quotes a transcript: two labels or more each open two sentences
-    or more (speakers take turns; a page's "Related:" or "Update:" is one label,
-    however often it comes back)."""
-
-    def compute(d: Document) -> bool:
-        labels = Counter(
-            m.group(1)
-            for sentence in d.sentences
-            if (m := _TURN.match(d.text, sentence.start, sentence.end))
-        )
-        return sum(1 for n in labels.values() if n >= 2) >= 2
-
-    return doc.analysis("reader.transcript", compute)
-
-
 def _in_transcript_turn(doc: Document, sentence: Span, following: list[Span]) -> bool:
     """In a transcript, the sentence is part of a speaker's turn (its paragraph
     opens with a label) or the next speaker's turn answers it."""
-    if not _transcript(doc):
+    if not labelled_transcript(doc):
         return False
-    if following and _TURN.match(doc.text, following[0].start, following[0].end):
+    if following and TURN.match(doc.text, following[0].start, following[0].end):
         return True
-    at = _paragraph_index(doc, sentence.start)
+    at = doc.paragraph_index(sentence.start)
     if at < 0:
         return False
     para = doc.paragraphs[at]
-    return _TURN.match(doc.text, para.start, para.end) is not None
+    return TURN.match(doc.text, para.start, para.end) is not None
 
 
 def _to_named_person(doc: Document, text: str) -> bool:
@@ -1086,9 +1055,8 @@ def _to_named_person(doc: Document, text: str) -> bool:
 # someone will put ("Here are 49 questions that may be asked", "questions for
 # the nominee:").
 _NUMBERED_ITEM = regexcache.compile(r"\s*\d{1,3}[.)]\s")
-_SECTION_HEADING_WORDS = (
-    6  # a section's heading inside the list ("Leaks"), or a page's "ADVERTISEMENT"
-)
+# A heading inside the list ("Leaks"), or a page's "ADVERTISEMENT": no lead-in.
+_SECTION_HEADING_WORDS = 6
 _QUESTIONS_LEAD = regexcache.compile(
     r"\bquestions\s+(?:that|which|for|to|we|lawmakers|senators|the)\b|\b\d+\s+questions\b",
     re.IGNORECASE,
@@ -1103,7 +1071,7 @@ def _in_announced_questions(doc: Document, sentence: Span) -> bool:
     def numbered(para: Span) -> bool:
         return para in items or _NUMBERED_ITEM.match(doc.text, para.start) is not None
 
-    at = _paragraph_index(doc, sentence.start)
+    at = doc.paragraph_index(sentence.start)
     if at < 0 or not numbered(doc.paragraphs[at]):
         return False
     for k in range(at - 1, -1, -1):
@@ -1124,7 +1092,7 @@ def _answered_by_quote(doc: Document, sentence: Span, following: list[Span]) -> 
     opens with the answer, quoted."""
     from newslint.analysis.attribution import interview_question, opens_with_quote
 
-    at = _paragraph_index(doc, sentence.start)
+    at = doc.paragraph_index(sentence.start)
     if at < 0 or at + 1 >= len(doc.paragraphs) or not following:
         return False
     para, after = doc.paragraphs[at], doc.paragraphs[at + 1]

@@ -463,8 +463,9 @@ _PAST_AFTER = regexcache.compile(
 _COUNTERFACTUAL_AFTER = regexcache.compile(r"\s+(?:would|could|might)\s+(?:not\s+)?have\b")
 _PAST_BEFORE = regexcache.compile(rf"\b({_PAST})\s+(?:(?:[a-z]+\s+)?(?:the|a|an)\s+)?$")
 _MODAL_AFTER = regexcache.compile(r"\s+(?:would|could|might)\b")
-_PERFECT_BEFORE = regexcache.compile(rf"\bhad\s+(?:[a-z]+ly\s+|never\s+|not\s+)?{_PAST}\s+$")
-_PERFECT_AFTER = regexcache.compile(rf"\s+had\s+(?:[a-z]+ly\s+|never\s+|not\s+)?[\"“]?({_PAST})\b")
+_HAD = r"had\s+(?:[a-z]+ly\s+|never\s+|not\s+)?"  # the past perfect's auxiliary
+_PERFECT_BEFORE = regexcache.compile(rf"\b{_HAD}{_PAST}\s+$")
+_PERFECT_AFTER = regexcache.compile(rf"\s+{_HAD}[\"“]?({_PAST})\b")
 # A sentence that tells how the tenure ended ("... before he was fired last
 # month", "... was succeeded by ...") gives the title of the time before.
 _TENURE_ENDS = regexcache.compile(
