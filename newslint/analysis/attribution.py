@@ -110,12 +110,17 @@ def mask_quotations(
     for q in inside:
         if q.nested or q.span.end <= start or q.span.start >= end:
             continue
-        lo = max(q.content.start if keep_marks else q.span.start, start) - start
-        hi = min(q.content.end if keep_marks else q.span.end, end) - start
-        for i in range(lo, hi):
-            if chars[i] != "\n":
-                chars[i] = " "
+        lo = max(q.content.start if keep_marks else q.span.start, start)
+        hi = min(q.content.end if keep_marks else q.span.end, end)
+        chars[lo - start : hi - start] = _blank(text[lo:hi])
     return "".join(chars)
+
+
+def _blank(text: str) -> str:
+    """``text`` as spaces, its line breaks kept."""
+    if "\n" not in text:
+        return " " * len(text)
+    return "\n".join(" " * len(line) for line in text.split("\n"))
 
 
 _INDEX: list[tuple[Sequence[Quotation], list[Quotation], list[int], list[int]]] = []
@@ -263,7 +268,8 @@ _BRACKETED_OCCASION = regexcache.compile(
 # The quote is the text a noun right before it names, not speech: 'the
 # question, "Is this person a citizen?"', 'his first few words – "We are here"'.
 _NAMED_TEXT_LEAD = regexcache.compile(
-    r"\b(?:question|questions|(?<!other )words|phrase|slogan|message|motto|headline|caption|sign"
+    r"\b(?:question|questions|(?<!other )words|phrase|sentence|slogan|message|motto|headline"
+    r"|caption|sign|prompt"
     r"|inscription|tagline|hashtag|refrain|chant"
     # a work's title: 'his new book, "The Room Where it Happened."'
     r"|book|memoir|novel|film|movie|documentary|song|album|essay|poem|podcast)\s*[,:–—-]?\s*$"
@@ -416,7 +422,7 @@ def _attribute(s: _Sentences, q: Quotation) -> str:
 # What may stand before a quote that opens its paragraph: a list item's marker
 # ("-- "), an interview's stage direction ("[Laughter] ").
 _MARKER = r"(?:-{1,2}|[–—*•])[ \t]+"
-_LIST_ITEM = regexcache.compile(rf"[ \t]*{_MARKER}")
+LIST_ITEM = regexcache.compile(rf"[ \t]*{_MARKER}")
 _PARAGRAPH_LEAD = regexcache.compile(rf"[ \t]*(?:{_MARKER}|\[[^\]\n]{{1,40}}\][ \t]*)?")
 
 
@@ -465,9 +471,9 @@ def _paragraph_context(doc: Document, q: Quotation) -> str:
         return "answer"
     if _signed(doc, at):
         return "signed-excerpt"
-    if not _LIST_ITEM.match(doc.text, paragraphs[at].start):
+    if not LIST_ITEM.match(doc.text, paragraphs[at].start):
         return ""
-    while at > 0 and _LIST_ITEM.match(doc.text, paragraphs[at - 1].start):
+    while at > 0 and LIST_ITEM.match(doc.text, paragraphs[at - 1].start):
         at -= 1
     if at > 0 and doc.span_text(paragraphs[at - 1]).rstrip().endswith(":"):
         return "list-lead-in"

@@ -18,8 +18,9 @@ from newslint import regexcache
 from newslint.spans import Span
 
 # Two single marks typeset as a double one ("‘‘...’’", as some wire and
-# web copy sets quotes) count as that double mark.
-_DOUBLE_MARK = regexcache.compile('[“”"]|‘‘|’’')
+# web copy sets quotes) count as that double mark; so do two straight ones
+# closing a quote, the typewriter's ''.
+_DOUBLE_MARK = regexcache.compile("[“”\"]|‘‘|’’|''")
 _SINGLE_MARK = regexcache.compile("['‘’]")
 _OPEN_AFTER = "([{“\"‘'—–-/ \t\r\n\xa0"
 # Words that begin with an apostrophe: '90s, '09, rock 'n' roll, 'em, 'til ...
@@ -71,6 +72,16 @@ def _closes_only(text: str, j: int, para: Span) -> bool:
     )
 
 
+def _typewriter_close(text: str, j: int, para: Span) -> bool:
+    """Two straight single marks at ``j`` close a quote: right after a word or
+    a stop, before no letter ('... not a close case,'' the report said')."""
+    return (
+        j > para.start
+        and not text[j - 1].isspace()
+        and (j + 2 >= para.end or not text[j + 2].isalnum())
+    )
+
+
 class _DoubleScanner:
     """Finds double-quoted quotations, carrying open ones across paragraphs."""
 
@@ -105,7 +116,7 @@ class _DoubleScanner:
                 if self.start is not None:  # a missing closing mark: end it here
                     self._close(j, j)
                 self._open(j, len(ch))
-            elif ch in ("”", "’’"):
+            elif ch in ("”", "’’") or (ch == "''" and _typewriter_close(text, j, para)):
                 if self.start is not None:
                     self._close(mark.end(), j)
             elif ch == '"':

@@ -176,7 +176,15 @@ def _given_misspelled(
         romanised_name = any(romanised(o.country) for o in person.offices)
         # A slip is rarer in English text than the name it spoils; a commoner
         # given name ("Mario" beside Marco) is someone else's own.
-        own_name = fold(given) in given_names() or zipf(given) >= zipf(person.given)
+        # A capital after an apostrophe ("Ja’Ron", "D'Andre") is a name's own
+        # spelling, not a slip of one without it.
+        own_name = (
+            fold(given) in given_names()
+            or zipf(given) >= zipf(person.given)
+            or (
+                _INNER_CAPITAL.search(given) is not None and not _INNER_CAPITAL.search(person.given)
+            )
+        )
         if not titled and (own_name or romanised_name):
             continue
         if romanised_name and own_name:
@@ -194,6 +202,9 @@ def _given_misspelled(
             meta.severity,
             suggestions=(Suggestion(person.given, Applicability.UNSAFE),),
         )
+
+
+_INNER_CAPITAL = regexcache.compile(r"\w['’][A-Z]")
 
 
 def _given_forms(person: Person) -> list[str]:

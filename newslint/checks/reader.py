@@ -410,6 +410,12 @@ _REPORTED_ASIDE = regexcache.compile(
     r"(?:says|said|adds|added|argues|argued|explains|explained|notes|noted|writes|wrote"
     r"|insists|insisted|suggests|suggested|advises|advised),"
 )
+# The sentence closes on who said it: "Don't be surprised if the votes slip
+# into April, a GOP source said." The imperative is the source's, reported.
+_SOURCE_TAIL = regexcache.compile(
+    r",\s+(?:(?:[\w'’.-]+\s+){1,5}(?:said|says|told\s+[\w.]+|added|warned|predicted)"
+    r"|(?:said|says)\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,4})[.!]?[\"”’]?\s*$"
+)
 _MAX_WORDS = 45
 # Pack rules that already name the phrase; a sentence they flag is theirs.
 _PACK_RULES = frozenset(("filler.chatbot-residue", "filler.web-leftover", "filler.reader-address"))
@@ -812,7 +818,11 @@ def _narrator_address(
     # voice to borrow.
     if (_search(_YOU, text) or _search(_YOUR_THING, text)) and machine():
         return "you"
-    if _open_imperative(text, machine) and not _CONDITIONAL_IMPERATIVE.search(text):
+    if (
+        _open_imperative(text, machine)
+        and not _CONDITIONAL_IMPERATIVE.search(text)
+        and not _SOURCE_TAIL.search(text)
+    ):
         return "imperative"
     if _ASIDE.match(text) and machine():
         return "advice"
@@ -1058,7 +1068,9 @@ _NUMBERED_ITEM = regexcache.compile(r"\s*\d{1,3}[.)]\s")
 # A heading inside the list ("Leaks"), or a page's "ADVERTISEMENT": no lead-in.
 _SECTION_HEADING_WORDS = 6
 _QUESTIONS_LEAD = regexcache.compile(
-    r"\bquestions\s+(?:that|which|for|to|we|lawmakers|senators|the)\b|\b\d+\s+questions\b",
+    r"\bquestions\s+(?:that|which|for|to|we|lawmakers|senators|the)\b|\b\d+\s+questions\b"
+    # "In his five-minute questioning period, Pitts asked:"
+    r"|\b(?:asked|wanted\s+to\s+know|pressed\s+(?:him|her|them))\b[^.!?]{0,40}:$",
     re.IGNORECASE,
 )
 
@@ -1066,10 +1078,16 @@ _QUESTIONS_LEAD = regexcache.compile(
 def _in_announced_questions(doc: Document, sentence: Span) -> bool:
     """The question is a numbered item of a list whose lead-in, earlier in the
     story and outside the list, announces someone's questions."""
+    from newslint.analysis.attribution import LIST_ITEM
+
     items = set(doc.list_items)  # Markdown's list items (the markers are not in the text)
 
     def numbered(para: Span) -> bool:
-        return para in items or _NUMBERED_ITEM.match(doc.text, para.start) is not None
+        return (
+            para in items
+            or _NUMBERED_ITEM.match(doc.text, para.start) is not None
+            or LIST_ITEM.match(doc.text, para.start) is not None  # "– Had she ...?"
+        )
 
     at = doc.paragraph_index(sentence.start)
     if at < 0 or not numbered(doc.paragraphs[at]):

@@ -522,8 +522,38 @@ def another_time(
             or question
             or bool(_MODAL_BEFORE.search(text, max(0, start - 12), start))
             or bool(_MODAL_AFTER.match(text, mention.end, min(len(text), mention.end + 12)))
+            or _incoming(text, mention, start, sentence, held, day)
         )
     return False
+
+
+# Someone about to take office, told as such: "New FBI Director James Comey",
+# "the incoming President ...", or what they will do once in it ("an adroit
+# President Trump can make good use of ..." twelve days before the inauguration).
+_INCOMING_BEFORE = regexcache.compile(
+    r"\b(?:new|newly[\s-][a-z]+|incoming|designated?)\s+$", re.IGNORECASE
+)
+_FUTURE_AFTER = regexcache.compile(
+    r",?\s+(?:will|can|may|must|should|shall|is\s+(?:going|expected|set|due)\s+to)\b"
+)
+
+
+def _incoming(
+    text: str,
+    mention: Mention,
+    start: int,
+    sentence: tuple[int, int],
+    held: list[Office],
+    day: dt.date,
+) -> bool:
+    """The title of an office the person takes up within the elect window, given
+    as the incoming holder's or for what they will do in it."""
+    if min(o.start for o in held) - day > dt.timedelta(days=_ELECT_DAYS):
+        return False
+    return bool(
+        _INCOMING_BEFORE.search(text, max(sentence[0], start - 20), start)
+        or _FUTURE_AFTER.match(text, mention.end, min(sentence[1], mention.end + 30))
+    )
 
 
 def _told_in_past(

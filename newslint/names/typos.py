@@ -141,8 +141,16 @@ def find_typos(
     runs = analysis.runs
     counts: Counter[str] = Counter(t.text for run in runs for t in run)
     spelled: dict[str, str] = {}  # case-folded -> the capitalised spelling used most
+    # A common word capitalised only where it opens a sentence ("Even so, ...")
+    # is the word, no name a rarer capitalised word could be a slip of ("Erven").
+    capitalised = {
+        t.text
+        for run in runs
+        for j, t in enumerate(run)
+        if j or not _sentence_initial(analysis.text, t.start)
+    }
     for text, _ in counts.most_common():
-        if text[:1].isupper():
+        if text[:1].isupper() and (text in capitalised or not is_dictionary_word(text, language)):
             spelled.setdefault(text.casefold(), text)
     # Surnames used as people's: with a title, a known given name, or alone
     # after a full name ("Worlf War" is not a person called War).
@@ -416,6 +424,8 @@ def _fits(
             return False  # "President Wyman", "Bill Wyman": a person
         if not all(_common(t.text) for t in others):
             return False  # "Stade Rennais": a name in another language
+        if common in PLACES and not unseen and i + 1 < len(run) and run[i + 1].lower in ORG_WORDS:
+            return False  # "Parris Island": a word in use naming another place, not Paris
         # Two capitalised words may be a given name and a surname ("Mardy
         # Fish"); a longer phrase of common words is an institution's name.
         if common in _CAPITALISED_WORDS or len(others) > 1:

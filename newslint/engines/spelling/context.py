@@ -145,6 +145,16 @@ def elided(text: str, end: int, word: str, known: Callable[[str], bool]) -> bool
     return word.endswith("in") and text[end : end + 1] in ("'", "’") and known(word + "g")
 
 
+def bracketed_completion(text: str, start: int, end: int, known: Callable[[str], bool]) -> bool:
+    """Letters in brackets that finish the word before them, "a(nother)",
+    "re(elected)": with its head, the part makes a dictionary word."""
+    if start < 2 or text[start - 1] != "(" or text[end : end + 1] != ")":
+        return False
+    head = _WORD_BEFORE.search(text, max(0, start - 21), start - 1)
+    return head is not None and known((head.group() + text[start:end]).lower())
+
+
+_WORD_BEFORE = regexcache.compile(r"[A-Za-z]+$")
 _OPEN_QUOTE = regexcache.compile(r"(?:^|[\s(\[])[\"“‘'«]$")
 _CLOSE_QUOTE = regexcache.compile(r"[,.;:!?]?[\"”’'»]")
 

@@ -686,6 +686,7 @@ class _Run:
         if self.repeated(word) or self.named_on_page(part) or self.truncated(part, word):
             return True
         from newslint.engines.spelling.context import (
+            bracketed_completion,
             elided,
             glossed,
             in_code_or_censored,
@@ -698,6 +699,7 @@ class _Run:
             or glossed(text, part.start, part.end)
             or in_code_or_censored(text, part.start, part.end)
             or elided(text, part.end, word, self.known)
+            or bracketed_completion(text, part.start, part.end, self.known)
             or quoted_alone(text, part.start, part.end)
             or self.in_foreign_phrase(part)
         )
@@ -748,7 +750,9 @@ class _Run:
         found = _VERDICTS.get(key)
         if found is None:
             gb = gb_form(stem)
-            us = None if gb is not None else us_form(stem, self.in_base, self.in_use)
+            from newslint.engines.spelling.frequency import zipf
+
+            us = None if gb is not None else us_form(stem, self.in_base, self.in_use, zipf)
             known = self.known(text) or (stem != text and self.known(stem))
             slip = None
             if not known and gb is None and us is None:

@@ -40,11 +40,20 @@ def _candidates(word: str) -> list[str]:
     return [c for c in found if c != word]
 
 
+# A candidate US form this much rarer (Zipf) than the word is no spelling of
+# it: pyspellchecker holds "reprized", wordfreq knows only "reprised".
+_RARER_BY = 1.5
+
+
 def us_form(
-    word: str, known_us: Callable[[str], bool], in_use: Callable[[str], bool] | None = None
+    word: str,
+    known_us: Callable[[str], bool],
+    in_use: Callable[[str], bool] | None = None,
+    frequency: Callable[[str], float] | None = None,
 ) -> str | None:
     """The US spelling of a British form (listed, or regular and unknown).
-    ``in_use`` tells a word in current use the dictionary lacks, for -ize forms."""
+    ``in_use`` tells a word in current use the dictionary lacks, for -ize forms;
+    ``frequency`` (Zipf) rules out a candidate far rarer than the word."""
     listed = variant_pairs()[1].get(word)
     if listed is not None:
         return listed
@@ -52,6 +61,8 @@ def us_form(
         return None
     for candidate in _candidates(word):
         if known_us(candidate):
+            if frequency is not None and frequency(candidate) + _RARER_BY < frequency(word):
+                return None  # the word itself, one the dictionary lacks (reprise)
             return candidate
     ize = _ize(word)
     if in_use is not None and ize != word and in_use(ize):
