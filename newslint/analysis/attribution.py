@@ -238,10 +238,12 @@ _SPEAKER_TAIL = regexcache.compile(r"[,\s]*(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'
 
 # The speaker right after a quote that hands over with a comma (or ? !), the
 # verb before or after the name, any verb: '," notes Kathy Ruffing',
-# '," pronounced Sen. Reid', '," Rubio charged', '," he quipped'.
+# '," pronounced Sen. Reid', '," Rubio charged', '," he quipped', with a role
+# in lower case before the name: '," Senate Democratic leader Chuck Schumer charged'.
 _INVERTED_TAIL = regexcache.compile(
     r"\s+(?:[a-z]{3,}(?:ed|es|s)\s+(?:[A-Z][a-z]{0,3}\.\s+)?[A-Z][\w'’-]+"
     r"|(?:[Hh]e|[Ss]he|(?!(?:The|A|An|This|That|These|Those|It|They|We|There|In|On|At|But|And)\b)"
+    r"(?:(?:[A-Z][\w'’.-]*\s+){0,3}[a-z]+\s+(?:[a-z]+\s+)?)?"
     r"(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]+)\s+(?:[a-z]+ly\s+)?"
     r"[a-z]{3,}(?:ed|es|s)\b)"
 )
@@ -269,7 +271,7 @@ _BRACKETED_OCCASION = regexcache.compile(
 # question, "Is this person a citizen?"', 'his first few words – "We are here"'.
 _NAMED_TEXT_LEAD = regexcache.compile(
     r"\b(?:question|questions|(?<!other )words|phrase|sentence|slogan|message|motto|headline"
-    r"|caption|sign|prompt"
+    r"|caption|sign|prompt|maxim|saying|adage|mantra|catchphrase|credo|talking\s+points"
     r"|inscription|tagline|hashtag|refrain|chant"
     # a work's title: 'his new book, "The Room Where it Happened."'
     r"|book|memoir|novel|film|movie|documentary|song|album|essay|poem|podcast)\s*[,:–—-]?\s*$"

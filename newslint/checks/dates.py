@@ -156,11 +156,28 @@ def _fits(d: dt.date, weekday: int, shift: int) -> bool:
 def impossible(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnostic]:
     for mention in date_mentions(doc):
         before = doc.text[max(0, mention.span.start - 12) : mention.span.start]
+        if _count_after_month(mention, doc.text):
+            continue
         message = _impossible_message(mention, doc.article_date, before)
         if message:
             yield Diagnostic(
                 meta.id, message, mention.date_span.start, mention.date_span.end, meta.severity
             )
+
+
+_WORD_NEXT = regexcache.compile(r" [A-Za-z]")
+
+
+def _count_after_month(mention: DateMention, text: str) -> bool:
+    """ "In March 60 Russian diplomats were expelled": past any month's last day,
+    with no year or weekday and a word next, the number counts what follows."""
+    return (
+        not mention.dmy
+        and mention.day > 31
+        and mention.year is None
+        and mention.weekday is None
+        and _WORD_NEXT.match(text, mention.span.end) is not None
+    )
 
 
 # Before "32 March" a date needs a word that introduces one: "almost 32 March

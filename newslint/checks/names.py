@@ -675,7 +675,13 @@ def _same_given_near(form: Form, other: Form) -> bool:
         return False
     if form.key[:1] != other.key[:1] or len(form.givens | other.givens) > 1:
         return False
-    return OSA.distance(form.key, other.key, score_cutoff=2) <= 2
+    distance = OSA.distance(form.key, other.key, score_cutoff=2)
+    if distance == 2 and max(zipf(form.text), zipf(other.text)) >= _VERY_COMMON_SURNAME:
+        return False  # Harris has many names two edits away (Harrer), other people's
+    return distance <= 2
+
+
+_VERY_COMMON_SURNAME = 4.0
 
 
 _FIRST_SLIP_LENGTH = 6  # "Navaghi" beside "Ravaghi"; short names differ so by chance (Hall, Ball)

@@ -142,10 +142,11 @@ _READER = regexcache.compile(
 _SECOND_PERSON = regexcache.compile(r"\b(?:you|your|yours|yourself|yourselves)\b|^You\b")
 _IDIOM = regexcache.compile(r"\byou know\b|\byou see\b|\bmind you\b|\bthank you\b", re.IGNORECASE)
 # An exclamation in the imperative's form that tells no one to do anything:
-# "Talk about jumping from the frying pan into the fire." ("But don't bet on it"
-# does tell the reader something: the labelled DEV copy counts it.)
+# "Talk about jumping from the frying pan into the fire.", "Talk about white
+# smoke: ...", "Talk about a comeback!" ("But don't bet on it" does tell the
+# reader something: the labelled DEV copy counts it.)
 _IMPERATIVE_IDIOM = regexcache.compile(
-    r"(?:(?:but|so|and)\s+)?talk\s+about\s+[a-z]+ing\b", re.IGNORECASE
+    r"(?:(?:but|so|and)\s+)?talk\s+about\s+(?:[a-z]+ing\b|[^.!?:\n]{1,40}[:!])", re.IGNORECASE
 )
 # Verbless hooks: "Want to learn more about ...?", "Curious about ...?".
 _HOOK = regexcache.compile(

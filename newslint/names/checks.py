@@ -161,9 +161,11 @@ _APPOSED_ROLE = regex.compile(
 )
 
 
-# Or after it: "Michael McFaul, a former U.S. ambassador to Russia, ...".
+# Or after it, with or without an article: "Michael McFaul, a former U.S.
+# ambassador to Russia, ...", "Michael McFaul, US ambassador to Russia ...".
 _ROLE_AFTER = regex.compile(
-    r",\s+(?:[Aa]n?|[Tt]he)\s+((?:[\p{L}.\-]+\s+){0,5}?[\p{L}\-]{3,})(?=\s+(?:to|of|for|at|in)\b|[,.])"
+    r",\s+(?:(?:[Aa]n?|[Tt]he)\s+)?((?:[\p{L}.\-]+\s+){0,5}?[\p{L}\-]{3,})"
+    r"(?=\s+(?:to|of|for|at|in)\b|[,.])"
 )
 
 
@@ -408,7 +410,7 @@ _FRAME_BEFORE = regexcache.compile(
     r"|remov(?:e|es|ed|ing)|replac(?:e|es|ed|ing)|succeed(?:s|ed|ing)?|defeat(?:s|ed|ing)?"
     r"|impeach(?:es|ed|ing)?)"
     r"|\b(?:dismissal|firing|ouster|ousting|sacking|removal|impeachment)\s+of"
-    r"|\b(?:administration|presidency|government|tenure|term|era)\s+of"
+    r"|\b(?:administration|presidency|government|tenure|term|era|anniversary)\s+of"
     r"|\b(?:appointee|nominee|pick|appointment|nomination)\s+of"
     r"|\bvoted\s+for|\b(?:re-?)?elected)\s+$",
     re.IGNORECASE,
@@ -442,7 +444,7 @@ _MODAL_BEFORE = regexcache.compile(r"\b(?:would|could|might)\s+$", re.IGNORECASE
 _QUALIFIED_BEFORE = regex.compile(
     r"\b(?:then|late|former|ex|onetime|one-time|soon-to-be|would-be|future|retiring|outgoing)[-\s]+"
     r"(?:[\p{Lu}][\w.’'-]*\s+){1,3}$"
-    r"|\b(?:then|soon-to-be|would-be|future)[-\s]+$"
+    r"|\b(?:then|soon-to-be|would-be|future|onetime|one-time)[-\s]+$"
     r"|\b(?:former|ex-|then-?|onetime|one-time)\s*(?:[\w’'-]+\s+){0,3}"
     r"(?:to|for|of|under|with)\s+(?:the\s+)?$",
     regex.IGNORECASE,
@@ -458,6 +460,12 @@ _PAST = (
 _PAST_WORD = regexcache.compile(rf"\b{_PAST}\b")
 _PAST_AFTER = regexcache.compile(
     rf"(?:,\s+who)?\s+(?:(?:also|even|once|never|first|later|[a-z]+ly)\s+)?({_PAST})\b"
+)
+# Someone's service to the holder, long after the term: the title of that time.
+_SERVED_BEFORE = regexcache.compile(
+    r"\b(?:advis[eo]r|aide|counsel(?:l?or)?|spokes(?:man|woman|person)|speechwriter|envoy"
+    r"|ambassador|chief\s+of\s+staff|appointee|nominee)\s+(?:to|for|under)\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 # A past that did not happen: "President Obama would have been unhappy if ...".
 _COUNTERFACTUAL_AFTER = regexcache.compile(r"\s+(?:would|could|might)\s+(?:not\s+)?have\b")
@@ -584,6 +592,8 @@ def _told_in_past(
     last = max(o.end for o in held if o.end is not None)
     if (day - last).days < _TERM_DAYS:
         return False
+    if _SERVED_BEFORE.search(text, max(sentence[0], start - 40), start):
+        return True  # "a White House adviser to President Bill Clinton": a role of that time
     after = _PAST_AFTER.match(text, end, min(sentence[1], end + 30))
     if any(m and not REPORTING.fullmatch(m.group(1)) for m in (before, after)):
         return True
