@@ -714,7 +714,12 @@ def find_vague_sources(
         segment = text[start:end]
         if _SHAPES.search(segment) or _VERB_WORDS.search(segment) or _CLAIM_HINTS.search(segment):
             found += _find_in(text, tokenize(text, start, end), lower_words, surnames)
+    # "the on-the-record sources suggest": sources the story names.
+    found = [f for f in found if not _ON_RECORD.search(text, f.start, f.end)]
     return _merge_splits(found, text)
+
+
+_ON_RECORD = regexcache.compile(r"\bon[- ]the[- ]record\b", re.IGNORECASE)
 
 
 def _find_in(

@@ -589,6 +589,8 @@ def _majority(
     best: Form | None = None
     if any(c.isdigit() for c in form.text):
         return None  # model numbers: A380s beside A300s
+    if _INITIALISM.fullmatch(form.text):
+        return None  # "A.F.L." beside "N.F.L.": each letter a word, another body
     nearby = [*analysis.by_initial.get(form.key[:1], ()), *_first_letter_slips(form, analysis)]
     for other in nearby:
         if other is form:
@@ -624,6 +626,9 @@ def _majority(
         if best is None or other.count > best.count:
             best = other
     return best
+
+
+_INITIALISM = regexcache.compile(r"(?:[A-Z]\.){2,}")
 
 
 # An alias stated between two spellings: "Jean Cabut, also known as Cabu".

@@ -119,6 +119,9 @@ def is_dictionary_word(word: str, language: str) -> bool:
     return lower in COMMON_WORDS or _lexicon_test(language)(lower)
 
 
+_NAME_NEXT = regex.compile(r",\s+\p{Lu}[\p{Ll}'’-]+\s+\p{Lu}")
+
+
 def suffix_title(text: str, end: int) -> str:
     """The title in "Scott Bessent, the U.S. Treasury Secretary," (or "")."""
     match = _SUFFIX_TITLE.match(text, end, min(len(text), end + 80))
@@ -129,6 +132,8 @@ def suffix_title(text: str, end: int) -> str:
         return ""
     if words[0].casefold() in ("former", "then", "late", "outgoing", "incoming"):
         return ""
+    if _NAME_NEXT.match(text, match.end(2)):
+        return ""  # "The chancellor, X, the justice secretary, David Gauke, ...": the next one's
     # "Argentina's president": the country's office, kept as written.
     return text[match.start(1) if match.group(1) else match.start(2) : match.end(2)]
 

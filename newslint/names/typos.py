@@ -254,6 +254,8 @@ def _verdict(
         return None
     if _people_of(word, language):
         return None
+    if zipf(word) > UNSEEN and i + 1 < len(run) and run[i + 1].lower in ORG_WORDS:
+        return None  # a word in use naming a place or body: "Parris Island", "Stata Center"
     if any(t.lower.rstrip(".") in _LEGAL_FORMS for t in run[i + 1 :]):
         return None  # "Throggs Neck Associates LLC": a registered name, spelled as registered
     if in_reference(analysis.text, token.start):
@@ -272,7 +274,7 @@ def _verdict(
         # Part of a person's name ("Ashia Hansen", "Hansen" used alone),
         # unless it is a slip in the title before one ("Presdient Bush").
         title = frequent_neighbours(word)[:1]
-        if not (title and title[0][0] in _TITLE_WORDS and i < len(run) - 1):
+        if not (title and title[0][0] in _TITLE_WORDS and _title_place(run, i)):
             return None
     # Another capitalised word in the article, used more often, one or two
     # slips away; a spelling known to the frequency list needs a wide gap
@@ -356,6 +358,17 @@ def _doubled_or_swapped(word: str) -> str:
     return best[1] if best[0] >= max(STRONG_MEANT, GAP) else ""
 
 
+def _title_place(run: list[Token], i: int) -> bool:
+    """Whether a title could stand at ``i``: before a name ("Presdient Bush"),
+    never after one, nor inside it ("Bill Frist of Tennessee", "Abed Rabbo
+    Mansour Hadi"); only other title words ("Chief Rabbi") may come first."""
+    return (
+        i < len(run) - 1
+        and run[i + 1].lower not in _JOINERS
+        and all(t.lower in _TITLE_WORDS or t.lower in _CAPITALISED_WORDS for t in run[:i])
+    )
+
+
 def _fits_strong(run: list[Token], i: int, language: str) -> bool:
     """Whether the word stands where a common word or a place fits rather
     than a surname: first in its capitalised run or after common words."""
@@ -417,15 +430,12 @@ def _fits(
         return False  # "Andre Nzame III" (but "Worlf War II" is a slip)
     if others:
         if common in _TITLE_WORDS:
-            # "Presdient Bush": a title stands before a name, never after.
-            return i < len(run) - 1
+            return _title_place(run, i)
         before = run[:i]
         if any(t.lower in TITLE_HEADS or t.lower in given_names() for t in before):
             return False  # "President Wyman", "Bill Wyman": a person
         if not all(_common(t.text) for t in others):
             return False  # "Stade Rennais": a name in another language
-        if common in PLACES and not unseen and i + 1 < len(run) and run[i + 1].lower in ORG_WORDS:
-            return False  # "Parris Island": a word in use naming another place, not Paris
         # Two capitalised words may be a given name and a surname ("Mardy
         # Fish"); a longer phrase of common words is an institution's name.
         if common in _CAPITALISED_WORDS or len(others) > 1:
