@@ -77,7 +77,7 @@ REPORTING = linear(
 # plan "a waste of money""): attribution for that sentence only, since
 # "described the meeting as ..." before a quote paragraph names no speaker of it.
 CHARACTERISING = linear(
-    r"\b(?:describ|call|dub|brand|label|term|hail|welcom|condemn|criticis|criticiz|prais"
+    r"\b(?:describ|call|dub|brand|label|term|hail|welcom|condemn|criticis|criticiz|prais|phras"
     r"|nicknam|titl|entitl|headlin|chant|sang|sing|read)\w*|\bputs?\s+it\b|\bwords\s+of\b"
     r"|\bknown\s+as\b|\bso-called\b"
     r"|\b(?:statement|speech|interview|letter|report|memo|message|press\s+release)\b"
@@ -245,7 +245,9 @@ _INVERTED_TAIL = regexcache.compile(
     r"|(?:[Hh]e|[Ss]he|(?!(?:The|A|An|This|That|These|Those|It|They|We|There|In|On|At|But|And)\b)"
     r"(?:(?:[A-Z][\w'’.-]*\s+){0,3}[a-z]+\s+(?:[a-z]+\s+)?)?"
     r"(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]+)\s+(?:[a-z]+ly\s+)?"
-    r"[a-z]{3,}(?:ed|es|s)\b)"
+    r"[a-z]{3,}(?:ed|es|s)\b"
+    # '," came from former President George W. Bush'
+    r"|came\s+from\s+(?:[a-z]+,?\s+){0,4}[A-Z])"
 )
 # A post's account right before the quote: "Skip Twitter post by @harbourboard".
 _HANDLE_LEAD = regexcache.compile(r"@\w{2,}\W{0,3}$")
@@ -275,6 +277,9 @@ _NAMED_TEXT_LEAD = regexcache.compile(
     r"|inscription|tagline|hashtag|refrain|chant"
     # a work's title: 'his new book, "The Room Where it Happened."'
     r"|book|memoir|novel|film|movie|documentary|song|album|essay|poem|podcast)\s*[,:–—-]?\s*$"
+    # examples of writing: 'for posting writings such as, "..."'
+    r"|\b(?:writings|posts|lyrics|lines|messages|tweets|remarks|comments|statements)"
+    r"\s+(?:such\s+as|like|including)\s*[,:]?\s*$"
 )
 # A sentence naming where the quote is from: '"A headline," from The Washington
 # Post.' or '... by The New York Times.'

@@ -459,11 +459,19 @@ _PARTICLE_AFTER = regexcache.compile(
 )
 
 
+_PARTICLE_BEFORE = regexcache.compile(
+    rf"\b(?i:{'|'.join(sorted(PARTICLES, key=lambda w: (-len(w), w)))})\s+$"
+)
+
+
 def _in_foreign_name(doc: Document, form: Form) -> bool:
     """Every use of ``form`` opens a name joined by a particle ("Stade de France",
-    "Puerta del Sol"): a word of that name's language, not a slip of an English one."""
+    "Puerta del Sol") or follows one ("Del Norte"): a word of that name's language,
+    not a slip of an English one."""
     return all(
-        _PARTICLE_AFTER.match(doc.text, token.end, token.end + 12) for token, _ in form.tokens
+        _PARTICLE_AFTER.match(doc.text, token.end, token.end + 12)
+        or _PARTICLE_BEFORE.search(doc.text, max(0, token.start - 12), token.start)
+        for token, _ in form.tokens
     )
 
 

@@ -435,6 +435,8 @@ _FRAME_AFTER = regexcache.compile(
     r"polic(?:y|ies)|plans?|orders?|programs?|initiatives?|act|actions?|deal|reforms?|doctrine|"
     r"bills?|legislation|achievements?|accomplishments?|"
     r"vice[\s-]+president|deputy|running\s+mate)\b"
+    # ... the holder before another: "like President Barack Obama before him".
+    r"|\s+before\s+(?:him|her|them|it)\b"
     # ... and the events of the tenure: "President Obama's inauguration".
     r"| ?['’]s\s+(?:[\w-]+\s+){0,2}?(?:inauguration|(?:re-?)?election|swearing-in|relationship"
     r"|relations)\b"
@@ -486,7 +488,8 @@ _TENURE_ENDS = regexcache.compile(
     r"replaced|succeeded|defeated|impeached)\b"
     # The tenure as the time of the telling: "when President Obama was still in office".
     r"|\b(?:was|were)\s+still\s+in\s+(?:office|power)\b|\bat\s+the\s+time\b"
-    r"|\b(?:resigned|retired|stepped\s+down|left\s+office|lost\s+(?:the|his|her)\s+(?:job|seat|post))\b",
+    r"|\b(?:resigned|retired|stepped\s+down|left\s+office|lost\s+(?:the|his|her)\s+(?:job|seat|post))\b"
+    r"|\bleft\s+(?:that|the|his|her)\s+(?:job|post|role|position)\b",
     re.IGNORECASE,
 )
 

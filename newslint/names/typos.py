@@ -254,8 +254,10 @@ def _verdict(
         return None
     if _people_of(word, language):
         return None
-    if zipf(word) > UNSEEN and i + 1 < len(run) and run[i + 1].lower in ORG_WORDS:
-        return None  # a word in use naming a place or body: "Parris Island", "Stata Center"
+    if zipf(word) > UNSEEN and any(t.lower in ORG_WORDS for t in run[i + 1 :]):
+        # A word in use naming a place or body: "Parris Island", "Stata Center",
+        # "the Deseret Morning News".
+        return None
     if any(t.lower.rstrip(".") in _LEGAL_FORMS for t in run[i + 1 :]):
         return None  # "Throggs Neck Associates LLC": a registered name, spelled as registered
     if in_reference(analysis.text, token.start):
@@ -287,6 +289,8 @@ def _verdict(
             continue
         if other[:1] != word[:1] or not similar(other, word) or is_suffix_form(other, word):
             continue
+        if i and run[i - 1].lower in PARTICLES and is_dictionary_word(other, language):
+            continue  # "Del Norte": a word of the name's own language, not "North"
         if not best or counts[other] > counts[best]:
             best = other
     if best:

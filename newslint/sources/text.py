@@ -123,7 +123,11 @@ _LEDE_ANCHOR = regexcache.compile(
 )
 _REQUEST = regexcache.compile(r"\bplease\b", re.IGNORECASE)
 _DECK_PART_WORDS = 12
-_DECK_WORDS = 18
+_DECK_WORDS = 20
+# A short line with a label before a colon is a headline's kicker form ("Voters
+# to the mayor: Make it stop!"), whatever it ends with.
+_KICKER = regexcache.compile(r"^[^:.!?]{3,60}:\s+\S")
+_KICKER_WORDS = 6
 
 
 def _headline_parts(line: str) -> list[str]:
@@ -148,6 +152,11 @@ def _prose_line(line: str) -> bool:
     if _deck_headline(line):
         return False
     words = _WORD.findall(line)
+    kicker = _KICKER.match(line)
+    if kicker and len(words) < _PROSE_WORDS and not _REQUEST.search(line):
+        label = line[: line.index(":")]
+        if len(_WORD.findall(label)) <= _KICKER_WORDS:
+            return False
     lower = sum(1 for w in words[1:] if w[0].islower())
     sentence_case = bool(words[1:]) and lower * 2 >= len(words) - 1
     if not _SENTENCE_END.search(line.rstrip()):
