@@ -247,7 +247,9 @@ _INVERTED_TAIL = regexcache.compile(
     r"(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]+)\s+(?:[a-z]+ly\s+)?"
     r"[a-z]{3,}(?:ed|es|s)\b"
     # '," came from former President George W. Bush'
-    r"|came\s+from\s+(?:[a-z]+,?\s+){0,4}[A-Z])"
+    r"|came\s+from\s+(?:[a-z]+,?\s+){0,4}[A-Z]"
+    # '," The Associated Press reports': an organisation named with "The"
+    r"|The\s+(?:[A-Z][\w'’.&-]*\s+){1,3}(?:[a-z]+ly\s+)?[a-z]{3,}(?:ed|es|s)\b)"
 )
 # A post's account right before the quote: "Skip Twitter post by @harbourboard".
 _HANDLE_LEAD = regexcache.compile(r"@\w{2,}\W{0,3}$")
@@ -313,6 +315,12 @@ _SUBJECT_LEAD = regexcache.compile(
     r"(?:\s+[\w'’.-]+){0,2},\s*$"
 )
 
+# Or the verb before an unnamed speaker, any verb: 'But, cautioned another
+# voter who chose her, "..."'.
+_INVERTED_LEAD = regexcache.compile(
+    r"(?:^|[,;]\s*|\b(?:[Bb]ut|[Aa]nd|[Ss]o)\s+)(?:[a-z]+ly\s+)?[a-z]{3,}ed\s+"
+    r"(?:another|one|a|an|the|his|her|their)\s+[^\"“”.!?]{1,80},\s*$"
+)
 # Or a person's clause, then a participle of theirs right before the quote: "He
 # flew economy, quipping, "...""; "Ruiz left the stage, adding, "..."".
 _PARTICIPLE_LEAD = regexcache.compile(
@@ -379,7 +387,7 @@ def _attribute(s: _Sentences, q: Quotation) -> str:
     lead = text[s.spans[first].start : q.span.start].rstrip()
     if lead.endswith(":") or lead.endswith(":-"):
         return "colon"
-    if _AS_LEAD.search(lead + " ") or _SUBJECT_LEAD.search(lead + " "):
+    if any(p.search(lead + " ") for p in (_AS_LEAD, _SUBJECT_LEAD, _INVERTED_LEAD)):
         return "colon"
     if _PARTICIPLE_LEAD.match(lead + " "):
         return "colon"

@@ -100,6 +100,13 @@ _UP_FROM = regexcache.compile(
     rf"\s+(?:from|on)\s+{_PRE}(?=[$£€\d])",
     re.IGNORECASE,
 )
+# A figure, a few words, then the comma before an adverb "up"/"down".
+_FIGURE_COMMA = regexcache.compile(r"\d\S*(?:\s+[a-z]+){0,3},\s*$")
+# A figure that opens or closes a range ("1.9% to 2.0%", "between 1.2% and 1.7%").
+_RANGE_AFTER = regexcache.compile(
+    r"(?:%|\s+per\s*cent\b|\s+percent\b|\s+cents?\b)?\s*(?:to|and|-|–)\s*[$£€]?\d"
+)
+_RANGE_BEFORE = regexcache.compile(r"\d\S*\s+(?:to|and|-|–)\s*[$£€]?$")
 # ", more than double the old price" after "from A to B": the relation of B to A.
 _CHANGE_FACTOR = regexcache.compile(
     rf",\s+(?:or\s+|which\s+is\s+|roughly\s+)?{_HEDGE_GROUP}(?P<rel>double|twice|triple|treble|quadruple|"
@@ -307,6 +314,10 @@ def _changes(text: str, sentence: Span, figures: list[Figure]) -> Iterator[Compa
     for m in _CHANGE.finditer(text, sentence.start, sentence.end):
         if re.search(r"\d", m.group("gap")):
             continue  # a figure inside the gap: the verb may govern something else
+        if m.group("verb").lower() in ("up", "down") and _FIGURE_COMMA.search(
+            text, max(sentence.start, m.start() - 40), m.start()
+        ):
+            continue  # "between 1.2% and 1.7% this year, down from 1.9% to 2.0%": two ranges
         if m.group("a1"):
             a_fig, b_fig = _figure_at(figures, m.start("a1")), _figure_at(figures, m.start("b1"))
         else:
@@ -323,8 +334,11 @@ def _changes(text: str, sentence: Span, figures: list[Figure]) -> Iterator[Compa
         if up is None or re.search(r"\d", up.group("gap")):
             continue
         a_fig = _figure_at(figures, up.end())
-        if a_fig is not None:
-            yield from _check_change(text, sentence, up, a_fig, b_fig)
+        if a_fig is None or _RANGE_AFTER.match(text, a_fig.span.end):
+            continue  # "down from 1.9% to 2.0%": a range before, not one figure
+        if _RANGE_BEFORE.search(text, max(sentence.start, b_fig.span.start - 16), b_fig.span.start):
+            continue  # "between 1.2% and 1.7%, down from ...": the new figure is a range
+        yield from _check_change(text, sentence, up, a_fig, b_fig)
 
 
 def _start(f: Figure) -> int:

@@ -67,9 +67,11 @@ _YEAR = (
     r"(?!\s*(?:GMT|BST|UTC|CET|ET|EST|EDT|PST|PDT|hrs|h\b|[ap]\.?m\b)))?"
 )
 # A year must follow on the same line after one space: "1 March  2000 GMT" is a kick-off time.
-_MDY = rf"\b(?P<mon1>{_MO})\b\.?\s+(?P<day1>\d{{1,2}}){_ORD}(?![\d:.,]\d)\b{_YEAR.format(n=1)}"
+# Day and month stand on one line: "03:36" ending one line and "July 2011:" opening
+# the next are a clip's length and a heading, not 36 July.
+_MDY = rf"\b(?P<mon1>{_MO})\b\.?[^\S\n]+(?P<day1>\d{{1,2}}){_ORD}(?![\d:.,]\d)\b{_YEAR.format(n=1)}"
 _DMY = (
-    rf"(?<![\d.,$£€])\b(?P<day2>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<mon2>{_MO})\b\.?"
+    rf"(?<![\d.,:$£€])\b(?P<day2>\d{{1,2}}){_ORD}[^\S\n]+(?:of\s+)?(?P<mon2>{_MO})\b\.?"
     rf"{_YEAR.format(n=2)}"
 )
 _DATE = regexcache.compile(

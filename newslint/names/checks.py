@@ -373,9 +373,11 @@ def officeholder_problem(
         # told before the listed one took office is an earlier namesake's.
         return ""
     said = _as_written(title_text, mention, layout)
-    if person.died is not None and person.died < day:
-        return f"{said}: {person.name} died on {_date(person.died)}"
     held = [o for o in person.offices if _matches(o, title, country)]
+    if person.died is not None and person.died < day:
+        if not held and not mention.given:
+            return ""  # "King Hussein": a title the listed Hussein never held, another person
+        return f"{said}: {person.name} died on {_date(person.died)}"
     if held:
         if any(o.held_on(day) for o in held):
             return ""
@@ -489,7 +491,7 @@ _TENURE_ENDS = regexcache.compile(
     # The tenure as the time of the telling: "when President Obama was still in office".
     r"|\b(?:was|were)\s+still\s+in\s+(?:office|power)\b|\bat\s+the\s+time\b"
     r"|\b(?:resigned|retired|stepped\s+down|left\s+office|lost\s+(?:the|his|her)\s+(?:job|seat|post))\b"
-    r"|\bleft\s+(?:that|the|his|her)\s+(?:job|post|role|position)\b",
+    r"|\bleft\s+(?:that|the|his|her)\s+(?:job|post|role|position)\b|\bout\s+of\s+office\b",
     re.IGNORECASE,
 )
 
