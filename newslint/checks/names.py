@@ -689,12 +689,17 @@ def _same_given_near(form: Form, other: Form) -> bool:
     if form.key[:1] != other.key[:1] or len(form.givens | other.givens) > 1:
         return False
     distance = OSA.distance(form.key, other.key, score_cutoff=2)
-    if distance == 2 and max(zipf(form.text), zipf(other.text)) >= _VERY_COMMON_SURNAME:
-        return False  # Harris has many names two edits away (Harrer), other people's
+    if distance == 2:
+        common = sorted((zipf(form.text), zipf(other.text)))
+        if common[1] >= _VERY_COMMON_SURNAME or common[0] >= _COMMON_SURNAME:
+            # Harris has many names two edits away (Harrer), other people's; two
+            # common names two edits apart (Kerry, Kirby) are two people.
+            return False
     return distance <= 2
 
 
 _VERY_COMMON_SURNAME = 4.0
+_COMMON_SURNAME = 3.5
 
 
 _FIRST_SLIP_LENGTH = 6  # "Navaghi" beside "Ravaghi"; short names differ so by chance (Hall, Ball)

@@ -479,7 +479,9 @@ _SERVED_BEFORE = regexcache.compile(
 # A past that did not happen: "President Obama would have been unhappy if ...".
 _COUNTERFACTUAL_AFTER = regexcache.compile(r"\s+(?:would|could|might)\s+(?:not\s+)?have\b")
 _PAST_BEFORE = regexcache.compile(rf"\b({_PAST})\s+(?:(?:[a-z]+\s+)?(?:the|a|an)\s+)?$")
-_MODAL_AFTER = regexcache.compile(r"\s+(?:would|could|might)\b")
+_MODAL_AFTER = regexcache.compile(
+    r"\s+(?:would|could|might)\b", re.IGNORECASE
+)  # "Could" in a headline
 _HAD = r"had\s+(?:[a-z]+ly\s+|never\s+|not\s+)?"  # the past perfect's auxiliary
 _PERFECT_BEFORE = regexcache.compile(rf"\b{_HAD}{_PAST}\s+$")
 _PERFECT_AFTER = regexcache.compile(rf"\s+{_HAD}[\"“]?({_PAST})\b")

@@ -254,10 +254,6 @@ def _verdict(
         return None
     if _people_of(word, language):
         return None
-    if zipf(word) > UNSEEN and any(t.lower in ORG_WORDS for t in run[i + 1 :]):
-        # A word in use naming a place or body: "Parris Island", "Stata Center",
-        # "the Deseret Morning News".
-        return None
     if any(t.lower.rstrip(".") in _LEGAL_FORMS for t in run[i + 1 :]):
         return None  # "Throggs Neck Associates LLC": a registered name, spelled as registered
     if in_reference(analysis.text, token.start):
@@ -291,6 +287,8 @@ def _verdict(
             continue
         if i and run[i - 1].lower in PARTICLES and is_dictionary_word(other, language):
             continue  # "Del Norte": a word of the name's own language, not "North"
+        if _names_a_body(word, run, i):
+            continue  # "the Stata Center" beside "State police"
         if not best or counts[other] > counts[best]:
             best = other
     if best:
@@ -360,6 +358,14 @@ def _doubled_or_swapped(word: str) -> str:
     scored = [(zipf(c), c) for c in candidates]
     best = max(scored, default=(0.0, ""))
     return best[1] if best[0] >= max(STRONG_MEANT, GAP) else ""
+
+
+def _names_a_body(word: str, run: list[Token], i: int) -> bool:
+    """A word the frequency list knows, right before a place's or body's head
+    noun ("Parris Island", "Stata Center"): that place's own name. (Further
+    on, "Massachussetts Institute", the head noun shows nothing: slips stand
+    there too.)"""
+    return zipf(word) > UNSEEN and i + 1 < len(run) and run[i + 1].lower in ORG_WORDS
 
 
 def _title_place(run: list[Token], i: int) -> bool:
@@ -435,6 +441,8 @@ def _fits(
     if others:
         if common in _TITLE_WORDS:
             return _title_place(run, i)
+        if common in PLACES and _names_a_body(word, run, i):
+            return False  # "Parris Island": a word in use naming another place, not Paris
         before = run[:i]
         if any(t.lower in TITLE_HEADS or t.lower in given_names() for t in before):
             return False  # "President Wyman", "Bill Wyman": a person
