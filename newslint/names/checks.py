@@ -483,8 +483,13 @@ _MODAL_AFTER = regexcache.compile(
     r"\s+(?:would|could|might)\b", re.IGNORECASE
 )  # "Could" in a headline
 _HAD = r"had\s+(?:[a-z]+ly\s+|never\s+|not\s+)?"  # the past perfect's auxiliary
-_PERFECT_BEFORE = regexcache.compile(rf"\b{_HAD}{_PAST}\s+$")
-_PERFECT_AFTER = regexcache.compile(rf"\s+{_HAD}[\"“]?({_PAST})\b")
+# ... and the irregular participles the perfect takes: "as President Obama had done".
+_PARTICIPLE = (
+    rf"(?:{_PAST}|done|been|gone|seen|taken|given|chosen|spoken|written|shown|known|begun"
+    r"|brought|thought)"
+)
+_PERFECT_BEFORE = regexcache.compile(rf"\b{_HAD}{_PARTICIPLE}\s+$")
+_PERFECT_AFTER = regexcache.compile(rf"\s+{_HAD}[\"“]?({_PARTICIPLE})\b")
 # A sentence that tells how the tenure ended ("... before he was fired last
 # month", "... was succeeded by ...") gives the title of the time before.
 _TENURE_ENDS = regexcache.compile(
