@@ -156,28 +156,12 @@ def _fits(d: dt.date, weekday: int, shift: int) -> bool:
 def impossible(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnostic]:
     for mention in date_mentions(doc):
         before = doc.text[max(0, mention.span.start - 12) : mention.span.start]
-        if _count_after_month(mention, doc.text):
-            continue
-        message = _impossible_message(mention, doc.article_date, before)
+        after = doc.text[mention.span.end : mention.span.end + 2]
+        message = _impossible_message(mention, doc.article_date, before, after)
         if message:
             yield Diagnostic(
                 meta.id, message, mention.date_span.start, mention.date_span.end, meta.severity
             )
-
-
-_WORD_NEXT = regexcache.compile(r" [A-Za-z]")
-
-
-def _count_after_month(mention: DateMention, text: str) -> bool:
-    """ "In March 60 Russian diplomats were expelled": past any month's last day,
-    with no year or weekday and a word next, the number counts what follows."""
-    return (
-        not mention.dmy
-        and mention.day > 31
-        and mention.year is None
-        and mention.weekday is None
-        and _WORD_NEXT.match(text, mention.span.end) is not None
-    )
 
 
 # Before "32 March" a date needs a word that introduces one: "almost 32 March
@@ -186,15 +170,20 @@ _DATE_LEAD = regexcache.compile(
     r"(?:\b(?:on|until|till|by|from|since|before|after|between|and|of|the)|[,(])\s*$",
     re.IGNORECASE,
 )
+# After "March 60" a word says the number counts it: "In March 60 Russian
+# diplomats were expelled" (past any month's last day, so no slip of a day).
+_WORD_NEXT = regexcache.compile(r" [A-Za-z]")
 
 
 def _impossible_message(
-    mention: DateMention, article_date: dt.date | None, before: str
+    mention: DateMention, article_date: dt.date | None, before: str, after: str
 ) -> str | None:
     month = MONTH_NAMES[mention.month - 1]
     if mention.day > days_in_month(mention.month, None):
-        plain_dmy = mention.dmy and mention.year is None and mention.weekday is None
-        if plain_dmy and not _DATE_LEAD.search(before):
+        plain = mention.year is None and mention.weekday is None
+        if plain and mention.dmy and not _DATE_LEAD.search(before):
+            return None
+        if plain and not mention.dmy and mention.day > 31 and _WORD_NEXT.match(after):
             return None
         return f"{month} has no day {mention.day}"
     if mention.month != 2 or mention.day != 29:

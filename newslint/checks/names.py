@@ -453,15 +453,11 @@ def inconsistent(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[D
         names_run.record(doc, meta, names_run.summarise(doc, analysis, ctx, meta.severity))
 
 
-# A name particle and a capitalised word after a word: "Stade de France".
-_PARTICLE_AFTER = regexcache.compile(
-    rf"\s+(?:{'|'.join(sorted(PARTICLES, key=lambda w: (-len(w), w)))})\s+[A-Z]"
-)
-
-
-_PARTICLE_BEFORE = regexcache.compile(
-    rf"\b(?i:{'|'.join(sorted(PARTICLES, key=lambda w: (-len(w), w)))})\s+$"
-)
+# A name particle and a capitalised word after a word: "Stade de France"; or a
+# particle right before it: "Del Norte".
+_PARTICLE = "|".join(sorted(PARTICLES, key=lambda w: (-len(w), w)))
+_PARTICLE_AFTER = regexcache.compile(rf"\s+(?:{_PARTICLE})\s+[A-Z]")
+_PARTICLE_BEFORE = regexcache.compile(rf"\b(?i:{_PARTICLE})\s+$")
 
 
 def _in_foreign_name(doc: Document, form: Form) -> bool:

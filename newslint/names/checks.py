@@ -479,9 +479,8 @@ _SERVED_BEFORE = regexcache.compile(
 # A past that did not happen: "President Obama would have been unhappy if ...".
 _COUNTERFACTUAL_AFTER = regexcache.compile(r"\s+(?:would|could|might)\s+(?:not\s+)?have\b")
 _PAST_BEFORE = regexcache.compile(rf"\b({_PAST})\s+(?:(?:[a-z]+\s+)?(?:the|a|an)\s+)?$")
-_MODAL_AFTER = regexcache.compile(
-    r"\s+(?:would|could|might)\b", re.IGNORECASE
-)  # "Could" in a headline
+# Any case: "How President Trump Could ..." in a title-case headline.
+_MODAL_AFTER = regexcache.compile(r"\s+(?:would|could|might)\b", re.IGNORECASE)
 _HAD = r"had\s+(?:[a-z]+ly\s+|never\s+|not\s+)?"  # the past perfect's auxiliary
 # ... and the irregular participles the perfect takes: "as President Obama had done".
 _PARTICIPLE = (

@@ -362,9 +362,10 @@ def _doubled_or_swapped(word: str) -> str:
 
 def _names_a_body(word: str, run: list[Token], i: int) -> bool:
     """A word the frequency list knows, right before a place's or body's head
-    noun ("Parris Island", "Stata Center"): that place's own name. (Further
-    on, "Massachussetts Institute", the head noun shows nothing: slips stand
-    there too.)"""
+    noun ("Parris Island", "Stata Center"): that place's own name, not a slip of
+    the story's "State" or of the place "Paris". Slips stand there too, so only
+    those two paths ask: a doubled letter ("Massachussetts Institute") or a common
+    word ("Electronic Fronter Foundation") is still found."""
     return zipf(word) > UNSEEN and i + 1 < len(run) and run[i + 1].lower in ORG_WORDS
 
 
