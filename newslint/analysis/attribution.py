@@ -276,7 +276,7 @@ _BRACKETED_OCCASION = regexcache.compile(
 _NAMED_TEXT_LEAD = regexcache.compile(
     r"\b(?:question|questions|(?<!other )words|phrase|sentence|slogan|message|motto|headline"
     r"|caption|sign|prompt|maxim|saying|adage|mantra|catchphrase|credo|talking\s+points"
-    r"|inscription|tagline|hashtag|refrain|chant"
+    r"|inscription|(?:tag|subject|punch|opening|closing)\s?line|hashtag|refrain|chant"
     # a work's title: 'his new book, "The Room Where it Happened."'
     r"|book|memoir|novel|film|movie|documentary|song|album|essay|poem|podcast)\s*[,:–—-]?\s*$"
     # examples of writing: 'for posting writings such as, "..."'
@@ -783,6 +783,12 @@ _NAMED_NEXT = regexcache.compile(
     rf"|believes|thinks|argued|argues|warned|warns)\b"
     rf"|\b(?:said|says)\s+{_NAME},\s+(?:a|an|the)\b",
 )
+# The sentence handed to one speaker at its end: "..., she said." ("they"
+# may be the unnamed group itself).
+_RELAYED_BY_ONE = regexcache.compile(
+    r",\s+(?:he|she)\s+(?:said|says|added|told\s+[\w.’'-]+(?:\s+[A-Z][\w.’'-]+)*)"
+    r"[.!]?[\"”’]?\s*$"
+)
 ANONYMOUS = linear(
     r"\b(?:an?|one|two|three|several)\s+(?:(?:senior|junior|former|local|government|federal"
     r"|state|ministry|military|security|intelligence|western|european|american|british"
@@ -1231,6 +1237,10 @@ def _compute_sourcing(doc: Document) -> list[SourcingPhrase]:
             named = bool(_MEMBERS_AFTER.match(same, span.end - sentence.start))
         if not named and _NAMED_SAME.search(same[: span.start - sentence.start]):
             named = bool(re.search(r"\baccording\s+to\b", same[: span.start - sentence.start]))
+        if not named and _RELAYED_BY_ONE.search(same, span.end - sentence.start):
+            # "Officials predicted delays, she said": a named speaker (he or she is
+            # someone the story has named) relays what the group said or thinks.
+            named = True
         after = rest or sentence_after(doc, span)
         if not named and after is not None:
             named = bool(_NAMED_NEXT.search(mask_quotations(text, after.start, after.end, top)))

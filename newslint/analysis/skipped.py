@@ -1,5 +1,6 @@
 """Regions of prose that checks must not lint: URLs, e-mail addresses,
-social handles, hashtags, and words an editor marked ``[sic]``.
+social handles, hashtags, a web page's name link cards, and words an editor
+marked ``[sic]``.
 
 Loaders call :func:`find_skipped` on the finished text and add the spans of
 code they dropped or kept themselves.
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 
 from newslint import regexcache
+from newslint.analysis.link_cards import link_cards
 from newslint.spans import Span
 
 # A URL runs to the next space or quote; trailing sentence punctuation is trimmed below.
@@ -65,6 +67,8 @@ def find_skipped(text: str) -> tuple[list[Span], list[Span]]:
             span = Span(m.start(), m.end())
             if not any(s.overlaps(span) for s in taken):
                 skipped.append(span)
+    # A name's link card copied into a sentence: page furniture, not the story's prose.
+    skipped.extend(Span(start, end) for start, end in link_cards(text))
     sic: list[Span] = []
     for m in _SIC.finditer(text) if "sic" in lowered else ():
         sic.append(Span(m.start(1), m.end(1)))

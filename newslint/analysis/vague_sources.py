@@ -2280,8 +2280,8 @@ def _according(
     t = tokens[head]
     if not t.text.isalpha() or not t.text.islower() or t.low in HEADS | _STOP | DEFINITE:
         return None  # a name, or a source noun the noun parser reads itself
-    if not (_ADVOCATE_NOUN.search(t.low) or t.low in _BODIES):
-        return None
+    if not (_ADVOCATE_NOUN.search(t.low) or t.low in _BODIES) or t.low in _JUSTICE:
+        return None  # "according to federal prosecutors": the institution, as police are
     after = tokens[head + 1].text if head + 1 < len(tokens) else "."
     if after[0].isalpha() or _attached_name(tokens, head, starts, text):
         return None  # "according to residents of Elm Street" names where; "to officers who"

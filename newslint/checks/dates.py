@@ -56,6 +56,8 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterat
             except ValueError:
                 continue
         if date is not None and date.weekday() != mention.weekday:
+            if stated is None and mention.year is None and _fits_a_year_nearby(doc, mention, date):
+                continue  # a gallery caption of another year, told in the captions around it
             wrong.append((mention, date, mention.weekday, mention.weekday_span, stated))
     guessed = [(date, weekday) for mention, date, weekday, *_ in wrong if mention.year is None]
     misdated = len(guessed) >= MISDATED_MENTIONS and _all_fit_another_year(guessed)
@@ -106,6 +108,25 @@ def _year_before(doc: Document, mention: DateMention) -> int | None:
         if not _NAME_BEFORE.search(doc.text, max(sentence.start, m.start() - 30), m.start())
     ]
     return int(years[-1]) if years else None
+
+
+def _fits_a_year_nearby(doc: Document, mention: DateMention, date: dt.date) -> bool:
+    """The written weekday is right in a year written in the date's paragraph or
+    the one before or after it ("on Tuesday, May 26" beside a caption "on May
+    29, 2009"): the date is that year's, not the one nearest the article date."""
+    text = doc.text
+    start = text.rfind("\n\n", 0, mention.span.start)
+    start = 0 if start < 0 else text.rfind("\n\n", 0, start) + 1
+    end = text.find("\n\n", mention.span.end)
+    end = len(text) if end < 0 else text.find("\n\n", end + 2)
+    end = len(text) if end < 0 else end
+    for m in _STATED_YEAR.finditer(text, start, end):
+        if _NAME_BEFORE.search(text, max(start, m.start() - 30), m.start()):
+            continue
+        year = int(m.group(1))
+        if year != date.year and _fits(date, mention.weekday or 0, year - date.year):
+            return True
+    return False
 
 
 # Year-less dates whose weekdays all fit one other year say the article date

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from rapidfuzz.distance import OSA
 
 from newslint import regexcache
+from newslint.analysis.dates import MONTH_NAMES
 from newslint.analysis.transcript import in_speaker_turn
 from newslint.diagnostics import Applicability, Diagnostic, InputError, Severity, Suggestion
 from newslint.document import Document
@@ -284,7 +285,9 @@ def _near_person(
             for _, m in form.tokens
         )
         listed = zipf(person.surname.split()[-1])
-        if not titled and own >= _KNOWN_NAME_ZIPF and own >= listed - _OWN_NAME_GAP:
+        if not titled and (
+            own >= _COMMON_NAME_ZIPF or (own >= _KNOWN_NAME_ZIPF and own >= listed - _OWN_NAME_GAP)
+        ):
             # "FBI director James Comey" beside the listed James Comer, the director
             # John Huston beside the listed minister John Hutton: a spelling English
             # text uses nearly as much as the listed one (a slip is rarer by far) is
@@ -313,6 +316,7 @@ _SOUND_ALIKE = {"c": "k", "k": "c"}
 
 
 _KNOWN_NAME_ZIPF = 2.0  # a slip of a name is rarer in English text than this
+
 # Zipf steps: a slip is more than ten times rarer than the name it misspells
 # (Merkle 2.1 against Merkel 3.4); a namesake is not (Huston 3.0, Hutton 3.2).
 _OWN_NAME_GAP = 1.0
@@ -395,6 +399,8 @@ def inconsistent(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[D
             continue
         if is_dictionary_word(majority.text, ctx.language) and _in_foreign_name(doc, form):
             continue  # "Stade de France" beside "Islamic State": another language's word
+        if _opens_particle_name(doc, form) and not _opens_particle_name(doc, majority):
+            continue  # "(Osama) bin Laden" beside "Obama": the given name of another name
         times = "once" if majority.count == 1 else f"{majority.count} times"
         message = f"'{form.text}' is spelled '{majority.text}' elsewhere in this article ({times})"
         taken.add(form.key)  # names.capitalised-typo leaves this word to us
@@ -456,7 +462,7 @@ def inconsistent(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[D
 # A name particle and a capitalised word after a word: "Stade de France"; or a
 # particle right before it: "Del Norte".
 _PARTICLE = "|".join(sorted(PARTICLES, key=lambda w: (-len(w), w)))
-_PARTICLE_AFTER = regexcache.compile(rf"\s+(?:{_PARTICLE})\s+[A-Z]")
+_PARTICLE_AFTER = regexcache.compile(rf"[)\]]?\s+(?:{_PARTICLE})[\s-]+[A-Z]")
 _PARTICLE_BEFORE = regexcache.compile(rf"\b(?i:{_PARTICLE})\s+$")
 
 
@@ -469,6 +475,12 @@ def _in_foreign_name(doc: Document, form: Form) -> bool:
         or _PARTICLE_BEFORE.search(doc.text, max(0, token.start - 12), token.start)
         for token, _ in form.tokens
     )
+
+
+def _opens_particle_name(doc: Document, form: Form) -> bool:
+    """Every use of ``form`` opens a name joined by a particle ("Osama bin
+    Laden", "(Osama) bin Laden", "Stade de France")."""
+    return all(_PARTICLE_AFTER.match(doc.text, t.end, t.end + 12) for t, _ in form.tokens)
 
 
 # -- names.variant-form ------------------------------------------------------------
@@ -654,7 +666,9 @@ def _named_as(text: str, form: Form, other: Form) -> bool:
     return False
 
 
-_COMMON_NAME_ZIPF = 3.0  # Rosen, Risen, Kahn: spellings common enough to be two surnames
+# Rosen, Risen, Kahn: spellings common enough to be two surnames; a bare name
+# this common ("Osama" beside Obama) is a name of its own: slips are far rarer.
+_COMMON_NAME_ZIPF = 3.0
 
 
 def _two_people(form: Form, other: Form) -> bool:
@@ -934,6 +948,8 @@ def officeholder(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[D
     for mention in analysis.persons():
         if mention.scope == "byline" or silenced(doc, ctx, mention.surname):
             continue
+        if _dated_after(doc, mention.start, day):
+            continue  # a gallery caption of a later day: the story's date is not its time
         elect = elect_problem(names, mention, day, context_years(doc.text, mention.start, day))
         if elect and _then_title_beside(doc, mention):
             continue  # "President-elect Trump and then-President Obama were briefed": then
@@ -977,6 +993,19 @@ def officeholder(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[D
         if problem:
             start, end = _with_title(doc.text, mention, title, layout, start)
             yield Diagnostic(meta.id, problem, start, end, meta.severity)
+
+
+_MONTH_YEAR = regexcache.compile(
+    rf"\b(?:{'|'.join(MONTH_NAMES)})\s+(?:\d{{1,2}},?\s+)?((?:19|20)\d\d)\b"
+)
+
+
+def _dated_after(doc: Document, offset: int, day: dt.date) -> bool:
+    """The sentence dates what it tells to a month of a later year than the
+    story's day ("at the debates in June 2019" under a 2016 date): a caption
+    added later, or a wrong date, so the day says nothing of its titles."""
+    start, end = _sentence_bounds(doc, offset)
+    return any(int(m.group(1)) > day.year for m in _MONTH_YEAR.finditer(doc.text, start, end))
 
 
 _THEN_TITLE = regexcache.compile(r"\b[Tt]hen[- ][A-Z]")

@@ -417,6 +417,12 @@ _SOURCE_TAIL = regexcache.compile(
     r",\s+(?:(?:[\w'’.-]+\s+){1,5}(?:said|says|told\s+[\w.]+|added|warned|predicted)"
     r"|(?:said|says)\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,4})[.!]?[\"”’]?\s*$"
 )
+# An argument told in its holders' voice: "And remember, this conservative
+# narrative goes, ...", "Act now, the thinking goes": their imperative, not ours.
+_VOICED = regexcache.compile(
+    r"\b(?:the|this|that|their|his|her)\s+(?:[\w-]+\s+){0,2}(?:narrative|argument|thinking"
+    r"|reasoning|logic|story|theory|line|pitch|case|message|refrain)\s+goes\b"
+)
 _MAX_WORDS = 45
 # Pack rules that already name the phrase; a sentence they flag is theirs.
 _PACK_RULES = frozenset(("filler.chatbot-residue", "filler.web-leftover", "filler.reader-address"))
@@ -522,8 +528,9 @@ def reader_question(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterato
         if kind == "imperative" and _IMPERATIVE_IDIOM.match(text):
             continue
         # "Do that, she says, and they will reward your trust": a speaker's
-        # advice, paraphrased; the aside says whose it is.
-        if kind and _REPORTED_ASIDE.search(text):
+        # advice, paraphrased; the aside says whose it is. So does "this
+        # narrative goes".
+        if kind and (_REPORTED_ASIDE.search(text) or _VOICED.search(text)):
             continue
         # "Listen to the full interview on Sportsweek at 0900 GMT on Sunday": a
         # broadcaster's schedule plug names its programme and hour; a content

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from newslint import regexcache
 from newslint.analysis import furniture
+from newslint.analysis.link_cards import link_cards
 from newslint.diagnostics import Diagnostic, Severity
 from newslint.document import Document, PageBlock, PageLink
 from newslint.registry import CheckContext, Example, RuleMeta, rule
@@ -55,7 +56,10 @@ _GROUP = 3  # furniture findings before or after a page's article reported as on
         "the story, and, in HTML, blocks inside the article that the "
         "jusText boilerplate classifier rejects (short, link-heavy, few function words) and "
         "whose markup names them as furniture (class='related-stories', 'newsletter-promo', "
-        "'share-bar'), or that are a lone headline-sized link to another story. A few words "
+        "'share-bar'), or that are a lone headline-sized link to another story. A name's "
+        "link card copied into a sentence ('Rep. Ann Lee Ann Marie LeeHeadline one Headline "
+        "two MORE (D-Ohio)': the full name, its surname run into a headline, and 'MORE') is "
+        "furniture too, and no other rule reads it. A few words "
         "of link text standing as a block of their own are furniture too, around the "
         "headline (the section label over it, share and comment buttons) or inside the "
         "story (a button, a tag), unless they are the writer's name, a date or a web "
@@ -177,6 +181,9 @@ def _structural(doc: Document, meta: RuleMeta) -> Iterator[Diagnostic]:
                 message, length = kind
                 flagged.append(Span(start, start + length))
                 yield Diagnostic(meta.id, message, start, start + length, meta.severity)
+        for start, end in link_cards(doc.text, para.start, para.end):
+            flagged.append(Span(start, end))
+            yield Diagnostic(meta.id, _MESSAGES["card"], start, end, meta.severity)
         for start, end in furniture.css_class_runs(doc.text, para.start, para.end):
             span = Span(start, end)
             if not doc.in_skipped(span) and not any(span.overlaps(f) for f in flagged):
@@ -297,6 +304,10 @@ _MESSAGES = {
     "pages": "These are page-number links from a web page, not part of the story",
     "css": "CSS class names from a web page's markup leaked into the text",
     "repeat": "This block repeats words from the story: a pull quote or teaser from the page",
+    "card": (
+        "This is a name's link card from a web page (the full name, headlines of other "
+        "stories and 'MORE'), not part of the story"
+    ),
 }
 
 

@@ -392,6 +392,11 @@ def officeholder_problem(
     countries = {o.country for p in names.people for o in p.offices if o.title == title}
     if shared or len(title.split()) < 2 or not (country or len(countries) == 1):
         return ""
+    if person.offices and all(o.start > day for o in person.offices):
+        # The lists know this person only from later on ("Senate Majority Leader
+        # Scott Fitzgerald" of Wisconsin's senate, before he went to Congress):
+        # what they held then is beyond them.
+        return ""
     place = country or next(iter(countries), None)
     then = _holder(names, person, title, place, day)
     if then is None:
@@ -439,6 +444,9 @@ _FRAME_AFTER = regexcache.compile(
     r"vice[\s-]+president|deputy|running\s+mate)\b"
     # ... the holder before another: "like President Barack Obama before him".
     r"|\s+before\s+(?:him|her|them|it)\b"
+    # ... or the administration named: "chief of staff to Defense Secretary Ash
+    # Carter in the Obama administration".
+    r"|,?\s+(?:in|during|under)\s+the\s+(?:[A-Z][\w.’'-]*\s+){1,3}administration\b"
     # ... and the events of the tenure: "President Obama's inauguration".
     r"| ?['’]s\s+(?:[\w-]+\s+){0,2}?(?:inauguration|(?:re-?)?election|swearing-in|relationship"
     r"|relations)\b"
@@ -471,10 +479,18 @@ _PAST_AFTER = regexcache.compile(
     rf"(?:,\s+who)?\s+(?:(?:also|even|once|never|first|later|[a-z]+ly)\s+)?({_PAST})\b"
 )
 # Someone's service to the holder, long after the term: the title of that time.
+# "a lawyer for Vice President Al Gore and for President Barack Obama": one
+# relation may serve two holders.
 _SERVED_BEFORE = regexcache.compile(
     r"\b(?:advis[eo]r|aide|counsel(?:l?or)?|spokes(?:man|woman|person)|speechwriter|envoy"
-    r"|ambassador|chief\s+of\s+staff|appointee|nominee)\s+(?:to|for|under)\s+(?:the\s+)?$",
+    r"|ambassador|chief\s+of\s+staff|appointee|nominee|lawyer|attorney)\s+(?:to|for|under)\s+"
+    r"(?:the\s+)?(?:[^,.;:()]{1,40}?\s+and\s+(?:(?:to|for|under)\s+)?(?:the\s+)?)?$",
     re.IGNORECASE,
+)
+# ... the role told in the past: "who was a lawyer for", "served as chief of staff to".
+_SERVED_IN_PAST = regexcache.compile(
+    r"\b(?:was|were|served|worked|had\s+been)\s+(?:as\s+)?(?:(?:a|an|the|his|her|their)\s+)?"
+    r"(?:[\w-]+\s+){0,3}$"
 )
 # A past that did not happen: "President Obama would have been unhappy if ...".
 _COUNTERFACTUAL_AFTER = regexcache.compile(r"\s+(?:would|could|might)\s+(?:not\s+)?have\b")
@@ -605,11 +621,19 @@ def _told_in_past(
     before = _PAST_BEFORE.search(text, max(sentence[0], start - 30), start)
     if tail and before and not REPORTING.fullmatch(before.group(1)):
         return True
+    # "a White House adviser to President Bill Clinton": a role of that time;
+    # soon after the term only if told in the past ("who was a lawyer for"), as
+    # "a lawyer for President Obama said" may be today's lawyer, a stale title.
+    served = _SERVED_BEFORE.search(text, max(sentence[0], start - 80), start)
+    if served and _SERVED_IN_PAST.search(
+        text, max(sentence[0], served.start() - 40), served.start()
+    ):
+        return True
     last = max(o.end for o in held if o.end is not None)
     if (day - last).days < _TERM_DAYS:
         return False
-    if _SERVED_BEFORE.search(text, max(sentence[0], start - 40), start):
-        return True  # "a White House adviser to President Bill Clinton": a role of that time
+    if served:
+        return True
     after = _PAST_AFTER.match(text, end, min(sentence[1], end + 30))
     if any(m and not REPORTING.fullmatch(m.group(1)) for m in (before, after)):
         return True

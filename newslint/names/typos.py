@@ -402,13 +402,19 @@ def _fits_strong(run: list[Token], i: int, language: str) -> bool:
 def _given_slip(word: str, run: list[Token], i: int, counts: Counter[str]) -> str:
     """ "Anthomy Sebok", "Sttuart Quint": a word the frequency list has never
     seen, first in a name, one slip from a common given name. The surname
-    after it may well be a known person's; that only confirms a name."""
+    after it may well be a known person's; that only confirms a name. One
+    the list has never seen either says nothing of English given names."""
     if counts[word] > 1 or zipf(word) > UNSEEN or len(run) < 2:
         return ""
     if i + 1 >= len(run) or run[i + 1].lower in _JOINERS:
         return ""  # no surname after it
     if any(t.lower not in _TITLE_WORDS for t in run[:i]):
         return ""  # only a title may come before a given name
+    if all(zipf(t.text) == 0 for t in run[i + 1 :]):
+        # "Garteh Korkoryah": a surname English text has never seen is a name from
+        # a language whose given names the list lacks; one near an English given
+        # name is no evidence of a slip there.
+        return ""
     near = frequent_neighbours(word)[:1]
     if not near or near[0][0] not in given_names() or not slip_like(word, near[0][0]):
         return ""

@@ -78,6 +78,31 @@ def party_tag(text: str, start: int, end: int) -> bool:
     return _TAG_AFTER.match(text, end) is not None or _OFFICE_BEFORE.search(before) is not None
 
 
+# "501(c)(4)", "section 2(c)": a lettered clause of a code, not a copyright sign.
+_CLAUSE_OF_CODE = regexcache.compile(r"[\w)]$")
+# "more than a third of all", "more than 340,000 in all": a share of a whole or a
+# total, which is logical; the check is after "more than all".
+_SHARE_OF_ALL = regexcache.compile(r"(?i)more\s+than\s+.*\b(?:of|in)\s+all$")
+
+
+def code_clause(text: str, start: int, end: int, path: str) -> bool:
+    """A "(c)" match that is a clause of a code or law ("501(c)(4)")."""
+    return path == "typography.symbols.copyright" and bool(
+        _CLAUSE_OF_CODE.search(text, max(0, start - 1), start) or text[end : end + 1] == "("
+    )
+
+
+def share_of_all(text: str, start: int, end: int, path: str) -> bool:
+    """An "illogic" match that counts a share of a whole ("more than a third of all")."""
+    return path == "misc.illogic" and bool(_SHARE_OF_ALL.fullmatch(text, start, end))
+
+
 def demoted(text: str, start: int, end: int, path: str) -> bool:
-    """Whether a proselint match is a name or a party tag, not the writer's wording."""
-    return party_tag(text, start, end) or in_proper_name(text, start, end, path)
+    """Whether a proselint match is a name, a party tag, a code's clause or a share
+    of a whole, not the writer's wording or not wrong."""
+    return (
+        party_tag(text, start, end)
+        or in_proper_name(text, start, end, path)
+        or code_clause(text, start, end, path)
+        or share_of_all(text, start, end, path)
+    )

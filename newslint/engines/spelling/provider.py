@@ -58,6 +58,10 @@ _PREFIXES = frozenset(
 # The prefix of undoing, closed up (defund, deplatform): a word only before a
 # dictionary word this long.
 _UNDO = "de"
+NEAR_WORD_ZIPF = 2.5  # a word this common a letter away is what an out- word meant
+# out- before a verb makes one of doing better (outpoll, outraise): a word when
+# no dictionary word is a letter away (outweight is a slip of outweigh).
+_OUTDO = "out"
 UNDO_BASE = 5
 # Suffixes written with a hyphen after a word or a name (budget-ese, Trump-esque,
 # Clinton-ite, Obama-ism): a coinage of the word, not a word on their own.
@@ -163,6 +167,10 @@ COMPARED_LENGTH = 7  # letters of the longest adjective in -y given -ier, -iest
 # tapper). Only one syllable: targetted, with a longer stem, is a misspelling.
 _DOUBLING_SUFFIXES = ("able", "ing", "ed", "er", "ers", "y")
 _DOUBLED_SYLLABLE = regexcache.compile(r"[^aeiou]*[aeiou]([b-df-hj-np-tv-z])\1")
+# British spelling doubles a final l after one vowel in any syllable (gavelling,
+# signalled): a longer stem than the one-syllable rule above allows.
+_L_DOUBLING_SUFFIXES = ("ing", "ed", "er", "ers")
+_DOUBLED_L = regexcache.compile(r"[^aeiou][aeiou]ll$")
 _FUNCTION_WORDS = frozenset(
     (
         "all", "and", "any", "are", "for", "from", "had", "has", "have", "her", "his",
@@ -795,7 +803,7 @@ class _Run:
                 )
             ):
                 return True, None
-        if self.measure_compound(word) or self.agent_of_y_word(word):
+        if self.measure_compound(word) or self.person_noun(word):
             return True, None
         if self.listed_form(word):
             return True, None
@@ -808,6 +816,8 @@ class _Run:
         slip = slip_of(word, self.known, far=False, formed=formed)
         if slip is not None:
             return False, slip
+        if self.formed_family(word):
+            return True, None  # after the slips of one letter: postions is positions
         if zipf(word) > 0:
             from newslint.engines.spelling.frequency import foreign_word
 
@@ -834,16 +844,29 @@ class _Run:
                 return True
         return False
 
-    def agent_of_y_word(self, word: str) -> bool:
-        """An agent noun of a word in -y (partier, partiers; party): wordfreq
-        lists the word, the dictionary the word it is made of."""
+    def person_noun(self, word: str) -> bool:
+        """A noun for a person made of a dictionary word, which wordfreq lists:
+        an agent of a word in -y (partier, partiers; party) or the one a verb
+        is done to (protectee, protectees; protect). A slip of a letter leaves
+        no dictionary word behind the ending."""
         from newslint.engines.spelling.frequency import zipf
 
-        for suffix in ("ier", "iers"):
-            base = word[: -len(suffix)] + "y"
+        for suffix, ending in (("ier", "y"), ("iers", "y"), ("ee", ""), ("ees", "")):
+            base = word[: -len(suffix)] + ending
             if word.endswith(suffix) and len(base) >= 4 and self.known(base):
                 return zipf(word) > 0
         return False
+
+    def formed_family(self, word: str) -> bool:
+        """A prefixed word that wordfreq lists both as it stands and without its
+        ending (defanged: de + fanged, and defang): a coined verb in use. Asked
+        once no slip of one letter explains the word, as wordfreq lists common
+        slips in two forms too (postions, postion)."""
+        from newslint.engines.spelling.frequency import zipf
+
+        if zipf(word) == 0 or not self.prefixed(word):
+            return False
+        return any(b != word and zipf(b) > 0 for b in _form_bases(word))
 
     def listed_form(self, word: str) -> bool:
         """A regular form of another word, listed by wordfreq (amping: amp, a
@@ -919,6 +942,10 @@ class _Run:
                 continue  # similaritiest: only short adjectives take -er and -est
             if word.endswith(suffix) and len(base) >= 4 and real(base):
                 return True
+        for suffix in _L_DOUBLING_SUFFIXES:  # gavelling, channelled (gavel, channel)
+            stem = word[: -len(suffix)]
+            if word.endswith(suffix) and _DOUBLED_L.search(stem) and self.known(stem[:-1]):
+                return True
         for suffix in _DOUBLING_SUFFIXES:  # tappable, zapper (tap, zap)
             stem = word[: -len(suffix)]
             if (
@@ -943,6 +970,14 @@ class _Run:
             for p in _PREFIXES
         )
 
+    def near_word(self, word: str) -> bool:
+        """A common dictionary word one edit away (outweigh beside outweight;
+        not the rare outpull beside outpoll)."""
+        from newslint.engines.spelling.frequency import zipf
+        from newslint.engines.spelling.lexicon import near_suggestions
+
+        return any(zipf(c) >= NEAR_WORD_ZIPF for c in near_suggestions(word, self.ctx.language))
+
     def composed(self, word: str) -> bool:
         """A prefixed known word (unrecycled, nondifferent, supermind) or a
         closed compound of two content words (phonecam, passcard). Two words
@@ -952,6 +987,8 @@ class _Run:
         for i in range(2, len(word) - 2):
             head, tail = word[:i], word[i:]
             if head in _PREFIXES and len(tail) >= 4 and real(tail):
+                return True
+            if head == _OUTDO and len(tail) >= 4 and real(tail) and not self.near_word(word):
                 return True
             if (
                 len(head) >= 3
