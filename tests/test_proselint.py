@@ -417,3 +417,29 @@ def test_code_clauses_and_shares_of_a_whole_report_as_advice(tmp_path: Path) -> 
         ("more than a third of all", "info"),
         ("more than them all", "warning"),
     ], found
+
+
+def test_party_tag_after_a_link_card_and_a_particle_name_report_as_advice(
+    tmp_path: Path,
+) -> None:
+    """ "(R)" after a name's link card that a copied page left in ("... MORE (R)")
+    is the party tag, and "Van Dyke" opening a sentence is a surname: info. The
+    same word as the writer's own stays a warning."""
+    story = tmp_path / "field.txt"
+    story.write_text(
+        "Primary field narrows\n\n"
+        "Former Rep. Joe Walsh Joseph Walsh WalshPrimary challenger quits race Debate set "
+        "for Iowa MORE (R) is now the only Republican still in the race.\n\n"
+        "Van Dyke was sentenced last year to more than six years behind bars. "
+        "The dyke held.\n",
+        encoding="utf-8",
+    )
+    run = run_cli("check", "--format", "json", "--no-progress", "--select", "proselint", story)
+    text = story.read_text(encoding="utf-8")
+    found = sorted(
+        (text[d["range"]["start"]["offset"] : d["range"]["end"]["offset"]], d["severity"])
+        for d in run.json()["files"][0]["diagnostics"]
+        if d["rule"]
+        in ("proselint.typography.symbols.trademark", "proselint.social_awareness.lgbtq.offensive")
+    )
+    assert found == [("(R)", "info"), ("Dyke", "info"), ("dyke", "warning")], found

@@ -244,8 +244,9 @@ _INVERTED_TAIL = regexcache.compile(
     r"\s+(?:[a-z]{3,}(?:ed|es|s)\s+(?:[A-Z][a-z]{0,3}\.\s+)?[A-Z][\w'’-]+"
     r"|(?:[Hh]e|[Ss]he|(?!(?:The|A|An|This|That|These|Those|It|They|We|There|In|On|At|But|And)\b)"
     r"(?:(?:[A-Z][\w'’.-]*\s+){0,3}[a-z]+\s+(?:[a-z]+\s+)?)?"
-    r"(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]+)\s+(?:[a-z]+ly\s+)?"
-    r"[a-z]{3,}(?:ed|es|s)\b"
+    r"(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]+)"
+    # the verb, or a past one after a stray comma: '," aide Leon Fresco, fired off'
+    r"(?:\s+(?:[a-z]+ly\s+)?[a-z]{3,}(?:ed|es|s)|,\s+[a-z]{3,}ed)\b"
     # '," came from former President George W. Bush'
     r"|came\s+from\s+(?:[a-z]+,?\s+){0,4}[A-Z]"
     # '," The Associated Press reports': an organisation named with "The"
@@ -258,7 +259,10 @@ _WORDS_OF = regexcache.compile(
     r"\s*(?:Those|These|They|That|Such)\s+(?:were|are|was|is)\s+the\s+words\s+of\b"
 )
 # A pull quote signed after a dash: '"..." – Fawzia Koofi, a former lawmaker'.
-_DASH_SPEAKER = regexcache.compile(r"\s*[–—]\s*(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+\b")
+# Or after a hyphen set off by spaces: '"..." - Rep. Angie Craig'.
+_DASH_SPEAKER = regexcache.compile(
+    r"(?:\s*[–—]|\s+-{1,2})\s*(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+\b"
+)
 # A source in brackets after the quote: '"..." (The New York Times)', a news
 # roundup's excerpt, or a person with their role: '"..." (Cardinal Timothy
 # Dolan of New York, president of ...)', a list of reactions.
@@ -305,12 +309,13 @@ _TITLE_TAIL = regexcache.compile(r"[,.]?\s*(?:[A-Z]|by\b|from\b|in\b|$)")
 _AS_LEAD = regexcache.compile(
     r"\b[Aa]s\s+(?:[^,.;:!?]{0,60}?\s)?[A-Z][^,.;:!?]{0,60}?\s(?:[a-z]{2,}(?:s|ed)|puts?\s+it),\s*$"
 )
-# Or a named subject and any verb, then a comma: 'NPR's Carrie Johnson reports,
+# Or a named (or definite) subject and any verb, then a comma: 'NPR's Carrie Johnson reports,
 # "..."', 'In another post Elonis opined, "..."', 'He further challenged
 # Democrats, "..."'. The verb ends in -s or -ed; up to two words may follow it.
 _SUBJECT_LEAD = regexcache.compile(
     r"(?:\b(?:[Hh]e|[Ss]he|[Tt]hey)|(?<![\w'’])[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
-    r"|[A-Z][\w'’.-]*,\s+who)"  # 'Aristotle, who believed, "..."'
+    r"|[A-Z][\w'’.-]*,\s+who"  # 'Aristotle, who believed, "..."'
+    r"|\b[Tt]he\s+(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)"  # 'The ordinance states, "..."'
     r"\s+(?:[a-z]+ly\s+|further\s+|also\s+|then\s+)?[a-z]{3,}(?:ed|es|s)"
     r"(?:\s+[\w'’.-]+){0,2},\s*$"
 )

@@ -59,7 +59,7 @@ from newslint.names.similar import (
     similar,
     tripled,
 )
-from newslint.names.typos import find_typos
+from newslint.names.typos import find_typos, slip_like
 from newslint.names.variant_forms import find_form_variants
 from newslint.names.variants import find_variants
 from newslint.names.words import PARTICLES, given_names
@@ -171,6 +171,8 @@ def _given_misspelled(
         if len(near) != 1:
             continue
         person = near[0]
+        if mention.personal_title and not mention.honorific_only and _title_unlike(mention, person):
+            continue  # "Police Chief Michel Moore" is not the minister Michael Moore
         titled = mention.personal_title and _title_fits(mention, person)
         # A name romanised from another script is spelled many ways ("Binyamin
         # Netanyahu" in BBC style): only the person's own title says it is a slip.
@@ -348,6 +350,16 @@ def _title_related(mention: Mention, person: Person) -> bool:
     words = [w for w in title_key(mention.title_text)[0].split() if len(w) >= STEM]
     held = {w for o in person.offices for w in o.title.split() if len(w) >= STEM}
     return any(w[:STEM] == h[:STEM] for w in words for h in held)
+
+
+def _title_unlike(mention: Mention, person: Person) -> bool:
+    """The title belongs to none of the person's offices, not even as a short
+    form ("Rep." of Representative): another person's."""
+    if _title_related(mention, person):
+        return False
+    words = [w.rstrip(".") for w in title_key(mention.title_text)[0].split()]
+    held = {w for o in person.offices for w in o.title.lower().split()}
+    return not any(len(w) >= 3 and h.startswith(w) for w in words for h in held)
 
 
 # -- names.inconsistent ------------------------------------------------------------
@@ -607,6 +619,8 @@ def _majority(
         return None  # model numbers: A380s beside A300s
     if _INITIALISM.fullmatch(form.text):
         return None  # "A.F.L." beside "N.F.L.": each letter a word, another body
+    if form.text.endswith("."):
+        return None  # "Rep.-elects": an abbreviated title, not a spelling of a name
     nearby = [*analysis.by_initial.get(form.key[:1], ()), *_first_letter_slips(form, analysis)]
     for other in nearby:
         if other is form:
@@ -623,6 +637,15 @@ def _majority(
             continue  # no sign that either spelling is a person's name
         if form.givens and other.givens and not _givens_agree(form, other):
             continue  # different first names: different people
+        if (
+            form.givens
+            and not _person_like(other)
+            and is_dictionary_word(other.text, ctx.language)
+            and not slip_like(form.text, other.text)
+        ):
+            # "Russ Tice" beside "Time" magazine: a person, and a word no slip of the
+            # fingers away ("Kate Tayor" beside a bare "Taylor" is one).
+            continue
         if _two_people(form, other):
             continue
         if _named_as(analysis.text, form, other):

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 import regex
 
+from newslint import regexcache
 from newslint.names.checks import in_reference, is_dictionary_word
 from newslint.names.extract import NameAnalysis, Token, _sentence_initial
 from newslint.names.frequent import FREQUENT, frequent_neighbours, zipf
@@ -258,6 +259,15 @@ def _verdict(
         return None  # "Throggs Neck Associates LLC": a registered name, spelled as registered
     if in_reference(analysis.text, token.start):
         return None
+    # "the leading Islamist party, Islah, and ...": named by apposition to a noun,
+    # a name English text has seen, not a slip of "Islam".
+    text = analysis.text
+    if (
+        zipf(word) >= UNSEEN
+        and _APPOSED.search(text, max(0, token.start - 30), token.start)
+        and _APPOSITION_END.match(text, token.end)
+    ):
+        return None
     # A word used in lower case too is an ordinary word to the writer, unless
     # the frequency list has never seen it: then the lower-case use is the
     # same slip again ("bougainvilla fertilizer" beside "Bougainvillea").
@@ -319,6 +329,10 @@ def _verdict(
         if _fits(common, word, run, i, analysis, spelled):
             return common[:1].upper() + common[1:], common in spelled
     return None
+
+
+_APPOSED = regexcache.compile(r"\b[a-z]{3,},\s+$")
+_APPOSITION_END = regexcache.compile(r"\s*[,.;:)]")
 
 
 def _people_of(word: str, language: str) -> bool:

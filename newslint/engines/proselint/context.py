@@ -26,6 +26,7 @@ _CAPITALISED = regexcache.compile(r"[A-Z][A-Za-z'’.-]*[a-z]")
 _NAME_BEFORE = regexcache.compile(r"\b[A-Z][A-Za-z'’.-]*[a-z][ \t]+$")
 _NAME_AFTER = regexcache.compile(r"[ \t]+[A-Z][A-Za-z'’-]*[a-z]\b")
 _SENTENCE_END = '.!?:;"“”(—–'
+_PARTICLE_BEFORE = regexcache.compile(r"Van|Von|De|Du|Del|Della|Di|Da|Le|La|Mac|St\.?")
 # A politician's party tag: "(R)" after a surname, then " of <Place>", a
 # punctuation mark or the end of the clause; or a title of office shortly before.
 _PARTY = ("(R)",)
@@ -61,18 +62,26 @@ def in_proper_name(text: str, start: int, end: int, path: str) -> bool:
 
 
 def _name_before(text: str, reach: int, start: int) -> bool:
-    """A capitalised word right before ``start`` that does not open its sentence."""
+    """A capitalised word right before ``start`` that does not open its sentence,
+    or a name particle that does ("Van Dyke was sentenced")."""
     found = _NAME_BEFORE.search(text, reach, start)
     if found is None:
         return False
+    if _PARTICLE_BEFORE.fullmatch(found.group().rstrip()):
+        return True
     line_start = text.rfind("\n", 0, found.start()) + 1
     before = text[line_start : found.start()].rstrip()
     return bool(before) and before[-1] not in _SENTENCE_END
 
 
 def party_tag(text: str, start: int, end: int) -> bool:
-    """ "(R)" right after a capitalised name and a space, as a party tag."""
-    if text[start:end] not in _PARTY or not _NAME_BEFORE.search(text, max(0, start - REACH), start):
+    """ "(R)" right after a capitalised name and a space, as a party tag; or after
+    the name's link card that a copied page left in ("... MORE (R)")."""
+    if text[start:end] not in _PARTY:
+        return False
+    if _after_link_card(text, start):
+        return True
+    if not _NAME_BEFORE.search(text, max(0, start - REACH), start):
         return False  # a name (a sentence's first word too: "Mr. Paul (R)")
     before = text[max(0, start - REACH) : start]
     return _TAG_AFTER.match(text, end) is not None or _OFFICE_BEFORE.search(before) is not None
@@ -95,6 +104,15 @@ def code_clause(text: str, start: int, end: int, path: str) -> bool:
 def share_of_all(text: str, start: int, end: int, path: str) -> bool:
     """An "illogic" match that counts a share of a whole ("more than a third of all")."""
     return path == "misc.illogic" and bool(_SHARE_OF_ALL.fullmatch(text, start, end))
+
+
+def _after_link_card(text: str, start: int) -> bool:
+    if not text[max(0, start - 6) : start].rstrip().endswith("MORE"):
+        return False
+    from newslint.analysis.link_cards import link_cards
+
+    line_start = text.rfind("\n", 0, start) + 1
+    return any(text[end:start].isspace() for _, end in link_cards(text, line_start, start))
 
 
 def demoted(text: str, start: int, end: int, path: str) -> bool:
