@@ -423,6 +423,19 @@ _VOICED = regexcache.compile(
     r"\b(?:the|this|that|their|his|her)\s+(?:[\w-]+\s+){0,2}(?:narrative|argument|thinking"
     r"|reasoning|logic|story|theory|line|pitch|case|message|refrain)\s+goes\b"
 )
+# A negative adverb with the verb before its subject: an inverted statement,
+# not an order ("Never have two spouses been such players", "Rarely has a
+# bill ..."). "Never have a drink ..." has no participle after: an order.
+_NEGATIVE_INVERSION = regexcache.compile(
+    r"(?:Never|Rarely|Seldom|Nowhere|Not\s+once|Only\s+then)\s+(?:has|had|did|was|were|is|are"
+    r"|have\s+(?:[\w'’-]+\s+){1,8}?(?:been|[a-z]{3,}ed|seen|done|had|made|known|given|taken"
+    r"|gone|grown|shown))\b"
+)
+# Someone else's words after a colon: "its response: Fine, we'll do it without you."
+_OWNED_WORDS = regexcache.compile(
+    r"\b(?:its|their|his|her|[A-Z][\w.’'-]*['’]s)\s+(?:[a-z]+\s+)?(?:response|reply|answer"
+    r"|retort|message|verdict|warning)\s*:\s+\S"
+)
 _MAX_WORDS = 45
 # Pack rules that already name the phrase; a sentence they flag is theirs.
 _PACK_RULES = frozenset(("filler.chatbot-residue", "filler.web-leftover", "filler.reader-address"))
@@ -527,10 +540,14 @@ def reader_question(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterato
             continue
         if kind == "imperative" and _IMPERATIVE_IDIOM.match(text):
             continue
+        if kind == "imperative" and _NEGATIVE_INVERSION.match(text):
+            continue  # "Never have two spouses been such players": a statement
         # "Do that, she says, and they will reward your trust": a speaker's
         # advice, paraphrased; the aside says whose it is. So does "this
         # narrative goes".
-        if kind and (_REPORTED_ASIDE.search(text) or _VOICED.search(text)):
+        if kind and (
+            _REPORTED_ASIDE.search(text) or _VOICED.search(text) or _OWNED_WORDS.search(text)
+        ):
             continue
         # "Listen to the full interview on Sportsweek at 0900 GMT on Sunday": a
         # broadcaster's schedule plug names its programme and hour; a content
