@@ -423,13 +423,15 @@ def test_party_tag_after_a_link_card_and_a_particle_name_report_as_advice(
     tmp_path: Path,
 ) -> None:
     """ "(R)" after a name's link card that a copied page left in ("... MORE (R)")
-    is the party tag, and "Van Dyke" opening a sentence is a surname: info. The
-    same word as the writer's own stays a warning."""
+    or after a full name is a party tag or a place in a picture, and "Van Dyke"
+    opening a sentence is a surname: info. The same word as the writer's own
+    stays a warning."""
     story = tmp_path / "field.txt"
     story.write_text(
         "Primary field narrows\n\n"
         "Former Rep. Joe Walsh Joseph Walsh WalshPrimary challenger quits race Debate set "
-        "for Iowa MORE (R) is now the only Republican still in the race.\n\n"
+        "for Iowa MORE (R) is now the only Republican still in the race. Businessman John "
+        "Cox (R) secured a spot, and in the photo Elaine Chao (R) stands at his side.\n\n"
         "Van Dyke was sentenced last year to more than six years behind bars. "
         "The dyke held.\n",
         encoding="utf-8",
@@ -442,4 +444,10 @@ def test_party_tag_after_a_link_card_and_a_particle_name_report_as_advice(
         if d["rule"]
         in ("proselint.typography.symbols.trademark", "proselint.social_awareness.lgbtq.offensive")
     )
-    assert found == [("(R)", "info"), ("Dyke", "info"), ("dyke", "warning")], found
+    assert found == [
+        ("(R)", "info"),
+        ("(R)", "info"),
+        ("(R)", "info"),
+        ("Dyke", "info"),
+        ("dyke", "warning"),
+    ], found

@@ -263,6 +263,15 @@ _WORDS_OF = regexcache.compile(
 _DASH_SPEAKER = regexcache.compile(
     r"(?:\s*[–—]|\s+-{1,2})\s*(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+\b"
 )
+# A thought put in words, after a verb of thinking: 'and think, "Yikes ..."',
+# 'and thinking, "That's a shame ..."', 'asked themselves, "..."'.
+_THOUGHT_LEAD = regexcache.compile(
+    r"\b(?:think|thinks|thinking|thought|wonder|wonders|wondering|wondered"
+    r"|(?:ask|asks|asked|asking|tell|tells|told|telling)\s+(?:themselves|yourself|himself"
+    r"|herself|ourselves|myself))\s*[,:]\s*$"
+)
+# A quote in brackets right after a name: 'Rep. Ann Lee ("I'm a strong Democrat")'.
+_BRACKET_AFTER_NAME = regexcache.compile(r"[A-Z][\w'’.-]*[a-z][\w'’.-]*\s*\(\s*$")
 # A source in brackets after the quote: '"..." (The New York Times)', a news
 # roundup's excerpt, or a person with their role: '"..." (Cardinal Timothy
 # Dolan of New York, president of ...)', a list of reactions.
@@ -389,6 +398,8 @@ def _attribute(s: _Sentences, q: Quotation) -> str:
         outside = s.outside(i)
         if REPORTING.search(outside) or CHARACTERISING.search(outside):
             return "same-sentence"
+    if _QUOTE_HANDED_ON.search(text, s.spans[first].start, q.span.start):
+        return "same-sentence"  # '"...," Ryan pushed back. "When we ..."': Ryan goes on
     lead = text[s.spans[first].start : q.span.start].rstrip()
     if lead.endswith(":") or lead.endswith(":-"):
         return "colon"
@@ -400,6 +411,10 @@ def _attribute(s: _Sentences, q: Quotation) -> str:
         return "colon"  # "Skip Twitter post by @harbourboard "...": the account's post
     if _NAMED_TEXT_LEAD.search(lead):
         return "named-text"
+    if _THOUGHT_LEAD.search(lead):
+        return "thought"  # 'and think, "Yikes ..."': a thought put in words, not speech
+    if _BRACKET_AFTER_NAME.search(text, max(0, q.span.start - 40), q.span.start):
+        return "named-speaker"  # 'Rep. Ann Lee ("I'm a strong Democrat")': their own words
     if q.paragraphs > 1:
         for i in range(first, last + 1):
             if REPORTING.search(s.outside(i)):
@@ -410,8 +425,11 @@ def _attribute(s: _Sentences, q: Quotation) -> str:
             outside = s.outside(prev)
             if _introduces(outside) or _PERSON_SUBJECT.match(outside.lstrip()):
                 return "previous-sentence"
-            if _FROM_SOURCE.search(s.doc.span_text(s.spans[prev])):
+            raw_prev = s.doc.span_text(s.spans[prev])
+            if _FROM_SOURCE.search(raw_prev):
                 return "previous-sentence"  # '"A headline," from The Post. "..."
+            if _QUOTE_HANDED_ON.search(raw_prev):
+                return "previous-sentence"  # '"...," Ryan pushed back. "When we ..."'
             # A speaker quoted earlier in the paragraph goes on: '... ," he says.
             # They benefit some and hurt others. "For the winners ..."'.
             for back in range(prev - 1, max(-1, prev - _PARAGRAPH_LOOKBACK), -1):

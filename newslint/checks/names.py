@@ -673,7 +673,7 @@ _INITIALISM = regexcache.compile(r"(?:[A-Z]\.){2,}")
 # An alias stated between two spellings: "Jean Cabut, also known as Cabu".
 _ALIAS = regexcache.compile(
     r"\b(?:(?:also\s+|better\s+|widely\s+)?known\s+as|a\.?k\.?a\.?|alias|nicknamed|dubbed"
-    r"|(?:who\s+)?goes\s+by|born)\b",
+    r"|(?:who\s+)?goes\s+by|born|(?:also\s+|sometimes\s+)?(?:spelled|spelt))\b",
     re.IGNORECASE,
 )
 _ALIAS_REACH = 60  # characters between the two spellings

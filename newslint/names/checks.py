@@ -41,8 +41,16 @@ _SUFFIX_TITLE = regex.compile(
 def candidate_forms(analysis: NameAnalysis) -> Iterator[Form]:
     """Spellings long enough and name-like enough to be flagged."""
     for form in analysis.forms.values():
-        if len(form.key) >= MIN_LENGTH - 1 and form.key not in _NEVER and form.text[:1].isupper():
+        if (
+            len(form.key) >= MIN_LENGTH - 1
+            and form.key not in _NEVER
+            and form.text[:1].isupper()
+            and not _PRONOUN_CONTRACTION.fullmatch(form.text)  # "I’ve" is no "Ivey"
+        ):
             yield form
+
+
+_PRONOUN_CONTRACTION = regexcache.compile(r"I['’](?:ve|ll|m|d)")
 
 
 _REFERENCE = regexcache.compile(r"\bet al\b|\bdoi\b|\bISBN\b|\bpp?\.\s*\d", re.IGNORECASE)
@@ -463,7 +471,9 @@ _QUALIFIED_BEFORE = regex.compile(
     r"(?:[\p{Lu}][\w.’'-]*\s+){1,3}$"
     r"|\b(?:then|soon-to-be|would-be|future|onetime|one-time)[-\s]+$"
     r"|\b(?:former|ex-|then-?|onetime|one-time)\s*(?:[\w’'-]+\s+){0,3}"
-    r"(?:to|for|of|under|with)\s+(?:the\s+)?$",
+    r"(?:to|for|of|under|with)\s+(?:the\s+)?$"
+    # ... over two titles joined: "Former national security adviser and Secretary of State"
+    r"|\b(?:former|ex-|onetime|one-time)\s+(?:[\w’'-]+\s+){1,5}and\s+$",
     regex.IGNORECASE,
 )
 # The holder's own doings in the past, told in the past tense ("Even President
@@ -492,6 +502,8 @@ _SERVED_IN_PAST = regexcache.compile(
     r"\b(?:was|were|served|worked|had\s+been)\s+(?:as\s+)?(?:(?:a|an|the|his|her|their)\s+)?"
     r"(?:[\w-]+\s+){0,3}$"
 )
+# Holders named as someone's predecessors: the titles of their own time.
+_PREDECESSORS = regexcache.compile(r"\bpredecessors?\b", re.IGNORECASE)
 # A past that did not happen: "President Obama would have been unhappy if ...".
 _COUNTERFACTUAL_AFTER = regexcache.compile(r"\s+(?:would|could|might)\s+(?:not\s+)?have\b")
 _PAST_BEFORE = regexcache.compile(rf"\b({_PAST})\s+(?:(?:[a-z]+\s+)?(?:the|a|an)\s+)?$")
@@ -544,6 +556,8 @@ def another_time(
     if _QUALIFIED_BEFORE.search(text, max(sentence[0], start - 60), start):
         return True
     if all(o.end is not None and o.end < day for o in held):  # a past holder
+        if _PREDECESSORS.search(text, sentence[0], start):
+            return True  # "his predecessors, beginning with President Obama": of that time
         return (
             framed
             or bool(_COUNTERFACTUAL_AFTER.match(text, mention.end, mention.end + 30))

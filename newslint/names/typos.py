@@ -259,6 +259,8 @@ def _verdict(
         return None  # "Throggs Neck Associates LLC": a registered name, spelled as registered
     if in_reference(analysis.text, token.start):
         return None
+    if _SPELLED_AS.search(analysis.text, max(0, token.start - 30), token.start):
+        return None  # "Maria Butina, sometimes spelled Mariia": the other spelling, given
     # "the leading Islamist party, Islah, and ...": named by apposition to a noun,
     # a name English text has seen, not a slip of "Islam".
     text = analysis.text
@@ -331,6 +333,9 @@ def _verdict(
     return None
 
 
+_SPELLED_AS = regexcache.compile(
+    r"\b(?:spelled|spelt|written|transliterated|romani[sz]ed|rendered)\s+(?:as\s+)?$"
+)
 _APPOSED = regexcache.compile(r"\b[a-z]{3,},\s+$")
 _APPOSITION_END = regexcache.compile(r"\s*[,.;:)]")
 

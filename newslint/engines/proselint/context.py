@@ -26,6 +26,11 @@ _CAPITALISED = regexcache.compile(r"[A-Z][A-Za-z'’.-]*[a-z]")
 _NAME_BEFORE = regexcache.compile(r"\b[A-Z][A-Za-z'’.-]*[a-z][ \t]+$")
 _NAME_AFTER = regexcache.compile(r"[ \t]+[A-Z][A-Za-z'’-]*[a-z]\b")
 _SENTENCE_END = '.!?:;"“”(—–'
+# A person's full name and a space: "(R)" after it is a party tag or, in a
+# caption, a place in the picture; a brand's mark follows the brand closed up.
+_FULL_NAME_BEFORE = regexcache.compile(
+    r"\b[A-Z][a-z][\w'’-]*\s+(?:[A-Z]\.\s+)?[A-Z][\w'’-]*[a-z][ \t]+$"
+)
 _PARTICLE_BEFORE = regexcache.compile(r"Van|Von|De|Du|Del|Della|Di|Da|Le|La|Mac|St\.?")
 # A politician's party tag: "(R)" after a surname, then " of <Place>", a
 # punctuation mark or the end of the clause; or a title of office shortly before.
@@ -79,8 +84,10 @@ def party_tag(text: str, start: int, end: int) -> bool:
     the name's link card that a copied page left in ("... MORE (R)")."""
     if text[start:end] not in _PARTY:
         return False
-    if _after_link_card(text, start):
-        return True
+    if _after_link_card(text, start) or _FULL_NAME_BEFORE.search(
+        text, max(0, start - REACH), start
+    ):
+        return True  # "John Cox (R) secured", a caption's "Elaine Chao (R) at his side"
     if not _NAME_BEFORE.search(text, max(0, start - REACH), start):
         return False  # a name (a sentence's first word too: "Mr. Paul (R)")
     before = text[max(0, start - REACH) : start]
@@ -107,12 +114,13 @@ def share_of_all(text: str, start: int, end: int, path: str) -> bool:
 
 
 def _after_link_card(text: str, start: int) -> bool:
-    if not text[max(0, start - 6) : start].rstrip().endswith("MORE"):
+    before = text[max(0, start - 8) : start].rstrip()
+    if not before.endswith(("MORE", "MORE's", "MORE’s")):
         return False
     from newslint.analysis.link_cards import link_cards
 
     line_start = text.rfind("\n", 0, start) + 1
-    return any(text[end:start].isspace() for _, end in link_cards(text, line_start, start))
+    return any(not text[end:start].strip(" '’s") for _, end in link_cards(text, line_start, start))
 
 
 def demoted(text: str, start: int, end: int, path: str) -> bool:

@@ -183,6 +183,8 @@ _GLOSS_BEFORE = regexcache.compile(
 _GLOSS_AFTER = regexcache.compile(
     rf"^(?:\s+[\w'’-]+){{0,3}}[\"”’']?\s*[,(]\s*(?:{_LANGUAGE}\s+for\b|meaning\b"
     r"|which\s+means\b|literally\b|roughly\b|translated\b|or\s+[\"“‘'])"
+    # or named again by a word of English between commas: "miraa, or khat, an ..."
+    r"|^\s*,\s*or\s+[a-z][\w'’-]*\s*[,(]"
     # or explained in brackets right after it: "dhimma (non-Muslim citizens of ...)"
     r"|^\s*\((?!(?:which|who|whose|that|and|or|but|see|as|in|on|at|for|to|from|by|with"
     r"|he|she|it|they|we|i|you|this|these|those|is|was|are|were|so|if|when|because|not"
@@ -191,6 +193,13 @@ _GLOSS_AFTER = regexcache.compile(
     r"|their|our|my|your|one|some|many|most|all|both|each|no|every|any|more|less)\b)"
     r"(?:the\s+|a\s+|an\s+)?[a-z][\w'’-]*(?:\s+[\w'’-]+){2,}"
 )
+
+
+def glossed_anywhere(text: str, word: str) -> bool:
+    """The word is glossed at one of its uses in the text: the others are that
+    word too ("like miraa" before "sells miraa, or khat, a plant")."""
+    found = re.compile(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])")
+    return any(glossed(text, m.start(), m.end()) for m in found.finditer(text))
 
 
 def glossed(text: str, start: int, end: int) -> bool:

@@ -696,7 +696,7 @@ class _Run:
         from newslint.engines.spelling.context import (
             bracketed_completion,
             elided,
-            glossed,
+            glossed_anywhere,
             in_code_or_censored,
             in_signature,
             quoted_alone,
@@ -704,7 +704,7 @@ class _Run:
 
         return (
             in_signature(text, part.start, part.end)
-            or glossed(text, part.start, part.end)
+            or glossed_anywhere(text, part.text)
             or in_code_or_censored(text, part.start, part.end)
             or elided(text, part.end, word, self.known)
             or bracketed_completion(text, part.start, part.end, self.known)
