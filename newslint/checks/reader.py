@@ -423,13 +423,23 @@ _VOICED = regexcache.compile(
     r"\b(?:the|this|that|their|his|her)\s+(?:[\w-]+\s+){0,2}(?:narrative|argument|thinking"
     r"|reasoning|logic|story|theory|line|pitch|case|message|refrain)\s+goes\b"
 )
-# A negative adverb with the verb before its subject: an inverted statement,
+# A negative adverb (or "so") with the verb before its subject: an inverted statement,
 # not an order ("Never have two spouses been such players", "Rarely has a
 # bill ..."). "Never have a drink ..." has no participle after: an order.
-_NEGATIVE_INVERSION = regexcache.compile(
+_INVERSION = regexcache.compile(
     r"(?:Never|Rarely|Seldom|Nowhere|Not\s+once|Only\s+then)\s+(?:has|had|did|was|were|is|are"
     r"|have\s+(?:[\w'’-]+\s+){1,8}?(?:been|[a-z]{3,}ed|seen|done|had|made|known|given|taken"
     r"|gone|grown|shown))\b"
+    # "So do our supermarket workers.": "they do too", not "do so".
+    r"|So\s+(?:do|does|did|have|has|had|is|are|was|were)\s+(?:the|our|their|his|her|its|many"
+    r"|most|some|other|[A-Z])"
+)
+# A sentence that sums up what came before as someone's words: "Those are some
+# of the messages Trump voters have for him."
+_SUMMED_UP = regexcache.compile(
+    r"(?:Those|These|That|Such)\s+(?:are|were|was|is)\s+(?:just\s+)?(?:some\s+of\s+|among\s+)?"
+    r"(?:the\s+)?(?:[\w'’-]+\s+){0,2}(?:messages|words|demands|advice|instructions|wishes"
+    r"|requests|pleas|questions|answers|responses|comments|suggestions|slogans|chants)\b"
 )
 # Someone else's words after a colon: "its response: Fine, we'll do it without you."
 _OWNED_WORDS = regexcache.compile(
@@ -540,8 +550,14 @@ def reader_question(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterato
             continue
         if kind == "imperative" and _IMPERATIVE_IDIOM.match(text):
             continue
-        if kind == "imperative" and _NEGATIVE_INVERSION.match(text):
+        if kind == "imperative" and _INVERSION.match(text):
             continue  # "Never have two spouses been such players": a statement
+        # "Keep giving the media hell. ... Those are some of the messages voters
+        # sent": imperatives a sentence soon after reports as someone's words.
+        if kind in ("imperative", "question") and any(
+            _SUMMED_UP.match(doc.span_text(later).strip()) for later in sentences[i + 1 : i + 6]
+        ):
+            continue
         # "Do that, she says, and they will reward your trust": a speaker's
         # advice, paraphrased; the aside says whose it is. So does "this
         # narrative goes".
