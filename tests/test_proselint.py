@@ -391,16 +391,18 @@ def test_names_and_party_tags_report_as_advice(tmp_path: Path) -> None:
 
 
 def test_code_clauses_and_shares_of_a_whole_report_as_advice(tmp_path: Path) -> None:
-    """ "(c)" in a code's clause ("501(c)(4)") is no copyright sign, and "more than a
-    third of all" counts a share of a whole: info. A copyright line and "more than
-    them all" stay warnings."""
+    """ "(c)" in a code's clause ("501(c)(4)") is no copyright sign, "more than a
+    third of all" counts a share of a whole, and "such august groups" is the
+    adjective: info. A copyright line, "more than them all" and the month in lower
+    case stay warnings."""
     story = tmp_path / "groups.txt"
     story.write_text(
         "Groups register as nonprofits\n\n"
         "The groups are organized as 501(c)(4) nonprofits. About a third of all jobs, "
         "more than 340,000 in all, are at risk. The two account for more than a third "
         "of all emissions. The photo is (c) 2020 the author. She said it was more than "
-        "them all.\n",
+        "them all. She spoke before such august groups as the grocers. The vote is in "
+        "august.\n",
         encoding="utf-8",
     )
     run = run_cli("check", "--format", "json", "--no-progress", "--select", "proselint", story)
@@ -408,11 +410,18 @@ def test_code_clauses_and_shares_of_a_whole_report_as_advice(tmp_path: Path) -> 
     found = sorted(
         (text[d["range"]["start"]["offset"] : d["range"]["end"]["offset"]], d["severity"])
         for d in run.json()["files"][0]["diagnostics"]
-        if d["rule"] in ("proselint.typography.symbols.copyright", "proselint.misc.illogic")
+        if d["rule"]
+        in (
+            "proselint.typography.symbols.copyright",
+            "proselint.misc.illogic",
+            "proselint.misc.capitalization.months",
+        )
     )
     assert found == [
         ("(c)", "info"),
         ("(c)", "warning"),
+        ("august", "info"),
+        ("august", "warning"),
         ("more than 340,000 in all", "info"),
         ("more than a third of all", "info"),
         ("more than them all", "warning"),

@@ -233,7 +233,11 @@ def _paragraph_break(gap: str) -> bool:
 
 
 # A speaker named right after the quote with the verb missing: '," Mr Ray.'
-_SPEAKER_TAIL = regexcache.compile(r"[,\s]*(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*\.")
+# The speaker named after the quote with no verb, alone or with a role:
+# '"...," Harold Frazier, chairman of the tribe.'
+_SPEAKER_TAIL = regexcache.compile(
+    r"[,\s]*(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*(?:,\s+[a-z][^.\n\"“”]{2,80})?\."
+)
 
 
 # The speaker right after a quote that hands over with a comma (or ? !), the

@@ -56,8 +56,11 @@ def weekday_mismatch(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterat
             except ValueError:
                 continue
         if date is not None and date.weekday() != mention.weekday:
-            if stated is None and mention.year is None and _fits_a_year_nearby(doc, mention, date):
-                continue  # a gallery caption of another year, told in the captions around it
+            if stated is None and mention.year is None:
+                if _fits_a_year_nearby(doc, mention, date):
+                    continue  # a gallery caption of another year, told in the captions around it
+                if _past_year_fits(doc, mention, date):
+                    continue  # a timeline of last year's events: the nearest date is ahead
             wrong.append((mention, date, mention.weekday, mention.weekday_span, stated))
     guessed = [(date, weekday) for mention, date, weekday, *_ in wrong if mention.year is None]
     misdated = len(guessed) >= MISDATED_MENTIONS and _all_fit_another_year(guessed)
@@ -108,6 +111,21 @@ def _year_before(doc: Document, mention: DateMention) -> int | None:
         if not _NAME_BEFORE.search(doc.text, max(sentence.start, m.start() - 30), m.start())
     ]
     return int(years[-1]) if years else None
+
+
+def _past_year_fits(doc: Document, mention: DateMention, date: dt.date) -> bool:
+    """The year-less date, taken as the one nearest the article date, lies months
+    after it, and the weekday is right a year earlier ("Friday, Sept. 14" in a
+    May timeline of last autumn's events): the past year's date is meant."""
+    day = doc.article_date
+    return (
+        day is not None and (date - day).days > AHEAD_DAYS and _fits(date, mention.weekday or 0, -1)
+    )
+
+
+# A date this far ahead of the story may be last year's: a week or a month ahead
+# is the coming event a slip of the weekday most often gets wrong.
+AHEAD_DAYS = 90
 
 
 def _fits_a_year_nearby(doc: Document, mention: DateMention, date: dt.date) -> bool:

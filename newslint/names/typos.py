@@ -301,6 +301,8 @@ def _verdict(
             continue  # "Del Norte": a word of the name's own language, not "North"
         if _names_a_body(word, run, i):
             continue  # "the Stata Center" beside "State police"
+        if i + 1 < len(run) and run[i + 1].lower not in _JOINERS and lower in given_names():
+            continue  # "Mikee Johnson" beside "Mike Moore": each person's own given name
         if not best or counts[other] > counts[best]:
             best = other
     if best:

@@ -15,6 +15,8 @@ writer's slip:
 
 from __future__ import annotations
 
+import re
+
 from newslint import regexcache
 
 # Checks about capital letters themselves (monday -> Monday) keep their severity.
@@ -108,6 +110,22 @@ def code_clause(text: str, start: int, end: int, path: str) -> bool:
     )
 
 
+# "such august groups", "an august body": the adjective, not the month.
+_ADJECTIVE_AUGUST = regexcache.compile(
+    r"\b(?:such|an|the|this|that|these|those|most|more|very|its|their|his|her|our|so)\s+$",
+    re.IGNORECASE,
+)
+
+
+def august_adjective(text: str, start: int, end: int, path: str) -> bool:
+    """A "months" match on "august" after a determiner: the adjective."""
+    return (
+        path == "misc.capitalization.months"
+        and text[start:end] == "august"
+        and bool(_ADJECTIVE_AUGUST.search(text, max(0, start - 12), start))
+    )
+
+
 def share_of_all(text: str, start: int, end: int, path: str) -> bool:
     """An "illogic" match that counts a share of a whole ("more than a third of all")."""
     return path == "misc.illogic" and bool(_SHARE_OF_ALL.fullmatch(text, start, end))
@@ -131,4 +149,5 @@ def demoted(text: str, start: int, end: int, path: str) -> bool:
         or in_proper_name(text, start, end, path)
         or code_clause(text, start, end, path)
         or share_of_all(text, start, end, path)
+        or august_adjective(text, start, end, path)
     )
