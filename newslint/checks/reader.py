@@ -146,7 +146,10 @@ _IDIOM = regexcache.compile(r"\byou know\b|\byou see\b|\bmind you\b|\bthank you\
 # smoke: ...", "Talk about a comeback!" ("But don't bet on it" does tell the
 # reader something: the labelled DEV copy counts it.)
 _IMPERATIVE_IDIOM = regexcache.compile(
-    r"(?:(?:but|so|and)\s+)?talk\s+about\s+(?:[a-z]+ing\b|[^.!?:\n]{1,40}[:!])", re.IGNORECASE
+    r"(?:(?:but|so|and)\s+)?(?:talk\s+about\s+(?:[a-z]+ing\b|[^.!?:\n]{1,40}[:!])"
+    # "But don't tell that to Mark Shrum": someone who disagrees, introduced.
+    r"|(?:don['’]t|do\s+not)\s+tell\s+that\s+to\b|try\s+telling\s+that\s+to\b)",
+    re.IGNORECASE,
 )
 # Verbless hooks: "Want to learn more about ...?", "Curious about ...?".
 _HOOK = regexcache.compile(
@@ -407,9 +410,12 @@ def _embedded_post(doc: Document, sentence: Span) -> bool:
 
 # A reporting aside set off by commas: ", she says,", ", Ms. Ruiz argued,".
 _REPORTED_ASIDE = regexcache.compile(
-    r",\s+(?:he|she|they|(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w'’-]+)\s+"
+    r",\s+(?:he|she|they|(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w'’-]+"
+    # "Don't take the bait, the Democratic strategists in Washington warned, on ..."
+    r"|(?:the|a|an|one|some|many)\s+(?:[\w'’-]+\s+){0,5}?[\w'’-]+)\s+"
     r"(?:says|said|adds|added|argues|argued|explains|explained|notes|noted|writes|wrote"
-    r"|insists|insisted|suggests|suggested|advises|advised),"
+    r"|insists|insisted|suggests|suggested|advises|advised|warns|warned|urges|urged"
+    r"|cautions|cautioned),"
 )
 # The sentence closes on who said it: "Don't be surprised if the votes slip
 # into April, a GOP source said." The imperative is the source's, reported.
@@ -599,6 +605,10 @@ def reader_question(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterato
         # "Do you dispute his record? Santorum: Well, ...": in a transcript, a
         # question the next speaker's turn answers is the interviewer's.
         if kind == "question" and _in_transcript_turn(doc, sentence, following):
+            continue
+        # "Q: ... do you believe ...? A: Well, I think ...": an interviewer's turn
+        # in a transcript, answered in the first person.
+        if kind and _interviewer_turn(doc.text, sentence):
             continue
         # A podcast transcript whose speakers' names stand on lines of their own
         # ("michael barbaro"): every turn is someone speaking, not the narrator.
@@ -889,7 +899,9 @@ def _narrator_address(
 _INTENT_LABEL = regexcache.compile(
     r"\b(?:the|his|her|their|its|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:goal|aim|objective|mission"
     r"|plan|strategy|message|pitch|task|idea|hope|intent|purpose|orders?|instructions?"
-    r"|mandate|slogan|motto|refrain|demand|ask|campaign|advert|advertisement|ad)$",
+    r"|mandate|slogan|motto|refrain|demand|ask|campaign|advert|advertisement|ad)"
+    # "a plan to address the court's concerns: Send ..."
+    r"(?:\s+(?:to|for|of|on)\s+[^:.;!?]{1,80})?$",
     re.IGNORECASE,
 )
 
@@ -912,6 +924,26 @@ _TOLD_BEFORE = regexcache.compile(
 )
 
 
+_TURN = regexcache.compile(r"(?<![\w.])(Q\d*|A)\s*:")
+_FIRST_PERSON_ANSWER = regexcache.compile(r"\b(?:I|I['’]m|I['’]ve|we)\b")
+_TURN_REACH = 600  # characters back to the turn's marker, and on to the answer
+
+
+def _interviewer_turn(text: str, sentence: Span) -> bool:
+    """The sentence stands in a "Q:" turn whose "A:" answer, soon after, speaks
+    in the first person: a transcript's question, not one to the reader."""
+    turns = list(_TURN.finditer(text, max(0, sentence.start - _TURN_REACH), sentence.end))
+    if not turns or not turns[-1].group(1).startswith("Q"):
+        return False
+    answer = _TURN.search(text, sentence.end, sentence.end + _TURN_REACH)
+    if answer is None or answer.group(1) != "A":
+        return False
+    return bool(_FIRST_PERSON_ANSWER.search(text, answer.end(), answer.end() + 120))
+
+
+_REPEATS_NOUN = regexcache.compile(r"\s*([a-z]{3,})\s+(?:that|which|who|of)\b")
+
+
 def _later_clauses(text: str) -> list[str]:
     """The clauses after a colon, a dash, ", but" or a semicolon. A dash that
     closes a pair of dashes ends an aside, and what follows it goes on with
@@ -927,6 +959,9 @@ def _later_clauses(text: str) -> list[str]:
             if dashes % 2 == 0:
                 continue  # the aside's closing dash
         clause = text[m.end() : end]
+        repeated = _REPEATS_NOUN.match(clause)
+        if repeated and repeated.group(1) in text[max(0, m.start() - 80) : m.start()].split():
+            continue  # "talk of a shakeup – talk that had reached a fever pitch": apposition
         if m.group().strip()[:1] in ":—–-":
             before = text[: m.start()]
             if _INTENT_LABEL.search(before) and not _SECOND_PERSON.search(clause):
