@@ -402,7 +402,7 @@ def test_code_clauses_and_shares_of_a_whole_report_as_advice(tmp_path: Path) -> 
         "more than 340,000 in all, are at risk. The two account for more than a third "
         "of all emissions. The photo is (c) 2020 the author. She said it was more than "
         "them all. She spoke before such august groups as the grocers. The vote is in "
-        "august.\n",
+        "august. In the picture Dana Whitlow (C) attends the meeting.\n",
         encoding="utf-8",
     )
     run = run_cli("check", "--format", "json", "--no-progress", "--select", "proselint", story)
@@ -418,6 +418,7 @@ def test_code_clauses_and_shares_of_a_whole_report_as_advice(tmp_path: Path) -> 
         )
     )
     assert found == [
+        ("(C)", "info"),
         ("(c)", "info"),
         ("(c)", "warning"),
         ("august", "info"),

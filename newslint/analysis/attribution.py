@@ -236,7 +236,8 @@ def _paragraph_break(gap: str) -> bool:
 # The speaker named after the quote with no verb, alone or with a role:
 # '"...," Harold Frazier, chairman of the tribe.'
 _SPEAKER_TAIL = regexcache.compile(
-    r"[,\s]*(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*(?:,\s+[a-z][^.\n\"“”]{2,80})?\."
+    r"[,\s]*(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*(?:,\s+[a-z][^.\n\"“”]{2,80})?"
+    r"(?:\.|(?<=[a-z])[ \t]*(?=\n))"  # or a credit line's end: '"..." Ann Lee, a taxpayer'
 )
 
 
@@ -267,10 +268,18 @@ _WORDS_OF = regexcache.compile(
 _DASH_SPEAKER = regexcache.compile(
     r"(?:\s*[–—]|\s+-{1,2})\s*(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+\b"
 )
+# The next sentence names who spoke: '"..." Months before, John Bolton spoke at ...'.
+_SPOKE = regexcache.compile(r"\b[A-Z][\w'’-]+\s+(?:spoke|speaks|was\s+speaking)\b")
+# A sentence whose subject is a named person (a title and a name, or a full
+# name), its verb, then the quote: the person's words by news convention.
+_NAMED_SUBJECT = regexcache.compile(
+    r"(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*[a-z]\s+(?:was|is|has|had|[a-z]{3,}(?:ed|es|s))\b"
+)
+_NOT_A_NAME = regexcache.compile(r"(?:The|A|An|In|On|At|But|And|If|When|As|This|That|It)\b")
 # A thought put in words, after a verb of thinking: 'and think, "Yikes ..."',
 # 'and thinking, "That's a shame ..."', 'asked themselves, "..."'.
 _THOUGHT_LEAD = regexcache.compile(
-    r"\b(?:think|thinks|thinking|thought|wonder|wonders|wondering|wondered"
+    r"\b(?:think|thinks|thinking|thought|wonder|wonders|wondering|wondered|reali[sz]ed?"
     r"|(?:ask|asks|asked|asking|tell|tells|told|telling)\s+(?:themselves|yourself|himself"
     r"|herself|ourselves|myself))\s*[,:]\s*$"
 )
@@ -293,6 +302,7 @@ _BRACKETED_OCCASION = regexcache.compile(
 _NAMED_TEXT_LEAD = regexcache.compile(
     r"\b(?:question|questions|(?<!other )words|phrase|sentence|slogan|message|motto|headline"
     r"|caption|sign|prompt|maxim|saying|adage|mantra|catchphrase|credo|talking\s+points"
+    r"|promise|pledge|vow"
     r"|inscription|(?:tag|subject|punch|opening|closing)\s?line|hashtag|refrain|chant"
     # a work's title: 'his new book, "The Room Where it Happened."'
     r"|book|memoir|novel|film|movie|documentary|song|album|essay|poem|podcast)\s*[,:–—-]?\s*$"
@@ -415,6 +425,8 @@ def _attribute(s: _Sentences, q: Quotation) -> str:
         return "colon"  # "Skip Twitter post by @harbourboard "...": the account's post
     if _NAMED_TEXT_LEAD.search(lead):
         return "named-text"
+    if _NAMED_SUBJECT.match(lead) and not _NOT_A_NAME.match(lead):
+        return "same-sentence"  # 'Justice Ann Lee was concerned that ..., "We're ..."'
     if _THOUGHT_LEAD.search(lead):
         return "thought"  # 'and think, "Yikes ..."': a thought put in words, not speech
     if _BRACKET_AFTER_NAME.search(text, max(0, q.span.start - 40), q.span.start):
@@ -455,7 +467,11 @@ def _attribute(s: _Sentences, q: Quotation) -> str:
     if (
         following < len(s.spans)
         and s.same_paragraph(last, following)
-        and (REPORTING.search(s.outside(following)) or _WORDS_OF.match(s.outside(following)))
+        and (
+            REPORTING.search(s.outside(following))
+            or _WORDS_OF.match(s.outside(following))
+            or _SPOKE.search(s.outside(following))
+        )
     ):
         return "next-sentence"
     return ""

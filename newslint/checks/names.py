@@ -327,7 +327,7 @@ _OWN_NAME_GAP = 1.0
 def _role_unlike(text: str, mention: Mention, person: Person) -> bool:
     """The role set before the name is no office of the person's."""
     role = apposed_role(text, mention.start, mention.end)
-    return bool(role) and not any(role in o.title.split() for o in person.offices)
+    return bool(role) and not any(role in o.title.casefold().split() for o in person.offices)
 
 
 def _title_fits(mention: Mention, person: Person) -> bool:

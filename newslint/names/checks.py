@@ -171,6 +171,9 @@ def apposed_title(text: str, start: int) -> str:
 _APPOSED_ROLE = regex.compile(
     r"(?:^|\s)(?:[Aa]n?|[Tt]he)\s+((?:[\p{L}.\-]+\s+){0,5}?[\p{L}\-]{3,})"
     r"(?:\s+(?:to|of|for|at|in)\s+(?:the\s+)?\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*){0,2})?,\s*$"
+    # or a former role run into the name: "is former US ambassador to Moscow Michael McFaul"
+    r"|(?:^|\s)(?:[Ff]ormer|[Ee]x-)\s*((?:[\p{L}.\-]+\s+){0,4}?[\p{L}\-]{3,})"
+    r"\s+(?:to|of|for|at|in)\s+(?:the\s+)?\p{Lu}[\p{L}.\-]*\s+$"
 )
 
 
@@ -186,7 +189,11 @@ def apposed_role(text: str, start: int, end: int | None = None) -> str:
     """The title word of a role set before the name ("ambassador" in "a former
     US ambassador to Moscow, Michael McFaul") or, given the name's ``end``,
     after it ("Michael McFaul, a former U.S. ambassador to Russia,"), or ""."""
-    found = [m.group(1) for m in [_APPOSED_ROLE.search(text, max(0, start - 90), start)] if m]
+    found = [
+        m.group(1) or m.group(2)
+        for m in [_APPOSED_ROLE.search(text, max(0, start - 90), start)]
+        if m
+    ]
     if end is not None:
         after = _ROLE_AFTER.match(text, end, end + 90)
         if after:
@@ -432,7 +439,9 @@ _FRAME_BEFORE = regexcache.compile(
     r"|\b(?:dismissal|firing|ouster|ousting|sacking|removal|impeachment)\s+of"
     r"|\b(?:administration|presidency|government|tenure|term|era|anniversary)\s+of"
     r"|\b(?:appointee|nominee|pick|appointment|nomination)\s+of"
-    r"|\bvoted\s+for|\b(?:re-?)?elected)\s+$",
+    r"|\bvoted\s+for|\b(?:re-?)?elected"
+    # a cause traced back to the holder's time: "largely goes back to President Obama ending"
+    r"|\b(?:goes|go|went|dates?|dating|traces?|tracing)\s+back\s+to)\s+$",
     re.IGNORECASE,
 )
 # After the name: the time of their office ("President Clinton's second term").
@@ -458,6 +467,9 @@ _FRAME_AFTER = regexcache.compile(
     # ... and the events of the tenure: "President Obama's inauguration".
     r"| ?['’]s\s+(?:[\w-]+\s+){0,2}?(?:inauguration|(?:re-?)?election|swearing-in|relationship"
     r"|relations)\b"
+    # ... and the end of it: "following Director James Comey's firing".
+    r"| ?['’]s\s+(?:[\w-]+\s+)?(?:firing|dismissal|ouster|ousting|sacking|removal|resignation"
+    r"|departure|exit|retirement|impeachment|defeat)\b"
 )
 # A modal right beside the title, or a question, speaks of an office not yet
 # held as a possibility ("Would President Trump raise taxes?", "what is

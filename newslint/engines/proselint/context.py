@@ -104,8 +104,13 @@ _SHARE_OF_ALL = regexcache.compile(r"(?i)more\s+than\s+.*\b(?:of|in)\s+all$")
 
 
 def code_clause(text: str, start: int, end: int, path: str) -> bool:
-    """A "(c)" match that is a clause of a code or law ("501(c)(4)")."""
-    return path == "typography.symbols.copyright" and bool(
+    """A "(c)" match that is a clause of a code or law ("501(c)(4)"), or a
+    caption's "(C)" for the one in the centre after a full name."""
+    if path != "typography.symbols.copyright":
+        return False
+    if text[start:end] == "(C)" and _FULL_NAME_BEFORE.search(text, max(0, start - REACH), start):
+        return True  # "Qassem Soleimani (C) attends ..."
+    return bool(
         _CLAUSE_OF_CODE.search(text, max(0, start - 1), start) or text[end : end + 1] == "("
     )
 
