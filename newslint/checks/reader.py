@@ -103,6 +103,13 @@ _NOUNISH_WORDS = (
 _PARTICLE = regexcache.compile(
     r"(?:up|it out|us|out (?:our|this|these|more|the latest))\b", re.IGNORECASE
 )
+# After a verb-noun, a prepositional phrase and then a finite verb: the word was
+# the sentence's subject ("Support for the plan has grown", "Help from the
+# state is coming").
+_NOUN_SUBJECT = regexcache.compile(
+    r"(?:for|of|in|on|from|among|with|to)\b[^,.;:!?]{0,60}?\b(?:has|have|had|is|are|was|were"
+    r"|will|would|could|can|may|might)\b"
+)
 _TITLE_OBJECT = frozenset(("Our", "Us", "Your", "Up", "Now", "Today"))
 _TITLE_READER = frozenset(("Our", "Us", "Your", "You", "Yourself"))
 _TITLE_WH = frozenset(("How", "Why", "What", "Where", "When", "Which", "Who", "This", "These"))
@@ -813,6 +820,8 @@ def _imperative(text: str, *, capital: bool = True) -> bool:
         return False  # "talk that will surely intensify": a noun and its relative clause
     if _PARTICLE.match(rest):
         return True
+    if verb in _NOUNISH and _NOUN_SUBJECT.match(rest):
+        return False  # "Support for an impeachment inquiry has jumped": a noun, the subject
     if verb in _NOUNISH or rest.startswith(("the ", "a ", "an ", "it ", "them ")):
         return bool(_READER.search(rest))
     return True
@@ -901,7 +910,9 @@ _INTENT_LABEL = regexcache.compile(
     r"|plan|strategy|message|pitch|task|idea|hope|intent|purpose|orders?|instructions?"
     r"|mandate|slogan|motto|refrain|demand|ask|campaign|advert|advertisement|ad)"
     # "a plan to address the court's concerns: Send ..."
-    r"(?:\s+(?:to|for|of|on)\s+[^:.;!?]{1,80})?$",
+    r"(?:\s+(?:to|for|of|on)\s+[^:.;!?]{1,80})?"
+    # "the refrain from her strategists was always the same: Don't count her out."
+    r"(?:\s+(?:from|of)\s+[^:.;!?]{1,60}?\s+(?:was|is|were|are)\s+[^:.;!?]{1,30})?$",
     re.IGNORECASE,
 )
 
