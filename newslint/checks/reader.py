@@ -107,8 +107,10 @@ _PARTICLE = regexcache.compile(
 # the sentence's subject ("Support for the plan has grown", "Help from the
 # state is coming").
 _NOUN_SUBJECT = regexcache.compile(
-    r"(?:for|of|in|on|from|among|with|to)\b[^,.;:!?]{0,60}?\b(?:has|have|had|is|are|was|were"
-    r"|will|would|could|can|may|might)\b"
+    r"(?:for|of|in|on|from|among|with|to)\b"
+    # ... not through a relative clause: "Look for lean proteins that will help you"
+    r"(?:(?!\b(?:that|which|who|you|your)\b)[^,.;:!?]){0,60}?"
+    r"\b(?:has|have|had|is|are|was|were|will|would|could|can|may|might)\b"
 )
 _TITLE_OBJECT = frozenset(("Our", "Us", "Your", "Up", "Now", "Today"))
 _TITLE_READER = frozenset(("Our", "Us", "Your", "You", "Yourself"))
