@@ -457,7 +457,7 @@ _FRAME_AFTER = regexcache.compile(
     r"| ?['’]s\s+(?:[\w-]+\s+){0,4}?(?i:advis[eo]rs?|aides?|secretary|council|counsel|staff|"
     r"spokes(?:man|woman|person)|envoy|ambassador|nominees?|appointees?|picks?|laws?|"
     r"polic(?:y|ies)|plans?|orders?|programs?|initiatives?|act|actions?|deal|reforms?|doctrine|"
-    r"bills?|legislation|achievements?|accomplishments?|"
+    r"bills?|legislation|achievements?|accomplishments?|attorney[\s-]+general|director|"
     r"vice[\s-]+president|deputy|running\s+mate)\b"
     # ... the holder before another: "like President Barack Obama before him".
     r"|\s+before\s+(?:him|her|them|it)\b"
@@ -655,13 +655,20 @@ def _told_in_past(
         text, max(sentence[0], served.start() - 40), served.start()
     ):
         return True
-    last = max(o.end for o in held if o.end is not None)
-    if (day - last).days < _TERM_DAYS:
-        return False
-    if served:
-        return True
+    if _HABIT_AFTER.match(text, end, min(sentence[1], end + 20)):
+        return True  # "as Defense Secretary Robert Gates used to say": a habit of that time
+    since = (day - max(o.end for o in held if o.end is not None)).days
+    if since < _RECENT_DAYS:
+        return False  # within a year of the term, a past verb may be last week's
     after = _PAST_AFTER.match(text, end, min(sentence[1], end + 30))
-    if any(m and not REPORTING.fullmatch(m.group(1)) for m in (before, after)):
+    acts = any(m and not REPORTING.fullmatch(m.group(1)) for m in (before, after))
+    if acts and (since >= _TERM_DAYS or not _RECENT_TIME.search(text, sentence[0], sentence[1])):
+        # The holder acting in the past ("President Obama was hounded by claims"), a
+        # year or more after the term, unless the sentence says when: "last week".
+        return True
+    if since < _TERM_DAYS:
+        return False  # "a lawyer for President Obama said": perhaps today's, a stale title
+    if served:
         return True
     return _clause_in_past(text, start, end, sentence)
 
@@ -696,6 +703,15 @@ def _clause_in_past(text: str, start: int, end: int, sentence: tuple[int, int]) 
 
 
 _TERM_DAYS = 4 * 365
+_RECENT_DAYS = 365
+# Time words that put a past verb in the story's own days.
+_RECENT_TIME = regexcache.compile(
+    r"\b(?:yesterday|today|tonight|this\s+(?:week|month|morning|year)|last\s+(?:week|night|month)"
+    r"|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|recently|earlier\s+this)\b",
+    re.IGNORECASE,
+)
+# A habit of the holder's time: "as Robert Gates used to say".
+_HABIT_AFTER = regexcache.compile(r"\s+used\s+to\b")
 
 
 # How long before taking office a person is "-elect": a U.S. president is
