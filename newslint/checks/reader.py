@@ -937,6 +937,10 @@ _TOLD_BEFORE = regexcache.compile(
 )
 
 
+# A kicker naming who speaks to whom before the colon: "Republicans to Trump".
+_ADDRESSED_KICKER = regexcache.compile(
+    r"[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,5}\s+to\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
+)
 _TURN = regexcache.compile(r"(?<![\w.])(Q\d*|A)\s*:")
 _FIRST_PERSON_ANSWER = regexcache.compile(r"\b(?:I|I['’]m|I['’]ve|we)\b")
 _TURN_REACH = 600  # characters back to the turn's marker, and on to the answer
@@ -981,6 +985,8 @@ def _later_clauses(text: str) -> list[str]:
                 continue  # "The summit goal: try to defy the odds": someone's aim, reported
             if _TOLD_BEFORE.search(before):
                 continue  # what someone was told: its "you" is whom they told
+            if _ADDRESSED_KICKER.fullmatch(before.strip()):
+                continue  # "Republicans to Trump: Don't pick a general": their message
         clauses.append(clause)
     return clauses
 
