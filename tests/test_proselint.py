@@ -390,6 +390,17 @@ def test_names_and_party_tags_report_as_advice(tmp_path: Path) -> None:
     }, found
 
 
+def _matched_severities(story: Path, *rules: str) -> list[tuple[str, str]]:
+    """(matched text, severity) of the CLI's proselint findings of ``rules`` on ``story``."""
+    run = run_cli("check", "--format", "json", "--no-progress", "--select", "proselint", story)
+    text = story.read_text(encoding="utf-8")
+    return sorted(
+        (text[d["range"]["start"]["offset"] : d["range"]["end"]["offset"]], d["severity"])
+        for d in run.json()["files"][0]["diagnostics"]
+        if d["rule"] in rules
+    )
+
+
 def test_code_clauses_and_shares_of_a_whole_report_as_advice(tmp_path: Path) -> None:
     """ "(c)" in a code's clause ("501(c)(4)") is no copyright sign, "more than a
     third of all" counts a share of a whole, and "such august groups" is the
@@ -405,17 +416,11 @@ def test_code_clauses_and_shares_of_a_whole_report_as_advice(tmp_path: Path) -> 
         "august. In the picture Dana Whitlow (C) attends the meeting.\n",
         encoding="utf-8",
     )
-    run = run_cli("check", "--format", "json", "--no-progress", "--select", "proselint", story)
-    text = story.read_text(encoding="utf-8")
-    found = sorted(
-        (text[d["range"]["start"]["offset"] : d["range"]["end"]["offset"]], d["severity"])
-        for d in run.json()["files"][0]["diagnostics"]
-        if d["rule"]
-        in (
-            "proselint.typography.symbols.copyright",
-            "proselint.misc.illogic",
-            "proselint.misc.capitalization.months",
-        )
+    found = _matched_severities(
+        story,
+        "proselint.typography.symbols.copyright",
+        "proselint.misc.illogic",
+        "proselint.misc.capitalization.months",
     )
     assert found == [
         ("(C)", "info"),
@@ -446,13 +451,10 @@ def test_party_tag_after_a_link_card_and_a_particle_name_report_as_advice(
         "The dyke held.\n",
         encoding="utf-8",
     )
-    run = run_cli("check", "--format", "json", "--no-progress", "--select", "proselint", story)
-    text = story.read_text(encoding="utf-8")
-    found = sorted(
-        (text[d["range"]["start"]["offset"] : d["range"]["end"]["offset"]], d["severity"])
-        for d in run.json()["files"][0]["diagnostics"]
-        if d["rule"]
-        in ("proselint.typography.symbols.trademark", "proselint.social_awareness.lgbtq.offensive")
+    found = _matched_severities(
+        story,
+        "proselint.typography.symbols.trademark",
+        "proselint.social_awareness.lgbtq.offensive",
     )
     assert found == [
         ("(R)", "info"),
