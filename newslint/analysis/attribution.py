@@ -280,9 +280,12 @@ _NOT_A_NAME = regexcache.compile(r"(?:The|A|An|In|On|At|But|And|If|When|As|This|
 # 'and thinking, "That's a shame ..."', 'asked themselves, "..."'.
 _THOUGHT_LEAD = regexcache.compile(
     r"\b(?:think|thinks|thinking|thought|wonder|wonders|wondering|wondered|reali[sz]ed?"
+    r"|understood|knew"
     r"|(?:ask|asks|asked|asking|tell|tells|told|telling)\s+(?:themselves|yourself|himself"
     r"|herself|ourselves|myself))\s*[,:]\s*$"
 )
+# A named person's possessive right before the quote: "Reagan's, "..."".
+_POSSESSIVE_LEAD = regexcache.compile(r"\b[A-Z][\w'’-]*[a-z]['’]s,?\s*$")
 # A quote in brackets right after a name: 'Rep. Ann Lee ("I'm a strong Democrat")'.
 _BRACKET_AFTER_NAME = regexcache.compile(r"[A-Z][\w'’.-]*[a-z][\w'’.-]*\s*\(\s*$")
 # A source in brackets after the quote: '"..." (The New York Times)', a news
@@ -429,6 +432,8 @@ def _attribute(s: _Sentences, q: Quotation) -> str:
         return "same-sentence"  # 'Justice Ann Lee was concerned that ..., "We're ..."'
     if _THOUGHT_LEAD.search(lead):
         return "thought"  # 'and think, "Yikes ..."': a thought put in words, not speech
+    if _POSSESSIVE_LEAD.search(lead):
+        return "named-speaker"  # 'the 2012 iteration of Reagan's, "I'm paying for this ..."'
     if _BRACKET_AFTER_NAME.search(text, max(0, q.span.start - 40), q.span.start):
         return "named-speaker"  # 'Rep. Ann Lee ("I'm a strong Democrat")': their own words
     if q.paragraphs > 1:

@@ -650,6 +650,8 @@ def _majority(
             continue
         if _named_as(analysis.text, form, other):
             continue  # "Jean Cabut, also known as Cabu": one person's two names
+        if _in_correction(analysis.text, form):
+            continue  # "An earlier version misspelled his surname as Karatas": on purpose
         if other.only_initial and _known(other, ctx.language) and other.key not in names.by_key:
             continue  # "Half of the lines" opening a sentence is the word, not "Harf"
         if not _beats(other, form, names, ctx.language):
@@ -677,6 +679,18 @@ _ALIAS = regexcache.compile(
     re.IGNORECASE,
 )
 _ALIAS_REACH = 60  # characters between the two spellings
+
+
+_CORRECTION = regexcache.compile(
+    r"\b(?:misspell(?:ed|s)?|misspelt|incorrectly\s+(?:spelled|spelt|spelling|gave|given))\b"
+    r"[^.!?]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def _in_correction(text: str, form: Form) -> bool:
+    """Every use of ``form`` is the wrong spelling a correction note names."""
+    return all(_CORRECTION.search(text, max(0, t.start - 60), t.start) for t, _ in form.tokens)
 
 
 def _named_as(text: str, form: Form, other: Form) -> bool:

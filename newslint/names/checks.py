@@ -455,7 +455,7 @@ _FRAME_AFTER = regexcache.compile(
     # ... an occasion of it: "President Obama's first stop abroad", "last visit".
     r"| ?['’]s\s+(?:first|last|final|maiden)\s"
     r"| ?['’]s\s+(?:[\w-]+\s+){0,4}?(?i:advis[eo]rs?|aides?|secretary|council|counsel|staff|"
-    r"spokes(?:man|woman|person)|envoy|ambassador|nominees?|appointees?|picks?|laws?|"
+    r"spokes(?:man|woman|person)|envoy|ambassador|nominees?|appointees?|picks?|choice|laws?|"
     r"polic(?:y|ies)|plans?|orders?|programs?|initiatives?|act|actions?|deal|reforms?|doctrine|"
     r"bills?|legislation|achievements?|accomplishments?|attorney[\s-]+general|director|"
     r"vice[\s-]+president|deputy|running\s+mate)\b"

@@ -445,7 +445,15 @@ def _given_slip(word: str, run: list[Token], i: int, counts: Counter[str]) -> st
     near = frequent_neighbours(word)[:1]
     if not near or near[0][0] not in given_names() or not slip_like(word, near[0][0]):
         return ""
+    if _vowel_for_vowel(word.casefold(), near[0][0]):
+        return ""  # "Neomi" beside Naomi: given names vary by a vowel (Sara, Sera)
     return near[0][0][:1].upper() + near[0][0][1:]
+
+
+def _vowel_for_vowel(a: str, b: str) -> bool:
+    """Two spellings of one length that differ only in one vowel for another."""
+    diff = [(x, y) for x, y in zip(a, b, strict=False) if x != y]
+    return len(a) == len(b) and len(diff) == 1 and all(c in "aeiou" for c in diff[0])
 
 
 def _common(word: str) -> bool:
