@@ -449,6 +449,12 @@ _INVERSION = regexcache.compile(
     r"|So\s+(?:do|does|did|have|has|had|is|are|was|were)\s+(?:the|our|their|his|her|its|many"
     r"|most|some|other|[A-Z])"
 )
+# A short sentence (a word or three, then the source) that hands over to a
+# source: "Great, Democrats say."
+_SAYS_TAIL = regexcache.compile(
+    r"^(?:[\w'’-]+\s+){0,2}[\w'’-]+,\s+(?:(?:[A-Z][\w'’.-]*|the|many|some)\s+){1,3}"
+    r"(?:says?|said|argue[sd]?)\.\s*$"
+)
 # A sentence that sums up what came before as someone's words: "Those are some
 # of the messages Trump voters have for him."
 _SUMMED_UP = regexcache.compile(
@@ -567,6 +573,11 @@ def reader_question(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterato
             continue
         if kind == "imperative" and _INVERSION.match(text):
             continue  # "Never have two spouses been such players": a statement
+        # "Great, Democrats say. Now make something of it.": the source goes on.
+        if kind == "imperative" and any(
+            _SAYS_TAIL.search(doc.span_text(prev)) for prev in sentences[max(0, i - 3) : i]
+        ):
+            continue
         # "Keep giving the media hell. ... Those are some of the messages voters
         # sent": imperatives a sentence soon after reports as someone's words.
         if kind in ("imperative", "question") and any(
@@ -908,7 +919,8 @@ def _narrator_address(
 # A label naming someone's aim before a colon ("The summit goal:", "Her plan:"):
 # the imperative after it is the aim, reported, not advice to the reader.
 _INTENT_LABEL = regexcache.compile(
-    r"\b(?:the|his|her|their|its|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:goal|aim|objective|mission"
+    r"(?:\b(?:the|his|her|their|its|a|an)|[A-Z][\w'’-]*['’]s)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:goal|aim|objective|mission|request|appeal|plea"
     r"|plan|strategy|message|pitch|task|idea|hope|intent|purpose|orders?|instructions?"
     r"|mandate|slogan|motto|refrain|demand|ask|campaign|advert|advertisement|ad)"
     # "a plan to address the court's concerns: Send ..."
