@@ -3,6 +3,7 @@ and relative days ("yesterday", "last week") that contradict the article date.""
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -132,12 +133,12 @@ def _fits_a_year_nearby(doc: Document, mention: DateMention, date: dt.date) -> b
     """The written weekday is right in a year written in the date's paragraph or
     the one before or after it ("on Tuesday, May 26" beside a caption "on May
     29, 2009"): the date is that year's, not the one nearest the article date."""
-    text = doc.text
-    start = text.rfind("\n\n", 0, mention.span.start)
-    start = 0 if start < 0 else text.rfind("\n\n", 0, start) + 1
-    end = text.find("\n\n", mention.span.end)
-    end = len(text) if end < 0 else text.find("\n\n", end + 2)
-    end = len(text) if end < 0 else end
+    text, paragraphs = doc.text, doc.paragraphs
+    at = bisect.bisect_right([p.start for p in paragraphs], mention.span.start) - 1
+    if at < 0:
+        return False
+    start = paragraphs[max(0, at - 1)].start
+    end = paragraphs[min(len(paragraphs) - 1, at + 1)].end
     for m in _STATED_YEAR.finditer(text, start, end):
         if _NAME_BEFORE.search(text, max(start, m.start() - 30), m.start()):
             continue

@@ -364,6 +364,7 @@ class _Run:
         self._counts: Counter[str] | None = None
         self._foreign: list[Span] | None = None
         self._url_parts: frozenset[str] | None = None
+        self._glossed: dict[str, bool] = {}  # per word: a text scan, once per run
 
     def diagnostics(self) -> Iterator[Diagnostic]:
         for compound in compounds(self.doc, self.settled()):
@@ -696,7 +697,6 @@ class _Run:
         from newslint.engines.spelling.context import (
             bracketed_completion,
             elided,
-            glossed_anywhere,
             in_code_or_censored,
             in_signature,
             quoted_alone,
@@ -704,13 +704,22 @@ class _Run:
 
         return (
             in_signature(text, part.start, part.end)
-            or glossed_anywhere(text, part.text)
+            or self.glossed(part.text)
             or in_code_or_censored(text, part.start, part.end)
             or elided(text, part.end, word, self.known)
             or bracketed_completion(text, part.start, part.end, self.known)
             or quoted_alone(text, part.start, part.end)
             or self.in_foreign_phrase(part)
         )
+
+    def glossed(self, word: str) -> bool:
+        """The word is glossed at one of its uses (a scan of the text, once per word)."""
+        found = self._glossed.get(word)
+        if found is None:
+            from newslint.engines.spelling.context import glossed_anywhere
+
+            found = self._glossed[word] = glossed_anywhere(self.doc.text, word)
+        return found
 
     def in_foreign_phrase(self, part: Word) -> bool:
         """Among words of another language (Por favor mas alternativas, j'ai
