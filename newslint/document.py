@@ -188,6 +188,19 @@ class Document:
         max_ends = list(itertools.accumulate((q.span.end for q in ordered), max))
         return ordered, starts, max_ends
 
+    def in_heading(self, span: Span) -> bool:
+        """True when ``span`` overlaps a heading below the headline (O(log n): a
+        live blog has hundreds of headings, and checks ask for every sentence)."""
+        starts, max_ends = self._heading_index
+        i = bisect.bisect_left(starts, span.end) - 1  # the last heading to start before the end
+        return i >= 0 and max_ends[i] > span.start
+
+    @cached_property
+    def _heading_index(self) -> tuple[list[int], list[int]]:
+        """Heading starts in order, and the running maximum of their ends."""
+        ordered = sorted(self.headings)
+        return [h.start for h in ordered], list(itertools.accumulate((h.end for h in ordered), max))
+
     def links_in(self, span: Span) -> list[PageLink]:
         """The page's links whose anchor text overlaps ``span`` (HTML only)."""
         links = self.links

@@ -23,6 +23,7 @@ from newslint.names.variant_forms import (
     _Places,
 )
 from newslint.sources import load_document
+from newslint.spans import Span
 from tests.conftest import EXAMPLES, REPO
 
 FIXTURES = REPO / "tests" / "fixtures" / "rules"
@@ -288,3 +289,105 @@ def test_text_builder_offsets_are_counted_as_by_a_range() -> None:
             ends += range(src + 1, src + len(text) + 1)
     _, got_starts, got_ends = builder.build()
     assert (list(got_starts), list(got_ends)) == (starts, ends)
+
+
+# -- long stories: indexes in place of scans (issue 12) ------------------------------
+
+
+def _capitalised_words(text: str) -> list[str]:
+    return sorted(set(re.findall(r"[A-Z][\w'’-]*", text)))
+
+
+def test_heading_index_finds_every_overlap() -> None:
+    checked = 0
+    for text in TEXTS:
+        doc = load_document("a.txt", text)
+        probes = [*doc.sentences, *doc.paragraphs, *doc.headings]
+        probes += [(h.start - 1, h.start) for h in doc.headings]  # touching, not overlapping
+        probes += [(h.end - 1, h.end + 1) for h in doc.headings]
+        for start, end in probes:
+            span = Span(start, end)
+            assert doc.in_heading(span) == any(h.overlaps(span) for h in doc.headings)
+            checked += doc.in_heading(span)
+    assert checked > 50
+
+
+def _scan_lower_case_use(text: str, word: str) -> bool:
+    """The scan ``used_in_lower_case`` replaced: every occurrence, letters either side."""
+    lower = word.casefold()
+    for m in re.finditer(re.escape(lower), text):
+        before = text[m.start() - 1] if m.start() else " "
+        after = text[m.end()] if m.end() < len(text) else " "
+        if not (before.isalpha() or after.isalpha()):
+            return True
+    return False
+
+
+def test_lower_case_use_is_what_a_scan_finds() -> None:
+    used = 0
+    for text in [*TEXTS, "Élan and élan; Ärger, ärger-free; Straße strasse"]:
+        analysis = analyse(load_document("a.txt", text))
+        for word in _capitalised_words(text):
+            assert analysis.used_in_lower_case(word) == _scan_lower_case_use(text, word), word
+            used += analysis.used_in_lower_case(word)
+    assert used > 20
+
+
+def test_names_written_mid_sentence_are_what_the_regex_finds() -> None:
+    from newslint.checks.filler import _written_as_names
+
+    extra = "said Smith-Jones, then O'Neill’s aide, and Pro- and Ann' and Bo-"
+    found = 0
+    for text in [*TEXTS, extra]:
+        named = _written_as_names(text)
+        for word in [*_capitalised_words(text), "Smith", "O", "Pro-", "Ann'", "Bo", "Bo-"]:
+            expected = bool(re.search(rf"[a-z,;]\s+{re.escape(word)}\b", text))
+            assert (word in named) == expected, word
+            found += expected
+    assert found > 50
+
+
+def _similar_in_the_old_order(a: str, b: str) -> bool:
+    from rapidfuzz.distance import OSA
+
+    from newslint.names.similar import (
+        MIN_LENGTH,
+        fold,
+        is_suffix_form,
+        max_distance,
+        sibling_suffix_forms,
+        skeleton,
+    )
+
+    if a == b or min(len(a), len(b)) < MIN_LENGTH - 1 or max(len(a), len(b)) < MIN_LENGTH:
+        return False
+    if abs(len(a) - len(b)) > 2 or (a[0].isascii() and b[0].isascii() and a[0] != b[0]):
+        return a[0].casefold() == b[0].casefold() and fold(a) == fold(b)
+    fa, fb = fold(a), fold(b)
+    if fa == fb:
+        return True
+    if fa[0] != fb[0] or is_suffix_form(a, b) or sibling_suffix_forms(a, b):
+        return False
+    if skeleton(a) == skeleton(b):
+        return True
+    limit = max_distance(min(len(fa), len(fb)))
+    if abs(len(fa) - len(fb)) > limit:
+        return False
+    return OSA.distance(fa, fb, score_cutoff=limit) <= limit
+
+
+def test_similar_names_test_cheap_closeness_first_with_the_same_answers() -> None:
+    from newslint.names.similar import similar
+
+    words = sorted({w for text in TEXTS for w in _capitalised_words(text) if len(w) >= 3})
+    words += ["Korea", "Korean", "Koreas", "Zelenskyy", "Zelensky", "Trumpian", "Brownn"]
+    by_initial: dict[str, list[str]] = {}
+    for word in words:
+        by_initial.setdefault(word[0], []).append(word)
+    agreed = 0
+    for group in by_initial.values():
+        for a in group:
+            for b in group:
+                assert similar(a, b) == _similar_in_the_old_order(a, b), (a, b)
+                agreed += similar(a, b)
+    assert agreed > 20

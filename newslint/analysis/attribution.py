@@ -1058,7 +1058,7 @@ def _introduced(doc: Document, span: Span, top: list[Quotation]) -> bool:
     )
     for m in _ANTECEDENT.finditer(text, 0, span.start):
         hit = Span(m.start(), m.end())
-        if any(h.overlaps(hit) for h in doc.headings) or (title and title.overlaps(hit)):
+        if doc.in_heading(hit) or (title and title.overlaps(hit)):
             continue  # a headline ("Study finds ...") introduces nothing to the reader
         if not _INDEFINITE_BEFORE.search(text, max(0, m.start() - 40), m.start()) or (
             _AUTHORED.match(text, m.end())

@@ -65,7 +65,7 @@ def structural_warnings(
 
 
 def _in_body(doc: Document, span: Span) -> bool:
-    return doc.scope_of(span) == "body" and not any(h.overlaps(span) for h in doc.headings)
+    return doc.scope_of(span) == "body" and not doc.in_heading(span)
 
 
 @rule(

@@ -229,6 +229,7 @@ def _label_runs(
     topic = set(_words(doc.headline_text or ""))
     headings = set(doc.headings)
     body = "\n".join(doc.span_text(p) for p in doc.body if p not in headings)
+    named = _written_as_names(body)
     run: list[Span] = []
     for heading in [*doc.headings, None]:
         if heading is not None and doc.span_text(heading).rstrip().endswith("?"):
@@ -236,7 +237,7 @@ def _label_runs(
         if (
             heading is not None
             and not _in_signoff(doc, heading)
-            and (heading in flagged or _generic_label(doc, heading, topic, body))
+            and (heading in flagged or _generic_label(doc, heading, topic, named))
         ):
             run.append(heading)
             continue
@@ -263,7 +264,26 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[A-Za-z][\w'’-]*", text)
 
 
-def _generic_label(doc: Document, heading: Span, topic: set[str], body: str) -> bool:
+# A capitalised word after a lower-case word or a comma: the story writes it as a name.
+_MID_SENTENCE_CAPITAL = regexcache.compile(r"(?<=[a-z,;])\s+([A-Z][\w'’-]*)")
+_WORD_JOINERS = "'’-"
+
+
+def _written_as_names(body: str) -> frozenset[str]:
+    """Every word the body writes capitalised inside a sentence, cut at each
+    edge between letters and an apostrophe or hyphen ("Smith" of "Smith-Jones"),
+    as a ``\b`` after it would find: one scan of the body rather than one per
+    heading word."""
+    found: set[str] = set()
+    for word in _MID_SENTENCE_CAPITAL.findall(body):
+        for i in range(1, len(word) + 1):
+            after = i < len(word) and word[i] not in _WORD_JOINERS
+            if (word[i - 1] not in _WORD_JOINERS) != after:
+                found.add(word[:i])
+    return frozenset(found)
+
+
+def _generic_label(doc: Document, heading: Span, topic: set[str], named: frozenset[str]) -> bool:
     """A short label that names nothing concrete beyond the story's topic: no number,
     quotation or possessive, and no word the story uses as a name."""
     title = _title(doc, heading)
@@ -278,6 +298,6 @@ def _generic_label(doc: Document, heading: Span, topic: set[str], body: str) -> 
             return False  # an acronym: an organisation or a programme
         if word[0].isupper() and position and not title_case:
             return False  # a capital inside a sentence-case heading is a name
-        if word[0].isupper() and re.search(rf"[a-z,;]\s+{re.escape(word)}\b", body):
+        if word[0].isupper() and word in named:
             return False  # the story itself writes it as a name
     return True

@@ -761,10 +761,8 @@ def _first_letter_slips(form: Form, analysis: NameAnalysis) -> list[Form]:
         return []
     return [
         other
-        for other in analysis.forms.values()
-        if other.key[1:] == form.key[1:]
-        and other.key[:1] != form.key[:1]
-        and zipf(other.text) < _FIRST_SLIP_ZIPF
+        for other in analysis.by_tail.get(form.key[1:], ())
+        if other.key[:1] != form.key[:1] and zipf(other.text) < _FIRST_SLIP_ZIPF
     ]
 
 

@@ -543,7 +543,7 @@ def reader_question(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterato
             continue
         text = _unquoted(doc, sentence).strip()
         following = sentences[i + 1 : i + 2]
-        if scope == "headline" or any(h.overlaps(sentence) for h in headings):
+        if scope == "headline" or doc.in_heading(sentence):
             # A heading is a label, not a sentence: only a call to the reader
             # in title case ("Join Our Newsletter", "Help Us Grow") or a
             # question with "you" left out ("Still need convincing?") counts.
@@ -649,7 +649,7 @@ def reader_question(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterato
     # A story written to its reader gets one finding for all its other "you"
     # sentences, on the first: a finding per sentence would bury the rest of
     # the report, and the fix (rewrite the story as reporting) is one.
-    throughout = _written_to_reader(doc, found, headings)
+    throughout = _written_to_reader(doc, found)
     if throughout:
         found.append((throughout[0], "throughout"))
     # A chatbot's line to its user ("Here is the sentence you provided:") is
@@ -664,9 +664,7 @@ def reader_question(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterato
         yield Diagnostic(meta.id, message, sentence.start, sentence.end, meta.severity)
 
 
-def _written_to_reader(
-    doc: Document, found: list[tuple[Span, str]], headings: set[Span]
-) -> list[Span]:
+def _written_to_reader(doc: Document, found: list[tuple[Span, str]]) -> list[Span]:
     """A story that tells its reader more than once what to do about themselves
     ("keep in mind that you may ...", "make sure you're eating a balanced
     diet") is written to the reader: its narrator's other "you" ("And if you smoke, quitting can
@@ -685,7 +683,7 @@ def _written_to_reader(
     for sentence in doc.sentences:
         if sentence in taken or doc.scope_of(sentence) in ("byline", "headline"):
             continue
-        if any(h.overlaps(sentence) for h in headings) or _speech(doc, sentence):
+        if doc.in_heading(sentence) or _speech(doc, sentence):
             continue
         text = _unquoted(doc, sentence).strip()
         if not text or len(text.split()) > _MAX_WORDS or text.endswith("?"):

@@ -48,6 +48,7 @@ _TOKEN = regex.compile(
 )
 _POSSESSIVE = regex.compile(r"(?:['’]s|['’])$")  # "Holmes'" is Holmes, not Holme
 _ARABIC_PREFIX = regex.compile(r"^(?:al|el|ad|ash|as)-\p{Lu}")
+_LETTER_RUN = regex.compile(r"\p{L}+")
 _SPACES = (" ", "\u00a0")
 _NAME_JOINERS = PARTICLES | CONNECTORS  # lower-case words allowed inside a name
 _SENTENCE_END = ".!?:;"
@@ -171,9 +172,25 @@ class NameAnalysis:
             index.setdefault(form.key[:1], []).append(form)
         return index
 
+    @functools.cached_property
+    def by_tail(self) -> dict[str, list[Form]]:
+        """Forms by their key after the first letter: spellings that differ in
+        the first letter only ("Navaghi", "Ravaghi") share it."""
+        index: dict[str, list[Form]] = {}
+        for form in self.forms.values():
+            index.setdefault(form.key[1:], []).append(form)
+        return index
+
+    @functools.cached_property
+    def _letter_runs(self) -> frozenset[str]:
+        """Every maximal run of letters in the text, as written."""
+        return frozenset(_LETTER_RUN.findall(self.text))
+
     def used_in_lower_case(self, word: str) -> bool:
         """Whether the article also uses ``word`` as an ordinary lower-case word."""
         lower = word.casefold()
+        if lower.isalpha():  # one set lookup, not a scan of a long story per word
+            return lower in self._letter_runs
         start = self.text.find(lower)
         while start != -1:
             end = start + len(lower)

@@ -19,6 +19,7 @@ FREQUENT = 3.5
 MIN_LENGTH = 4
 
 
+@functools.lru_cache(maxsize=65536)  # the names rules ask again for every pair of words
 def zipf(word: str) -> float:
     """Zipf frequency of ``word`` case-insensitively (0.0 when unknown).
 

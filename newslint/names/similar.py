@@ -82,14 +82,15 @@ def similar(a: str, b: str) -> bool:
     fa, fb = fold(a), fold(b)
     if fa == fb:
         return True  # only accents or case differ
-    if fa[0] != fb[0] or is_suffix_form(a, b) or sibling_suffix_forms(a, b):
+    if fa[0] != fb[0]:
         return False
-    if skeleton(a) == skeleton(b):
-        return True
+    # Close by transliteration or by edits; the cheap test first, since most
+    # pairs of a long story's names are neither (the suffix tests cost more).
     limit = max_distance(min(len(fa), len(fb)))
-    if abs(len(fa) - len(fb)) > limit:
-        return False
-    return OSA.distance(fa, fb, score_cutoff=limit) <= limit
+    close = skeleton(a) == skeleton(b) or (
+        abs(len(fa) - len(fb)) <= limit and OSA.distance(fa, fb, score_cutoff=limit) <= limit
+    )
+    return close and not (is_suffix_form(a, b) or sibling_suffix_forms(a, b))
 
 
 @functools.lru_cache(maxsize=1)

@@ -163,12 +163,27 @@ def find_typos(
     people = {
         f.key for f in analysis.forms.values() if f.established or any(g in known for g in f.givens)
     }
+    # A slip keeps its first letter: each word is compared with the story's
+    # capitalised words of the same initial only (a long story has thousands).
+    spelled_by_initial: dict[str, list[tuple[str, str]]] = {}
+    for lower, other in spelled.items():
+        spelled_by_initial.setdefault(other[:1], []).append((lower, other))
     verdicts: dict[str, tuple[str, bool] | None] = {}
     for run in (part for whole in runs for part in _split_at_honorifics(whole)):
         for i, token in enumerate(run):
             if token.text not in verdicts:
                 verdicts[token.text] = _verdict(
-                    token, run, i, analysis, counts, spelled, people, names, language, taken
+                    token,
+                    run,
+                    i,
+                    analysis,
+                    counts,
+                    spelled,
+                    spelled_by_initial,
+                    people,
+                    names,
+                    language,
+                    taken,
                 )
             verdict = verdicts[token.text]
             if verdict is not None and _glossed(analysis.text, token, verdict[0]):
@@ -238,6 +253,7 @@ def _verdict(
     analysis: NameAnalysis,
     counts: Counter[str],
     spelled: dict[str, str],
+    spelled_by_initial: dict[str, list[tuple[str, str]]],
     people: set[str],
     names: NamesList,
     language: str,
@@ -294,12 +310,12 @@ def _verdict(
     # slips away; a spelling known to the frequency list needs a wide gap
     # ("Eleni" and "Elena" are two people, "Cheslea" is a slip).
     best = ""  # the most used of them: "Bougainvillea" rather than "Bougainvilleas"
-    for lower, other in spelled.items():
+    for lower, other in spelled_by_initial.get(word[:1], ()):
         if lower == token.lower or fold(other) in people or counts[other] <= counts[word]:
             continue
         if zipf(word) >= 1.0 and zipf(other) - zipf(word) < GAP:
             continue
-        if other[:1] != word[:1] or not similar(other, word) or is_suffix_form(other, word):
+        if not similar(other, word) or is_suffix_form(other, word):
             continue
         if i and run[i - 1].lower in PARTICLES and is_dictionary_word(other, language):
             continue  # "Del Norte": a word of the name's own language, not "North"

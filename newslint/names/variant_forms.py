@@ -100,12 +100,16 @@ class _Places:
     def __init__(self, doc: Document, analysis: NameAnalysis) -> None:
         self.doc = doc
         self.text = analysis.text
-        self.headings = [s for s in (doc.headline, *doc.headings) if s is not None]
         self._lines: dict[int, bool] = {}
 
     def heading(self, start: int, end: int) -> bool:
         span = Span(start, end)
-        return any(h.overlaps(span) for h in self.headings) or self._title_line(start)
+        headline = self.doc.headline
+        return (
+            (headline is not None and headline.overlaps(span))
+            or self.doc.in_heading(span)
+            or self._title_line(start)
+        )
 
     def _title_line(self, start: int) -> bool:
         """A short line without a full stop whose words are all capitalised:

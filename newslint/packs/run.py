@@ -287,6 +287,19 @@ class _Matcher:
         default_factory=dict
     )
     _edges: dict[int, str | None] = field(default_factory=dict)
+    _last_parts: tuple[str, tuple[Part, ...]] | None = None
+
+    def _parts(self, scope: str) -> tuple[Part, ...]:
+        """This matcher's rules among the parts chosen for ``scope``, worked out
+        once for a document whose paragraphs are scanned one by one."""
+        last = self._last_parts  # one read: another thread may be scanning its text
+        if last is None or last[0] != scope:
+            local = self.local
+            chosen = self.choose(_spaced(scope)) if self.choose is not None else ()
+            parts = tuple((local[i], ph, pa) for i, ph, pa in chosen if i in local)
+            last = (scope, parts)
+            self._last_parts = last
+        return last[1]
 
     def candidates(
         self, text: str, timeout: float, within: str | None = None
@@ -301,13 +314,7 @@ class _Matcher:
         text = _spaced(text)
         found: list[tuple[int, int, int]] = []
         if self.trusted and self.choose is not None:
-            scope = text if within is None else _spaced(within)
-            local = self.local
-            parts = tuple(
-                (local[i], phrases, patterns)
-                for i, phrases, patterns in self.choose(scope)
-                if i in local
-            )
+            parts = self._parts(text if within is None else within)
             if parts:
                 found = [
                     (int(m.lastgroup[1:]), m.start(), m.end())  # type: ignore[index]
