@@ -335,6 +335,11 @@ def _date_value(value: str) -> bool:
     )
 
 
+# A slideshow's counter counts slides: small whole numbers ("3 / 5", "12/40").
+_COUNTER_KEYS = frozenset(("# / #", "#/#"))
+_SLIDE_COUNTER = regexcache.compile(r"\(?\d{1,3}\s*/\s*\d{1,3}\)?")
+
+
 def _label_key(text: str) -> str:
     key = _COUNT.sub("#", text.lower().replace("’", "'"))
     return " ".join(key.strip(_DECORATION).split())
@@ -350,6 +355,8 @@ def label_line(line: str) -> tuple[str, int] | None:
         return None
     key = _label_key(line)
     family = _LABELS.get(key)
+    if key in _COUNTER_KEYS and not _SLIDE_COUNTER.fullmatch(line.strip(_DECORATION)):
+        family = None  # "0.11 / 0.08", "2,985 / 3,000": a ratio or a table cell
     if family:
         return family, len(line)
     parts = [_label_key(part) for part in _PARTS.split(line)]
