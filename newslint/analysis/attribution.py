@@ -463,7 +463,7 @@ def _attribute(s: _Sentences, q: Quotation) -> str:
         elif _PARAGRAPH_LEAD.fullmatch(text, s.spans[first].start, q.span.start):
             # The quote opens a paragraph: the one before may introduce it.
             tail = s.outside(prev)
-            if tail.rstrip().endswith(":") or _introduces(tail):
+            if tail.rstrip().endswith(":") or _introduces(tail) or _POINTS_AHEAD.search(tail):
                 return "previous-paragraph"
             context = _paragraph_context(s.doc, q)
             if context:
@@ -480,6 +480,14 @@ def _attribute(s: _Sentences, q: Quotation) -> str:
     ):
         return "next-sentence"
     return ""
+
+
+# A lead-in that lost its colon, pointing at the quote below: "And a day later,
+# it followed up with this", "The statement read as follows".
+_POINTS_AHEAD = regexcache.compile(
+    r"\b(?:with|read|reads|said|says|wrote|writes|posted|tweeted)\s+"
+    r"(?:this|these(?:\s+words)?|the\s+following)\s*$|\bas\s+follows\s*$"
+)
 
 
 # What may stand before a quote that opens its paragraph: a list item's marker

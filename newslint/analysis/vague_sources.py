@@ -283,6 +283,38 @@ class VagueSource:
     head: str
 
 
+_LIST_GOVERNORS = _words("with of among from including")
+_LIST_REACH = 30  # tokens back from the last item to the preposition
+
+
+def _last_of_listed_objects(tokens: list[Token], before: int) -> bool:
+    """The noun phrase ends a list of bare plurals that a preposition governs
+    ("interviews with cardinals, Vatican officials, diplomats and analysts"):
+    the list is the preposition's object, and the sentence's subject is the
+    noun before it. Each item is plural words ("Italian politicians"), joined
+    by commas and a final "and"/"or"; a determiner or a singular item ("at the
+    ministry, diplomats and analysts") ends the search."""
+    if before < 1 or tokens[before].low not in ("and", "or", ","):
+        return False
+    item_has_plural = False
+    for k in range(before - 1, max(-1, before - _LIST_REACH), -1):
+        token = tokens[k]
+        if token.text == "," or token.low in ("and", "or"):
+            if not item_has_plural:
+                return False
+            item_has_plural = False
+        elif token.low in _LIST_GOVERNORS:
+            return item_has_plural
+        elif not token.text.isalpha() or token.low in _FUNCTION or token.low in _ARTICLES:
+            return False
+        elif not item_has_plural:
+            # An item's last word is its head: a plural ("officials", not "ministry").
+            if not token.low.endswith("s") or token.low.endswith("ss"):
+                return False
+            item_has_plural = True
+    return False
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Word and punctuation tokens of ``text[start:end]``, offsets in ``text``."""
     return [
@@ -1174,6 +1206,8 @@ def _generic(
                 role = group and not quantified
                 return np_start, end, "role" if role else "generic"
     # A noun object of a preposition is not a subject ("the views of analysts say").
+    if _last_of_listed_objects(tokens, before):
+        return None  # "Interviews with bishops, diplomats and analysts indicate"
     if before >= 0 and tokens[before].low in AFFILIATION | _BE | {"to", "about", "than", "like"}:
         return None  # object of a preposition, or a predicate ("are vocal supporters")
     # "led many experts to believe": the source of a belief as a causative's object.

@@ -359,6 +359,9 @@ def _verdict(
 
 _SPELLED_AS = regexcache.compile(
     r"\b(?:spelled|spelt|written|transliterated|romani[sz]ed|rendered)\s+(?:as\s+)?$"
+    # Another name given as such: "under its old name, Rusatom", "formerly known as".
+    r"|\b(?:old|former|previous|earlier|original|maiden|birth)\s+names?,?\s+(?:of\s+|was\s+)?$"
+    r"|\b(?:formerly|previously|once|originally)\s+(?:known\s+as|called|named)\s+$"
 )
 _APPOSED = regexcache.compile(r"\b[a-z]{3,},\s+$")
 _APPOSITION_END = regexcache.compile(r"\s*[,.;:)]")

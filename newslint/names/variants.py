@@ -16,7 +16,7 @@ from newslint import regexcache
 from newslint.names.checks import is_dictionary_word
 from newslint.names.extract import NameAnalysis
 from newslint.names.frequent import zipf
-from newslint.names.words import given_names, listed_given_names
+from newslint.names.words import PARTICLES, given_names, listed_given_names
 
 COMMON = 4.0  # "Airlines": an ordinary word, not the joined form of "Air Lines"
 
@@ -134,6 +134,8 @@ def find_variants(analysis: NameAnalysis) -> list[Variant]:
             continue  # "Luis Suárez" and "Filipe Luís": two people who share a name
         if _surname_and_phrase(list(forms.values())):
             continue  # "Senator Sheldon Whitehouse" and "the White House"
+        if _full_name_and_handle(list(forms.values()), analysis):
+            continue  # "Micah Grimes" and the account name "MicahGrimes"
         ranked = sorted(
             forms.values(),
             key=lambda f: (-len(f.places), -f.inner_capitals, f.places[0][0]),
@@ -145,3 +147,27 @@ def find_variants(analysis: NameAnalysis) -> list[Variant]:
             for start, end in other.places:
                 found.append(Variant(start, end, other.text, best.text, len(best.places)))
     return found
+
+
+def _full_name_and_handle(forms: list[_Form], analysis: NameAnalysis) -> bool:
+    """A person's given name and surname ("Micah Grimes": the story gives the
+    surname that first name, or the name is a common first name) and the two
+    run together ("MicahGrimes"): nobody spells a person's name so, but an
+    account name is written so ("Image copyright Twitter - MicahGrimes")."""
+    given = given_names() | listed_given_names()
+    for form in forms:
+        parts = form.text.split()
+        if len(parts) != 2:
+            continue
+        first, last = _bare(parts[0]), _bare(parts[1])
+        if first in PARTICLES or first in _SURNAME_PREFIXES:
+            continue  # "Mc Donald", "De Niro": a surname spaced, one name
+        person = analysis.forms.get(last)
+        if first in given or (person is not None and first in person.givens):
+            return True
+    return False
+
+
+# Surname prefixes written apart or joined ("Mac Donald", "MacDonald"); the
+# particles (de, van, von ...) are in the names data.
+_SURNAME_PREFIXES = frozenset(("mc", "mac", "fitz", "st", "o"))
