@@ -169,6 +169,13 @@ def find_typos(
     for lower, other in spelled.items():
         spelled_by_initial.setdefault(other[:1], []).append((lower, other))
     verdicts: dict[str, tuple[str, bool] | None] = {}
+    # A word the story gives as a name at one use ("under its old name, Rusatom",
+    # "Federal Atomic Power of Russia (Rusatom)") is that name at every use.
+    text = analysis.text
+    for run in runs:
+        for token in run:
+            if _given_as_name(text, token):
+                verdicts[token.text] = None
     for run in (part for whole in runs for part in _split_at_honorifics(whole)):
         for i, token in enumerate(run):
             if token.text not in verdicts:
@@ -279,8 +286,6 @@ def _verdict(
         return None  # "Throggs Neck Associates LLC": a registered name, spelled as registered
     if in_reference(analysis.text, token.start):
         return None
-    if _SPELLED_AS.search(analysis.text, max(0, token.start - 30), token.start):
-        return None  # "Maria Butina, sometimes spelled Mariia": the other spelling, given
     # "the leading Islamist party, Islah, and ...": named by apposition to a noun,
     # a name English text has seen, not a slip of "Islam".
     text = analysis.text
@@ -363,6 +368,22 @@ _SPELLED_AS = regexcache.compile(
     r"|\b(?:old|former|previous|earlier|original|maiden|birth)\s+names?,?\s+(?:of\s+|was\s+)?$"
     r"|\b(?:formerly|previously|once|originally)\s+(?:known\s+as|called|named)\s+$"
 )
+# A short name in brackets right after the full name it stands for.
+_AFTER_FULL_NAME = regexcache.compile(
+    r"[A-Z][\w'’-]*(?:\s+(?:of|the|and|for|de)?\s*[A-Z][\w'’-]*)+\s+\($"
+)
+
+
+def _given_as_name(text: str, token: Token) -> bool:
+    """``token`` is offered as a name or a spelling of one: "Maria Butina, sometimes
+    spelled Mariia", "its old name, Rusatom", "Federal Atomic Power of Russia (Rusatom)"."""
+    if _SPELLED_AS.search(text, max(0, token.start - 30), token.start):
+        return True
+    return text[token.end : token.end + 1] == ")" and bool(
+        _AFTER_FULL_NAME.search(text, max(0, token.start - 80), token.start)
+    )
+
+
 _APPOSED = regexcache.compile(r"\b[a-z]{3,},\s+$")
 _APPOSITION_END = regexcache.compile(r"\s*[,.;:)]")
 
