@@ -282,7 +282,10 @@ _THOUGHT_LEAD = regexcache.compile(
     r"\b(?:think|thinks|thinking|thought|wonder|wonders|wondering|wondered|reali[sz]ed?"
     r"|understood|knew"
     r"|(?:ask|asks|asked|asking|tell|tells|told|telling)\s+(?:themselves|yourself|himself"
-    r"|herself|ourselves|myself))\s*[,:]\s*$"
+    r"|herself|ourselves|myself)"
+    # The writer's own first reaction or thought: 'My first reaction was, "Wow ..."'.
+    r"|\b(?:[Mm]y|[Oo]ur)\s+(?:\w+\s+)?(?:reaction|thought|response|instinct|feeling)\s+was)"
+    r"\s*[,:]\s*$"
 )
 # A named person's possessive right before the quote: "Reagan's, "..."".
 _POSSESSIVE_LEAD = regexcache.compile(r"\b[A-Z][\w'’-]*[a-z]['’]s,?\s*$")
@@ -530,8 +533,9 @@ def opens_with_quote(text: str, start: int, end: int) -> bool:
 
 
 def _paragraph_context(doc: Document, q: Quotation) -> str:
-    """A quote opening its paragraph, introduced by the paragraphs before: an
-    interviewer's question ("Do you like him?" then '"I guess so," ...') or, for
+    """A quote opening its paragraph, introduced by the paragraphs around it: an
+    interviewer's question ("Do you like him?" then '"I guess so," ...'), a
+    source line below it ("Town hall, Des Moines, Jan. 5, 2012") or, for
     a list item, the line ending in a colon above the list ("From his official
     biography:" then '-- "During the war he ..."')."""
     paragraphs = doc.paragraphs
@@ -540,6 +544,8 @@ def _paragraph_context(doc: Document, q: Quotation) -> str:
         return ""
     if interview_question(doc.span_text(paragraphs[at - 1])):
         return "answer"
+    if _cited_below(doc, q, at):
+        return "cited"
     if _signed(doc, at):
         return "signed-excerpt"
     if not LIST_ITEM.match(doc.text, paragraphs[at].start):
@@ -549,6 +555,26 @@ def _paragraph_context(doc: Document, q: Quotation) -> str:
     if at > 0 and doc.span_text(paragraphs[at - 1]).rstrip().endswith(":"):
         return "list-lead-in"
     return ""
+
+
+# A source line under a quote: where and when it was said ("CNN debate, Nov. 22,
+# 2011", "El Paso, Texas, May 10, 2011"), a line of its own ending in the date.
+_CITATION_LINE = regexcache.compile(
+    r"[^\n\"“”]{3,80},\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+    r"\s+\d{1,2},\s+\d{4}\s*"
+)
+_CITATION_WORDS = 12
+
+
+def _cited_below(doc: Document, q: Quotation, at: int) -> bool:
+    """The quote fills its paragraph and the next paragraph is its source line:
+    a candidates' positions guide or a collection of remarks, each quote
+    followed by where and when it was said."""
+    paragraphs = doc.paragraphs
+    if at + 1 >= len(paragraphs) or doc.text[q.span.end : paragraphs[at].end].strip():
+        return False
+    below = doc.span_text(paragraphs[at + 1])
+    return len(below.split()) <= _CITATION_WORDS and bool(_CITATION_LINE.fullmatch(below))
 
 
 def _well_formed(text: str, q: Quotation) -> bool:

@@ -940,7 +940,9 @@ _TOLD_BEFORE = regexcache.compile(
     # "Republicans struck a deal with Democrats: Make some of our tax breaks permanent"
     r"|(?:struck|offered|proposed|made|cut|reached)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+)?"
     r"(?:deal|bargain|offer|pact|compromise|agreement)"
-    r"|(?:gave|offered|had)\b(?:\s+[\w'’-]+){0,3}?\s+(?:advice|instructions?|orders?|warning))\b"
+    # "issuing a new warning to Republicans ...: Don't count on us"
+    r"|(?:gave|offered|had|issu(?:e|es|ed|ing)|sen(?:d|ds|t|ding)|deliver(?:s|ed|ing)?)\b"
+    r"(?:\s+[\w'’-]+){0,3}?\s+(?:advice|instructions?|orders?|warning|message))\b"
     r"|\b(?:advice|instructions?|orders?|warning)\s+(?:that\s+)?(?:[\w'’-]+\s+){0,5}?"
     r"(?:gave|offered|had\s+given|issued)\b",
     re.IGNORECASE,

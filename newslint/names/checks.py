@@ -657,6 +657,8 @@ def _told_in_past(
         return True
     if _HABIT_AFTER.match(text, end, min(sentence[1], end + 20)):
         return True  # "as Defense Secretary Robert Gates used to say": a habit of that time
+    if _ON_RECORD_AFTER.match(text, end, min(sentence[1], end + 30)):
+        return True  # "President Obama famously said": a remark of that time, on record
     since = (day - max(o.end for o in held if o.end is not None)).days
     if since < _RECENT_DAYS:
         return False  # within a year of the term, a past verb may be last week's
@@ -712,6 +714,10 @@ _RECENT_TIME = regexcache.compile(
 )
 # A habit of the holder's time: "as Robert Gates used to say".
 _HABIT_AFTER = regexcache.compile(r"\s+used\s+to\b")
+# An act of the holder's time the record keeps: "famously said", "once warned".
+_ON_RECORD_AFTER = regexcache.compile(
+    r"\s+(?:famously|once|memorably|notoriously|infamously)\s+[a-z]+(?:ed|id|ote|ew|ave|ad)\b"
+)
 
 
 # How long before taking office a person is "-elect": a U.S. president is
@@ -762,7 +768,11 @@ def former_problem(
     if found is None:
         return ""
     title, country, person = found
-    held = [o for o in person.offices if _matches(o, title, country) and o.held_on(day)]
+    # On the last day of a term the office changes hands (at noon on a US
+    # inauguration day): "former" is right for what happens after.
+    held = [
+        o for o in person.offices if _matches(o, title, country) and o.held_on(day) and o.end != day
+    ]
     if not held:
         return ""
     said = _as_written(f"former {title_text}", mention, layout)
