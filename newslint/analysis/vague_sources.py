@@ -283,18 +283,23 @@ class VagueSource:
     head: str
 
 
-_LIST_GOVERNORS = _words("with of among from including")
+# Not "of": "a host of lenders and economists" counts them, its list is the subject.
+_LIST_GOVERNORS = _words("with among from including")
 _LIST_REACH = 30  # tokens back from the last item to the preposition
 
 
-def _last_of_listed_objects(tokens: list[Token], before: int) -> bool:
+def _last_of_listed_objects(tokens: list[Token], before: int, head: int) -> bool:
     """The noun phrase ends a list of bare plurals that a preposition governs
     ("interviews with cardinals, Vatican officials, diplomats and analysts"):
     the list is the preposition's object, and the sentence's subject is the
     noun before it. Each item is plural words ("Italian politicians"), joined
     by commas and a final "and"/"or"; a determiner or a singular item ("at the
-    ministry, diplomats and analysts") ends the search."""
-    if before < 1 or tokens[before].low not in ("and", "or", ","):
+    ministry, diplomats and analysts") ends the search. A list before a
+    participle is an absolute clause's subject ("with lawmakers and activists
+    condemning ..."), read elsewhere."""
+    if before < 1 or tokens[before].low not in ("and", "or"):
+        return False
+    if head + 1 < len(tokens) and tokens[head + 1].low.endswith("ing"):
         return False
     item_has_plural = False
     for k in range(before - 1, max(-1, before - _LIST_REACH), -1):
@@ -1206,7 +1211,7 @@ def _generic(
                 role = group and not quantified
                 return np_start, end, "role" if role else "generic"
     # A noun object of a preposition is not a subject ("the views of analysts say").
-    if _last_of_listed_objects(tokens, before):
+    if _last_of_listed_objects(tokens, before, i):
         return None  # "Interviews with bishops, diplomats and analysts indicate"
     if before >= 0 and tokens[before].low in AFFILIATION | _BE | {"to", "about", "than", "like"}:
         return None  # object of a preposition, or a predicate ("are vocal supporters")

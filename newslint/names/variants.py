@@ -16,7 +16,7 @@ from newslint import regexcache
 from newslint.names.checks import is_dictionary_word
 from newslint.names.extract import NameAnalysis
 from newslint.names.frequent import zipf
-from newslint.names.words import PARTICLES, given_names, listed_given_names
+from newslint.names.words import given_names, listed_given_names
 
 COMMON = 4.0  # "Airlines": an ordinary word, not the joined form of "Air Lines"
 
@@ -134,7 +134,7 @@ def find_variants(analysis: NameAnalysis) -> list[Variant]:
             continue  # "Luis Suárez" and "Filipe Luís": two people who share a name
         if _surname_and_phrase(list(forms.values())):
             continue  # "Senator Sheldon Whitehouse" and "the White House"
-        if _full_name_and_handle(list(forms.values()), analysis):
+        if _account_names(list(forms.values()), text):
             continue  # "Micah Grimes" and the account name "MicahGrimes"
         ranked = sorted(
             forms.values(),
@@ -149,25 +149,19 @@ def find_variants(analysis: NameAnalysis) -> list[Variant]:
     return found
 
 
-def _full_name_and_handle(forms: list[_Form], analysis: NameAnalysis) -> bool:
-    """A person's given name and surname ("Micah Grimes": the story gives the
-    surname that first name, or the name is a common first name) and the two
-    run together ("MicahGrimes"): nobody spells a person's name so, but an
-    account name is written so ("Image copyright Twitter - MicahGrimes")."""
-    given = given_names() | listed_given_names()
-    for form in forms:
-        parts = form.text.split()
-        if len(parts) != 2:
-            continue
-        first, last = _bare(parts[0]), _bare(parts[1])
-        if first in PARTICLES or first in _SURNAME_PREFIXES:
-            continue  # "Mc Donald", "De Niro": a surname spaced, one name
-        person = analysis.forms.get(last)
-        if first in given or (person is not None and first in person.givens):
-            return True
-    return False
+def _account_names(forms: list[_Form], text: str) -> bool:
+    """The joined form stands only where an account name does, after the name
+    of the platform ("Image copyright Twitter - MicahGrimes"): the account of the
+    person the spaced form names, not a spelling of the name."""
+    joined = [f for f in forms if " " not in f.text]
+    return bool(joined) and all(
+        _PLATFORM_BEFORE.search(text, max(0, start - 24), start)
+        for f in joined
+        for start, _ in f.places
+    )
 
 
-# Surname prefixes written apart or joined ("Mac Donald", "MacDonald"); the
-# particles (de, van, von ...) are in the names data.
-_SURNAME_PREFIXES = frozenset(("mc", "mac", "fitz", "st", "o"))
+_PLATFORM_BEFORE = regexcache.compile(
+    r"\b(?:Twitter|Instagram|Facebook|YouTube|TikTok|Snapchat|LinkedIn|Threads|Bluesky"
+    r"|Flickr)\s*[-–—:/|]?\s*$"
+)
