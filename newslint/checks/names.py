@@ -628,7 +628,18 @@ def _majority(
         return None  # "A.F.L." beside "N.F.L.": each letter a word, another body
     if form.text.endswith("."):
         return None  # "Rep.-elects": an abbreviated title, not a spelling of a name
-    nearby = [*analysis.by_initial.get(form.key[:1], ()), *_first_letter_slips(form, analysis)]
+    # Spellings two or more letters longer or shorter are never one name slipped
+    # (``similar`` and ``_same_given_near`` allow two edits): a long story has
+    # hundreds of names under one initial.
+    size = len(form.key)
+    same_initial = analysis.by_initial.get(form.key[:1], ())
+    folded = fold(form.text)
+    nearby = [
+        o
+        for o in same_initial
+        if abs(len(o.key) - size) <= _MAX_EDITS or fold(o.text) == folded  # "Pākehā"
+    ]
+    nearby += _first_letter_slips(form, analysis)
     for other in nearby:
         if other is form:
             continue
@@ -677,6 +688,7 @@ def _majority(
 
 
 _INITIALISM = regexcache.compile(r"(?:[A-Z]\.){2,}")
+_MAX_EDITS = 2  # the most edits between two spellings of one name
 
 
 # An alias stated between two spellings: "Jean Cabut, also known as Cabu".
