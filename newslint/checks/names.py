@@ -80,9 +80,10 @@ def _names(doc: Document, ctx: CheckContext) -> NamesList:
         raise InputError(doc.path, str(exc)) from None
 
 
-def _accents_only(a: str, b: str) -> bool:
-    """The two differ in accents alone ("Guantánamo", "Guantanamo")."""
-    return a != b and a.casefold() != b.casefold() and fold(a) == fold(b) and len(a) == len(b)
+def _letters_alike(a: str, b: str) -> bool:
+    """The two differ in accents or capitals alone ("Guantánamo", "ObamaCare"),
+    not in spacing or letters."""
+    return a != b and fold(a) == fold(b) and len(a) == len(b)
 
 
 def _flag(
@@ -460,8 +461,8 @@ def inconsistent(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[D
         span = Span(variant.start, variant.end)
         if any(s.overlaps(span) for s in doc.sic) or doc.in_skipped(span):
             continue
-        if doc.in_quotation(span) and _accents_only(variant.text, variant.right):
-            continue  # a quoted report's "Guantánamo": the source's style, not a slip
+        if doc.in_quotation(span) and _letters_alike(variant.text, variant.right):
+            continue  # a quoted report's "Guantánamo", a quoted post's "ObamaCare": theirs
         if fold(variant.text.replace(" ", "")) in taken:
             continue
         times = "once" if variant.count == 1 else f"{variant.count} times"

@@ -518,7 +518,12 @@ _SERVED_IN_PAST = regexcache.compile(
 _PREDECESSORS = regexcache.compile(r"\bpredecessors?\b", re.IGNORECASE)
 # A past that did not happen: "President Obama would have been unhappy if ...".
 _COUNTERFACTUAL_AFTER = regexcache.compile(r"\s+(?:would|could|might)\s+(?:not\s+)?have\b")
-_PAST_BEFORE = regexcache.compile(rf"\b({_PAST})\s+(?:(?:[a-z]+\s+)?(?:the|a|an)\s+)?$")
+_PAST_BEFORE = regexcache.compile(
+    rf"\b({_PAST})\s+(?:(?:[a-z]+\s+)?(?:the|a|an)\s+"
+    # The holder as the one a past act was done for: "provided a dossier briefing to".
+    r"|(?:a|an|the|his|her|their|its)\s+(?:[a-z]+\s+){1,2}(?:to|for)\s+)?$"
+)
+_PAST_BEFORE_REACH = 45  # characters: "provided a dossier briefing to "
 # Any case: "How President Trump Could ..." in a title-case headline.
 _MODAL_AFTER = regexcache.compile(r"\s+(?:would|could|might)\b", re.IGNORECASE)
 _HAD = r"had\s+(?:[a-z]+ly\s+|never\s+|not\s+)?"  # the past perfect's auxiliary
@@ -644,7 +649,7 @@ def _told_in_past(
     perfect = _PERFECT_AFTER.match(text, end, min(sentence[1], end + 40))
     if perfect and not REPORTING.fullmatch(perfect.group(1)):
         return True  # "a story that said President Obama had banned ...": the same
-    before = _PAST_BEFORE.search(text, max(sentence[0], start - 30), start)
+    before = _PAST_BEFORE.search(text, max(sentence[0], start - _PAST_BEFORE_REACH), start)
     if tail and before and not REPORTING.fullmatch(before.group(1)):
         return True
     # "a White House adviser to President Bill Clinton": a role of that time;
