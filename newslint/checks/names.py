@@ -1015,6 +1015,8 @@ def officeholder(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[D
         layout: Layout = "before"
         if former is None and mention.given and not mention.title:
             former, layout = _former_beside(doc.text, mention)
+        if former is not None and layout == "before" and _ROLE_AFTER.match(doc.text, mention.end):
+            continue  # "a former President Obama political adviser": the adviser is former
         if former is not None:
             problem = former_problem(names, mention, former, day, layout)
             if problem:
@@ -1064,6 +1066,13 @@ def _dated_after(doc: Document, offset: int, day: dt.date) -> bool:
 
 
 _THEN_TITLE = regexcache.compile(r"\b[Tt]hen[- ][A-Z]")
+# A role after the holder's name: "former" qualifies it ("a former President
+# Obama political adviser" served Obama; Obama is not called former).
+_ROLE_AFTER = regexcache.compile(
+    r"\s+(?:[a-z]+\s+)?(?:adviser|advisor|aide|spokesman|spokeswoman|spokesperson|strategist"
+    r"|staffer|speechwriter|appointee|nominee|official|lawyer|attorney|counsel|envoy|deputy"
+    r"|press\s+secretary|chief\s+of\s+staff)s?\b"
+)
 
 
 def _then_title_beside(doc: Document, mention: Mention) -> bool:

@@ -488,6 +488,14 @@ _QUALIFIED_BEFORE = regex.compile(
     r"|\b(?:former|ex-|onetime|one-time)\s+(?:[\w’'-]+\s+){1,5}and\s+$",
     regex.IGNORECASE,
 )
+_INITIALISM_END = regexcache.compile(r"(?:[A-Z]\.){2,}\s*$")
+# A group called former, then its members: each one's title is of that time.
+_FORMER_GROUP_BEFORE = regexcache.compile(
+    r"\bformer\s+(?:[\w’'-]+\s+){0,4}(?:officials|leaders|aides|advisers|officers|members"
+    r"|ministers|secretaries|chiefs|heads|diplomats|lawmakers)\b[^.;:]{0,20}?"
+    r"(?:including|such\s+as|among\s+them|like)\s+$",
+    re.IGNORECASE,
+)
 # The holder's own doings in the past, told in the past tense ("Even President
 # Jimmy Carter had a mean streak", "Republicans blocked President Obama's
 # pick"). Reporting verbs ("said", "announced") are left out: a stale title on
@@ -570,8 +578,15 @@ def another_time(
         return False
     start = mention.title[0].start if mention.title else mention.start
     framed = bool(_FRAME_BEFORE.search(text, max(0, start - 30), start))
-    if _QUALIFIED_BEFORE.search(text, max(sentence[0], start - 60), start):
+    # A sentence split after an initialism inside the noun phrase ("then-U.N. |
+    # Ambassador Susan Rice"): the qualifier is read across the split.
+    reach = sentence[0]
+    if _INITIALISM_END.search(text, max(0, reach - 12), reach):
+        reach = 0
+    if _QUALIFIED_BEFORE.search(text, max(reach, start - 60), start):
         return True
+    if _FORMER_GROUP_BEFORE.search(text, max(reach, start - 100), start):
+        return True  # "former senior officials -- including Secretary of Defense Robert Gates"
     if all(o.end is not None and o.end < day for o in held):  # a past holder
         if _PREDECESSORS.search(text, sentence[0], start):
             return True  # "his predecessors, beginning with President Obama": of that time
