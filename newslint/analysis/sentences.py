@@ -23,6 +23,9 @@ _MONTHS = "January February March April May June July August September October N
 _ZONES = "ET EST EDT CT CST CDT MT MST MDT PT PST PDT GMT BST UTC CET CEST Eastern Pacific local"
 _AFTER_TIME = frozenset(f"{_WEEKDAYS} {_MONTHS} Jan Feb Aug Sept Oct Nov Dec {_ZONES}".split(" "))
 _FIRST_WORD = regexcache.compile(r"\w+")
+# An initialism joined to the word before it is inside a noun phrase: "then-U.N.
+# Ambassador Susan Rice", "pro-U.S. groups", never a sentence's last word.
+_JOINED_INITIALISM = regexcache.compile(r"[A-Za-z]-(?:[A-Z]\.){2,}$")
 _FLATTEN = str.maketrans("\r\n", "  ")
 
 
@@ -38,6 +41,8 @@ def _continues(previous: str, following: str) -> bool:
     """True when the splitter cut where a news sentence actually goes on."""
     first = following[:1]
     if not first or first.islower() or first in ",;:)]":
+        return True
+    if _JOINED_INITIALISM.search(previous):
         return True
     if _TIME_ABBREV.search(previous):
         word = _FIRST_WORD.match(following)

@@ -488,7 +488,6 @@ _QUALIFIED_BEFORE = regex.compile(
     r"|\b(?:former|ex-|onetime|one-time)\s+(?:[\w’'-]+\s+){1,5}and\s+$",
     regex.IGNORECASE,
 )
-_INITIALISM_END = regexcache.compile(r"(?:[A-Z]\.){2,}\s*$")
 # A group called former, then its members: each one's title is of that time.
 _FORMER_GROUP_BEFORE = regexcache.compile(
     r"\bformer\s+(?:[\w’'-]+\s+){0,4}(?:officials|leaders|aides|advisers|officers|members"
@@ -578,11 +577,7 @@ def another_time(
         return False
     start = mention.title[0].start if mention.title else mention.start
     framed = bool(_FRAME_BEFORE.search(text, max(0, start - 30), start))
-    # A sentence split after an initialism inside the noun phrase ("then-U.N. |
-    # Ambassador Susan Rice"): the qualifier is read across the split.
     reach = sentence[0]
-    if _INITIALISM_END.search(text, max(0, reach - 12), reach):
-        reach = 0
     if _QUALIFIED_BEFORE.search(text, max(reach, start - 60), start):
         return True
     if _FORMER_GROUP_BEFORE.search(text, max(reach, start - 100), start):
