@@ -280,7 +280,10 @@ def test_evaluates_tells_a_verdict_on_someone_from_a_report() -> None:
 
 
 def test_an_initialism_joined_to_the_word_before_ends_no_sentence() -> None:
-    text = "The memo named then-U.N. Ambassador Ana Ruiz as its author. It was read in the U.S. Congress."
+    text = (
+        "The memo named then-U.N. Ambassador Ana Ruiz as its author. "
+        "It was read in the U.S. Congress."
+    )
     spans = split_sentences(text, [Span(0, len(text))])
     assert [text[s.start : s.end] for s in spans] == [
         "The memo named then-U.N. Ambassador Ana Ruiz as its author.",
