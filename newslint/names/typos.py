@@ -19,6 +19,11 @@ word is taken for a slip when all of these hold:
 Rare real names sit near common words all the time (Wyman/woman,
 Persson/person); they are told apart by that last condition and by being
 used as names (with a given name or a title, or more than once).
+
+A word English text has never seen (Zipf 0), used once and one finger slip
+from an everyday word, needs less: inside an institution's name or a title
+("Supreme Cuort", "Home Seccretary") it is taken for a slip when the word
+meant is one capitalised in running text, even at four letters ("Chna").
 """
 
 from __future__ import annotations
@@ -79,6 +84,7 @@ _TITLE_WORDS = TITLE_HEADS | TITLE_PARTS
 UNSEEN = 1.0
 VERY_FREQUENT = 3.5  # a lone unseen word at a sentence start
 LONE_FREQUENT = 4.5  # a lone unseen word mid-sentence: names stand there too
+EVERYDAY = 5.0  # "about", "despite", "earlier": a lone seldom-seen word at a sentence start
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 
 
@@ -274,7 +280,11 @@ def _verdict(
     if apostrophe is not None:
         # Beside the story's own "O'Neill" it is names.variant-form's finding.
         return None if apostrophe in counts else (apostrophe, False)
-    if len(word) < MIN_LENGTH or not _TITLE_CASE.fullmatch(word):
+    if not _TITLE_CASE.fullmatch(word):
+        return None
+    # Four letters have too many real neighbours, unless the word was never seen.
+    short = len(word) < MIN_LENGTH
+    if short and (len(word) < MIN_LENGTH - 1 or zipf(word) > 0.0):
         return None
     if key in people or key in names.by_key or token.lower in given_names():
         return None
@@ -304,6 +314,12 @@ def _verdict(
     given = _given_slip(word, run, i, counts)
     if given:
         return given, False
+    if counts[word] == 1 and not lower_use and not (i and run[i - 1].lower in PARTICLES):
+        meant = _unseen_slip(word, spelled)
+        if meant and _slip_stands(meant.casefold(), run, i, analysis.text, language):
+            return meant, fold(meant) in spelled
+    if short:
+        return None
     others = [t for j, t in enumerate(run) if j != i and t.lower not in _JOINERS]
     if any(fold(t.text) in people or t.lower in given_names() for t in others):
         # Part of a person's name ("Ashia Hansen", "Hansen" used alone),
@@ -401,6 +417,77 @@ def _people_of(word: str, language: str) -> bool:
 
 STRONG_MEANT = 2.5  # "Grantham": a place name the frequency list knows well
 STRONG_LENGTH = 7
+
+
+UNSEEN_SLIP_MEANT = 4.0  # the word meant is an everyday word or a household name
+UNSEEN_SLIP_SHORT = 4.5  # four letters have more neighbours: only the commonest count
+
+
+def _unseen_slip(word: str, spelled: dict[str, str]) -> str:
+    """ "Repblic", "Cuort", "Howevr", "Chna": a word English text has never
+    seen (Zipf 0), one slip of the fingers from a word it sees every day.
+    Names from other languages are unseen too, but seldom a keyboard slip of
+    an everyday English word, so this may hold inside a name ("Supreme Cuort")
+    where the other paths stand back (``_slip_stands`` says where). Used once
+    only: a spelling kept up through the story is the name's own."""
+    if zipf(word) > 0.0 or len(word) < MIN_LENGTH - 1:
+        return ""
+    floor = UNSEEN_SLIP_MEANT if len(word) >= MIN_LENGTH else UNSEEN_SLIP_SHORT
+    near = [
+        common
+        for common, edits in frequent_neighbours(word)
+        if edits == 1
+        and zipf(common) >= floor
+        and slip_like(word, common)
+        and not is_suffix_form(common, word)
+    ]
+    if not near:
+        return ""
+    # The story's own capitalised word first ("Chna" beside "China"), then a word
+    # capitalised in running text ("Beijng": Beijing, not being), then the commonest.
+    best = max(near, key=lambda c: (c in spelled, c in _CAPITALISED_WORDS, zipf(c)))
+    return spelled.get(best) or best[:1].upper() + best[1:]
+
+
+def _no_name_among(tokens: list[Token]) -> bool:
+    """Only joiners and words capitalised in running text ("Czech", "Home")."""
+    return all(t.lower in _JOINERS or t.lower in _CAPITALISED_WORDS for t in tokens)
+
+
+def _slip_stands(common: str, run: list[Token], i: int, text: str, language: str) -> bool:
+    """Whether the word meant fits where the unseen word stands. A word that is
+    capitalised in running text (a place, institution or title word) fits inside
+    a name ("Czech Repblic", "Supreme Cuort"); an ordinary word only where no
+    name is around it ("Howevr the poll", not "Leead Leevneh" or "Markos Geneti")."""
+    if i + 1 < len(run) and run[i + 1].lower in SUFFIXES:
+        return False  # "Andre Nzame III"
+    before = run[:i]
+    if common in _TITLE_WORDS:
+        # Before a name ("Prrsident Niyazov") or after other title words ("Home
+        # Seccretary"), never after a name ("Joel Jutge") nor alone ("Priet").
+        return _title_place(run, i) or (bool(before) and _no_name_among(before))
+    if common in _CAPITALISED_WORDS:
+        # After common words ("Supreme Cuort", "Czech Repblic"), not after a name
+        # ("Gerard Biard" is no board).
+        return all(
+            _no_name_among([t])
+            or (
+                t.lower not in given_names()
+                and _common(t.text)
+                and is_dictionary_word(t.text, language)
+            )
+            for t in before
+        )
+    joins = [k for k in range(i + 1, len(run)) if run[k].lower in CONNECTORS]
+    if (joins[0] if joins else len(run)) > i + 1:
+        return False  # a name may follow it: "Leead Leevneh"
+    if not _no_name_among(before):
+        return False  # a name may come before it: "Jerome Thion", "Melissa Hipes"
+    lone = all(t.lower in _JOINERS for t in before)
+    if not lone or _sentence_initial(text, run[i].start):
+        return True
+    # Alone mid-sentence a name is as likely ("around Skib"), the more so when short.
+    return len(common) > MIN_LENGTH and zipf(common) >= LONE_FREQUENT
 
 
 def _doubled_or_swapped(word: str) -> str:
@@ -544,5 +631,9 @@ def _fits(
         # A word never seen anywhere, one slip from a very common one, is
         # a slip too ("Govrnment figures show").
         comma = analysis.text[token.end : token.end + 1] == ","
-        return comma or (unseen and zipf(common) >= VERY_FREQUENT)
+        if comma or (unseen and zipf(common) >= VERY_FREQUENT):
+            return True
+        # A slip of one of the commonest words ("Accordin to", "Eariler this week"),
+        # which English text has seen only as a slip, opening a sentence alone.
+        return zipf(common) >= EVERYDAY and zipf(word) < ATTESTED
     return common in _CAPITALISED_WORDS or (unseen and zipf(common) >= LONE_FREQUENT)
