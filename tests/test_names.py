@@ -458,3 +458,20 @@ def test_no_name_listed_twice_in_the_shipped_lists() -> None:
     # Two entries of one name make the person ambiguous to every names rule.
     names = [p.name.casefold() for path in (DEFAULT_LIST, *BUILT_LISTS) for p in load_file(path)]
     assert sorted(n for n in set(names) if names.count(n) > 1) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "initial"),
+    [
+        ("Shares fell.\nCoopper said so.", True),  # a sentence ended on the line before
+        ("Shares fell\n\nCoopper said so.", True),  # a paragraph of its own
+        ("said the analyst Kyle\nCoopper on Monday.", False),  # a line wrapped mid-sentence
+        ("profits fell,\nCoopper said.", False),
+        ("Kylie Jenner at the Awards show\nLAS VEGAS, Nevada - the star", True),  # a dateline
+    ],
+)
+def test_a_wrapped_line_starts_no_sentence(text: str, initial: bool) -> None:
+    from newslint.names.extract import _sentence_initial
+
+    start = max(text.find("Coopper"), text.find("LAS"))
+    assert _sentence_initial(text, start) is initial

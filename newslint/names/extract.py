@@ -53,6 +53,7 @@ _SPACES = (" ", "\u00a0")
 _NAME_JOINERS = PARTICLES | CONNECTORS  # lower-case words allowed inside a name
 _SENTENCE_END = ".!?:;"
 _OPENERS = "\"'“‘(["
+_WRAPPED_AFTER = ",’'"  # a line ending in these (or a lower-case letter) runs on
 _MAX_NAME_WORDS = 4
 # Words that never start or continue a person's name when capitalised.
 _NOT_TITLE = (COMMON_WORDS | MONTHS | WEEKDAYS | PLACES) - CONNECTORS
@@ -271,7 +272,16 @@ def _sentence_initial(text: str, start: int) -> bool:
     i = start - 1
     while i >= 0 and (text[i] in _OPENERS or text[i] in " \t\u00a0"):
         i -= 1
-    return i < 0 or text[i] == "\n" or text[i] in _SENTENCE_END or text[i] in "—–-•*"
+    if i >= 0 and text[i] == "\n":
+        # A line of its own starts a sentence, but a line wrapped inside a
+        # paragraph ("... analyst Kyle\nCoopper told") does not; a word in
+        # capitals at a line start is a dateline ("Title\nLAS VEGAS, Nevada").
+        j = i - 1
+        while j >= 0 and text[j] in " \t\u00a0":
+            j -= 1
+        wrapped = j >= 0 and (text[j].islower() or text[j] in _WRAPPED_AFTER)
+        return not wrapped or text[start : start + 2].isupper()
+    return i < 0 or text[i] in _SENTENCE_END or text[i] in "—–-•*"
 
 
 def _word_before(text: str, start: int) -> str:
