@@ -460,14 +460,19 @@ def test_no_name_listed_twice_in_the_shipped_lists() -> None:
     assert sorted(n for n in set(names) if names.count(n) > 1) == []
 
 
+_LINE = "The bank said on Monday that profits had fallen, according to "  # 64 columns
+
+
 @pytest.mark.parametrize(
     ("text", "initial"),
     [
+        (_LINE + "its\nanalyst. Coopper said so.", True),  # not at a line start
         ("Shares fell.\nCoopper said so.", True),  # a sentence ended on the line before
         ("Shares fell\n\nCoopper said so.", True),  # a paragraph of its own
-        ("said the analyst Kyle\nCoopper on Monday.", False),  # a line wrapped mid-sentence
-        ("profits fell,\nCoopper said.", False),
-        ("Kylie Jenner at the Awards show\nLAS VEGAS, Nevada - the star", True),  # a dateline
+        (_LINE + "Kyle\nCoopper, who covers the sector.", False),  # wrapped mid-sentence
+        ("Shares fall on the news\nCoopper said the bank would cut its forecast.", True),
+        # A one-line paragraph after a headline line: a dateline, not a wrapped line.
+        ("Kylie Jenner at the Awards show\nLAS VEGAS, Nevada - " + _LINE * 3, True),
     ],
 )
 def test_a_wrapped_line_starts_no_sentence(text: str, initial: bool) -> None:
@@ -475,3 +480,10 @@ def test_a_wrapped_line_starts_no_sentence(text: str, initial: bool) -> None:
 
     start = max(text.find("Coopper"), text.find("LAS"))
     assert _sentence_initial(text, start) is initial
+
+
+def test_a_name_wrapped_across_lines_is_one_name() -> None:
+    text = HEAD + _LINE + "the US Federal\nReserve, which met on Tuesday in Washington.\n"
+    doc = load_document("a.txt", text)
+    runs = [[t.text for t in run] for run in analyse(doc).runs]
+    assert ["US", "Federal", "Reserve"] in runs

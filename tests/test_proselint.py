@@ -463,3 +463,14 @@ def test_party_tag_after_a_link_card_and_a_particle_name_report_as_advice(
         ("Dyke", "info"),
         ("dyke", "warning"),
     ], found
+
+
+def test_a_phrase_wrapped_over_two_lines_is_found(tmp_path: Path) -> None:
+    """Copy kept at 72 columns may break a phrase at a line end: proselint's
+    patterns are written with spaces, so the line break is read as one."""
+    line = "The council has met the same objections to the plan time and time\n"
+    story = tmp_path / "story.txt"
+    story.write_text("Plan delayed\n\n" + line + "again over the past five years.\n")
+    found = newslint_findings(tmp_path, "proselint")
+    column = line.index("time and") + 1
+    assert ("story.txt", "proselint.cliches.misc.write_good", 3, column) in found

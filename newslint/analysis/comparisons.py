@@ -46,7 +46,7 @@ _SMALL = r"two|three|four|five|six|seven|eight|nine|ten|\d+(?:\.\d+)?"
 _HEDGES = (
     r"more than|over|almost|nearly|about|around|roughly|some|approximately|just over|"
     r"just under|less than|under|fewer than|close to|at least|well over|well under"
-)
+).replace(" ", r"\s+")  # any space: a line wrapped at 72 columns may fall inside
 _HEDGE_GROUP = rf"(?:(?P<hedge>{_HEDGES})\s+)?"
 _FRACTION_WORDS = "|".join(sorted(map(re.escape, _FRACTIONS), key=lambda w: (-len(w), w)))
 # "more than double the", "a third of its", "three times as many as the".
@@ -79,7 +79,7 @@ _CHANGE = regexcache.compile(
     rf"\b{_HEDGE_GROUP}(?P<verb>{_MULT_VERBS}|{_UP}|{_DOWN})\b"
     r"(?P<gap>(?:\s+(?!from\b|to\b|by\b)[\w'’-]+){0,6}?)"
     r"(?:\s+by\s+(?P<frac>half|a\s+third|a\s+quarter|two[-\s]thirds|three[-\s]quarters)"
-    r"|(?:\s+by)?(?:\s+(?P<pct>(?:about|around|nearly|almost|more than|some|over|roughly)\s+)?"
+    r"|(?:\s+by)?(?:\s+(?P<pct>(?:about|around|nearly|almost|more\s+than|some|over|roughly)\s+)?"
     r"(?P<p>\d+(?:\.\d+)?)(?:%|\s+per\s*cent|\s+percent)(?P<points>\s+points)?)?),?"
     rf"\s+(?:from\s+(?:a\s+|the\s+)?(?P<a1>[$£€]?\d)(?:[^\s;]*(?<!,)){_WORDS}\s+to\s+"
     rf"{_PRE}(?P<b1>[$£€]?\d)(?:[^\s,;]|,(?=\d))*(?:\s+(?!or\b)[a-z]+){{0,2}}"
@@ -186,7 +186,7 @@ def _usable(text: str, figure: Figure) -> bool:
 
 def _window(ratio_low: float, ratio_high: float, factor: float, hedge: str | None) -> bool:
     """Whether some ratio in [low, high] fits "``hedge`` ``factor``"."""
-    hedge = (hedge or "").lower()
+    hedge = " ".join((hedge or "").lower().split())
     if hedge in ("more than", "over", "at least", "well over"):
         lo, hi = factor * 0.97, float("inf")
     elif hedge in ("less than", "under", "fewer than", "well under"):
@@ -299,7 +299,7 @@ def _relations(
         span = Span(min(first.span.start, m.start()), _end(text, second))
         if first.span.start < sentence.start:
             span = Span(m.start(), _end(text, second))
-        said = " ".join(filter(None, (m.group("hedge"), m.group("rel")))).lower()
+        said = " ".join(f"{m.group('hedge') or ''} {m.group('rel')}".lower().split())
         if b.value:
             yield Comparison(
                 span,
@@ -434,5 +434,5 @@ def _stated_factor(
         factor = float(parse_number(after.group("n")) or 0)
     else:
         factor = _FRACTIONS.get(rel) or _MULTIPLES[rel.split()[0]]
-    said = " ".join(filter(None, (after.group("hedge"), after.group("rel")))).lower()
+    said = " ".join(f"{after.group('hedge') or ''} {after.group('rel')}".lower().split())
     return factor, said, after.group("hedge")

@@ -52,7 +52,7 @@ def _opens(text: str, j: int, para: Span) -> bool:
     the quoted words with no space."""
     return (
         j >= para.start + 2
-        and text[j - 1] == " "
+        and text[j - 1] in " \n"  # a newline where the paragraph is wrapped
         and text[j - 2] in ".!?"
         and j + 1 < para.end
         and text[j + 1].isupper()

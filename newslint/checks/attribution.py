@@ -123,9 +123,10 @@ def quote_unattributed(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iter
         last_end = q.span.end
         if run_on:
             continue
-        # A quotation that runs over paragraphs is reported on its first line.
-        cut = doc.text.find("\n", q.span.start, q.span.end)
-        span = q.span if cut < 0 else Span(q.span.start, cut)
+        # A quotation that runs over paragraphs is reported in its first one
+        # (which may be wrapped over several lines).
+        first = next((p for p in doc.paragraphs if p.start <= q.span.start < p.end), None)
+        span = q.span if first is None else Span(q.span.start, min(q.span.end, first.end))
         yield Diagnostic(
             meta.id,
             "Quotation has no speaker: add who said it (e.g. '..., she said')",

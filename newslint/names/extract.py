@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 import regex
 
+from newslint.analysis.wrapping import soft_break, wrapped_mid_sentence
 from newslint.document import Document
 from newslint.names.frequent import zipf
 from newslint.names.similar import fold
@@ -53,7 +54,6 @@ _SPACES = (" ", "\u00a0")
 _NAME_JOINERS = PARTICLES | CONNECTORS  # lower-case words allowed inside a name
 _SENTENCE_END = ".!?:;"
 _OPENERS = "\"'“‘(["
-_WRAPPED_AFTER = ",’'"  # a line ending in these (or a lower-case letter) runs on
 _MAX_NAME_WORDS = 4
 # Words that never start or continue a person's name when capitalised.
 _NOT_TITLE = (COMMON_WORDS | MONTHS | WEEKDAYS | PLACES) - CONNECTORS
@@ -243,7 +243,8 @@ def _runs(text: str, tokens: list[Token]) -> Iterator[list[Token]]:
     lower-case particles and connectors allowed between them."""
     run: list[Token] = []
     for i, token in enumerate(tokens):
-        joined = bool(run) and text[run[-1].end : token.start] in _SPACES
+        gap = text[run[-1].end : token.start] if run else ""
+        joined = bool(run) and (gap in _SPACES or (gap == "\n" and soft_break(text, run[-1].end)))
         if _capitalised(token):
             if run and not joined:
                 yield run
@@ -274,13 +275,8 @@ def _sentence_initial(text: str, start: int) -> bool:
         i -= 1
     if i >= 0 and text[i] == "\n":
         # A line of its own starts a sentence, but a line wrapped inside a
-        # paragraph ("... analyst Kyle\nCoopper told") does not; a word in
-        # capitals at a line start is a dateline ("Title\nLAS VEGAS, Nevada").
-        j = i - 1
-        while j >= 0 and text[j] in " \t\u00a0":
-            j -= 1
-        wrapped = j >= 0 and (text[j].islower() or text[j] in _WRAPPED_AFTER)
-        return not wrapped or text[start : start + 2].isupper()
+        # paragraph mid-sentence ("... analyst Kyle\nCoopper told") does not.
+        return not wrapped_mid_sentence(text, i)
     return i < 0 or text[i] in _SENTENCE_END or text[i] in "—–-•*"
 
 

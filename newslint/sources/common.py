@@ -9,6 +9,7 @@ from typing import Any
 
 from newslint import regexcache
 from newslint.analysis.skipped import find_skipped, merge_spans
+from newslint.analysis.wrapping import wrapped_mid_sentence
 from newslint.document import Document
 from newslint.spans import Span, TextBuilder
 
@@ -244,13 +245,19 @@ def header_fields(
             result.append(para)
             continue
         lines = _line_spans(text, para)
-        meta = [is_byline(text[s:e]) or dateline_date(text[s:e]) is not None for s, e in lines]
+        # A line that carries on a sentence wrapped from the line before
+        # ("... reduce its workforce\nby between 7,000 and 8,000") is prose.
+        meta = [
+            not (k and wrapped_mid_sentence(text, text.find("\n", lines[k - 1].end)))
+            and (is_byline(text[s:e]) or dateline_date(text[s:e]) is not None)
+            for k, (s, e) in enumerate(lines)
+        ]
         parts = lines if len(lines) > 1 and any(meta) else [para]
-        for span in parts:
+        for span, header in zip(parts, meta if parts is lines else [True], strict=True):
             part = text[span.start : span.end]
-            if byline is None and is_byline(part):
+            if header and byline is None and is_byline(part):
                 byline = span
-            elif date is None:
+            elif header and date is None:
                 date = dateline_date(part)
         result.extend(parts)
     return result, byline, date
