@@ -9,7 +9,7 @@ from typing import Any
 
 from newslint import regexcache
 from newslint.analysis.skipped import find_skipped, merge_spans
-from newslint.analysis.wrapping import wrapped_mid_sentence
+from newslint.analysis.wrapping import unwrap, wrapped_mid_sentence
 from newslint.document import Document
 from newslint.spans import Span, TextBuilder
 
@@ -329,6 +329,9 @@ def finish(builder: TextBuilder, *, code: list[Span] | None = None, **fields: An
         doc.signoff = find_signoff(doc.text, doc.paragraphs, _first_body(doc))
     if doc.byline is None:
         doc.byline = closing_byline(doc.text, doc.paragraphs[_first_body(doc) :])
+    if doc.format != "html":  # a page's text has its whitespace collapsed already
+        keep = {s for s in (doc.headline, doc.byline, doc.signoff) if s is not None}
+        doc.text = unwrap(doc.text, doc.paragraphs, keep | set(doc.headings))
     skipped, sic = find_skipped(doc.text)
     doc.skipped = merge_spans(skipped + (code or []))
     doc.sic = sic

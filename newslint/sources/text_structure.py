@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from newslint import regexcache
+from newslint.analysis.wrapping import soft_break, wrapped_mid_sentence
 from newslint.sources.blocks import ANSWER_MARKER, QUESTION_MARKER
 from newslint.sources.common import dateline_date, is_byline
 from newslint.spans import Span
@@ -60,6 +61,8 @@ def split_units(text: str, blocks: list[list[Span]]) -> list[Unit]:
             question = QUESTION_MARKER.match(content)
             answer = ANSWER_MARKER.match(content)
             found = question or answer or marker
+            if found and current and _carries_on(text, line, found.end()):
+                found = None  # "... from 60 to\n65. Up to 1.4m": a wrapped sentence, no list
             if index in asked:  # a question line over its answer, FAQ-style
                 _close(units, current, kind)
                 units.append(Unit(line, "q", 1))
@@ -68,8 +71,12 @@ def split_units(text: str, blocks: list[list[Span]]) -> list[Unit]:
                 _close(units, current, kind)
                 kind = "q" if question else "a" if answer else "item"
                 current = [Span(line.start + found.end(), line.end)]
-            elif kind == "item" and current and text[line.start - 1 : line.start] != "\n":
-                current.append(line)  # an indented continuation of the item
+            elif (
+                kind == "item"
+                and current
+                and (text[line.start - 1 : line.start] != "\n" or soft_break(text, line.start - 1))
+            ):
+                current.append(line)  # an indented continuation, or the item's line wrapped
             elif kind == "item" and current:
                 _close(units, current, kind)
                 kind, current = "para", [line]
@@ -85,6 +92,23 @@ def split_units(text: str, blocks: list[list[Span]]) -> list[Unit]:
                 current.append(line)
         _close(units, current, kind)
     return units
+
+
+_SENTENCE_ENDS = '.!?:;"”’)'
+
+
+def _carries_on(text: str, line: Span, marker_end: int) -> bool:
+    """Whether ``line`` carries on a sentence wrapped from the line before, though
+    it opens like a list item: after a word that ends no sentence ("from 60 to" /
+    "65. Up to"), or as a dash aside in lower case ("Mike Leigh" / "- nominated")."""
+    newline = text.rfind("\n", 0, line.start)
+    if newline < 0:
+        return False
+    if wrapped_mid_sentence(text, newline):
+        return True
+    before = text[:newline].rstrip()
+    aside = text[line.start + marker_end : line.start + marker_end + 1].islower()
+    return aside and before[-1:] not in _SENTENCE_ENDS and soft_break(text, newline)
 
 
 def _bare_questions(lines: list[str]) -> set[int]:
