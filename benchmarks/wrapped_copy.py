@@ -42,19 +42,8 @@ def wrap_article(text: str, width: int) -> str:
 
 
 def findings(directory: Path) -> set[Finding]:
-    command = [
-        sys.executable,
-        "-m",
-        "newslint",
-        "check",
-        "--format",
-        "json",
-        "--no-progress",
-        "--no-cache",
-        "--ignore",
-        "grammar",
-        str(directory),
-    ]
+    options = ["--format", "json", "--no-progress", "--no-cache", "--ignore", "grammar"]
+    command = [sys.executable, "-m", "newslint", "check", *options, str(directory)]
     run = subprocess.run(command, capture_output=True, text=True, check=False)
     if run.returncode not in (0, 1):
         raise SystemExit(f"newslint failed ({run.returncode}): {run.stderr.strip()}")
