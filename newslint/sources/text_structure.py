@@ -106,9 +106,11 @@ def _carries_on(text: str, line: Span, marker_end: int) -> bool:
         return False
     if wrapped_mid_sentence(text, newline):
         return True
-    before = text[:newline].rstrip()
+    j = newline - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
     aside = text[line.start + marker_end : line.start + marker_end + 1].islower()
-    return aside and before[-1:] not in _SENTENCE_ENDS and soft_break(text, newline)
+    return aside and j >= 0 and text[j] not in _SENTENCE_ENDS and soft_break(text, newline)
 
 
 def _bare_questions(lines: list[str]) -> set[int]:
