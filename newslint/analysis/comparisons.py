@@ -184,6 +184,11 @@ def _usable(text: str, figure: Figure) -> bool:
     return not figure.looks_like_year and not (after.isalpha() or after == "-")
 
 
+def _said(relation: re.Match[str]) -> str:
+    """ "less than half", with any line break or run of spaces inside made one space."""
+    return " ".join(f"{relation.group('hedge') or ''} {relation.group('rel')}".lower().split())
+
+
 def _window(ratio_low: float, ratio_high: float, factor: float, hedge: str | None) -> bool:
     """Whether some ratio in [low, high] fits "``hedge`` ``factor``"."""
     hedge = " ".join((hedge or "").lower().split())
@@ -299,7 +304,7 @@ def _relations(
         span = Span(min(first.span.start, m.start()), _end(text, second))
         if first.span.start < sentence.start:
             span = Span(m.start(), _end(text, second))
-        said = " ".join(f"{m.group('hedge') or ''} {m.group('rel')}".lower().split())
+        said = _said(m)
         if b.value:
             yield Comparison(
                 span,
@@ -434,5 +439,5 @@ def _stated_factor(
         factor = float(parse_number(after.group("n")) or 0)
     else:
         factor = _FRACTIONS.get(rel) or _MULTIPLES[rel.split()[0]]
-    said = " ".join(f"{after.group('hedge') or ''} {after.group('rel')}".lower().split())
+    said = _said(after)
     return factor, said, after.group("hedge")

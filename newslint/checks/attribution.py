@@ -125,8 +125,9 @@ def quote_unattributed(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iter
             continue
         # A quotation that runs over paragraphs is reported in its first one
         # (which may be wrapped over several lines).
-        first = next((p for p in doc.paragraphs if p.start <= q.span.start < p.end), None)
-        span = q.span if first is None else Span(q.span.start, min(q.span.end, first.end))
+        first = doc.paragraph_index(q.span.start)
+        end = q.span.end if first < 0 else min(q.span.end, doc.paragraphs[first].end)
+        span = Span(q.span.start, end)
         yield Diagnostic(
             meta.id,
             "Quotation has no speaker: add who said it (e.g. '..., she said')",

@@ -16,7 +16,6 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newslint import regexcache
 from newslint.diagnostics import Diagnostic, Severity, Suggestion
 from newslint.distinfo import version
 from newslint.engines.proselint.context import demoted
@@ -51,8 +50,6 @@ def proselint_checks() -> list[Any]:
 
 
 _HERE = Path(__file__).parent
-# A single line break between two words: a paragraph wrapped at 72 or 80 columns.
-_SOFT_NEWLINE = regexcache.compile(r"(?<=\S)\n(?=\S)")
 
 
 def _build_metas() -> list[RuleMeta]:
@@ -101,9 +98,7 @@ class ProselintProvider:
             return
         text = doc.text
         size = len(text)
-        # proselint's phrases are written with spaces; a line wrapped inside a
-        # paragraph ("time and time\nagain") reads as one line, offsets unchanged.
-        for result in compiled.lint(_SOFT_NEWLINE.sub(" ", text)):
+        for result in compiled.lint(text):
             # proselint pads the file with a newline on each side: its offset 1 is text[0].
             start = min(max(result.span[0] - 1, 0), size)
             end = min(max(result.span[1] - 1, start), size)
