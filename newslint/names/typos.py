@@ -55,6 +55,7 @@ from newslint.names.words import (
     TITLE_PARTS,
     WEEKDAYS,
     given_names,
+    recorded_given_names,
 )
 
 RARE = 3.0  # at most this Zipf frequency: a word seen a few times per million or less
@@ -311,22 +312,32 @@ def _verdict(
     lower_use = analysis.used_in_lower_case(word)
     if lower_use and zipf(word) > UNSEEN:
         return None
-    given = _given_slip(word, run, i, counts)
+    # A word English text has never seen but thousands were named ("Lanae") is a name.
+    recorded = token.lower in recorded_given_names()
+    given = "" if recorded else _given_slip(word, run, i, counts)
     if given:
         return given, False
-    if counts[word] == 1 and not lower_use and not (i and run[i - 1].lower in PARTICLES):
+    if (
+        counts[word] == 1
+        and not lower_use
+        and not recorded
+        and not (i and run[i - 1].lower in PARTICLES)
+    ):
         meant = _unseen_slip(word, spelled)
         if meant and _slip_stands(meant.casefold(), run, i, analysis.text, language):
             return meant, fold(meant) in spelled
     if short:
         return None
     others = [t for j, t in enumerate(run) if j != i and t.lower not in _JOINERS]
-    if any(fold(t.text) in people or t.lower in given_names() for t in others):
-        # Part of a person's name ("Ashia Hansen", "Hansen" used alone),
-        # unless it is a slip in the title before one ("Presdient Bush").
-        title = frequent_neighbours(word)[:1]
-        if not (title and title[0][0] in _TITLE_WORDS and _title_place(run, i)):
-            return None
+    title = frequent_neighbours(word)[:1]
+    # A slip in the title before a name is still a slip ("Presdient Bush").
+    in_title = bool(title and title[0][0] in _TITLE_WORDS and _title_place(run, i))
+    if not in_title and any(fold(t.text) in people or t.lower in given_names() for t in others):
+        return None  # part of a person's name ("Ashia Hansen", "Hansen" used alone)
+    # Beside a name only birth records know ("Gerard Biard") it may be a surname the
+    # story spells two ways, or a known name with a doubled letter, but no slip of a
+    # common word.
+    beside_name = not in_title and any(t.lower in recorded_given_names() for t in others)
     # Another capitalised word in the article, used more often, one or two
     # slips away; a spelling known to the frequency list needs a wide gap
     # ("Eleni" and "Elena" are two people, "Cheslea" is a slip).
@@ -364,6 +375,8 @@ def _verdict(
         return doubled[:1].upper() + doubled[1:], doubled in spelled
     if zipf(word) >= ATTESTED and word.casefold() not in misspelled_table():
         return None  # "Syriza" beside Syria: English text uses it, and no list calls it a slip
+    if beside_name or recorded:
+        return None  # "Gerard Biard", "Officer Brentley Vinson": a name, no common word's slip
     for common, _ in frequent_neighbours(word):
         if zipf(common) - zipf(word) < GAP:
             continue
@@ -472,7 +485,7 @@ def _slip_stands(common: str, run: list[Token], i: int, text: str, language: str
         return all(
             _no_name_among([t])
             or (
-                t.lower not in given_names()
+                t.lower not in recorded_given_names()
                 and _common(t.text)
                 and is_dictionary_word(t.text, language)
             )
@@ -570,7 +583,7 @@ def _given_slip(word: str, run: list[Token], i: int, counts: Counter[str]) -> st
         # name is no evidence of a slip there.
         return ""
     near = frequent_neighbours(word)[:1]
-    if not near or near[0][0] not in given_names() or not slip_like(word, near[0][0]):
+    if not near or near[0][0] not in recorded_given_names() or not slip_like(word, near[0][0]):
         return ""
     if _vowel_for_vowel(word.casefold(), near[0][0]):
         return ""  # "Neomi" beside Naomi: given names vary by a vowel (Sara, Sera)

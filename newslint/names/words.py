@@ -61,6 +61,16 @@ def given_names() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def recorded_given_names() -> frozenset[str]:
+    """``given_names`` and every name U.S. birth records show to be a name far more than
+    a word (given-names-us.txt, built by tools/names_given_us.py: "Gerard", "Lanae",
+    "Howard"). Weaker evidence than ``given_names``: enough to stand back from calling
+    a word a slip, or to know the given name a slip was meant to be, not to make a
+    capitalised pair a person ("Crystal Palace", "Sandy Hook")."""
+    return given_names() | word_set(_TOPIC, "given-names-us")
+
+
+@functools.lru_cache(maxsize=1)
 def listed_given_names() -> frozenset[str]:
     """The first names of the people in the shipped names lists, case-folded:
     evidence that a month or weekday after them is a surname ("Theresa May").
