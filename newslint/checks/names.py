@@ -62,7 +62,15 @@ from newslint.names.similar import (
 from newslint.names.typos import find_typos, slip_like
 from newslint.names.variant_forms import find_form_variants
 from newslint.names.variants import find_variants
-from newslint.names.words import PARTICLES, given_names
+from newslint.names.words import (
+    COUNTRY_ADJECTIVES,
+    PARTICLES,
+    PLACES,
+    US_STATES,
+    given_names,
+    recorded_given_names,
+    wordlike_given_names,
+)
 from newslint.registry import CheckContext, Example, RuleMeta, rule
 from newslint.spans import Span
 
@@ -1154,6 +1162,35 @@ def _titled(doc: Document, mention: Mention) -> tuple[str, int, Layout] | None:
 
 # -- names.first-reference ---------------------------------------------------------
 
+# A pair no given name confirms that opens on an everyday word is a brand, a title or
+# a place ("Ask Jeeves", "Total Film", "Better Angels"), unless birth records know the
+# word as a given name ("Grant Shapps", "Pete Buttigieg").
+_EVERYDAY_OPENING = 4.0
+
+
+def _person_tokens(mention: Mention) -> list[Token]:
+    """The tokens of the person's name in ``mention``, or none: a person's whole name,
+    or an unconfirmed pair that is no place ("West Virginia"), nationality ("South
+    African") nor name opening on an everyday word ("Ask Jeeves"). Everyday words
+    joined to the front of a name are no part of it ("Americans John Sankus",
+    "Democrat Gil Cisneros")."""
+    tokens = list(mention.tokens)
+    if mention.kind == "person":
+        return tokens
+    if mention.kind != "candidate":
+        return []
+    words = [t.lower for t in tokens]
+    if " ".join(words) in PLACES | US_STATES or words[-1] in COUNTRY_ADJECTIVES:
+        return []
+    while tokens and _everyday(tokens[0].lower):
+        tokens = tokens[1:]
+    return tokens if len(tokens) >= 2 else []
+
+
+def _everyday(word: str) -> bool:
+    known = word in recorded_given_names() or word in wordlike_given_names()
+    return not known and zipf(word) >= _EVERYDAY_OPENING
+
 
 @rule(
     "names.first-reference",
@@ -1161,7 +1198,11 @@ def _titled(doc: Document, mention: Mention) -> tuple[str, int, Layout] | None:
     why=(
         "News style gives a person's full name on first reference and the surname "
         "alone after that. A bare surname before the full name leaves readers "
-        "guessing; repeating the full name reads as a second person. Headlines, "
+        "guessing; repeating the full name reads as a second person. A capitalised "
+        "pair that no given name confirms counts only when it is no place, nationality "
+        "or name opening on an everyday word ('West Virginia', 'South African', 'Total "
+        "Film'), and an everyday word joined to the front of a name is no part of it "
+        "('Democrat Gil Cisneros'). Headlines, "
         "bylines and quotations are not checked. Set `repeat-full-name = false` in "
         '[rules."names.first-reference"] to allow repeated full names.'
     ),
@@ -1186,14 +1227,16 @@ def first_reference(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterato
     for form in analysis.forms.values():
         if not form.established:
             continue
-        fulls = [m for _, m in form.body if m.given and m.kind in ("person", "candidate")]
+        named = [(m, _person_tokens(m)) for _, m in form.body if m.given]
+        fulls = [m for m, tokens in named if tokens]
+        given_of = {id(m): fold(tokens[0].text) for m, tokens in named if tokens}
         if not fulls:
             continue
         first = fulls[0]
         # A bare word before an unconfirmed pair is usually a place or a team
         # ("Walmart" ... "San Antonio Walmart"), not a surname used too early.
         early_ok = first.kind == "person"
-        full_name = " ".join(t.text for t in first.tokens)
+        full_name = " ".join(t.text for t in _person_tokens(first))
         for token, mention in form.body:
             if mention.start >= first.start or not early_ok:
                 break
@@ -1211,7 +1254,7 @@ def first_reference(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterato
         if not repeat:
             continue
         for mention in fulls[1:]:
-            if fold(mention.given) != fold(first.given):
+            if given_of[id(mention)] != given_of[id(first)]:
                 continue
             if doc.in_quotation(mention.surname.span):
                 continue

@@ -70,6 +70,13 @@ def recorded_given_names() -> frozenset[str]:
     return given_names() | word_set(_TOPIC, "given-names-us")
 
 
+def wordlike_given_names() -> frozenset[str]:
+    """Names U.S. birth records hold thousands of times that English text also uses
+    often as words, or for one famous bearer ("Grant", "Hope", "Hillary", "Pete"):
+    given-names-us-wordlike.txt, built by tools/names_given_us.py."""
+    return word_set(_TOPIC, "given-names-us-wordlike")
+
+
 @functools.lru_cache(maxsize=1)
 def listed_given_names() -> frozenset[str]:
     """The first names of the people in the shipped names lists, case-folded:
