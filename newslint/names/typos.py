@@ -329,15 +329,15 @@ def _verdict(
     if short:
         return None
     others = [t for j, t in enumerate(run) if j != i and t.lower not in _JOINERS]
-    title = frequent_neighbours(word)[:1]
-    # A slip in the title before a name is still a slip ("Presdient Bush").
-    in_title = bool(title and title[0][0] in _TITLE_WORDS and _title_place(run, i))
-    if not in_title and any(fold(t.text) in people or t.lower in given_names() for t in others):
-        return None  # part of a person's name ("Ashia Hansen", "Hansen" used alone)
+    person = any(fold(t.text) in people or t.lower in given_names() for t in others)
     # Beside a name only birth records know ("Gerard Biard") it may be a surname the
     # story spells two ways, or a known name with a doubled letter, but no slip of a
     # common word.
-    beside_name = not in_title and any(t.lower in recorded_given_names() for t in others)
+    beside_name = not person and any(t.lower in recorded_given_names() for t in others)
+    if (person or beside_name) and _slip_in_title(word, run, i):
+        person = beside_name = False  # "Presdient Bush": a slip in the title before a name
+    if person:
+        return None  # part of a person's name ("Ashia Hansen", "Hansen" used alone)
     # Another capitalised word in the article, used more often, one or two
     # slips away; a spelling known to the frequency list needs a wide gap
     # ("Eleni" and "Elena" are two people, "Cheslea" is a slip).
@@ -460,6 +460,12 @@ def _unseen_slip(word: str, spelled: dict[str, str]) -> str:
     # capitalised in running text ("Beijng": Beijing, not being), then the commonest.
     best = max(near, key=lambda c: (c in spelled, c in _CAPITALISED_WORDS, zipf(c)))
     return spelled.get(best) or best[:1].upper() + best[1:]
+
+
+def _slip_in_title(word: str, run: list[Token], i: int) -> bool:
+    """Whether ``word`` is a slip of a title word standing before a name."""
+    title = frequent_neighbours(word)[:1]
+    return bool(title and title[0][0] in _TITLE_WORDS and _title_place(run, i))
 
 
 def _no_name_among(tokens: list[Token]) -> bool:
