@@ -390,6 +390,16 @@ def test_coordinated_names_are_two_people() -> None:
     assert [t.text for t in last.tokens] == ["Marks", "and", "Spencer"] and last.kind == "other"
 
 
+def test_coordinated_names_split_on_given_names_birth_records_know() -> None:
+    """Neither given name is on the hand-kept list; the U.S. birth records know both,
+    which splits the run (each stays a candidate until the story confirms it)."""
+    doc = load_document(
+        "a.txt", "Story\n\nFans of Lanae Orrick and Deshawn Pell's podcast wrote in.\n"
+    )
+    pairs = [(m.given, m.surname.text) for m in analyse(doc).mentions if m.given]
+    assert pairs == [("Lanae", "Orrick"), ("Deshawn", "Pell")]
+
+
 def test_coordinated_names_split_on_surname_evidence() -> None:
     """Neither first name is on the given-name list; each side's last word is
     used as a surname elsewhere in the story, so the pair is two people."""

@@ -35,6 +35,7 @@ from newslint.names.words import (
     WEEKDAYS,
     given_names,
     listed_given_names,
+    recorded_given_names,
 )
 from newslint.spans import Span
 
@@ -369,7 +370,9 @@ def _coordinated(piece: list[Token], surnames: frozenset[str] = frozenset()) -> 
     if len(joins) != 1:
         return [piece]
     j = joins[0]
-    known = given_names()
+    # Any given name birth records know opens a person's side ("Lanae Orrick and
+    # Kyle Pell"): the split makes no person of a pair that is not one already.
+    known = recorded_given_names()
 
     def named(side: list[Token]) -> bool:
         if not all(_TITLE_WORD.fullmatch(t.text) for t in side):
@@ -465,7 +468,7 @@ def _opening_word(text: str, name: list[Token]) -> bool:
     capitalised by its place, standing before a given name and a surname."""
     if len(name) < 3 or not _sentence_initial(text, name[0].start):
         return False
-    known = given_names()
+    known = recorded_given_names()
     first = name[0]
     return (
         name[1].lower in known
