@@ -105,3 +105,20 @@ def test_examples_bylines_caught_and_clean_silent() -> None:
 
 def _fmt(suffix: str) -> str:
     return {".md": "markdown", ".html": "html"}.get(suffix, "text")
+
+
+def test_empty_headings_in_a_row_are_one_finding_that_counts_them() -> None:
+    titles = [f"Harbour story number {n}" for n in range(1, 8)]
+    page = (
+        "<html><body><article><h1>Bridge reopens</h1><p>The bridge reopened on Monday "
+        "after a year of repairs.</p></article>"
+        + "".join(f"<h3>{t}</h3>" for t in titles)
+        + "</body></html>"
+    )
+    doc = load_document("a.html", page)
+    found = list(
+        PythonProvider().check(doc, frozenset(("structure.empty-section",)), CheckContext())
+    )
+    assert len(found) == 1
+    assert found[0].message.startswith("7 headings in a row have no text under them")
+    assert "'Harbour story number 3' and 4 more" in found[0].message

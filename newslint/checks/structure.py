@@ -600,7 +600,9 @@ _HTML_HEADING = regexcache.compile(r"<h([1-6])\b", re.IGNORECASE)
     why=(
         "A heading followed directly by another heading of the same or a higher level, or "
         "by the end of the story, marks a section that was never written or whose text was "
-        "lost in an edit. A subheading directly under its parent heading is fine."
+        "lost in an edit. A subheading directly under its parent heading is fine. Three "
+        "or more empty headings in a row (a saved page's menu or list of links, or an "
+        "outline never written) are one finding at the first of them, which counts them."
     ),
     examples=[
         Example(
@@ -618,30 +620,65 @@ _HTML_HEADING = regexcache.compile(r"<h([1-6])\b", re.IGNORECASE)
     ],
 )
 def empty_section(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnostic]:
-    if not doc.headings:
-        return
+    for run in _empty_heading_runs(doc):
+        first = run[0]
+        if len(run) < _MENU_RUN:
+            for heading in run:
+                yield Diagnostic(
+                    meta.id,
+                    f"The section '{doc.span_text(heading)}' has no text",
+                    heading.start,
+                    heading.end,
+                    meta.severity,
+                )
+            continue
+        # A run of empty headings is one finding: a menu or a list of links left in a
+        # saved page, or an outline never written, not a flood of one per heading.
+        shown = ", ".join(f"'{doc.span_text(h)}'" for h in run[:_SHOWN])
+        more = f" and {len(run) - _SHOWN} more" if len(run) > _SHOWN else ""
+        yield Diagnostic(
+            meta.id,
+            f"{len(run)} headings in a row have no text under them ({shown}{more}): "
+            "a menu or list of links left in the page, or sections never written",
+            first.start,
+            first.end,
+            meta.severity,
+        )
+
+
+_MENU_RUN = 3  # this many empty headings in a row are reported as one
+_SHOWN = 3  # headings quoted in that finding
+
+
+def _empty_heading_runs(doc: Document) -> list[list[Span]]:
+    """The empty headings, in runs with nothing but other headings between them."""
     headings = set(doc.headings)
     paragraphs = doc.paragraphs
     index = {p: i for i, p in enumerate(paragraphs)}
+    runs: list[list[Span]] = []
+    last = -2  # paragraph index of the last empty heading
     for heading in doc.headings:
         position = index.get(heading)
-        if position is None:
+        if position is None or not _is_empty(doc, heading, position, headings):
             continue
-        level = heading_level(doc, heading)
-        following = paragraphs[position + 1] if position + 1 < len(paragraphs) else None
-        if following is not None and following not in headings:
-            continue
-        if following is not None and heading_level(doc, following) > level:
-            continue  # a subheading opens the section
-        if following is not None and _first_item(doc, following):
-            continue  # "Five things we learned" over "1. The party has a problem": its items
-        yield Diagnostic(
-            meta.id,
-            f"The section '{doc.span_text(heading)}' has no text",
-            heading.start,
-            heading.end,
-            meta.severity,
-        )
+        between = paragraphs[last + 1 : position]
+        if runs and last >= 0 and all(p in headings for p in between):
+            runs[-1].append(heading)
+        else:
+            runs.append([heading])
+        last = position
+    return runs
+
+
+def _is_empty(doc: Document, heading: Span, position: int, headings: set[Span]) -> bool:
+    paragraphs = doc.paragraphs
+    following = paragraphs[position + 1] if position + 1 < len(paragraphs) else None
+    if following is not None and following not in headings:
+        return False
+    if following is not None and heading_level(doc, following) > heading_level(doc, heading):
+        return False  # a subheading opens the section
+    # "Five things we learned" over "1. The party has a problem": its items
+    return following is None or not _first_item(doc, following)
 
 
 _FIRST_ITEM = regexcache.compile(r"(?:^|\n)[ \t]*(?:#+[ \t]*)?(?:1|I)[.)][ \t]+$")
