@@ -227,6 +227,17 @@ class Document:
     def _paragraph_starts(self) -> list[int]:
         return [p.start for p in self.paragraphs]
 
+    def page_block_at(self, offset: int) -> PageBlock | None:
+        """The HTML block holding ``offset`` (None in other formats, or between blocks)."""
+        i = bisect.bisect_right(self._block_starts, offset) - 1
+        if i < 0 or offset >= self.page_blocks[i].span.end:
+            return None
+        return self.page_blocks[i]
+
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [b.span.start for b in self.page_blocks]
+
     def in_skipped(self, span: Span) -> bool:
         """True when ``span`` touches code, a URL, an e-mail address or a handle.
         ``skipped`` is merged (sorted, disjoint), so one look-up is enough."""

@@ -7,8 +7,10 @@ lives in ``newslint.analysis.attribution`` and is computed once per document.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 
+from newslint import regexcache
 from newslint.analysis.attribution import (
     SourcingPhrase,
     first_person_voice,
@@ -64,6 +66,20 @@ def structural_warnings(
     return [leaning and p.shape not in mild_shapes for p in found]
 
 
+# Class or id words of a page's reference list or footnotes: a quotation there is the
+# title of a cited work ("reflist", "references", "cite_note-12", "footnotes").
+_CITATION_MARK = regexcache.compile(
+    r"(?<![a-z])(?:references?|reflist|citations?|cite|footnotes?|endnotes?|bibliography)"
+    r"(?![a-z])",
+    re.IGNORECASE,
+)
+
+
+def _in_citation(doc: Document, offset: int) -> bool:
+    block = doc.page_block_at(offset)
+    return block is not None and any(_CITATION_MARK.search(mark) for mark in block.marks)
+
+
 def _in_body(doc: Document, span: Span) -> bool:
     return doc.scope_of(span) == "body" and not doc.in_heading(span)
 
@@ -87,7 +103,8 @@ def _in_body(doc: Document, span: Span) -> bool:
         "sentence about an "
         "organisation or a document does not. Scare quotes, short phrases, titles and quotes "
         "woven into the writer's own clause ('strained as \"the island will ...\"') are not "
-        "flagged (option min-words, default 6, unless the quote is a whole sentence)."
+        "flagged (option min-words, default 6, unless the quote is a whole sentence), nor "
+        "are the titles a web page's reference list or footnotes quote."
     ),
     severity=Severity.WARNING,
     examples=[
@@ -116,6 +133,8 @@ def quote_unattributed(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iter
         if found.attributed or not _in_body(doc, q.span):
             continue
         if not is_full_quote(doc.text, q, min_words) or is_woven(doc.text, q):
+            continue
+        if _in_citation(doc, q.span.start):
             continue
         # Quotes run back to back with nothing between (a video's captions strung
         # together) need one speaker note, not one per quote.

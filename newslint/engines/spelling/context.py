@@ -10,7 +10,6 @@ words, an elided g and a word quoted on its own explain a word the same way.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable
 
@@ -46,12 +45,8 @@ def url_parts(source: str) -> frozenset[str]:
 def in_name_block(doc: Document, offset: int) -> bool:
     """Whether ``offset`` is in a short HTML block inside an element whose
     class or id names a person (comment-author, fn, username)."""
-    blocks = doc.page_blocks
-    i = bisect.bisect_right([b.span.start for b in blocks], offset) - 1
-    if i < 0 or offset >= blocks[i].span.end:
-        return False
-    block = blocks[i]
-    if len(doc.span_text(block.span).split()) > NAME_BLOCK_WORDS:
+    block = doc.page_block_at(offset)
+    if block is None or len(doc.span_text(block.span).split()) > NAME_BLOCK_WORDS:
         return False
     return any(_NAME_MARK.search(mark) for mark in block.marks[-2:])
 
