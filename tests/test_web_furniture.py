@@ -115,7 +115,14 @@ def test_menu_labels(line: str, menu: bool) -> None:
 
 @pytest.mark.parametrize(
     ("line", "pages"),
-    [("‹ Prev 1 2 3 … 9 Next ›", True), ("« 1 2 3 »", True), ("1 2 3 4", False), ("Next", False)],
+    [
+        ("‹ Prev 1 2 3 … 9 Next ›", True),
+        ("« 1 2 3 »", True),
+        ("1 2 3 4", False),
+        ("Next", False),
+        ("647 → 256", False),  # a figure before and after, in a table
+        ("12 → 9 → 4", False),
+    ],
 )
 def test_page_links(line: str, pages: bool) -> None:
     assert furniture.page_links(line) is pages

@@ -1006,6 +1006,22 @@ _NAMED_STUDY = regexcache.compile(
     r"(?:\w+\s+)?(?:by|from|at|of|in|led\s+by)\s+(?:the\s+)?[A-Z]"
 )
 _CAPITALISED_RUN = regexcache.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+# A footnote marker: "[12]" in the text, or a link whose text is a number ("studies
+# show (3)" with the 3 linked to the reference): the sentence cites its source.
+_FOOTNOTE_MARK = regexcache.compile(r"\[\d{1,3}\]")
+_NUMBER = regexcache.compile(r"\d{1,3}")
+_MARK_REACH = 6  # a marker may follow the sentence's full stop: "... weight loss.(4)"
+
+
+def _cited(doc: Document, sentence: Span) -> bool:
+    """Whether ``sentence`` carries a footnote marker that cites its source."""
+    end = min(len(doc.text), sentence.end + _MARK_REACH)
+    if _FOOTNOTE_MARK.search(doc.text, sentence.start, end):
+        return True
+    return any(
+        _NUMBER.fullmatch(doc.span_text(link.span).strip())
+        for link in doc.links_in(Span(sentence.start, end))
+    )
 
 
 @functools.lru_cache(maxsize=4)  # asked again for each generic study head of a story
@@ -1354,6 +1370,8 @@ def _compute_sourcing(doc: Document) -> list[SourcingPhrase]:
         if not named and (source.head in _STUDY_HEADS or finding) and not other and not past:
             # A study, or the people behind one, that the story names before or after.
             named = _names_a_study(text)
+        if not named:
+            named = _cited(doc, sentence)
         found.append(SourcingPhrase(span, "vague", named, source.kind))
     found.sort(key=lambda p: p.span)
     return found

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import pairwise
 
 from newslint import regexcache
 
@@ -431,7 +432,11 @@ def page_links(line: str) -> bool:
         return False
     if not all(_PAGE_TOKEN.fullmatch(t) for t in tokens):
         return False
-    return bool(_PAGE_MOVE.search(line)) and sum(t.isdigit() for t in tokens) >= 2
+    numbers = [int(t) for t in tokens if t.isdigit()]
+    # Page numbers rise ("1 2 3 … 9"); "647 → 256" in a table of figures is a change.
+    if len(numbers) < 2 or any(b <= a for a, b in pairwise(numbers)):
+        return False
+    return bool(_PAGE_MOVE.search(line))
 
 
 def css_class_runs(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
