@@ -1166,6 +1166,7 @@ def _titled(doc: Document, mention: Mention) -> tuple[str, int, Layout] | None:
 # a place ("Ask Jeeves", "Total Film", "Better Angels"), unless birth records know the
 # word as a given name ("Grant Shapps", "Pete Buttigieg").
 _EVERYDAY_OPENING = 4.0
+_PLACE_NAMES = PLACES | US_STATES
 
 
 def _person_tokens(mention: Mention) -> list[Token]:
@@ -1180,7 +1181,7 @@ def _person_tokens(mention: Mention) -> list[Token]:
     if mention.kind != "candidate":
         return []
     words = [t.lower for t in tokens]
-    if " ".join(words) in PLACES | US_STATES or words[-1] in COUNTRY_ADJECTIVES:
+    if " ".join(words) in _PLACE_NAMES or words[-1] in COUNTRY_ADJECTIVES:
         return []
     while tokens and _everyday(tokens[0].lower):
         tokens = tokens[1:]

@@ -312,7 +312,8 @@ def _verdict(
     lower_use = analysis.used_in_lower_case(word)
     if lower_use and zipf(word) > UNSEEN:
         return None
-    # A word English text has never seen but thousands were named ("Lanae") is a name.
+    # A name thousands of people were given ("Lanae", "Brentley") is no slip of a
+    # common word or of another given name.
     recorded = token.lower in recorded_given_names()
     given = "" if recorded else _given_slip(word, run, i, counts)
     if given:
