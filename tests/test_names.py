@@ -265,6 +265,16 @@ def test_first_reference_option_turns_off_repeats(tmp_path: Path) -> None:
     assert run_cli(*args, tmp_path / "story.txt").rules() == []
 
 
+def test_first_reference_names_the_family_name_written_first() -> None:
+    text = HEAD + (
+        "Minister Kim Young-chul met the envoy. Kim said talks would resume.\n\n"
+        "Kim Young-chul later left for Tokyo.\n"
+    )
+    [diag] = lint_snippet(text, select=("names.first-reference",)).diagnostics
+    assert diag.message.endswith("use 'Kim' alone")
+    assert [s.replacement for s in diag.suggestions] == ["Kim"]
+
+
 def test_examples_flag_planted_names_only() -> None:
     run = run_cli("check", "--format", "json", "--select", "names", EXAMPLES)
     found = {

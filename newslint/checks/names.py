@@ -1203,7 +1203,8 @@ def _everyday(word: str) -> bool:
         "pair that no given name confirms counts only when it is no place, nationality "
         "or name opening on an everyday word ('West Virginia', 'South African', 'Total "
         "Film'), and an everyday word joined to the front of a name is no part of it "
-        "('Democrat Gil Cisneros'). Headlines, "
+        "('Democrat Gil Cisneros'). A name written family name first with a hyphenated "
+        "given name ('Kim Young-chul') is told to use the family name alone. Headlines, "
         "bylines and quotations are not checked. Set `repeat-full-name = false` in "
         '[rules."names.first-reference"] to allow repeated full names.'
     ),
@@ -1259,11 +1260,26 @@ def first_reference(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterato
                 continue
             if doc.in_quotation(mention.surname.span):
                 continue
+            surname = _family_name(mention)
             yield Diagnostic(
                 meta.id,
-                f"'{full_name}' was introduced earlier; use '{mention.surname.text}' alone",
+                f"'{full_name}' was introduced earlier; use '{surname}' alone",
                 mention.start,
                 mention.end,
                 meta.severity,
-                suggestions=(Suggestion(mention.surname.text, Applicability.UNSAFE),),
+                suggestions=(Suggestion(surname, Applicability.UNSAFE),),
             )
+
+
+# A hyphenated given name after the family name: "Moon Jae-in", "Tsai Ing-wen" (a
+# Western double name capitalises both halves: "Jean-Luc").
+_SECOND_SYLLABLE = regexcache.compile(r"[A-Z][a-z]+-[a-z]+")
+
+
+def _family_name(mention: Mention) -> str:
+    """The name to use alone after the first reference: the surname, or the family
+    name written first ("Kim Young-chul" is Kim)."""
+    tokens = mention.tokens
+    if len(tokens) == 2 and _SECOND_SYLLABLE.fullmatch(tokens[1].text):
+        return tokens[0].text
+    return mention.surname.text
