@@ -16,15 +16,14 @@ See ``spelling_fresh.py`` for how to clone the sets. Skips (exit 0) when none is
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
-import subprocess
 import sys
 import tempfile
 from collections import Counter
 from pathlib import Path
 
 from real_copy_corpus import REPO_ROOT
+from spelling_dev import lint
 from spelling_fresh import pages
 
 SOURCES = ("aeb", "readability", "newspaper")
@@ -37,46 +36,37 @@ def main() -> int:
     parser.add_argument("--top", type=int, default=8, help="rules and pages to list")
     args = parser.parse_args()
 
+    docs = [doc for source in args.source or SOURCES for doc in pages(source, args.root)]
+    if not docs:
+        print(f"no saved pages under {args.root} (see spelling_fresh.py); skipped")
+        return 0
     workdir = Path(tempfile.mkdtemp(prefix="newslint-page-floods-"))
     if workdir.resolve().is_relative_to(REPO_ROOT):
         raise SystemExit("refusing to write page text inside the repository; set TMPDIR")
     try:
-        written = 0
-        for source in args.source or SOURCES:
-            for doc in pages(source, args.root):
-                (workdir / doc.filename).write_text(doc.text, encoding="utf-8")
-                written += 1
-        if not written:
-            print(f"no saved pages under {args.root} (see spelling_fresh.py); skipped")
-            return 0
-        command = [sys.executable, "-m", "newslint", "check", "--format", "json"]
-        command += ["--no-progress", "--no-cache", "--ignore", "grammar", str(workdir)]
-        proc = subprocess.run(command, capture_output=True, text=True, cwd=REPO_ROOT)
-        if proc.returncode >= 2 and not proc.stdout:
-            raise SystemExit(f"newslint failed:\n{proc.stderr}")
-        files = json.loads(proc.stdout)["files"]
+        found = lint(docs, workdir, None, None)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 
     per_rule: Counter[str] = Counter()
     most_on_a_page: Counter[str] = Counter()
     per_page: list[tuple[int, str, Counter[str]]] = []
-    for f in files:
-        found = Counter(d["rule"] for d in f["diagnostics"] if d["severity"] != "info")
-        per_rule.update(found)
-        for rule_id, n in found.items():
+    for name, diagnostics in found.items():
+        rules = Counter(d["rule"] for d in diagnostics if d["severity"] != "info")
+        per_rule.update(rules)
+        for rule_id, n in rules.items():
             most_on_a_page[rule_id] = max(most_on_a_page[rule_id], n)
-        per_page.append((sum(found.values()), Path(f["path"]).name, found))
+        per_page.append((sum(rules.values()), name, rules))
     total = sum(per_rule.values())
-    print(f"$ python {' '.join(command[1:-1])} <a folder of {written} pages>")
-    print(f"{written} pages, {total} warnings and errors")
+    print("$ python -m newslint check --format json --no-progress --no-cache --ignore grammar DIR")
+    print(f"{len(docs)} pages, {total} warnings and errors")
     print(f"{'rule':40} {'findings':>8} {'most on a page':>15}")
     for rule_id, n in per_rule.most_common(args.top):
         print(f"{rule_id:40} {n:8} {most_on_a_page[rule_id]:15}")
     print("pages with the most:")
-    for n, name, found in sorted(per_page, key=lambda row: (-row[0], row[1]))[: args.top]:
-        rules = ", ".join(f"{r} {k}" for r, k in found.most_common(2))
-        print(f"  {n:4}  {name[:60]}  [{rules}]")
+    for n, name, rules in sorted(per_page, key=lambda row: (-row[0], row[1]))[: args.top]:
+        top = ", ".join(f"{r} {k}" for r, k in rules.most_common(2))
+        print(f"  {n:4}  {name[:60]}  [{top}]")
     return 0
 
 

@@ -38,11 +38,14 @@ DEV_VERDICTS = VERDICTS.with_name("spelling_verdicts_dev.tsv")
 CONTEXT = 40
 
 
-def lint(docs: list, workdir: Path, language: str | None, select: str) -> dict[str, list[dict]]:
+def lint(
+    docs: list, workdir: Path, language: str | None, select: str | None
+) -> dict[str, list[dict]]:
+    """Findings per file name; ``select`` None runs the default rules, grammar off."""
     for doc in docs:
         (workdir / doc.filename).write_text(doc.text, encoding="utf-8")
     command = [sys.executable, "-m", "newslint", "check", "--format", "json", "--no-progress"]
-    command += ["--select", select]
+    command += ["--select", select] if select else ["--no-cache", "--ignore", "grammar"]
     if language:
         command += ["--language", language]
     command.append(str(workdir))

@@ -1230,15 +1230,14 @@ def first_reference(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterato
         if not form.established:
             continue
         named = [(m, _person_tokens(m)) for _, m in form.body if m.given]
-        fulls = [m for m, tokens in named if tokens]
-        given_of = {id(m): fold(tokens[0].text) for m, tokens in named if tokens}
+        fulls = [(m, tokens) for m, tokens in named if tokens]
         if not fulls:
             continue
-        first = fulls[0]
+        first, first_tokens = fulls[0]
         # A bare word before an unconfirmed pair is usually a place or a team
         # ("Walmart" ... "San Antonio Walmart"), not a surname used too early.
         early_ok = first.kind == "person"
-        full_name = " ".join(t.text for t in _person_tokens(first))
+        full_name = " ".join(t.text for t in first_tokens)
         for token, mention in form.body:
             if mention.start >= first.start or not early_ok:
                 break
@@ -1255,8 +1254,8 @@ def first_reference(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterato
             )
         if not repeat:
             continue
-        for mention in fulls[1:]:
-            if given_of[id(mention)] != given_of[id(first)]:
+        for mention, tokens in fulls[1:]:
+            if fold(tokens[0].text) != fold(first_tokens[0].text):
                 continue
             if doc.in_quotation(mention.surname.span):
                 continue

@@ -656,13 +656,12 @@ def _empty_heading_runs(doc: Document) -> list[list[Span]]:
     paragraphs = doc.paragraphs
     index = {p: i for i, p in enumerate(paragraphs)}
     runs: list[list[Span]] = []
-    last = -2  # paragraph index of the last empty heading
+    last = 0  # paragraph index of the last empty heading (read once a run exists)
     for heading in doc.headings:
         position = index.get(heading)
         if position is None or not _is_empty(doc, heading, position, headings):
             continue
-        between = paragraphs[last + 1 : position]
-        if runs and last >= 0 and all(p in headings for p in between):
+        if runs and all(p in headings for p in paragraphs[last + 1 : position]):
             runs[-1].append(heading)
         else:
             runs.append([heading])
