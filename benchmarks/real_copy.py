@@ -88,9 +88,14 @@ def class_of(rule: str) -> str | None:
 
 
 def overlaps(diag: dict, start: int, end: int) -> bool:
-    d_start = diag["range"]["start"]["offset"]
-    d_end = max(diag["range"]["end"]["offset"], d_start + 1)  # a point is one character
-    return d_start < end and start < d_end
+    """The finding's range, or one of the copies it reports for repeated furniture
+    ("copies" in the JSON), overlaps [start, end)."""
+    for where in (diag["range"], *diag.get("copies", ())):
+        d_start = where["start"]["offset"]
+        d_end = max(where["end"]["offset"], d_start + 1)  # a point is one character
+        if d_start < end and start < d_end:
+            return True
+    return False
 
 
 @dataclass

@@ -27,6 +27,7 @@ from newslint.registry import (
     select_rules,
     unknown_prefixes,
 )
+from newslint.repeats import collapse_repeated_furniture
 from newslint.results import FileResult
 from newslint.sources import load_document
 from newslint.suppressions import Suppressions, parse_directives
@@ -209,7 +210,7 @@ def lint_document(
     kept = suppressions.filter(located, doc.source.splitlines())
     if UNUSED_DIRECTIVE in selected:
         kept.extend(_unused_directives(doc, suppressions, rules))
-    return _dedupe_and_sort(kept)
+    return collapse_repeated_furniture(_dedupe_and_sort(kept), doc.text)
 
 
 def _shown_only(diag: Diagnostic) -> Diagnostic:

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
+from conftest import lint_snippet, run_cli
 
 from newslint.analysis import furniture
 from newslint.sources import load_document
@@ -295,3 +295,34 @@ def test_a_credit_under_a_picture_belongs_to_it() -> None:
     alone = doc.text.index("Photograph by Sam Carter")
     assert _in_caption(doc, under)
     assert not _in_caption(doc, alone)
+
+
+def test_a_marker_the_page_repeats_is_one_finding_that_counts_its_copies() -> None:
+    paragraphs = [
+        f"Paragraph {n} of the report on the harbour works, the council said." for n in range(6)
+    ]
+    text = "\n\nADVERTISEMENT\n\n".join(paragraphs) + "\n"
+    result = lint_snippet(text, select=("filler.web-furniture",))
+    (finding,) = result.diagnostics
+    assert finding.text == "ADVERTISEMENT"
+    assert finding.range is not None and finding.range.start.line == 3
+    assert finding.message.endswith("(5 copies, lines 3 to 19; remove every one)")
+    # Suppressed copies are not counted, and two copies left are two findings.
+    directive = "<!-- newslint-disable-next-line filler.web-furniture -->"
+    suppressed = text.replace("ADVERTISEMENT", f"{directive}\nADVERTISEMENT", 3)
+    assert len(lint_snippet(suppressed, "markdown", ("filler.web-furniture",)).diagnostics) == 2
+
+
+def test_the_json_output_lists_the_other_copies_of_a_repeated_marker(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    paragraphs = [
+        f"Paragraph {n} of the report on the tram works, the council said." for n in range(4)
+    ]
+    story.write_text("\n\nAdvertisement\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    run = run_cli("check", "--format", "json", "--select", "filler.web-furniture", story)
+    (finding,) = json.loads(run.stdout)["files"][0]["diagnostics"]
+    assert finding["range"]["start"]["line"] == 3
+    assert [c["start"]["line"] for c in finding["copies"]] == [7, 11]
+    source = story.read_text(encoding="utf-8")
+    for copy in finding["copies"]:
+        assert source[copy["start"]["offset"] : copy["end"]["offset"]] == "Advertisement"

@@ -88,7 +88,9 @@ _GROUP = 3  # furniture findings before or after a page's article reported as on
         "capitalised labels with no "
         "sentence punctuation, enough of them section or button names, so a title-case "
         "headline stays clean. Furniture in adjacent blocks is one finding per run, and "
-        "around a saved page's article one per side. A page with no article text at all "
+        "around a saved page's article one per side; a text the page repeats three times "
+        "or more (an ad marker between every few paragraphs) is one finding, at its first "
+        "copy, that counts the copies. A page with no article text at all "
         "gets one finding saying so, and no other rule is run on it. Furniture named by its "
         "wording ('Advertisement', 'Sign up for our newsletter') is filler.web-leftover."
     ),

@@ -7,7 +7,7 @@ import json
 from typing import Any, TextIO
 
 import newslint
-from newslint.diagnostics import Diagnostic, Location
+from newslint.diagnostics import Diagnostic, Location, Range
 from newslint.formatters.common import end_of, error_naming_file, rule_url, start_of
 from newslint.results import FileResult, RunResult
 
@@ -34,6 +34,13 @@ def _diagnostic(result: RunResult, d: Diagnostic) -> dict[str, Any]:
     }
     if d.extra.get("field"):  # an archive record's title or byline, not its text
         found["field"] = d.extra["field"]
+    copies = d.extra.get("copies")
+    if isinstance(copies, tuple):  # repeated page furniture reported once (newslint.repeats)
+        found["copies"] = [
+            {"start": _location(c.start), "end": _location(c.end)}
+            for c in copies
+            if isinstance(c, Range)
+        ]
     return found
 
 
