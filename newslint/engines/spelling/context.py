@@ -165,7 +165,7 @@ def quoted_alone(text: str, start: int, end: int) -> bool:
 # A word glossed where it stands: a language named beside it ("the Arabic term
 # X", "X, Latin for ...", "in Hindi"), or its meaning given right after it ("X,
 # meaning ...", "X (literally ...)", "X, which means ...", "X (non-Muslim
-# citizens of ...)"). A typo comes with no translation.
+# citizens of ...)", "X (Jewish socialists ...)"). A typo comes with no translation.
 _LANGUAGE = (
     r"(?:[A-Z][a-z]+(?:ic|ish|ese|ian|an|i)|Latin|Greek|Hebrew|Hindi|Urdu|Farsi|Dari|Pashto"
     r"|Swahili|Yiddish|Tagalog|Maori|Māori|Creole|Gaelic|Welsh|Irish|Dutch|French|Thai|Zulu)"
@@ -187,7 +187,34 @@ _GLOSS_AFTER = regexcache.compile(
     r"|now|then|there|here|up|down|out|about|over|under|into|than|like|such|its|his|her"
     r"|their|our|my|your|one|some|many|most|all|both|each|no|every|any|more|less)\b)"
     r"(?:the\s+|a\s+|an\s+)?[a-z][\w'’-]*(?:\s+[\w'’-]+){2,}"
+    # or by a people's name: "bundists (Jewish socialists from Eastern Europe)"
+    r"|^\s*\((?:the\s+|a\s+|an\s+)?[A-Z][a-z]+(?:ian|ese|ish|i)\s+[a-z][\w'’-]*(?:\s+[\w'’-]+)+"
 )
+
+
+# A thing described by its country right after it, between commas: "sangak, an
+# Iranian flatbread", "potica, the pope's favourite Slovenian dessert". Weaker than
+# a translation (a slip can stand before an appositive too: "his coleague, an American
+# diplomat"), so the caller lets through only a word that is no slip of a common word.
+_DESCRIBED_BY_COUNTRY = regexcache.compile(
+    r"[\"”’']?\s*,\s*(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?([A-Z][a-z]+)\s+[a-z]{3,}"
+)
+_NATIONALITY_SHAPE = regexcache.compile(r"[A-Z][a-z]+(?:ian|ese|ish|i)")
+
+
+def described_by_country(text: str, word: str) -> bool:
+    """At one of its uses, the word is described as a thing of a country or people."""
+    from newslint.names.words import COUNTRY_ADJECTIVES
+
+    found = re.compile(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])")
+    for use in found.finditer(text):
+        described = _DESCRIBED_BY_COUNTRY.match(text, use.end(), use.end() + 80)
+        if described is None:
+            continue
+        adjective = described.group(1)
+        if adjective.lower() in COUNTRY_ADJECTIVES or _NATIONALITY_SHAPE.fullmatch(adjective):
+            return True
+    return False
 
 
 def glossed_anywhere(text: str, word: str) -> bool:

@@ -58,6 +58,9 @@ _PREFIXES = frozenset(
 # The prefix of undoing, closed up (defund, deplatform): a word only before a
 # dictionary word this long.
 _UNDO = "de"
+# Below this a word is rare enough that an unseen word a slip from it, described as
+# a country's thing, is a loanword: "potica" is no slip of "poetica".
+RARE_SLIP_TARGET_ZIPF = 3.0
 NEAR_WORD_ZIPF = 2.5  # a word this common a letter away is what an out- word meant
 # out- before a verb makes one of doing better (outpoll, outraise): a word when
 # no dictionary word is a letter away (outweight is a slip of outweigh).
@@ -102,7 +105,8 @@ _UNKNOWN_META = RuleMeta(
         "parts (loosey-goosey), a suffix written with a hyphen after a word "
         "(budget-ese), a noun closed up with -long or -wide (monthslong), a word the "
         "sentence glosses (the Arabic term ..., ..., Latin for ...; ..., meaning ...; "
-        "an explanation in brackets right after it), "
+        "an explanation in brackets right after it), a word described as a thing of a "
+        "country or people and no slip of a common word (sangak, an Iranian flatbread), "
         "a word cut by soft hyphens, zero-width characters or an editor's brackets "
         "([F]ailure), a two-word loan phrase of common foreign words (lingua franca), "
         "a word among common foreign words, a word in "
@@ -365,6 +369,7 @@ class _Run:
         self._foreign: list[Span] | None = None
         self._url_parts: frozenset[str] | None = None
         self._glossed: dict[str, bool] = {}  # per word: a text scan, once per run
+        self._described: dict[str, bool] = {}  # the same for a country's description
 
     def diagnostics(self) -> Iterator[Diagnostic]:
         for compound in compounds(self.doc, self.settled()):
@@ -614,12 +619,14 @@ class _Run:
             if self.pack_reports:
                 return None  # spelling.misspelled reports it, with a safe fix
             return self.report(part, f"'{text}' is not in the dictionary", (verdict.correction,))
-        if verdict.slip is not None:
+        if verdict.slip is not None and not self.loanword_described(stem, verdict.slip):
             return self.report(part, f"'{text}' is not in the dictionary", (verdict.slip,))
         from newslint.engines.spelling.context import in_italics
 
         if in_italics(self.doc, part.start, part.end):
             return None  # set in italics, no slip of a common word: a foreign word or a title
+        if self.described_by_country(stem):
+            return None  # "sangak, an Iranian flatbread": a loanword the story explains
         from newslint.engines.spelling.lexicon import far_suggestions, near_suggestions
 
         fixes = near_suggestions(text, self.ctx.language)
@@ -719,6 +726,22 @@ class _Run:
             from newslint.engines.spelling.context import glossed_anywhere
 
             found = self._glossed[word] = glossed_anywhere(self.doc.text, word)
+        return found
+
+    def loanword_described(self, word: str, slip_of: str) -> bool:
+        """One slip from a rare word only ("potica" beside "poetica") and described as
+        a thing of a country ("potica, a Slovenian dessert"): a loanword, not a slip."""
+        from newslint.engines.spelling.frequency import zipf
+
+        return zipf(slip_of) < RARE_SLIP_TARGET_ZIPF and self.described_by_country(word)
+
+    def described_by_country(self, word: str) -> bool:
+        """Described at one of its uses as a thing of a country (once per word)."""
+        found = self._described.get(word)
+        if found is None:
+            from newslint.engines.spelling.context import described_by_country
+
+            found = self._described[word] = described_by_country(self.doc.text, word)
         return found
 
     def in_foreign_phrase(self, part: Word) -> bool:
