@@ -1076,6 +1076,26 @@ def _generic(
     text: str,
     group: bool = False,
 ) -> tuple[int, int, str] | None:
+    hit = _generic_reading(tokens, i, starts, lower_words, text, group)
+    if hit is None or tokens[i].low not in _UNNAMED_BY_NATURE:
+        return hit
+    # An institution's whole name belongs to the phrase ("White House sources", not
+    # "House sources"); the reading itself stops at the word before the noun.
+    start = hit[0]
+    if start < i and _name_word(tokens[start], lower_words):
+        while start > 0 and _name_word(tokens[start - 1], lower_words):
+            start -= 1
+    return start, hit[1], hit[2]
+
+
+def _generic_reading(
+    tokens: list[Token],
+    i: int,
+    starts: set[int],
+    lower_words: Container[str],
+    text: str,
+    group: bool,
+) -> tuple[int, int, str] | None:
     low = tokens[i].low
     np_start, status = _np_left(tokens, i, starts, lower_words)
     if status == "named" and low in _UNNAMED_BY_NATURE:
@@ -1308,6 +1328,26 @@ _ONE_SOURCE = _words("source insider")
 _ONE_PERSON = _words("person someone somebody")
 _NEAR_PEOPLE = _words("people those friends associates") | _ONE_PERSON
 _NEARNESS = _words("close familiar")
+
+
+_CALENDAR = _words(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december"
+)
+
+
+def _name_word(token: Token, lower_words: Container[str]) -> bool:
+    """A capitalised word of a name: no function word ("On"), day or month ("On
+    Monday Pentagon sources"), nor a word the text writes in lower case too."""
+    low = token.low
+    return (
+        token.text[:1].isupper()
+        and token.text.replace("-", "").replace(".", "").isalpha()  # not "ET]"
+        and low not in _STOP
+        and low not in VAGUE_DETERMINERS
+        and low not in _CALENDAR
+        and low not in lower_words
+    )
 
 
 def _unnamed(
