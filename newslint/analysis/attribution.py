@@ -48,7 +48,7 @@ def _verbs(*stems: str) -> str:
 _REPORTING_LIST = """
 say says said saying tells told telling add adds added adding write writes wrote written
 writing ask asks asked asking explain explains explained explaining insist insists
-insisted insisting warn warns warned tweeted tweeting posted claimed claiming stated
+insisted insisting warn warns warned tweets tweeted tweeting posted claimed claiming stated
 stating noted commented replied replying respond responds responded argue argues argued
 arguing admit admits admitted admitting acknowledge acknowledges acknowledged announce
 announces announced declare declares declared remark remarks remarked recalled observe
