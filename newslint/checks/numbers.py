@@ -26,6 +26,8 @@ _TRIGGER = linear(
     r"|:\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d)",
     re.IGNORECASE,
 )
+# A sentence that may split a group counted earlier ("Of the injured, ...").
+_OF_THE = regexcache.compile(r"\bOf\s+(?:the|those)\s")
 # Words that make a breakdown explicitly partial.
 _PARTIAL = regexcache.compile(
     r"\b(?:including|includes|included|among them|among whom|such as|at least|"
@@ -82,7 +84,11 @@ def _countable(figure: Figure) -> bool:
         "fishing vessels and four pleasure craft' cannot both be right, and readers do the "
         "sum. Only clear total-and-breakdown patterns are checked ('a total of N: A, B and "
         "C', 'N in all, A ... and B ...', 'N ..., A of them ... and B ...', 'N ..., K from "
-        "each side', 'N people were hurt: A men and B women'); breakdowns marked as "
+        "each side', 'N people were hurt: A men and B women', and a group counted in one "
+        "sentence and split in a later one: 'injuring 17 others. Of the injured, 15 were "
+        "shot and five suffered other injuries', when the parts are the whole group (the "
+        "last is 'the others' or 'the rest', or they are complements such as inside and "
+        "outside)); breakdowns marked as "
         "partial ('including', 'among them', 'at least') "
         "or hedged figures ('about 300') are left alone."
     ),
@@ -116,6 +122,8 @@ def breakdowns(doc: Document) -> list[Breakdown]:
     text = doc.text
     found: list[Breakdown] = []
     for para in doc.body:
+        if _OF_THE.search(text, para.start, para.end):
+            found += _partitions(text, para, doc.body[0].start)
         if not _TRIGGER.search(text[para.start : para.end]):
             continue
         previous: Span | None = None
@@ -124,6 +132,18 @@ def breakdowns(doc: Document) -> list[Breakdown]:
             previous = sentence
             if breakdown is not None:
                 found.append(breakdown)
+    return found
+
+
+def _partitions(text: str, para: Span, body_start: int) -> list[Breakdown]:
+    """ "Of the injured, 15 were shot and five ...": a group counted earlier, split."""
+    from newslint.analysis.partitions import partition_at
+
+    found = []
+    for sentence in _sentences(text, para):
+        split = partition_at(text, sentence, body_start)
+        if split is not None:
+            found.append(Breakdown(split.span, split.total, split.parts))
     return found
 
 
