@@ -58,6 +58,9 @@ _PREFIXES = frozenset(
 # The prefix of undoing, closed up (defund, deplatform): a word only before a
 # dictionary word this long.
 _UNDO = "de"
+# Prefixes a speaker puts on a word to coin another (see ``quoted_coinage``).
+_COINING_PREFIXES = ("anti", "de", "dis", "en", "in", "mis", "non", "over", "re", "un", "under")
+COINED_BASE = 4  # letters left after the prefix: "de" + "nuke"
 # Below this a word is rare enough that an unseen word a slip from it, described as
 # a country's thing, is a loanword: "potica" is no slip of "poetica".
 RARE_SLIP_TARGET_ZIPF = 3.0
@@ -107,6 +110,9 @@ _UNKNOWN_META = RuleMeta(
         "sentence glosses (the Arabic term ..., ..., Latin for ...; ..., meaning ...; "
         "an explanation in brackets right after it), a word described as a thing of a "
         "country or people and no slip of a common word (sangak, an Iranian flatbread), "
+        "a word a speaker coined inside a quotation (a prefix on a dictionary word: "
+        "denuke, indefinitive; -ive for -e: prosecutive) with no common word a letter "
+        "away, "
         "a word cut by soft hyphens, zero-width characters or an editor's brackets "
         "([F]ailure), a two-word loan phrase of common foreign words (lingua franca), "
         "a word among common foreign words, a word in "
@@ -619,6 +625,8 @@ class _Run:
             if self.pack_reports:
                 return None  # spelling.misspelled reports it, with a safe fix
             return self.report(part, f"'{text}' is not in the dictionary", (verdict.correction,))
+        if self.quoted_coinage(part, stem):
+            return None  # "he wants to denuke": the speaker's word, not the writer's slip
         if verdict.slip is not None and not self.loanword_described(stem, verdict.slip):
             return self.report(part, f"'{text}' is not in the dictionary", (verdict.slip,))
         from newslint.engines.spelling.context import in_italics
@@ -727,6 +735,23 @@ class _Run:
 
             found = self._glossed[word] = glossed_anywhere(self.doc.text, word)
         return found
+
+    def quoted_coinage(self, part: Word, word: str) -> bool:
+        """A word a speaker made, inside a quotation: a prefix on a dictionary word
+        (denuke, indefinitive, ensnarled) or -ive for -e (prosecutive), with no common
+        word a letter away. A transcriber's slip changes letters, not parts of words:
+        outweight and enbedded are a letter from outweigh and embedded."""
+        coined = any(
+            word.startswith(prefix)
+            and len(word) - len(prefix) >= COINED_BASE
+            and self.known(word[len(prefix) :])
+            for prefix in _COINING_PREFIXES
+        ) or (word.endswith("ive") and self.known(word[:-3] + "e"))
+        return (
+            coined
+            and self.doc.in_quotation(Span(part.start, part.end))
+            and not self.near_word(word)
+        )
 
     def loanword_described(self, word: str, slip_of: str) -> bool:
         """One slip from a rare word only ("potica" beside "poetica") and described as
