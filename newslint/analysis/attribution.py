@@ -468,6 +468,8 @@ def _attribute(s: _Sentences, q: Quotation) -> str:
             tail = s.outside(prev)
             if tail.rstrip().endswith(":") or _introduces(tail) or _POINTS_AHEAD.search(tail):
                 return "previous-paragraph"
+            if _UNENDED_LEAD_FROM.search(tail.rstrip()):
+                return "previous-paragraph"  # "... from then-candidate Barack Obama"
             context = _paragraph_context(s.doc, q)
             if context:
                 return context
@@ -485,6 +487,13 @@ def _attribute(s: _Sentences, q: Quotation) -> str:
     return ""
 
 
+# A lead-in paragraph with no end stop that names whose words follow: "Consider
+# this passage from then-candidate Barack Obama in March 2008", "Remarks by Gov.
+# Ana Ruiz". (A sentence that ends, "The mayor met Ana Ruiz.", introduces nothing.)
+_UNENDED_LEAD_FROM = regexcache.compile(
+    r"\b(?:from|by)\s+(?:[a-z][\w.-]*\s+){0,2}[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)+"
+    r"[^.!?:;\"”’]{0,40}$"
+)
 # A lead-in that lost its colon, pointing at the quote below: "And a day later,
 # it followed up with this", "The statement read as follows".
 _POINTS_AHEAD = regexcache.compile(
