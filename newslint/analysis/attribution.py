@@ -48,7 +48,7 @@ def _verbs(*stems: str) -> str:
 _REPORTING_LIST = """
 say says said saying tells told telling add adds added adding write writes wrote written
 writing ask asks asked asking explain explains explained explaining insist insists
-insisted insisting warn warns warned tweets tweeted tweeting posted claimed claiming stated
+insisted insisting warn warns warned tweets tweeted tweeting posts posted claimed claiming stated
 stating noted commented replied replying respond responds responded argue argues argued
 arguing admit admits admitted admitting acknowledge acknowledges acknowledged announce
 announces announced declare declares declared remark remarks remarked recalled observe
@@ -58,7 +58,7 @@ revealed stressed emphasise emphasises emphasised emphasize emphasizes emphasize
 complain complains complained boast boasts boasted joked quip quips quipped laughed
 shout shouts shouted exclaim exclaimed cried vowed pledged suggest suggests suggested
 answered retort retorted countered whisper whispered mutter muttered sighed testify
-testified testifies allege alleges alleged reported maintain maintains maintained quoted
+testified testifies allege alleges alleged reports reported maintain maintains maintained quoted
 cited continued conclude concludes concluded advise advises advised recount recounted
 remembers remembered recalls recalling tell smile smiles smiled grinned shrugged chuckled
 enthused muses mused reckons reckoned
