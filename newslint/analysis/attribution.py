@@ -270,6 +270,12 @@ _DASH_SPEAKER = regexcache.compile(
 )
 # The next sentence names who spoke: '"..." Months before, John Bolton spoke at ...'.
 _SPOKE = regexcache.compile(r"\b[A-Z][\w'’-]+\s+(?:spoke|speaks|was\s+speaking)\b")
+# An aside that says the subject was speaking: "Kellyanne Conway, speaking on Fox
+# News, expressed confidence ...", "Ruiz, in an interview with the paper, argued ...".
+_SPEECH_ASIDE = regexcache.compile(
+    r"\b\w[\w'’.-]*,\s+(?:speaking\s+(?:on|to|at|in|from|during|after|with)"
+    r"|in\s+an?\s+(?:interview|statement|speech|address|email|letter))\b"
+)
 # A sentence whose subject is a named person (a title and a name, or a full
 # name), its verb, then the quote: the person's words by news convention.
 _NAMED_SUBJECT = regexcache.compile(
@@ -449,6 +455,8 @@ def _attribute(s: _Sentences, q: Quotation) -> str:
             outside = s.outside(prev)
             if _introduces(outside) or _PERSON_SUBJECT.match(outside.lstrip()):
                 return "previous-sentence"
+            if _SPEECH_ASIDE.search(outside):
+                return "previous-sentence"  # "Conway, speaking on Fox News, expressed ..."
             raw_prev = s.doc.span_text(s.spans[prev])
             if _FROM_SOURCE.search(raw_prev):
                 return "previous-sentence"  # '"A headline," from The Post. "..."
