@@ -457,6 +457,8 @@ def _attribute(s: _Sentences, q: Quotation) -> str:
                 return "previous-sentence"
             if _SPEECH_ASIDE.search(outside):
                 return "previous-sentence"  # "Conway, speaking on Fox News, expressed ..."
+            if interview_question(s.doc.span_text(s.spans[prev])):
+                return "answer"  # an interview run into one paragraph: 'In a good mood? "Depends."'
             raw_prev = s.doc.span_text(s.spans[prev])
             if _FROM_SOURCE.search(raw_prev):
                 return "previous-sentence"  # '"A headline," from The Post. "..."
