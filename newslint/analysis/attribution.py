@@ -514,7 +514,7 @@ _POINTS_AHEAD = regexcache.compile(
 
 # What may stand before a quote that opens its paragraph: a list item's marker
 # ("-- "), an interview's stage direction ("[Laughter] ").
-_MARKER = r"(?:-{1,2}|[–—*•])[ \t]+"
+_MARKER = r"(?:-{1,2}|[–—*•♦▪●■►‣◦])[ \t]+"
 LIST_ITEM = regexcache.compile(rf"[ \t]*{_MARKER}")
 _PARAGRAPH_LEAD = regexcache.compile(rf"[ \t]*(?:{_MARKER}|\[[^\]\n]{{1,40}}\][ \t]*)?")
 
