@@ -141,13 +141,17 @@ def render_guide() -> dict[str, str]:
 
 def render_rules() -> dict[str, str]:
     """docs/rules/ exactly as ``newslint rules --format markdown`` writes it,
-    run with no configuration of its own (the shipped rules only)."""
+    run with no configuration of its own (the shipped rules only), from this
+    checkout's code: the installed ``newslint`` may be another tree's editable
+    install, whose rule texts would be written here."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "rules"
+        path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
+        env = {**os.environ, "HOME": tmp, "PYTHONPATH": path, "NEWSLINT_DAEMON": "off"}
         run = subprocess.run(
             [sys.executable, "-m", "newslint", "rules", "--format", "markdown", "--output",
              str(out)],
-            cwd=tmp, capture_output=True, text=True, env={**os.environ, "HOME": tmp},
+            cwd=tmp, capture_output=True, text=True, env=env,
         )  # fmt: skip
         if run.returncode != 0:
             raise SystemExit(f"newslint rules --format markdown failed:\n{run.stderr}")
