@@ -473,3 +473,18 @@ async def test_a_client_that_negotiates_utf8_gets_byte_columns(utf8_client, tmp_
     found = await wait_diagnostics(utf8_client, uri, lambda d: "spelling.misspelled" in rules(d))
     # "The council 😀 " is 17 bytes in UTF-8.
     assert by_rule(found, "spelling.misspelled").range.start == pos(2, 17)
+
+
+@pytest.mark.asyncio
+async def test_repeated_furniture_is_one_diagnostic_that_points_at_the_other_copies(
+    client, tmp_path
+):
+    paragraphs = [
+        f"Paragraph {n} of the report on the tram works, the council said." for n in range(4)
+    ]
+    uri = open_doc(client, tmp_path / "story.md", "\n\nADVERTISEMENT\n\n".join(paragraphs) + "\n")
+    found = await wait_diagnostics(client, uri, lambda d: "filler.web-furniture" in rules(d))
+    (marker,) = [d for d in found if d.code == "filler.web-furniture"]
+    assert marker.range == types.Range(pos(2, 0), pos(2, 13))
+    related = marker.related_information or []
+    assert [(r.location.uri, r.location.range.start.line) for r in related] == [(uri, 6), (uri, 10)]

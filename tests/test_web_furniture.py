@@ -326,3 +326,18 @@ def test_the_json_output_lists_the_other_copies_of_a_repeated_marker(tmp_path: P
     source = story.read_text(encoding="utf-8")
     for copy in finding["copies"]:
         assert source[copy["start"]["offset"] : copy["end"]["offset"]] == "Advertisement"
+
+
+def test_sarif_lists_the_other_copies_as_related_locations(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    paragraphs = [
+        f"Paragraph {n} of the report on the tram works, the council said." for n in range(4)
+    ]
+    story.write_text("\n\nAdvertisement\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    run = run_cli("check", "--format", "sarif", "--select", "filler.web-furniture", story)
+    (result,) = json.loads(run.stdout)["runs"][0]["results"]
+    regions = [r["physicalLocation"]["region"] for r in result["relatedLocations"]]
+    assert [(r["startLine"], r["startColumn"], r["endColumn"]) for r in regions] == [
+        (7, 1, 14),
+        (11, 1, 14),
+    ]

@@ -16,7 +16,7 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 import newslint
-from newslint.diagnostics import Applicability, Diagnostic, Location, Severity
+from newslint.diagnostics import Applicability, Diagnostic, Location, Range, Severity
 from newslint.formatters.common import end_of, line_at, problem_of, rule_url, start_of
 from newslint.registry import RuleMeta
 from newslint.results import FileResult, RunResult
@@ -49,17 +49,39 @@ def _utf16_column(file: FileResult, loc: Location) -> int:
     return loc.column + sum(1 for ch in before if ord(ch) > 0xFFFF)
 
 
-def _region(file: FileResult, d: Diagnostic) -> dict[str, Any]:
-    start, end = start_of(d), end_of(d)
-    region: dict[str, Any] = {
+def _span_region(file: FileResult, start: Location, end: Location) -> dict[str, Any]:
+    return {
         "startLine": start.line,
         "startColumn": _utf16_column(file, start),
         "endLine": end.line,
         "endColumn": _utf16_column(file, end),
     }
+
+
+def _region(file: FileResult, d: Diagnostic) -> dict[str, Any]:
+    region = _span_region(file, start_of(d), end_of(d))
     if d.text:
         region["snippet"] = {"text": d.text}
     return region
+
+
+def _copies(file: FileResult, location: dict[str, Any], d: Diagnostic) -> list[dict[str, Any]]:
+    """The other copies of furniture a page repeats, reported once (``newslint.repeats``)."""
+    copies = d.extra.get("copies")
+    if not isinstance(copies, tuple):
+        return []
+    return [
+        {
+            "id": number,
+            "message": {"text": "another copy"},
+            "physicalLocation": {
+                "artifactLocation": location,
+                "region": _span_region(file, copy.start, copy.end),
+            },
+        }
+        for number, copy in enumerate(copies, 1)
+        if isinstance(copy, Range)
+    ]
 
 
 def _fence(text: str) -> str:
@@ -158,6 +180,9 @@ def to_dict(result: RunResult) -> dict[str, Any]:
             fixes = _fixes(location, region, d)
             if fixes:
                 entry["fixes"] = fixes
+            copies = _copies(file, location, d)
+            if copies:
+                entry["relatedLocations"] = copies
             results.append(entry)
     notifications += [{"level": "note", "message": {"text": n}} for n in result.notices]
     invocation: dict[str, Any] = {"executionSuccessful": result.error_count == 0}

@@ -37,7 +37,7 @@ def current(doc: OpenDocument, st: DocState) -> list[Found]:
     for shift, diag in [(0, d) for d in st.outcome.diagnostics] + st.grammar:
         assert diag.range is not None
         start, end = diag.range.start.offset + shift, diag.range.end.offset + shift
-        lsp = to_lsp(diag, doc.index, shift, st.outcome.docs_url)
+        lsp = to_lsp(diag, doc.index, shift, st.outcome.docs_url, doc.uri)
         found.append(Found(diag, start, end, lsp))
     return found
 

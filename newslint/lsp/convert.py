@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from lsprotocol import types
 
-from newslint.diagnostics import Diagnostic, Severity
+from newslint.diagnostics import Diagnostic, Range, Severity
 from newslint.lsp.positions import LineIndex
 from newslint.lsp.problems import Problem
 from newslint.registry import rule_page_url
@@ -37,13 +37,19 @@ def code_description(rule: str, docs_url: str | None = None) -> types.CodeDescri
 
 
 def to_lsp(
-    diag: Diagnostic, index: LineIndex, shift: int = 0, docs_url: str | None = None
+    diag: Diagnostic,
+    index: LineIndex,
+    shift: int = 0,
+    docs_url: str | None = None,
+    uri: str | None = None,
 ) -> types.Diagnostic:
     """``shift`` moves a diagnostic found on an older text (see ``shifted``);
-    ``docs_url`` is the config's rule-page template."""
+    ``docs_url`` is the config's rule-page template; with the document's ``uri``,
+    the other copies of repeated page furniture are its related information."""
     assert diag.range is not None
     start, end = diag.range.start.offset + shift, diag.range.end.offset + shift
     return types.Diagnostic(
+        related_information=_copies(diag, index, shift, uri),
         range=index.range(start, end),
         message=diag.message,
         severity=_SEVERITY[diag.severity],
@@ -61,6 +67,25 @@ def to_lsp(
             ],
         },
     )
+
+
+def _copies(
+    diag: Diagnostic, index: LineIndex, shift: int, uri: str | None
+) -> list[types.DiagnosticRelatedInformation] | None:
+    """The other copies of furniture a page repeats, reported once (``newslint.repeats``)."""
+    copies = diag.extra.get("copies")
+    if uri is None or not isinstance(copies, tuple) or not copies:
+        return None
+    return [
+        types.DiagnosticRelatedInformation(
+            location=types.Location(
+                uri=uri, range=index.range(c.start.offset + shift, c.end.offset + shift)
+            ),
+            message="another copy",
+        )
+        for c in copies
+        if isinstance(c, Range)
+    ]
 
 
 def problem(note: Problem, index: LineIndex) -> types.Diagnostic:
