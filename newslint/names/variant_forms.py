@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 import regex
 
+from newslint import regexcache
 from newslint.document import Document
 from newslint.names.checks import is_dictionary_word
 from newslint.names.extract import NameAnalysis, Token
@@ -157,6 +158,27 @@ def _caps_neighbour(text: str, start: int, end: int) -> bool:
     return any(_all_caps(line) for line in (above, below))
 
 
+# After an all-capitals word that opens its line: a kicker's colon ("OPINION: ...",
+# "IRAN:Supreme Leader ...") or a wire dateline's bracket ("WASHINGTON (Reuters) -").
+_LABEL_AFTER = regexcache.compile(r"[ \t]*:|[ \t]+\(")
+
+
+def _caps_label(text: str, start: int, end: int) -> bool:
+    """An all-capitals name that is a label of the page, not the name's style: a
+    kicker or dateline opening its line, or a section heading standing alone on a
+    line ("CHINA" over a paragraph about China). A numbered line ("12. KISS") is a
+    list item, whose capitals may well be the name's own."""
+    if not _all_caps(text[start:end]):
+        return False
+    begin = text.rfind("\n", 0, start) + 1
+    if text[begin:start].strip(" \t\u00a0\"“'‘"):
+        return False  # not at the line's start
+    if _LABEL_AFTER.match(text, end):
+        return True
+    stop = text.find("\n", end)
+    return not text[end : len(text) if stop < 0 else stop].strip()
+
+
 def _all_caps(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
@@ -177,7 +199,12 @@ def _occurrence(
         return None  # "We're" beside "Were": a contraction, not a name
     start, end = words[0].start, words[-1].end
     heading = places.heading(start, end)
-    all_free = caps_run or places.caps_line(start) or _caps_neighbour(text, start, end)
+    all_free = (
+        caps_run
+        or places.caps_line(start)
+        or _caps_neighbour(text, start, end)
+        or _caps_label(text, start, end)
+    )
     letters: list[str] = []
     marks: list[str] = []
     free: list[bool] = []
