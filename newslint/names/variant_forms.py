@@ -161,6 +161,7 @@ def _caps_neighbour(text: str, start: int, end: int) -> bool:
 # After an all-capitals word that opens its line: a kicker's colon ("OPINION: ...",
 # "IRAN:Supreme Leader ...") or a wire dateline's bracket ("WASHINGTON (Reuters) -").
 _LABEL_AFTER = regexcache.compile(r"[ \t]*:|[ \t]+\(")
+_CREDIT_BEFORE = regexcache.compile(r"(?:\bvia[ \t]+|/)$")
 
 
 def _caps_label(text: str, start: int, end: int) -> bool:
@@ -170,6 +171,8 @@ def _caps_label(text: str, start: int, end: int) -> bool:
     list item, whose capitals may well be the name's own."""
     if not _all_caps(text[start:end]):
         return False
+    if _CREDIT_BEFORE.search(text, max(0, start - 8), start):
+        return True  # a picture credit's agency: "Jane Doe/Pool via REUTERS"
     begin = text.rfind("\n", 0, start) + 1
     if text[begin:start].strip(" \t\u00a0\"“'‘"):
         return False  # not at the line's start
@@ -204,6 +207,8 @@ def _occurrence(
         or places.caps_line(start)
         or _caps_neighbour(text, start, end)
         or _caps_label(text, start, end)
+        # A quotation keeps its source's capitals: a tweet's "KIM JONG UN", a filing's "STONE".
+        or (any(_all_caps(w.text) for w in words) and places.doc.in_quotation(Span(start, end)))
     )
     letters: list[str] = []
     marks: list[str] = []
