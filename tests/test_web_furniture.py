@@ -297,11 +297,17 @@ def test_a_credit_under_a_picture_belongs_to_it() -> None:
     assert not _in_caption(doc, alone)
 
 
-def test_a_marker_the_page_repeats_is_one_finding_that_counts_its_copies() -> None:
-    paragraphs = [
-        f"Paragraph {n} of the report on the harbour works, the council said." for n in range(6)
+def _marked_story(marker: str, paragraphs: int) -> str:
+    """A story whose page printed ``marker`` between every two paragraphs."""
+    lines = [
+        f"Paragraph {n} of the report on the tram works, the council said."
+        for n in range(paragraphs)
     ]
-    text = "\n\nADVERTISEMENT\n\n".join(paragraphs) + "\n"
+    return f"\n\n{marker}\n\n".join(lines) + "\n"
+
+
+def test_a_marker_the_page_repeats_is_one_finding_that_counts_its_copies() -> None:
+    text = _marked_story("ADVERTISEMENT", 6)
     result = lint_snippet(text, select=("filler.web-furniture",))
     (finding,) = result.diagnostics
     assert finding.text == "ADVERTISEMENT"
@@ -315,10 +321,7 @@ def test_a_marker_the_page_repeats_is_one_finding_that_counts_its_copies() -> No
 
 def test_the_json_output_lists_the_other_copies_of_a_repeated_marker(tmp_path: Path) -> None:
     story = tmp_path / "story.txt"
-    paragraphs = [
-        f"Paragraph {n} of the report on the tram works, the council said." for n in range(4)
-    ]
-    story.write_text("\n\nAdvertisement\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    story.write_text(_marked_story("Advertisement", 4), encoding="utf-8")
     run = run_cli("check", "--format", "json", "--select", "filler.web-furniture", story)
     (finding,) = json.loads(run.stdout)["files"][0]["diagnostics"]
     assert finding["range"]["start"]["line"] == 3
@@ -330,10 +333,7 @@ def test_the_json_output_lists_the_other_copies_of_a_repeated_marker(tmp_path: P
 
 def test_sarif_lists_the_other_copies_as_related_locations(tmp_path: Path) -> None:
     story = tmp_path / "story.txt"
-    paragraphs = [
-        f"Paragraph {n} of the report on the tram works, the council said." for n in range(4)
-    ]
-    story.write_text("\n\nAdvertisement\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    story.write_text(_marked_story("Advertisement", 4), encoding="utf-8")
     run = run_cli("check", "--format", "sarif", "--select", "filler.web-furniture", story)
     (result,) = json.loads(run.stdout)["runs"][0]["results"]
     regions = [r["physicalLocation"]["region"] for r in result["relatedLocations"]]
