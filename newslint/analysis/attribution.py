@@ -669,6 +669,30 @@ def _candidates(doc: Document) -> list[Quotation]:
     return kept
 
 
+# A lead-in that gives the quote as written, not spoken: "Trump tweeted on Friday:",
+# "responded in a tweet:", "wrote in a letter,". A written source's words keep its own
+# forms of names; a speaker's are transcribed in the house's.
+_WRITTEN_LEAD = regexcache.compile(
+    r"\b(?:tweet(?:s|ed)?|wrote|writes|posted|posts"
+    r"|in\s+an?\s+(?:tweet|post|statement|letter|email|message|memo|filing))\b"
+    r"[^\"“”.!?\n]{0,60}$"
+)
+_WRITTEN_REACH = 120  # characters before a quote read for its lead-in
+
+
+def in_written_quote(doc: Document, span: Span) -> bool:
+    """``span`` lies inside a quotation that its lead-in gives as written (a tweet, a
+    letter, a statement): its forms of names are its source's."""
+    text = doc.text
+    for quote in doc.quotations_overlapping(span):
+        if not (quote.span.start <= span.start and span.end <= quote.span.end):
+            continue
+        begin = max(text.rfind("\n", 0, quote.span.start) + 1, quote.span.start - _WRITTEN_REACH)
+        if _WRITTEN_LEAD.search(text, begin, quote.span.start):
+            return True
+    return False
+
+
 def quote_attributions(doc: Document) -> list[QuoteAttribution]:
     """Every top-level double-quoted quotation with its attribution (memoised)."""
     return doc.analysis("attribution.quotes", _compute_quotes)

@@ -396,7 +396,8 @@ def _title_unlike(mention: Mention, person: Person) -> bool:
         "slip away from a name common in the other files is reported too, unless the "
         "spelling is itself widely used (Jameson beside Jamieson). A surname one slip "
         "from the e-mail address beside it that holds the person's given name "
-        "('Siobhan Bailie', 'siobhan.baillie@...') is reported as well."
+        "('Siobhan Bailie', 'siobhan.baillie@...') is reported as well. A quotation "
+        "given as written (a tweet, a letter, a statement) keeps its source's spelling."
     ),
     severity=Severity.WARNING,
     fix=Applicability.UNSAFE,
@@ -430,7 +431,11 @@ def inconsistent(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[D
         times = "once" if majority.count == 1 else f"{majority.count} times"
         message = f"'{form.text}' is spelled '{majority.text}' elsewhere in this article ({times})"
         taken.add(form.key)  # names.capitalised-typo leaves this word to us
-        yield from _flag(doc, ctx, meta, form, message, majority.text)
+        from newslint.analysis.attribution import in_written_quote
+
+        for found in _flag(doc, ctx, meta, form, message, majority.text):
+            if not in_written_quote(doc, Span(found.start, found.end)):
+                yield found  # a tweet's or a letter's spelling is its own
     for token, right, count in _given_slips(analysis):
         if silenced(doc, ctx, token) or fold(token.text) in taken:
             continue
@@ -527,7 +532,8 @@ def _opens_particle_name(doc: Document, form: Form) -> bool:
         "all-capitals line, dateline or menu, an all-capitals label (a kicker before its "
         "colon, 'OPINION:', or a section heading alone on its line over the text, "
         "'CHINA'), capitals inside a quotation (its source's) or in a picture credit ('via "
-        "REUTERS'), and particles such as 'de' and 'the'. "
+        "REUTERS'), a quotation given as written (a tweet's 'Kim Jong Un' beside the "
+        "story's 'Kim Jong-un'), and particles such as 'de' and 'the'. "
         "Hyphenated compounds of everyday words ('High-Speed', 'T-Shirt'), a company "
         "and its product ('Nintendo DS', \"Nintendo's DS\") and two people's first names "
         "('Anne-Marie Trevelyan', 'Anne Marie Morris') are left alone. A hyphen or "
@@ -551,10 +557,12 @@ def _opens_particle_name(doc: Document, form: Form) -> bool:
     ],
 )
 def variant_form(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[Diagnostic]:
+    from newslint.analysis.attribution import in_written_quote
+
     for variant in find_form_variants(doc, _analysis(doc)):
         token = Token(variant.start, variant.end, variant.text, variant.text.casefold())
-        if silenced(doc, ctx, token):
-            continue
+        if silenced(doc, ctx, token) or in_written_quote(doc, Span(token.start, token.end)):
+            continue  # a tweet's "Kim Jong Un" beside the story's "Kim Jong-un" is the tweet's
         times = "once" if variant.count == 1 else f"{variant.count} times"
         what = "capitals" if variant.kind == "capitals" else "hyphens or apostrophes"
         yield Diagnostic(
