@@ -69,6 +69,11 @@ NEAR_WORD_ZIPF = 2.5  # a word this common a letter away is what an out- word me
 # no dictionary word is a letter away (outweight is a slip of outweigh).
 _OUTDO = "out"
 UNDO_BASE = 5
+# "anti" is long enough to mark a prefix before a common three-letter word (antigun,
+# antitax), where shorter prefixes would make fragments words ("re" + "ded").
+_AGAINST = "anti"
+SHORT_BASE = 3
+SHORT_BASE_ZIPF = 4.5
 # Suffixes written with a hyphen after a word or a name (budget-ese, Trump-esque,
 # Clinton-ite, Obama-ism): a coinage of the word, not a word on their own.
 _SUFFIX_PARTS = frozenset(("ese", "esque", "ite", "ites", "ism", "isms", "ist", "ists", "ish", "y"))
@@ -86,7 +91,7 @@ _UNKNOWN_META = RuleMeta(
         "missing or doubling a letter: transfering). A word wordfreq has never seen is "
         "flagged when it is one slip from a word it lists (heterocyles). Regular and "
         "derived forms, prefixed words and compounds of known words are known too "
-        "(engagers, deplorability, symbologist, unrecycled, defunding, passcard, muffiny, "
+        "(engagers, deplorability, symbologist, unrecycled, defunding, antigun, passcard, muffiny, "
         "snarkiest, tappable, and signees where wordfreq lists signee); a prefixed word "
         "gives way only to a slip of the fingers (uncited is no slip of united), and a "
         "word holding another whole plus an affix is no slip of it (architected, iframes). "
@@ -1018,14 +1023,24 @@ class _Run:
         """A prefix on a dictionary word of four letters or more: un + cited,
         non + presidential (wordfreq's list has fragments such as jects); de-
         (undoing: defunding, defunds) on one of five letters or more, as "de"
-        plus a short word is often a slip of another (deside, devide)."""
+        plus a short word is often a slip of another (deside, devide); anti- on a
+        common word of three letters (antigun)."""
         base = word[len(_UNDO) :]
         if word.startswith(_UNDO) and len(base) >= UNDO_BASE and self.known(base):
             return True
+        base = word[len(_AGAINST) :]
+        if word.startswith(_AGAINST) and len(base) == SHORT_BASE and self.common(base):
+            return True  # antigun, antitax: "anti" before a common short word
         return any(
             word.startswith(p) and len(word) - len(p) >= 4 and self.known(word[len(p) :])
             for p in _PREFIXES
         )
+
+    def common(self, word: str) -> bool:
+        """A dictionary word English uses often (gun, tax, war)."""
+        from newslint.engines.spelling.frequency import zipf
+
+        return self.known(word) and zipf(word) >= SHORT_BASE_ZIPF
 
     def near_word(self, word: str) -> bool:
         """A common dictionary word one edit away (outweigh beside outweight;
