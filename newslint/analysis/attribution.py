@@ -457,9 +457,9 @@ def _attribute(s: _Sentences, q: Quotation) -> str:
                 return "previous-sentence"
             if _SPEECH_ASIDE.search(outside):
                 return "previous-sentence"  # "Conway, speaking on Fox News, expressed ..."
-            if interview_question(s.doc.span_text(s.spans[prev])):
-                return "answer"  # an interview run into one paragraph: 'In a good mood? "Depends."'
             raw_prev = s.doc.span_text(s.spans[prev])
+            if interview_question(raw_prev):
+                return "answer"  # an interview run into one paragraph: 'In a good mood? "Depends."'
             if _FROM_SOURCE.search(raw_prev):
                 return "previous-sentence"  # '"A headline," from The Post. "..."
             if _QUOTE_HANDED_ON.search(raw_prev):

@@ -129,11 +129,13 @@ def _counted_as(text: str, figure: Figure, family: re.Pattern[str]) -> bool:
     # The word right before ("injuring 17"), else the first counting word of the few
     # after, up to a clause's joint ("17 people were injured", not "17 people, and
     # four were killed").
-    if before and _family(before[-1]):
-        return _family(before[-1]) is family
+    counting = _family(before[-1]) if before else None
+    if counting is not None:
+        return counting is family
     for word in after[:_REACH_AFTER]:
         if word.lower() in _CLAUSE_JOINTS:
             return False
-        if _family(word):
-            return _family(word) is family
+        counting = _family(word)
+        if counting is not None:
+            return counting is family
     return False

@@ -38,6 +38,7 @@ from newslint.analysis.claim_evidence import (
     predicate_as,
 )
 from newslint.analysis.claim_evidence import HINTS as _CLAIM_HINTS
+from newslint.analysis.dates import MONTH_NAMES, WEEKDAY_NAMES
 from newslint.analysis.linear import linear
 from newslint.wordlists import words as _words
 
@@ -1330,10 +1331,7 @@ _NEAR_PEOPLE = _words("people those friends associates") | _ONE_PERSON
 _NEARNESS = _words("close familiar")
 
 
-_CALENDAR = _words(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "may june july august september october november december"
-)
+_CALENDAR = frozenset(name.lower() for name in (*WEEKDAY_NAMES, *MONTH_NAMES))
 
 
 def _name_word(token: Token, lower_words: Container[str]) -> bool:

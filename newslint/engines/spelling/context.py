@@ -11,7 +11,7 @@ words, an elided g and a word quoted on its own explain a word the same way.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from newslint import regexcache
 from newslint.document import Document
@@ -202,12 +202,16 @@ _DESCRIBED_BY_COUNTRY = regexcache.compile(
 _NATIONALITY_SHAPE = regexcache.compile(r"[A-Z][a-z]+(?:ian|ese|ish|i)")
 
 
+def _uses(text: str, word: str) -> Iterator[re.Match[str]]:
+    """Each use of ``word`` as a whole word in ``text``."""
+    return re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text)
+
+
 def described_by_country(text: str, word: str) -> bool:
     """At one of its uses, the word is described as a thing of a country or people."""
     from newslint.names.words import COUNTRY_ADJECTIVES
 
-    found = re.compile(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])")
-    for use in found.finditer(text):
+    for use in _uses(text, word):
         described = _DESCRIBED_BY_COUNTRY.match(text, use.end(), use.end() + 80)
         if described is None:
             continue
@@ -220,8 +224,7 @@ def described_by_country(text: str, word: str) -> bool:
 def glossed_anywhere(text: str, word: str) -> bool:
     """The word is glossed at one of its uses in the text: the others are that
     word too ("like miraa" before "sells miraa, or khat, a plant")."""
-    found = re.compile(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])")
-    return any(glossed(text, m.start(), m.end()) for m in found.finditer(text))
+    return any(glossed(text, m.start(), m.end()) for m in _uses(text, word))
 
 
 def glossed(text: str, start: int, end: int) -> bool:
