@@ -66,6 +66,7 @@ remark reply respond counter caution believe wonder hope imply accept concur und
 express applaud compare liken voice theorize theorise recount blame
 announce discuss discover attribute credit laud prove cite
 decry denounce lament bemoan commend underline posit
+disclose reiterate assure debunk declare confide insinuate proclaim opine surmise
 """
 # ... and the irregular ones, all forms listed.
 _IRREGULAR = """
@@ -102,7 +103,7 @@ _OBJECT_PRONOUNS = _words("it this that him her them")
 IMPERSONAL = _words(
     "thought understood believed said reported rumoured rumored alleged claimed feared "
     "suggested speculated found shown estimated argued assumed expected hoped predicted revealed "
-    "uncovered discovered established confirmed announced"
+    "uncovered discovered established confirmed announced reiterated disclosed learned learnt"
 )
 
 # Source nouns: people who are cited as a group, and documents.
@@ -243,7 +244,8 @@ _COMMON_MODIFIERS = _words(
     early earlier several prominent respected influential outside outspoken fierce vocal
     conservative liberal opposition party union trade business energy oil property housing
     retail consumer internet software computer games music film football sport sports
-    rugby cricket tennis police army aviation travel education school university"""
+    rugby cricket tennis police army aviation travel education school university close
+    longtime former"""
 )
 _ADJ_SUFFIX = regexcache.compile(
     r"(?:al|ial|ent|ant|ive|ous|ic|ing|ed|ary|arian|ful|less|ible|able|ist|ern|ior)$", re.I
@@ -841,7 +843,10 @@ _FINDERS = DOC_HEADS | _words(
 )
 # ... and "it was announced that", while "it was announced on Monday" leaves the
 # announcer to the sentence.
-_NEEDS_THAT = _words("assumed expected hoped predicted uncovered established confirmed announced")
+_NEEDS_THAT = _words(
+    "assumed expected hoped predicted uncovered established confirmed announced reiterated "
+    "disclosed learned learnt"
+)
 # Findings that are hearsay only in the perfect: "it has been discovered that" (by no one
 # in particular), but "it was discovered that" after the teacher saw the bruises.
 _PERFECT_ONLY = _words("revealed uncovered discovered established confirmed")
@@ -1329,6 +1334,11 @@ _ONE_SOURCE = _words("source insider")
 _ONE_PERSON = _words("person someone somebody")
 _NEAR_PEOPLE = _words("people those friends associates") | _ONE_PERSON
 _NEARNESS = _words("close familiar")
+# How a claim reaches the story from a source: "raised by an anonymous source" (but
+# "followed by a potential source of strain" is no claim).
+_PASSED_ON = _words("raised leaked shared passed relayed")
+# People known by whom they know: "friends of the couple say".
+_KIN = _words("friends associates confidants")
 
 
 _CALENDAR = frozenset(name.lower() for name in (*WEEKDAY_NAMES, *MONTH_NAMES))
@@ -1371,7 +1381,10 @@ def _near_the_story(tokens: list[Token], k: int) -> bool:
         return False
     if tokens[k].low in _NEARNESS:
         return True
-    return tokens[k].low == "with" and k + 1 < len(tokens) and tokens[k + 1].low == "knowledge"
+    if tokens[k].low == "of" and tokens[k - 1].low in _KIN:
+        return True  # "close friends of the actor have disclosed"
+    follow = " ".join(t.low for t in tokens[k : k + 3])
+    return follow.startswith("with knowledge") or follow == "in the know"
 
 
 def _unnamed_phrase(
@@ -1397,7 +1410,10 @@ def _unnamed_phrase(
     if singular and det not in ("a", "an", "one", "another", "the", "this", "that", "our"):
         return None  # "source code", "a key source": no determiner of a person
     k = i + 1
-    near = k < len(tokens) and tokens[k].low in ("close", "familiar", "with", "inside", "within")
+    near = k < len(tokens) and (
+        tokens[k].low in ("close", "familiar", "with", "inside", "within")
+        or _near_the_story(tokens, k)
+    )
     if not (singular or near or det in ("the", "these", "our")):
         return None  # "sources say", "some insiders fear": the generic reading
     # Over the nearness: "close to the family", "familiar with Holmes's plans".
@@ -1416,6 +1432,12 @@ def _unnamed_phrase(
     if before >= 0 and tokens[before].low == "citing":
         return before, k, kind  # "citing a source close to the singer, the site said"
     if (
+        before >= 1
+        and tokens[before].low == "by"
+        and (tokens[before - 1].low in REPORTING_FORMS or tokens[before - 1].low in _PASSED_ON)
+    ):
+        return before, k, kind  # "the claim was raised by an anonymous source"
+    if (
         before >= 0
         and tokens[before].low in _SAID
         and (before == 0 or not tokens[before - 1].text[0].isalpha())
@@ -1428,7 +1450,7 @@ def _unnamed_phrase(
     if (
         end < 0
         and near
-        and tokens[i].low not in _ONE_PERSON | {"those"}
+        and tokens[i].low not in _ONE_PERSON | _KIN | {"those"}
         and _opens_clause(tokens, start, starts)
     ):
         # "sources close to the family assure fans that": whatever the verb, what
@@ -1832,15 +1854,35 @@ def _pronoun(tokens: list[Token], i: int, starts: set[int]) -> tuple[int, int, s
                     break  # "many in the city saw the show": the verb was not a saying one
                 k += 1
         return None
-    if tokens[end - 1].low in _FINDING or _expresses_feeling(tokens, end):
-        return None  # "many found the going hard", "many are expressing their excitement"
+    feeling = _expresses_feeling(tokens, end)
+    if tokens[end - 1].low in _FINDING or feeling:
+        # "many found the going hard", "many are expressing their excitement"; but a
+        # crowd split in two, "with some applauding and others expressing frustration",
+        # sets unnamed views against each other.
+        return (i, end, "split") if feeling and _others_follow(tokens, end) else None
     if tokens[end - 1].low in _REACTIONS and not tokens[end - 1].low.endswith("ed"):
         # "with many praising her": a crowd's reaction; "some touts": a noun. But a
         # finite past ("many have praised", "some hailed it") is a verdict credited to a crowd.
-        return None
+        return (i, end, "split") if _others_follow(tokens, end) else None
     if negated:
         return i - 1, end, "open"  # "not everyone is convinced": a weaker sign, informational
     return i, end, "split"
+
+
+def _others_follow(tokens: list[Token], k: int) -> bool:
+    """ "... and others expressing frustration", "..., while others ...": the crowd's
+    other half later in the sentence, doing something of its own."""
+    for m in range(k, min(len(tokens) - 1, k + 20)):
+        if tokens[m].text in (".", "!", "?", ";"):
+            return False
+        if tokens[m].low == "others" and tokens[m - 1].low in _SPLIT_JOINS:
+            nxt = tokens[m + 1].low  # a verb: "others expressing", not "others privately"
+            return nxt.endswith(("ing", "ed")) or nxt in REPORTING_FORMS or nxt in _HAVE_BE
+    return False
+
+
+_SPLIT_JOINS = _words("and while whereas but , many some")
+_HAVE_BE = _BE | _words("have has had")
 
 
 # Prepositions that make a crowd the one a news reaches: "a relief to many who".
@@ -1872,6 +1914,7 @@ _EVERYONE = _words("everyone everybody")
 
 
 _IT = _words("it it's it’s")
+_COME_TO_LIGHT = regexcache.compile(r"(?:come|came) to light\b|made clear\b")
 # Advice with no adviser: "it is recommended that", "it's advised to" (not "it is
 # recommended for adults", a description of the thing itself).
 _ADVISED = _words("recommended advised")
@@ -1897,6 +1940,15 @@ def _impersonal(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
             if passive and _named_agent(tokens, k + 1):
                 return None  # "it has been reported by aceshowbiz.com": its source named
             return (i, k + 1, "impersonal") if passive else None
+        if _COME_TO_LIGHT.match(" ".join(t.low for t in tokens[k : k + 4])):
+            # "it has come to light that", "it has been made clear that": a disclosure
+            # that no one made.
+            # "it has made clear that" is the company speaking, and "if it is made
+            # clear that" a condition: "made" needs the perfect passive.
+            end = k + (2 if low == "made" else 3)
+            that = end < len(tokens) and tokens[end].low == "that"
+            done = low != "made" or tokens[k - 1].low == "been"
+            return (i, end, "impersonal") if that and done else None
         if (
             low in ("is", "was", "has", "had", "been")
             or low in _BETWEEN
@@ -1911,12 +1963,12 @@ def _impersonal(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
 
 _HEARSAY = _words(
     "reports claims rumours rumors rumour rumor suggestions accounts concern concerns fears "
-    "speculation speculations"
+    "speculation speculations whispers"
 )
 # Hearsay that counts only as the subject of a verb of spreading ("whispers circulate
 # regarding", "questions have arisen over"): "with whispers of" is a figure of speech.
 _SPREADING_HEARSAY = _HEARSAY | _words(
-    "whispers murmurs questions doubts details revelations allegations "
+    "murmurs questions doubts details revelations allegations stories "
     "report rumour rumor claim suggestion"  # "a new report has emerged suggesting"
 )
 # Demands with no one making them: "there is a rising call for".
@@ -1947,11 +1999,14 @@ _ASCRIBED = _words("attributed called dubbed labelled labeled branded termed")
 
 
 _SEEN_AS = _words(
-    "seen regarded viewed perceived considered deemed hailed touted billed branded described "
-    "praised lauded"
+    "seen regarded viewed perceived considered deemed hailed heralded touted billed branded "
+    "described praised lauded"
 )
-_SEEN_AS_ONLY = _words("hailed touted billed branded described praised lauded")  # with "as"
+# ... these with "as" only:
+_SEEN_AS_ONLY = _words("hailed heralded touted billed branded described praised lauded")
 _DEEMED = _words("deemed considered")  # also with an adjective: "deemed unsafe"
+# Agents that are only a share of everyone: "hailed by some as", "seen by many as".
+_UNNAMED_SHARES = _words("some many others most")
 
 
 # "was once considered", "has since been discovered": adverbs of time inside the group.
@@ -2030,6 +2085,14 @@ def _seen_as(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
         return None  # "what can only be described as": the writer's own words
     if nxt == "as":
         return start, i + 2, "impersonal"
+    if (
+        nxt == "by"
+        and i + 3 < len(tokens)
+        and tokens[i + 3].low == "as"
+        and tokens[i].low in _SEEN_AS_ONLY
+        and tokens[i + 2].low in _UNNAMED_SHARES
+    ):
+        return start, i + 4, "impersonal"  # "hailed by some as": a share of everyone
     if nxt in ("the", "a", "an", "one") and tokens[i].low not in _SEEN_AS_ONLY:
         return start, i + 1, "impersonal"
     if tokens[i].low in _DEEMED and nxt.isalpha() and nxt.islower() and nxt not in _STOP:
@@ -2173,7 +2236,9 @@ def _gerund_after(tokens: list[Token], k: int) -> bool:
 
 
 # Judging participles in a reduced relative: "the plan, once seen as a gamble".
-_SEEN_AS_RELATIVE = _words("seen viewed regarded considered hailed touted billed branded")
+_SEEN_AS_RELATIVE = _words(
+    "seen viewed regarded considered hailed heralded touted billed branded recognized recognised"
+)
 _ONCE = _words("once long widely often generally still formerly previously now")
 
 
@@ -2261,6 +2326,7 @@ def _with_hearsay(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
         and tokens[k].text.islower()
         and tokens[k].low not in _STOP
         and tokens[k].low not in _HEARSAY_FRAMES
+        and tokens[k].low not in _POSSESSIVES  # "about their fears that": theirs
     ):
         k -= 1  # "with unconfirmed reports of"
     nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
@@ -2271,6 +2337,8 @@ def _with_hearsay(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
         return i, i + 2, "impersonal"
     if k < 0 or tokens[k].low not in _HEARSAY_FRAMES or nxt not in ("of", "that"):
         return None
+    if tokens[i].low == "whispers" and nxt != "that":
+        return None  # "a dress with whispers of lace": a figure of speech
     return k, i + 2, "impersonal"
 
 
@@ -2279,7 +2347,7 @@ _RUMOURS = _words("rumour rumours rumor rumors")
 _HEARSAY_CARRYING = _words("suggesting claiming alleging saying indicating")
 
 
-_HEARSAY_FRAMES = _words("with amid amidst despite following")
+_HEARSAY_FRAMES = _words("with amid amidst despite following at over about")
 _CONTENT_OPENERS = _words(
     "that of about suggesting claiming alleging saying regarding concerning over shedding linking "
     "surrounding"
@@ -2329,7 +2397,15 @@ def _hearsay_spreads(tokens: list[Token], i: int) -> tuple[int, int, str] | None
         return start, k + 1, "impersonal"
     for m in range(k + 1, min(len(tokens), k + 5)):
         # What it says, or a participle saying it: "..., shedding light on", ", suggesting".
-        said = m + 1 < len(tokens) and tokens[m + 1].low in _CONTENT_OPENERS | _SAYING
+        # ("reports have surfaced, casting a shadow over": any participle after the comma)
+        said = m + 1 < len(tokens) and (
+            tokens[m + 1].low in _CONTENT_OPENERS | _SAYING
+            or (
+                m == k + 1
+                and tokens[m + 1].low.endswith("ing")
+                and tokens[m + 1].low != "according"
+            )
+        )
         if tokens[m].low in _CONTENT_OPENERS or (tokens[m].text == "," and said):
             return start, k + 1, "impersonal"
         if not tokens[m].text.isalpha() or tokens[m].low in ("and", "but", "when", "as"):
@@ -2349,6 +2425,8 @@ def _according(
     if i + 2 >= len(tokens) or tokens[i + 1].low != "to":
         return None
     k = i + 2
+    if tokens[k].low in ("a", "an"):
+        return _according_to_one(tokens, i, k + 1)
     head = k
     while head + 1 < min(len(tokens), k + 4) and tokens[head + 1].text.isalpha():
         if not tokens[head].text.islower() or tokens[head].low in _STOP | DEFINITE:
@@ -2363,6 +2441,60 @@ def _according(
     if after[0].isalpha() or _attached_name(tokens, head, starts, text):
         return None  # "according to residents of Elm Street" names where; "to officers who"
     return i, head + 1, "generic"
+
+
+# One person a story can cite without a name: "according to a witness".
+_ONE_OF_MANY = _words(
+    "witness eyewitness resident insider person individual employee worker staffer aide "
+    "bystander neighbour neighbor friend relative acquaintance member agent official "
+    "observer expert analyst lawyer attorney doctor researcher scientist supporter "
+    "whistleblower adviser advisor consultant diplomat strategist economist activist "
+    "campaigner journalist reporter teacher student nurse parent volunteer organiser "
+    "organizer manager executive director investor trader banker lobbyist historian "
+    "politician technician specialist academic veteran"
+)
+# What follows such a person and ties them to someone named: "a spokesman for the
+# council", "a resident of Elm Street", "a source close to the family".
+_TIES = _words("for at with from of in close familiar on inside within who")
+
+
+def _according_to_one(tokens: list[Token], i: int, k: int) -> tuple[int, int, str] | None:
+    """ "according to an off-duty customs agent": one unnamed person, up to four
+    modifiers then the noun; "affiliated" when a modifier names where they work
+    ("a Treasury official"), as for "a Downing Street source"."""
+    m = k
+    while (
+        m < min(len(tokens), k + 5)
+        and tokens[m].text.replace("-", "").isalpha()
+        and tokens[m].low not in _STOP | _TIES
+    ):
+        m += 1
+    head = m - 1  # the noun ends the run: "a former White House aide"
+    if head < k:
+        return None
+    t = tokens[head]
+    if not (t.text.islower() and t.low in _ONE_OF_MANY):
+        return None
+    if (
+        t.low in _STOP
+        or t.low in _POLICE_WORDS
+        or any(w.low in _POLICE_WORDS for w in tokens[k:head])
+    ):
+        return None  # "according to a police officer": police speak as a force
+    after = tokens[m] if m < len(tokens) else None
+    if after is not None and (after.low in _TIES or after.text[:1].isupper()):
+        return None  # tied to someone named, or named: "a spokesman for the council"
+    if after is not None and after.text == ",":
+        n = m + 1
+        while n < min(len(tokens), m + 5) and tokens[n].text[:1].isupper():
+            n += 1
+        if n > m + 1 and (n == len(tokens) or tokens[n].text in (",", ".", ";", ")")):
+            return None  # "according to a neighbour, Ann Lee, ...": named after all
+    named = any(w.text[:1].isupper() for w in tokens[k:head])
+    return i, head + 1, "affiliated" if named else "generic"
+
+
+_POLICE_WORDS = _words("police officer officers policeman policewoman detective constable")
 
 
 # Views held by no one named: "there is a growing belief that".
@@ -2510,6 +2642,7 @@ _SHAPES = linear(
     rf"(?:{'|'.join(sorted(IMPERSONAL | _words('proven proved')))})\b"
     r"|\bwe\b|\b(?:understands|learned|learnt|reveal)\b|\bha(?:ve|s)\s+it\s+that\b"
     r"|\bit(?:\s+is|'s|’s)\s+(?:\w+ly\s+|also\s+|now\s+)?(?:recommended|advised)\s+(?:that|to)\b"
+    r"|\bit\s+(?:\w+\s+){1,3}(?:(?:come|came)\s+to\s+light|made\s+clear)\s+that\b"
     r"|\bciting\s+(?:\w+\s+){0,3}(?:sources?|insiders?)\b"
     # "sources have spotted", "critics on the council have seized on": see _sources_acting.
     rf"|\b(?:{'|'.join(sorted(_UNNAMED_BY_NATURE | _STANCE_HOLDERS))})\s+"
@@ -2535,7 +2668,8 @@ _SHAPES = linear(
     r"|\bha(?:ve|s)\s+(?:\w+\s+)?been\s+(?:\w+ly\s+)?(?:accused|critici[sz]ed|blamed|condemned"
     r"|slammed|lambasted|denounced|questioned|attacked)\s+(?:of|for|as)\b"
     r"|(?:^|[,;]\s+|\b(?:once|long|widely|often|generally|still|formerly|previously|now)\s+)"
-    r"(?:seen|viewed|regarded|considered|hailed|touted|billed|branded)\s+as\b"
+    r"(?:seen|viewed|regarded|considered|hailed|heralded|touted|billed|branded"
+    r"|recogni[sz]ed)\s+as\b"
     # A bare plural doing what only people do to a claim: "celebrities decried".
     r"|\b[A-Za-z]{3,}s\s+(?:(?:have|has|had|were|are)\s+|took\s+to\s+(?:[\w'’-]+\s+){1,3}to\s+)?"
     rf"(?:{'|'.join(sorted(_PERSONS_CLAIMING, key=lambda w: (-len(w), w)))}"
@@ -2547,11 +2681,13 @@ _SHAPES = linear(
     rf"|\brumou?rs?\s+(?:{'|'.join(sorted(_HEARSAY_CARRYING))})\b"
     # A counted crowd whatever its noun: "a growing number of Danes".
     rf"|\b(?:{'|'.join(sorted(_CROWD_NOUNS))})\s+of\s+[A-Za-z]+s\b"
-    r"|\b(?:with|amid|amidst|despite|following)\s+(?:\w+\s+)?(?:reports|claims|rumou?rs)"
+    r"|\b(?:with|amid|amidst|despite|following|at|over|about)\s+(?:\w+\s+)?"
+    r"(?:reports|claims|rumou?rs|whispers)"
     r"\s+(?:of|that)\b"
-    r"|\b(?:is|are|was|were|be|been)\s+(?:(?:not|also|now|still|often|\w+ly)\s+){0,2}"
-    r"(?:seen|regarded|viewed|considered|deemed|hailed|touted"
-    r"|billed|branded|described)\s+(?:as|the|an?|one)\b|\b(?:deemed|considered)\s+[a-z]",
+    r"|\b(?:is|are|was|were|be|been)\s+(?:(?:not|also|now|still|often|being|\w+ly)\s+){0,2}"
+    r"(?:seen|regarded|viewed|considered|deemed|hailed|heralded|touted"
+    r"|billed|branded|described)\s+(?:(?:by\s+(?:some|many|others|most)\s+)?as|the|an?|one)\b"
+    r"|\b(?:deemed|considered)\s+[a-z]",
     re.IGNORECASE,
 )
 

@@ -284,7 +284,13 @@ _WE_CALL = regexcache.compile(
     r" afford)\b|(?:are|were) (?:all |often )?(?:reminded|called (?:up)?on|urged)\b"
     r"|(?:strongly |therefore |also )?(?:urge|encourage|advise|implore|invite|call on)"
     r" (?-i:[a-z]))"
-    r"|\blet(?: us|['’]s) (?!(?:dive|take|explore|break|unpack|hope not)\b)[a-z]+",
+    r"|\blet(?: us|['’]s) (?!(?:dive|take|explore|break|unpack|hope not)\b)[a-z]+"
+    # ... and the obligation put impersonally: "It is essential that we acknowledge",
+    # "It is our collective responsibility to" (not "it's time to turn our attention").
+    r"|\bit(?: is|['’]s) (?:[a-z]+ly )?(?:essential|crucial|important|vital|imperative"
+    r"|necessary|(?:high )?time) (?:that we|for (?:us|all of us|each of us) to)\b"
+    r"|\bit(?: is|['’]s) (?:our|everyone['’]s) (?:[a-z]+ )?(?:responsibility|duty|task"
+    r"|obligation) to\b",
     re.IGNORECASE,
 )
 # The publication urging its audience: "We urge the public to", "we encourage
