@@ -2028,9 +2028,16 @@ def _one_person(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
     noun -= 1  # the last plain word heads the phrase
     if noun == i:
         return None
-    after = tokens[noun + 1].text if noun + 1 < len(tokens) else "."
+    end = noun + 1
+    if (
+        end + 1 < len(tokens)
+        and tokens[end].low in ("on", "via")
+        and tokens[end + 1].text[:1].isupper()
+    ):
+        end += 2  # "wrote one fan on Twitter": where they wrote, not who they are
+    after = tokens[end].text if end < len(tokens) else "."
     if i > 0 and tokens[i - 1].low in _SAID and (i == 1 or not tokens[i - 2].text[0].isalpha()):
-        return (i - 1, noun + 1, "generic") if after[0] in ".!?," else None
+        return (i - 1, end, "generic") if after[0] in ".!?," else None
     # At a clause's start, and after "as": "As one police veteran remarked".
     opener = i == 0 or not tokens[i - 1].text[0].isalpha() or tokens[i - 1].low == "as"
     if not opener:
