@@ -325,7 +325,9 @@ _REPORTED = regexcache.compile(
     r"|insist(?:s|ed)?|claim(?:s|ed)?|announc(?:e|es|ed)|stat(?:es|ed|ing)|not(?:es|ed)"
     r"|explain(?:s|ed)?|describ(?:es|ed)|spok(?:e|en)|speaks|suggest(?:s|ed)?|prais(?:es|ed)"
     r"|admit(?:s|ted)?|acknowledg(?:es|ed)|reveal(?:s|ed)|confirm(?:s|ed)|predict(?:s|ed)?"
-    r"|estimat(?:es|ed)|report(?:s|ed)|wr(?:ote|ites|itten)|(?<!be )found that"
+    # "reports" after a determiner is the noun ("approach these reports with care").
+    r"|estimat(?:es|ed)|reported|(?<!the )(?<!these )(?<!those )(?<!such )reports"
+    r"|wr(?:ote|ites|itten)|(?<!be )found that"
     r"|(?:has|have|had) found|urg(?:e|es|ed)|reiterat(?:es|ed)|expect(?:s|ed)|fear(?:s|ed)"
     r"|concerned)\b"
 )

@@ -287,6 +287,10 @@ def _word_before(text: str, start: int) -> str:
     return words[-1].casefold().lstrip("([{\"'“‘") if words else ""
 
 
+# Heads whose "of" attaches an organisation, never a person's name.
+_OF_ORGANISATION = frozenset(("ceo", "cfo", "coo", "chairman", "chairwoman", "founder"))
+
+
 def _split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
     """``[U.S., Treasury, Secretary, Scott, Bessent]`` -> title, name."""
     heads = [i for i, t in enumerate(run) if t.lower in TITLE_HEADS and i < len(run) - 1]
@@ -300,6 +304,8 @@ def _split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
             run[cut].lower in TITLE_PARTS or run[cut].lower in CONNECTORS
         ):
             cut += 1
+    if run[cut - 1].lower in CONNECTORS and run[heads[-1]].lower in _OF_ORGANISATION:
+        return [], run  # "CEO of Minuteman Health": what follows "of" is the company
     title = run[:cut]
     # "On Tuesday U.S. Treasury Secretary": the title starts after "Tuesday".
     stops = [i for i, t in enumerate(title) if t.lower in _NOT_TITLE]
