@@ -1332,13 +1332,13 @@ UNNAMED_HEADS = _words("source sources insider insiders")
 _ONE_SOURCE = _words("source insider")
 # Plain words for people that, before "close to" or "familiar with", mean sources.
 _ONE_PERSON = _words("person someone somebody")
-_NEAR_PEOPLE = _words("people those friends associates") | _ONE_PERSON
+# People known by whom they know: "friends of the couple say".
+_KIN = _words("friends associates")
+_NEAR_PEOPLE = _words("people those") | _KIN | _ONE_PERSON
 _NEARNESS = _words("close familiar")
 # How a claim reaches the story from a source: "raised by an anonymous source" (but
 # "followed by a potential source of strain" is no claim).
 _PASSED_ON = _words("raised leaked shared passed relayed")
-# People known by whom they know: "friends of the couple say".
-_KIN = _words("friends associates confidants")
 
 
 _CALENDAR = frozenset(name.lower() for name in (*WEEKDAY_NAMES, *MONTH_NAMES))
@@ -1915,6 +1915,7 @@ _EVERYONE = _words("everyone everybody")
 
 _IT = _words("it it's it’s")
 _COME_TO_LIGHT = regexcache.compile(r"(?:come|came) to light\b|made clear\b")
+_COME_TO_LIGHT_FIRST = _words("come came made")  # the words _COME_TO_LIGHT opens on
 # Advice with no adviser: "it is recommended that", "it's advised to" (not "it is
 # recommended for adults", a description of the thing itself).
 _ADVISED = _words("recommended advised")
@@ -1940,7 +1941,9 @@ def _impersonal(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
             if passive and _named_agent(tokens, k + 1):
                 return None  # "it has been reported by aceshowbiz.com": its source named
             return (i, k + 1, "impersonal") if passive else None
-        if _COME_TO_LIGHT.match(" ".join(t.low for t in tokens[k : k + 4])):
+        if low in _COME_TO_LIGHT_FIRST and _COME_TO_LIGHT.match(
+            " ".join(t.low for t in tokens[k : k + 4])
+        ):
             # "it has come to light that", "it has been made clear that": a disclosure
             # that no one made.
             # "it has made clear that" is the company speaking, and "if it is made
@@ -2482,11 +2485,7 @@ def _according_to_one(tokens: list[Token], i: int, k: int) -> tuple[int, int, st
     t = tokens[head]
     if not (t.text.islower() and t.low in _ONE_OF_MANY):
         return None
-    if (
-        t.low in _STOP
-        or t.low in _POLICE_WORDS
-        or any(w.low in _POLICE_WORDS for w in tokens[k:head])
-    ):
+    if any(w.low in _POLICE_WORDS for w in tokens[k : head + 1]):
         return None  # "according to a police officer": police speak as a force
     after = tokens[m] if m < len(tokens) else None
     if after is not None and (after.low in _TIES or after.text[:1].isupper()):
@@ -2675,8 +2674,7 @@ _SHAPES = linear(
     r"|\bha(?:ve|s)\s+(?:\w+\s+)?been\s+(?:\w+ly\s+)?(?:accused|critici[sz]ed|blamed|condemned"
     r"|slammed|lambasted|denounced|questioned|attacked)\s+(?:of|for|as)\b"
     r"|(?:^|[,;]\s+|\b(?:once|long|widely|often|generally|still|formerly|previously|now)\s+)"
-    r"(?:seen|viewed|regarded|considered|hailed|heralded|touted|billed|branded"
-    r"|recogni[sz]ed)\s+as\b"
+    rf"(?:{'|'.join(sorted(_SEEN_AS_RELATIVE))})\s+as\b"
     # A bare plural doing what only people do to a claim: "celebrities decried".
     r"|\b[A-Za-z]{3,}s\s+(?:(?:have|has|had|were|are)\s+|took\s+to\s+(?:[\w'’-]+\s+){1,3}to\s+)?"
     rf"(?:{'|'.join(sorted(_PERSONS_CLAIMING, key=lambda w: (-len(w), w)))}"
@@ -2688,7 +2686,7 @@ _SHAPES = linear(
     rf"|\brumou?rs?\s+(?:{'|'.join(sorted(_HEARSAY_CARRYING))})\b"
     # A counted crowd whatever its noun: "a growing number of Danes".
     rf"|\b(?:{'|'.join(sorted(_CROWD_NOUNS))})\s+of\s+[A-Za-z]+s\b"
-    r"|\b(?:with|amid|amidst|despite|following|at|over|about)\s+(?:\w+\s+)?"
+    rf"|\b(?:{'|'.join(sorted(_HEARSAY_FRAMES))})\s+(?:\w+\s+)?"
     r"(?:reports|claims|rumou?rs|whispers)"
     r"\s+(?:of|that)\b"
     r"|\b(?:is|are|was|were|be|been)\s+(?:(?:not|also|now|still|often|being|\w+ly)\s+){0,2}"
