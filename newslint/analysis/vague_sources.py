@@ -396,6 +396,10 @@ def _names_someone(tokens: list[Token], i: int, starts: set[int]) -> bool:
 
 
 _TAKE = _words("take takes took taking taken")
+# Speaking on: "continued" reports only with its claim right after it ("the source
+# continued, ...", "continued that"); "continued to investigate" is no report.
+_CONTINUING = _words("continue continues continued")
+_PUT = _words("put puts")
 _GO = _words("go goes went gone going")
 
 
@@ -446,6 +450,16 @@ def _verb_at(tokens: list[Token], i: int) -> int:
             label = tokens[j + 2]
             if not passive and label.text.isalpha() and label.low not in _NOT_LABELS:
                 return j + 2  # "some even calling it one of his best"
+        if (
+            low in _CONTINUING
+            and nxt in (",", ":", "that")
+            and not passive
+            and i > 0
+            and tokens[i - 1].low in _SPEAKING_ON
+        ):
+            return j + 1  # "the source continued, ...", not "as investigations continue, ..."
+        if low in _PUT and nxt == "it" and (j + 2 >= len(tokens) or tokens[j + 2].text in ",.:;"):
+            return -1 if passive else j + 2  # "as one insider puts it, ..."
         if low in _RESPONDING and nxt == "to" and _requests_after(tokens, j + 2):
             return -1  # "responded to requests for comment": no claim
         if low in _ASCRIBING and not any(t.low in ("to", "with") for t in tokens[j + 2 : j + 14]):
@@ -467,7 +481,9 @@ def _verb_at(tokens: list[Token], i: int) -> int:
                 passive = False
             j += 1
             continue
-        if not passive and low.endswith("ed") and low.isalpha():
+        perfect = tokens[j - 1].low in ("have", "has", "had") and j > i
+        if not passive and (low.endswith("ed") or perfect) and low.isalpha():
+            # "have defended the singer, pointing out", "have come to her defence, saying"
             return _saying_after(tokens, j + 1)
         if passive and low.endswith("ing") and low.isalpha() and tokens[j - 1].low in _BE:
             # "are denouncing the move, calling it callous": any verb in the progressive,
@@ -530,6 +546,10 @@ def _np_left(
         if low.endswith(("'s", "s'")):
             return j, "definite" if not _is_proper(tokens, j, starts, lower_words) else "named"
         if low in _QUANTITY_NOUNS or low == "of":
+            j -= 1
+            continue
+        if low == "inside" and j > 0 and tokens[j - 1].low in VAGUE_DETERMINERS | DEFINITE:
+            modifiers += 1  # "our inside sources", "an inside source": a modifier
             j -= 1
             continue
         if low in _STOP or low in REPORTING_FORMS or low in AUXILIARIES:
@@ -608,14 +628,30 @@ def _inside_knowledge(tokens: list[Token], k: int) -> bool:
     )
 
 
+def _past_alike(tokens: list[Token], k: int) -> int:
+    """Past "alike" closing the head's group or a pair of groups ("critics alike",
+    "critics and fans alike have lauded"): the verb group may start after it."""
+    if k < len(tokens) and tokens[k].low == "alike":
+        return k + 1
+    if k < len(tokens) and tokens[k].low in ("and", "or"):
+        for m in range(k + 2, min(len(tokens), k + 4)):
+            if tokens[m].low == "alike":
+                return m + 1
+            if not (tokens[m - 1].text.isalpha() and tokens[m - 1].text.islower()):
+                break
+    return k
+
+
 def _verb_after_np(tokens: list[Token], head: int) -> tuple[int, int]:
     """(verb group start, end) after the head, over attachments; (-1, -1) if none."""
-    k = head + 1
+    k = _past_alike(tokens, head + 1)
     if k >= len(tokens):
         return -1, -1
     end = _verb_at(tokens, k)
     if end > 0:
         return k, end
+    if k > head + 1:
+        return -1, -1  # after "alike" only the group's verb may follow
     nxt = tokens[k].low
     second = tokens[k + 1].low if k + 1 < len(tokens) else ""
     insert = _insert_end(tokens, k)
@@ -753,13 +789,60 @@ def find_vague_sources(
     for start, end in _candidate_sentences(text):
         segment = text[start:end]
         if _SHAPES.search(segment) or _VERB_WORDS.search(segment) or _CLAIM_HINTS.search(segment):
-            found += _find_in(text, tokenize(text, start, end), lower_words, surnames)
+            tokens = tokenize(text, start, end)
+            found += _find_in(text, tokens[_dateline_end(text, tokens) :], lower_words, surnames)
     # "the on-the-record sources suggest": sources the story names.
     found = [f for f in found if not _ON_RECORD.search(text, f.start, f.end)]
     return _merge_splits(found, text)
 
 
 _ON_RECORD = regexcache.compile(r"\bon[- ]the[- ]record\b", re.IGNORECASE)
+_DASHES = ("-", "—", "–")
+
+
+# Hearsay that is its own claim: "the rumour is that", "the latest gossip is that".
+_HEARSAY_IS = _words("rumour rumor rumours rumors speculation gossip buzz word talk")
+
+
+def _hearsay_is_that(tokens: list[Token], i: int, starts: set[int]) -> tuple[int, int, str] | None:
+    """ "The latest gossip is that ...": hearsay stating the claim, no one behind it."""
+    start = i - 1
+    while start > 0 and tokens[start].low in ("latest", "current", "new"):
+        start -= 1
+    if tokens[start].low != "the" or not _opens_clause(tokens, start, starts):
+        return None
+    verb, that = (t.low for t in tokens[i + 1 : i + 3]) if i + 2 < len(tokens) else ("", "")
+    return (start, i + 3, "impersonal") if verb in _BE and that == "that" else None
+
+
+def _judged_by_all(tokens: list[Token], alike: int) -> tuple[int, int, str] | None:
+    """ "has been praised by fans and critics alike", "well received by critics and
+    audiences alike": a judgement whose agent is everyone of two crowds, no one named."""
+    by = next((m for m in range(alike - 1, max(0, alike - 6), -1) if tokens[m].low == "by"), -1)
+    if by < 1 or not any(tokens[m].low in ("and", "or") for m in range(by + 1, alike)):
+        return None
+    if not all(tokens[m].text.isalpha() and tokens[m].text.islower() for m in range(by + 1, alike)):
+        return None  # "by Reuters and the BBC alike": named
+    participle = tokens[by - 1].low.removeprefix("well-")
+    if participle not in _JUDGED and participle not in _REACTIONS | _CLAIMING:
+        return None  # "watched by young and old alike": no judgement
+    return by - 1, alike + 1, "open"
+
+
+# How a work is received, besides the verbs of reacting and claiming.
+_JUDGED = _words("received embraced loved acclaimed lauded panned slammed")
+
+
+def _dateline_end(text: str, tokens: list[Token]) -> int:
+    """Index of the first token after a dateline ("LOS ANGELES - Sources close to
+    ..."): the place is no name of the sentence's first noun."""
+    k = 0
+    while k < len(tokens) and (tokens[k].text.isupper() or (k > 0 and tokens[k].text == ",")):
+        k += 1
+    if k == 0 or k >= len(tokens) or not tokens[k - 1].text.isupper():
+        return 0
+    gap = text[tokens[k - 1].end : tokens[k].start]
+    return k if any(dash in gap for dash in _DASHES) else 0
 
 
 def _find_in(
@@ -789,7 +872,7 @@ def _find_in(
         elif low in _IT:
             hit = _impersonal(tokens, i)
         elif (
-            low[-1] == "s"
+            (low[-1] == "s" or low in _IRREGULAR_PEOPLE)
             and _group_noun(tokens, i, text)
             and (_counted(tokens, i) or not _a_name(t, surnames, lower_words))
         ):  # "many Danes", "a growing number of Americans": a class whatever the capital
@@ -812,8 +895,12 @@ def _find_in(
             hit = _seen_as_relative(tokens, i, starts)
         elif low in _SHOWN and i > 0 and _after_be(tokens, i):
             hit = _shown(tokens, i)
-        elif low == "we" or low in ("understands", "learned", "learnt", "reveal"):
+        elif low in _SELF_SOURCING:
             hit = _self_sourced(tokens, i, starts, lower_words)
+        elif low in _HEARSAY_IS and i > 0:
+            hit = None  # "the latest gossip is that": the hearsay shapes below
+        elif low == "alike" and i > 4:
+            hit = _judged_by_all(tokens, i)
         elif low in _SPREADING_HEARSAY:
             hit = None  # "speculation has mounted that": the hearsay shapes below
         else:
@@ -822,6 +909,8 @@ def _find_in(
             hit = _sources_acting(tokens, i, starts, lower_words)
         if hit is None and low in CLAIM_STANCES:
             hit = _stance_passive(tokens, i)
+        if hit is None and low in _HEARSAY_IS and i > 0:
+            hit = _hearsay_is_that(tokens, i, starts)
         if hit is None and low in _HEARSAY:
             hit = _with_hearsay(tokens, i)
         if hit is None and low in _SPREADING_HEARSAY:
@@ -892,6 +981,9 @@ _REACTIONS = frozenset(
 _STANCE_NOUNS = _words(
     "concern concerns doubt doubts fear fears support opposition optimism scepticism "
     "skepticism reservations worries hope hopes confidence"
+    # Disapproval is a judgement of something ("expressed their discontent"); outrage
+    # and anger stay reactions.
+    " discontent dissatisfaction displeasure disapproval criticism objections disagreement"
 )
 # Passive participles whose "by" agent is the source of a view: "shared by", "echoed by".
 _AGENT_VERBS = _words(
@@ -919,6 +1011,13 @@ _S_ADVERBS = _words(
 )
 
 
+# Words that open the writer's or the outlet's own sourcing: "we understand", "I'm
+# told", "BBC Sport understands", "this newspaper has learned", "we can reveal".
+_SELF_SOURCING = _words("we i i'm i’m understands learned learnt reveal")
+# Plurals of people that do not end in -s: "several women who claim".
+_IRREGULAR_PEOPLE = _words("women men")
+
+
 def _group_noun(tokens: list[Token], i: int, text: str = "") -> bool:
     """Any plural noun right before a verb group ("many basketball fans argue")."""
     low = tokens[i].text
@@ -931,12 +1030,22 @@ def _group_noun(tokens: list[Token], i: int, text: str = "") -> bool:
     quantified = _counted(tokens, i)
     if (opener or quantified) and low[1:].islower():
         low = low.lower()  # "Residents said", "many Americans remain": a class of people
-    if not (low.islower() and low.endswith("s") and not low.endswith("ss") and len(low) > 3):
+    plural = low in _IRREGULAR_PEOPLE or (
+        low.endswith("s") and not low.endswith("ss") and len(low) > 3
+    )
+    if not (low.islower() and plural):
         return False
     after = _past_insert(tokens, i + 1)  # "many physicists, however, believe"
     nxt = tokens[after].low if after < len(tokens) else ""
-    if quantified and nxt == "," and i + 2 < len(tokens) and tokens[i + 2].low == "who":
-        return True  # "with many voters, who feel that ..."
+    if (
+        (quantified or _ADVOCATE_NOUN.search(low))
+        and nxt == ","
+        and i + 2 < len(tokens)
+        and tokens[i + 2].low == "who"
+    ):
+        return True  # "with many voters, who feel that ...", "among viewers, who argue"
+    if quantified and nxt == "who":
+        return True  # "interviews with several women who claim"
     if nxt in AFFILIATION and (_ADVOCATE_NOUN.search(low) or quantified):
         return True  # "employers across the country", "many progressives within the party"
     if nxt == "who" and _ADVOCATE_NOUN.search(low) and _after_from(tokens, i):
@@ -956,7 +1065,7 @@ _PERSONS_CLAIMING = frozenset(
     form
     for lemma in _words(
         "argue claim insist contend allege decry denounce accuse complain lament bemoan "
-        "criticise criticize condemn demand"
+        "criticise criticize condemn demand speculate"
     )
     for form in _inflect(lemma)
 )
@@ -1195,16 +1304,21 @@ def _generic_reading(
     # named by the one the sentence is about.
     if before >= 1 and tokens[before].low == "among" and tokens[before - 1].low in _BE:
         return None
-    # "... with many voters, who feel that ...": the group is the relative clause's subject.
-    if quantified or low in HEADS:
-        k = i + 1
+    # "... with many voters, who feel that ...": the group is the relative clause's
+    # subject. A bare plural of people ("among viewers, who argue that") is a source
+    # only with a verb of claiming, as it is as a main clause's subject.
+    if quantified or low in HEADS or group:
+        k = _past_alike(tokens, i + 1)  # "critics alike, who now question"
         if k < len(tokens) and tokens[k].text == ",":
             k += 1
         relative = ("who", "which") if low in DOC_HEADS else ("who",)  # "a tabloid, which claimed"
         if k < len(tokens) and tokens[k].low in relative:
             end = _verb_at(tokens, k + 1)
-            if end > 0 and tokens[end - 1].low not in _FINDING:
+            verb = tokens[end - 1].low if end > 0 else ""
+            if end > 0 and verb not in _FINDING and (quantified or low in HEADS):
                 return np_start, end, "generic"
+            if verb in _CLAIMING and not _expresses_feeling(tokens, end):
+                return np_start, end, "role"
     # A stance credited to the source: "drew criticism from many experts".
     stance = _stance_from(tokens, np_start, i)
     if stance is not None:
@@ -1228,12 +1342,15 @@ def _generic_reading(
     # participle clause, not a preposition's object.
     if before >= 0 and tokens[before].low in ("with", "amid", "amidst"):
         end = _verb_at(tokens, i + 1)
-        if end > 0 and tokens[end - 1].low.endswith("ing"):
+        # The participle opens the verb group ("many taking to social media to claim").
+        first = _past_insert(tokens, i + 1)
+        if end > 0 and (tokens[end - 1].low.endswith("ing") or tokens[first].low in _TAKE):
             verb = tokens[end - 1].low
             feeling = _expresses_feeling(tokens, end)
             # "with many fans expressing outrage": a reaction, not a claim
             claim = not group or verb in _CLAIMING
-            if verb not in _REACTIONS and verb not in _FINDING and claim and not feeling:
+            finding = verb in _FINDING and low not in _UNNAMED_BY_NATURE  # "sources revealing"
+            if verb not in _REACTIONS and not finding and claim and not feeling:
                 role = group and not quantified
                 return np_start, end, "role" if role else "generic"
     # A noun object of a preposition is not a subject ("the views of analysts say").
@@ -1328,12 +1445,16 @@ _DEONTIC = _words("must should ought")
 
 # Sources that are unnamed whatever their determiner: "a source close to the family",
 # "the insider added", "sources familiar with the talks say".
-UNNAMED_HEADS = _words("source sources insider insiders")
-_ONE_SOURCE = _words("source insider")
+# "friend": one unnamed person known only as someone's friend ("a friend of the
+# actor said", then "the friend revealed"); friends in the plural need nearness.
+UNNAMED_HEADS = _words("source sources insider insiders friend friends")
+_ONE_SOURCE = _words("source insider friend")
 # Plain words for people that, before "close to" or "familiar with", mean sources.
 _ONE_PERSON = _words("person someone somebody")
 # People known by whom they know: "friends of the couple say".
-_KIN = _words("friends associates")
+_KIN = _words("friend friends associates")
+# Subjects that "continue" speaking rather than go on happening.
+_SPEAKING_ON = UNNAMED_HEADS | _KIN | PLURAL_HEADS | SINGULAR_HEADS
 _NEAR_PEOPLE = _words("people those") | _KIN | _ONE_PERSON
 _NEARNESS = _words("close familiar")
 # How a claim reaches the story from a source: "raised by an anonymous source" (but
@@ -1402,17 +1523,22 @@ def _unnamed_phrase(
             m -= 1
         if m > 0 and tokens[m - 1].low in ("a", "an", "one", "another"):
             start, det, status, affiliated = m - 1, tokens[m - 1].low, "vague", True
-    if status == "named" or (
-        status == "definite" and det not in ("the", "this", "that", "these", "our")
-    ):
+    # "their close friends have revealed": known only by their nearness to the people
+    # the story is about, as "close friends of the actor" are.
+    close_kin = tokens[i].low in _KIN and i > 0 and tokens[i - 1].low == "close"
+    anaphoric = det in ("the", "this", "that", "these", "our")
+    if status == "named" or (status == "definite" and not anaphoric and not close_kin):
         return None
     kind = "named" if affiliated else "self" if det == "our" else "unnamed"
     if singular and det not in ("a", "an", "one", "another", "the", "this", "that", "our"):
         return None  # "source code", "a key source": no determiner of a person
     k = i + 1
-    near = k < len(tokens) and (
-        tokens[k].low in ("close", "familiar", "with", "inside", "within")
-        or _near_the_story(tokens, k)
+    near = close_kin or (
+        k < len(tokens)
+        and (
+            tokens[k].low in ("close", "familiar", "with", "inside", "within")
+            or _near_the_story(tokens, k)
+        )
     )
     if not (singular or near or det in ("the", "these", "our")):
         return None  # "sources say", "some insiders fear": the generic reading
@@ -1420,7 +1546,7 @@ def _unnamed_phrase(
     if near:
         k += 1
         stop = min(len(tokens), k + 6)
-        while k < stop and tokens[k].text[0].isalpha():
+        while k < stop and tokens[k].text[0].isalnum():  # "close to the troubled 45-year-old"
             # A word right after a determiner or preposition is a noun ("the show").
             noun = tokens[k - 1].low in DEFINITE | VAGUE_DETERMINERS | AFFILIATION | {"to"}
             if not noun and _verb_at(tokens, k) > 0 and not tokens[k].text[:1].isupper():
@@ -1489,7 +1615,7 @@ def _sources_acting(
     bare = start == i or (start == i - 1 and (own or tokens[start].low in VAGUE_DETERMINERS))
     if tokens[i].low == "sources" and not bare:
         return None  # "energy sources have changed": a modifier makes them things
-    first = _past_plain_attachment(tokens, i + 1)
+    first = _past_plain_attachment(tokens, _past_alike(tokens, i + 1))
     k = first
     while k < min(len(tokens), first + 4) and (
         tokens[k].low in AUXILIARIES - {"to"} or (k > first and _adverb(tokens[k]))
@@ -2547,6 +2673,14 @@ def _self_sourced(
 ) -> tuple[int, int, str] | None:
     """ "we understand", "this newspaper has learned", "BBC Sport understands"."""
     low = tokens[i].low
+    if low != "we" and tokens[i].text[0] == "I":
+        # The writer's own unnamed informant: "I have been told", "I'm told".
+        k = i + 1
+        while k < len(tokens) and tokens[k].low in ("have", "had", "am", "was", "been"):
+            k += 1
+        told = k < len(tokens) and tokens[k].low == "told" and k > i + (low == "i")
+        after = tokens[k + 1].low if told and k + 1 < len(tokens) else ""
+        return (i, k + 1, "self") if told and (after in ("that", ",", ".") or not after) else None
     if low == "we":
         k = i + 1
         while k < len(tokens) and tokens[k].low in ("have", "has", "can", "now", "also", "been"):
@@ -2647,6 +2781,10 @@ _SHAPES = linear(
     r"|\b(?:is|was|are|were|been)\s+(?:\w+ly\s+|now\s+|also\s+)?"
     rf"(?:{'|'.join(sorted(IMPERSONAL | _words('proven proved')))})\b"
     r"|\bwe\b|\b(?:understands|learned|learnt|reveal)\b|\bha(?:ve|s)\s+it\s+that\b"
+    r"|\bI(?:'m|’m|\s+(?:have|had)\s+been|\s+am|\s+was)\s+told\b"
+    r"|\bby\s+(?:[a-z]+\s+){2,4}alike\b"
+    r"|\bas\s+(?:[\w'’-]+\s+){1,5}puts?\s+it\b"
+    rf"|\b(?:{'|'.join(sorted(_HEARSAY_IS))})\s+(?:is|was|are|were)\s+that\b"
     r"|\bit(?:\s+is|'s|’s)\s+(?:\w+ly\s+|also\s+|now\s+)?(?:recommended|advised)\s+(?:that|to)\b"
     r"|\bit\s+(?:\w+\s+){1,3}(?:(?:come|came)\s+to\s+light|made\s+clear)\s+that\b"
     r"|\bciting\s+(?:\w+\s+){0,3}(?:sources?|insiders?)\b"
@@ -2676,7 +2814,8 @@ _SHAPES = linear(
     r"|(?:^|[,;]\s+|\b(?:once|long|widely|often|generally|still|formerly|previously|now)\s+)"
     rf"(?:{'|'.join(sorted(_SEEN_AS_RELATIVE))})\s+as\b"
     # A bare plural doing what only people do to a claim: "celebrities decried".
-    r"|\b[A-Za-z]{3,}s\s+(?:(?:have|has|had|were|are)\s+|took\s+to\s+(?:[\w'’-]+\s+){1,3}to\s+)?"
+    r"|\b[A-Za-z]{3,}s\s+(?:(?:have|has|had|were|are)\s+(?:\w+ly\s+|already\s+|now\s+|also\s+)?"
+    r"|took\s+to\s+(?:[\w'’-]+\s+){1,3}to\s+)?"
     rf"(?:{'|'.join(sorted(_PERSONS_CLAIMING, key=lambda w: (-len(w), w)))}"
     r"|(?:pushing|pressing|lobbying|campaigning)\s+for)\b"
     # A group defined by its relation to the story, claiming: "families of the missing
