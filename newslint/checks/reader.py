@@ -764,7 +764,8 @@ def _addresses_reader(text: str, in_tail: bool) -> str | None:
     # After a fronted clause, an imperative that names the reader: "As for what
     # does help, make sure you're eating a balanced diet".
     for clause in text.split(", ")[1:]:
-        if _imperative(clause, capital=False) and _SECOND_PERSON.search(clause):
+        reader = _SECOND_PERSON.search(clause) or _PAGE_DEIXIS.search(clause)
+        if reader and _imperative(clause, capital=False):
             return "imperative"
     if _PLEASE.match(text):
         return "imperative"
@@ -800,8 +801,11 @@ def _addresses_reader(text: str, in_tail: bool) -> str | None:
 # "Listen to The Quay on Spotify." A promotion put to the reader, the whole sentence.
 _MEDIA_PROMO = regexcache.compile(
     r"(?:Watch|Listen to|Stream|Catch|Tune in to)\s+(?:[A-Z0-9][\w'’:&.-]*\s+){1,6}"
-    r"(?:on|via)\s+(?:the\s+)?[A-Z][\w'’&.+-]*(?:\s+[A-Z0-9][\w'’&.+-]*){0,3}[.!]?\s*$"
+    r"(?:on|via)\s+(?:the\s+)?[A-Z][\w'’&.+-]*(?:\s+[A-Z0-9][\w'’&.+-]*){0,3}"
+    r"(?:[.!]?\s*$|\s+and\s+[a-z])"  # "... on Halden View and decide for yourself"
 )
+# The page itself as the place to look: "check out the pictures here", "see it below".
+_PAGE_DEIXIS = regexcache.compile(r"\b(?:here|below|above)[.!]?\s*$")
 
 
 _RELATIVE_AFTER = regexcache.compile(
@@ -840,7 +844,7 @@ def _imperative(text: str, *, capital: bool = True) -> bool:
     if verb in _NOUNISH and _NOUN_SUBJECT.match(rest):
         return False  # "Support for an impeachment inquiry has jumped": a noun, the subject
     if verb in _NOUNISH or rest.startswith(("the ", "a ", "an ", "it ", "them ")):
-        return bool(_READER.search(rest))
+        return bool(_READER.search(rest) or _PAGE_DEIXIS.search(rest))
     return True
 
 
