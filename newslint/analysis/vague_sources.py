@@ -2101,7 +2101,7 @@ _HEARSAY = _words(
 # Hearsay that counts only as the subject of a verb of spreading ("whispers circulate
 # regarding", "questions have arisen over"): "with whispers of" is a figure of speech.
 _SPREADING_HEARSAY = _HEARSAY | _words(
-    "murmurs questions doubts details revelations allegations stories "
+    "murmurs questions doubts details revelations allegations stories word "
     "report rumour rumor claim suggestion"  # "a new report has emerged suggesting"
 )
 # Demands with no one making them: "there is a rising call for".
@@ -2515,6 +2515,8 @@ def _hearsay_spreads(tokens: list[Token], i: int) -> tuple[int, int, str] | None
         return None  # "the reports", "Reuters reports": a known source's
     k = i + 1
     attached = k < len(tokens) and tokens[k].low == "of"
+    if attached and tokens[i].low == "word":
+        return None  # "word of the vote spread": the news, not what hearsay says
     if attached:
         # "whispers of the actor's actions behind closed doors have begun to circulate":
         # what the hearsay says is in its own "of" attachment.

@@ -569,7 +569,14 @@ def reader_question(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterato
                 )
             if kind:
                 break
-        if kind and _link_label(doc, sentence, text, starts):
+        # "... And what better way to unwind... Read more": a teaser's link after its
+        # cut-off text is the leftover call, not a lone button.
+        teaser = i > 0 and doc.span_text(sentences[i - 1]).rstrip().endswith(("...", "…"))
+        if (
+            kind
+            and not (teaser and _TEASER_LINK.fullmatch(text))
+            and _link_label(doc, sentence, text, starts)
+        ):
             continue
         if kind == "imperative" and _conditional_imperative(text):
             continue
@@ -754,7 +761,7 @@ def _addresses_reader(text: str, in_tail: bool) -> str | None:
         if in_tail and _SECOND_PERSON.search(text):
             return "question"
         return None
-    if _imperative(text) or _VOCATIVE_CALL.match(text):
+    if _imperative(text) or _VOCATIVE_CALL.match(text) or _TEASER_TAIL.search(text):
         return "imperative"
     # A title-case line standing as a sentence: a heading the reader missed.
     if text[-1:] not in ".!?" and _title_call(text):
@@ -804,6 +811,9 @@ _MEDIA_PROMO = regexcache.compile(
     r"(?:on|via)\s+(?:the\s+)?[A-Z][\w'’&.+-]*(?:\s+[A-Z0-9][\w'’&.+-]*){0,3}"
     r"(?:[.!]?\s*$|\s+and\s+[a-z])"  # "... on Halden View and decide for yourself"
 )
+# A teaser cut off before its link: "And what better way to ... Read more".
+_TEASER_TAIL = regexcache.compile(r"(?:\.\.\.|…)\s*(?:Read|See|Learn) more[.!]?\s*$")
+_TEASER_LINK = regexcache.compile(r"(?:Read|See|Learn) more[.!]?")
 # The page itself as the place to look: "check out the pictures here", "see it below".
 _PAGE_DEIXIS = regexcache.compile(r"\b(?:here|below|above)[.!]?\s*$")
 
@@ -1129,6 +1139,8 @@ def _answered(doc: Document, following: list[Span]) -> bool:
 
 def _link_label(doc: Document, sentence: Span, text: str, starts: list[int]) -> bool:
     """A link or button label: page furniture, not a sentence to the reader."""
+    if _TEASER_TAIL.search(text):
+        return False  # a teaser and its link: the leftover is the whole sentence
     words = text.split()
     if len(words) <= _LABEL_WORDS and text[-1:] not in ".!?" and not _NAMES_READER.search(text):
         return True
