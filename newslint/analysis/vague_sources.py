@@ -797,7 +797,6 @@ def find_vague_sources(
 
 
 _ON_RECORD = regexcache.compile(r"\bon[- ]the[- ]record\b", re.IGNORECASE)
-_DASHES = ("-", "—", "–")
 
 
 # Hearsay that is its own claim: "the rumour is that", "the latest gossip is that".
@@ -831,6 +830,9 @@ def _judged_by_all(tokens: list[Token], alike: int) -> tuple[int, int, str] | No
 
 # How a work is received, besides the verbs of reacting and claiming.
 _JUDGED = _words("received embraced loved acclaimed lauded panned slammed")
+
+
+_DASHES = ("-", "—", "–")
 
 
 def _dateline_end(text: str, tokens: list[Token]) -> int:

@@ -569,12 +569,9 @@ def reader_question(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterato
                 )
             if kind:
                 break
-        # "... And what better way to unwind... Read more": a teaser's link after its
-        # cut-off text is the leftover call, not a lone button.
-        teaser = i > 0 and doc.span_text(sentences[i - 1]).rstrip().endswith(("...", "…"))
         if (
             kind
-            and not (teaser and _TEASER_LINK.fullmatch(text))
+            and not _teaser_link(doc, sentences, i, text)
             and _link_label(doc, sentence, text, starts)
         ):
             continue
@@ -812,8 +809,8 @@ _MEDIA_PROMO = regexcache.compile(
     r"(?:[.!]?\s*$|\s+and\s+[a-z])"  # "... on Halden View and decide for yourself"
 )
 # A teaser cut off before its link: "And what better way to ... Read more".
-_TEASER_TAIL = regexcache.compile(r"(?:\.\.\.|…)\s*(?:Read|See|Learn) more[.!]?\s*$")
 _TEASER_LINK = regexcache.compile(r"(?:Read|See|Learn) more[.!]?")
+_TEASER_TAIL = regexcache.compile(r"(?:\.\.\.|…)\s*" + _TEASER_LINK.pattern + r"\s*$")
 # The page itself as the place to look: "check out the pictures here", "see it below".
 _PAGE_DEIXIS = regexcache.compile(r"\b(?:here|below|above)[.!]?\s*$")
 
@@ -1135,6 +1132,14 @@ def _answered(doc: Document, following: list[Span]) -> bool:
     if len(words) < 3 or _ANSWER.match(words[1]):
         return False
     return not any(mark in text for mark in '"“”') and bool(_ANSWER.match(text))
+
+
+def _teaser_link(doc: Document, sentences: list[Span], i: int, text: str) -> bool:
+    """ "... And what better way to unwind... Read more": the link after a teaser's
+    cut-off text, split from it, is the leftover call, not a lone button."""
+    if i == 0 or not _TEASER_LINK.fullmatch(text):
+        return False
+    return doc.span_text(sentences[i - 1]).rstrip().endswith(("...", "…"))
 
 
 def _link_label(doc: Document, sentence: Span, text: str, starts: list[int]) -> bool:
