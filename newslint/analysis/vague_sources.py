@@ -822,14 +822,9 @@ def _judged_by_all(tokens: list[Token], alike: int) -> tuple[int, int, str] | No
         return None
     if not all(tokens[m].text.isalpha() and tokens[m].text.islower() for m in range(by + 1, alike)):
         return None  # "by Reuters and the BBC alike": named
-    participle = tokens[by - 1].low.removeprefix("well-")
-    if participle not in _JUDGED and participle not in _REACTIONS | _CLAIMING:
+    if tokens[by - 1].low.removeprefix("well-") not in _JUDGING:
         return None  # "watched by young and old alike": no judgement
     return by - 1, alike + 1, "open"
-
-
-# How a work is received, besides the verbs of reacting and claiming.
-_JUDGED = _words("received embraced loved acclaimed lauded panned slammed")
 
 
 _DASHES = ("-", "—", "–")
@@ -978,6 +973,11 @@ _REACTIONS = frozenset(
     form
     for lemma in _words("praise hail applaud welcome celebrate cheer tout admire adore commend")
     for form in _inflect(lemma)
+)
+# Participles of judging a work: reacting, claiming, or how it was received
+# ("praised by fans and critics alike", "well received by ...").
+_JUDGING = (
+    _REACTIONS | _CLAIMING | _words("received embraced loved acclaimed lauded panned slammed")
 )
 # What a group can "express" that is a stance rather than a feeling.
 _STANCE_NOUNS = _words(
