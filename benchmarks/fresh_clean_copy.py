@@ -23,6 +23,7 @@ the terminal only.
     python benchmarks/fresh_clean_copy.py --monitor   # the second newsroom, fresh stories
     python benchmarks/fresh_clean_copy.py --outlet "BBC News"   # BBC stories of 2012-2020
     python benchmarks/fresh_clean_copy.py --start 1750 --count 300  # a later batch
+    python benchmarks/fresh_clean_copy.py --select names.officeholder --show names.officeholder
 
 Batches read so far (each then tuned on, DEV only): the first 250 (sessions 9-19),
 250-1749 (spelling_blind.py's newsroom batch), 1750-3249 (session 20), 3250-5049
@@ -119,7 +120,7 @@ def outlet_sample(mirror: Path, outlet: str) -> list[dict]:
 
 
 def lint(
-    records: list[dict], workdir: Path, language: str = "en-US"
+    records: list[dict], workdir: Path, language: str = "en-US", select: str = ""
 ) -> tuple[dict[str, list[dict]], dict[str, str]]:
     """Diagnostics and text per file: one CLI run per story date."""
     by_date: dict[str, list[dict]] = defaultdict(list)
@@ -139,6 +140,7 @@ def lint(
         command = [sys.executable, "-m", "newslint", "check", "--format", "json", "--no-progress"]
         command += ["--ignore", "grammar", "--language", language]
         command += ["--date", day] if day else []
+        command += ["--select", select] if select else []
         command.append(str(folder))
         proc = subprocess.run(command, capture_output=True, text=True, cwd=REPO_ROOT)
         if proc.returncode >= 2 and not proc.stdout:
@@ -169,6 +171,9 @@ def main() -> int:
         help="mainstream sample: begin this far into its order (a later batch, fresh)",
     )
     parser.add_argument("--count", type=int, default=SAMPLE, help="mainstream sample: stories")
+    parser.add_argument(
+        "--select", default="", help="only these rules (newslint's --select), for a quick check"
+    )
     args = parser.parse_args()
     if not args.mirror.exists():
         print(f"fresh_clean_copy: no AllSides clone at {args.mirror}; skipped")
@@ -181,7 +186,7 @@ def main() -> int:
         records = sample(args.mirror, start=args.start, count=args.count)
     language = "en-GB" if args.outlet in BRITISH else "en-US"
     with tempfile.TemporaryDirectory(prefix="newslint-fresh-") as tmp:
-        found, texts = lint(records, Path(tmp), language)
+        found, texts = lint(records, Path(tmp), language, args.select)
     words = sum(len(t.split()) for t in texts.values())
     loud = [d for ds in found.values() for d in ds if d["severity"] in ("warning", "error")]
     per_rule = Counter(d["rule"] for d in loud)

@@ -35,6 +35,7 @@ from newslint.names.checks import (
     elect_problem,
     former_problem,
     is_dictionary_word,
+    lower_title,
     officeholder_problem,
     silenced,
     state_before,
@@ -984,8 +985,10 @@ def capitalised_typo(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterat
     why=(
         'A stale title ("President Biden" in 2026) or the wrong one ("Treasury '
         "Secretary Marco Rubio\") misinforms readers. The rule reads '<title> "
-        "<name>', '<name>, the <title>' and 'the <title>, <name>' against the offices "
-        "and dates in the names lists and the article's date (a U.S. state before the "
+        "<name>', '<name>, the <title>' and 'the <title>, <name>', also with the title "
+        "in lower case ('Democratic nominee Joe Biden', 'Apple chief executive Tim "
+        "Cook'), against the offices and dates in the names lists, U.S. party "
+        "presidential nominees among them, and the article's date (a U.S. state before the "
         "title makes it the state's office: 'Georgia Secretary of State'), and flags a "
         "person the lists record "
         "as dead who is given a title or a present-tense verb ('Jacques Chirac "
@@ -997,8 +1000,9 @@ def capitalised_typo(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterat
         "'then-House Speaker'), for a past relation ('a former adviser to President "
         "Obama'), for history told in the past tense (an act of the holder's own time: "
         "'blocked President Obama's pick'; a living holder whose office ended more than "
-        "a term before the story: 'President Jimmy Carter had a mean streak'), and for "
-        "people or titles the lists do not know."
+        "a term before the story: 'President Jimmy Carter had a mean streak'), for a "
+        "nominee after the race (they stay that race's nominee; only a nomination not "
+        "yet won is wrong), and for people or titles the lists do not know."
     ),
     severity=Severity.WARNING,
     examples=[
@@ -1168,6 +1172,9 @@ def _titled(doc: Document, mention: Mention) -> tuple[str, int, Layout] | None:
         title = apposed_title(doc.text, mention.start)
         if title and not title.casefold().startswith("former "):
             return title, mention.start, "apposed"
+        title = lower_title(doc.text, mention.start)
+        if title:
+            return title, doc.text.rfind(title, 0, mention.start), "before"
     return None
 
 

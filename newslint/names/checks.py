@@ -166,6 +166,54 @@ def apposed_title(text: str, start: int) -> str:
     return match.group(1)
 
 
+# A title written lower case before the name, as news style sets descriptions
+# ("Democratic nominee Joe Biden", "Barcelona coach, Ernesto Valverde,"): one to
+# three capitalised words that say whose office, then the lower-case title.
+_LOWER_TITLE = regex.compile(
+    r"(?<![\p{L}.'’\-])((?:\p{Lu}[\p{L}.'’\-]*\s+){1,3}(?:\p{Ll}[\p{L}\-]*\s+)?"
+    r"\p{Ll}[\p{L}\-]+),?\s+$"
+)
+# Qualifiers that set the title in another time, which the capitalised reading
+# (``_titled``) leaves to other checks as well.
+_OTHER_TIME = frozenset(
+    (
+        *("former", "ex", "then", "late", "outgoing", "incoming", "future"),
+        # an office not yet won: "likely Democratic nominee Hillary Clinton"
+        *("likely", "possible", "potential", "eventual", "expected", "prospective", "would-be"),
+    )
+)
+_NO_OFFICE = COMMON_WORDS | MONTHS | WEEKDAYS
+
+
+def _lower_title_start(text: str, mention: Mention, title_text: str) -> int:
+    """Where a title read by ``lower_title`` starts, else where the name does."""
+    at = text.rfind(title_text, max(0, mention.start - 100), mention.start)
+    return (
+        at if at >= 0 and not text[at + len(title_text) : mention.start].strip() else mention.start
+    )
+
+
+def lower_title(text: str, start: int) -> str:
+    """The title in "Democratic nominee Joe Biden" (or ""): a lower-case title
+    word after the capitalised words of whose office it is."""
+    match = _LOWER_TITLE.search(text, max(0, start - 80), start)
+    if not match:
+        return ""
+    words = match.group(1).split()
+    # The head may come before the last word: "Apple chief executive".
+    if not any(w in TITLE_HEADS for w in words[-2:] if w.islower()):
+        return ""
+    before = text[max(0, match.start() - 20) : match.start()].split()[-1:]
+    if any(w.casefold().removesuffix("-") in _OTHER_TIME for w in before + words):
+        return ""  # "former FBI director James Comey", "likely Democratic nominee"
+    # "On Tuesday Democratic nominee": a title starts after the words no title holds.
+    while words and words[0].casefold() in _NO_OFFICE:
+        words.pop(0)
+    if len(words) < 2 or not words[0][0].isupper():
+        return ""
+    return " ".join(words)
+
+
 # A role set before the name with an article: "a former US ambassador to
 # Moscow, Michael McFaul", "an aide to the mayor, Jo Ray".
 _APPOSED_ROLE = regex.compile(
@@ -396,6 +444,11 @@ def officeholder_problem(
     if held:
         if any(o.held_on(day) for o in held):
             return ""
+        if title.endswith("nominee") and any(o.start <= day for o in held):
+            # A nominee stays the nominee of that race: "his vanquished rival,
+            # Democratic nominee Hillary Clinton" after the election. Only a
+            # nomination not yet won is wrong.
+            return ""
         office = min(held, key=lambda o: _distance(o, day))
         many = shared or names.shared_office(office.title, office.country)  # "Justice X"
         then = None if many else _holder(names, person, office.title, office.country, day)
@@ -575,7 +628,9 @@ def another_time(
     held = [o for o in person.offices if _matches(o, title, country)]
     if not held or any(o.held_on(day) for o in held):
         return False
-    start = mention.title[0].start if mention.title else mention.start
+    start = (
+        mention.title[0].start if mention.title else _lower_title_start(text, mention, title_text)
+    )
     framed = bool(_FRAME_BEFORE.search(text, max(0, start - 30), start))
     reach = sentence[0]
     if _QUALIFIED_BEFORE.search(text, max(reach, start - 60), start):

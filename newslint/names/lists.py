@@ -326,6 +326,11 @@ _SYNONYMS = (
     ("speaker of the house", "house speaker"),
     ("nato chief", "nato secretary general"),
     ("un chief", "un secretary general"),
+    # A party's candidate for the presidency: "GOP presidential nominee".
+    ("presidential nominee", "nominee"),
+    ("gop nominee", "republican nominee"),
+    ("chief executive officer", "ceo"),
+    ("chief executive", "ceo"),
     ("pm", "prime minister"),
     ("sen.", "senator"),
     ("gov.", "governor"),
