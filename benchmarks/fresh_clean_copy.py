@@ -27,7 +27,7 @@ the terminal only.
 
 Batches read so far (each then tuned on, DEV only): the first 250 (sessions 9-19),
 250-1749 (spelling_blind.py's newsroom batch), 1750-3249 (session 20), 3250-5049
-(session 21).
+(session 21); for names.officeholder alone, 5050-8049 and 8050-11049 (session 30).
 """
 
 from __future__ import annotations

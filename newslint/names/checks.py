@@ -440,6 +440,8 @@ def officeholder_problem(
     if person.died is not None and person.died < day:
         if not held and not mention.given:
             return ""  # "King Hussein": a title the listed Hussein never held, another person
+        if any(y <= person.died.year for y in years):
+            return ""  # "meets Palestinian leader Yasser Arafat ... on September 4, 1996"
         return f"{said}: {person.name} died on {_date(person.died)}"
     if held:
         if any(o.held_on(day) for o in held):
