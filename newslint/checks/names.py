@@ -35,6 +35,7 @@ from newslint.names.checks import (
     elect_problem,
     former_problem,
     is_dictionary_word,
+    lower_former_title,
     lower_title,
     officeholder_problem,
     silenced,
@@ -1048,6 +1049,8 @@ def officeholder(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[D
             problem = former_problem(names, mention, former, day, layout)
             if problem:
                 start = mention.title[0].start if mention.title else mention.start
+                if not mention.title and layout == "before":  # "former U.S. president X"
+                    start = _former_start(doc.text, mention.start)
                 start, end = _with_title(doc.text, mention, former, layout, start)
                 yield Diagnostic(meta.id, problem, start, end, meta.severity)
             continue
@@ -1144,6 +1147,12 @@ def _former(mention: Mention) -> str | None:
     return " ".join(t.text for t in mention.title if t.lower not in ("former", "ex", "ex-"))
 
 
+def _former_start(text: str, start: int) -> int:
+    """Where "former" stands before a lower-case title read before ``start``."""
+    at = text.casefold().rfind("former", max(0, start - 100), start)
+    return at if at >= 0 else start
+
+
 def _former_beside(text: str, mention: Mention) -> tuple[str | None, Layout]:
     """The title of "X, the former Y," or "the former Y, X" and its layout."""
     title = suffix_former(text, mention.end)
@@ -1152,7 +1161,8 @@ def _former_beside(text: str, mention: Mention) -> tuple[str | None, Layout]:
     title = apposed_title(text, mention.start)
     if title.casefold().startswith("former "):
         return title.split(None, 1)[1], "apposed"
-    return None, "before"
+    title = lower_former_title(text, mention.start)
+    return (title, "before") if title else (None, "before")
 
 
 def _titled(doc: Document, mention: Mention) -> tuple[str, int, Layout] | None:

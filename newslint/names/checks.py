@@ -193,25 +193,52 @@ def _lower_title_start(text: str, mention: Mention, title_text: str) -> int:
     )
 
 
-def lower_title(text: str, start: int) -> str:
-    """The title in "Democratic nominee Joe Biden" (or ""): a lower-case title
-    word after the capitalised words of whose office it is."""
+def _lower_title_words(text: str, start: int) -> tuple[list[str], str] | None:
+    """The words of a lower-case title just before ``start`` and the word
+    before them, case-folded, or None."""
     match = _LOWER_TITLE.search(text, max(0, start - 80), start)
     if not match:
-        return ""
+        return None
     words = match.group(1).split()
     # The head may come before the last word: "Apple chief executive".
     if not any(w in TITLE_HEADS for w in words[-2:] if w.islower()):
-        return ""
+        return None
     before = text[max(0, match.start() - 20) : match.start()].split()[-1:]
-    if any(w.casefold().removesuffix("-") in _OTHER_TIME for w in before + words):
-        return ""  # "former FBI director James Comey", "likely Democratic nominee"
-    # "On Tuesday Democratic nominee": a title starts after the words no title holds.
+    return words, before[0].casefold() if before else ""
+
+
+def _office_words(words: list[str]) -> str:
+    """The title from the first word that can name an office: "On Tuesday
+    Democratic nominee" is "Democratic nominee"."""
     while words and words[0].casefold() in _NO_OFFICE:
-        words.pop(0)
-    if len(words) < 2 or not words[0][0].isupper():
+        words = words[1:]
+    return " ".join(words) if len(words) >= 2 and words[0][0].isupper() else ""
+
+
+def _other_time(words: list[str]) -> bool:
+    return any(w.casefold().removesuffix("-") in _OTHER_TIME for w in words)
+
+
+def lower_title(text: str, start: int) -> str:
+    """The title in "Democratic nominee Joe Biden" (or ""): a lower-case title
+    word after the capitalised words of whose office it is."""
+    found = _lower_title_words(text, start)
+    if found is None or _other_time([found[1], *found[0]]):
+        return ""  # "former FBI director James Comey", "likely Democratic nominee"
+    return _office_words(found[0])
+
+
+def lower_former_title(text: str, start: int) -> str:
+    """The title in "former U.S. president Barack Obama" (or "")."""
+    found = _lower_title_words(text, start)
+    if found is None:
         return ""
-    return " ".join(words)
+    words, before = found
+    if words[0].casefold() == "former":  # "Former U.S. president ..." opening a sentence
+        words, before = words[1:], "former"
+    if before != "former" or _other_time(words):
+        return ""
+    return _office_words(words)
 
 
 # A role set before the name with an article: "a former US ambassador to
