@@ -188,9 +188,8 @@ _NO_OFFICE = COMMON_WORDS | MONTHS | WEEKDAYS
 def _lower_title_start(text: str, mention: Mention, title_text: str) -> int:
     """Where a title read by ``lower_title`` starts, else where the name does."""
     at = text.rfind(title_text, max(0, mention.start - 100), mention.start)
-    return (
-        at if at >= 0 and not text[at + len(title_text) : mention.start].strip() else mention.start
-    )
+    between = text[at + len(title_text) : mention.start].strip()
+    return at if at >= 0 and between in ("", ",") else mention.start  # "Treasury secretary, X"
 
 
 def _lower_title_words(text: str, start: int) -> tuple[list[str], str] | None:
