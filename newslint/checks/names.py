@@ -1073,7 +1073,7 @@ def officeholder(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[D
         if doc.in_quotation(Span(mention.start, mention.end)) or in_speaker_turn(doc, start):
             continue  # the speaker's words, titles and all
         bounds = _sentence_bounds(doc, start)
-        if another_time(names, mention, title, day, doc.text, bounds):
+        if another_time(names, mention, title, day, doc.text, bounds, start):
             continue
         years = context_years(doc.text, mention.start, day)
         problem = officeholder_problem(names, mention, title, day, years, layout)
@@ -1149,8 +1149,9 @@ def _former(mention: Mention) -> str | None:
 
 def _former_start(text: str, start: int) -> int:
     """Where "former" stands before a lower-case title read before ``start``."""
-    at = text.casefold().rfind("former", max(0, start - 100), start)
-    return at if at >= 0 else start
+    reach = max(0, start - 100)
+    at = text[reach:start].casefold().rfind("former")
+    return reach + at if at >= 0 else start
 
 
 def _former_beside(text: str, mention: Mention) -> tuple[str | None, Layout]:
@@ -1184,7 +1185,11 @@ def _titled(doc: Document, mention: Mention) -> tuple[str, int, Layout] | None:
             return title, mention.start, "apposed"
         title = lower_title(doc.text, mention.start)
         if title:
-            return title, doc.text.rfind(title, 0, mention.start), "before"
+            return (
+                title,
+                doc.text.rfind(title, max(0, mention.start - 100), mention.start),
+                "before",
+            )
     return None
 
 

@@ -185,13 +185,6 @@ _OTHER_TIME = frozenset(
 _NO_OFFICE = COMMON_WORDS | MONTHS | WEEKDAYS
 
 
-def _lower_title_start(text: str, mention: Mention, title_text: str) -> int:
-    """Where a title read by ``lower_title`` starts, else where the name does."""
-    at = text.rfind(title_text, max(0, mention.start - 100), mention.start)
-    between = text[at + len(title_text) : mention.start].strip()
-    return at if at >= 0 and between in ("", ",") else mention.start  # "Treasury secretary, X"
-
-
 def _lower_title_words(text: str, start: int) -> tuple[list[str], str] | None:
     """The words of a lower-case title just before ``start`` and the word
     before them, case-folded, or None."""
@@ -642,9 +635,11 @@ def another_time(
     day: dt.date,
     text: str,
     sentence: tuple[int, int],
+    start: int,
 ) -> bool:
-    """Whether "<title> <name>" speaks of the time the person held (or might
-    hold) the office, not of the story's day: a past holder as the frame of a
+    """Whether "<title> <name>" (its title read from ``start``) speaks of the
+    time the person held (or might hold) the office, not of the story's day:
+    a past holder as the frame of a
     clause ("under President Obama", "during President Bill Clinton's
     tenure"), or a future one as a possibility ("Would President Donald Trump
     raise taxes?"). A past holder who acts in the sentence
@@ -656,9 +651,6 @@ def another_time(
     held = [o for o in person.offices if _matches(o, title, country)]
     if not held or any(o.held_on(day) for o in held):
         return False
-    start = (
-        mention.title[0].start if mention.title else _lower_title_start(text, mention, title_text)
-    )
     framed = bool(_FRAME_BEFORE.search(text, max(0, start - 30), start))
     reach = sentence[0]
     if _QUALIFIED_BEFORE.search(text, max(reach, start - 60), start):
