@@ -10,9 +10,11 @@ the same text. No text enters the repository.
     git clone https://github.com/yoojuneho/Fair-or-Framed /tmp/ff
     git clone https://github.com/llm-misinformation/llm-misinformation /tmp/llmfake
     git clone https://github.com/ramybaly/Article-Bias-Prediction /tmp/allsides
+    git clone https://github.com/hannxu123/detect_llm /tmp/detect_llm
     pip install pandas   # the first repository stores DataFrames as pickles
     python benchmarks/build_real_copy_corpora.py --iu-repo /tmp/iu --fair-repo /tmp/ff \\
-        --llmfake-repo /tmp/llmfake --allsides-repo /tmp/allsides --out ../shared/corpora
+        --llmfake-repo /tmp/llmfake --allsides-repo /tmp/allsides \\
+        --agnews-repo /tmp/detect_llm --out ../shared/corpora
 
 Each repository option is optional: only the sources whose repositories are
 given are rebuilt (aigen_news needs --iu-repo, for its stories' dates).
@@ -52,6 +54,15 @@ LLMFAKE_RUNS = {
     ("vicuna-v1.3_7b_generation", "gossipcop"): "vicuna-7b",
     ("vicuna-v1.3_13b_generation", "gossipcop"): "vicuna-13b",
     ("vicuna-v1.3_33b_generation", "gossipcop"): "vicuna-33b",
+}
+
+# hannxu123/detect_llm: gpt-3.5-turbo-0613 asked to "Write an article following
+# summary: <an AG News item>" (July 2023), 1,000 business and 1,000 sports items, one
+# [request, response] pair per line. The files left the tree in a later commit.
+AGNEWS_COMMIT = "d2b4dbefada068c9856947bf47a1a69f0d371881"
+AGNEWS_FILES = {
+    "business": "agnews_business_results.jsonl",
+    "sports": "agnews_sports_results.jsonl",
 }
 
 # Baly et al. (EMNLP 2020), articles crawled from allsides.com, one JSON file each
@@ -95,6 +106,16 @@ SOURCE_NOTES = {
         "(under half its 8-word runs shared).\n"
         "id <model>-<set>-<row>. No headline: title is empty (text = body). No licence file;\n"
         "research use, cite the paper. Stories are fabricated: not a source of facts.\n"
+    ),
+    "agnews_gpt35": (
+        "ChatGPT (gpt-3.5-turbo-0613, July 2023) news stories written from the summary of an\n"
+        "AG News item (Reuters, AP and AFP wire items of 2004): 'Write an article following\n"
+        "summary: <title and summary>'. hannxu123/detect_llm @{agnews},\n"
+        "agnews_business_results.jsonl and agnews_sports_results.jsonl. Kept: answers that\n"
+        "ended by themselves (finish_reason 'stop'); the others were cut at 450 tokens\n"
+        "mid-sentence. id <topic>-<line>, 1-based.\n"
+        "No headline: title is empty (text = body). No licence file; research use. The stories\n"
+        "are generated: not a source of facts.\n"
     ),
     "csmonitor": (
         "Christian Science Monitor news stories 2012-2020 (US, professionally edited), the\n"
@@ -274,6 +295,24 @@ def llmfake_records(repo: Path) -> Iterator[dict]:
             }
 
 
+def agnews_records(repo: Path) -> Iterator[dict]:
+    """One record per complete answer; the summary it was written from is kept as ``prompt``."""
+    for topic, name in AGNEWS_FILES.items():
+        lines = git_show(repo, AGNEWS_COMMIT, name).decode("utf-8").splitlines()
+        for number, line in enumerate(lines, 1):
+            request, response = json.loads(line)
+            choice = response["choices"][0]
+            if choice["finish_reason"] != "stop":
+                continue
+            yield {
+                "id": f"{topic}-{number}",
+                "title": "",
+                "body": choice["message"]["content"],
+                "topic": topic,
+                "prompt": request["messages"][0]["content"],
+            }
+
+
 def write_source(out: Path, source: str, records: list[dict]) -> Path:
     path = corpus.source_path(source, out)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -284,6 +323,7 @@ def write_source(out: Path, source: str, records: list[dict]) -> Path:
         iu=IU_COMMIT,
         fair=FAIR_COMMIT,
         llmfake=LLMFAKE_COMMIT,
+        agnews=AGNEWS_COMMIT[:7],
         allsides=ALLSIDES_COMMIT,
         outlet=CSMONITOR_OUTLET,
         min_words=CSMONITOR_MIN_WORDS,
@@ -314,6 +354,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fair-repo", type=Path, help="Fair-or-Framed")
     parser.add_argument("--llmfake-repo", type=Path, help="llm-misinformation")
     parser.add_argument("--allsides-repo", type=Path, help="Article-Bias-Prediction (csmonitor)")
+    parser.add_argument("--agnews-repo", type=Path, help="detect_llm (agnews_gpt35)")
     parser.add_argument("--out", type=Path, default=corpus.corpora_dir())
     args = parser.parse_args(argv)
     built: dict[str, list[dict]] = {}
@@ -328,6 +369,8 @@ def main(argv: list[str] | None = None) -> int:
         built["fair_framed"] = list(fair_records(args.fair_repo))
     if args.llmfake_repo:
         built["llmfake"] = list(llmfake_records(args.llmfake_repo))
+    if args.agnews_repo:
+        built["agnews_gpt35"] = list(agnews_records(args.agnews_repo))
     if args.allsides_repo:
         built["csmonitor"] = csmonitor_records(args.allsides_repo)
     if not built:

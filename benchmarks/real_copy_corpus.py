@@ -5,6 +5,8 @@ Sources (each folder has a SOURCE.txt with origin, commit and licence):
 - ``aigen_news``: ChatGPT-written news articles (news/aigen_news/aigen_news.jsonl)
 - ``fair_framed``: short LLM-written political news items (news/fair_framed/fair_framed.jsonl)
 - ``llmfake``: LLM-written news stories, several models (news/llmfake/llmfake.jsonl)
+- ``agnews_gpt35``: ChatGPT-written stories from wire summaries
+  (news/agnews_gpt35/agnews_gpt35.jsonl)
 - ``iu_human``: edited news from CNN, NYT, Reuters ... (news/iu_human/iu_human.jsonl)
 - ``bbc``: BBC News 2004-05 (news/bbc/bbc_news.jsonl)
 - ``csmonitor``: Christian Science Monitor stories 2012-20, a second newsroom's
@@ -161,6 +163,7 @@ JSONL_SOURCES = {
     "fair_framed": "news/fair_framed/fair_framed.jsonl",
     "iu_human": "news/iu_human/iu_human.jsonl",
     "llmfake": "news/llmfake/llmfake.jsonl",
+    "agnews_gpt35": "news/agnews_gpt35/agnews_gpt35.jsonl",
     "bbc": "news/bbc/bbc_news.jsonl",
     "csmonitor": "news/csmonitor/csmonitor.jsonl",
 }

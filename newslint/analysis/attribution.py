@@ -24,6 +24,7 @@ from newslint.analysis.quotations import Quotation
 from newslint.analysis.vague_sources import (
     PLURAL_HEADS,
     SINGULAR_HEADS,
+    TRADE_PLACES,
     UNNAMED_HEADS,
     Surnames,
     VagueSource,
@@ -1217,11 +1218,15 @@ def _named_in_story(doc: Document, head: str, top: list[Quotation]) -> bool:
     return doc.analysis(f"attribution.named-in-story:{stem}", lambda _: _named(plain, stem))
 
 
+# "Wall Street analysts": the second word of a trade's place is no name of them.
+_NOT_A_TRADE = "".join(rf"(?<!{first.title()}\s)" for first, _ in TRADE_PLACES)
+
+
 def _named(plain: str, stem: str) -> bool:
     return bool(
         re.search(
             rf"\b(?i:{stem})(?:s|es)?\s+(?:at|from|of|with|for)\s+(?:the\s+)?[A-Z][\w&.-]*\b(?!['’])"
-            rf"|(?<=[a-z,]\s)[A-Z][\w&'’.-]*\s+{stem}(?:s|es)?\b"
+            rf"|(?<=[a-z,]\s){_NOT_A_TRADE}[A-Z][\w&'’.-]*\s+{stem}(?:s|es)?\b"
             rf"|[A-Z][\w'’-]+,\s+(?:a|an|the|one|who|both)\b[^.!?]{{0,80}}\b{stem}(?:s|es)?\b",
             plain,
         )

@@ -175,7 +175,8 @@ AUXILIARIES = _words(
 )
 _BELIEF_ADJECTIVES = _words(
     "worried concerned convinced confident sceptical skeptical optimistic pessimistic adamant "
-    "divided unconvinced hesitant wary doubtful hopeful fearful critical supportive opposed"
+    "divided unconvinced hesitant wary doubtful hopeful fearful critical supportive opposed "
+    "cautious unsure uncertain bullish bearish upbeat"
 )
 _SEE_AS = _words(
     "see sees saw seeing view views viewed regard regards regarded dismiss dismisses dismissed "
@@ -474,7 +475,7 @@ def _verb_at(tokens: list[Token], i: int) -> int:
             return j + (2 if low in _NEEDS_OUT else 1)
         if low in _LINKING and j + 1 < limit and tokens[j + 1].low in _BELIEF_ADJECTIVES:
             return j + 2  # "many competitors remained optimistic"
-        if low in AUXILIARIES or (low.endswith("ly") and len(low) > 4):
+        if low in AUXILIARIES or (low.endswith("ly") and len(low) > 4) or low == "well":
             if low in _BE:
                 passive = True
             elif low == "to":
@@ -520,6 +521,12 @@ def _saying_after(tokens: list[Token], k: int) -> int:
     return -1
 
 
+# Places that stand for a whole trade: "Wall Street analysts" are any analysts of it.
+TRADE_PLACES = frozenset(
+    (("wall", "street"), ("silicon", "valley"), ("madison", "avenue"), ("fleet", "street"))
+)
+
+
 def _np_left(
     tokens: list[Token], head: int, starts: set[int], lower_words: Container[str]
 ) -> tuple[int, str]:
@@ -554,6 +561,10 @@ def _np_left(
             continue
         if low in _STOP or low in REPORTING_FORMS or low in AUXILIARIES:
             break
+        if j > 0 and (tokens[j - 1].low, low) in TRADE_PLACES:
+            modifiers += 2  # "Wall Street analysts": a trade, not a body that speaks
+            j -= 2
+            continue
         if _is_proper(tokens, j, starts, lower_words) or low in _POLICE:
             return j, "named"  # "Barclays analysts"; "police sources", "law enforcement officials"
         if (
@@ -888,7 +899,7 @@ def _find_in(
             hit = _according(tokens, i, starts, text)
         elif low in _SEEN_AS and i > 0 and _after_be(tokens, i):
             hit = _seen_as(tokens, i)
-        elif low in _SEEN_AS_RELATIVE and i > 0:
+        elif low in _SEEN_AS_RELATIVE:
             hit = _seen_as_relative(tokens, i, starts)
         elif low in _SHOWN and i > 0 and _after_be(tokens, i):
             hit = _shown(tokens, i)
@@ -1355,6 +1366,14 @@ def _generic_reading(
             if verb not in _REACTIONS and not finding and claim and not feeling:
                 role = group and not quantified
                 return np_start, end, "role" if role else "generic"
+    # An unnamed document reporting, wherever it stands: "fell on a report suggesting a
+    # takeover", "due to a report that suggested". (Not "found": a report finding is
+    # read with the "with" clauses above.)
+    if low in _REPORTING_DOCUMENTS and tokens[np_start].low in ("a", "an") and np_start < i:
+        k = i + 2 if i + 1 < len(tokens) and tokens[i + 1].low == "that" else i + 1
+        verb = tokens[k].low if k < len(tokens) else ""
+        if verb in REPORTING_FORMS and verb not in _FINDING and (k > i + 1 or verb.endswith("ing")):
+            return np_start, k + 1, "generic"
     # A noun object of a preposition is not a subject ("the views of analysts say").
     if _last_of_listed_objects(tokens, before, i):
         return None  # "Interviews with bishops, diplomats and analysts indicate"
@@ -1417,8 +1436,8 @@ def _generic_reading(
         # A bare role plural ("prosecutors", "organisers", "employers") usually means
         # the ones in this story; it is a source only with a verb of claiming.
         verb = tokens[verb_end - 1].low
-        if verb not in _CLAIMING and verb not in _CALL:
-            return None
+        if verb not in _CLAIMING and verb not in _CALL and verb not in _SEE_AS:
+            return None  # _verb_at took "see" only before its "as": a view held
         if _expresses_feeling(tokens, verb_end):
             return None  # "expressed shock and sadness": a reaction, not a claim
         if low in _JUSTICE:
@@ -1437,6 +1456,8 @@ def _generic_reading(
 
 # A document in the singular is unnamed only as "a"/"one" such: "the report" is known.
 _ONE_DOCUMENT = _words("report study survey poll theory")
+# ... of which those that report (a theory explains, it does not report).
+_REPORTING_DOCUMENTS = _ONE_DOCUMENT - {"theory"}
 # Irregular verbs of making whose object is the subject's own work: "did extensive
 # research on what went wrong", "ran a poll that showed".
 _MAKING = _words("do does did doing done make makes made making run runs ran running")
@@ -2393,7 +2414,7 @@ def _seen_as_relative(tokens: list[Token], i: int, starts: set[int]) -> tuple[in
     if any(t.low == "by" for t in tokens[i + 2 : i + 8]):
         return None
     start = i
-    if tokens[i - 1].low in _ONCE or tokens[i - 1].low.endswith("ly"):
+    if i > 0 and (tokens[i - 1].low in _ONCE or tokens[i - 1].low.endswith("ly")):
         start = i - 1
     if start not in starts and (start == 0 or tokens[start - 1].text != ","):
         return None  # "what was seen as" has its "be"; "she has seen as many" is a verb
