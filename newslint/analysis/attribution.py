@@ -889,9 +889,15 @@ def _given_names_used(names: NameAnalysis) -> set[str]:
 
 # A named source right there: "according to Reuters", "experts at Leeds
 # University", "said Dr Amara Osei", "Osei said".
+# Capitalised words that are no name: pronouns, generic sources and the connectives that
+# open a sentence ("However, a prominent bank ..." is no "Ruiz, an economist").
 _GENERIC = (
     r"(?!(?:He|She|They|It|We|I|You|This|That|These|Those|The|A|An|Officials|Experts|Critics"
-    r"|Sources|Analysts|Observers|Some|Many|Others|Police|Reports|But|And|However|Yet)\b)"
+    r"|Sources|Analysts|Observers|Some|Many|Others|Police|Reports|But|And|However|Yet"
+    r"|Meanwhile|Still|Instead|Indeed|Moreover|Furthermore|Nevertheless|Nonetheless|Therefore"
+    r"|Thus|Overall|Now|Today|Yesterday|Separately|Elsewhere|Also|Besides|Again|Then|Later"
+    r"|Earlier|Otherwise|Hence|Accordingly|Conversely|Similarly|Likewise|Finally|Ultimately"
+    r"|Consequently|Additionally|Notably|Importantly)\b)"
 )
 _NAME = rf"{_GENERIC}[A-Z][\w'’.-]*(?:\s+(?:of\s+|de\s+|van\s+)?[A-Z][\w'’.-]*)*"
 _NAMED_SAME = regexcache.compile(
@@ -1227,7 +1233,8 @@ def _named(plain: str, stem: str) -> bool:
         re.search(
             rf"\b(?i:{stem})(?:s|es)?\s+(?:at|from|of|with|for)\s+(?:the\s+)?[A-Z][\w&.-]*\b(?!['’])"
             rf"|(?<=[a-z,]\s){_NOT_A_TRADE}[A-Z][\w&'’.-]*\s+{stem}(?:s|es)?\b"
-            rf"|[A-Z][\w'’-]+,\s+(?:a|an|the|one|who|both)\b[^.!?]{{0,80}}\b{stem}(?:s|es)?\b",
+            rf"|{_GENERIC}[A-Z][\w'’-]+,\s+(?:a|an|the|one|who|both)\b[^.!?]{{0,80}}"
+            rf"\b{stem}(?:s|es)?\b",
             plain,
         )
     )

@@ -139,7 +139,10 @@ PLURAL_HEADS = frozenset(_PEOPLE_PLURAL.split() + _PARTIES.split())
 COLLECTIVES = _words("community establishment fraternity")
 # Documents that, with "the", may find or report on their own ("the study reveals").
 _DEFINITE_DOCS = _words("report study survey poll research reports studies surveys polls")
-SINGULAR_HEADS = frozenset(_PEOPLE_SINGULAR.split())
+# A body left unnamed: "a prominent bank has expressed doubts" (singular only: "banks"
+# lending or cutting jobs are a trade acting, not a source).
+_BODIES_SINGULAR = "bank brokerage consultancy"
+SINGULAR_HEADS = frozenset(_PEOPLE_SINGULAR.split() + _BODIES_SINGULAR.split())
 DOC_HEADS = frozenset(_DOCS.split()) | OUTLET_HEADS
 HEADS = PLURAL_HEADS | SINGULAR_HEADS | DOC_HEADS
 # Pronoun-like quantifiers that stand as a vague subject themselves ("some say").
@@ -178,6 +181,11 @@ _BELIEF_ADJECTIVES = _words(
     "divided unconvinced hesitant wary doubtful hopeful fearful critical supportive opposed "
     "cautious unsure uncertain bullish bearish upbeat"
 )
+# ... of which these are as often the mood of those acting in the story ("investors
+# remain cautious"): a bare role plural's stance only with a claim after them ("cautious
+# about whether", "unsure that"); an expert's ("economists remain cautious") always.
+_MOOD_ADJECTIVES = _words("cautious unsure uncertain bullish bearish upbeat")
+_CLAIM_AFTER_MOOD = _words("about over")
 _SEE_AS = _words(
     "see sees saw seeing view views viewed regard regards regarded dismiss dismisses dismissed "
     "dismissing"
@@ -494,6 +502,19 @@ def _verb_at(tokens: list[Token], i: int) -> int:
     return -1
 
 
+def _stance_adjective(tokens: list[Token], j: int) -> bool:
+    """The belief adjective at ``j`` states a stance: always, but for a mood word, which
+    needs a claim after it ("cautious about whether", not "remain cautious"); asked of a
+    bare role plural's adjective."""
+    if tokens[j].low not in _MOOD_ADJECTIVES:
+        return True
+    nxt = tokens[j + 1].low if j + 1 < len(tokens) else ""
+    after = tokens[j + 2].low if j + 2 < len(tokens) else ""
+    return nxt in ("that", "whether", "if") or (
+        nxt in _CLAIM_AFTER_MOOD and after in ("whether", "how", "what", "if")
+    )
+
+
 def _requests_after(tokens: list[Token], k: int) -> bool:
     """A request noun at ``k``, after at most a determiner and an adjective
     ("requests", "a request", "repeated calls", "our questions")."""
@@ -653,6 +674,20 @@ def _past_alike(tokens: list[Token], k: int) -> int:
     return k
 
 
+def _past_pair(tokens: list[Token], k: int) -> int:
+    """Past a second group joined by "and"/"or" at ``k`` ("legal experts and advocacy
+    groups have raised"): one to three lower-case words ending in a plural. -1 if none."""
+    if k >= len(tokens) or tokens[k].low not in ("and", "or"):
+        return -1
+    for m in range(k + 1, min(len(tokens), k + 4)):
+        word = tokens[m]
+        if not (word.text.isalpha() and word.text.islower()) or word.low in _STOP:
+            return -1
+        if word.low.endswith("s") and not word.low.endswith("ss"):
+            return m + 1
+    return -1
+
+
 def _verb_after_np(tokens: list[Token], head: int) -> tuple[int, int]:
     """(verb group start, end) after the head, over attachments; (-1, -1) if none."""
     k = _past_alike(tokens, head + 1)
@@ -661,6 +696,9 @@ def _verb_after_np(tokens: list[Token], head: int) -> tuple[int, int]:
     end = _verb_at(tokens, k)
     if end > 0:
         return k, end
+    pair = _past_pair(tokens, k)
+    if pair > 0 and (end := _verb_at(tokens, pair)) > 0:
+        return pair, end  # "experts and activists say": the pair's verb
     if k > head + 1:
         return -1, -1  # after "alike" only the group's verb may follow
     nxt = tokens[k].low
@@ -1398,8 +1436,14 @@ def _generic_reading(
         if role and low in _JUSTICE:
             return None
         plural = low not in SINGULAR_HEADS and low not in _ONE_DOCUMENT | {"research"}
+        pair = _past_pair(tokens, i + 1)
         verb_end = open_claim(
-            tokens, i + 1, AUXILIARIES, plural=plural, stance=not role, reporting=_SAYING
+            tokens,
+            pair if pair > 0 else i + 1,
+            AUXILIARIES,
+            plural=plural,
+            stance=not role,
+            reporting=_SAYING,
         )
         if verb_end > 0:
             return np_start, verb_end, "role" if role else "open"
@@ -1438,13 +1482,15 @@ def _generic_reading(
         verb = tokens[verb_end - 1].low
         if verb not in _CLAIMING and verb not in _CALL and verb not in _SEE_AS:
             return None  # _verb_at took "see" only before its "as": a view held
+        if not _stance_adjective(tokens, verb_end - 1):
+            return None  # "investors remain cautious": a mood, not a view passed on
         if _expresses_feeling(tokens, verb_end):
             return None  # "expressed shock and sadness": a reaction, not a claim
         if low in _JUSTICE:
             return None  # "prosecutors said": the institution acting in the story, like police
         kind = "role"
-    if verb_start == i + 1:
-        return np_start, verb_end, kind
+    if verb_start == i + 1 or verb_start == _past_pair(tokens, i + 1):
+        return np_start, verb_end, kind  # "experts say", "experts and activists say"
     if _inside_knowledge(tokens, i + 1):
         # "officials familiar with the matter said": known only by their nearness to
         # the story, as "sources close to the couple" are.
@@ -2260,6 +2306,8 @@ def _seen_as(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
         return start, i + 1, "impersonal"
     if tokens[i].low in _DEEMED and nxt.isalpha() and nxt.islower() and nxt not in _STOP:
         return start, i + 1, "impersonal"  # "were deemed inconsistent", "is considered safe"
+    if tokens[i].low in _DEEMED and nxt[:1].isupper() and nxt.endswith(("'s", "’s")):
+        return start, i + 1, "impersonal"  # "is considered Europe's newest battleground"
     return None
 
 
@@ -2409,8 +2457,11 @@ def _seen_as_relative(tokens: list[Token], i: int, starts: set[int]) -> tuple[in
     """ "Her life, once viewed as a fairy tale, ...", "Long regarded as the favourite,
     ...": a judgement with no one making it, with no "be" (a reduced relative or an
     opening participle clause). Only with "as" and no "by" agent."""
-    if i + 1 >= len(tokens) or tokens[i + 1].low != "as":
+    if i + 1 >= len(tokens):
         return None
+    nxt = tokens[i + 1].low
+    if nxt != "as" and not (tokens[i].low in _DEEMED and nxt in ("one", "the", "a", "an")):
+        return None  # "Agassi, considered one of the greatest, ...": "as" left out
     if any(t.low == "by" for t in tokens[i + 2 : i + 8]):
         return None
     start = i
@@ -2418,7 +2469,7 @@ def _seen_as_relative(tokens: list[Token], i: int, starts: set[int]) -> tuple[in
         start = i - 1
     if start not in starts and (start == 0 or tokens[start - 1].text != ","):
         return None  # "what was seen as" has its "be"; "she has seen as many" is a verb
-    return start, i + 2, "impersonal"
+    return start, i + (2 if nxt == "as" else 1), "impersonal"
 
 
 # Evidence that is itself a claim someone made, as a subject: "predictions favour the
@@ -2860,7 +2911,7 @@ _SHAPES = linear(
     r"|\b(?:is|are|was|were|be|been)\s+(?:(?:not|also|now|still|often|being|\w+ly)\s+){0,2}"
     r"(?:seen|regarded|viewed|considered|deemed|hailed|heralded|touted"
     r"|billed|branded|described)\s+(?:(?:by\s+(?:some|many|others|most)\s+)?as|the|an?|one)\b"
-    r"|\b(?:deemed|considered)\s+[a-z]",
+    r"|\b(?:deemed|considered)\s+(?:[a-z]|[A-Z]\w*['’]s\b)",
     re.IGNORECASE,
 )
 
