@@ -176,16 +176,19 @@ AUXILIARIES = _words(
     "continues began begin begun seem seems seemed appear appears appeared tend tends tended "
     "went go goes on"
 )
-_BELIEF_ADJECTIVES = _words(
-    "worried concerned convinced confident sceptical skeptical optimistic pessimistic adamant "
-    "divided unconvinced hesitant wary doubtful hopeful fearful critical supportive opposed "
-    "cautious unsure uncertain bullish bearish upbeat"
-)
-# ... of which these are as often the mood of those acting in the story ("investors
+# Stance words that are as often the mood of those acting in the story ("investors
 # remain cautious"): a bare role plural's stance only with a claim after them ("cautious
 # about whether", "unsure that"); an expert's ("economists remain cautious") always.
 _MOOD_ADJECTIVES = _words("cautious unsure uncertain bullish bearish upbeat")
 _CLAIM_AFTER_MOOD = _words("about over")
+_BELIEF_ADJECTIVES = (
+    _words(
+        "worried concerned convinced confident sceptical skeptical optimistic pessimistic "
+        "adamant divided unconvinced hesitant wary doubtful hopeful fearful critical "
+        "supportive opposed"
+    )
+    | _MOOD_ADJECTIVES
+)
 _SEE_AS = _words(
     "see sees saw seeing view views viewed regard regards regarded dismiss dismisses dismissed "
     "dismissing"
@@ -735,6 +738,15 @@ def _verb_after_np(tokens: list[Token], head: int) -> tuple[int, int]:
         if not relative and tokens[k].low in _FINITE and k > head + 2:
             # "a few weeks of headlines have also done wonders": the attachment ended
             # and its verb group reports nothing; a later word is no verb of the noun.
+            return -1, -1
+        if (
+            not relative
+            and t.text[0].isdigit()
+            and tokens[k - 1].text.isalpha()
+            and tokens[k - 1].low not in _STOP
+        ):
+            # "Shares of the miner fell 4 percent on a report suggesting ...": a figure
+            # after a word ("fell 4") is the predicate's; the attachment ended before.
             return -1, -1
         k += 1
     return -1, -1
