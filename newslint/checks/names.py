@@ -1041,16 +1041,14 @@ def officeholder(doc: Document, ctx: CheckContext, meta: RuleMeta) -> Iterator[D
             continue
         former = _former(mention)
         layout: Layout = "before"
+        start = mention.title[0].start if mention.title else mention.start
         if former is None and mention.given and not mention.title:
-            former, layout = _former_beside(doc.text, mention)
+            former, layout, start = _former_beside(doc.text, mention)
         if former is not None and layout == "before" and _ROLE_AFTER.match(doc.text, mention.end):
             continue  # "a former President Obama political adviser": the adviser is former
         if former is not None:
             problem = former_problem(names, mention, former, day, layout)
             if problem:
-                start = mention.title[0].start if mention.title else mention.start
-                if not mention.title and layout == "before":  # "former U.S. president X"
-                    start = _former_start(doc.text, mention.start)
                 start, end = _with_title(doc.text, mention, former, layout, start)
                 yield Diagnostic(meta.id, problem, start, end, meta.severity)
             continue
@@ -1147,23 +1145,17 @@ def _former(mention: Mention) -> str | None:
     return " ".join(t.text for t in mention.title if t.lower not in ("former", "ex", "ex-"))
 
 
-def _former_start(text: str, start: int) -> int:
-    """Where "former" stands before a lower-case title read before ``start``."""
-    reach = max(0, start - 100)
-    at = text[reach:start].casefold().rfind("former")
-    return reach + at if at >= 0 else start
-
-
-def _former_beside(text: str, mention: Mention) -> tuple[str | None, Layout]:
-    """The title of "X, the former Y," or "the former Y, X" and its layout."""
+def _former_beside(text: str, mention: Mention) -> tuple[str | None, Layout, int]:
+    """The title of "X, the former Y," or "the former Y, X", its layout, and
+    where a flag on it starts ("former" in "former U.S. president X")."""
     title = suffix_former(text, mention.end)
     if title:
-        return title, "after"
+        return title, "after", mention.start
     title = apposed_title(text, mention.start)
     if title.casefold().startswith("former "):
-        return title.split(None, 1)[1], "apposed"
-    title = lower_former_title(text, mention.start)
-    return (title, "before") if title else (None, "before")
+        return title.split(None, 1)[1], "apposed", mention.start
+    found = lower_former_title(text, mention.start)
+    return (found[0], "before", found[1]) if found else (None, "before", mention.start)
 
 
 def _titled(doc: Document, mention: Mention) -> tuple[str, int, Layout] | None:
@@ -1183,13 +1175,9 @@ def _titled(doc: Document, mention: Mention) -> tuple[str, int, Layout] | None:
         title = apposed_title(doc.text, mention.start)
         if title and not title.casefold().startswith("former "):
             return title, mention.start, "apposed"
-        title = lower_title(doc.text, mention.start)
-        if title:
-            return (
-                title,
-                doc.text.rfind(title, max(0, mention.start - 100), mention.start),
-                "before",
-            )
+        found = lower_title(doc.text, mention.start)
+        if found:
+            return found[0], found[1], "before"
     return None
 
 

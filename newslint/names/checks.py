@@ -7,7 +7,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable, Collection, Iterator
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import regex
 
@@ -185,52 +185,68 @@ _OTHER_TIME = frozenset(
 _NO_OFFICE = COMMON_WORDS | MONTHS | WEEKDAYS
 
 
-def _lower_title_words(text: str, start: int) -> tuple[list[str], str] | None:
-    """The words of a lower-case title just before ``start`` and the word
-    before them, case-folded, or None."""
+class _Word(NamedTuple):
+    text: str
+    start: int
+
+
+def _lower_title_words(text: str, start: int) -> tuple[list[_Word], _Word | None] | None:
+    """The words of a lower-case title just before ``start`` and the word before
+    them, with their offsets, or None."""
     match = _LOWER_TITLE.search(text, max(0, start - 80), start)
     if not match:
         return None
-    words = match.group(1).split()
+    words = [_Word(m.group(), m.start()) for m in _WORD.finditer(text, *match.span(1))]
     # The head may come before the last word: "Apple chief executive".
-    if not any(w in TITLE_HEADS for w in words[-2:] if w.islower()):
+    if not any(w.text in TITLE_HEADS for w in words[-2:] if w.text.islower()):
         return None
-    before = text[max(0, match.start() - 20) : match.start()].split()[-1:]
-    return words, before[0].casefold() if before else ""
+    reach = max(0, match.start() - 20)
+    before = [_Word(m.group(), m.start()) for m in _WORD.finditer(text, reach, match.start())]
+    return words, before[-1] if before else None
 
 
-def _office_words(words: list[str]) -> str:
-    """The title from the first word that can name an office: "On Tuesday
-    Democratic nominee" is "Democratic nominee"."""
-    while words and words[0].casefold() in _NO_OFFICE:
+_WORD = regex.compile(r"\S+")
+
+
+def _office_words(words: list[_Word]) -> tuple[str, int] | None:
+    """The title from the first word that can name an office, and where it starts:
+    "On Tuesday Democratic nominee" is "Democratic nominee"."""
+    while words and words[0].text.casefold() in _NO_OFFICE:
         words = words[1:]
-    return " ".join(words) if len(words) >= 2 and words[0][0].isupper() else ""
+    if len(words) < 2 or not words[0].text[0].isupper():
+        return None
+    return " ".join(w.text for w in words), words[0].start
 
 
-def _other_time(words: list[str]) -> bool:
-    return any(w.casefold().removesuffix("-") in _OTHER_TIME for w in words)
+def _other_time(words: list[_Word]) -> bool:
+    return any(w.text.casefold().removesuffix("-") in _OTHER_TIME for w in words)
 
 
-def lower_title(text: str, start: int) -> str:
-    """The title in "Democratic nominee Joe Biden" (or ""): a lower-case title
-    word after the capitalised words of whose office it is."""
-    found = _lower_title_words(text, start)
-    if found is None or _other_time([found[1], *found[0]]):
-        return ""  # "former FBI director James Comey", "likely Democratic nominee"
-    return _office_words(found[0])
-
-
-def lower_former_title(text: str, start: int) -> str:
-    """The title in "former U.S. president Barack Obama" (or "")."""
+def lower_title(text: str, start: int) -> tuple[str, int] | None:
+    """The title in "Democratic nominee Joe Biden" and where it starts (or None):
+    a lower-case title word after the capitalised words of whose office it is."""
     found = _lower_title_words(text, start)
     if found is None:
-        return ""
+        return None
     words, before = found
-    if words[0].casefold() == "former":  # "Former U.S. president ..." opening a sentence
-        words, before = words[1:], "former"
-    if before != "former" or _other_time(words):
-        return ""
+    if _other_time(words if before is None else [before, *words]):
+        return None  # "former FBI director James Comey", "likely Democratic nominee"
     return _office_words(words)
+
+
+def lower_former_title(text: str, start: int) -> tuple[str, int] | None:
+    """The title in "former U.S. president Barack Obama" and where its "former"
+    stands (or None)."""
+    found = _lower_title_words(text, start)
+    if found is None:
+        return None
+    words, before = found
+    if words[0].text.casefold() == "former":  # "Former U.S. president ..." opening a sentence
+        words, before = words[1:], words[0]
+    if before is None or before.text.casefold() != "former" or _other_time(words):
+        return None
+    office = _office_words(words)
+    return (office[0], before.start) if office else None
 
 
 # A role set before the name with an article: "a former US ambassador to
