@@ -22,6 +22,7 @@ from newslint.analysis.dates import MONTH_FORMS
 from newslint.analysis.linear import linear
 from newslint.analysis.quotations import Quotation
 from newslint.analysis.vague_sources import (
+    CAMPS,
     PLURAL_HEADS,
     SINGULAR_HEADS,
     TRADE_PLACES,
@@ -1221,18 +1222,23 @@ def _named_in_story(doc: Document, head: str, top: list[Quotation]) -> bool:
     )
     stem = re.escape(head[:-3] if head.endswith("ies") else head.rstrip("s"))
     # One scan of the story per kind of source, however often the kind is used.
-    return doc.analysis(f"attribution.named-in-story:{stem}", lambda _: _named(plain, stem))
+    # "Blair's critics" name whom they judge, not themselves; "Moody's analysts" are named.
+    camp = head in CAMPS
+    return doc.analysis(
+        f"attribution.named-in-story:{stem}", lambda _: _named(plain, stem, possessive=not camp)
+    )
 
 
 # "Wall Street analysts": the second word of a trade's place is no name of them.
 _NOT_A_TRADE = "".join(rf"(?<!{first.title()}\s)" for first, _ in TRADE_PLACES)
 
 
-def _named(plain: str, stem: str) -> bool:
+def _named(plain: str, stem: str, possessive: bool = True) -> bool:
+    modifier = r"[\w&'’.-]*" if possessive else r"[\w&.-]*"
     return bool(
         re.search(
             rf"\b(?i:{stem})(?:s|es)?\s+(?:at|from|of|with|for)\s+(?:the\s+)?[A-Z][\w&.-]*\b(?!['’])"
-            rf"|(?<=[a-z,]\s){_NOT_A_TRADE}[A-Z][\w&'’.-]*\s+{stem}(?:s|es)?\b"
+            rf"|(?<=[a-z,]\s){_NOT_A_TRADE}[A-Z]{modifier}\s+{stem}(?:s|es)?\b"
             rf"|{_GENERIC}[A-Z][\w'’-]+,\s+(?:a|an|the|one|who|both)\b[^.!?]{{0,80}}"
             rf"\b{stem}(?:s|es)?\b",
             plain,

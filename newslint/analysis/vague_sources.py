@@ -103,7 +103,8 @@ _OBJECT_PRONOUNS = _words("it this that him her them")
 IMPERSONAL = _words(
     "thought understood believed said reported rumoured rumored alleged claimed feared "
     "suggested speculated found shown estimated argued assumed expected hoped predicted revealed "
-    "uncovered discovered established confirmed announced reiterated disclosed learned learnt"
+    "uncovered discovered established confirmed announced reiterated disclosed learned learnt "
+    "anticipated"
 )
 
 # Source nouns: people who are cited as a group, and documents.
@@ -196,7 +197,7 @@ _SEE_AS = _words(
 _TO_FRAMES = _words(
     "quick keen eager likely unlikely ready careful right wrong happy continue continued "
     "continues began begin begun seem seems seemed appear appears appeared tend tends tended "
-    "went go goes on used"
+    "went go goes on used beginning start starts started starting"
 )
 # Verbs of demanding that take "for": "many are calling for", "advocates are pushing for".
 # Verbs of telling or confirming: negated, they attribute nothing ("have not said").
@@ -215,7 +216,10 @@ _BE = _words("is are was were be been being")
 # After "called it": particles and prepositions, not a label ("called them back").
 _NOT_LABELS = _words("to back in up off on for into over round around by at from")
 # Linking verbs that take a stance adjective like "be" does: "remained optimistic".
-_LINKING = _words("remain remains remained remaining become becomes became grew grow grown")
+_STARTING = _words("beginning starting")
+_LINKING = _words(
+    "remain remains remained remaining become becomes became becoming grew grow grown growing"
+)
 # The police speak for their institution: "police sources", "law enforcement officials".
 _POLICE = _words("police enforcement")
 # Attachments a source noun may carry before its verb without being named by them.
@@ -484,8 +488,18 @@ def _verb_at(tokens: list[Token], i: int) -> int:
             if low in _DISCLOSING and any(t.low in _NEGATIONS for t in tokens[i:j]):
                 return -1  # "officials have not confirmed": no claim is put in their mouth
             return j + (2 if low in _NEEDS_OUT else 1)
-        if low in _LINKING and j + 1 < limit and tokens[j + 1].low in _BELIEF_ADJECTIVES:
-            return j + 2  # "many competitors remained optimistic"
+        if low in _STARTING and nxt == "to":
+            j += 1  # "advertisers are starting to realise": a frame before the verb
+            continue
+        if low in _LINKING and j + 1 < limit:
+            if tokens[j + 1].low in _BELIEF_ADJECTIVES:
+                return j + 2  # "many competitors remained optimistic"
+            if (
+                (tokens[j + 1].low in _DEGREE or _adverb(tokens[j + 1]))
+                and j + 2 < len(tokens)
+                and tokens[j + 2].low in _BELIEF_ADJECTIVES
+            ):
+                return j + 3  # "investors are becoming increasingly cautious about"
         if low in AUXILIARIES or (low.endswith("ly") and len(low) > 4) or low == "well":
             if low in _BE:
                 passive = True
@@ -513,8 +527,10 @@ def _stance_adjective(tokens: list[Token], j: int) -> bool:
         return True
     nxt = tokens[j + 1].low if j + 1 < len(tokens) else ""
     after = tokens[j + 2].low if j + 2 < len(tokens) else ""
+    # "cautious about the potential impact": a view of a prospect; "remain cautious"
+    # alone, or "cautious amid ...", is the market's mood.
     return nxt in ("that", "whether", "if") or (
-        nxt in _CLAIM_AFTER_MOOD and after in ("whether", "how", "what", "if")
+        nxt in _CLAIM_AFTER_MOOD and after not in _OBJECT_PRONOUNS and after.isalpha()
     )
 
 
@@ -575,6 +591,8 @@ def _np_left(
         if low in DEFINITE:
             return j, "definite"
         if low.endswith(("'s", "s'")):
+            if tokens[head].low in CAMPS and _is_proper(tokens, j, starts, lower_words):
+                return j, "vague"  # "Blair's critics say": his critics are not named
             return j, "definite" if not _is_proper(tokens, j, starts, lower_words) else "named"
         if low in _QUANTITY_NOUNS or low == "of":
             j -= 1
@@ -604,6 +622,11 @@ def _np_left(
         modifiers += 1
         j -= 1
     return j + 1, "vague"
+
+
+# People known only by the side they take on someone: a name before them names the
+# one they judge, not them.
+CAMPS = _words("critics supporters opponents detractors sceptics skeptics")
 
 
 def _attached_name(tokens: list[Token], head: int, starts: set[int], text: str) -> bool:
@@ -638,8 +661,9 @@ def _attached_name(tokens: list[Token], head: int, starts: set[int], text: str) 
         low = t.low
         if low in AFFILIATION:
             after_prep = True
-        elif after_prep and t.text[:1].isupper() and k not in starts:
-            # "supporters of the President's plan": a possessive modifies, names no one.
+        elif after_prep and t.text[:1].isupper() and k not in starts and low not in _CALENDAR:
+            # "supporters of the President's plan": a possessive modifies, names no one;
+            # "released on Wednesday by ...": a day is no name.
             if not low.endswith(("'s", "s'")):
                 return True
         elif low in REPORTING_FORMS and not after_prep:
@@ -727,6 +751,8 @@ def _verb_after_np(tokens: list[Token], head: int) -> tuple[int, int]:
             continue
         if t.text[0] in ".!?;:(" or (t.text == "," and not relative and k > head + 1):
             return -1, -1
+        if t.low == "but" and not relative:
+            return -1, -1  # "rivalry between swimmers ... but also raises questions"
         if t.low == "being" or (t.low.endswith("ing") and tokens[k - 1].low in AFFILIATION):
             return -1, -1  # "reports of bodies being found", "won over critics by announcing"
         if tokens[k - 1].low in _ARTICLES:
@@ -921,6 +947,10 @@ def _find_in(
             hit = _unnamed(tokens, i, starts, lower_words)
         elif low in HEADS or low == "people":
             hit = _generic(tokens, i, starts, lower_words, text)
+        elif low == "those":
+            hit = _those(tokens, i, starts)
+        elif i > 0 and (tokens[i - 1].low, low) in TRADE_PLACES:
+            hit = _trade_place(tokens, i)
         elif low in PRONOUN_SUBJECTS:
             hit = _pronoun(tokens, i, starts)
         elif low in COLLECTIVES:
@@ -975,9 +1005,11 @@ def _find_in(
             hit = _hearsay_spreads(tokens, i)
         if hit is None or any(k in taken for k in range(hit[0], hit[1])):
             continue
-        if _feeling_no_view(tokens, hit[1]):
-            continue
         a, b, kind = hit
+        # "it is hoped that": a hope with no hoper is the unnamed officials' forecast,
+        # not a crowd's wish.
+        if kind != "impersonal" and _feeling_no_view(tokens, b):
+            continue
         taken.update(range(a, b))
         found.append(VagueSource(tokens[a].start, tokens[b - 1].end, kind, low))
     return found
@@ -992,7 +1024,7 @@ _FINDERS = DOC_HEADS | _words(
 # announcer to the sentence.
 _NEEDS_THAT = _words(
     "assumed expected hoped predicted uncovered established confirmed announced reiterated "
-    "disclosed learned learnt"
+    "disclosed learned learnt anticipated"
 )
 # Findings that are hearsay only in the perfect: "it has been discovered that" (by no one
 # in particular), but "it was discovered that" after the teacher saw the bruises.
@@ -2214,10 +2246,12 @@ _ASCRIBED = _words("attributed called dubbed labelled labeled branded termed")
 
 _SEEN_AS = _words(
     "seen regarded viewed perceived considered deemed hailed heralded touted billed branded "
-    "described praised lauded"
+    "described praised lauded anticipated tipped"
 )
 # ... these with "as" only:
-_SEEN_AS_ONLY = _words("hailed heralded touted billed branded described praised lauded")
+_SEEN_AS_ONLY = _words(
+    "hailed heralded touted billed branded described praised lauded anticipated tipped"
+)
 _DEEMED = _words("deemed considered")  # also with an adjective: "deemed unsafe"
 # Agents that are only a share of everyone: "hailed by some as", "seen by many as".
 _UNNAMED_SHARES = _words("some many others most")
@@ -2228,6 +2262,76 @@ _BETWEEN = _words("not n't never also now still often long already once since ev
 
 
 _SAID = _words("said says told wrote tweeted posted added remarked commented quipped recalled")
+
+
+_PROJECTING = _inflect("project") | _inflect("estimate")
+
+
+def _trade_place(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
+    """ "Wall Street had projected earnings of 80 cents": a trade's place as the
+    subject of a forecast or a claim is the trade's unnamed consensus. (Its
+    reactions, "Wall Street cheered the news", report no claim.)"""
+    k = i + 1
+    while k < min(len(tokens), i + 4) and (
+        tokens[k].low in AUXILIARIES or (tokens[k].low.endswith("ly") and len(tokens[k].low) > 4)
+    ):
+        k += 1
+    if k >= len(tokens) or (k == i + 1 and tokens[k].low in _PROJECTING):
+        return None  # "Wall Street estimates": a noun as often as a verb
+    verb = tokens[k].low
+    if verb in _PROJECTING or (
+        verb in REPORTING_FORMS and verb not in _REACTIONS and verb not in _FINDING
+    ):
+        return i - 1, k + 1, "generic"
+    return None
+
+
+# Words after "those" that pick out a camp: "those who oppose the plan", "those backing
+# the bid", "those opposed to it", "those in favour", "those against the merger".
+_CAMP_OPENERS = _words("who opposed in against on")
+# A camp's verbs that report its members' own experience, not a view: "those who
+# groomed reported injuries" (a study's respondents).
+_EXPERIENCE = _inflect("report")
+
+
+def _those(tokens: list[Token], i: int, starts: set[int]) -> tuple[int, int, str] | None:
+    """ "Those backing the US team believe ...", "those who oppose the plan argue": a
+    camp known only by its side, as the subject of a claim. The camp's own clause is
+    stepped over; its first verb group after that must claim something."""
+    if i + 2 >= len(tokens) or not _opens_clause(tokens, i, starts):
+        return None
+    if i > 0 and tokens[i - 1].low == "with":
+        return None  # "discussions with those who ...": an object, not a subject
+    nxt = tokens[i + 1].low
+    k = i + 2
+    if nxt == "who":
+        # Past the relative clause's own verb group: "those who have long argued".
+        while k < len(tokens) and (tokens[k].low in AUXILIARIES or _adverb(tokens[k])):
+            k += 1
+        k += 1
+    elif not (nxt in _CAMP_OPENERS or (nxt.endswith("ing") and nxt not in _STOP)):
+        return None  # "those backing the bid", "those opposed to it"
+    m = k
+    while m < min(len(tokens), i + 14):
+        if tokens[m].text == ",":
+            # The camp's clause ends at a comma but for a short aside ("those who
+            # oppose it, however, argue"): "those who watched it, I think" is no subject.
+            m = _insert_end(tokens, m)
+            if m < 0:
+                return None
+            continue
+        if tokens[m].text[0] in ".!?;:(" or tokens[m].low in ("who", "which", "that"):
+            return None
+        if tokens[m].low in _FINITE and tokens[m].low not in ("have", "has", "had", "will"):
+            return None  # "those who groomed were more likely": the camp's verb is no claim
+        end = _verb_at(tokens, m)
+        if end > 0:
+            verb = tokens[end - 1].low
+            if verb in _FINDING or verb in _REACTIONS or verb in _EXPERIENCE:
+                return None
+            return i, end, "split"
+        m += 1
+    return None
 
 
 def _one_person(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
@@ -2876,6 +2980,7 @@ _SHAPES = linear(
     r"|\bI(?:'m|’m|\s+(?:have|had)\s+been|\s+am|\s+was)\s+told\b"
     # (No counted word runs here: they swell the gate's automaton.)
     r"|\balike\b|\bputs?\s+it\s*[,.:;]"
+    r"|\b(?:wall\s+street|silicon\s+valley|madison\s+avenue|fleet\s+street)\b"  # TRADE_PLACES
     rf"|\b(?:{'|'.join(sorted(_HEARSAY_IS))})\s+(?:is|was|are|were)\s+that\b"
     r"|\bit(?:\s+is|'s|’s)\s+(?:\w+ly\s+|also\s+|now\s+)?(?:recommended|advised)\s+(?:that|to)\b"
     r"|\bit\s+(?:\w+\s+){1,3}(?:(?:come|came)\s+to\s+light|made\s+clear)\s+that\b"
@@ -2922,7 +3027,7 @@ _SHAPES = linear(
     r"\s+(?:of|that)\b"
     r"|\b(?:is|are|was|were|be|been)\s+(?:(?:not|also|now|still|often|being|\w+ly)\s+){0,2}"
     r"(?:seen|regarded|viewed|considered|deemed|hailed|heralded|touted"
-    r"|billed|branded|described)\s+(?:(?:by\s+(?:some|many|others|most)\s+)?as|the|an?|one)\b"
+    r"|billed|branded|described|anticipated|tipped)\s+(?:(?:by\s+(?:some|many|others|most)\s+)?as|the|an?|one)\b"
     r"|\b(?:deemed|considered)\s+(?:[a-z]|[A-Z]\w*['’]s\b)",
     re.IGNORECASE,
 )
