@@ -216,6 +216,7 @@ _BE = _words("is are was were be been being")
 # After "called it": particles and prepositions, not a label ("called them back").
 _NOT_LABELS = _words("to back in up off on for into over round around by at from")
 # Linking verbs that take a stance adjective like "be" does: "remained optimistic".
+# Progressives that frame the verb after their "to": "are starting to argue".
 _STARTING = _words("beginning starting")
 _LINKING = _words(
     "remain remains remained remaining become becomes became becoming grew grow grown growing"
@@ -2272,9 +2273,7 @@ def _trade_place(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
     subject of a forecast or a claim is the trade's unnamed consensus. (Its
     reactions, "Wall Street cheered the news", report no claim.)"""
     k = i + 1
-    while k < min(len(tokens), i + 4) and (
-        tokens[k].low in AUXILIARIES or (tokens[k].low.endswith("ly") and len(tokens[k].low) > 4)
-    ):
+    while k < min(len(tokens), i + 4) and (tokens[k].low in AUXILIARIES or _adverb(tokens[k])):
         k += 1
     if k >= len(tokens) or (k == i + 1 and tokens[k].low in _PROJECTING):
         return None  # "Wall Street estimates": a noun as often as a verb
@@ -2972,6 +2971,7 @@ _SOURCE_WORDS = linear(
     re.IGNORECASE,
 )
 _VERB_WORDS = linear(rf"\b(?:{_VERBS_ALT})\b", re.IGNORECASE)
+_TRADE_PLACES_ALT = "|".join(rf"{first}\s+{second}" for first, second in sorted(TRADE_PLACES))
 _SHAPES = linear(
     r"\baccording\s+to\b"
     r"|\b(?:is|was|are|were|been)\s+(?:\w+ly\s+|now\s+|also\s+)?"
@@ -2980,7 +2980,7 @@ _SHAPES = linear(
     r"|\bI(?:'m|’m|\s+(?:have|had)\s+been|\s+am|\s+was)\s+told\b"
     # (No counted word runs here: they swell the gate's automaton.)
     r"|\balike\b|\bputs?\s+it\s*[,.:;]"
-    r"|\b(?:wall\s+street|silicon\s+valley|madison\s+avenue|fleet\s+street)\b"  # TRADE_PLACES
+    rf"|\b(?:{_TRADE_PLACES_ALT})\b"
     rf"|\b(?:{'|'.join(sorted(_HEARSAY_IS))})\s+(?:is|was|are|were)\s+that\b"
     r"|\bit(?:\s+is|'s|’s)\s+(?:\w+ly\s+|also\s+|now\s+)?(?:recommended|advised)\s+(?:that|to)\b"
     r"|\bit\s+(?:\w+\s+){1,3}(?:(?:come|came)\s+to\s+light|made\s+clear)\s+that\b"
