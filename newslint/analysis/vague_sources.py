@@ -2291,6 +2291,8 @@ _CAMP_OPENERS = _words("who opposed in against on")
 # A camp's verbs that report its members' own experience, not a view: "those who
 # groomed reported injuries" (a study's respondents).
 _EXPERIENCE = _inflect("report")
+# Finite verbs that open a camp's verb group with no claim in it (not "have", "will").
+_CAMP_VERB_ENDS = _words("would are were is was")
 
 
 def _those(tokens: list[Token], i: int, starts: set[int]) -> tuple[int, int, str] | None:
@@ -2321,7 +2323,7 @@ def _those(tokens: list[Token], i: int, starts: set[int]) -> tuple[int, int, str
             continue
         if tokens[m].text[0] in ".!?;:(" or tokens[m].low in ("who", "which", "that"):
             return None
-        if tokens[m].low in _FINITE and tokens[m].low not in ("have", "has", "had", "will"):
+        if tokens[m].low in _CAMP_VERB_ENDS:
             return None  # "those who groomed were more likely": the camp's verb is no claim
         end = _verb_at(tokens, m)
         if end > 0:
