@@ -3,7 +3,7 @@
 Logistic models (newslint/analysis/learned.py), fitted in order:
 
 1. the machine *register* model: every sentence of every DEV machine-written
-   story (aigen_news, fair_framed, llmfake) against every sentence of DEV edited copy
+   story (aigen_news, fair_framed, llmfake, agnews_gpt35) against every sentence of DEV edited copy
    (BBC, iu_human), on word classes only. No hand labels needed, so it learns
    from thousands of sentences how machine copy sounds.
 2. the task's model. Sentences of DEV machine stories fully labelled for the
@@ -54,7 +54,7 @@ from newslint.checks.padding import DEFAULT_THRESHOLD, hand_flagged, sourced_sen
 from newslint.document import Document
 from newslint.sources import load_document
 
-MACHINE_SOURCES = ("aigen_news", "fair_framed", "llmfake")
+MACHINE_SOURCES = ("aigen_news", "fair_framed", "llmfake", "agnews_gpt35")
 CLEAN_SOURCES = ("bbc", "iu_human")
 # A word or word pair must occur in this many training stories to be kept: one
 # seen in a story or two would only memorise them.
