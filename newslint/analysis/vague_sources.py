@@ -2324,7 +2324,19 @@ def _those(tokens: list[Token], i: int, starts: set[int]) -> tuple[int, int, str
         if tokens[m].text[0] in ".!?;:(" or tokens[m].low in ("who", "which", "that"):
             return None
         if tokens[m].low in _CAMP_VERB_ENDS:
-            return None  # "those who groomed were more likely": the camp's verb is no claim
+            # "those who oppose it are worried that ...": a stance, as for a group noun;
+            # "those who groomed were more likely" is the camp's own fact, no claim.
+            j = m + 1
+            while j < len(tokens) and _adverb(tokens[j]):
+                j += 1
+            if (
+                tokens[m].low in _BE
+                and j < len(tokens)
+                and tokens[j].low in _BELIEF_ADJECTIVES
+                and _stance_adjective(tokens, j)
+            ):
+                return i, j + 1, "split"
+            return None
         end = _verb_at(tokens, m)
         if end > 0:
             verb = tokens[end - 1].low
