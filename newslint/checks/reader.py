@@ -49,8 +49,9 @@ These shapes, read outside quotations:
   inbox ...");
 - in a machine-register story, the narrator's inclusive "we" under an
   obligation ("We must be willing to ...", "we cannot afford to ...", "We urge
-  all individuals to ...") and an aside to readers who lack something ("For
-  those unfamiliar with the concept, ...");
+  all individuals to ..."), the "us" a story moves to think or act ("Her
+  courage reminds us that ...", "an inspiration to us all") and an aside to
+  readers who lack something ("For those unfamiliar with the concept, ...");
 - a story that tells its reader twice what to do about themselves ("keep in
   mind that you may ...", "make sure you're eating ...") is written to the
   reader: its narrator's other "you" sentences are reader address too, with one
@@ -515,7 +516,9 @@ _NAMES_READER = regexcache.compile(r"\b(?:you|your|our|us|now|today)\b", re.IGNO
         "working together, we can ...'); 'if you're ...' conditions closing the story; "
         "first person offering to revise the text; in machine-written copy, an "
         "inclusive 'we' under an obligation ('We must be willing to ...', 'We urge all "
-        "readers to ...') and an aside to readers who lack something ('For those "
+        "readers to ...'), the 'us' a story moves to think or act ('Her courage reminds "
+        "us that ...', 'an inspiration to us all') and an aside to readers who lack "
+        "something ('For those "
         "unfamiliar with ...'). A story that tells its reader twice what to do about "
         "themselves is written to the reader: its other 'you' sentences get one finding, "
         "on the first of them. "
