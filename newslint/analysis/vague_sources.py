@@ -2245,14 +2245,12 @@ _BELIEF_PARTICIPLES = _words(
 _ASCRIBED = _words("attributed called dubbed labelled labeled branded termed")
 
 
-_SEEN_AS = _words(
-    "seen regarded viewed perceived considered deemed hailed heralded touted billed branded "
-    "described praised lauded anticipated tipped"
-)
-# ... these with "as" only:
+# Judgements that take "as" only ("hailed as"), and with them those that may also take
+# a noun phrase straight after ("seen the favourite").
 _SEEN_AS_ONLY = _words(
     "hailed heralded touted billed branded described praised lauded anticipated tipped"
 )
+_SEEN_AS = _words("seen regarded viewed perceived considered deemed") | _SEEN_AS_ONLY
 _DEEMED = _words("deemed considered")  # also with an adjective: "deemed unsafe"
 # Agents that are only a share of everyone: "hailed by some as", "seen by many as".
 _UNNAMED_SHARES = _words("some many others most")
